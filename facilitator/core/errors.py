@@ -1,0 +1,33 @@
+"""Errors a user can cause and fix; the CLI turns them into one line and exit code 2."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can fix: bad input, a missing session, an unreadable file."""
+
+
+class ScenarioError(UserError):
+    """A scenario file is invalid. Carries every problem found, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        first = problems[0] if problems else "invalid scenario"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class SessionFileError(UserError):
+    """A session file can't be used: corrupt, not a session, or from a newer version."""
+
+
+class SessionNotFound(UserError):
+    """No session matches the id the user gave."""
+
+
+class ChangeRejected(UserError):
+    """A change to a session is invalid (unknown party, empty title, ...)."""
+
+
+class LockTimeout(UserError):
+    """Another process held the session's lock for too long."""

@@ -1,0 +1,191 @@
+"""The folder of saved sessions: create, list, open, delete, import and export.
+
+Each session is `<data dir>/sessions/<id>.json`. The data dir is platformdirs' user
+data dir unless `--data-dir` or `FACILITATOR_DATA_DIR` says otherwise. Nothing is
+created on import of this module; folders appear on the first write.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from facilitator.core.errors import SessionFileError, SessionNotFound, UserError
+from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.service import SessionService, build_session, new_session_data
+from facilitator.core.store import SessionFile, check_session_data, new_id
+
+APP_NAME = "facilitator"
+ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
+SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the session list; `error` is set for files that can't be read."""
+
+    id: str
+    path: Path
+    title: str = ""
+    scenario_id: str = ""
+    language: str = ""
+    created_at: str = ""
+    date: str = ""
+    phase: str = ""
+    activities: int = 0
+    modified: float = 0.0
+    error: str | None = None
+
+
+class SessionLibrary:
+    """All sessions under one data folder."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.data_dir = data_dir if data_dir is not None else default_data_dir()
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.data_dir / "sessions"
+
+    @property
+    def scenarios_dir(self) -> Path:
+        """The user's own scenarios, listed beside the shipped ones."""
+        return self.data_dir / "scenarios"
+
+    def path_for(self, session_id: str) -> Path:
+        return self.sessions_dir / f"{session_id}.json"
+
+    # ---------------------------------------------------------------- listing
+    def list(self) -> list[SessionSummary]:
+        """Newest first; unreadable files are listed with their error, not hidden."""
+        if not self.sessions_dir.is_dir():
+            return []
+        out: list[SessionSummary] = []
+        for path in self.sessions_dir.glob("*.json"):
+            out.append(self._summary(path))
+        out.sort(key=lambda s: s.modified, reverse=True)
+        return out
+
+    def _summary(self, path: Path) -> SessionSummary:
+        try:
+            modified = path.stat().st_mtime
+            data = SessionFile(path).read()
+        except (SessionFileError, OSError) as error:
+            return SessionSummary(path.stem, path, error=str(error))
+        meta = data["meta"]["session"]
+        return SessionSummary(
+            id=str(meta.get("id", path.stem)),
+            path=path,
+            title=str(meta.get("title", "")),
+            scenario_id=str(meta.get("scenario_id", "")),
+            language=str(meta.get("language", "")),
+            created_at=str(meta.get("created_at", "")),
+            date=str(meta.get("date", "")),
+            phase=str(meta.get("phase", "")),
+            activities=len(data.get("activities", {})),
+            modified=modified,
+        )
+
+    # ---------------------------------------------------------------- lifecycle
+    def create(
+        self,
+        scenario: Scenario,
+        title: str,
+        *,
+        date: str = "",
+        place: str = "",
+        facilitator: str = "",
+    ) -> SessionService:
+        session_id = self._free_id()
+        data = new_session_data(
+            scenario, title, session_id, date=date, place=place, facilitator=facilitator
+        )
+        SessionFile.create(self.path_for(session_id), data)
+        return SessionService(self.path_for(session_id))
+
+    def _free_id(self) -> str:
+        for _ in range(100):
+            candidate = new_id()
+            if not self.path_for(candidate).exists():
+                return candidate
+        raise UserError("could not find a free session id")  # pragma: no cover
+
+    def resolve(self, ref: str) -> Path:
+        """A session by id, or by a unique prefix of one, as people type on the CLI."""
+        if not ref or not SESSION_ID_RE.match(ref):
+            raise SessionNotFound(f"{ref!r} is not a session id")
+        exact = self.path_for(ref)
+        if exact.exists():
+            return exact
+        matches = sorted(self.sessions_dir.glob(f"{ref}*.json")) if self.sessions_dir.is_dir() else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            names = ", ".join(m.stem for m in matches[:5])
+            raise SessionNotFound(f"{ref!r} matches several sessions ({names}); type more of the id")
+        raise SessionNotFound(f"no session {ref!r} (see 'facilitator list')")
+
+    def open(self, ref: str, actor: str = "facilitator") -> SessionService:
+        service = SessionService(self.resolve(ref), actor=actor)
+        service.session  # noqa: B018 - fail now, with a clear error, if the file is bad
+        return service
+
+    def delete(self, ref: str) -> Path:
+        path = self.resolve(ref)
+        path.unlink()
+        lock = Path(str(path) + ".lock")
+        if lock.exists():
+            try:
+                lock.unlink()
+            except OSError:  # another process may hold it; it is harmless left behind
+                pass
+        return path
+
+    # ---------------------------------------------------------------- exchange
+    def export_json(self, ref: str) -> str:
+        """The whole session (tables and embedded scenario) as re-importable JSON."""
+        data = SessionFile(self.resolve(ref)).read()
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    def import_file(self, source: Path, *, new_id_on_clash: bool = False) -> SessionService:
+        """Import an exported session; refuses files that aren't sessions, keeps ids."""
+        try:
+            text = source.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UserError(f"{source}: no such file") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(f"{source}: cannot read: {error}") from None
+        try:
+            data: Any = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SessionFileError(f"{source}: not valid JSON ({error})") from None
+        data = check_session_data(data, str(source))
+        meta = data["meta"]["session"]
+        scenario_from_dict(meta.get("scenario"), f"{source} (embedded scenario)")
+        session_id = str(meta.get("id", ""))
+        if not SESSION_ID_RE.match(session_id):
+            raise SessionFileError(f"{source}: session id {session_id!r} is not valid")
+        if self.path_for(session_id).exists():
+            if not new_id_on_clash:
+                raise UserError(
+                    f"a session with id {session_id!r} already exists "
+                    "(delete it first, or import with --new-id)"
+                )
+            session_id = self._free_id()
+            meta["id"] = session_id
+        build_session(data, str(source))  # everything must build before anything is written
+        SessionFile.create(self.path_for(session_id), data)
+        return SessionService(self.path_for(session_id))

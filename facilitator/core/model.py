@@ -1,0 +1,328 @@
+"""The session model: an immutable view of one workshop, built from the stored tables.
+
+The store keeps plain JSON documents in TinyDB tables; `Session.from_tables` turns
+them into these frozen dataclasses, which the UI, the mismatch rules and the reports
+read. Nothing here writes: every change goes through `SessionService`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from facilitator.core.scenario import Scenario, scenario_from_dict
+
+SCHEMA_VERSION = 1
+FILE_KIND = "facilitator-session"
+EXPECTATION_STATES = ("open", "accepted", "amended", "declined")
+
+Doc = Mapping[str, Any]
+Tables = Mapping[str, Mapping[str, Doc]]
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the session is: title, when and where, and the scenario it runs."""
+
+    id: str
+    title: str
+    scenario_id: str
+    language: str
+    created_at: str
+    date: str = ""
+    place: str = ""
+    facilitator: str = ""
+    phase: str = ""
+
+
+@dataclass(frozen=True)
+class Party:
+    """An organisation or group taking part."""
+
+    id: str
+    name: str
+    order: int
+    suggested_id: str | None = None
+    affected: bool = False
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person, belonging to a party. Left out of public reports."""
+
+    id: str
+    name: str
+    party_id: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something the parties do together, with the room's agreed rung once settled."""
+
+    id: str
+    title: str
+    order: int
+    description: str = ""
+    party_ids: tuple[str, ...] = ()
+    approach: str | None = None
+    concerns: tuple[str, ...] = ()
+    round: int = 1
+    revealed: bool = False
+    agreed_current: str | None = None
+    agreed_wished: str | None = None
+    agreed_note: str = ""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One party's blind view of an activity in one round: current and wished rung."""
+
+    activity_id: str
+    party_id: str
+    round: int
+    current: str
+    wished: str
+    at: str
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """A party's role in an activity, from the scenario's role vocabulary."""
+
+    activity_id: str
+    party_id: str
+    role_id: str
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """"We will ..." stated by a party for an activity."""
+
+    id: str
+    activity_id: str
+    party_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """"We expect X to ..."; the addressee accepts, amends or declines."""
+
+    id: str
+    activity_id: str
+    from_party: str
+    to_party: str
+    text: str
+    state: str = "open"
+    response: str = ""
+
+    @property
+    def effective_text(self) -> str:
+        """What was finally agreed: the amended text when amended."""
+        return self.response if self.state == "amended" else self.text
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """One agreement field of the agreed rung, filled in by the room."""
+
+    activity_id: str
+    field_id: str
+    value: str
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """A party's agreement to an activity's rung, roles and expectations."""
+
+    activity_id: str
+    party_id: str
+    at: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """A next step with an owner party and a due date (ISO yyyy-mm-dd)."""
+
+    id: str
+    text: str
+    owner: str
+    activity_id: str | None = None
+    due: str | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    """One recorded change: when, by whom, what."""
+
+    seq: int
+    at: str
+    actor: str
+    kind: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _ordered(docs: Mapping[str, Doc]) -> list[Doc]:
+    return sorted(docs.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
+
+
+@dataclass(frozen=True)
+class Session:
+    """A whole workshop as it stands."""
+
+    info: SessionInfo
+    scenario: Scenario
+    parties: tuple[Party, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    placements: tuple[Placement, ...] = ()
+    roles: tuple[RoleAssignment, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    expectations: tuple[Expectation, ...] = ()
+    fields: tuple[FieldValue, ...] = ()
+    signoffs: tuple[SignOff, ...] = ()
+    actions: tuple[Action, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @classmethod
+    def from_tables(cls, tables: Tables, scenario: Scenario | None = None) -> Session:
+        """Build the view from raw TinyDB data (already checked by the store)."""
+        meta = dict(tables["meta"]["session"])
+        if scenario is None:
+            scenario = scenario_from_dict(meta["scenario"], f"session {meta['id']}")
+
+        def table(name: str) -> Mapping[str, Doc]:
+            return tables.get(name, {})
+
+        return cls(
+            info=SessionInfo(
+                id=meta["id"],
+                title=meta["title"],
+                scenario_id=meta["scenario_id"],
+                language=meta["language"],
+                created_at=meta["created_at"],
+                date=meta.get("date", ""),
+                place=meta.get("place", ""),
+                facilitator=meta.get("facilitator", ""),
+                phase=meta.get("phase", ""),
+            ),
+            scenario=scenario,
+            parties=tuple(
+                Party(d["id"], d["name"], d["order"], d.get("suggested_id"), d.get("affected", False))
+                for d in _ordered(table("parties"))
+            ),
+            participants=tuple(
+                Participant(d["id"], d["name"], d["party_id"]) for d in _ordered(table("participants"))
+            ),
+            activities=tuple(
+                Activity(
+                    id=d["id"],
+                    title=d["title"],
+                    order=d["order"],
+                    description=d.get("description", ""),
+                    party_ids=tuple(d.get("party_ids", ())),
+                    approach=d.get("approach"),
+                    concerns=tuple(d.get("concerns", ())),
+                    round=d.get("round", 1),
+                    revealed=d.get("revealed", False),
+                    agreed_current=d.get("agreed_current"),
+                    agreed_wished=d.get("agreed_wished"),
+                    agreed_note=d.get("agreed_note", ""),
+                )
+                for d in _ordered(table("activities"))
+            ),
+            placements=tuple(
+                Placement(d["activity_id"], d["party_id"], d["round"], d["current"], d["wished"], d["at"])
+                for d in _ordered(table("placements"))
+            ),
+            roles=tuple(
+                RoleAssignment(d["activity_id"], d["party_id"], d["role_id"])
+                for d in _ordered(table("roles"))
+            ),
+            commitments=tuple(
+                Commitment(d["id"], d["activity_id"], d["party_id"], d["text"])
+                for d in _ordered(table("commitments"))
+            ),
+            expectations=tuple(
+                Expectation(
+                    d["id"], d["activity_id"], d["from_party"], d["to_party"], d["text"],
+                    d.get("state", "open"), d.get("response", ""),
+                )
+                for d in _ordered(table("expectations"))
+            ),
+            fields=tuple(
+                FieldValue(d["activity_id"], d["field_id"], d["value"]) for d in _ordered(table("fields"))
+            ),
+            signoffs=tuple(
+                SignOff(d["activity_id"], d["party_id"], d["at"]) for d in _ordered(table("signoffs"))
+            ),
+            actions=tuple(
+                Action(
+                    d["id"], d["text"], d["owner"], d.get("activity_id"), d.get("due"), d.get("done", False)
+                )
+                for d in _ordered(table("actions"))
+            ),
+            events=tuple(
+                Event(d["seq"], d["at"], d["actor"], d["kind"], d.get("data", {}))
+                for d in sorted(table("events").values(), key=lambda d: d["seq"])
+            ),
+        )
+
+    # ---------------------------------------------------------------- look-ups
+    @cached_property
+    def _party_index(self) -> dict[str, Party]:
+        return {p.id: p for p in self.parties}
+
+    @cached_property
+    def _activity_index(self) -> dict[str, Activity]:
+        return {a.id: a for a in self.activities}
+
+    def party(self, party_id: str) -> Party:
+        return self._party_index[party_id]
+
+    def has_party(self, party_id: str) -> bool:
+        return party_id in self._party_index
+
+    def party_name(self, party_id: str) -> str:
+        party = self._party_index.get(party_id)
+        return party.name if party else party_id
+
+    def activity(self, activity_id: str) -> Activity:
+        return self._activity_index[activity_id]
+
+    def has_activity(self, activity_id: str) -> bool:
+        return activity_id in self._activity_index
+
+    def placements_for(self, activity_id: str, round: int | None = None) -> tuple[Placement, ...]:
+        """This round's placements unless a round is given."""
+        activity = self._activity_index[activity_id]
+        wanted = activity.round if round is None else round
+        return tuple(p for p in self.placements if p.activity_id == activity_id and p.round == wanted)
+
+    def roles_for(self, activity_id: str) -> dict[str, str]:
+        return {r.party_id: r.role_id for r in self.roles if r.activity_id == activity_id}
+
+    def commitments_for(self, activity_id: str) -> tuple[Commitment, ...]:
+        return tuple(c for c in self.commitments if c.activity_id == activity_id)
+
+    def expectations_for(self, activity_id: str) -> tuple[Expectation, ...]:
+        return tuple(e for e in self.expectations if e.activity_id == activity_id)
+
+    def fields_for(self, activity_id: str) -> dict[str, str]:
+        return {f.field_id: f.value for f in self.fields if f.activity_id == activity_id}
+
+    def signoffs_for(self, activity_id: str) -> tuple[SignOff, ...]:
+        return tuple(s for s in self.signoffs if s.activity_id == activity_id)
+
+    def actions_for(self, activity_id: str) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if a.activity_id == activity_id)
+
+    def participants_of(self, party_id: str) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if p.party_id == party_id)

@@ -1,0 +1,330 @@
+"""The session service: the one place that changes a session.
+
+Each public method is one change: it validates, applies the change to the tables,
+appends an event (when, who, what) and writes the file atomically before returning.
+Listeners (the UI) are told afterwards. Several processes may hold services on the
+same file; each change re-reads the newest file under the lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from facilitator.core.changes import apply_change
+from facilitator.core.errors import ChangeRejected, SessionFileError
+from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Event, Session
+from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, new_id, tinydb_over
+
+Listener = Callable[[Event], None]
+DEFAULT_ACTOR = "facilitator"
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def new_session_data(
+    scenario: Scenario,
+    title: str,
+    session_id: str,
+    *,
+    date: str = "",
+    place: str = "",
+    facilitator: str = "",
+) -> Data:
+    """The tables of a brand-new session, embedding a copy of its scenario."""
+    if not isinstance(title, str) or not title.strip():
+        raise ChangeRejected("title must not be empty")
+    initial = {
+        "title": title.strip(),
+        "date": date,
+        "place": place,
+        "facilitator": facilitator,
+        "phase": scenario.agenda[0].id if scenario.agenda else "",
+    }
+    meta = {
+        "kind": FILE_KIND,
+        "schema": SCHEMA_VERSION,
+        "id": session_id,
+        "scenario_id": scenario.id,
+        "language": scenario.language,
+        "scenario": dict(scenario.raw),
+        "created_at": now(),
+        **initial,
+        # What the events start from, so the timeline can replay from the beginning.
+        "initial": initial,
+    }
+    return {"meta": {"session": meta}, "events": {}}
+
+
+def append_event(db: TinyDB, kind: str, data: Mapping[str, Any], actor: str, at: str) -> Event:
+    events = db.table("events")
+    seq = len(events) + 1
+    doc = {"id": str(seq), "seq": seq, "at": at, "actor": actor, "kind": kind, "data": dict(data)}
+    events.insert(Document(doc, doc_id=str(seq)))
+    return Event(seq, at, actor, kind, dict(data))
+
+
+def build_session(data: Data, source: str, scenario: Scenario | None = None) -> Session:
+    """The model view of checked file data; a malformed document is a clear error."""
+    try:
+        return Session.from_tables(data, scenario)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SessionFileError(f"{source}: corrupt session file ({type(error).__name__}: {error})") from None
+
+
+class SessionService:
+    """Reads and changes one session file."""
+
+    def __init__(self, path: Path, actor: str = DEFAULT_ACTOR) -> None:
+        self.file = SessionFile(path)
+        self.actor = actor
+        self._listeners: list[Listener] = []
+        self._scenario: Scenario | None = None
+        self._view: tuple[Any, Session] | None = None
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def scenario(self) -> Scenario:
+        if self._scenario is None:
+            meta = self.file.read()["meta"]["session"]
+            self._scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
+        return self._scenario
+
+    @property
+    def session(self) -> Session:
+        """The newest state; rebuilt only when the file changed."""
+        data = self.file.read()
+        generation = self.file.generation
+        if self._view is None or self._view[0] != generation:
+            self._view = (generation, build_session(data, str(self.path), self.scenario))
+        return self._view[1]
+
+    @property
+    def view_state(self) -> dict[str, Any]:
+        """Where the facilitator was (selection, timer, ...): restored on reopen."""
+        return dict(self.file.read().get("view", {}).get("state", {}))
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    # ---------------------------------------------------------------- writing
+    def change(self, kind: str, data: Mapping[str, Any], actor: str | None = None) -> Event:
+        """Apply one change and record it; on disk when this returns."""
+        payload = dict(data)
+        with self.file.transaction() as db:
+            at = now()
+            apply_change(db, self.scenario, kind, payload, at)
+            event = append_event(db, kind, payload, actor or self.actor, at)
+        for listener in list(self._listeners):
+            listener(event)
+        return event
+
+    def set_view_state(self, **values: Any) -> None:
+        """Remember UI position; not a change to the workshop, so no event."""
+        with self.file.transaction() as db:
+            table = db.table("view")
+            current = dict(table.get(doc_id="state") or {})
+            current.update(values)
+            current["id"] = "state"
+            table.upsert(Document(current, doc_id="state"))
+
+    # ---------------------------------------------------------------- the changes
+    def update_session(self, actor: str | None = None, **fields: str) -> Event:
+        return self.change("session.updated", fields, actor)
+
+    def set_phase(self, phase_id: str, actor: str | None = None) -> Event:
+        return self.change("phase.changed", {"phase": phase_id}, actor)
+
+    def add_party(
+        self,
+        name: str,
+        *,
+        suggested_id: str | None = None,
+        affected: bool = False,
+        actor: str | None = None,
+    ) -> str:
+        party_id = new_id()
+        self.change(
+            "party.added",
+            {"id": party_id, "name": name, "suggested_id": suggested_id, "affected": affected},
+            actor,
+        )
+        return party_id
+
+    def update_party(self, party_id: str, actor: str | None = None, **fields: Any) -> Event:
+        return self.change("party.updated", {"id": party_id, **fields}, actor)
+
+    def remove_party(self, party_id: str, actor: str | None = None) -> Event:
+        return self.change("party.removed", {"id": party_id}, actor)
+
+    def add_participant(self, name: str, party_id: str, actor: str | None = None) -> str:
+        participant_id = new_id()
+        self.change("participant.added", {"id": participant_id, "name": name, "party_id": party_id}, actor)
+        return participant_id
+
+    def remove_participant(self, participant_id: str, actor: str | None = None) -> Event:
+        return self.change("participant.removed", {"id": participant_id}, actor)
+
+    def add_activity(
+        self,
+        title: str,
+        *,
+        description: str = "",
+        party_ids: Iterable[str] = (),
+        approach: str | None = None,
+        concerns: Iterable[str] = (),
+        actor: str | None = None,
+    ) -> str:
+        activity_id = new_id()
+        self.change(
+            "activity.added",
+            {
+                "id": activity_id,
+                "title": title,
+                "description": description,
+                "party_ids": list(party_ids),
+                "concerns": list(concerns),
+                "approach": approach,
+            },
+            actor,
+        )
+        return activity_id
+
+    def update_activity(self, activity_id: str, actor: str | None = None, **fields: Any) -> Event:
+        for key in ("party_ids", "concerns"):
+            if key in fields:
+                fields[key] = list(fields[key])
+        return self.change("activity.updated", {"id": activity_id, **fields}, actor)
+
+    def remove_activity(self, activity_id: str, actor: str | None = None) -> Event:
+        return self.change("activity.removed", {"id": activity_id}, actor)
+
+    def place(
+        self, activity_id: str, party_id: str, current: str, wished: str, actor: str | None = None
+    ) -> Event:
+        return self.change(
+            "placement.recorded",
+            {"activity_id": activity_id, "party_id": party_id, "current": current, "wished": wished},
+            actor or party_id,
+        )
+
+    def reveal(self, activity_id: str, actor: str | None = None) -> Event:
+        return self.change("activity.revealed", {"id": activity_id}, actor)
+
+    def agree(self, activity_id: str, actor: str | None = None, **fields: Any) -> Event:
+        """Record the agreed rung: any of current, wished (rung ids or None) and note."""
+        unknown = set(fields) - {"current", "wished", "note"}
+        if unknown:
+            raise ChangeRejected(f"agreement has no field {sorted(unknown)[0]!r}")
+        return self.change("activity.agreed", {"id": activity_id, **fields}, actor)
+
+    def revote(self, activity_id: str, actor: str | None = None) -> Event:
+        return self.change("activity.revote", {"id": activity_id}, actor)
+
+    def set_role(
+        self, activity_id: str, party_id: str, role_id: str | None, actor: str | None = None
+    ) -> Event:
+        return self.change(
+            "role.set", {"activity_id": activity_id, "party_id": party_id, "role_id": role_id}, actor
+        )
+
+    def add_commitment(self, activity_id: str, party_id: str, text: str, actor: str | None = None) -> str:
+        commitment_id = new_id()
+        self.change(
+            "commitment.added",
+            {"id": commitment_id, "activity_id": activity_id, "party_id": party_id, "text": text},
+            actor,
+        )
+        return commitment_id
+
+    def update_commitment(self, commitment_id: str, text: str, actor: str | None = None) -> Event:
+        return self.change("commitment.updated", {"id": commitment_id, "text": text}, actor)
+
+    def remove_commitment(self, commitment_id: str, actor: str | None = None) -> Event:
+        return self.change("commitment.removed", {"id": commitment_id}, actor)
+
+    def add_expectation(
+        self, activity_id: str, from_party: str, to_party: str, text: str, actor: str | None = None
+    ) -> str:
+        expectation_id = new_id()
+        self.change(
+            "expectation.added",
+            {
+                "id": expectation_id,
+                "activity_id": activity_id,
+                "from_party": from_party,
+                "to_party": to_party,
+                "text": text,
+            },
+            actor,
+        )
+        return expectation_id
+
+    def answer_expectation(
+        self, expectation_id: str, state: str, response: str = "", actor: str | None = None
+    ) -> Event:
+        """accepted, amended (response = new text) or declined (response = reason)."""
+        return self.change(
+            "expectation.answered", {"id": expectation_id, "state": state, "response": response}, actor
+        )
+
+    def remove_expectation(self, expectation_id: str, actor: str | None = None) -> Event:
+        return self.change("expectation.removed", {"id": expectation_id}, actor)
+
+    def set_field(self, activity_id: str, field_id: str, value: str, actor: str | None = None) -> Event:
+        return self.change(
+            "field.set", {"activity_id": activity_id, "field_id": field_id, "value": value}, actor
+        )
+
+    def sign_off(self, activity_id: str, party_id: str, actor: str | None = None) -> Event:
+        return self.change("signoff.given", {"activity_id": activity_id, "party_id": party_id}, actor)
+
+    def withdraw_sign_off(self, activity_id: str, party_id: str, actor: str | None = None) -> Event:
+        return self.change("signoff.withdrawn", {"activity_id": activity_id, "party_id": party_id}, actor)
+
+    def add_action(
+        self,
+        text: str,
+        owner: str,
+        *,
+        activity_id: str | None = None,
+        due: str | None = None,
+        actor: str | None = None,
+    ) -> str:
+        action_id = new_id()
+        self.change(
+            "action.added",
+            {"id": action_id, "text": text, "owner": owner, "activity_id": activity_id, "due": due},
+            actor,
+        )
+        return action_id
+
+    def update_action(self, action_id: str, actor: str | None = None, **fields: Any) -> Event:
+        return self.change("action.updated", {"id": action_id, **fields}, actor)
+
+    def remove_action(self, action_id: str, actor: str | None = None) -> Event:
+        return self.change("action.removed", {"id": action_id}, actor)
+
+
+def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario) -> Session:
+    """The session as it stood after the given events, rebuilt in memory from its start."""
+    start = {**meta, **meta.get("initial", {})}
+    storage = MemoryTablesStorage({"meta": {"session": start}, "events": {}})
+    db = tinydb_over(storage)
+    for event in events:
+        apply_change(db, scenario, event.kind, dict(event.data), event.at)
+        append_event(db, event.kind, event.data, event.actor, event.at)
+    return Session.from_tables(storage.data, scenario)

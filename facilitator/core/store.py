@@ -1,0 +1,234 @@
+"""Crash-safe, multi-process session files on TinyDB.
+
+One JSON file per session. A change runs as a transaction: take the cross-process
+lock, load the newest file (or reuse our copy when its signature shows nobody else
+wrote it), apply the change through TinyDB tables held in memory, then write the whole
+file once: temp file, fsync, `os.replace`, fsync of the folder. A crash at any instant
+leaves the old or the new file. Readers need no lock: they see one whole file or the other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+from filelock import FileLock
+from filelock import Timeout as FileLockTimeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from facilitator.core.errors import LockTimeout, SessionFileError
+from facilitator.core.model import FILE_KIND, SCHEMA_VERSION
+
+Data = dict[str, dict[str, dict[str, Any]]]
+Signature = tuple[int, int, int]
+
+JSON_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+class IdTable(Table):
+    """A TinyDB table keyed by our own string ids.
+
+    TinyDB's integer ids come from a per-instance counter that goes stale when
+    another process writes; our ids are chosen by the caller, so there is no counter.
+    """
+
+    document_id_class = str
+
+    def _get_next_id(self) -> str:
+        raise RuntimeError("documents need an explicit id: insert a tinydb.table.Document")
+
+
+class IdTinyDB(TinyDB):
+    table_class = IdTable
+
+
+class MemoryTablesStorage(Storage):
+    """Holds one transaction's data; TinyDB reads and writes it in place."""
+
+    def __init__(self, data: Data | None = None) -> None:
+        self.data: Data = data if data is not None else {}
+        self.dirty = False
+
+    def read(self) -> Data:
+        return self.data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.data = cast(Data, data)
+        self.dirty = True
+
+    def close(self) -> None:
+        pass
+
+
+def tinydb_over(storage: MemoryTablesStorage) -> TinyDB:
+    """A fresh TinyDB (no stale query caches) over the given in-memory data."""
+    return IdTinyDB(storage=cast(Any, lambda: storage))
+
+
+def check_session_data(data: Any, source: str) -> Data:
+    """Refuse anything that is not a session file this version can read."""
+    if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
+        raise SessionFileError(f"{source}: not a facilitator session file")
+    meta = data["meta"].get("session")
+    if not isinstance(meta, dict) or meta.get("kind") != FILE_KIND:
+        raise SessionFileError(f"{source}: not a facilitator session file")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise SessionFileError(f"{source}: session file has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise SessionFileError(
+            f"{source}: written by a newer facilitator (schema {schema}, this one reads "
+            f"up to {SCHEMA_VERSION}); upgrade facilitator to open it"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise SessionFileError(f"{source}: corrupt session file (table {name!r})")
+    return cast(Data, data)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":  # folders can't be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: Path, text: str) -> Signature:
+    """Write a file so that a crash leaves the old or the new one; returns its signature."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # A nanosecond stamp of our own makes the signature unique even where the
+        # clock is coarse and the file system reuses inode numbers.
+        stamp = time.time_ns()
+        os.utime(tmp, ns=(stamp, stamp))
+        _replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+    return signature(path)
+
+
+def _replace(source: Path, target: Path) -> None:
+    # Windows refuses to replace a file another process has open for a moment.
+    for attempt in range(50):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if sys.platform != "win32" or attempt == 49:
+                raise
+            time.sleep(0.02)
+
+
+def signature(path: Path) -> Signature:
+    st = path.stat()
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def dumps(data: Data) -> str:
+    return json.dumps(data, **JSON_OPTIONS)
+
+
+class SessionFile:
+    """One session's file: lock-free reads, locked read-modify-write transactions."""
+
+    def __init__(self, path: Path, lock_timeout: float = 15.0) -> None:
+        self.path = path
+        self.lock = FileLock(str(path) + ".lock", timeout=lock_timeout)
+        self._cache: tuple[Signature, Data] | None = None
+
+    @property
+    def generation(self) -> Signature | None:
+        """Changes whenever the file is rewritten; callers use it to skip rebuilding views."""
+        return self._cache[0] if self._cache else None
+
+    def read(self) -> Data:
+        """The newest data. Treat it as read-only: it is shared with the cache."""
+        try:
+            sig = signature(self.path)
+        except FileNotFoundError:
+            raise SessionFileError(f"{self.path}: session file not found") from None
+        if self._cache is not None and self._cache[0] == sig:
+            return self._cache[1]
+        data = self._load()
+        self._cache = (sig, data)
+        return data
+
+    def _load(self) -> Data:
+        try:
+            raw = self.path.read_bytes()
+        except OSError as error:
+            raise SessionFileError(f"{self.path}: cannot read: {error.strerror or error}") from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise SessionFileError(f"{self.path}: corrupt session file ({error})") from None
+        return check_session_data(data, str(self.path))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[TinyDB]:
+        """Yield a TinyDB over the newest data; written atomically when the block succeeds.
+
+        If the block raises, nothing is written; the block worked on a copy, so a
+        half-applied change never leaks into later reads.
+        """
+        try:
+            self.lock.acquire()
+        except FileLockTimeout:
+            raise LockTimeout(f"{self.path}: another program is holding the session open") from None
+        try:
+            data = self.read()
+            storage = MemoryTablesStorage(_copy_tables(data))
+            yield tinydb_over(storage)
+            if storage.dirty:
+                sig = atomic_write_text(self.path, dumps(storage.data))
+                self._cache = (sig, storage.data)
+        finally:
+            self.lock.release()
+
+    @classmethod
+    def create(cls, path: Path, data: Data) -> SessionFile:
+        """Write a brand-new session file; refuses to overwrite an existing one."""
+        check_session_data(data, str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        session_file = cls(path)
+        with session_file.lock:
+            if path.exists():
+                raise SessionFileError(f"{path}: a session with this id already exists")
+            sig = atomic_write_text(path, dumps(data))
+        session_file._cache = (sig, data)
+        return session_file
+
+
+def _copy_tables(data: Data) -> Data:
+    """A copy deep enough that TinyDB's in-place edits never touch the cached data.
+
+    TinyDB's `update` changes documents in place; values inside documents are only
+    ever replaced whole, so copying down to the documents suffices.
+    """
+    return {name: {k: dict(doc) for k, doc in table.items()} for name, table in data.items()}
+
+
+def new_id(nbytes: int = 4) -> str:
+    """Short random ids: easy to type on the CLI, unique enough per session."""
+    return secrets.token_hex(nbytes)
