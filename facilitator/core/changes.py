@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.model import EXPECTATION_STATES
 from facilitator.core.scenario import Scenario
+from facilitator.core.store import document
 
 MAX_TEXT = 100_000
 SESSION_FIELDS = ("title", "date", "place", "facilitator")
@@ -49,8 +49,11 @@ class Context:
     at: str
 
     def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
-        doc = self.db.table(table).get(doc_id=doc_id)
-        return dict(doc) if doc is not None else None
+        doc = self.db.table(table).get(doc_id=cast(int, doc_id))  # our ids are strings
+        return dict(doc) if isinstance(doc, dict) else None
+
+    def remove(self, table: str, *doc_ids: str) -> None:
+        self.db.table(table).remove(doc_ids=cast(list[int], list(doc_ids)))
 
     def need(self, table: str, doc_id: Any, what: str) -> dict[str, Any]:
         if not isinstance(doc_id, str):
@@ -60,8 +63,8 @@ class Context:
             raise ChangeRejected(f"no {what} with id {doc_id!r}")
         return doc
 
-    def put(self, table: str, doc: dict[str, Any]) -> None:
-        self.db.table(table).upsert(Document(doc, doc_id=doc["id"]))
+    def put(self, table: str, doc: dict[str, Any], doc_id: str | None = None) -> None:
+        self.db.table(table).upsert(document(doc, doc_id or doc["id"]))
 
     def all(self, table: str) -> list[dict[str, Any]]:
         return [dict(d) for d in self.db.table(table).all()]
@@ -69,7 +72,7 @@ class Context:
     def delete_where(self, table: str, keep: Callable[[dict[str, Any]], bool]) -> list[str]:
         ids = [d["id"] for d in self.all(table) if not keep(d)]
         if ids:
-            self.db.table(table).remove(doc_ids=ids)
+            self.remove(table, *ids)
         return ids
 
     def next_order(self, table: str) -> int:
@@ -172,11 +175,11 @@ def pair_id(*parts: str | int) -> str:
 @handles("session.updated")
 def _session_updated(ctx: Context, data: dict[str, Any]) -> None:
     meta = ctx.meta()
-    for key, value in data.items():
+    for key in data:
         if key not in SESSION_FIELDS:
             raise ChangeRejected(f"session has no field {key!r}")
         meta[key] = text(data, key, required=key == "title")
-    ctx.put("meta", meta)
+    ctx.put("meta", meta, "session")
 
 
 @handles("phase.changed")
@@ -186,7 +189,7 @@ def _phase_changed(ctx: Context, data: dict[str, Any]) -> None:
         raise ChangeRejected(f"no phase {phase!r} in this scenario's agenda")
     meta = ctx.meta()
     meta["phase"] = phase
-    ctx.put("meta", meta)
+    ctx.put("meta", meta, "session")
 
 
 @handles("party.added")
@@ -233,7 +236,7 @@ def _party_updated(ctx: Context, data: dict[str, Any]) -> None:
 def _party_removed(ctx: Context, data: dict[str, Any]) -> None:
     """Removes the party everywhere; the event log keeps what it had said."""
     party_id = ctx.need("parties", data.get("id"), "party")["id"]
-    ctx.db.table("parties").remove(doc_ids=[party_id])
+    ctx.remove("parties", party_id)
     for activity in ctx.all("activities"):
         if party_id in activity["party_ids"] or party_id in activity.get("concerns", []):
             activity["party_ids"] = [p for p in activity["party_ids"] if p != party_id]
@@ -263,7 +266,7 @@ def _participant_added(ctx: Context, data: dict[str, Any]) -> None:
 @handles("participant.removed")
 def _participant_removed(ctx: Context, data: dict[str, Any]) -> None:
     ctx.need("participants", data.get("id"), "participant")
-    ctx.db.table("participants").remove(doc_ids=[data["id"]])
+    ctx.remove("participants", data["id"])
 
 
 # ----------------------------------------------------------------- activities
@@ -325,7 +328,7 @@ def _activity_updated(ctx: Context, data: dict[str, Any]) -> None:
 @handles("activity.removed")
 def _activity_removed(ctx: Context, data: dict[str, Any]) -> None:
     aid = ctx.need("activities", data.get("id"), "activity")["id"]
-    ctx.db.table("activities").remove(doc_ids=[aid])
+    ctx.remove("activities", aid)
     for table in ("placements", "roles", "commitments", "expectations", "fields", "signoffs", "actions"):
         ctx.delete_where(table, lambda d: d.get("activity_id") != aid)
 
@@ -402,7 +405,7 @@ def _role_set(ctx: Context, data: dict[str, Any]) -> None:
     doc_id = pair_id(activity["id"], party)
     if role_id is None:
         if ctx.get("roles", doc_id):
-            ctx.db.table("roles").remove(doc_ids=[doc_id])
+            ctx.remove("roles", doc_id)
         return
     if role_id not in {r.id for r in ctx.scenario.roles}:
         raise ChangeRejected(f"no role {role_id!r} in this scenario")
@@ -437,7 +440,7 @@ def _commitment_updated(ctx: Context, data: dict[str, Any]) -> None:
 def _commitment_removed(ctx: Context, data: dict[str, Any]) -> None:
     commitment = ctx.need("commitments", data.get("id"), "commitment")
     data["activity_id"] = commitment["activity_id"]
-    ctx.db.table("commitments").remove(doc_ids=[commitment["id"]])
+    ctx.remove("commitments", commitment["id"])
 
 
 @handles("expectation.added")
@@ -486,7 +489,7 @@ def _expectation_answered(ctx: Context, data: dict[str, Any]) -> None:
 def _expectation_removed(ctx: Context, data: dict[str, Any]) -> None:
     expectation = ctx.need("expectations", data.get("id"), "expectation")
     data["activity_id"] = expectation["activity_id"]
-    ctx.db.table("expectations").remove(doc_ids=[expectation["id"]])
+    ctx.remove("expectations", expectation["id"])
 
 
 # ----------------------------------------------------------------- agreement fields and sign-off
@@ -504,7 +507,7 @@ def _field_set(ctx: Context, data: dict[str, Any]) -> None:
     if value.strip():
         ctx.put("fields", {"id": doc_id, "activity_id": activity["id"], "field_id": field_id, "value": value})
     elif ctx.get("fields", doc_id):
-        ctx.db.table("fields").remove(doc_ids=[doc_id])
+        ctx.remove("fields", doc_id)
 
 
 @handles("signoff.given")
@@ -520,7 +523,7 @@ def _signoff_withdrawn(ctx: Context, data: dict[str, Any]) -> None:
     activity = ctx.need("activities", data.get("activity_id"), "activity")
     doc_id = pair_id(activity["id"], str(data.get("party_id")))
     ctx.need("signoffs", doc_id, "sign-off")
-    ctx.db.table("signoffs").remove(doc_ids=[doc_id])
+    ctx.remove("signoffs", doc_id)
 
 
 # ----------------------------------------------------------------- actions
@@ -571,7 +574,7 @@ def _action_updated(ctx: Context, data: dict[str, Any]) -> None:
 @handles("action.removed")
 def _action_removed(ctx: Context, data: dict[str, Any]) -> None:
     ctx.need("actions", data.get("id"), "action")
-    ctx.db.table("actions").remove(doc_ids=[data["id"]])
+    ctx.remove("actions", data["id"])
 
 
 def kinds() -> Iterable[str]:

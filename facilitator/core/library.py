@@ -7,6 +7,7 @@ created on import of this module; folders appear on the first write.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -110,9 +111,7 @@ class SessionLibrary:
         facilitator: str = "",
     ) -> SessionService:
         session_id = self._free_id()
-        data = new_session_data(
-            scenario, title, session_id, date=date, place=place, facilitator=facilitator
-        )
+        data = new_session_data(scenario, title, session_id, date=date, place=place, facilitator=facilitator)
         SessionFile.create(self.path_for(session_id), data)
         return SessionService(self.path_for(session_id))
 
@@ -148,10 +147,8 @@ class SessionLibrary:
         path.unlink()
         lock = Path(str(path) + ".lock")
         if lock.exists():
-            try:
+            with contextlib.suppress(OSError):  # held by another process: harmless left behind
                 lock.unlink()
-            except OSError:  # another process may hold it; it is harmless left behind
-                pass
         return path
 
     # ---------------------------------------------------------------- exchange

@@ -98,7 +98,7 @@ class RoleAssignment:
 
 @dataclass(frozen=True)
 class Commitment:
-    """"We will ..." stated by a party for an activity."""
+    """ "We will ..." stated by a party for an activity."""
 
     id: str
     activity_id: str
@@ -108,7 +108,7 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Expectation:
-    """"We expect X to ..."; the addressee accepts, amends or declines."""
+    """ "We expect X to ..."; the addressee accepts, amends or declines."""
 
     id: str
     activity_id: str
@@ -252,8 +252,13 @@ class Session:
             ),
             expectations=tuple(
                 Expectation(
-                    d["id"], d["activity_id"], d["from_party"], d["to_party"], d["text"],
-                    d.get("state", "open"), d.get("response", ""),
+                    d["id"],
+                    d["activity_id"],
+                    d["from_party"],
+                    d["to_party"],
+                    d["text"],
+                    d.get("state", "open"),
+                    d.get("response", ""),
                 )
                 for d in _ordered(table("expectations"))
             ),

@@ -399,8 +399,15 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
         top,
         (),
         "rungs",
-        {"id": True, "name": True, "summary": True, "definition": True, "questions": True,
-         "fields": False, "flows": False},
+        {
+            "id": True,
+            "name": True,
+            "summary": True,
+            "definition": True,
+            "questions": True,
+            "fields": False,
+            "flows": False,
+        },
         required=True,
     ):
         fields = [
@@ -410,9 +417,7 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
         v.unique([((*path, "fields", i), f.id) for i, f in enumerate(fields)], "field")
         flows = [
             Flow(v.ident(f, fp), v.text(f, fp, "name"), v.text(f, fp, "description"))
-            for fp, f in v.items(
-                r, path, "flows", {"id": True, "name": True, "description": False}, False
-            )
+            for fp, f in v.items(r, path, "flows", {"id": True, "name": True, "description": False}, False)
         ]
         v.unique([((*path, "flows", i), f.id) for i, f in enumerate(flows)], "flow")
         questions = v.texts(r, path, "questions")

@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from facilitator.core.changes import apply_change
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Event, Session
 from facilitator.core.scenario import Scenario, scenario_from_dict
-from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, new_id, tinydb_over
+from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
 
 Listener = Callable[[Event], None]
 DEFAULT_ACTOR = "facilitator"
@@ -68,7 +67,7 @@ def append_event(db: TinyDB, kind: str, data: Mapping[str, Any], actor: str, at:
     events = db.table("events")
     seq = len(events) + 1
     doc = {"id": str(seq), "seq": seq, "at": at, "actor": actor, "kind": kind, "data": dict(data)}
-    events.insert(Document(doc, doc_id=str(seq)))
+    events.insert(document(doc, str(seq)))
     return Event(seq, at, actor, kind, dict(data))
 
 
@@ -136,10 +135,11 @@ class SessionService:
         """Remember UI position; not a change to the workshop, so no event."""
         with self.file.transaction() as db:
             table = db.table("view")
-            current = dict(table.get(doc_id="state") or {})
+            stored = table.get(doc_id=cast(int, "state"))  # our ids are strings
+            current = dict(stored) if isinstance(stored, dict) else {}
             current.update(values)
             current["id"] = "state"
-            table.upsert(Document(current, doc_id="state"))
+            table.upsert(document(current, "state"))
 
     # ---------------------------------------------------------------- the changes
     def update_session(self, actor: str | None = None, **fields: str) -> Event:

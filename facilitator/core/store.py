@@ -16,7 +16,7 @@ import secrets
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,7 +24,7 @@ from filelock import FileLock
 from filelock import Timeout as FileLockTimeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from facilitator.core.errors import LockTimeout, SessionFileError
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION
@@ -42,7 +42,7 @@ class IdTable(Table):
     another process writes; our ids are chosen by the caller, so there is no counter.
     """
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]
 
     def _get_next_id(self) -> str:
         raise RuntimeError("documents need an explicit id: insert a tinydb.table.Document")
@@ -68,6 +68,11 @@ class MemoryTablesStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+def document(data: Mapping[str, Any], doc_id: str) -> Document:
+    """A TinyDB document under our string id (TinyDB's hints assume integer ids)."""
+    return Document(data, doc_id=cast(int, doc_id))
 
 
 def tinydb_over(storage: MemoryTablesStorage) -> TinyDB:

@@ -1,0 +1,247 @@
+"""Command line: thin commands over the core, and the entry point that starts the app.
+
+User errors print one line on stderr and exit 2; nothing here prints a traceback
+for something the user can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from facilitator import __version__
+from facilitator.core.errors import ScenarioError, UserError
+from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
+from facilitator.core.scenario import discover, find_scenario, load_scenario
+from facilitator.core.text import one_line
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, like every other user error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description=(
+            "Run live partnership workshops: partners place their joint activities on the "
+            "ladder communication → cooperation → coordination → collaboration, blind, "
+            "then agree on the rung, their roles and what they expect from each other. "
+            "Without a command, starts the app."
+        ),
+        epilog=f"Sessions are kept in the data folder: --data-dir, else ${ENV_DATA_DIR}, "
+        "else the platform's user data folder. Your own scenarios go in <data folder>/scenarios/.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="folder for sessions and your own scenarios")
+    parser.add_argument("--lang", choices=("et", "en"), help="interface language (default: the scenario's)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("scenarios", help="list the scenarios you can start a session from")
+
+    scenario = commands.add_parser("scenario", help="work with scenario files")
+    scenario_commands = scenario.add_subparsers(dest="scenario_command", metavar="COMMAND", required=True)
+    check = scenario_commands.add_parser("check", help="validate a scenario file (exit 0 if valid, 2 if not)")
+    check.add_argument("file", type=Path)
+
+    new = commands.add_parser("new", help="create a session and print its id")
+    new.add_argument("--scenario", required=True, help="scenario id (see 'scenarios') or a .toml file")
+    new.add_argument("--title", required=True)
+    new.add_argument("--date", default="", help="workshop date, e.g. 2026-12-03")
+    new.add_argument("--place", default="")
+    new.add_argument("--facilitator", default="", help="the facilitator's name")
+
+    commands.add_parser("list", help="list saved sessions, newest first")
+
+    open_ = commands.add_parser("open", help="open a session in the app")
+    open_.add_argument("id", help="session id (a unique prefix is enough)")
+
+    export = commands.add_parser("export", help="export a session")
+    export.add_argument("id")
+    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+
+    import_ = commands.add_parser("import", help="import an exported session (JSON)")
+    import_.add_argument("file", type=Path)
+    import_.add_argument("--new-id", action="store_true", help="give it a new id if its id is taken")
+
+    delete = commands.add_parser("delete", help="delete a session (asks first)")
+    delete.add_argument("id")
+    delete.add_argument("--yes", action="store_true", help="don't ask")
+
+    demo = commands.add_parser("demo", help="create a complete sample session and print its id")
+    demo.add_argument("--scenario", default="kogukondlik-turvalisus", help="scenario id or file")
+    return parser
+
+
+class Cli:
+    """One invocation: parsed arguments plus where output goes (tests pass StringIO)."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self.stdin = stdin
+        self.library = SessionLibrary(args.data_dir)
+
+    @property
+    def scenario_dirs(self) -> tuple[Path, ...]:
+        return (self.library.scenarios_dir,)
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    # ---------------------------------------------------------------- commands
+    def cmd_scenarios(self) -> int:
+        for entry in discover(self.scenario_dirs):
+            if entry.scenario is None:
+                assert entry.error is not None
+                print(f"! {entry.path}: {entry.error}", file=self.err)
+                continue
+            sc = entry.scenario
+            self.say(f"{sc.id:<28} {sc.language}  {one_line(sc.title)}  ({entry.path})")
+        return EXIT_OK
+
+    def cmd_scenario(self) -> int:
+        path: Path = self.args.file
+        try:
+            sc = load_scenario(path)
+        except ScenarioError as error:
+            for problem in error.problems:
+                print(problem, file=self.err)
+            return EXIT_USER_ERROR
+        examples = len(sc.examples)
+        self.say(
+            f"{path}: ok: {sc.id} ({sc.language}), {len(sc.rungs)} rungs, {len(sc.roles)} roles, "
+            f"{len(sc.parties)} parties, {len(sc.agenda)} phases, {examples} examples"
+        )
+        return EXIT_OK
+
+    def cmd_new(self) -> int:
+        scenario = find_scenario(self.args.scenario, self.scenario_dirs)
+        service = self.library.create(
+            scenario,
+            self.args.title,
+            date=self.args.date,
+            place=self.args.place,
+            facilitator=self.args.facilitator,
+        )
+        self.say(service.session.id)
+        return EXIT_OK
+
+    def cmd_list(self) -> int:
+        sessions = self.library.list()
+        if not sessions:
+            print(f"no sessions in {self.library.sessions_dir}", file=self.err)
+            return EXIT_OK
+        for s in sessions:
+            if s.error:
+                self.say(f"{s.id:<10} ! {one_line(s.error)}")
+                continue
+            when = s.date or s.created_at[:10]
+            self.say(
+                f"{s.id:<10} {when:<10}  {s.scenario_id:<24} {s.phase:<10} "
+                f"{s.activities:>4} act.  {one_line(s.title, 60)}"
+            )
+        return EXIT_OK
+
+    def cmd_export(self) -> int:
+        text = self.library.export_json(self.args.id)
+        if self.args.output is None:
+            self.out.write(text)
+            return EXIT_OK
+        from facilitator.core.store import atomic_write_text
+
+        output: Path = self.args.output
+        if output.is_dir():
+            raise UserError(f"{output} is a folder; give a file name")
+        try:
+            atomic_write_text(output, text)
+        except OSError as error:
+            raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
+        print(f"wrote {output}", file=self.err)
+        return EXIT_OK
+
+    def cmd_import(self) -> int:
+        service = self.library.import_file(self.args.file, new_id_on_clash=self.args.new_id)
+        self.say(service.session.id)
+        return EXIT_OK
+
+    def cmd_delete(self) -> int:
+        path = self.library.resolve(self.args.id)
+        service = self.library.open(self.args.id)
+        title = one_line(service.session.info.title, 60)
+        if not self.args.yes:
+            if not self.stdin.isatty():
+                raise UserError("not deleting without confirmation: run it in a terminal or add --yes")
+            self.err.write(f"Delete session {path.stem} “{title}”? This can't be undone. [y/N] ")
+            self.err.flush()
+            answer = self.stdin.readline().strip().casefold()
+            if answer not in ("y", "yes", "j", "jah"):
+                print("not deleted", file=self.err)
+                return EXIT_OK
+        self.library.delete(path.stem)
+        print(f"deleted {path.stem}", file=self.err)
+        return EXIT_OK
+
+    def cmd_demo(self) -> int:
+        from facilitator.core.demo import create_demo
+
+        scenario = find_scenario(self.args.scenario, self.scenario_dirs)
+        service = create_demo(self.library, scenario)
+        self.say(service.session.id)
+        return EXIT_OK
+
+    def cmd_open(self) -> int:
+        service = self.library.open(self.args.id)
+        return self.run_app(service.path)
+
+    def cmd_app(self) -> int:
+        return self.run_app(None)
+
+    def run_app(self, session_path: Path | None) -> int:
+        from facilitator.ui.app import create_app
+
+        app = create_app(self.library, session_path=session_path, lang=self.args.lang)
+        app.run()
+        return app.return_code or EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    cli = Cli(args, out or sys.stdout, err or sys.stderr, sys.stdin)
+    commands: dict[str | None, Callable[[], int]] = {
+        None: cli.cmd_app,
+        "scenarios": cli.cmd_scenarios,
+        "scenario": cli.cmd_scenario,
+        "new": cli.cmd_new,
+        "list": cli.cmd_list,
+        "open": cli.cmd_open,
+        "export": cli.cmd_export,
+        "import": cli.cmd_import,
+        "delete": cli.cmd_delete,
+        "demo": cli.cmd_demo,
+    }
+    try:
+        return commands[args.command]()
+    except UserError as error:
+        print(f"facilitator: error: {one_line(str(error))}", file=cli.err)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
