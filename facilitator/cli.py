@@ -147,10 +147,11 @@ class Cli:
             if s.error:
                 self.say(f"{s.id:<10} ! {one_line(s.error)}")
                 continue
-            when = s.date or s.created_at[:10]
+            # Every column is text from the file (the date is free text from --date).
+            when = one_line(s.date or s.created_at[:10])
             self.say(
-                f"{s.id:<10} {when:<10}  {s.scenario_id:<24} {s.phase:<10} "
-                f"{s.activities:>4} act.  {one_line(s.title, 60)}"
+                f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
+                f"{one_line(s.phase):<10} {s.activities:>4} act.  {one_line(s.title, 60)}"
             )
         return EXIT_OK
 
@@ -178,8 +179,10 @@ class Cli:
 
     def cmd_delete(self) -> int:
         path = self.library.resolve(self.args.id)
-        service = self.library.open(self.args.id)
-        title = one_line(service.session.info.title, 60)
+        try:
+            title = one_line(self.library.open(path.stem).session.info.title, 60)
+        except UserError:  # a corrupt file (shown with "!" by list) can still be deleted
+            title = "(unreadable session file)"
         if not self.args.yes:
             if not self.stdin.isatty():
                 raise UserError("not deleting without confirmation: run it in a terminal or add --yes")

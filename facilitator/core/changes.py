@@ -120,6 +120,10 @@ def text(data: dict[str, Any], key: str, *, required: bool = True, label: str | 
         raise ChangeRejected(f"{name} must not be empty")
     if len(value) > MAX_TEXT:
         raise ChangeRejected(f"{name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates, e.g. undecodable bytes from the command line
+        raise ChangeRejected(f"{name} contains characters that are not valid text") from None
     return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from facilitator.core.errors import UserError
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
@@ -87,6 +88,16 @@ FIELD_TEXTS: dict[str, dict[str, str]] = {
 def create_demo(library: SessionLibrary, scenario: Scenario) -> SessionService:
     """Create the demo session in the library and return its service."""
     t = TEXTS.get(scenario.language, TEXTS["en"])
+    # Parties: every suggested party an example involves, plus the affected groups.
+    wanted: list[str] = []
+    for example in scenario.examples:
+        wanted.extend(p for p in example.parties if p not in wanted)
+    wanted.extend(p.id for p in scenario.parties if p.affected and p.id not in wanted)
+    if len(scenario.examples) < 2 or len(wanted) < 2:  # check before anything is written
+        raise UserError(
+            f"scenario {scenario.id!r} can't make a demo: it needs at least 2 [[examples]] "
+            "and 2 [[parties]] that the examples name or that are affected"
+        )
     today = dt.date.today()
     service = library.create(
         scenario,
@@ -97,11 +108,6 @@ def create_demo(library: SessionLibrary, scenario: Scenario) -> SessionService:
     )
     rungs = scenario.rung_ids()
 
-    # Parties: every suggested party an example involves, plus the affected groups.
-    wanted: list[str] = []
-    for example in scenario.examples:
-        wanted.extend(p for p in example.parties if p not in wanted)
-    wanted.extend(p.id for p in scenario.parties if p.affected and p.id not in wanted)
     party_of: dict[str, str] = {}
     for suggested_id in wanted:
         suggested = scenario.suggested_party(suggested_id)

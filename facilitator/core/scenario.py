@@ -137,6 +137,10 @@ class Scenario:
                 return index
         raise KeyError(rung_id)
 
+    def rung_title(self, rung_id: str) -> str:
+        """ "2. Cooperation": the number travels with the name, so meaning never rests on colour."""
+        return f"{self.rung_index(rung_id) + 1}. {self.rung(rung_id).name}"
+
     def rung_ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rungs)
 
@@ -196,7 +200,14 @@ class _LineLocator:
         self.lines: dict[Path_, int] = {}
         counters: dict[tuple[str | int, ...], int] = {}
         current: Path_ = ()
+        in_text: str | None = None  # the delimiter of the multi-line string we are in
         for number, line in enumerate(text.splitlines(), start=1):
+            if in_text is not None:
+                if line.count(in_text) % 2:
+                    in_text = None
+                continue
+            if not line.lstrip().startswith("#"):
+                in_text = next((d for d in ('"""', "'''") if line.count(d) % 2), None)
             header = self._HEADER.match(line)
             if header:
                 names = [n.strip().strip("\"'") for n in header.group(2).split(".")]
@@ -391,6 +402,9 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
     )
     scenario_id = v.ident(meta, ("scenario",))
     language = v.text(meta, ("scenario",), "language")
+    title = v.text(meta, ("scenario",), "title")
+    summary = v.text(meta, ("scenario",), "summary")
+    source = v.text(meta, ("scenario",), "source")
     if language and language not in LANGUAGES:
         v.problem(("scenario", "language"), f"must be one of {', '.join(LANGUAGES)}, got {language!r}")
 
@@ -542,9 +556,9 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
     return Scenario(
         id=scenario_id,
         language=language,
-        title=v.text(meta, ("scenario",), "title"),
-        summary=v.text(meta, ("scenario",), "summary"),
-        source=v.text(meta, ("scenario",), "source"),
+        title=title,
+        summary=summary,
+        source=source,
         rungs=tuple(rungs),
         roles=tuple(roles),
         agenda=tuple(agenda),

@@ -98,6 +98,8 @@ class SessionService:
     def scenario(self) -> Scenario:
         if self._scenario is None:
             meta = self.file.read()["meta"]["session"]
+            if not isinstance(meta.get("scenario"), dict):
+                raise SessionFileError(f"{self.path}: corrupt session file (no embedded scenario)")
             self._scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
         return self._scenario
 

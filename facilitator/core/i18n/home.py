@@ -1,0 +1,52 @@
+"""The home screen and its dialogs."""
+
+MESSAGES = {
+    "home.heading": {"en": "Partnership workshops", "et": "Partnerluse töötoad"},
+    "home.tagline": {
+        "en": "Communication → cooperation → coordination → collaboration: see which form of joint activity you are in, and agree on it.",
+        "et": "Kommunikatsioon → kooperatsioon → koordinatsioon → koostöö: vaadake, millises ühistegevuse vormis te olete, ja leppige selles kokku.",
+    },
+    "home.empty": {
+        "en": "No sessions yet. Press n to start a workshop, or m to create the demo session.",
+        "et": "Töötubasid veel pole. Vajuta n, et alustada, või m, et luua näidistöötuba.",
+    },
+    "home.col.title": {"en": "Title", "et": "Pealkiri"},
+    "home.col.scenario": {"en": "Scenario", "et": "Stsenaarium"},
+    "home.col.date": {"en": "Date", "et": "Kuupäev"},
+    "home.col.phase": {"en": "Phase", "et": "Etapp"},
+    "home.col.activities": {"en": "Activities", "et": "Tegevusi"},
+    "home.col.id": {"en": "Id", "et": "Tunnus"},
+    "home.unreadable": {"en": "cannot be opened: {error}", "et": "ei saa avada: {error}"},
+    "key.new": {"en": "New", "et": "Uus"},
+    "key.open": {"en": "Open", "et": "Ava"},
+    "key.delete": {"en": "Delete", "et": "Kustuta"},
+    "key.import": {"en": "Import", "et": "Impordi"},
+    "key.demo": {"en": "Demo", "et": "Näidis"},
+    "key.refresh": {"en": "Refresh", "et": "Värskenda"},
+    "home.new.title": {"en": "New workshop", "et": "Uus töötuba"},
+    "home.new.scenario": {"en": "Scenario", "et": "Stsenaarium"},
+    "home.new.name": {"en": "Title", "et": "Pealkiri"},
+    "home.new.date": {"en": "Date (YYYY-MM-DD)", "et": "Kuupäev (AAAA-KK-PP)"},
+    "home.new.place": {"en": "Place", "et": "Koht"},
+    "home.new.facilitator": {"en": "Facilitator", "et": "Vahendaja"},
+    "home.new.create": {"en": "Create", "et": "Loo"},
+    "home.new.no_title": {"en": "Give the workshop a title", "et": "Anna töötoale pealkiri"},
+    "home.new.bad_date": {
+        "en": "The date must look like 2026-12-03",
+        "et": "Kuupäev peab olema kujul 2026-12-03",
+    },
+    "home.delete.confirm": {
+        "en": "Delete the session “{title}” ({id})? This can't be undone.",
+        "et": "Kas kustutada töötuba „{title}” ({id})? Seda ei saa tagasi võtta.",
+    },
+    "home.deleted": {"en": "Deleted “{title}”", "et": "Kustutatud: „{title}”"},
+    "home.import.title": {"en": "Import a session", "et": "Impordi töötuba"},
+    "home.import.path": {
+        "en": "Path of an exported session (.json)",
+        "et": "Eksporditud töötoa fail (.json)",
+    },
+    "home.import.button": {"en": "Import", "et": "Impordi"},
+    "home.imported": {"en": "Imported “{title}”", "et": "Imporditud: „{title}”"},
+    "home.demo.created": {"en": "Demo session created", "et": "Näidistöötuba loodud"},
+    "home.none_selected": {"en": "Select a session first", "et": "Vali enne töötuba"},
+}

@@ -1,0 +1,153 @@
+"""The Textual application: screens, themes, language and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import cast
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from facilitator.core.errors import UserError
+from facilitator.core.i18n import LANGUAGES, Translator
+from facilitator.core.library import SessionLibrary
+from facilitator.core.service import SessionService
+from facilitator.ui.localized import localize_bindings
+from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
+
+# Bindings that are movement, not actions: kept off the command palette.
+NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
+
+
+class FacilitatorApp(App[int]):
+    """Runs one facilitator's workshop; the core does all the saving."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "facilitator"
+    BINDINGS = [
+        Binding("f1", "help", "key.help"),
+        Binding("f7", "toggle_language", "key.language"),
+        Binding("f8", "toggle_projector", "key.projector"),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+    ]
+
+    language: reactive[str] = reactive("et", init=False)
+    projector: reactive[bool] = reactive(False, init=False)
+
+    def __init__(
+        self,
+        library: SessionLibrary,
+        *,
+        session_path: Path | None = None,
+        lang: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.session_path = session_path
+        self.explicit_language = lang
+        self.t = Translator(lang or "et")
+        self.set_reactive(FacilitatorApp.language, self.t.language)
+
+    # ---------------------------------------------------------------- start
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = NORMAL
+        localize_bindings(self, self.t)
+        from facilitator.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.session_path is not None:
+            self.open_session(self.session_path)
+
+    def open_session(self, path: Path) -> None:
+        """Open the workshop screen for a session; errors are shown, nothing is lost."""
+        from facilitator.ui.screens.workshop import WorkshopScreen
+
+        try:
+            service = SessionService(path)
+            service.session  # noqa: B018 - fail here, with the file's own error
+        except UserError as error:
+            self.show_error(str(error))
+            return
+        if self.explicit_language is None:
+            self.language = service.scenario.language
+        self.push_screen(WorkshopScreen(service))
+
+    # ---------------------------------------------------------------- language and looks
+    def watch_language(self, language: str) -> None:
+        self.t.language = language
+        localize_bindings(self, self.t)
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                relabel()
+
+    def action_toggle_language(self) -> None:
+        index = LANGUAGES.index(self.language) if self.language in LANGUAGES else 0
+        self.language = LANGUAGES[(index + 1) % len(LANGUAGES)]
+        self.explicit_language = self.language
+        self.notify(self.t("notify.language"), timeout=2)
+
+    def watch_projector(self, projector: bool) -> None:
+        self.theme = PROJECTOR if projector else NORMAL
+        self.set_class(projector, "-projector")
+
+    def action_toggle_projector(self) -> None:
+        self.projector = not self.projector
+        self.notify(self.t("notify.projector.on" if self.projector else "notify.projector.off"), timeout=2)
+
+    def action_help(self) -> None:
+        from facilitator.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def show_error(self, message: str) -> None:
+        """A user error as a notification; the text is shown literally."""
+        self.notify(message, title=self.t("error.title"), severity="error", markup=False, timeout=8)
+
+    # ---------------------------------------------------------------- command palette
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=self.t("palette.placeholder"))
+            )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The screen's own actions (from its bindings and extra commands), then the app's."""
+        t = self.t
+        extra = getattr(screen, "palette_commands", None)
+        if extra is not None:
+            yield from extra()
+        seen: set[str] = set()
+        for node in (screen, self):
+            for _key, binding in node._bindings:
+                action = binding.action
+                if action in seen or action in NOT_IN_PALETTE or not binding.description:
+                    continue
+                seen.add(action)
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.key_display or binding.key}",
+                    lambda node=node, action=action: self._run_palette_action(node, action),
+                )
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("cmd.screenshot"), t("cmd.screenshot.help"), lambda: self.deliver_screenshot())
+
+    def _run_palette_action(self, node: Screen[object] | App[int], action: str) -> None:
+        self.call_later(node.run_action, action)
+
+
+def create_app(
+    library: SessionLibrary | None = None,
+    *,
+    session_path: Path | None = None,
+    lang: str | None = None,
+) -> FacilitatorApp:
+    """The app without argument parsing: for the CLI, tests and snapshot targets."""
+    return FacilitatorApp(library or SessionLibrary(), session_path=session_path, lang=lang)

@@ -1,0 +1,29 @@
+"""Key bindings whose descriptions come from the catalogue and follow the language.
+
+BINDINGS name catalogue keys as descriptions; `localize_bindings` swaps in the
+current language's text. The footer, the help screen and the command palette all
+read the same bindings, so every action shows the same name everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from facilitator.core.i18n import Translator
+
+_ORIGINAL = "_facilitator_binding_keys"
+
+
+def localize_bindings(node: DOMNode, t: Translator) -> None:
+    originals: dict[str, list[Binding]] | None = getattr(node, _ORIGINAL, None)
+    if originals is None:
+        originals = {key: list(bs) for key, bs in node._bindings.key_to_bindings.items()}
+        setattr(node, _ORIGINAL, originals)
+    for key, bindings in originals.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(b, description=t(b.description)) if t.has(b.description) else b for b in bindings
+        ]
+    node.refresh_bindings()

@@ -1,0 +1,41 @@
+"""What every screen of ours shares: the translator, localized bindings, relabelling."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import ModalScreen, Screen
+
+from facilitator.core.i18n import Translator
+from facilitator.ui.localized import localize_bindings
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+ResultType = TypeVar("ResultType")
+
+
+class Localized:
+    """Mixin: `t` for text, and `relabel()` called on mount and on language change."""
+
+    @property
+    def fapp(self) -> FacilitatorApp:
+        return self.app  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def t(self) -> Translator:
+        return self.fapp.t
+
+    def relabel(self) -> None:
+        """Set every piece of interface text; called again when the language changes."""
+        localize_bindings(self, self.t)  # type: ignore[arg-type]
+
+
+class BaseScreen(Localized, Screen[Any]):
+    def on_mount(self) -> None:
+        self.relabel()
+
+
+class BaseModal(Localized, ModalScreen[ResultType]):
+    def on_mount(self) -> None:
+        self.relabel()

@@ -1,0 +1,197 @@
+"""Small modal dialogs, each returning its result with `dismiss`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Label, Select
+
+from facilitator.core.scenario import Scenario
+from facilitator.ui.screens.base import BaseModal
+from facilitator.ui.text import literal
+
+
+class ConfirmDialog(BaseModal[bool]):
+    """Yes or no; the message is plain text (it may quote user text)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "button.cancel"),
+        Binding("y", "confirm", "button.yes", show=False),
+        Binding("j", "confirm", "button.yes", show=False),
+    ]
+
+    def __init__(self, message: str, confirm_key: str = "button.yes") -> None:
+        super().__init__(classes="dialog")
+        self.message = message
+        self.confirm_key = confirm_key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Content(self.message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("", id="confirm", variant="error")
+                yield Button("", id="cancel")
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.query_one("#confirm", Button).label = self.t(self.confirm_key)
+        self.query_one("#cancel", Button).label = self.t("button.cancel")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class TextPromptDialog(BaseModal[str | None]):
+    """One line of text; None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "button.cancel")]
+
+    def __init__(self, title_key: str, label_key: str, value: str = "", ok_key: str = "button.ok") -> None:
+        super().__init__(classes="dialog")
+        self.title_key = title_key
+        self.label_key = label_key
+        self.value = value
+        self.ok_key = ok_key
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("", id="title", classes="dialog-title")
+            yield Label("", id="label")
+            yield Input(self.value, id="value")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("", id="ok", variant="primary")
+                yield Button("", id="cancel")
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.query_one("#title", Label).update(self.t(self.title_key))
+        self.query_one("#label", Label).update(self.t(self.label_key))
+        self.query_one("#ok", Button).label = self.t(self.ok_key)
+        self.query_one("#cancel", Button).label = self.t("button.cancel")
+
+    def on_input_submitted(self) -> None:
+        self.dismiss(self.query_one("#value", Input).value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(self.query_one("#value", Input).value if event.button.id == "ok" else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """What the new-session dialog collected."""
+
+    scenario: Scenario
+    title: str
+    date: str
+    place: str
+    facilitator: str
+
+
+class NewSessionDialog(BaseModal[NewSession | None]):
+    """Scenario, title, date, place and facilitator for a new workshop."""
+
+    BINDINGS = [Binding("escape", "cancel", "button.cancel")]
+
+    def __init__(self, scenarios: list[Scenario], language: str) -> None:
+        super().__init__(classes="dialog")
+        self.scenarios = scenarios
+        preferred = next((s for s in scenarios if s.language == language), None)
+        self.initial = preferred.id if preferred else (scenarios[0].id if scenarios else None)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide"):
+            yield Label("", id="heading", classes="dialog-title")
+            yield Label("", id="scenario-label")
+            yield Select(
+                [(literal(s.title), s.id) for s in self.scenarios],
+                value=self.initial if self.initial else Select.NULL,
+                allow_blank=False,
+                id="scenario",
+            )
+            yield Label("", id="title-label")
+            yield Input(id="title")
+            yield Label("", id="date-label")
+            yield Input(dt.date.today().isoformat(), id="date")
+            yield Label("", id="place-label")
+            yield Input(id="place")
+            yield Label("", id="facilitator-label")
+            yield Input(id="facilitator")
+            yield Label("", id="problem", classes="dialog-problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("", id="create", variant="primary")
+                yield Button("", id="cancel")
+
+    def relabel(self) -> None:
+        super().relabel()
+        for widget_id, key in (
+            ("heading", "home.new.title"),
+            ("scenario-label", "home.new.scenario"),
+            ("title-label", "home.new.name"),
+            ("date-label", "home.new.date"),
+            ("place-label", "home.new.place"),
+            ("facilitator-label", "home.new.facilitator"),
+        ):
+            self.query_one(f"#{widget_id}", Label).update(self.t(key))
+        self.query_one("#create", Button).label = self.t("home.new.create")
+        self.query_one("#cancel", Button).label = self.t("button.cancel")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#title", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def submit(self) -> None:
+        title = self.query_one("#title", Input).value
+        date = self.query_one("#date", Input).value.strip()
+        problem = self.query_one("#problem", Label)
+        if not title.strip():
+            problem.update(self.t("home.new.no_title"))
+            self.query_one("#title", Input).focus()
+            return
+        if date:
+            try:
+                dt.date.fromisoformat(date)
+            except ValueError:
+                problem.update(self.t("home.new.bad_date"))
+                self.query_one("#date", Input).focus()
+                return
+        chosen = self.query_one("#scenario", Select).value
+        scenario = next(s for s in self.scenarios if s.id == chosen)
+        self.dismiss(
+            NewSession(
+                scenario=scenario,
+                title=title,
+                date=date,
+                place=self.query_one("#place", Input).value,
+                facilitator=self.query_one("#facilitator", Input).value,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,55 @@
+"""Help: every key of the screen underneath, with what it does, in the current language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Label
+
+from facilitator.ui.screens.base import BaseModal
+
+
+class HelpScreen(BaseModal[None]):
+    BINDINGS = [
+        Binding("escape", "close", "button.close"),
+        Binding("f1", "close", "button.close", show=False),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__(classes="dialog")
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide"):
+            yield Label("", id="help-title", classes="dialog-title")
+            yield Label("", id="help-intro")
+            yield DataTable(id="help-keys", cursor_type="row", show_cursor=False)
+            yield Button("", id="close", variant="primary")
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        self.query_one("#help-title", Label).update(t("help.title"))
+        self.query_one("#help-intro", Label).update(t("help.intro"))
+        self.query_one("#close", Button).label = t("button.close")
+        table = self.query_one("#help-keys", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("help.key"), t("help.action"))
+        seen: set[tuple[str, str]] = set()
+        for node in (self.under, self.app):
+            for _key, binding in node._bindings:
+                if not binding.description:
+                    continue
+                display = self.app.get_key_display(binding)
+                row = (display, binding.description)
+                if row not in seen:
+                    seen.add(row)
+                    table.add_row(*row)
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,200 @@
+"""Home: the saved sessions, and starting, opening, deleting and importing them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Footer, Label
+
+from facilitator.core.errors import UserError
+from facilitator.core.library import SessionSummary
+from facilitator.core.scenario import Scenario, discover
+from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog, TextPromptDialog
+from facilitator.ui.text import literal_cell as literal
+
+
+class HomeScreen(BaseScreen):
+    """Recent sessions, newest first."""
+
+    BINDINGS = [
+        Binding("n", "new", "key.new"),
+        Binding("o", "open", "key.open"),
+        Binding("d", "delete", "key.delete"),
+        Binding("i", "import", "key.import"),
+        Binding("m", "demo", "key.demo"),
+        Binding("f5", "refresh", "key.refresh"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="home")
+        self.summaries: list[SessionSummary] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home-body"):
+            yield Label("", id="home-heading", classes="heading")
+            yield Label("", id="home-tagline", classes="tagline")
+            with Horizontal(id="home-buttons", classes="toolbar"):
+                yield Button("", id="new", variant="primary")
+                yield Button("", id="open")
+                yield Button("", id="delete")
+                yield Button("", id="import")
+                yield Button("", id="demo")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="home-empty", classes="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#sessions", DataTable).focus()
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        self.query_one("#home-heading", Label).update(t("home.heading"))
+        self.query_one("#home-tagline", Label).update(t("home.tagline"))
+        self.query_one("#home-empty", Label).update(t("home.empty"))
+        for button_id in ("new", "open", "delete", "import", "demo"):
+            self.query_one(f"#{button_id}", Button).label = t(f"key.{button_id}")
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # ---------------------------------------------------------------- the list
+    def load(self) -> None:
+        """Re-read the sessions folder, keeping the cursor on the same session."""
+        table = self.query_one("#sessions", DataTable)
+        selected = self.selected()
+        self.summaries = self.fapp.library.list()
+        t = self.t
+        table.clear(columns=True)
+        table.add_column(t("home.col.title"), key="title")
+        table.add_column(t("home.col.date"), key="date")
+        table.add_column(t("home.col.scenario"), key="scenario")
+        table.add_column(t("home.col.phase"), key="phase")
+        table.add_column(t("home.col.activities"), key="activities")
+        table.add_column(t("home.col.id"), key="id")
+        for s in self.summaries:
+            if s.error:
+                table.add_row(
+                    literal(t("home.unreadable", error=s.error), 70), "", "", "", "", literal(s.id), key=s.id
+                )
+                continue
+            table.add_row(
+                literal(s.title, 60),
+                literal(s.date or s.created_at[:10]),
+                literal(s.scenario_id),
+                literal(s.phase),
+                str(s.activities),
+                literal(s.id),
+                key=s.id,
+            )
+        self.query_one("#home-empty", Label).display = not self.summaries
+        table.display = bool(self.summaries)
+        if selected is not None:
+            for index, s in enumerate(self.summaries):
+                if s.id == selected.id:
+                    table.move_cursor(row=index)
+
+    def selected(self) -> SessionSummary | None:
+        table = self.query_one("#sessions", DataTable)
+        if not self.summaries or table.cursor_row < 0 or table.cursor_row >= len(self.summaries):
+            return None
+        return self.summaries[table.cursor_row]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id:
+            self.call_later(self.run_action, event.button.id)
+
+    # ---------------------------------------------------------------- actions
+    def action_refresh(self) -> None:
+        self.load()
+
+    def action_open(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            self.notify(self.t("home.none_selected"), timeout=3)
+            return
+        self.fapp.open_session(summary.path)
+
+    def scenarios(self) -> list[Scenario]:
+        entries = discover((self.fapp.library.scenarios_dir,))
+        return [e.scenario for e in entries if e.scenario is not None]
+
+    @work
+    async def action_new(self) -> None:
+        result = await self.app.push_screen_wait(NewSessionDialog(self.scenarios(), self.t.language))
+        if result is None:
+            return
+        try:
+            service = self.fapp.library.create(
+                result.scenario,
+                result.title,
+                date=result.date,
+                place=result.place,
+                facilitator=result.facilitator,
+            )
+        except UserError as error:
+            self.fapp.show_error(str(error))
+            return
+        self.load()
+        self.fapp.open_session(service.path)
+
+    @work
+    async def action_delete(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            self.notify(self.t("home.none_selected"), timeout=3)
+            return
+        title = summary.title or summary.id
+        message = self.t("home.delete.confirm", title=title, id=summary.id)
+        if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
+            return
+        try:
+            self.fapp.library.delete(summary.id)
+        except (UserError, OSError) as error:
+            self.fapp.show_error(str(error))
+            return
+        self.notify(self.t("home.deleted", title=title), markup=False, timeout=3)
+        self.load()
+
+    @work
+    async def action_import(self) -> None:
+        path = await self.app.push_screen_wait(
+            TextPromptDialog("home.import.title", "home.import.path", ok_key="home.import.button")
+        )
+        if not path or not path.strip():
+            return
+        try:
+            service = self.fapp.library.import_file(Path(path.strip()).expanduser())
+        except UserError as error:
+            self.fapp.show_error(str(error))
+            return
+        self.notify(self.t("home.imported", title=service.session.info.title), markup=False, timeout=3)
+        self.load()
+
+    def action_demo(self) -> None:
+        from facilitator.core.demo import create_demo
+
+        scenarios = self.scenarios()
+        scenario = next((s for s in scenarios if s.language == self.t.language), None)
+        if scenario is None:
+            return
+        try:
+            service = create_demo(self.fapp.library, scenario)
+        except UserError as error:
+            self.fapp.show_error(str(error))
+            return
+        self.notify(self.t("home.demo.created"), timeout=3)
+        self.load()
+        for index, s in enumerate(self.summaries):
+            if s.id == service.session.id:
+                self.query_one("#sessions", DataTable).move_cursor(row=index)

@@ -1,0 +1,241 @@
+"""The workshop: the agenda as a stepper, the phase timer, and one view per phase.
+
+Moving between phases never loses anything: every change is already in the session
+file, and where the facilitator was (phase, selection, timers) is saved as view state,
+so quitting or a crash and reopening returns to the same place.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Label, Tab, Tabs
+
+from facilitator.core.errors import UserError
+from facilitator.core.model import Event, Session
+from facilitator.core.scenario import Phase
+from facilitator.core.service import SessionService
+from facilitator.core.timer import PhaseTimer
+from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.text import literal
+from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.widgets.timer import TimerPanel
+
+SETUP = "setup"
+POLL_SECONDS = 1.0
+
+
+def phase_views(service: SessionService) -> list[PhaseView]:
+    """One view per kind of phase, plus setup. Imported here to keep start-up light."""
+    from facilitator.ui.views.agree import AgreeView
+    from facilitator.ui.views.board import BoardView
+    from facilitator.ui.views.collect import CollectView
+    from facilitator.ui.views.intro import IntroView
+    from facilitator.ui.views.setup import SetupView
+    from facilitator.ui.views.summary import SummaryView
+
+    return [
+        SetupView(service),
+        IntroView(service),
+        CollectView(service),
+        BoardView(service),
+        AgreeView(service),
+        SummaryView(service),
+    ]
+
+
+class WorkshopScreen(BaseScreen):
+    """One session, live."""
+
+    BINDINGS = [
+        Binding("escape", "home", "key.home"),
+        Binding("left_square_bracket", "previous_phase", "key.phase.previous"),
+        Binding("right_square_bracket", "next_phase", "key.phase.next"),
+        Binding("t", "timer('toggle')", "key.timer.toggle"),
+        Binding("plus", "timer('add1')", "key.timer.add1"),
+        Binding("asterisk", "timer('add5')", "key.timer.add5"),
+        Binding("T", "timer('reset')", "key.timer.reset", show=False),
+    ]
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__(id="workshop")
+        self.service = service
+        self.agenda: tuple[Phase, ...] = service.scenario.agenda
+        state = service.view_state
+        known = {p.id for p in self.agenda} | {SETUP}
+        saved_phase = state.get("phase")
+        self.phase_id: str = saved_phase if saved_phase in known else (service.session.info.phase or SETUP)
+        self.timers: dict[str, Any] = dict(state.get("timers", {}))
+        self._generation = service.file.generation
+        self._unsubscribe = service.subscribe(self._on_change)
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="workshop-header"):
+            with Vertical(id="workshop-title-box"):
+                yield Label("", id="workshop-title")
+                yield Tabs(id="phases")
+            yield TimerPanel(id="timer")
+        with ContentSwitcher(id="phase-views"):
+            yield from phase_views(self.service)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tabs = self.query_one("#phases", Tabs)
+        tabs.add_tab(Tab("", id=f"tab-{SETUP}"))
+        for phase in self.agenda:
+            tabs.add_tab(Tab("", id=f"tab-{phase.id}"))
+        super().on_mount()
+        self.set_interval(POLL_SECONDS, self._poll)
+        self.call_after_refresh(self._show_phase, self.phase_id, False)
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        session = self.service.session
+        self.query_one("#workshop-title", Label).update(literal(session.info.title))
+        tabs = self.query_one("#phases", Tabs)
+        for tab in tabs.query(Tab):
+            phase_id = (tab.id or "")[len("tab-") :]
+            if phase_id == SETUP:
+                tab.label = t("phase.setup")
+            else:
+                number = next(i for i, p in enumerate(self.agenda, start=1) if p.id == phase_id)
+                phase = next(p for p in self.agenda if p.id == phase_id)
+                tab.label = literal(f"{number} {phase.name}")
+        for view in self.query(PhaseView):
+            view.relabel()
+
+    # ---------------------------------------------------------------- phases
+    def phase_kind(self, phase_id: str) -> str:
+        if phase_id == SETUP:
+            return SETUP
+        return next((p.kind for p in self.agenda if p.id == phase_id), SETUP)
+
+    def phase_ids(self) -> list[str]:
+        return [SETUP, *(p.id for p in self.agenda)]
+
+    def _show_phase(self, phase_id: str, record: bool = True) -> None:
+        self.phase_id = phase_id
+        kind = self.phase_kind(phase_id)
+        switcher = self.query_one("#phase-views", ContentSwitcher)
+        switcher.current = f"view-{kind}"
+        tabs = self.query_one("#phases", Tabs)
+        if tabs.active != f"tab-{phase_id}":
+            tabs.active = f"tab-{phase_id}"
+        view = self.query_one(f"#view-{kind}", PhaseView)
+        view.show_session(self.service.session)
+        view.focus_first()
+        self.query_one("#timer", TimerPanel).timer = self.current_timer()
+        self.query_one("#timer", TimerPanel).display = phase_id != SETUP
+        if record:
+            self._save_view(phase=phase_id)
+            if phase_id != SETUP and phase_id != self.service.session.info.phase:
+                self._attempt(lambda: self.service.set_phase(phase_id))
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        phase_id = (event.tab.id or "")[len("tab-") :]
+        if phase_id and phase_id != self.phase_id:
+            self._show_phase(phase_id)
+
+    def action_next_phase(self) -> None:
+        ids = self.phase_ids()
+        index = ids.index(self.phase_id)
+        if index + 1 < len(ids):
+            self._show_phase(ids[index + 1])
+
+    def action_previous_phase(self) -> None:
+        ids = self.phase_ids()
+        index = ids.index(self.phase_id)
+        if index > 0:
+            self._show_phase(ids[index - 1])
+
+    def action_go_phase(self, phase_id: str) -> None:
+        if phase_id in self.phase_ids():
+            self._show_phase(phase_id)
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        t = self.t
+        for number, phase_id in enumerate(self.phase_ids()):
+            name = t("phase.setup") if phase_id == SETUP else f"{number} {self.agenda[number - 1].name}"
+            yield SystemCommand(
+                t("cmd.go_phase", name=name),
+                t("cmd.go_phase.help"),
+                lambda phase_id=phase_id: self.action_go_phase(phase_id),
+            )
+
+    # ---------------------------------------------------------------- timer
+    def current_timer(self) -> PhaseTimer | None:
+        phase = next((p for p in self.agenda if p.id == self.phase_id), None)
+        if phase is None:
+            return None
+        return PhaseTimer.from_dict(self.timers.get(phase.id), phase.id, phase.minutes)
+
+    def action_timer(self, command: str) -> None:
+        timer = self.current_timer()
+        if timer is None:
+            return
+        now = time.time()
+        phase = next(p for p in self.agenda if p.id == self.phase_id)
+        if command == "toggle":
+            timer = timer.toggle(now)
+        elif command == "add1":
+            timer = timer.add_minutes(1)
+        elif command == "add5":
+            timer = timer.add_minutes(5)
+        elif command == "reset":
+            timer = timer.reset(phase.minutes)
+        self.timers[phase.id] = timer.to_dict()
+        self.query_one("#timer", TimerPanel).timer = timer
+        self._save_view(timers=self.timers)
+
+    def on_timer_panel_control(self, message: TimerPanel.Control) -> None:
+        self.action_timer(message.command)
+
+    # ---------------------------------------------------------------- session changes
+    def _save_view(self, **values: Any) -> None:
+        try:
+            self.service.set_view_state(**values)
+        except UserError as error:
+            self.fapp.show_error(str(error))
+        self._generation = self.service.file.generation  # our own write: nothing to refresh
+
+    def save_selection(self, activity_id: str | None) -> None:
+        """Views call this so that reopening returns to the same activity."""
+        self._save_view(selected_activity=activity_id)
+
+    def _attempt(self, change: Any) -> None:
+        try:
+            change()
+        except UserError as error:
+            self.fapp.show_error(str(error))
+
+    def _on_change(self, event: Event) -> None:
+        self._refresh_views()
+
+    def _poll(self) -> None:
+        """Pick up changes other processes (participants' devices) made to the file."""
+        try:
+            self.service.session  # noqa: B018 - re-reads only if the file changed
+        except UserError:
+            return
+        if self.service.file.generation != self._generation:
+            self._refresh_views()
+
+    def _refresh_views(self) -> None:
+        self._generation = self.service.file.generation
+        session: Session = self.service.session
+        self.query_one("#workshop-title", Label).update(literal(session.info.title))
+        kind = self.phase_kind(self.phase_id)
+        self.query_one(f"#view-{kind}", PhaseView).show_session(session)

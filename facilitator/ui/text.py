@@ -1,0 +1,23 @@
+"""User text as literal Content: never parsed as markup, controls made visible."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+
+from facilitator.core.text import multi_line, one_line
+
+
+def literal(text: str, limit: int | None = None) -> Content:
+    """One line of user text, shown exactly as typed (no markup, no escape codes)."""
+    return Content(one_line(text, limit))
+
+
+def literal_block(text: str) -> Content:
+    """User text that may span lines."""
+    return Content(multi_line(text))
+
+
+def literal_cell(text: str, limit: int | None = None) -> Text:
+    """User text for a DataTable cell (which measures rich Text, not Content)."""
+    return Text(one_line(text, limit))

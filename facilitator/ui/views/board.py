@@ -1,0 +1,15 @@
+"""The board view (placeholder until it is built)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Label
+
+from facilitator.ui.widgets.phase_view import PhaseView
+
+
+class BoardView(PhaseView):
+    KIND = "place"
+
+    def compose(self) -> ComposeResult:
+        yield Label("board")

@@ -1,0 +1,72 @@
+"""The base of the workshop's phase views (setup, intro, collect, board, agree, summary).
+
+A phase view is a part of the workshop screen: it receives the session (attributes
+down) through `show_session`, and changes it through the screen's service. Leaf
+widgets inside a view post messages instead of calling the service themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+
+from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Session
+from facilitator.core.service import SessionService
+from facilitator.ui.localized import localize_bindings
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+
+class PhaseView(Vertical):
+    """One phase's content. Subclasses set `KIND` and implement `show_session`/`relabel`."""
+
+    KIND = ""
+    can_focus = False
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__(id=f"view-{self.KIND}", classes="phase-view")
+        self.service = service
+
+    @property
+    def fapp(self) -> FacilitatorApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def t(self) -> Translator:
+        return self.fapp.t
+
+    @property
+    def session(self) -> Session:
+        return self.service.session
+
+    def on_mount(self) -> None:
+        self.relabel()
+        self.show_session(self.session)
+
+    def relabel(self) -> None:
+        """Set interface text; called on mount and when the language changes."""
+        localize_bindings(self, self.t)
+
+    def show_session(self, session: Session) -> None:
+        """Show the newest state; called after every change and when the view is shown."""
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus where the facilitator starts in this view."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def attempt(self, change: Callable[[], object]) -> bool:
+        """Run a service call; a user error is shown and the view stays as it was."""
+        try:
+            change()
+        except UserError as error:
+            self.fapp.show_error(str(error))
+            return False
+        return True
