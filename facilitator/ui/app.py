@@ -26,7 +26,10 @@ NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
 class FacilitatorApp(App[int]):
     """Runs one facilitator's workshop; the core does all the saving."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = [
+        "app.tcss",
+        *(f"views/{view}.tcss" for view in ("setup", "intro", "collect", "board", "agree", "summary")),
+    ]
     TITLE = "facilitator"
     BINDINGS = [
         Binding("f1", "help", "key.help"),

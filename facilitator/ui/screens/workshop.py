@@ -21,6 +21,7 @@ from facilitator.core.model import Event, Session
 from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
 from facilitator.core.timer import PhaseTimer
+from facilitator.ui.messages import ActivitySelected
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -211,9 +212,10 @@ class WorkshopScreen(BaseScreen):
             self.fapp.show_error(str(error))
         self._generation = self.service.file.generation  # our own write: nothing to refresh
 
-    def save_selection(self, activity_id: str | None) -> None:
-        """Views call this so that reopening returns to the same activity."""
-        self._save_view(selected_activity=activity_id)
+    def on_activity_selected(self, message: ActivitySelected) -> None:
+        """Remember the selection so that reopening returns to the same activity."""
+        if self.service.view_state.get("selected_activity") != message.activity_id:
+            self._save_view(selected_activity=message.activity_id)
 
     def _attempt(self, change: Any) -> None:
         try:

@@ -17,6 +17,7 @@ from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.localized import localize_bindings
+from facilitator.ui.messages import ActivitySelected
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -54,6 +55,16 @@ class PhaseView(Vertical):
 
     def show_session(self, session: Session) -> None:
         """Show the newest state; called after every change and when the view is shown."""
+
+    @property
+    def selected_activity_id(self) -> str | None:
+        """The activity selected last, in any view (saved, so it survives reopening)."""
+        value = self.service.view_state.get("selected_activity")
+        return value if isinstance(value, str) and self.session.has_activity(value) else None
+
+    def select_activity(self, activity_id: str | None) -> None:
+        """Tell the screen which activity is selected now."""
+        self.post_message(ActivitySelected(activity_id))
 
     def focus_first(self) -> None:
         """Put the keyboard focus where the facilitator starts in this view."""
