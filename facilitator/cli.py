@@ -105,7 +105,8 @@ class Cli:
         for entry in discover(self.scenario_dirs):
             if entry.scenario is None:
                 assert entry.error is not None
-                print(f"! {entry.path}: {entry.error}", file=self.err)
+                for problem in entry.error.problems:  # each names the file already
+                    print(f"! {problem}", file=self.err)
                 continue
             sc = entry.scenario
             self.say(f"{sc.id:<28} {sc.language}  {one_line(sc.title)}  ({entry.path})")

@@ -19,6 +19,7 @@ FORMAT_VERSION = 1
 LANGUAGES = ("et", "en")
 PHASE_KINDS = ("intro", "collect", "place", "agree", "summary")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
 
 
 @dataclass(frozen=True)
@@ -583,9 +584,14 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        # Python 3.14 has error.lineno; before that the line is only in the message.
+        message = getattr(error, "msg", None) or str(error)
         line = getattr(error, "lineno", None)
+        found = _AT_LINE.search(message)
+        if found:
+            line = line or int(found.group(1))
+            message = message[: found.start()].rstrip()
         where = f"{source}:{line}" if line else source
-        message = getattr(error, "msg", str(error))
         raise ScenarioError([f"{where}: TOML syntax error: {message}"]) from None
     return scenario_from_dict(doc, source, text)
 
