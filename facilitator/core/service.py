@@ -46,7 +46,7 @@ def new_session_data(
         "date": date,
         "place": place,
         "facilitator": facilitator,
-        "phase": scenario.agenda[0].id if scenario.agenda else "",
+        "phase": "",  # not started: the workshop opens on setup
     }
     meta = {
         "kind": FILE_KIND,

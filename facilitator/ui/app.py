@@ -87,7 +87,7 @@ class FacilitatorApp(App[int]):
         localize_bindings(self, self.t)
         for screen in self.screen_stack:
             relabel = getattr(screen, "relabel", None)
-            if relabel is not None:
+            if relabel is not None and screen.is_mounted:  # unmounted screens label themselves on mount
                 relabel()
 
     def action_toggle_language(self) -> None:

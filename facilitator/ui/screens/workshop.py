@@ -143,6 +143,8 @@ class WorkshopScreen(BaseScreen):
                 self._attempt(lambda: self.service.set_phase(phase_id))
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id != event.tabs.active:
+            return  # stale (e.g. add_tab's first activation): following it would ping-pong phases
         phase_id = (event.tab.id or "")[len("tab-") :]
         if phase_id and phase_id != self.phase_id:
             self._show_phase(phase_id)

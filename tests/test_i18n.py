@@ -1,0 +1,85 @@
+"""The interface catalogue: both languages complete, and screens use it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.i18n import CATALOGUE, LANGUAGES, Translator, placeholders
+
+UI_DIR = Path(__file__).resolve().parent.parent / "facilitator" / "ui"
+
+# Widgets and calls whose first argument is text shown to people.
+TEXT_CALLS = {"Label", "Static", "Button", "notify", "Tab", "Input", "Checkbox", "Option"}
+# Symbols are not language: arrows, timer glyphs and the like may be literal.
+ALLOWED_LITERALS = {"", " ", "▶", "||", "+1", "+5", "↺", "◀", "▲", "▼", "✓", "≠", "•", "00:00", "…", "×"}
+
+
+def test_every_key_has_both_languages() -> None:
+    for key, texts in CATALOGUE.items():
+        assert set(texts) == set(LANGUAGES), key
+        for language in LANGUAGES:
+            assert texts[language].strip(), f"{key} is empty in {language}"
+
+
+def test_both_languages_use_the_same_placeholders() -> None:
+    for key, texts in CATALOGUE.items():
+        assert placeholders(texts["et"]) == placeholders(texts["en"]), key
+
+
+def test_translator_formats_and_switches() -> None:
+    t = Translator("et")
+    assert t("key.quit") == "Välju"
+    t.language = "en"
+    assert t("key.quit") == "Quit"
+    assert t("cmd.go_phase", name="Intro") == "Go to phase: Intro"
+
+
+def test_unknown_language_falls_back_to_english_and_unknown_key_is_a_bug() -> None:
+    t = Translator("fr")
+    assert t.language == "en"
+    with pytest.raises(KeyError):
+        t("no.such.key")
+
+
+def _ui_sources() -> list[Path]:
+    return sorted(UI_DIR.rglob("*.py"))
+
+
+def _literal_text_arguments(path: Path) -> list[str]:
+    found: list[str] = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name not in TEXT_CALLS or not node.args:
+            continue
+        first = node.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            if first.value not in ALLOWED_LITERALS:
+                found.append(f"{path.name}:{node.lineno}: {name}({first.value!r})")
+    return found
+
+
+def test_screens_take_their_text_from_the_catalogue() -> None:
+    """No interface text is written into the UI code; it all comes through `t(...)`."""
+    offenders = [hit for path in _ui_sources() for hit in _literal_text_arguments(path)]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_catalogue_keys_used_in_bindings_exist() -> None:
+    """A binding's description names a catalogue key; a typo would show the raw key."""
+    missing: list[str] = []
+    for path in _ui_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Binding":
+                if len(node.args) >= 3 and isinstance(node.args[2], ast.Constant):
+                    key = node.args[2].value
+                    if key not in CATALOGUE:
+                        missing.append(f"{path.name}:{node.lineno}: {key}")
+    assert not missing, "\n".join(missing)

@@ -1,0 +1,319 @@
+"""The app as a whole: home screen, language, projector mode, help, palette, timer, resume."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.command import CommandPalette
+from textual.widgets import DataTable, Digits, Input, Tabs
+
+from facilitator.core.library import SessionLibrary
+from facilitator.core.scenario import find_scenario
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog
+from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.screens.home import HomeScreen
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.themes import NORMAL, PROJECTOR
+from facilitator.ui.widgets.timer import TimerPanel
+
+MakeApp = Callable[..., FacilitatorApp]
+HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
+
+
+def unfocus(app: FacilitatorApp) -> None:
+    """Start from no focused widget, so the screen's own keys ([ ] t + *) apply."""
+    app.screen.set_focus(None)
+
+
+async def test_starts_on_home_and_quits_cleanly(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+q")
+    assert app.return_code in (0, None)
+
+
+async def test_home_lists_sessions_with_titles_shown_literally(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    ui_library.create(find_scenario("community-safety"), HOSTILE)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        assert str(table.get_row_at(0)[0]) == HOSTILE
+        await pilot.click("#sessions", offset=(2, 1))  # a click on the title must not run its "action"
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_new_session_from_the_home_screen_by_keyboard(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NewSessionDialog)
+        await pilot.press(*"Tallinn õhtu ")
+        app.screen.query_one("#title", Input).insert_text_at_cursor("🎉")  # pilot can't type emoji
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+    sessions = ui_library.list()
+    assert [s.title for s in sessions] == ["Tallinn õhtu 🎉"]
+
+
+async def test_new_session_refuses_an_empty_title(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#new")
+        await pilot.pause()
+        await pilot.click("#create")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        assert "title" in str(app.screen.query_one("#problem").render()).lower()
+    assert ui_library.list() == []
+
+
+async def test_delete_asks_and_cancel_keeps_the_session(
+    make_app: MakeApp, ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert empty_session.path.exists()
+        await pilot.press("d")
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert not empty_session.path.exists()
+        assert app.screen.query_one("#sessions", DataTable).row_count == 0
+
+
+async def test_import_from_the_home_screen(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService, tmp_path
+) -> None:
+    exported = tmp_path / "export.json"
+    exported.write_text(ui_library.export_json(demo_session.session.id), encoding="utf-8")
+    original = demo_session.session
+    ui_library.delete(original.id)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.press(*str(exported))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert SessionService(ui_library.path_for(original.id)).session == original
+
+
+async def test_open_goes_to_the_workshop_and_escape_returns_home(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        await pilot.press("escape")  # leaves a text field if one has focus, else goes home
+        if isinstance(app.screen, WorkshopScreen):
+            await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_language_switch_relabels_footer_and_screens(make_app: MakeApp) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert str(app.screen.query_one("#new").label) == "New"
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.language == "et"
+        assert str(app.screen.query_one("#new").label) == "Uus"
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "Uus" in descriptions and "New" not in descriptions
+
+
+async def test_language_defaults_to_the_scenario_of_the_opened_session(
+    ui_library: SessionLibrary,
+) -> None:
+    from facilitator.ui.app import create_app
+
+    service = ui_library.create(find_scenario("kogukondlik-turvalisus"), "Töötuba")
+    app = create_app(ui_library, session_path=service.path, lang=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.language == "et"
+    english = ui_library.create(find_scenario("community-safety"), "Workshop")
+    app = create_app(ui_library, session_path=english.path, lang=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.language == "en"
+
+
+async def test_palette_is_in_the_chosen_language_and_lists_screen_actions(make_app: MakeApp) -> None:
+    app = make_app(lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(Input).placeholder == "Otsi käske…"
+        titles = [command.title for command in app.get_system_commands(app.screen_stack[-2])]
+        assert "Uus" in titles and "Välju" in titles and "Projektor" in titles
+        assert "Quit" not in titles
+
+
+async def test_palette_runs_a_screen_action(make_app: MakeApp) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Projector")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.projector
+
+
+async def test_projector_mode_switches_theme_and_hides_editing_chrome(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        buttons = app.screen.query_one("#timer-buttons")
+        assert buttons.display and app.theme == NORMAL
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.theme == PROJECTOR
+        assert app.has_class("-projector")
+        assert buttons.styles.display == "none"
+        await pilot.press("f8")
+        assert app.theme == NORMAL
+
+
+async def test_projector_mode_survives_resizing(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        unfocus(app)
+        await pilot.press("f8", "right_square_bracket")
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.projector
+        assert isinstance(app.screen, WorkshopScreen)
+        assert app.screen.phase_id == "intro"
+
+
+async def test_help_lists_the_screens_keys_in_the_current_language(make_app: MakeApp) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-keys", DataTable)
+        rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        assert ("n", "New") in rows
+        assert any(action == "Projector" for _key, action in rows)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_phase_stepper_by_key_and_click_is_saved(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        unfocus(app)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert screen.phase_id == "collect"
+        assert screen.query_one("#phases", Tabs).active == "tab-collect"
+        await pilot.click("#tab-intro")
+        await pilot.pause()
+        assert screen.phase_id == "intro"
+    reopened = SessionService(empty_session.path)
+    assert reopened.view_state["phase"] == "intro"
+    assert reopened.session.info.phase == "intro"
+    kinds = [e.kind for e in reopened.session.events]
+    assert kinds.count("phase.changed") >= 2
+
+
+async def test_timer_controls_by_key_and_mouse(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        unfocus(app)
+        await pilot.press("right_square_bracket")  # intro: 15 minutes
+        await pilot.pause()
+        unfocus(app)
+        digits = app.screen.query_one("#timer-digits", Digits)
+        assert digits.value == "15:00"
+        await pilot.press("plus")
+        assert digits.value == "16:00"
+        await pilot.press("asterisk")
+        assert digits.value == "21:00"
+        await pilot.click("#reset")
+        await pilot.pause()
+        assert digits.value == "15:00"
+        await pilot.press("t")
+        panel = app.screen.query_one(TimerPanel)
+        assert panel.timer is not None and panel.timer.running
+        await pilot.click("#toggle")
+        await pilot.pause()
+        assert panel.timer is not None and not panel.timer.running
+
+
+async def test_timer_warns_near_the_end_and_at_zero(make_app: MakeApp, empty_session: SessionService) -> None:
+    empty_session.set_view_state(
+        phase="intro",
+        timers={"intro": {"phase_id": "intro", "duration": 900, "elapsed": 850, "started_at": None}},
+    )
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(TimerPanel)
+        assert panel.has_class("-warning")
+        assert "⚠" in str(panel.query_one("#timer-state").render())
+    empty_session.set_view_state(
+        timers={"intro": {"phase_id": "intro", "duration": 900, "elapsed": 905, "started_at": None}}
+    )
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(TimerPanel)
+        assert panel.has_class("-over")
+        assert panel.query_one("#timer-digits", Digits).value == "-00:05"
+
+
+async def test_reopening_resumes_phase_and_running_timer(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        unfocus(app)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        unfocus(app)
+        await pilot.press("t")
+        await pilot.pause()
+    saved = SessionService(empty_session.path).view_state
+    started = saved["timers"]["collect"]["started_at"]
+    # Pretend the app was away for two minutes (quit, crash, laptop lid...).
+    saved["timers"]["collect"]["started_at"] = started - 120
+    empty_session.set_view_state(timers=saved["timers"])
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        assert screen.phase_id == "collect"
+        panel = screen.query_one(TimerPanel)
+        assert panel.timer is not None and panel.timer.running
+        left = panel.timer.remaining(time.time())
+        assert 20 * 60 - 125 < left < 20 * 60 - 115
