@@ -16,6 +16,7 @@ from typing import Any, cast
 from tinydb import TinyDB
 
 from facilitator.core.changes import apply_change
+from facilitator.core.changes import text as check_text
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Event, Session
 from facilitator.core.scenario import Scenario, scenario_from_dict
@@ -39,8 +40,9 @@ def new_session_data(
     facilitator: str = "",
 ) -> Data:
     """The tables of a brand-new session, embedding a copy of its scenario."""
-    if not isinstance(title, str) or not title.strip():
-        raise ChangeRejected("title must not be empty")
+    given = {"title": title, "date": date, "place": place, "facilitator": facilitator}
+    for key in given:  # the checks a later session.updated makes, so the file can be written
+        check_text(given, key, required=key == "title")
     initial = {
         "title": title.strip(),
         "date": date,
