@@ -21,6 +21,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.model import Event, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, replay
+from facilitator.core.store import document
 
 Ids = dict[str, str]
 
@@ -724,3 +725,39 @@ def test_replay_of_random_changes_equals_live_session(
         assert_same_session(again, live)
         meta = svc.file.read()["meta"]["session"]
         assert_same_session(replay(meta, again.events, scenario), live)
+
+
+def test_a_failed_transaction_leaves_the_cached_data_and_the_file_as_they_were(service: SessionService) -> None:
+    """Transactions start from the cache without copying documents, so edits must not leak."""
+    party = service.add_party("Police")
+    before_bytes = service.path.read_bytes()
+    before = service.file.read()["parties"][party]["name"]
+    with pytest.raises(RuntimeError), service.file.transaction() as db:
+        db.table("parties").upsert(document({"id": party, "name": "Changed", "order": 1}, party))
+        db.table("parties").remove(doc_ids=[party])
+        raise RuntimeError("boom")
+    assert service.file.read()["parties"][party]["name"] == before
+    assert service.session.party(party).name == "Police"
+    assert service.path.read_bytes() == before_bytes
+
+
+def test_tables_refuse_in_place_updates(service: SessionService) -> None:
+    with pytest.raises(NotImplementedError), service.file.transaction() as db:
+        db.table("parties").update({"name": "x"})
+
+
+def test_listing_sweeps_temp_files_of_killed_writers_but_not_fresh_ones(
+    library: SessionLibrary, service: SessionService
+) -> None:
+    import os
+    import time
+
+    stale = service.path.parent / f".{service.path.name}.abc.tmp"
+    fresh = service.path.parent / f".{service.path.name}.def.tmp"
+    stale.write_text("{", encoding="utf-8")
+    fresh.write_text("{", encoding="utf-8")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    assert [s.id for s in library.list()] == [service.session.id]
+    assert not stale.exists()
+    assert fresh.exists()

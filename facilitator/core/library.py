@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from facilitator.core.store import SessionFile, check_session_data, new_id
 
 APP_NAME = "facilitator"
 ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
+STALE_TEMP_SECONDS = 3600.0
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
@@ -74,11 +76,20 @@ class SessionLibrary:
         """Newest first; unreadable files are listed with their error, not hidden."""
         if not self.sessions_dir.is_dir():
             return []
+        self._sweep_temp_files()
         out: list[SessionSummary] = []
         for path in self.sessions_dir.glob("*.json"):
             out.append(self._summary(path))
         out.sort(key=lambda s: s.modified, reverse=True)
         return out
+
+    def _sweep_temp_files(self, older_than: float = STALE_TEMP_SECONDS) -> None:
+        """Remove temp files left by writers that were killed mid-write (never a live one)."""
+        cutoff = time.time() - older_than
+        for tmp in self.sessions_dir.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if tmp.stat().st_mtime < cutoff:
+                    tmp.unlink()
 
     def _summary(self, path: Path) -> SessionSummary:
         try:

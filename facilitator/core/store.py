@@ -16,7 +16,7 @@ import secrets
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -36,16 +36,42 @@ JSON_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 class IdTable(Table):
-    """A TinyDB table keyed by our own string ids.
+    """A TinyDB table keyed by our own string ids, whose documents are never edited in place.
 
     TinyDB's integer ids come from a per-instance counter that goes stale when
     another process writes; our ids are chosen by the caller, so there is no counter.
+    Writes replace whole documents in a copy of the table dict, so a transaction can
+    start from the cached data without copying every document first, and a failed
+    transaction leaves the cache as it was.
     """
 
     document_id_class = str  # type: ignore[assignment]
 
     def _get_next_id(self) -> str:
         raise RuntimeError("documents need an explicit id: insert a tinydb.table.Document")
+
+    def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
+        tables = self._storage.read() or {}
+        table = dict(tables.get(self.name, {}))  # ids are already strings: no re-keying
+        updater(table)
+        tables[self.name] = table
+        self._storage.write(tables)
+        self.clear_cache()
+
+    def upsert(self, document: Mapping[str, Any], cond: Any = None) -> list[int]:
+        """Insert or replace the whole document under its id."""
+        if not isinstance(document, Document) or cond is not None:
+            raise TypeError("upsert takes a Document with its id")
+        doc_id = document.doc_id
+
+        def replace(table: dict[Any, Any]) -> None:
+            table[doc_id] = dict(document)
+
+        self._update_table(replace)
+        return [doc_id]
+
+    def update(self, *args: Any, **kwargs: Any) -> list[int]:
+        raise NotImplementedError("edits replace whole documents: use upsert")
 
 
 class IdTinyDB(TinyDB):
@@ -226,12 +252,8 @@ class SessionFile:
 
 
 def _copy_tables(data: Data) -> Data:
-    """A copy deep enough that TinyDB's in-place edits never touch the cached data.
-
-    TinyDB's `update` changes documents in place; values inside documents are only
-    ever replaced whole, so copying down to the documents suffices.
-    """
-    return {name: {k: dict(doc) for k, doc in table.items()} for name, table in data.items()}
+    """The transaction's own top level: `IdTable` replaces tables and documents, never edits them."""
+    return dict(data)
 
 
 def new_id(nbytes: int = 4) -> str:

@@ -1,0 +1,137 @@
+"""The ladder board and the blind placement → reveal → agree → re-vote flow."""
+
+MESSAGES = {
+    # ------------------------------------------------------------ the board
+    "board.tray": {"en": "Not yet on the ladder", "et": "Redelile veel paigutamata"},
+    "board.header": {"en": "{title} · {count}", "et": "{title} · {count}"},
+    "board.tray.empty": {"en": "Every activity is on the ladder.", "et": "Kõik tegevused on redelil."},
+    "board.tray.none": {
+        "en": "No activities yet: collect them in the Collect phase first.",
+        "et": "Tegevusi veel pole: kogu need enne tegevuste kogumise etapis.",
+    },
+    "board.tray.filtered": {
+        "en": "None of this party's activities here.",
+        "et": "Selle osapoole tegevusi siin pole.",
+    },
+    "board.tray.detail": {
+        "en": "No agreed rung yet. Enter: place, reveal and agree.",
+        "et": "Kokkulepitud astet veel pole. Enter: paiguta, avalikusta ja lepi kokku.",
+    },
+    "board.rung.empty": {"en": "Nothing on this rung yet.", "et": "Sellel astmel veel midagi pole."},
+    "board.filter.label": {"en": "Party:", "et": "Osapool:"},
+    "board.filter.all": {"en": "all parties", "et": "kõik osapooled"},
+    "board.button.up": {"en": "▲ Rung up", "et": "▲ Aste üles"},
+    "board.button.down": {"en": "▼ Rung down", "et": "▼ Aste alla"},
+    "board.button.place": {"en": "Place & reveal…", "et": "Paiguta ja avalikusta…"},
+    "board.key.up": {"en": "Rung up", "et": "Aste üles"},
+    "board.key.down": {"en": "Rung down", "et": "Aste alla"},
+    "board.key.place": {"en": "Place & reveal", "et": "Paiguta ja avalikusta"},
+    "board.key.filter": {"en": "Filter by party", "et": "Osapoole filter"},
+    "board.hint": {
+        "en": "arrows: choose · u/d or drag: move",
+        "et": "nooled: vali · u/d või lohista: liiguta",
+    },
+    "board.moved": {"en": "“{title}” → {rung}", "et": "„{title}” → {rung}"},
+    "board.moved.tray": {
+        "en": "“{title}” is off the ladder again",
+        "et": "„{title}” pole enam redelil",
+    },
+    "board.top": {"en": "Already on the highest rung", "et": "Juba kõige kõrgemal astmel"},
+    "board.bottom": {"en": "Already off the ladder", "et": "Juba redelilt väljas"},
+    "board.none_selected": {"en": "Select an activity first", "et": "Vali enne tegevus"},
+    # card status: a symbol and a word, never colour alone
+    "board.status.no_parties": {"en": "∅ no parties", "et": "∅ osapooli pole"},
+    "board.status.not_placed": {"en": "○ not placed", "et": "○ paigutamata"},
+    "board.status.placed": {"en": "• placed {done}/{total}", "et": "• paigutanud {done}/{total}"},
+    "board.status.hidden": {"en": "hidden", "et": "peidus"},
+    "board.status.same": {"en": "✓ agreed", "et": "✓ ühel meelel"},
+    "board.status.differ": {"en": "≠ {count} views", "et": "≠ {count} arvamust"},
+    "board.status.no_views": {"en": "revealed, nobody placed", "et": "avalikustatud, keegi ei paigutanud"},
+    "board.status.wish": {"en": "↗ wish {number}", "et": "↗ soov {number}"},
+    # ------------------------------------------------------------ placement screen
+    "board.place.round": {"en": "Round {round}", "et": "{round}. voor"},
+    "board.place.state.hidden": {
+        "en": "placements hidden until the reveal",
+        "et": "paigutused on peidus kuni avalikustamiseni",
+    },
+    "board.place.state.revealed": {"en": "revealed", "et": "avalikustatud"},
+    "board.place.parties": {"en": "Parties", "et": "Osapooled"},
+    "board.place.placed": {"en": "✓ placed", "et": "✓ paigutanud"},
+    "board.place.not_yet": {"en": "○ not yet", "et": "○ veel mitte"},
+    "board.place.step.current": {
+        "en": "{party}: where is this activity now?",
+        "et": "{party}: kus see tegevus praegu on?",
+    },
+    "board.place.step.wished": {
+        "en": "{party}: where should it be?",
+        "et": "{party}: kus see peaks olema?",
+    },
+    "board.place.step.count": {
+        "en": "Step {step} of 2 · press 1–{count} or click a rung. Others see only “placed ✓”.",
+        "et": "Samm {step}/2 · vajuta 1–{count} või klõpsa astmel. Teised näevad vaid „paigutanud ✓”.",
+    },
+    "board.place.step.kept": {
+        "en": "Now: chosen ✓ (kept hidden). Backspace: choose again.",
+        "et": "Praegu: valitud ✓ (peidus). Backspace: vali uuesti.",
+    },
+    "board.place.all_placed": {
+        "en": "All parties have placed. Reveal when the room is ready (r), or click a party to place again.",
+        "et": "Kõik osapooled on paigutanud. Avalikusta, kui ruum on valmis (r), või klõpsa osapoolel, et uuesti paigutada.",
+    },
+    "board.place.saved": {"en": "{party}: placed ✓", "et": "{party}: paigutanud ✓"},
+    "board.place.no_parties": {
+        "en": "This activity has no parties yet, so there is nothing to place. Add the parties that do it together in the Collect phase, then come back.",
+        "et": "Sellel tegevusel pole veel osapooli, seega pole midagi paigutada. Lisa tegevusele osapooled tegevuste kogumise etapis ja tule siis tagasi.",
+    },
+    "board.place.reveal_partial": {
+        "en": "Only {done} of {total} parties have placed. Reveal anyway?",
+        "et": "Paigutanud on alles {done} osapoolt {total}-st. Kas avalikustada ikkagi?",
+    },
+    "board.place.col.party": {"en": "Party", "et": "Osapool"},
+    "board.place.col.current": {"en": "Now", "et": "Praegu"},
+    "board.place.col.wished": {"en": "Wished", "et": "Soovitud"},
+    "board.place.not_placed": {"en": "— not placed", "et": "— ei paigutanud"},
+    "board.place.nobody": {"en": "Nobody placed in this round.", "et": "Selles voorus ei paigutanud keegi."},
+    "board.place.same": {"en": "{what}: = all agree ({rung})", "et": "{what}: = kõik ühel meelel ({rung})"},
+    "board.place.differ": {
+        "en": "{what}: ≠ disagree, {count} views, spread {spread} ({low} … {high})",
+        "et": "{what}: ≠ lahknevad, {count} arvamust, vahe {spread} ({low} … {high})",
+    },
+    "board.place.agreed_current": {"en": "Agreed: now", "et": "Kokkulepe: praegu"},
+    "board.place.agreed_wished": {"en": "Agreed: wished", "et": "Kokkulepe: soovitud"},
+    "board.place.note": {"en": "Note (optional)", "et": "Märkus (vabatahtlik)"},
+    "board.place.agreed_now": {
+        "en": "✓ agreed: now {current}, wished {wished}",
+        "et": "✓ kokku lepitud: praegu {current}, soovitud {wished}",
+    },
+    "board.place.no_wish": {"en": "—", "et": "—"},
+    "board.place.need_current": {
+        "en": "Choose the agreed current rung first",
+        "et": "Vali enne kokkulepitud praegune aste",
+    },
+    "board.place.agreed": {"en": "Agreed: “{title}” → {rung}", "et": "Kokku lepitud: „{title}” → {rung}"},
+    "board.place.revoted": {"en": "Round {round}: place again", "et": "{round}. voor: paigutage uuesti"},
+    "board.place.revote_confirm": {
+        "en": "Start round {round} for “{title}”? The agreed rung is cleared; the earlier placements stay in the record.",
+        "et": "Kas alustada tegevusega „{title}” {round}. vooru? Kokkulepitud aste kustutatakse; varasemad paigutused jäävad kirja.",
+    },
+    "board.place.party_gone": {
+        "en": "{party} no longer takes part in this activity",
+        "et": "{party} ei osale enam selles tegevuses",
+    },
+    "board.place.activity_gone": {"en": "This activity was removed", "et": "See tegevus eemaldati"},
+    "board.place.button.reveal": {"en": "Reveal", "et": "Avalikusta"},
+    "board.place.button.agree": {"en": "Record agreement", "et": "Salvesta kokkulepe"},
+    "board.place.button.revote": {"en": "Re-vote", "et": "Uus voor"},
+    "board.place.button.close": {"en": "Back to the board", "et": "Tagasi tahvlile"},
+    "board.key.reveal": {"en": "Reveal", "et": "Avalikusta"},
+    "board.key.agree": {"en": "Record agreement", "et": "Salvesta kokkulepe"},
+    "board.key.revote": {"en": "Re-vote", "et": "Uus voor"},
+    "board.key.board": {"en": "Board", "et": "Tahvel"},
+    "board.key.step_back": {"en": "Choose again", "et": "Vali uuesti"},
+    "board.cmd.choose": {"en": "Choose {rung}", "et": "Vali {rung}"},
+    "board.cmd.choose.help": {
+        "en": "For the party placing now (kept hidden until the reveal)",
+        "et": "Praegu paigutavale osapoolele (peidus kuni avalikustamiseni)",
+    },
+}
