@@ -727,7 +727,7 @@ def test_replay_of_random_changes_equals_live_session(
         assert_same_session(replay(meta, again.events, scenario), live)
 
 
-def test_a_failed_transaction_leaves_the_cached_data_and_the_file_as_they_were(service: SessionService) -> None:
+def test_a_failed_transaction_leaves_the_cache_and_the_file_as_they_were(service: SessionService) -> None:
     """Transactions start from the cache without copying documents, so edits must not leak."""
     party = service.add_party("Police")
     before_bytes = service.path.read_bytes()
