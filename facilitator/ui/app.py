@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
@@ -18,6 +19,9 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
+from facilitator.ui.widgets.phase_view import PhaseView
+
+UI_DIR = Path(__file__).resolve().parent
 
 # Bindings that are movement, not actions: kept off the command palette.
 NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
@@ -26,9 +30,13 @@ NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
 class FacilitatorApp(App[int]):
     """Runs one facilitator's workshop; the core does all the saving."""
 
+    # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find the styles.
     CSS_PATH = [
-        "app.tcss",
-        *(f"views/{view}.tcss" for view in ("setup", "intro", "collect", "board", "agree", "summary")),
+        UI_DIR / "app.tcss",
+        *(
+            UI_DIR / "views" / f"{view}.tcss"
+            for view in ("setup", "intro", "collect", "board", "agree", "summary")
+        ),
     ]
     TITLE = "facilitator"
     BINDINGS = [
@@ -61,13 +69,22 @@ class FacilitatorApp(App[int]):
             self.register_theme(theme)
         self.theme = NORMAL
         localize_bindings(self, self.t)
+        # Opening a session directly builds home only when the facilitator goes there.
+        if self.session_path is None or not self.open_session(self.session_path):
+            self.go_home()
+
+    def go_home(self) -> None:
         from facilitator.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        if self.session_path is not None:
-            self.open_session(self.session_path)
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(HomeScreen())
+        else:
+            self.push_screen(HomeScreen())
 
-    def open_session(self, path: Path) -> None:
+    def open_session(self, path: Path) -> bool:
         """Open the workshop screen for a session; errors are shown, nothing is lost."""
         from facilitator.ui.screens.workshop import WorkshopScreen
 
@@ -76,10 +93,11 @@ class FacilitatorApp(App[int]):
             service.session  # noqa: B018 - fail here, with the file's own error
         except UserError as error:
             self.show_error(str(error))
-            return
+            return False
         if self.explicit_language is None:
             self.language = service.scenario.language
         self.push_screen(WorkshopScreen(service))
+        return True
 
     # ---------------------------------------------------------------- language and looks
     def watch_language(self, language: str) -> None:
@@ -128,21 +146,27 @@ class FacilitatorApp(App[int]):
         if extra is not None:
             yield from extra()
         seen: set[str] = set()
-        for node in (screen, self):
-            for _key, binding in node._bindings:
-                action = binding.action
-                if action in seen or action in NOT_IN_PALETTE or not binding.description:
-                    continue
-                seen.add(action)
-                yield SystemCommand(
-                    binding.description,
-                    f"{binding.key_display or binding.key}",
-                    lambda node=node, action=action: self._run_palette_action(node, action),
-                )
+        # A phase view's bindings are active while focus is inside it: offer those that are enabled.
+        nodes: list[tuple[Widget | App[int], Binding]] = [
+            (node, binding)
+            for node, binding, enabled, _tooltip in screen.active_bindings.values()
+            if isinstance(node, PhaseView) and enabled
+        ]
+        nodes += [(node, binding) for node in (screen, self) for _key, binding in node._bindings]
+        for node, binding in nodes:
+            action = binding.action
+            if action in seen or action in NOT_IN_PALETTE or not binding.description:
+                continue
+            seen.add(action)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.key_display or binding.key}",
+                lambda node=node, action=action: self._run_palette_action(node, action),
+            )
         yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
         yield SystemCommand(t("cmd.screenshot"), t("cmd.screenshot.help"), lambda: self.deliver_screenshot())
 
-    def _run_palette_action(self, node: Screen[object] | App[int], action: str) -> None:
+    def _run_palette_action(self, node: Widget | App[int], action: str) -> None:
         self.call_later(node.run_action, action)
 
 

@@ -60,9 +60,11 @@ class HomeScreen(BaseScreen):
         self.query_one("#home-empty", Label).update(t("home.empty"))
         for button_id in ("new", "open", "delete", "import", "demo"):
             self.query_one(f"#{button_id}", Button).label = t(f"key.{button_id}")
-        self.load()
+        if self.is_current:
+            self.load()
 
     def on_screen_resume(self) -> None:
+        """Read the sessions folder only when home is actually shown (not under a session)."""
         self.load()
 
     # ---------------------------------------------------------------- the list

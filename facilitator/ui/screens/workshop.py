@@ -31,7 +31,7 @@ SETUP = "setup"
 POLL_SECONDS = 1.0
 
 
-def phase_views(service: SessionService) -> list[PhaseView]:
+def view_classes() -> dict[str, type[PhaseView]]:
     """One view per kind of phase, plus setup. Imported here to keep start-up light."""
     from facilitator.ui.views.agree import AgreeView
     from facilitator.ui.views.board import BoardView
@@ -40,14 +40,8 @@ def phase_views(service: SessionService) -> list[PhaseView]:
     from facilitator.ui.views.setup import SetupView
     from facilitator.ui.views.summary import SummaryView
 
-    return [
-        SetupView(service),
-        IntroView(service),
-        CollectView(service),
-        BoardView(service),
-        AgreeView(service),
-        SummaryView(service),
-    ]
+    views: list[type[PhaseView]] = [SetupView, IntroView, CollectView, BoardView, AgreeView, SummaryView]
+    return {view.KIND: view for view in views}
 
 
 class WorkshopScreen(BaseScreen):
@@ -74,6 +68,7 @@ class WorkshopScreen(BaseScreen):
         self.timers: dict[str, Any] = dict(state.get("timers", {}))
         self._generation = service.file.generation
         self._unsubscribe = service.subscribe(self._on_change)
+        self.view_classes = view_classes()
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -82,8 +77,9 @@ class WorkshopScreen(BaseScreen):
                 yield Label("", id="workshop-title")
                 yield Tabs(id="phases")
             yield TimerPanel(id="timer")
+        # Only the current phase's view is built now; the others when first visited.
         with ContentSwitcher(id="phase-views"):
-            yield from phase_views(self.service)
+            yield self.view_classes[self.phase_kind(self.phase_id)](self.service)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,17 +120,31 @@ class WorkshopScreen(BaseScreen):
     def phase_ids(self) -> list[str]:
         return [SETUP, *(p.id for p in self.agenda)]
 
+    def view_for(self, kind: str) -> PhaseView:
+        """The view of a kind of phase, built and mounted on first use."""
+        found = self.query(f"#view-{kind}")
+        if found:
+            return found.first(PhaseView)
+        view = self.view_classes[kind](self.service)
+        self.query_one("#phase-views", ContentSwitcher).mount(view)
+        return view
+
     def _show_phase(self, phase_id: str, record: bool = True) -> None:
+        if not self.is_mounted:
+            return
         self.phase_id = phase_id
         kind = self.phase_kind(phase_id)
+        view = self.view_for(kind)
         switcher = self.query_one("#phase-views", ContentSwitcher)
         switcher.current = f"view-{kind}"
         tabs = self.query_one("#phases", Tabs)
         if tabs.active != f"tab-{phase_id}":
             tabs.active = f"tab-{phase_id}"
-        view = self.query_one(f"#view-{kind}", PhaseView)
-        view.show_session(self.service.session)
-        view.focus_first()
+        if view.is_mounted:
+            view.show_session(self.service.session)
+            view.focus_first()
+        else:  # it shows the session and takes focus once mounted
+            view.call_after_refresh(view.focus_first)
         self.query_one("#timer", TimerPanel).timer = self.current_timer()
         self.query_one("#timer", TimerPanel).display = phase_id != SETUP
         if record:
@@ -241,5 +251,6 @@ class WorkshopScreen(BaseScreen):
         self._generation = self.service.file.generation
         session: Session = self.service.session
         self.query_one("#workshop-title", Label).update(literal(session.info.title))
-        kind = self.phase_kind(self.phase_id)
-        self.query_one(f"#view-{kind}", PhaseView).show_session(session)
+        view = self.query(f"#view-{self.phase_kind(self.phase_id)}")
+        if view and view.first(PhaseView).is_mounted:
+            view.first(PhaseView).show_session(session)
