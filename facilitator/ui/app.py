@@ -22,6 +22,7 @@ from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
 UI_DIR = Path(__file__).resolve().parent
+VIEW_STYLES = ("setup", "intro", "collect", "board", "agree", "summary")
 
 # Bindings that are movement, not actions: kept off the command palette.
 NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
