@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("file", type=Path)
     import_.add_argument("--new-id", action="store_true", help="give it a new id if its id is taken")
 
+    mism = commands.add_parser("mismatches", help="list where the parties are not yet aligned, by activity")
+    mism.add_argument("id")
+
     delete = commands.add_parser("delete", help="delete a session (asks first)")
     delete.add_argument("id")
     delete.add_argument("--yes", action="store_true", help="don't ask")
@@ -197,6 +200,27 @@ class Cli:
         print(f"deleted {path.stem}", file=self.err)
         return EXIT_OK
 
+    def cmd_mismatches(self) -> int:
+        from facilitator.core.i18n import Translator
+        from facilitator.core.mismatches import counts_by_kind, mismatches
+
+        session = self.library.open(self.args.id).session
+        t = Translator(self.args.lang or session.info.language)
+        found = mismatches(session)
+        self.say(one_line(t("cli.mismatches.heading", title=session.info.title, count=len(found))))
+        if not found:
+            return EXIT_OK
+        counts = counts_by_kind(found)
+        self.say(", ".join(f"{t(f'mismatch.kind.{kind}')}: {n}" for kind, n in counts.items()))
+        current = None
+        for m in found:
+            if m.activity_id != current:
+                current = m.activity_id
+                self.say()
+                self.say(one_line(session.activity(m.activity_id).title))
+            self.say(f"  - [{t(f'mismatch.kind.{m.kind}')}] {one_line(m.explain(t))}")
+        return EXIT_OK
+
     def cmd_demo(self) -> int:
         from facilitator.core.demo import create_demo
 
@@ -235,6 +259,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "import": cli.cmd_import,
         "delete": cli.cmd_delete,
         "demo": cli.cmd_demo,
+        "mismatches": cli.cmd_mismatches,
     }
     try:
         return commands[args.command]()

@@ -305,29 +305,51 @@ class Session:
     def has_activity(self, activity_id: str) -> bool:
         return activity_id in self._activity_index
 
+    @cached_property
+    def _by_activity(self) -> dict[str, dict[str, list[Any]]]:
+        """Everything attached to activities, grouped once: the look-ups below are per activity."""
+        groups: dict[str, dict[str, list[Any]]] = {}
+
+        def add(kind: str, items: tuple[Any, ...]) -> None:
+            for item in items:
+                if item.activity_id is not None:
+                    groups.setdefault(kind, {}).setdefault(item.activity_id, []).append(item)
+
+        add("placements", self.placements)
+        add("roles", self.roles)
+        add("commitments", self.commitments)
+        add("expectations", self.expectations)
+        add("fields", self.fields)
+        add("signoffs", self.signoffs)
+        add("actions", self.actions)
+        return groups
+
+    def _of(self, kind: str, activity_id: str) -> list[Any]:
+        return self._by_activity.get(kind, {}).get(activity_id, [])
+
     def placements_for(self, activity_id: str, round: int | None = None) -> tuple[Placement, ...]:
         """This round's placements unless a round is given."""
         activity = self._activity_index[activity_id]
         wanted = activity.round if round is None else round
-        return tuple(p for p in self.placements if p.activity_id == activity_id and p.round == wanted)
+        return tuple(p for p in self._of("placements", activity_id) if p.round == wanted)
 
     def roles_for(self, activity_id: str) -> dict[str, str]:
-        return {r.party_id: r.role_id for r in self.roles if r.activity_id == activity_id}
+        return {r.party_id: r.role_id for r in self._of("roles", activity_id)}
 
     def commitments_for(self, activity_id: str) -> tuple[Commitment, ...]:
-        return tuple(c for c in self.commitments if c.activity_id == activity_id)
+        return tuple(self._of("commitments", activity_id))
 
     def expectations_for(self, activity_id: str) -> tuple[Expectation, ...]:
-        return tuple(e for e in self.expectations if e.activity_id == activity_id)
+        return tuple(self._of("expectations", activity_id))
 
     def fields_for(self, activity_id: str) -> dict[str, str]:
-        return {f.field_id: f.value for f in self.fields if f.activity_id == activity_id}
+        return {f.field_id: f.value for f in self._of("fields", activity_id)}
 
     def signoffs_for(self, activity_id: str) -> tuple[SignOff, ...]:
-        return tuple(s for s in self.signoffs if s.activity_id == activity_id)
+        return tuple(self._of("signoffs", activity_id))
 
     def actions_for(self, activity_id: str) -> tuple[Action, ...]:
-        return tuple(a for a in self.actions if a.activity_id == activity_id)
+        return tuple(self._of("actions", activity_id))
 
     def participants_of(self, party_id: str) -> tuple[Participant, ...]:
         return tuple(p for p in self.participants if p.party_id == party_id)

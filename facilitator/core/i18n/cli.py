@@ -1,0 +1,8 @@
+"""Text the command line prints for people (not error messages, which stay English)."""
+
+MESSAGES = {
+    "cli.mismatches.heading": {
+        "en": "{title}: {count} mismatches",
+        "et": "{title}: {count} lahknevust",
+    },
+}

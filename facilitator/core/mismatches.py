@@ -1,0 +1,257 @@
+"""Mismatch rules: every place where the parties are not yet aligned, explained plainly.
+
+Pure functions over a `Session`: `mismatches(session)` lists them all, in activity
+order. Each mismatch names its kind, the activity and the parties concerned, where it
+is fixed (which phase), and explains itself in Estonian and English from the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Activity, Session
+
+# Kinds, in the order a facilitator meets them in the workshop.
+KINDS = (
+    "not_placed",
+    "placements_disagree",
+    "no_lead",
+    "several_leads",
+    "no_role",
+    "expectation_outside",
+    "expectation_open",
+    "expectation_declined",
+    "overlap",
+    "fields_empty",
+    "wish_without_action",
+    "affected_missing",
+    "not_signed",
+)
+
+# Where each kind is fixed: the kind of agenda phase whose view shows it.
+FIX_PHASE = {
+    "not_placed": "place",
+    "placements_disagree": "place",
+}
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Something the parties have not yet aligned on."""
+
+    kind: str
+    activity_id: str
+    party_ids: tuple[str, ...] = ()
+    values: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    target: str = ""  # an expectation, field or party id the fix concerns, where there is one
+
+    @property
+    def phase_kind(self) -> str:
+        return FIX_PHASE.get(self.kind, "agree")
+
+    def explain(self, t: Translator) -> str:
+        """The plain explanation in the translator's language."""
+        return t(f"mismatch.{self.kind}", **self.values)
+
+
+def _names(session: Session, party_ids: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(session.party_name(p) for p in party_ids)
+
+
+def _normalise(text: str) -> str:
+    """Commitments compared as people would: case, accents of spacing and punctuation ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+Rule = Callable[[Session, Activity], Iterator[Mismatch]]
+
+
+def _placement_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    if activity.agreed_current is not None:
+        return
+    placements = session.placements_for(activity.id)
+    placed = {p.party_id for p in placements}
+    missing = [p for p in activity.party_ids if p not in placed]
+    if missing:
+        yield Mismatch(
+            "not_placed",
+            activity.id,
+            tuple(missing),
+            {"activity": activity.title, "parties": _names(session, missing)},
+        )
+    currents = {p.current for p in placements}
+    wishes = {p.wished for p in placements}
+    if len(currents) > 1 or len(wishes) > 1:
+        scenario = session.scenario
+        views = "; ".join(
+            f"{session.party_name(p.party_id)}: {scenario.rung_title(p.current)} → {scenario.rung_title(p.wished)}"
+            for p in placements
+        )
+        yield Mismatch(
+            "placements_disagree",
+            activity.id,
+            tuple(p.party_id for p in placements),
+            {"activity": activity.title, "views": views},
+        )
+
+
+def _role_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    roles = session.roles_for(activity.id)
+    lead = session.scenario.lead_role()
+    if lead is not None and activity.party_ids:
+        leads = [p for p in activity.party_ids if roles.get(p) == lead.id]
+        if not leads:
+            yield Mismatch("no_lead", activity.id, (), {"activity": activity.title, "role": lead.name})
+        elif len(leads) > 1:
+            yield Mismatch(
+                "several_leads",
+                activity.id,
+                tuple(leads),
+                {"activity": activity.title, "role": lead.name, "parties": _names(session, leads)},
+            )
+    for party in activity.party_ids:
+        if party not in roles:
+            yield Mismatch(
+                "no_role",
+                activity.id,
+                (party,),
+                {"activity": activity.title, "party": session.party_name(party)},
+                target=party,
+            )
+
+
+def _expectation_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    for e in session.expectations_for(activity.id):
+        values = {
+            "activity": activity.title,
+            "from": session.party_name(e.from_party),
+            "to": session.party_name(e.to_party),
+            "text": e.text,
+            "reason": e.response,
+        }
+        if e.to_party not in activity.party_ids:
+            yield Mismatch("expectation_outside", activity.id, (e.to_party,), values, target=e.id)
+        if e.state == "open":
+            yield Mismatch("expectation_open", activity.id, (e.to_party,), values, target=e.id)
+        elif e.state == "declined":
+            yield Mismatch(
+                "expectation_declined", activity.id, (e.from_party, e.to_party), values, target=e.id
+            )
+
+
+def _overlap_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    by_text: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}
+    for c in session.commitments_for(activity.id):
+        key = _normalise(c.text)
+        if not key:
+            continue
+        parties = by_text.setdefault(key, [])
+        if c.party_id not in parties:
+            parties.append(c.party_id)
+        shown.setdefault(key, c.text)
+    for key, parties in by_text.items():
+        if len(parties) > 1:
+            yield Mismatch(
+                "overlap",
+                activity.id,
+                tuple(parties),
+                {"activity": activity.title, "parties": _names(session, parties), "text": shown[key]},
+            )
+
+
+def _field_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    if activity.agreed_current is None:
+        return
+    rung = session.scenario.rung(activity.agreed_current)
+    filled = session.fields_for(activity.id)
+    empty = [f for f in rung.fields if not filled.get(f.id, "").strip()]
+    if empty:
+        yield Mismatch(
+            "fields_empty",
+            activity.id,
+            (),
+            {
+                "activity": activity.title,
+                "rung": session.scenario.rung_title(rung.id),
+                "fields": ", ".join(f.label for f in empty),
+            },
+            target=empty[0].id,
+        )
+
+
+def _wish_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    current, wished = activity.agreed_current, activity.agreed_wished
+    if current is None or wished is None:
+        return
+    scenario = session.scenario
+    if scenario.rung_index(wished) > scenario.rung_index(current) and not session.actions_for(activity.id):
+        yield Mismatch(
+            "wish_without_action",
+            activity.id,
+            (),
+            {
+                "activity": activity.title,
+                "current": scenario.rung_title(current),
+                "wished": scenario.rung_title(wished),
+            },
+        )
+
+
+def _affected_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    missing = [p for p in activity.concerns if p not in activity.party_ids]
+    for party in missing:
+        yield Mismatch(
+            "affected_missing",
+            activity.id,
+            (party,),
+            {"activity": activity.title, "group": session.party_name(party)},
+            target=party,
+        )
+
+
+def _signoff_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    signed = {s.party_id for s in session.signoffs_for(activity.id)}
+    missing = [p for p in activity.party_ids if p not in signed]
+    if missing:
+        yield Mismatch(
+            "not_signed",
+            activity.id,
+            tuple(missing),
+            {"activity": activity.title, "parties": _names(session, missing)},
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    _placement_rules,
+    _role_rules,
+    _expectation_rules,
+    _overlap_rules,
+    _field_rules,
+    _wish_rules,
+    _affected_rules,
+    _signoff_rules,
+)
+
+
+def mismatches(session: Session) -> list[Mismatch]:
+    """Every mismatch in the session, activity by activity, in the order of KINDS."""
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    out: list[Mismatch] = []
+    for activity in session.activities:
+        found = [m for rule in RULES for m in rule(session, activity)]
+        found.sort(key=lambda m: order[m.kind])
+        out.extend(found)
+    return out
+
+
+def counts_by_kind(found: list[Mismatch]) -> dict[str, int]:
+    counts = dict.fromkeys(KINDS, 0)
+    for m in found:
+        counts[m.kind] += 1
+    return {k: v for k, v in counts.items() if v}
