@@ -89,7 +89,8 @@ def _placement_rules(session: Session, activity: Activity) -> Iterator[Mismatch]
     if len(currents) > 1 or len(wishes) > 1:
         scenario = session.scenario
         views = "; ".join(
-            f"{session.party_name(p.party_id)}: {scenario.rung_title(p.current)} → {scenario.rung_title(p.wished)}"
+            f"{session.party_name(p.party_id)}: "
+            f"{scenario.rung_title(p.current)} → {scenario.rung_title(p.wished)}"
             for p in placements
         )
         yield Mismatch(
