@@ -3,7 +3,7 @@
 MESSAGES = {
     "intro.key.next": {"en": "Next page", "et": "Järgmine lehekülg"},
     "intro.key.previous": {"en": "Previous page", "et": "Eelmine lehekülg"},
-    "intro.key.overview": {"en": "The whole ladder", "et": "Kogu redel"},
+    "intro.key.overview": {"en": "Whole ladder", "et": "Kogu redel"},
     "intro.key.approaches": {"en": "Approaches", "et": "Lähenemised"},
     "intro.key.rungs": {"en": "Rung", "et": "Aste"},
     "intro.key.rung": {"en": "Show {title}", "et": "Näita: {title}"},
@@ -27,7 +27,7 @@ MESSAGES = {
         "en": "What matters is to see which form you are in – and to agree on it. That avoids conflicts that come from different, unspoken expectations of the results and of the roles.",
         "et": "Tähtis on näha, millises vormis te olete – ja selles kokku leppida. See aitab vältida konflikte, mis tulenevad erinevatest ja läbirääkimata ootustest nii tulemustele kui ka rollidele.",
     },
-    "intro.rung.questions": {"en": "Questions to ask", "et": "Küsimused, mida esitada"},
+    "intro.rung.questions": {"en": "Questions to ask", "et": "Küsimused aruteluks"},
     "intro.rung.flows": {"en": "Directions of information flow", "et": "Info liikumise suunad"},
     "intro.rung.examples": {"en": "Examples from the guide", "et": "Näited juhendist"},
     "intro.approaches.title": {

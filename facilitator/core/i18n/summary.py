@@ -7,8 +7,8 @@ The agree keys live here while the agree view is the small interim one; they kee
 MESSAGES = {
     # ------------------------------------------------------------ summary
     "summary.counts": {
-        "en": "{total} activities · {agreed} agreed · {open} not agreed yet · {actions} open actions",
-        "et": "{total} tegevust · {agreed} kokku lepitud · {open} veel kokku leppimata · {actions} avatud sammu",
+        "en": "Activities: {total} · agreed: {agreed} · not agreed yet: {open} · open actions: {actions}",
+        "et": "Tegevusi: {total} · kokku lepitud: {agreed} · veel kokku leppimata: {open} · avatud samme: {actions}",
     },
     "summary.chart.current": {"en": "Agreed: now", "et": "Kokku lepitud: praegu"},
     "summary.chart.wished": {"en": "Agreed: wished", "et": "Kokku lepitud: soovitud"},
@@ -49,7 +49,7 @@ MESSAGES = {
     },
     "agree.no_rung": {
         "en": "No rung agreed yet: place and reveal this activity on the ladder, then agree on its rung. The agreement fields follow the agreed rung.",
-        "et": "Astet pole veel kokku lepitud: paiguta ja avalikusta see tegevus redelil ning leppige kokku selle aste. Kokkuleppe väljad sõltuvad kokku lepitud astmest.",
+        "et": "Astet pole veel kokku lepitud: paigutage ja avalikustage see tegevus redelil ning leppige kokku selle aste. Kokkuleppe väljad sõltuvad kokku lepitud astmest.",
     },
     "agree.no_fields": {
         "en": "This rung has no agreement fields in the scenario.",

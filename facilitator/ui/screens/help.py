@@ -37,16 +37,17 @@ class HelpScreen(BaseModal[None]):
         table = self.query_one("#help-keys", DataTable)
         table.clear(columns=True)
         table.add_columns(t("help.key"), t("help.action"))
+        # What the screen underneath answers to now: the focused view's keys, the screen's, the app's.
+        bindings = [active.binding for active in self.under.active_bindings.values()]
+        bindings += [binding for node in (self.under, self.app) for _key, binding in node._bindings]
         seen: set[tuple[str, str]] = set()
-        for node in (self.under, self.app):
-            for _key, binding in node._bindings:
-                if not binding.description:
-                    continue
-                display = self.app.get_key_display(binding)
-                row = (display, binding.description)
-                if row not in seen:
-                    seen.add(row)
-                    table.add_row(*row)
+        for binding in bindings:
+            if not binding.description:
+                continue
+            row = (self.app.get_key_display(binding), binding.description)
+            if row not in seen:
+                seen.add(row)
+                table.add_row(*row)
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,280 @@
+"""The summary (counts, activities, actions) and the interim agree view (agreement fields)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Label, OptionList
+
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.agree import AgreeView, FieldInput
+from facilitator.ui.views.summary import ChartRow, RungChart, SummaryView, chart_lines
+
+MakeApp = Callable[..., FacilitatorApp]
+HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A session with known agreements: ids by name."""
+
+    service: SessionService
+    ids: dict[str, str]
+
+
+def build(service: SessionService) -> Workshop:
+    """Six activities in every state, three actions (one done)."""
+    police = service.add_party("Police")
+    town = service.add_party("Town")
+    odd = service.add_party(HOSTILE)
+    ids = {
+        "agreed": service.add_activity("Themed talks", party_ids=[police, town]),
+        "differ": service.add_activity("Round table", party_ids=[police, town]),
+        "placed": service.add_activity("Health council", party_ids=[police, odd]),
+        "none": service.add_activity("Safety plan", party_ids=[town, odd]),
+        "unrevealed": service.add_activity("Joint service", party_ids=[police, odd]),
+        "hostile": service.add_activity(HOSTILE, party_ids=[town, odd]),
+    }
+    service.place(ids["agreed"], police, "communication", "cooperation")
+    service.place(ids["agreed"], town, "communication", "cooperation")
+    service.reveal(ids["agreed"])
+    service.agree(ids["agreed"], current="communication", wished="cooperation", note=HOSTILE)
+    service.place(ids["differ"], police, "cooperation", "cooperation")
+    service.place(ids["differ"], town, "coordination", "cooperation")
+    service.reveal(ids["differ"])
+    service.place(ids["placed"], police, "cooperation", "coordination")
+    service.agree(ids["unrevealed"], current="cooperation", wished="collaboration")
+    service.agree(ids["hostile"], current="communication", wished="communication")
+    service.add_action("Book the hall", police, activity_id=ids["agreed"], due="2026-12-20")
+    service.add_action(HOSTILE, odd, activity_id=ids["hostile"], due="2026-12-01")
+    done = service.add_action("Already done", town)
+    service.update_action(done, done=True)
+    return Workshop(service, ids)
+
+
+def plain(value: object) -> str:
+    if isinstance(value, Label):
+        value = value.visual
+    if isinstance(value, Text | Content):
+        return value.plain
+    raise AssertionError(f"not text: {value!r}")
+
+
+async def open_phase(app: FacilitatorApp, pilot: Pilot[int], phase: str) -> WorkshopScreen:
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, WorkshopScreen)
+    screen.action_go_phase(phase)
+    await pilot.pause()
+    return screen
+
+
+# --------------------------------------------------------------------------- summary
+
+
+async def test_summary_counts_match_the_session_and_follow_changes(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    workshop = build(empty_session)
+    ids = workshop.ids
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_phase(app, pilot, "summary")
+        view = screen.query_one(SummaryView)
+        chart = view.query_one(RungChart)
+        assert chart.rows == (
+            ChartRow("1. Communication", 2, 1),
+            ChartRow("2. Cooperation", 1, 1),
+            ChartRow("3. Coordination", 0, 0),
+            ChartRow("4. Collaboration", 0, 1),
+        )
+        drawn = [chart.render_line(y).text for y in range(5)]
+        assert "Agreed: now" in drawn[0] and "Agreed: wished" in drawn[0]
+        assert drawn[1].startswith(" 1. Communication") or drawn[1].startswith("1. Communication")
+        assert "█ 2" in drawn[1] and "▒ 1" in drawn[1]  # the number beside every bar
+        assert " 0 " in drawn[3] + " "
+        assert plain(view.query_one("#summary-counts", Label)) == (
+            "Activities: 6 · agreed: 3 · not agreed yet: 3 · open actions: 2"
+        )
+
+        table = view.query_one("#summary-activities", DataTable)
+        assert table.row_count == 6
+
+        def row(name: str) -> list[str]:
+            return [plain(cell) for cell in table.get_row(ids[name])]
+
+        assert row("agreed")[1:5] == ["Themed talks", "1. Communication", "2. Cooperation", "✓ agreed"]
+        assert row("agreed")[5] == "Police, Town" and row("agreed")[6] == HOSTILE
+        assert row("differ")[2:5] == ["—", "—", "≠ revealed: views differ"]
+        assert row("placed")[4] == "• placed 1/2"
+        assert row("none")[4] == "○ not placed"
+        assert row("hostile")[1] == HOSTILE
+        assert row("hostile")[5].startswith("Town, [@click=app.quit]x [b]bold")  # cut, never parsed
+
+        actions = view.query_one("#summary-actions", DataTable)
+        assert actions.row_count == 2  # the done one is not open
+        first = [plain(cell) for cell in actions.get_row_at(0)]
+        assert first == [HOSTILE, HOSTILE, "2026-12-01", HOSTILE]  # soonest first
+        assert plain(view.query_one("#summary-actions-heading", Label)) == "Open actions (2)"
+
+        # A change through the service shows at once.
+        screen.service.agree(ids["differ"], current="coordination", wished="collaboration")
+        await pilot.pause()
+        assert chart.rows[2] == ChartRow("3. Coordination", 1, 0)
+        assert chart.rows[3] == ChartRow("4. Collaboration", 0, 2)
+        assert row("differ")[2:5] == ["3. Coordination", "4. Collaboration", "✓ agreed"]
+        assert plain(view.query_one("#summary-counts", Label)).startswith("Activities: 6 · agreed: 4 ·")
+
+        await pilot.press("f7")
+        assert plain(view.query_one("#summary-counts", Label)).startswith("Tegevusi: 6 · kokku lepitud: 4 ·")
+        assert [plain(c.label) for c in table.ordered_columns][1] == "Tegevus"
+        assert row("agreed")[4] == "✓ kokku lepitud"
+        assert row("placed")[4] == "• paigutanud 1/2"
+        assert "Kokku lepitud: praegu" in chart.render_line(0).text
+        assert app.is_running
+
+
+async def test_summary_selects_an_activity_by_key_and_by_click(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    ids = build(empty_session).ids
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_phase(app, pilot, "summary")
+        table = screen.query_one("#summary-activities", DataTable)
+        assert app.focused is table
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.service.view_state["selected_activity"] == ids["differ"]
+        # Header, then rows: the first click on the third row highlights it, the second selects.
+        await pilot.click("#summary-activities", offset=(10, 3))
+        assert table.cursor_row == 2
+        await pilot.click("#summary-activities", offset=(10, 3))
+        await pilot.pause()
+        assert screen.service.view_state["selected_activity"] == ids["placed"]
+        # The agree view follows the selection made here.
+        screen.action_go_phase("agree")
+        await pilot.pause()
+        assert plain(screen.query_one("#agree-title", Label)) == "Health council"
+
+
+async def test_summary_of_an_empty_session(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_phase(app, pilot, "summary")
+        view = screen.query_one(SummaryView)
+        assert plain(view.query_one("#summary-counts", Label)).startswith("Activities: 0 ·")
+        assert view.query_one("#summary-empty").display
+        assert not view.query_one("#summary-activities").display
+        assert plain(view.query_one("#summary-actions-heading", Label)) == "No open actions."
+
+
+def test_chart_lines_fit_and_scale() -> None:
+    rows = [ChartRow("1. Communication", 40, 0), ChartRow("2. Cooperation", 1, 3)]
+    for width in (30, 78, 198):
+        lines = chart_lines(rows, ("Now", "Wished"), width)
+        assert all(line.cell_length <= width for line in lines), width
+        assert "40" in lines[1].plain and lines[2].plain.count("█") >= 1  # one is still visible
+    assert chart_lines([], ("a", "b"), 80) == []
+
+
+# --------------------------------------------------------------------------- agree (interim)
+
+
+async def test_agree_fields_are_saved_by_enter_button_key_and_leaving(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    ids = build(empty_session).ids
+    path = empty_session.path
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_phase(app, pilot, "agree")
+        view = screen.query_one(AgreeView)
+        assert app.focused is view.query_one("#agree-activities", OptionList)
+        assert plain(view.query_one("#agree-title", Label)) == "Themed talks"
+        assert plain(view.query_one("#agree-rung", Label)) == (
+            "Agreed rung: 1. Communication · wished: 2. Cooperation"
+        )
+        shown_forms = [form.id for form in view.query(".agree-form") if form.display]
+        assert shown_forms == ["agree-form-communication"]
+        form = view.query_one("#agree-form-communication")
+        inputs = [i.agreement_field.id for i in form.query(FieldInput)]
+        assert inputs == ["who_informs_whom", "how_often", "channel"]
+        labels = [plain(label) for label in view.query("#agree-form-communication Label").results(Label)]
+        assert labels == ["Who informs whom", "How often", "Through which channel"]
+
+        # Tab goes from the list to the first field; typing there adds to the text, keys like [ are text.
+        await pilot.press("tab", *" [x]")
+        assert app.focused is view.query_one("#agree-field-communication-who_informs_whom")
+        assert screen.phase_id == "agree"
+        await pilot.press("ctrl+u")
+        # Enter saves.
+        await pilot.click("#agree-field-communication-how_often")
+        await pilot.press(*"monthly [b]x[/b]", "enter")
+        assert SessionService(path).session.fields_for(ids["agreed"]) == {"how_often": "monthly [b]x[/b]"}
+        # The Save button saves (mouse).
+        await pilot.click("#agree-field-communication-channel")
+        await pilot.press(*"talks")
+        await pilot.click("#agree-save")
+        assert SessionService(path).session.fields_for(ids["agreed"])["channel"] == "talks"
+        # ctrl+s saves (keyboard).
+        await pilot.click("#agree-field-communication-who_informs_whom")
+        await pilot.press(*"police", "ctrl+s")
+        assert SessionService(path).session.fields_for(ids["agreed"])["who_informs_whom"] == "police"
+        # Leaving a field saves it too; emptying a field removes the value.
+        await pilot.click("#agree-field-communication-channel")
+        await pilot.press("end", "ctrl+u")
+        assert view.query_one("#agree-field-communication-channel", Input).value == ""
+        await pilot.click("#agree-activities", offset=(4, 4))  # the second activity
+        await pilot.pause()
+        assert "channel" not in SessionService(path).session.fields_for(ids["agreed"])
+        assert plain(view.query_one("#agree-title", Label)) == "Round table"
+
+
+async def test_agree_chooses_activities_by_key_and_shows_text_literally(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    ids = build(empty_session).ids
+    empty_session.set_field(ids["unrevealed"], "shared_goal", HOSTILE)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_phase(app, pilot, "agree")
+        view = screen.query_one(AgreeView)
+        await pilot.press("down")  # the revealed activity without an agreed rung
+        await pilot.pause()
+        assert plain(view.query_one("#agree-rung", Label)).startswith("No rung agreed yet")
+        assert not any(form.display for form in view.query(".agree-form"))
+        assert not view.query_one("#agree-save").display
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert plain(view.query_one("#agree-title", Label)) == "Joint service"
+        goal = view.query_one("#agree-field-cooperation-shared_goal", Input)
+        assert goal.value == HOSTILE  # an input shows it as typed
+        await pilot.press("down")
+        await pilot.pause()
+        assert plain(view.query_one("#agree-title", Label)) == HOSTILE
+        assert HOSTILE in plain(view.query_one("#agree-parties", Label))
+        await pilot.pause(0.4)  # resting on an activity selects it for every view
+        assert screen.service.view_state["selected_activity"] == ids["hostile"]
+
+        # A change from elsewhere (another device) reaches a field that is not being edited.
+        screen.service.set_field(ids["hostile"], "how_often", "weekly")
+        await pilot.pause()
+        assert view.query_one("#agree-field-communication-how_often", Input).value == "weekly"
+
+        await pilot.press("f7")
+        await pilot.pause()
+        assert plain(view.query_one("#agree-fields-heading", Label)) == "Milles osapooled kokku lepivad"
+        assert plain(view.query_one("#agree-rung", Label)).startswith("Kokku lepitud aste: 1. Communication")
+        assert app.is_running
+
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_phase(app, pilot, "agree")
+        assert plain(screen.query_one("#agree-title", Label)) == HOSTILE  # the selection is remembered
