@@ -309,6 +309,7 @@ def _activity_added(ctx: Context, data: dict[str, Any]) -> None:
         "agreed_current": None,
         "agreed_wished": None,
         "agreed_note": "",
+        "note_private": False,
     }
     _activity_fields(ctx, data, activity)
     ctx.put("activities", activity)
@@ -384,6 +385,10 @@ def _activity_agreed(ctx: Context, data: dict[str, Any]) -> None:
         activity["agreed_wished"] = rung_or_none(ctx, data["wished"], "agreed wished rung")
     if "note" in data:
         activity["agreed_note"] = text(data, "note", required=False)
+    if "note_private" in data:
+        if not isinstance(data["note_private"], bool):
+            raise ChangeRejected("note_private must be true or false")
+        activity["note_private"] = data["note_private"]
     ctx.put("activities", activity)
 
 

@@ -73,6 +73,7 @@ class Activity:
     agreed_current: str | None = None
     agreed_wished: str | None = None
     agreed_note: str = ""
+    note_private: bool = False  # left out of public reports
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,7 @@ class Session:
                     agreed_current=d.get("agreed_current"),
                     agreed_wished=d.get("agreed_wished"),
                     agreed_note=d.get("agreed_note", ""),
+                    note_private=d.get("note_private", False),
                 )
                 for d in _ordered(table("activities"))
             ),

@@ -229,8 +229,8 @@ class SessionService:
         return self.change("activity.revealed", {"id": activity_id}, actor)
 
     def agree(self, activity_id: str, actor: str | None = None, **fields: Any) -> Event:
-        """Record the agreed rung: any of current, wished (rung ids or None) and note."""
-        unknown = set(fields) - {"current", "wished", "note"}
+        """Record the agreed rung: any of current, wished (rung ids or None), note, note_private."""
+        unknown = set(fields) - {"current", "wished", "note", "note_private"}
         if unknown:
             raise ChangeRejected(f"agreement has no field {sorted(unknown)[0]!r}")
         return self.change("activity.agreed", {"id": activity_id, **fields}, actor)
