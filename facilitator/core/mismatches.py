@@ -84,6 +84,8 @@ def _placement_rules(session: Session, activity: Activity) -> Iterator[Mismatch]
             tuple(missing),
             {"activity": activity.title, "parties": _names(session, missing)},
         )
+    if not activity.revealed:  # placements are blind until the reveal: say nothing of them
+        return
     currents = {p.current for p in placements}
     wishes = {p.wished for p in placements}
     if len(currents) > 1 or len(wishes) > 1:
