@@ -48,6 +48,7 @@ class SessionSummary:
     created_at: str = ""
     date: str = ""
     phase: str = ""
+    phase_name: str = ""  # the phase as the scenario names it; "" before the workshop starts
     activities: int = 0
     modified: float = 0.0
     error: str | None = None
@@ -98,6 +99,11 @@ class SessionLibrary:
         except (SessionFileError, OSError) as error:
             return SessionSummary(path.stem, path, error=str(error))
         meta = data["meta"]["session"]
+        phase = str(meta.get("phase", ""))
+        agenda = meta.get("scenario", {}).get("agenda", []) if isinstance(meta.get("scenario"), dict) else []
+        phase_name = next(
+            (str(p.get("name", "")) for p in agenda if isinstance(p, dict) and p.get("id") == phase), phase
+        )
         return SessionSummary(
             id=str(meta.get("id", path.stem)),
             path=path,
@@ -106,7 +112,8 @@ class SessionLibrary:
             language=str(meta.get("language", "")),
             created_at=str(meta.get("created_at", "")),
             date=str(meta.get("date", "")),
-            phase=str(meta.get("phase", "")),
+            phase=phase,
+            phase_name=phase_name,
             activities=len(data.get("activities", {})),
             modified=modified,
         )

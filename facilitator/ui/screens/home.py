@@ -91,7 +91,7 @@ class HomeScreen(BaseScreen):
                 literal(s.title, 60),
                 literal(s.date or s.created_at[:10]),
                 literal(s.scenario_id),
-                literal(s.phase),
+                literal(s.phase_name),
                 str(s.activities),
                 literal(s.id),
                 key=s.id,
