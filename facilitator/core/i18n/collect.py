@@ -41,11 +41,11 @@ MESSAGES = {
         "et": "Kas võtta {names} tegevusest „{title}” välja? Nende paigutused, rollid ja kinnitused selle tegevuse kohta eemaldatakse samuti.",
     },
     "collect.remove.confirm": {
-        "en": "Remove the activity “{title}”? Its placements, roles, commitments, expectations, agreement, sign-offs and actions are removed too. This can't be undone.",
-        "et": "Kas eemaldada tegevus „{title}”? Koos sellega eemaldatakse selle paigutused, rollid, lubadused, ootused, kokkulepe, kinnitused ja tegevused. Seda ei saa tagasi võtta.",
+        "en": "Remove the activity “{title}”? Its placements, roles, commitments, expectations, agreement, sign-offs and next steps are removed too. This can't be undone.",
+        "et": "Kas eemaldada tegevus „{title}”? Koos sellega eemaldatakse selle paigutused, rollid, lubadused, ootused, kokkulepe, kinnitused ja järgmised sammud. Seda ei saa tagasi võtta.",
     },
     "collect.remove.yes": {"en": "Remove", "et": "Eemalda"},
-    "collect.approach.none": {"en": "— no approach —", "et": "— lähenemiseta —"},
+    "collect.approach.none": {"en": "— none chosen —", "et": "— määramata —"},
     "collect.dialog.key.save": {"en": "Save", "et": "Salvesta"},
     "collect.dialog.add": {"en": "New activity", "et": "Uus tegevus"},
     "collect.dialog.edit": {"en": "Edit activity", "et": "Tegevuse muutmine"},
@@ -60,8 +60,8 @@ MESSAGES = {
         "et": "Osapooli veel pole: lisa need ettevalmistuses.",
     },
     "collect.dialog.concerns": {
-        "en": "Affected groups it concerns",
-        "et": "Puudutatud rühmad, keda see puudutab",
+        "en": "Affected groups concerned",
+        "et": "Keda see puudutab",
     },
     "collect.dialog.no_concerns": {
         "en": "No affected groups in this workshop.",

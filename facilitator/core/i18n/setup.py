@@ -39,13 +39,10 @@ MESSAGES = {
         "et": "Osapooli veel pole: vali soovitatud või kirjuta nimi ja vajuta Enter.",
     },
     "setup.parties.name_placeholder": {"en": "Another party's name", "et": "Muu osapoole nimi"},
-    "setup.parties.affected": {
-        "en": "◆ affected group (takes part for itself)",
-        "et": "◆ puudutatud rühm (osaleb ise)",
-    },
+    "setup.parties.affected": {"en": "◆ affected group", "et": "◆ puudutatud rühm"},
     "setup.parties.add": {"en": "Add", "et": "Lisa"},
-    "setup.parties.rename": {"en": "Rename", "et": "Nimeta ümber"},
-    "setup.parties.toggle": {"en": "Affected on/off", "et": "Puudutatud jah/ei"},
+    "setup.parties.rename": {"en": "Rename", "et": "Nimeta"},
+    "setup.parties.toggle": {"en": "◆ on/off", "et": "◆ jah/ei"},
     "setup.parties.remove": {"en": "Remove", "et": "Eemalda"},
     "setup.parties.no_name": {"en": "Type the party's name first", "et": "Kirjuta enne osapoole nimi"},
     "setup.parties.added": {"en": "Added party “{name}”", "et": "Lisatud osapool „{name}”"},
@@ -55,8 +52,8 @@ MESSAGES = {
     "setup.rename.title": {"en": "Rename party", "et": "Osapoole uus nimi"},
     "setup.rename.label": {"en": "New name", "et": "Uus nimi"},
     "setup.remove.confirm": {
-        "en": "Remove the party “{name}”? Everything tied to it goes too: it is taken out of its activities ({activities}), and its participants ({people}), placements, roles, commitments, expectations, sign-offs and the actions it owns are removed. This can't be undone.",
-        "et": "Kas eemaldada osapool „{name}”? Koos sellega kaob kõik, mis on temaga seotud: ta võetakse välja oma tegevustest ({activities}) ning eemaldatakse tema osalejad ({people}), paigutused, rollid, lubadused, ootused, kinnitused ja tegevused, mille eest ta vastutab. Seda ei saa tagasi võtta.",
+        "en": "Remove the party “{name}”? Everything tied to it goes too: it is taken out of its activities ({activities}), and its participants ({people}), placements, roles, commitments, expectations, sign-offs and the next steps it owns are removed. This can't be undone.",
+        "et": "Kas eemaldada osapool „{name}”? Koos sellega kaob kõik, mis on temaga seotud: ta võetakse välja oma tegevustest ({activities}) ning eemaldatakse tema osalejad ({people}), paigutused, rollid, lubadused, ootused, kinnitused ja järgmised sammud, mille eest ta vastutab. Seda ei saa tagasi võtta.",
     },
     "setup.participants.heading": {"en": "Participants", "et": "Osalejad"},
     "setup.participants.empty": {
@@ -76,7 +73,7 @@ MESSAGES = {
     "setup.participants.removed": {"en": "Removed “{name}”", "et": "Eemaldatud „{name}”"},
     "setup.participants.none_selected": {"en": "Select a participant first", "et": "Vali enne osaleja"},
     "setup.col.party": {"en": "Party", "et": "Osapool"},
-    "setup.col.affected": {"en": "Affected", "et": "Puudutatud"},
+    "setup.col.affected": {"en": "◆", "et": "◆"},
     "setup.col.people": {"en": "People", "et": "Inimesi"},
     "setup.col.participant": {"en": "Participant", "et": "Osaleja"},
 }

@@ -1,15 +1,492 @@
-"""The collect view (placeholder until it is built)."""
+"""The collect view: the room's joint activities, gathered quickly.
+
+Typing a title and pressing enter adds an activity at once, so the facilitator keeps
+up with the room; the full form (parties, approach, concerns) is one key away. The
+list is a DataTable: it draws only the visible lines, so 500 activities cost the same
+per key press as five, and a refresh keeps the cursor on the same activity.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Label
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from facilitator.core.model import Activity, Session
+from facilitator.core.scenario import Example, SuggestedParty
+from facilitator.core.service import SessionService
+from facilitator.core.text import multi_line, one_line
+from facilitator.ui.localized import localize_bindings
+from facilitator.ui.screens.activity_dialog import (
+    ActivityDialog,
+    ActivityDraft,
+    ExamplesChoice,
+    ExamplesDialog,
+    example_title,
+)
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.text import literal_cell
 from facilitator.ui.widgets.phase_view import PhaseView
+
+SELECTION_DELAY = 0.3  # seconds: remember the selection once the arrow keys come to rest
+DETAIL_LIMIT = 2_000  # characters of a description shown under the list
+NUMBER_WIDTH = 4
+COLUMNS = ("number", "title", "parties", "approach")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One activity as the list shows it; comparing rows tells what to redraw."""
+
+    id: str
+    title: str
+    parties: str
+    approach: str
+
+
+class QuickAddInput(Input):
+    """Type a title, press enter: the activity is added. Down goes to the list."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "collect.key.quick_add"),
+        Binding("down", "to_list", "collect.key.to_list", show=False),
+    ]
+
+    def action_to_list(self) -> None:
+        self.screen.query_one("#collect-table", DataTable).focus()
 
 
 class CollectView(PhaseView):
+    """Add, edit and remove activities; pull in the guide's examples."""
+
     KIND = "collect"
 
+    BINDINGS = [
+        Binding("a", "add", "collect.key.add"),
+        Binding("e", "edit", "collect.key.edit"),
+        Binding("delete", "remove", "collect.key.remove"),
+        Binding("x", "remove", "collect.key.remove", show=False),
+        Binding("g", "examples", "collect.key.examples"),
+        Binding("n", "quick", "collect.key.quick"),
+    ]
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__(service)
+        self._rows: list[Row] = []
+        self._widths: tuple[int, int, int] = (0, 0, 0)
+        self._selected: str | None = None
+        self._report: Timer | None = None
+        self._ready = False
+
+    # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        yield Label("collect")
+        yield QuickAddInput(id="collect-quick", classes="editing")
+        yield DataTable(id="collect-table", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="collect-empty", classes="empty")
+        yield Static("", id="collect-detail")
+        with Horizontal(id="collect-buttons", classes="editing"):
+            yield Button("", id="collect-add", variant="primary", compact=True)
+            yield Button("", id="collect-edit", compact=True)
+            yield Button("", id="collect-remove", variant="error", compact=True)
+            yield Button("", id="collect-examples", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        localize_bindings(self.query_one("#collect-quick", QuickAddInput), t)
+        self.query_one("#collect-quick", Input).placeholder = t("collect.quick.placeholder")
+        self.query_one("#collect-empty", Label).update(Content(t("collect.empty")))
+        for button_id, key in (
+            ("collect-add", "collect.button.add"),
+            ("collect-edit", "collect.button.edit"),
+            ("collect-remove", "collect.button.remove"),
+            ("collect-examples", "collect.button.examples"),
+        ):
+            self.query_one(f"#{button_id}", Button).label = Content(t(key))
+        self._widths = (0, 0, 0)  # new column labels: rebuild the list
+        if self._ready:
+            self.show_session(self.session)
+
+    def focus_first(self) -> None:
+        """The list, so that the workshop's keys ([ ] t + *) keep working; the field when empty."""
+        table = self.query_one("#collect-table", DataTable)
+        if self.fapp.projector or table.row_count:
+            table.focus()
+        else:
+            self.query_one("#collect-quick", Input).focus()
+
+    def _projector_changed(self, projector: bool) -> None:
+        """The editing chrome hides in projector mode: keep the focus on something visible."""
+        self.refresh_bindings()  # quick add is off while projecting
+        focused = self.screen.focused
+        if not projector or focused is None or self not in focused.ancestors:
+            return
+        if any(n.has_class("editing") for n in focused.ancestors_with_self):
+            self.query_one("#collect-table", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self._ready and self._column_widths() != self._widths:
+            self.show_session(self.session)
+
+    # ---------------------------------------------------------------- the list
+    def _column_widths(self) -> tuple[int, int, int]:
+        """Title, parties and approach widths that fit the view without sideways scrolling."""
+        total = self.app.size.width - self.styles.gutter.width  # a hidden view's own size is stale
+        usable = max(total - 2 - NUMBER_WIDTH - 2 * len(COLUMNS), 30)  # scrollbar, cell padding
+        longest = max((len(a.name) for a in self.service.scenario.approaches), default=8)
+        approach = max(min(longest, usable // 4), 8)
+        title = (usable - approach) * 60 // 100
+        return title, usable - approach - title, approach
+
+    def rows(self, session: Session) -> list[Row]:
+        names = {p.id: p.name for p in session.parties}
+        approaches = {a.id: a.name for a in session.scenario.approaches}
+        return [
+            Row(
+                id=a.id,
+                title=a.title,
+                parties=", ".join(names.get(p, p) for p in a.party_ids),
+                approach=approaches.get(a.approach, a.approach) if a.approach else "",
+            )
+            for a in session.activities
+        ]
+
+    def show_session(self, session: Session) -> None:
+        self._ready = True
+        table = self.query_one("#collect-table", DataTable)
+        rows = self.rows(session)
+        widths = self._column_widths()
+        wanted = self._selected if self._report is not None else self.selected_activity_id
+        if wanted is None or not session.has_activity(wanted):
+            wanted = self._selected if self._selected and session.has_activity(self._selected) else None
+        index = table.cursor_row
+        with table.prevent(DataTable.RowHighlighted):
+            if widths != self._widths:
+                self._widths = widths
+                self._rebuild_columns(table)
+                self._rows = []
+            if [r.id for r in rows] == [r.id for r in self._rows]:
+                for old, new in zip(self._rows, rows, strict=True):
+                    if old != new:
+                        self._update_row(table, new)
+            else:
+                table.clear()
+                for number, row in enumerate(rows, start=1):
+                    table.add_row(*self._cells(number, row), key=row.id)
+            self._rows = rows
+            self._move_to(table, wanted, index)
+        empty = not rows
+        table.display = not empty
+        self.query_one("#collect-empty", Label).display = empty
+        if not self.fapp.projector and empty and self.screen.focused is table:
+            self.query_one("#collect-quick", Input).focus()
+        self._selected = self._key_at_cursor(table)
+        self._show_detail(session)
+
+    def _rebuild_columns(self, table: DataTable[object]) -> None:
+        t = self.t
+        title, parties, approach = self._widths
+        table.clear(columns=True)
+        table.add_column(literal_cell("#"), key="number", width=NUMBER_WIDTH)
+        table.add_column(literal_cell(t("collect.col.title")), key="title", width=title)
+        table.add_column(literal_cell(t("collect.col.parties")), key="parties", width=parties)
+        table.add_column(literal_cell(t("collect.col.approach")), key="approach", width=approach)
+
+    def _cells(self, number: int, row: Row) -> tuple[object, ...]:
+        title, parties, approach = self._widths
+        return (str(number), _fit(row.title, title), _fit(row.parties, parties), _fit(row.approach, approach))
+
+    def _update_row(self, table: DataTable[object], row: Row) -> None:
+        number = table.get_row_index(row.id) + 1
+        for column, value in zip(COLUMNS, self._cells(number, row), strict=True):
+            table.update_cell(row.id, column, value)
+
+    @staticmethod
+    def _move_to(table: DataTable[object], key: str | None, fallback: int) -> None:
+        """Put the cursor on `key`'s row, or near where it was when that row is gone."""
+        if table.row_count == 0:
+            return
+        row = fallback
+        if key is not None:
+            try:
+                row = table.get_row_index(key)
+            except RowDoesNotExist:
+                row = fallback
+        table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
+
+    @staticmethod
+    def _key_at_cursor(table: DataTable[object]) -> str | None:
+        if table.row_count == 0 or not 0 <= table.cursor_row < table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return key if isinstance(key, str) else None
+
+    def selected_activity(self) -> Activity | None:
+        session = self.session
+        key = self._key_at_cursor(self.query_one("#collect-table", DataTable))
+        return session.activity(key) if key is not None and session.has_activity(key) else None
+
+    def _show_detail(self, session: Session) -> None:
+        """The selected activity's description and the groups it concerns, under the list."""
+        detail = self.query_one("#collect-detail", Static)
+        key = self._selected
+        if key is None or not session.has_activity(key):
+            detail.update("")
+            detail.display = False
+            return
+        activity = session.activity(key)
+        parts: list[Content | str] = [Content.styled(one_line(activity.title, 300), "bold")]
+        if activity.description.strip():
+            text = activity.description.strip()
+            if len(text) > DETAIL_LIMIT:
+                text = text[:DETAIL_LIMIT] + "…"
+            parts += ["\n", Content(multi_line(text))]
+        if activity.concerns:
+            names = ", ".join(session.party_name(p) for p in activity.concerns)
+            concerns = one_line(self.t("collect.detail.concerns", names=names))
+            parts += ["\n", Content.styled(concerns, "italic")]
+        detail.update(Content.assemble(*parts))
+        detail.display = True
+
+    @on(DataTable.RowHighlighted, "#collect-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        key = event.row_key.value
+        if not isinstance(key, str) or key == self._selected:
+            return
+        self._selected = key
+        self._show_detail(self.session)
+        if self._report is not None:
+            self._report.stop()
+        self._report = self.set_timer(SELECTION_DELAY, self._report_selection)
+
+    def _report_selection(self) -> None:
+        self._report = None
+        self.select_activity(self._selected)
+
+    def _select_now(self, activity_id: str) -> None:
+        """Move the cursor to an activity and remember it at once (after adding one)."""
+        if self._report is not None:
+            self._report.stop()
+            self._report = None
+        table = self.query_one("#collect-table", DataTable)
+        with table.prevent(DataTable.RowHighlighted):
+            self._move_to(table, activity_id, table.cursor_row)
+        self._selected = activity_id
+        self._show_detail(self.session)
+        self.select_activity(activity_id)
+
+    @on(DataTable.RowSelected, "#collect-table")
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    # ---------------------------------------------------------------- adding
+    @on(Input.Submitted, "#collect-quick")
+    def _quick_submitted(self) -> None:
+        quick = self.query_one("#collect-quick", Input)
+        title = quick.value.strip()
+        if not title:
+            self.fapp.show_error(self.t("collect.no_title"))
+            return
+        added: list[str] = []
+        if self.attempt(lambda: added.append(self.service.add_activity(title))):
+            quick.value = ""
+            self._select_now(added[0])
+            self.notify(self.t("collect.added", title=one_line(title, 80)), markup=False, timeout=2)
+
+    def action_quick(self) -> None:
+        self.query_one("#collect-quick", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Quick add types into a field that projector mode hides: off while projecting."""
+        if action == "quick":
+            return not self.fapp.projector
+        return True
+
+    @work(exclusive=True, group="collect-dialog")
+    async def action_add(self) -> None:
+        draft = await self.app.push_screen_wait(ActivityDialog(self.session))
+        if draft is None:
+            return
+        added: list[str] = []
+
+        def add() -> None:
+            added.append(
+                self.service.add_activity(
+                    draft.title,
+                    description=draft.description,
+                    party_ids=draft.party_ids,
+                    approach=draft.approach,
+                    concerns=draft.concerns,
+                )
+            )
+
+        if self.attempt(add):
+            self._select_now(added[0])
+            self.notify(self.t("collect.added", title=one_line(draft.title, 80)), markup=False, timeout=2)
+
+    # ---------------------------------------------------------------- editing
+    @work(exclusive=True, group="collect-dialog")
+    async def action_edit(self) -> None:
+        activity = self.selected_activity()
+        if activity is None:
+            self.notify(self.t("collect.none_selected"), timeout=3)
+            return
+        draft = await self.app.push_screen_wait(ActivityDialog(self.session, activity))
+        if draft is None:
+            return
+        session = self.session
+        if not session.has_activity(activity.id):  # removed meanwhile (another device)
+            self.fapp.show_error(self.t("collect.gone"))
+            return
+        activity = session.activity(activity.id)
+        changes = self._changes(activity, draft)
+        if not changes:
+            return
+        leaving = self._parties_losing_work(session, activity, draft)
+        if leaving:
+            names = ", ".join(session.party_name(p) for p in leaving)
+            message = self.t("collect.edit.confirm_parties", names=names, title=one_line(activity.title, 200))
+            if not await self.app.push_screen_wait(ConfirmDialog(message, "button.save")):
+                return
+        if self.attempt(lambda: self.service.update_activity(activity.id, **changes)):
+            self.notify(self.t("collect.saved", title=one_line(draft.title, 80)), markup=False, timeout=2)
+
+    @staticmethod
+    def _changes(activity: Activity, draft: ActivityDraft) -> dict[str, Any]:
+        """Only what the form changed, so an edit never rewrites untouched fields."""
+        changes: dict[str, Any] = {}
+        if draft.title != activity.title:
+            changes["title"] = draft.title
+        if draft.description != activity.description:
+            changes["description"] = draft.description
+        if set(draft.party_ids) != set(activity.party_ids):
+            changes["party_ids"] = draft.party_ids
+        if draft.approach != activity.approach:
+            changes["approach"] = draft.approach
+        if set(draft.concerns) != set(activity.concerns):
+            changes["concerns"] = draft.concerns
+        return changes
+
+    @staticmethod
+    def _parties_losing_work(session: Session, activity: Activity, draft: ActivityDraft) -> list[str]:
+        """Parties taken off the activity whose placement, role or sign-off would go with them."""
+        leaving = set(activity.party_ids) - set(draft.party_ids)
+        if not leaving:
+            return []
+        touched = {p.party_id for p in session.placements if p.activity_id == activity.id}
+        touched |= set(session.roles_for(activity.id))
+        touched |= {s.party_id for s in session.signoffs_for(activity.id)}
+        return [p for p in activity.party_ids if p in leaving and p in touched]
+
+    # ---------------------------------------------------------------- removing
+    @work(exclusive=True, group="collect-dialog")
+    async def action_remove(self) -> None:
+        activity = self.selected_activity()
+        if activity is None:
+            self.notify(self.t("collect.none_selected"), timeout=3)
+            return
+        message = self.t("collect.remove.confirm", title=one_line(activity.title, 200))
+        if not await self.app.push_screen_wait(ConfirmDialog(message, "collect.remove.yes")):
+            return
+        if self.attempt(lambda: self.service.remove_activity(activity.id)):
+            title = one_line(activity.title, 80)
+            self.notify(self.t("collect.removed", title=title), markup=False, timeout=3)
+            table = self.query_one("#collect-table", DataTable)
+            self._selected = self._key_at_cursor(table)
+            if self._selected is not None:
+                self._select_now(self._selected)
+            else:
+                self.select_activity(None)
+
+    # ---------------------------------------------------------------- the guide's examples
+    @work(exclusive=True, group="collect-dialog")
+    async def action_examples(self) -> None:
+        if not self.session.scenario.examples:
+            self.notify(self.t("collect.examples.none"), timeout=3)
+            return
+        choice = await self.app.push_screen_wait(ExamplesDialog(self.session))
+        if choice is not None:
+            self.pull_in(choice)
+
+    def pull_in(self, choice: ExamplesChoice) -> None:
+        """Each chosen example becomes an activity, its parties mapped to this session's."""
+        scenario = self.session.scenario
+        new_parties = 0
+        if choice.add_missing_parties:
+            wanted: list[str] = []
+            for example in choice.examples:
+                wanted += [p for p in example.parties if p not in wanted]
+            for party_id in wanted:
+                suggested = scenario.suggested_party(party_id)
+                if suggested is None or self._session_party_for(party_id) is not None:
+                    continue
+                if self.attempt(partial(self._add_suggested_party, suggested)):
+                    new_parties += 1
+        approaches = {a.id for a in scenario.approaches}
+        added: list[str] = []
+        for example in choice.examples:
+            mapped = (self._session_party_for(p) for p in example.parties)
+            party_ids = tuple(p for p in mapped if p is not None)
+            approach = example.approach if example.approach in approaches else None
+            if not self.attempt(partial(self._add_example, added, example, party_ids, approach)):
+                break
+        if added:
+            self._select_now(added[0])
+        self.notify(self.t("collect.examples.done", activities=len(added), parties=new_parties), timeout=4)
+
+    def _add_suggested_party(self, suggested: SuggestedParty) -> None:
+        self.service.add_party(suggested.name, suggested_id=suggested.id, affected=suggested.affected)
+
+    def _add_example(
+        self, added: list[str], example: Example, party_ids: tuple[str, ...], approach: str | None
+    ) -> None:
+        activity_id = self.service.add_activity(
+            example_title(example), description=example.text, party_ids=party_ids, approach=approach
+        )
+        added.append(activity_id)
+
+    def _session_party_for(self, suggested_id: str) -> str | None:
+        """The session's party for a suggested one: same suggestion, else the same name."""
+        session = self.session
+        for party in session.parties:
+            if party.suggested_id == suggested_id:
+                return party.id
+        suggested = session.scenario.suggested_party(suggested_id)
+        if suggested is None:
+            return None
+        name = suggested.name.casefold()
+        return next((p.id for p in session.parties if p.name.casefold() == name), None)
+
+    # ---------------------------------------------------------------- mouse
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "collect-add": self.action_add,
+            "collect-edit": self.action_edit,
+            "collect-remove": self.action_remove,
+            "collect-examples": self.action_examples,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
+
+
+def _fit(text: str, width: int) -> Text:
+    """User text in `width` terminal cells, with an ellipsis when cut (emoji take two cells)."""
+    cell = literal_cell(text, width + 1)  # never carry a 100,000-character title into the table
+    cell.truncate(width, overflow="ellipsis")
+    return cell

@@ -1,15 +1,563 @@
-"""The setup view (placeholder until it is built)."""
+"""The setup view: what the workshop is, who takes part, and the people in the room.
+
+Everything is saved as soon as it is entered (enter, leaving a field, or a button),
+through one `SessionService` call per change. The lists are line-based widgets
+(OptionList, DataTable) so a long list of parties costs nothing per key press.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Label
+import datetime as dt
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
+from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.option_list import Option
+
+from facilitator.core.model import Party, Session
+from facilitator.core.scenario import SuggestedParty
+from facilitator.core.service import SessionService
+from facilitator.ui.localized import localize_bindings
+from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
+from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.phase_view import PhaseView
+
+WIDE = 110  # from this many columns the three lists stand side by side
+AFFECTED_MARK = "◆"
+ADDED_MARK = "✓"
+ADD_MARK = "+"
+DETAIL_FIELDS = ("title", "date", "place", "facilitator")
+NAME_LIMIT = 60  # characters of a name in a list; the whole name is kept
+
+
+class PartyNameInput(Input):
+    """The typed-in party's name: enter adds it (shown in the footer)."""
+
+    BINDINGS = [Binding("enter", "submit", "setup.key.add_party")]
+
+
+class ParticipantNameInput(Input):
+    """A participant's name: enter adds the person to the chosen party."""
+
+    BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]
+
+
+class DetailInput(Input):
+    """One of the workshop's details: enter saves (leaving the field saves too)."""
+
+    BINDINGS = [Binding("enter", "submit", "setup.key.save", show=False)]
+
+
+class SuggestionList(OptionList):
+    """The scenario's suggested parties: enter or a click adds the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select", "setup.key.add_suggested")]
 
 
 class SetupView(PhaseView):
+    """Title, date, place and facilitator; parties; participants."""
+
     KIND = "setup"
 
+    BINDINGS = [
+        Binding("ctrl+s", "save_details", "setup.key.save"),
+        Binding("r", "rename_party", "setup.key.rename"),
+        Binding("space", "toggle_affected", "setup.key.affected"),
+        Binding("delete", "remove_party", "setup.key.remove_party"),
+        Binding("x", "remove_party", "setup.key.remove_party", show=False),
+        Binding("delete", "remove_participant", "setup.key.remove_participant"),
+        Binding("x", "remove_participant", "setup.key.remove_participant", show=False),
+    ]
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__(service)
+        self._shown: dict[str, str | None] = dict.fromkeys(DETAIL_FIELDS)
+        self._parties: tuple[Party, ...] = ()
+        self._party_rows: tuple[str, ...] = ()
+        self._participant_rows: tuple[str, ...] = ()
+        self._party_choices: tuple[tuple[str, str], ...] = ()
+        self._suggestion_state: tuple[tuple[str, bool], ...] = ()
+        self._ready = False
+
+    # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        yield Label("setup")
+        with VerticalScroll(id="setup-scroll"):
+            with Vertical(id="setup-details", classes="setup-section"):
+                yield Label("", id="setup-details-heading", classes="setup-heading")
+                with Grid(id="setup-details-grid"):
+                    yield Label("", id="setup-title-label", classes="setup-field-label")
+                    yield DetailInput(id="setup-title", compact=True, select_on_focus=False)
+                    yield Label("", id="setup-date-label", classes="setup-field-label")
+                    yield DetailInput(id="setup-date", compact=True, max_length=10, select_on_focus=False)
+                    yield Label("", id="setup-place-label", classes="setup-field-label")
+                    yield DetailInput(id="setup-place", compact=True, select_on_focus=False)
+                    yield Label("", id="setup-facilitator-label", classes="setup-field-label")
+                    yield DetailInput(id="setup-facilitator", compact=True, select_on_focus=False)
+                with Horizontal(id="setup-details-bar", classes="editing"):
+                    yield Button("", id="setup-save", variant="primary", compact=True)
+                    yield Label("", id="setup-details-status")
+            with Grid(id="setup-columns"):
+                with Vertical(id="setup-suggested-section", classes="setup-section editing"):
+                    yield Label("", id="setup-suggested-heading", classes="setup-heading")
+                    yield SuggestionList(id="setup-suggestions")
+                    yield Label("", id="setup-suggestion-help", classes="setup-hint")
+                with Vertical(id="setup-parties-section", classes="setup-section"):
+                    yield Label("", id="setup-parties-heading", classes="setup-heading")
+                    with Horizontal(classes="setup-add-row editing"):
+                        yield PartyNameInput(id="setup-party-name", compact=True)
+                        yield Button("", id="setup-party-add", compact=True)
+                    yield Checkbox("", id="setup-party-affected", compact=True, classes="editing")
+                    yield DataTable(id="setup-parties", cursor_type="row", zebra_stripes=True)
+                    yield Label("", id="setup-parties-empty", classes="setup-hint")
+                    with Horizontal(classes="setup-buttons editing"):
+                        yield Button("", id="setup-party-rename", compact=True)
+                        yield Button("", id="setup-party-toggle", compact=True)
+                        yield Button("", id="setup-party-remove", compact=True, variant="error")
+                with Vertical(id="setup-participants-section", classes="setup-section"):
+                    yield Label("", id="setup-participants-heading", classes="setup-heading")
+                    with Horizontal(classes="setup-add-row editing"):
+                        yield ParticipantNameInput(id="setup-participant-name", compact=True)
+                        yield Select[str]([], id="setup-participant-party", compact=True)
+                        yield Button("", id="setup-participant-add", compact=True)
+                    yield DataTable(id="setup-participants", cursor_type="row", zebra_stripes=True)
+                    yield Label("", id="setup-participants-empty", classes="setup-hint")
+                    with Horizontal(classes="setup-buttons editing"):
+                        yield Button("", id="setup-participant-remove", compact=True, variant="error")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.watch(self.app, "projector", self._projector_changed, init=False)
+
+    def _projector_changed(self, projector: bool) -> None:
+        """Projector mode hides the editing chrome: don't leave the focus in a hidden field."""
+        focused = self.screen.focused
+        if not projector or focused is None or self not in focused.ancestors:
+            return
+        if any(n.has_class("editing") for n in focused.ancestors_with_self):
+            self.query_one("#setup-parties", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Side by side when wide. From the app's width: a hidden view gets no resize events."""
+        self.set_class(self.app.size.width - self.styles.gutter.width >= WIDE, "-wide")
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        for widget_id, key in (
+            ("setup-details-heading", "setup.details.heading"),
+            ("setup-title-label", "setup.details.title"),
+            ("setup-date-label", "setup.details.date"),
+            ("setup-place-label", "setup.details.place"),
+            ("setup-facilitator-label", "setup.details.facilitator"),
+            ("setup-suggested-heading", "setup.suggested.heading"),
+            ("setup-parties-heading", "setup.parties.heading"),
+            ("setup-parties-empty", "setup.parties.empty"),
+            ("setup-participants-heading", "setup.participants.heading"),
+            ("setup-participants-empty", "setup.participants.empty"),
+        ):
+            self.query_one(f"#{widget_id}", Label).update(Content(t(key)))
+        for button_id, key in (
+            ("setup-save", "button.save"),
+            ("setup-party-add", "setup.parties.add"),
+            ("setup-party-rename", "setup.parties.rename"),
+            ("setup-party-toggle", "setup.parties.toggle"),
+            ("setup-party-remove", "setup.parties.remove"),
+            ("setup-participant-add", "setup.participants.add"),
+            ("setup-participant-remove", "setup.participants.remove"),
+        ):
+            self.query_one(f"#{button_id}", Button).label = Content(t(key))
+        self.query_one("#setup-party-affected", Checkbox).label = Content(t("setup.parties.affected"))
+        self.query_one("#setup-party-name", Input).placeholder = t("setup.parties.name_placeholder")
+        self.query_one("#setup-participant-name", Input).placeholder = t("setup.participants.placeholder")
+        self.query_one("#setup-participant-party", Select).prompt = t("setup.participants.party_prompt")
+        self.query_one("#setup-date", Input).placeholder = t("setup.details.date_placeholder")
+        for widget in self.query("PartyNameInput, ParticipantNameInput, DetailInput, SuggestionList"):
+            localize_bindings(widget, t)
+        self.query_one("#setup-details-status", Label).update("")
+        parties = self.query_one("#setup-parties", DataTable)
+        people = self.query_one("#setup-participants", DataTable)
+        cursors = (self._selected_key(parties), self._selected_key(people))
+        parties.clear(columns=True)
+        parties.add_column(literal_cell(t("setup.col.party")), key="name")
+        parties.add_column(literal_cell(t("setup.col.affected")), key="affected")
+        parties.add_column(literal_cell(t("setup.col.people")), key="people")
+        people.clear(columns=True)
+        people.add_column(literal_cell(t("setup.col.participant")), key="name")
+        people.add_column(literal_cell(t("setup.col.party")), key="party")
+        # Force the lists to be rebuilt in the new language.
+        self._party_rows = ()
+        self._participant_rows = ()
+        self._suggestion_state = ()
+        if self._ready:
+            self.show_session(self.session)
+            for table, cursor in zip((parties, people), cursors, strict=True):
+                self._move_to(table, cursor, 0)
+
+    def focus_first(self) -> None:
+        """A list, not a field: the workshop's keys ([ ] t) would be typed into a field."""
+        if self.fapp.projector:
+            self.query_one("#setup-parties", DataTable).focus()
+        else:
+            self.query_one("#setup-suggestions", OptionList).focus()
+
+    # ---------------------------------------------------------------- showing the session
+    def show_session(self, session: Session) -> None:
+        self._ready = True
+        self._fit_width()
+        self._parties = session.parties
+        self._show_details(session)
+        self._show_suggestions(session)
+        self._show_parties(session)
+        self._show_participants(session)
+
+    def _show_details(self, session: Session) -> None:
+        """Only fields changed in the session are written back, so typing is never clobbered."""
+        values = {
+            "title": session.info.title,
+            "date": session.info.date,
+            "place": session.info.place,
+            "facilitator": session.info.facilitator,
+        }
+        for name, value in values.items():
+            if self._shown[name] != value:
+                self._shown[name] = value
+                self.query_one(f"#setup-{name}", Input).value = value
+
+    def _show_suggestions(self, session: Session) -> None:
+        taken = {p.suggested_id for p in session.parties if p.suggested_id}
+        names = {p.name.casefold() for p in session.parties}
+        suggestions = session.scenario.parties
+        state = tuple((s.id, s.id in taken or s.name.casefold() in names) for s in suggestions)
+        if state == self._suggestion_state:
+            return
+        self._suggestion_state = state
+        options = self.query_one("#setup-suggestions", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            self._suggestion_option(s, added) for s, (_id, added) in zip(suggestions, state, strict=False)
+        )
+        if suggestions:
+            options.highlighted = self._enabled_near(options, highlighted or 0)
+        self._describe_suggestion()
+
+    def _suggestion_option(self, suggestion: SuggestedParty, added: bool) -> Option:
+        text = f"{ADDED_MARK if added else ADD_MARK} {suggestion.name}"
+        if suggestion.affected:
+            text += f" {AFFECTED_MARK}"
+        return Option(literal(text), id=suggestion.id, disabled=added)
+
+    @staticmethod
+    def _enabled_near(options: OptionList, index: int) -> int | None:
+        """The first option at or after `index` that can be picked, else the last one before it."""
+        count = options.option_count
+        order = [*range(min(index, count - 1), count), *range(min(index, count) - 1, -1, -1)]
+        return next((i for i in order if not options.get_option_at_index(i).disabled), None)
+
+    def _describe_suggestion(self) -> None:
+        options = self.query_one("#setup-suggestions", OptionList)
+        option = options.highlighted_option
+        hint = self.query_one("#setup-suggestion-help", Label)
+        suggestion = self.session.scenario.suggested_party(option.id) if option and option.id else None
+        if suggestion is None:
+            hint.update(Content(self.t("setup.suggested.help")))
+            return
+        text = suggestion.description or suggestion.name
+        if suggestion.affected:
+            text += " " + self.t("setup.suggested.affected_help")
+        hint.update(literal(text))
+
+    def _show_parties(self, session: Session) -> None:
+        table = self.query_one("#setup-parties", DataTable)
+        counts = {p.id: 0 for p in session.parties}
+        for person in session.participants:
+            counts[person.party_id] = counts.get(person.party_id, 0) + 1
+        rows = tuple(f"{p.id}\0{p.name}\0{p.affected}\0{counts.get(p.id, 0)}" for p in session.parties)
+        empty = not session.parties
+        table.display = not empty
+        self.query_one("#setup-parties-empty", Label).display = empty
+        if rows == self._party_rows:
+            return
+        self._party_rows = rows
+        selected = self.selected_party()
+        index = table.cursor_row
+        with table.prevent(DataTable.RowHighlighted):
+            table.clear()
+            for party in session.parties:
+                table.add_row(
+                    literal_cell(party.name, NAME_LIMIT),
+                    AFFECTED_MARK if party.affected else "",
+                    str(counts.get(party.id, 0)),
+                    key=party.id,
+                )
+            self._move_to(table, selected.id if selected else None, index)
+
+    def _show_participants(self, session: Session) -> None:
+        table = self.query_one("#setup-participants", DataTable)
+        rows = tuple(f"{p.id}\0{p.name}\0{session.party_name(p.party_id)}" for p in session.participants)
+        empty = not session.participants
+        table.display = not empty
+        self.query_one("#setup-participants-empty", Label).display = empty
+        choices = tuple((p.id, p.name) for p in session.parties)
+        if choices != self._party_choices:
+            self._party_choices = choices
+            select: Select[str] = self.query_one("#setup-participant-party", Select)
+            current = select.value
+            select.set_options((literal(name), party_id) for party_id, name in choices)
+            if isinstance(current, str) and any(current == c[0] for c in choices):
+                select.value = current
+        if rows == self._participant_rows:
+            return
+        self._participant_rows = rows
+        selected = self._selected_key(table)
+        index = table.cursor_row
+        with table.prevent(DataTable.RowHighlighted):
+            table.clear()
+            for person in session.participants:
+                name = literal_cell(person.name, NAME_LIMIT)
+                party = literal_cell(session.party_name(person.party_id), NAME_LIMIT)
+                table.add_row(name, party, key=person.id)
+            self._move_to(table, selected, index)
+
+    @staticmethod
+    def _move_to(table: DataTable[object], key: str | None, fallback: int) -> None:
+        """Keep the cursor on the same row after a rebuild, or near where it was."""
+        if table.row_count == 0:
+            return
+        row = fallback
+        if key is not None:
+            try:
+                row = table.get_row_index(key)
+            except RowDoesNotExist:  # the row went away: stay near its place
+                row = fallback
+        table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
+
+    @staticmethod
+    def _selected_key(table: DataTable[object]) -> str | None:
+        if table.row_count == 0 or not 0 <= table.cursor_row < table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return key if isinstance(key, str) else None
+
+    def selected_party(self) -> Party | None:
+        key = self._selected_key(self.query_one("#setup-parties", DataTable))
+        return next((p for p in self._parties if p.id == key), None)
+
+    # ---------------------------------------------------------------- the details
+    @on(Input.Submitted, "DetailInput")
+    def _details_submitted(self) -> None:
+        self.save_details()
+
+    @on(Input.Blurred, "DetailInput")
+    def _details_left(self) -> None:
+        self.save_details()
+
+    def action_save_details(self) -> None:
+        self.save_details(explicit=True)
+
+    def save_details(self, explicit: bool = False) -> None:
+        """Save what changed; a refused field keeps its old value and says why."""
+        if not self.is_mounted:
+            return
+        info = self.session.info
+        t = self.t
+        values = {name: self.query_one(f"#setup-{name}", Input).value for name in DETAIL_FIELDS}
+        current = {"place": info.place, "facilitator": info.facilitator}
+        problems: list[str] = []
+        changes: dict[str, str] = {}
+        title = values["title"].strip()
+        if not title:
+            problems.append(t("setup.details.no_title", title=info.title))
+            self.query_one("#setup-title", Input).value = info.title
+        elif title != info.title:
+            changes["title"] = title
+        date = values["date"].strip()
+        if date and not _is_date(date):
+            problems.append(t("setup.details.bad_date"))
+        elif date != info.date:
+            changes["date"] = date
+        for name in ("place", "facilitator"):
+            if values[name] != current[name]:
+                changes[name] = values[name]
+        status = self.query_one("#setup-details-status", Label)
+        saved = bool(changes) and self.attempt(lambda: self.service.update_session(**changes))
+        if problems:
+            status.set_class(True, "-problem")
+            status.update(Content(" ".join(problems)))
+            self.fapp.show_error(" ".join(problems))
+        elif saved or (explicit and not status.has_class("-problem")):
+            # A refusal stays in view until something is saved (the Save click itself
+            # first saves on leaving the field, which is where a refusal shows).
+            status.set_class(False, "-problem")
+            status.update(Content(t("setup.details.saved")))
+            if explicit:
+                self.notify(t("notify.saved"), timeout=2)
+
+    # ---------------------------------------------------------------- parties
+    @on(OptionList.OptionHighlighted, "#setup-suggestions")
+    def _suggestion_highlighted(self) -> None:
+        self._describe_suggestion()
+
+    @on(OptionList.OptionSelected, "#setup-suggestions")
+    def _suggestion_chosen(self, event: OptionList.OptionSelected) -> None:
+        suggestion = self.session.scenario.suggested_party(event.option.id or "")
+        if suggestion is None:
+            return
+        added: list[str] = []
+
+        def add() -> None:
+            added.append(
+                self.service.add_party(
+                    suggestion.name, suggested_id=suggestion.id, affected=suggestion.affected
+                )
+            )
+
+        if self.attempt(add):
+            self._party_added(added[0], suggestion.name)
+
+    @on(Input.Submitted, "#setup-party-name")
+    def _party_name_submitted(self) -> None:
+        self.add_typed_party()
+
+    def add_typed_party(self) -> None:
+        name_input = self.query_one("#setup-party-name", Input)
+        affected = self.query_one("#setup-party-affected", Checkbox)
+        name = name_input.value.strip()
+        if not name:
+            self.fapp.show_error(self.t("setup.parties.no_name"))
+            name_input.focus()
+            return
+        added: list[str] = []
+        if self.attempt(lambda: added.append(self.service.add_party(name, affected=affected.value))):
+            name_input.value = ""
+            affected.value = False
+            self._party_added(added[0], name)
+        name_input.focus()
+
+    def _party_added(self, party_id: str, name: str) -> None:
+        self.notify(self.t("setup.parties.added", name=name), markup=False, timeout=3)
+        table = self.query_one("#setup-parties", DataTable)
+        self._move_to(table, party_id, table.row_count - 1)
+
+    def _table_focused(self, table_id: str) -> bool:
+        focused = self.screen.focused
+        return focused is not None and focused.id == table_id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Party keys act on the party list, participant keys on the participant list."""
+        if action in ("rename_party", "toggle_affected", "remove_party"):
+            return self._table_focused("setup-parties")
+        if action == "remove_participant":
+            return self._table_focused("setup-participants")
+        return True
+
+    @work
+    async def action_rename_party(self) -> None:
+        party = self.selected_party()
+        if party is None:
+            self.notify(self.t("setup.parties.none_selected"), timeout=3)
+            return
+        name = await self.app.push_screen_wait(
+            TextPromptDialog("setup.rename.title", "setup.rename.label", value=party.name)
+        )
+        if name is None or name.strip() == party.name:
+            return
+        if not name.strip():
+            self.fapp.show_error(self.t("setup.parties.no_name"))
+            return
+        if self.attempt(lambda: self.service.update_party(party.id, name=name.strip())):
+            self.notify(
+                self.t("setup.parties.renamed", old=party.name, name=name.strip()), markup=False, timeout=3
+            )
+
+    def action_toggle_affected(self) -> None:
+        party = self.selected_party()
+        if party is None:
+            self.notify(self.t("setup.parties.none_selected"), timeout=3)
+            return
+        self.attempt(lambda: self.service.update_party(party.id, affected=not party.affected))
+
+    @work
+    async def action_remove_party(self) -> None:
+        party = self.selected_party()
+        if party is None:
+            self.notify(self.t("setup.parties.none_selected"), timeout=3)
+            return
+        session = self.session
+        activities = sum(1 for a in session.activities if party.id in a.party_ids or party.id in a.concerns)
+        people = len(session.participants_of(party.id))
+        message = self.t("setup.remove.confirm", name=party.name, activities=activities, people=people)
+        if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
+            return
+        if self.attempt(lambda: self.service.remove_party(party.id)):
+            self.notify(self.t("setup.parties.removed", name=party.name), markup=False, timeout=3)
+
+    # ---------------------------------------------------------------- participants
+    @on(Input.Submitted, "#setup-participant-name")
+    def _participant_submitted(self) -> None:
+        self.add_participant()
+
+    def add_participant(self) -> None:
+        name_input = self.query_one("#setup-participant-name", Input)
+        select: Select[str] = self.query_one("#setup-participant-party", Select)
+        name = name_input.value.strip()
+        if not name:
+            self.fapp.show_error(self.t("setup.participants.no_name"))
+            name_input.focus()
+            return
+        party_id = select.value
+        if not isinstance(party_id, str):
+            self.fapp.show_error(self.t("setup.participants.no_party"))
+            select.focus()
+            return
+        if self.attempt(lambda: self.service.add_participant(name, party_id)):
+            name_input.value = ""
+            self.notify(
+                self.t("setup.participants.added", name=name, party=self.session.party_name(party_id)),
+                markup=False,
+                timeout=3,
+            )
+            table = self.query_one("#setup-participants", DataTable)
+            self._move_to(table, None, table.row_count - 1)
+        name_input.focus()
+
+    def action_remove_participant(self) -> None:
+        table = self.query_one("#setup-participants", DataTable)
+        key = self._selected_key(table)
+        person = next((p for p in self.session.participants if p.id == key), None)
+        if person is None:
+            self.notify(self.t("setup.participants.none_selected"), timeout=3)
+            return
+        if self.attempt(lambda: self.service.remove_participant(person.id)):
+            self.notify(self.t("setup.participants.removed", name=person.name), markup=False, timeout=3)
+
+    # ---------------------------------------------------------------- mouse
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "setup-save": self.action_save_details,
+            "setup-party-add": self.add_typed_party,
+            "setup-party-rename": self.action_rename_party,
+            "setup-party-toggle": self.action_toggle_affected,
+            "setup-party-remove": self.action_remove_party,
+            "setup-participant-add": self.add_participant,
+            "setup-participant-remove": self.action_remove_participant,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10

@@ -1,0 +1,392 @@
+"""The collect view: quick add, the activity form, removing, and the guide's examples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    ContentSwitcher,
+    DataTable,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from facilitator.core.model import Session
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.activity_dialog import ActivityDialog, ExamplesDialog
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.collect import SELECTION_DELAY, CollectView
+
+MakeApp = Callable[..., FacilitatorApp]
+HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
+
+
+def fresh(service: SessionService) -> Session:
+    """The session as saved on disk, read by a service of its own."""
+    return SessionService(service.path).session
+
+
+def notifications(app: FacilitatorApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def focus(pilot: Pilot[int], widget: Widget) -> None:
+    """Focus a widget and wait until it has the focus (focusing is deferred by Textual)."""
+    widget.focus()
+    for _ in range(50):
+        await pilot.pause()
+        if widget.has_focus:
+            return
+    raise AssertionError(f"{widget} did not get the focus")
+
+
+async def settle(pilot: Pilot[int], view: Widget) -> None:
+    """Wait until the shown view has put the focus where it starts."""
+    for _ in range(50):
+        await pilot.pause()
+        focused = pilot.app.focused
+        if focused is not None and view in focused.ancestors:
+            return
+    raise AssertionError(f"{view} did not take the focus")
+
+
+async def open_collect(app: FacilitatorApp, pilot: Pilot[int]) -> CollectView:
+    for _ in range(50):  # the workshop opens, and first shows the phase it opened on
+        await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, WorkshopScreen) and screen.query_one(ContentSwitcher).current is not None:
+            break
+    assert isinstance(screen, WorkshopScreen)
+    screen.action_go_phase(next(p.id for p in screen.agenda if p.kind == "collect"))
+    view = screen.query_one(CollectView)
+    await settle(pilot, view)
+    return view
+
+
+def cells(view: CollectView, column: int = 1) -> list[str]:
+    table = view.query_one("#collect-table", DataTable)
+    return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
+
+
+async def test_quick_add_by_keyboard_selects_the_new_activity(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        quick = view.query_one("#collect-quick", Input)
+        assert app.focused is quick  # the facilitator starts typing straight away
+        await pilot.press(*"Noorte ümarlaud", "enter")
+        await pilot.pause()
+        await pilot.press(*"Õueala valgustus ", "enter")
+        quick.insert_text_at_cursor("💡")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # empty: refused, nothing added
+        await pilot.pause()
+        assert "An activity needs a title" in notifications(app)
+        assert quick.value == ""
+        assert cells(view) == ["Noorte ümarlaud", "Õueala valgustus", "💡"]
+        table = view.query_one("#collect-table", DataTable)
+        assert table.cursor_row == 2
+    session = fresh(empty_session)
+    assert [a.title for a in session.activities] == ["Noorte ümarlaud", "Õueala valgustus", "💡"]
+    assert SessionService(empty_session.path).view_state["selected_activity"] == session.activities[2].id
+
+
+async def test_add_with_the_form_by_mouse_with_parties_and_approach(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    youth = empty_session.add_party("Young people", affected=True)
+    municipality = empty_session.add_party("Municipality")
+    approach = empty_session.scenario.approaches[1]
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        await pilot.click("#collect-add")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        await pilot.press(*"Joint patrols")
+        dialog.query_one("#activity-description", TextArea).text = "Evenings, twice a week."
+        await pilot.click("#activity-parties", offset=(4, 1))  # Police
+        await pilot.click("#activity-parties", offset=(4, 3))  # Municipality
+        await pilot.click("#activity-concerns", offset=(4, 1))  # Young people
+        await pilot.click("#activity-approach")
+        await pilot.pause()
+        await pilot.click("SelectOverlay", offset=(4, 3))  # none, situational, resource mobilisation
+        await pilot.pause()
+        assert dialog.query_one("#activity-approach", Select).value == approach.id
+        await pilot.click("#activity-save")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert cells(view, 2) == ["Police, Municipality"]
+        assert cells(view, 3) == [approach.name]
+    (activity,) = fresh(empty_session).activities
+    assert activity.title == "Joint patrols"
+    assert activity.description == "Evenings, twice a week."
+    assert activity.party_ids == (police, municipality)
+    assert activity.concerns == (youth,)
+    assert activity.approach == approach.id
+
+
+async def test_the_form_refuses_an_empty_title(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        await focus(pilot, view.query_one("#collect-table", DataTable))
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityDialog)
+        assert "needs a title" in str(app.screen.query_one("#activity-problem", Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+    assert fresh(empty_session).activities == ()
+
+
+async def test_edit_by_key_and_by_enter_keeps_the_cursor(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    first = empty_session.add_activity("First")
+    second = empty_session.add_activity("Second", party_ids=[police])
+    long_text = "Kirjeldus õ😀 " * 770  # over 10,000 characters
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        table = view.query_one("#collect-table", DataTable)
+        await focus(pilot, table)
+        await pilot.press("down", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        assert dialog.query_one("#activity-title", Input).value == "Second"
+        assert dialog.query_one("#activity-parties", SelectionList).selected == [police]
+        await pilot.press("end", *" (weekly)")
+        dialog.query_one("#activity-description", TextArea).text = long_text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert table.cursor_row == 1  # still on the edited activity
+        assert cells(view) == ["First", "Second (weekly)"]
+        await pilot.press("up", "enter")  # enter edits too
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityDialog)
+        await pilot.press("end", "!", "enter")  # enter in the title saves
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+    session = fresh(empty_session)
+    assert session.activity(first).title == "First!"
+    assert session.activity(second).title == "Second (weekly)"
+    assert session.activity(second).description == long_text
+    assert session.activity(second).party_ids == (police,)
+
+
+async def test_taking_a_party_off_an_activity_it_placed_asks_first(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    school = empty_session.add_party("School")
+    activity = empty_session.add_activity("Talks", party_ids=[police, school])
+    empty_session.place(activity, police, "communication", "cooperation")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        await focus(pilot, view.query_one("#collect-table", DataTable))
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#activity-parties", offset=(4, 1))  # untick Police
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert fresh(empty_session).activity(activity).party_ids == (police, school)
+    assert len(fresh(empty_session).placements) == 1
+
+
+async def test_remove_asks_and_cancel_keeps_it(make_app: MakeApp, empty_session: SessionService) -> None:
+    ids = [empty_session.add_activity(title) for title in ("One", "Two", "Three")]
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        table = view.query_one("#collect-table", DataTable)
+        await focus(pilot, table)
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert len(fresh(empty_session).activities) == 3
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert cells(view) == ["One", "Three"]
+        assert table.cursor_row == 1  # on the next one
+        await pilot.click("#collect-remove")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert cells(view) == ["One"]
+    assert [a.id for a in fresh(empty_session).activities] == [ids[0]]
+
+
+async def test_pull_in_examples_maps_parties_and_adds_missing_ones(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    scenario = empty_session.scenario
+    first, second = scenario.examples[0], scenario.examples[1]
+    police = empty_session.add_party("Police", suggested_id="police")
+    residents = empty_session.add_party("Residents of Keila")  # typed, no suggestion behind it
+    app = make_app(empty_session)
+    async with app.run_test(size=(200, 50)) as pilot:
+        view = await open_collect(app, pilot)
+        await focus(pilot, view.query_one("#collect-table", DataTable))
+        await pilot.press("g")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExamplesDialog)
+        for key in ("down", "space", "down", "space"):
+            await pilot.press(key)
+            await pilot.pause()
+        hint = str(dialog.query_one("#examples-parties", Label).render())
+        assert "Youth workers" in hint and "Police" not in hint
+        assert dialog.query_one("#examples-add-parties", Checkbox).value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert cells(view) == [f"{first.place}: {first.title}", f"{second.place}: {second.title}"]
+    session = fresh(empty_session)
+    by_suggestion = {p.suggested_id: p.id for p in session.parties}
+    wanted = [*first.parties, *(p for p in second.parties if p not in first.parties)]
+    assert set(by_suggestion) - {None} == set(wanted)
+    assert session.party(by_suggestion["young-people"]).affected
+    one, two = session.activities
+    assert one.title == f"{first.place}: {first.title}" and one.description == first.text
+    assert one.party_ids == tuple(by_suggestion[p] for p in first.parties)
+    assert one.party_ids[0] == police
+    assert two.approach == second.approach
+    assert residents not in one.party_ids  # a typed party isn't guessed at
+
+
+async def test_pull_in_by_mouse_without_adding_parties(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    scenario = empty_session.scenario
+    with_approach = next(i for i, e in enumerate(scenario.examples) if e.approach)
+    example = scenario.examples[with_approach]
+    police = empty_session.add_party("Police", suggested_id="police")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_collect(app, pilot)
+        await pilot.click("#collect-examples")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExamplesDialog)
+        await pilot.click("#examples-list", offset=(4, 1 + with_approach))
+        await pilot.pause()
+        await pilot.click("#examples-add-parties")
+        await pilot.click("#examples-add")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+    session = fresh(empty_session)
+    (activity,) = session.activities
+    assert [p.id for p in session.parties] == [police]
+    assert activity.party_ids == ((police,) if "police" in example.parties else ())
+    assert activity.approach == example.approach
+
+
+async def test_selection_is_remembered_across_reopening(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    ids = [empty_session.add_activity(f"Activity {n}") for n in range(1, 6)]
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        await focus(pilot, view.query_one("#collect-table", DataTable))
+        await pilot.press("down", "down", "down")
+        await pilot.pause(SELECTION_DELAY + 0.2)
+        assert "Activity 4" in str(view.query_one("#collect-detail", Static).render())
+    assert SessionService(empty_session.path).view_state["selected_activity"] == ids[3]
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        assert view.query_one("#collect-table", DataTable).cursor_row == 3
+
+
+async def test_markup_like_titles_and_names_are_shown_literally(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    party = empty_session.add_party(HOSTILE)
+    empty_session.add_activity(HOSTILE, description=HOSTILE, party_ids=[party])
+    app = make_app(empty_session)
+    async with app.run_test(size=(200, 50)) as pilot:
+        view = await open_collect(app, pilot)
+        assert cells(view) == [HOSTILE]
+        assert cells(view, 2) == [HOSTILE]
+        assert str(view.query_one("#collect-detail", Static).render()).count(HOSTILE) == 2
+        await pilot.click("#collect-table", offset=(10, 1))
+        await pilot.click("#collect-table", offset=(10, 1))  # a second click edits
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ActivityDialog)
+        assert dialog.query_one("#activity-title", Input).value == HOSTILE
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#collect-remove")
+        await pilot.pause()
+        assert HOSTILE in str(app.screen.query_one(".dialog-message", Label).render())
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert app.is_running
+        assert f"Removed “{HOSTILE}”" in notifications(app)
+
+
+async def test_labels_follow_the_language(make_app: MakeApp, empty_session: SessionService) -> None:
+    empty_session.add_activity("Üks")
+    app = make_app(empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_collect(app, pilot)
+        table = view.query_one("#collect-table", DataTable)
+        assert [str(c.label) for c in table.columns.values()][1:] == ["Tegevus", "Osapooled", "Lähenemine"]
+        assert str(view.query_one("#collect-examples", Button).label) == "Juhendi näited…"
+        await pilot.press("f7")
+        await pilot.pause()
+        assert [str(c.label) for c in table.columns.values()][1:] == ["Activity", "Parties", "Approach"]
+        assert cells(view) == ["Üks"]
+
+
+async def test_projector_mode_keeps_the_focus_out_of_hidden_fields(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    empty_session.add_activity("One")
+    app = make_app(empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_collect(app, pilot)
+        await pilot.press("n")
+        assert view.query_one("#collect-quick", Input).has_focus
+        await pilot.press("f8")
+        await pilot.pause()
+        table = view.query_one("#collect-table", DataTable)
+        assert table.has_focus
+        await pilot.press("n", "x")  # quick add is off; x still asks to remove
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table.has_focus
+    assert [a.title for a in fresh(empty_session).activities] == ["One"]

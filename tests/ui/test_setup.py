@@ -1,0 +1,342 @@
+"""The setup view: workshop details, parties (suggested and typed), participants."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, ContentSwitcher, DataTable, Input, Label, OptionList, Select
+
+from facilitator.core.model import Session
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.setup import SetupView
+
+MakeApp = Callable[..., FacilitatorApp]
+HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
+
+
+def fresh(service: SessionService) -> Session:
+    """The session as saved on disk, read by a service of its own."""
+    return SessionService(service.path).session
+
+
+def notifications(app: FacilitatorApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def focus(pilot: Pilot[int], widget: Widget) -> None:
+    """Focus a widget and wait until it has the focus (focusing is deferred by Textual)."""
+    widget.focus()
+    for _ in range(50):
+        await pilot.pause()
+        if widget.has_focus:
+            return
+    raise AssertionError(f"{widget} did not get the focus")
+
+
+async def settle(pilot: Pilot[int], view: Widget) -> None:
+    """Wait until the shown view has put the focus where it starts."""
+    for _ in range(50):
+        await pilot.pause()
+        focused = pilot.app.focused
+        if focused is not None and view in focused.ancestors:
+            return
+    raise AssertionError(f"{view} did not take the focus")
+
+
+async def open_setup(app: FacilitatorApp, pilot: Pilot[int]) -> SetupView:
+    for _ in range(50):  # the workshop opens, and first shows the phase it opened on
+        await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, WorkshopScreen) and screen.query_one(ContentSwitcher).current is not None:
+            break
+    assert isinstance(screen, WorkshopScreen)
+    screen.action_go_phase("setup")
+    view = screen.query_one(SetupView)
+    await settle(pilot, view)
+    return view
+
+
+async def replace_text(pilot: Pilot[int], widget_id: str, text: str) -> None:
+    """Focus an input, clear it and type, all from the keyboard."""
+    await focus(pilot, pilot.app.screen.query_one(f"#{widget_id}", Input))
+    await pilot.pause()
+    await pilot.press("end", "ctrl+u", *text)
+
+
+async def test_details_are_saved_on_enter_and_on_leaving_a_field(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_setup(app, pilot)
+        await replace_text(pilot, "setup-title", "Tõrva töötuba ")
+        app.screen.query_one("#setup-title", Input).insert_text_at_cursor("🎉")  # pilot can't type emoji
+        await pilot.press("tab")  # leaving the title saves it
+        await pilot.pause()
+        assert fresh(empty_session).info.title == "Tõrva töötuba 🎉"
+        await pilot.press("end", "ctrl+u", *"2026-12-03", "enter")
+        await replace_text(pilot, "setup-place", "Keila [b]hall[/b]")
+        await pilot.press("enter")
+        await replace_text(pilot, "setup-facilitator", "Mari Õun")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Saved" in notifications(app)
+    info = fresh(empty_session).info
+    assert (info.title, info.date, info.place, info.facilitator) == (
+        "Tõrva töötuba 🎉",
+        "2026-12-03",
+        "Keila [b]hall[/b]",
+        "Mari Õun",
+    )
+
+
+async def test_an_empty_title_is_refused_and_nothing_else_is_lost(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        await replace_text(pilot, "setup-place", "Rapla")
+        await replace_text(pilot, "setup-title", "   ")
+        await pilot.click("#setup-save")
+        await pilot.pause()
+        status = str(view.query_one("#setup-details-status", Label).render())
+        assert "can't be empty" in status and "Test workshop" in status
+        assert view.query_one("#setup-title", Input).value == "Test workshop"  # the old title is back
+    info = fresh(empty_session).info
+    assert info.title == "Test workshop"
+    assert info.place == "Rapla"
+
+
+async def test_a_date_that_is_not_a_date_is_not_saved(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        await replace_text(pilot, "setup-date", "3.12.2026")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2026-12-03" in str(view.query_one("#setup-details-status", Label).render())
+    assert fresh(empty_session).info.date == ""
+
+
+async def test_add_a_suggested_affected_party_by_keyboard(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    suggestions = empty_session.scenario.parties
+    target = next(i for i, s in enumerate(suggestions) if s.affected)
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        options = view.query_one("#setup-suggestions", OptionList)
+        await focus(pilot, options)
+        await pilot.pause()
+        await pilot.press("home", *["down"] * target, "enter")
+        await pilot.pause()
+        assert options.get_option_at_index(target).disabled  # ✓: can't be added twice
+        assert options.highlighted != target
+    parties = fresh(empty_session).parties
+    assert [(p.name, p.suggested_id, p.affected) for p in parties] == [
+        (suggestions[target].name, suggestions[target].id, True)
+    ]
+
+
+async def test_add_a_suggested_party_by_mouse(make_app: MakeApp, empty_session: SessionService) -> None:
+    first = empty_session.scenario.parties[0]
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_setup(app, pilot)
+        await pilot.click("#setup-suggestions", offset=(4, 1))
+        await pilot.pause()
+        table = app.screen.query_one("#setup-parties", DataTable)
+        assert table.row_count == 1
+    parties = fresh(empty_session).parties
+    assert [(p.name, p.suggested_id, p.affected) for p in parties] == [(first.name, first.id, False)]
+
+
+async def test_typed_party_with_a_markup_like_name_by_mouse(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        view.query_one("#setup-party-name", Input).value = HOSTILE
+        await pilot.click("#setup-party-affected")
+        await pilot.click("#setup-party-add")
+        await pilot.pause()
+        assert app.is_running
+        table = view.query_one("#setup-parties", DataTable)
+        assert str(table.get_row_at(0)[0]) == HOSTILE
+        assert view.query_one("#setup-party-name", Input).value == ""
+        assert not view.query_one("#setup-party-affected", Checkbox).value
+        assert f"Added party “{HOSTILE}”" in notifications(app)
+        await pilot.click("#setup-parties", offset=(3, 1))  # clicking the name runs nothing
+        await pilot.pause()
+        assert app.is_running
+    parties = fresh(empty_session).parties
+    assert [(p.name, p.suggested_id, p.affected) for p in parties] == [(HOSTILE, None, True)]
+
+
+async def test_typed_party_by_keyboard_and_a_duplicate_is_refused(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_setup(app, pilot)
+        await focus(pilot, app.screen.query_one("#setup-party-name", Input))
+        await pilot.press(*"Külaselts", "enter")
+        await pilot.pause()
+        await pilot.press(*"KÜLASELTS", "enter")  # the same name in other letters
+        await pilot.pause()
+        assert any("already a party" in m for m in notifications(app))
+        assert app.screen.query_one("#setup-party-name", Input).value == "KÜLASELTS"  # kept to fix
+    assert [p.name for p in fresh(empty_session).parties] == ["Külaselts"]
+
+
+async def test_rename_and_toggle_affected_by_keyboard_and_mouse(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        await focus(pilot, view.query_one("#setup-parties", DataTable))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)
+        await pilot.press("end", "ctrl+u", *"Politsei", "enter")
+        await pilot.pause()
+        assert fresh(empty_session).party(police).name == "Politsei"
+        await pilot.press("space")
+        await pilot.pause()
+        assert fresh(empty_session).party(police).affected
+        await pilot.click("#setup-party-toggle")
+        await pilot.pause()
+        assert not fresh(empty_session).party(police).affected
+        await pilot.click("#setup-party-rename")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)
+        await pilot.click("#cancel")
+        await pilot.pause()
+    assert fresh(empty_session).party(police).name == "Politsei"
+
+
+async def test_remove_party_asks_first_and_says_what_goes_with_it(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    keep = empty_session.add_party("Municipality")
+    hostile = empty_session.add_party(HOSTILE)
+    empty_session.add_participant("Mari", hostile)
+    activity = empty_session.add_activity("Round table", party_ids=[keep, hostile])
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        table = view.query_one("#setup-parties", DataTable)
+        await focus(pilot, table)
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        message = str(dialog.query_one(".dialog-message", Label).render())
+        assert HOSTILE in message and "activities (1)" in message and "participants (1)" in message
+        await pilot.press("escape")  # cancel: nothing happens
+        await pilot.pause()
+        assert fresh(empty_session).has_party(hostile)
+        await pilot.click("#setup-party-remove")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert app.is_running
+        assert f"Removed party “{HOSTILE}”" in notifications(app)
+    session = fresh(empty_session)
+    assert [p.id for p in session.parties] == [keep]
+    assert session.participants == ()
+    assert session.activity(activity).party_ids == (keep,)
+
+
+async def test_participants_added_by_keyboard_and_removed_by_key_and_mouse(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    youth = empty_session.add_party("Noored")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        await focus(pilot, view.query_one("#setup-participant-name", Input))
+        await pilot.press(*"Jüri", "enter")  # no party chosen yet: refused
+        await pilot.pause()
+        assert any("party" in m for m in notifications(app))
+        assert app.focused is view.query_one("#setup-participant-party", Select)  # where to fix it
+        for key in ("enter", "down", "down", "enter"):  # open; blank, Police, Noored
+            await pilot.press(key)
+            await pilot.pause()
+        select = view.query_one("#setup-participant-party", Select)
+        assert select.value == youth
+        await focus(pilot, view.query_one("#setup-participant-name", Input))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Jüri", youth)]
+        view.query_one("#setup-participant-name", Input).value = HOSTILE
+        select.value = police
+        await pilot.click("#setup-participant-add")
+        await pilot.pause()
+        table = view.query_one("#setup-participants", DataTable)
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Jüri", HOSTILE]
+        await focus(pilot, table)
+        await pilot.press("up", "delete")
+        await pilot.pause()
+        assert [p.name for p in fresh(empty_session).participants] == [HOSTILE]
+        await pilot.click("#setup-participant-remove")
+        await pilot.pause()
+        assert app.is_running
+    assert fresh(empty_session).participants == ()
+
+
+async def test_labels_follow_the_language(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        assert str(view.query_one("#setup-parties-heading", Label).render()) == "Töötoa osapooled"
+        assert str(view.query_one("#setup-party-add", Button).label) == "Lisa"
+        table = view.query_one("#setup-parties", DataTable)
+        assert [str(c.label) for c in table.columns.values()] == ["Osapool", "◆", "Inimesi"]
+        await pilot.press("f7")
+        await pilot.pause()
+        assert str(view.query_one("#setup-parties-heading", Label).render()) == "Parties in this workshop"
+        assert [str(c.label) for c in table.columns.values()] == ["Party", "◆", "People"]
+
+
+async def test_a_narrow_terminal_stacks_the_lists(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_setup(app, pilot)
+        assert not view.has_class("-wide")
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert view.has_class("-wide")
+
+
+async def test_the_workshop_keys_still_work_from_setup(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Setup starts on a list, so [ and ] change phase instead of being typed into the title."""
+    app = make_app(empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_setup(app, pilot)
+        assert app.focused is view.query_one("#setup-suggestions", OptionList)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        assert screen.phase_id != "setup"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.phase_id == "setup"
+        assert view.query_one("#setup-title", Input).value == "Test workshop"
+    assert fresh(empty_session).info.title == "Test workshop"
