@@ -60,7 +60,7 @@ class Context:
             raise ChangeRejected(f"{what} id must be text")
         doc = self.get(table, doc_id)
         if doc is None:
-            raise ChangeRejected(f"no {what} with id {doc_id!r}")
+            raise ChangeRejected(f"no {what} with id {doc_id!r}", "error.gone")
         return doc
 
     def put(self, table: str, doc: dict[str, Any], doc_id: str | None = None) -> None:
@@ -117,13 +117,21 @@ def text(data: dict[str, Any], key: str, *, required: bool = True, label: str | 
     if not isinstance(value, str):
         raise ChangeRejected(f"{name} must be text")
     if required and not value.strip():
-        raise ChangeRejected(f"{name} must not be empty")
+        raise ChangeRejected(f"{name} must not be empty", "error.empty", field=name)
     if len(value) > MAX_TEXT:
-        raise ChangeRejected(f"{name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})")
+        raise ChangeRejected(
+            f"{name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})",
+            "error.too_long",
+            field=name,
+            length=f"{len(value):,}",
+            limit=f"{MAX_TEXT:,}",
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates, e.g. undecodable bytes from the command line
-        raise ChangeRejected(f"{name} contains characters that are not valid text") from None
+        raise ChangeRejected(
+            f"{name} contains characters that are not valid text", "error.invalid_text", field=name
+        ) from None
     return value
 
 
@@ -156,7 +164,12 @@ def party_ids(ctx: Context, values: Any) -> list[str]:
 def involved(ctx: Context, activity: dict[str, Any], party_id: Any) -> str:
     party = ctx.need("parties", party_id, "party")
     if party_id not in activity["party_ids"]:
-        raise ChangeRejected(f"{party['name']!r} is not involved in {activity['title']!r}")
+        raise ChangeRejected(
+            f"{party['name']!r} is not involved in {activity['title']!r}",
+            "error.not_involved",
+            party=party["name"],
+            activity=activity["title"],
+        )
     return str(party_id)
 
 
@@ -166,7 +179,9 @@ def due_date(value: Any) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise ChangeRejected(f"due date {value!r} is not a date (use YYYY-MM-DD)") from None
+        raise ChangeRejected(
+            f"due date {value!r} is not a date (use YYYY-MM-DD)", "error.bad_date", value=str(value)
+        ) from None
 
 
 def pair_id(*parts: str | int) -> str:
@@ -201,7 +216,11 @@ def _party_added(ctx: Context, data: dict[str, Any]) -> None:
     name = text(data, "name").strip()
     for party in ctx.all("parties"):
         if party["name"].casefold() == name.casefold():
-            raise ChangeRejected(f"there is already a party called {party['name']!r}")
+            raise ChangeRejected(
+                f"there is already a party called {party['name']!r}",
+                "error.duplicate_party",
+                name=party["name"],
+            )
     suggested = data.get("suggested_id")
     if suggested is not None and ctx.scenario.suggested_party(suggested) is None:
         raise ChangeRejected(f"no suggested party {suggested!r} in this scenario")
@@ -227,7 +246,11 @@ def _party_updated(ctx: Context, data: dict[str, Any]) -> None:
         name = text(data, "name").strip()
         for other in ctx.all("parties"):
             if other["id"] != party["id"] and other["name"].casefold() == name.casefold():
-                raise ChangeRejected(f"there is already a party called {other['name']!r}")
+                raise ChangeRejected(
+                    f"there is already a party called {other['name']!r}",
+                    "error.duplicate_party",
+                    name=other["name"],
+                )
         party["name"] = name
     if "affected" in data:
         if not isinstance(data["affected"], bool):
@@ -295,7 +318,7 @@ def _activity_fields(ctx: Context, data: dict[str, Any], activity: dict[str, Any
 @handles("activity.added")
 def _activity_added(ctx: Context, data: dict[str, Any]) -> None:
     if "title" not in data:
-        raise ChangeRejected("title must not be empty")
+        raise ChangeRejected("title must not be empty", "error.empty", field="title")
     activity: dict[str, Any] = {
         "id": data["id"],
         "order": ctx.next_order("activities"),
@@ -356,7 +379,9 @@ def _placement_recorded(ctx: Context, data: dict[str, Any]) -> None:
     activity = ctx.need("activities", data.get("activity_id"), "activity")
     party = involved(ctx, activity, data.get("party_id"))
     if activity["revealed"]:
-        raise ChangeRejected("this round is already revealed: start a re-vote to place again")
+        raise ChangeRejected(
+            "this round is already revealed: start a re-vote to place again", "error.already_revealed"
+        )
     doc = {
         "id": pair_id(activity["id"], party, activity["round"]),
         "activity_id": activity["id"],
@@ -458,7 +483,9 @@ def _expectation_added(ctx: Context, data: dict[str, Any]) -> None:
     source = ctx.need("parties", data.get("from_party"), "party")["id"]
     target = ctx.need("parties", data.get("to_party"), "party")["id"]
     if source == target:
-        raise ChangeRejected("a party can't address an expectation to itself: make it a commitment")
+        raise ChangeRejected(
+            "a party can't address an expectation to itself: make it a commitment", "error.self_expectation"
+        )
     ctx.put(
         "expectations",
         {
@@ -568,7 +595,7 @@ def _action_added(ctx: Context, data: dict[str, Any]) -> None:
         "order": ctx.next_order("actions"),
     }
     if "text" not in data:
-        raise ChangeRejected("action must not be empty")
+        raise ChangeRejected("action must not be empty", "error.empty", field="action")
     _action_fields(ctx, data, action)
     ctx.put("actions", action)
 

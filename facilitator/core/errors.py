@@ -26,7 +26,16 @@ class SessionNotFound(UserError):
 
 
 class ChangeRejected(UserError):
-    """A change to a session is invalid (unknown party, empty title, ...)."""
+    """A change to a session is invalid (unknown party, empty title, ...).
+
+    The message is English (for the CLI and logs); `key` and `values` let the app
+    say the same in the interface language from the catalogue.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **values: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 class LockTimeout(UserError):

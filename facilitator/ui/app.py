@@ -93,7 +93,7 @@ class FacilitatorApp(App[int]):
             service = SessionService(path)
             service.session  # noqa: B018 - fail here, with the file's own error
         except UserError as error:
-            self.show_error(str(error))
+            self.show_user_error(error)
             return False
         if self.explicit_language is None:
             self.language = service.scenario.language
@@ -128,6 +128,17 @@ class FacilitatorApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def show_user_error(self, error: UserError) -> None:
+        """A refused change in the interface language when the catalogue knows it."""
+        key = getattr(error, "key", None)
+        if key and self.t.has(key):
+            values = dict(getattr(error, "values", {}))
+            if "field" in values and self.t.has(f"error.field.{values['field'].replace(' ', '_')}"):
+                values["field"] = self.t(f"error.field.{values['field'].replace(' ', '_')}")
+            self.show_error(self.t(key, **values))
+        else:
+            self.show_user_error(error)
 
     def show_error(self, message: str) -> None:
         """A user error as a notification; the text is shown literally."""

@@ -317,3 +317,28 @@ async def test_reopening_resumes_phase_and_running_timer(
         assert panel.timer is not None and panel.timer.running
         left = panel.timer.remaining(time.time())
         assert 20 * 60 - 125 < left < 20 * 60 - 115
+
+
+async def test_refused_changes_are_explained_in_the_interface_language(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    from facilitator.core.errors import ChangeRejected
+
+    empty_session.add_party("Politsei")
+    app = make_app(session=empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        try:
+            empty_session.add_party("politsei")
+        except ChangeRejected as error:
+            app.show_user_error(error)
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Osapool nimega „Politsei” on juba olemas." in messages
+        app.language = "en"
+        try:
+            empty_session.add_activity("  ")
+        except ChangeRejected as error:
+            app.show_user_error(error)
+        await pilot.pause()
+        assert "The title must not be empty." in [n.message for n in app._notifications]

@@ -145,7 +145,7 @@ class HomeScreen(BaseScreen):
                 facilitator=result.facilitator,
             )
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
             return
         self.load()
         self.fapp.open_session(service.path)
@@ -163,7 +163,7 @@ class HomeScreen(BaseScreen):
         try:
             self.fapp.library.delete(summary.id)
         except (UserError, OSError) as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
             return
         self.notify(self.t("home.deleted", title=title), markup=False, timeout=3)
         self.load()
@@ -178,7 +178,7 @@ class HomeScreen(BaseScreen):
         try:
             service = self.fapp.library.import_file(Path(path.strip()).expanduser())
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
             return
         self.notify(self.t("home.imported", title=service.session.info.title), markup=False, timeout=3)
         self.load()
@@ -193,7 +193,7 @@ class HomeScreen(BaseScreen):
         try:
             service = create_demo(self.fapp.library, scenario)
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
             return
         self.notify(self.t("home.demo.created"), timeout=3)
         self.load()

@@ -221,7 +221,7 @@ class WorkshopScreen(BaseScreen):
         try:
             self.service.set_view_state(**values)
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
         self._generation = self.service.file.generation  # our own write: nothing to refresh
 
     def on_activity_selected(self, message: ActivitySelected) -> None:
@@ -233,7 +233,7 @@ class WorkshopScreen(BaseScreen):
         try:
             change()
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
 
     def _on_change(self, event: Event) -> None:
         self._refresh_views()

@@ -348,7 +348,7 @@ class IntroView(PhaseView):
         try:
             self.service.set_view_state(intro_page=page)
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
 
     def overview_blocks(self) -> list[Block]:
         t = self.t

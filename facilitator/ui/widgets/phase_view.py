@@ -78,6 +78,6 @@ class PhaseView(Vertical):
         try:
             change()
         except UserError as error:
-            self.fapp.show_error(str(error))
+            self.fapp.show_user_error(error)
             return False
         return True
