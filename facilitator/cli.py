@@ -65,10 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
     open_ = commands.add_parser("open", help="open a session in the app")
     open_.add_argument("id", help="session id (a unique prefix is enough)")
 
-    export = commands.add_parser("export", help="export a session")
-    export.add_argument("id")
-    export.add_argument("--format", choices=("json",), default="json")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export = commands.add_parser(
+        "export",
+        help="export a session: report (md, html), tables (csv), drawings (svg) or the session (json)",
+        description="Export a session. md, html and json are one file: -o FILE, else standard output. "
+        "csv (7 tables) and svg (ladder and partnership matrix) are several files, named "
+        "ID-PART.EXT: -o FOLDER (made if missing), else the current folder.",
+    )
+    export.add_argument("id", help="session id (a unique prefix is enough)")
+    export.add_argument("--format", choices=("md", "html", "csv", "json", "svg"), default="json")
+    export.add_argument(
+        "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg) to write"
+    )
+    export.add_argument(
+        "--public",
+        action="store_true",
+        help="leave out participants' and the facilitator's names and private notes",
+    )
+    export.add_argument(
+        "--lang",
+        choices=("et", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the report (default: the session's)",
+    )
 
     import_ = commands.add_parser("import", help="import an exported session (JSON)")
     import_.add_argument("file", type=Path)
@@ -76,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     mism = commands.add_parser("mismatches", help="list where the parties are not yet aligned, by activity")
     mism.add_argument("id")
+
+    compare = commands.add_parser(
+        "compare",
+        help="compare two sessions of the same partners (e.g. a year apart)",
+        description="What changed from session A to session B: activities moved up or down the "
+        "ladder, new and dropped activities, roles, expectations, commitments, and which of A's "
+        "actions B shows done. Activities are matched by id, else by title.",
+    )
+    compare.add_argument("a", metavar="A", help="the earlier session's id (a unique prefix is enough)")
+    compare.add_argument("b", metavar="B", help="the later session's id")
 
     delete = commands.add_parser("delete", help="delete a session (asks first)")
     delete.add_argument("id")
@@ -160,20 +189,22 @@ class Cli:
         return EXIT_OK
 
     def cmd_export(self) -> int:
-        text = self.library.export_json(self.args.id)
-        if self.args.output is None:
-            self.out.write(text)
-            return EXIT_OK
-        from facilitator.core.store import atomic_write_text
+        from facilitator.core import reports
 
-        output: Path = self.args.output
-        if output.is_dir():
-            raise UserError(f"{output} is a folder; give a file name")
-        try:
-            atomic_write_text(output, text)
-        except OSError as error:
-            raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
-        print(f"wrote {output}", file=self.err)
+        fmt: str = self.args.format
+        reports.check_format(fmt)
+        service = self.library.open(self.args.id)
+        public: bool = self.args.public
+        lang: str | None = self.args.lang
+        output: Path | None = self.args.output
+        if output is None and fmt not in reports.MULTI_FILE:  # one file: standard output
+            (content,) = reports.export_files(service, fmt, public=public, lang=lang).values()
+            self.out.write(content.decode("utf-8"))
+            return EXIT_OK
+        # Several files (csv, svg) go into a folder: -o, else the current one.
+        target = output if output is not None else Path.cwd()
+        for path in reports.write_export(service, fmt, target, public=public, lang=lang):
+            print(f"wrote {path}", file=self.err)
         return EXIT_OK
 
     def cmd_import(self) -> int:
@@ -221,6 +252,17 @@ class Cli:
             self.say(f"  - [{t(f'mismatch.kind.{m.kind}')}] {one_line(m.explain(t))}")
         return EXIT_OK
 
+    def cmd_compare(self) -> int:
+        from facilitator.core.compare import compare, report
+        from facilitator.core.i18n import Translator
+
+        a = self.library.open(self.args.a).session
+        b = self.library.open(self.args.b).session
+        t = Translator(self.args.lang or a.info.language)
+        for line in report(compare(a, b), t):
+            self.say(one_line(line))
+        return EXIT_OK
+
     def cmd_demo(self) -> int:
         from facilitator.core.demo import create_demo
 
@@ -260,6 +302,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "delete": cli.cmd_delete,
         "demo": cli.cmd_demo,
         "mismatches": cli.cmd_mismatches,
+        "compare": cli.cmd_compare,
     }
     try:
         return commands[args.command]()

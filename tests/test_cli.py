@@ -859,7 +859,7 @@ def test_demo_from_a_scenario_without_examples(cli: Run, tmp_path: Path, data_di
         ["scenario"],
         ["scenario", "lint", "x.toml"],
         ["export"],
-        ["export", "abc", "--format", "csv"],
+        ["export", "abc", "--format", "pdf"],
         ["import"],
         ["delete"],
         ["open"],

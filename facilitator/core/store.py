@@ -150,6 +150,7 @@ def atomic_write_text(path: Path, text: str) -> Signature:
         # clock is coarse and the file system reuses inode numbers.
         stamp = time.time_ns()
         os.utime(tmp, ns=(stamp, stamp))
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; keep what a plain write would give
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -157,6 +158,16 @@ def atomic_write_text(path: Path, text: str) -> Signature:
         raise
     _fsync_dir(path.parent)
     return signature(path)
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else what the umask allows for a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _replace(source: Path, target: Path) -> None:

@@ -1,0 +1,518 @@
+"""What a report says: the session as a `Document`, in the report's language.
+
+One builder for Markdown and HTML, so the two can't drift apart. It reads a
+`Session` that is already the public view when the report is public
+(`reports.public_session`): leaving things out happens once, before any writer runs.
+
+Placements are blind until the reveal: a round that is not revealed yet shows who has
+placed, never where.
+"""
+
+from __future__ import annotations
+
+from facilitator import __version__
+from facilitator.core.i18n import Translator
+from facilitator.core.matrices import partnership_matrix
+from facilitator.core.mismatches import counts_by_kind, mismatches
+from facilitator.core.model import Activity, Session
+from facilitator.core.reports import svg
+from facilitator.core.reports.document import (
+    MUTED,
+    STRONG,
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Figure,
+    Heading,
+    Inline,
+    Para,
+    Section,
+    Span,
+    Table,
+    muted,
+    strong,
+    text,
+    user,
+)
+from facilitator.core.reports.labels import Labels, stage_name
+
+DONE = "✓"
+OPEN = "○"
+ARROW = "→"
+
+
+def anchor_of(number: int) -> str:
+    """The in-document id of activity number `number` (HTML links to it)."""
+    return f"activity-{number}"
+
+
+class _Builder:
+    def __init__(self, session: Session, t: Translator, public: bool, generated: str) -> None:
+        self.s = session
+        self.t = t
+        self.public = public
+        self.generated = generated
+        self.labels = Labels(session, t)
+
+    # ------------------------------------------------------------------ helpers
+    def ref(self, activity: Activity) -> tuple[Span, ...]:
+        number = self.labels.number[activity.id]
+        return (Span(f"#{number}", STRONG, anchor=anchor_of(number)), Span(" "), user(activity.title))
+
+    # ------------------------------------------------------------------ sections
+    def header(self) -> list[Block]:
+        t, info = self.t, self.s.info
+        facts: list[tuple[str, Inline]] = []
+        if info.date:
+            facts.append((t("report.fact.date"), text(user(info.date))))
+        if info.place:
+            facts.append((t("report.fact.place"), text(user(info.place))))
+        if info.facilitator and not self.public:
+            facts.append((t("report.fact.facilitator"), text(user(info.facilitator))))
+        facts.append((t("report.fact.scenario"), text(user(self.s.scenario.title))))
+        stage = stage_name(self.s)
+        if stage:
+            facts.append((t("report.fact.stage"), text(user(stage))))
+        facts.append((t("report.fact.generated"), text(self.generated)))
+        blocks: list[Block] = [
+            Para(text(t("report.kind")), kind="kicker"),
+            Heading(1, text(user(info.title))),
+            Facts(tuple(facts)),
+        ]
+        if self.public:
+            blocks.append(Para(text(strong(t("report.public.notice"))), kind="notice"))
+        activities = self.s.activities
+        agreed = sum(1 for a in activities if a.agreed_current is not None)
+        open_actions = sum(1 for a in self.s.actions if not a.done)
+        blocks.append(
+            Para(
+                text(
+                    t(
+                        "report.counts",
+                        total=len(activities),
+                        agreed=agreed,
+                        open=len(activities) - agreed,
+                        parties=len(self.s.parties),
+                        actions=open_actions,
+                    )
+                ),
+                kind="counts",
+            )
+        )
+        return blocks
+
+    def ladder(self) -> Section:
+        t, s, labels = self.t, self.s, self.labels
+        blocks: list[Block] = [
+            Heading(2, text(t("report.ladder.heading")), anchor="ladder"),
+            Para(text(t("report.ladder.intro"))),
+            Figure(svg.ladder_svg(s, t, standalone=False), t("report.ladder.figure")),
+        ]
+        now: dict[str, list[Activity]] = {r.id: [] for r in s.scenario.rungs}
+        wished: dict[str, list[Activity]] = {r.id: [] for r in s.scenario.rungs}
+        not_agreed: list[Activity] = []
+        for a in s.activities:
+            if a.agreed_current in now:
+                now[a.agreed_current].append(a)
+            else:
+                not_agreed.append(a)
+            if a.agreed_wished in wished and a.agreed_wished != a.agreed_current:
+                wished[a.agreed_wished].append(a)
+        for rung in s.scenario.rungs:
+            blocks.append(Heading(3, text(user(labels.rung(rung.id)))))
+            blocks.append(Para(text(user(rung.summary, MUTED))))
+            here = now[rung.id]
+            if here:
+                blocks.append(Para(text(strong(t("report.ladder.now", count=len(here))))))
+                items = []
+                for a in here:
+                    if a.agreed_wished is None:
+                        items.append(text(*self.ref(a), " — ", muted(t("report.ladder.no_wish"))))
+                    elif a.agreed_wished == a.agreed_current:
+                        items.append(text(*self.ref(a), " — ", muted(t("report.ladder.stays"))))
+                    else:
+                        wish = user(labels.rung(a.agreed_wished))
+                        items.append(text(*self.ref(a), f" {ARROW} ", t("report.wished"), " ", wish))
+                blocks.append(Bullets(tuple(items)))
+            else:
+                blocks.append(Para(text(muted(t("report.ladder.now.none")))))
+            coming = wished[rung.id]
+            if coming:
+                blocks.append(Para(text(strong(t("report.ladder.wished", count=len(coming))))))
+                blocks.append(
+                    Bullets(
+                        tuple(
+                            text(
+                                *self.ref(a),
+                                " — ",
+                                t("report.ladder.from"),
+                                " ",
+                                user(labels.rung(a.agreed_current)),
+                            )
+                            for a in coming
+                        )
+                    )
+                )
+        blocks.append(Heading(3, text(t("report.ladder.open", count=len(not_agreed)))))
+        if not_agreed:
+            blocks.append(
+                Bullets(tuple(text(*self.ref(a), " — ", muted(labels.status(a))) for a in not_agreed))
+            )
+        else:
+            blocks.append(Para(text(muted(t("report.ladder.open.none")))))
+        return Section(tuple(blocks), kind="part")
+
+    def partnership(self) -> Section:
+        t, s, labels = self.t, self.s, self.labels
+        matrix = partnership_matrix(s)
+        blocks: list[Block] = [
+            Heading(2, text(t("report.partners.heading")), anchor="partnership"),
+            Para(text(t("report.partners.intro"))),
+        ]
+        if not matrix:
+            blocks.append(Para(text(muted(t("report.partners.none")))))
+            return Section(tuple(blocks), kind="part")
+        # Markdown can't draw: it gets the matrix as a table of the same cells.
+        parties = s.parties
+        header = (text(""), *(text(str(i + 1)) for i in range(len(parties))))
+        rows = []
+        for i, a in enumerate(parties):
+            cells: list[Inline] = [text(f"{i + 1}. ", user(a.name))]
+            for j, b in enumerate(parties):
+                key = (a.id, b.id) if i < j else (b.id, a.id)
+                pair = matrix.get(key) if i != j else None
+                cells.append(text(svg.pair_cell(pair, labels)) if pair else text(""))
+            rows.append(tuple(cells))
+        fallback = (
+            Table(header, tuple(rows), caption=t("report.partners.figure"), row_headers=True, kind="matrix"),
+            Para(text(muted(t("report.partners.legend")))),
+        )
+        blocks.append(
+            Figure(svg.partnership_svg(s, t, standalone=False), t("report.partners.figure"), fallback)
+        )
+        pair_rows = []
+        for pair in matrix.values():
+            pair_rows.append(
+                (
+                    text(user(labels.party(pair.a)), " – ", user(labels.party(pair.b))),
+                    text(str(pair.activities)),
+                    text(str(pair.agreed)),
+                    text(user(labels.rung(pair.highest))) if pair.highest else text(muted(t("report.none"))),
+                )
+            )
+        blocks.append(
+            Table(
+                (
+                    text(t("report.col.pair")),
+                    text(t("report.col.together")),
+                    text(t("report.col.agreed")),
+                    text(t("report.col.highest")),
+                ),
+                tuple(pair_rows),
+                row_headers=True,
+                kind="pairs",
+                numeric=(1, 2),
+            )
+        )
+        return Section(tuple(blocks), kind="part")
+
+    def activity(self, a: Activity) -> Section:
+        t, s, labels = self.t, self.s, self.labels
+        number = labels.number[a.id]
+        blocks: list[Block] = [Heading(3, text(f"#{number} ", user(a.title)))]
+        facts: list[tuple[str, Inline]] = []
+        if a.agreed_current is not None:
+            rung_line: Inline = text(user(labels.rung(a.agreed_current)))
+            if a.agreed_wished == a.agreed_current:
+                rung_line = text(*rung_line, " · ", t("report.ladder.stays"))
+            elif a.agreed_wished is not None:
+                rung_line = text(
+                    *rung_line, f" {ARROW} ", t("report.wished"), " ", user(labels.rung(a.agreed_wished))
+                )
+            facts.append((t("report.fact.agreed"), rung_line))
+        else:
+            facts.append((t("report.fact.agreed"), text(muted(labels.status(a)))))
+        if a.approach:
+            facts.append((t("report.fact.approach"), text(user(labels.approach(a.approach)))))
+        if a.concerns:
+            concern: list[Span] = []
+            for i, p in enumerate(a.concerns):
+                if i:
+                    concern.append(Span(", "))
+                concern.append(user(labels.party(p)))
+                if p not in a.party_ids:
+                    concern.append(muted(" " + t("report.concerns.outside")))
+            facts.append((t("report.fact.concerns"), tuple(concern)))
+        blocks.append(Facts(tuple(facts)))
+        if a.description.strip():
+            blocks.append(Para(text(user(a.description)), kind="description"))
+
+        # Parties: role, placement per round, sign-off.
+        rounds = labels.rounds(a)
+        roles = s.roles_for(a.id)
+        signed = {so.party_id: so.at for so in s.signoffs_for(a.id)}
+        header: list[Inline] = [text(t("report.col.party")), text(t("report.col.role"))]
+        several = len(rounds) > 1
+        for r in rounds:
+            label = t("report.col.placement.round", round=r.round) if several else t("report.col.placement")
+            header.append(text(label))
+        header.append(text(t("report.col.signed")))
+        rows = []
+        for party in a.party_ids:
+            row: list[Inline] = [
+                text(user(labels.party(party))),
+                text(user(labels.role(roles[party]))) if party in roles else text(muted(t("report.no_role"))),
+            ]
+            for r in rounds:
+                placed = next((p for p in r.placements if p.party_id == party), None)
+                if placed is None:
+                    row.append(text(muted(t("report.not_placed"))))
+                elif not r.revealed:
+                    row.append(text(muted(t("report.hidden"))))
+                else:
+                    row.append(
+                        text(user(f"{labels.rung(placed.current)} {ARROW} {labels.rung(placed.wished)}"))
+                    )
+            at = signed.get(party)
+            row.append(text(f"{DONE} {at[:10]}") if at else text(muted(f"{OPEN} {t('report.not_signed')}")))
+            rows.append(tuple(row))
+        if rows:
+            blocks.append(Table(tuple(header), tuple(rows), row_headers=True, kind="parties"))
+        else:
+            blocks.append(Para(text(muted(t("report.status.no_parties")))))
+        notes: list[Inline] = []
+        for r in rounds:
+            if not r.placements:
+                continue
+            if not r.revealed:
+                key = "report.round.hidden"
+            elif r.agree:
+                key = "report.round.same" if len(r.placements) > 1 else "report.round.one"
+            else:
+                key = "report.round.differ"
+            notes.append(text(t(key, round=r.round, placed=len(r.placements), total=len(a.party_ids))))
+        if notes:
+            blocks.append(Bullets(tuple(notes), kind="rounds"))
+
+        if a.agreed_note.strip():
+            note: list[Span] = [strong(t("report.note") + ": "), user(a.agreed_note)]
+            if a.note_private:
+                note.append(muted(" " + t("report.note.private")))
+            blocks.append(Para(tuple(note), kind="note"))
+
+        if a.agreed_current is not None:
+            rung = s.scenario.rung(a.agreed_current) if a.agreed_current in s.scenario.rung_ids() else None
+            if rung is not None and rung.fields:
+                values = s.fields_for(a.id)
+                blocks.append(Heading(4, text(t("report.fields.heading"))))
+                blocks.append(
+                    Facts(
+                        tuple(
+                            (
+                                f.label,
+                                text(user(values[f.id]))
+                                if values.get(f.id, "").strip()
+                                else text(muted(t("report.fields.empty"))),
+                            )
+                            for f in rung.fields
+                        )
+                    )
+                )
+
+        commitments = s.commitments_for(a.id)
+        if commitments:
+            blocks.append(Heading(4, text(t("report.commitments.heading"))))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        text(user(labels.party(c.party_id), STRONG), ": ", user(c.text)) for c in commitments
+                    )
+                )
+            )
+        expectations = s.expectations_for(a.id)
+        if expectations:
+            blocks.append(Heading(4, text(t("report.expectations.heading"))))
+            items = []
+            for e in expectations:
+                items.append(
+                    text(
+                        user(labels.party(e.from_party), STRONG),
+                        f" {ARROW} ",
+                        user(labels.party(e.to_party), STRONG),
+                        ": ",
+                        user(e.text),
+                        " — ",
+                        *labels.expectation_state(e),
+                    )
+                )
+            blocks.append(Bullets(tuple(items)))
+        actions = s.actions_for(a.id)
+        if actions:
+            blocks.append(Heading(4, text(t("report.actions.of_activity"))))
+            blocks.append(Bullets(tuple(self.action_line(x.text, x.owner, x.due, x.done) for x in actions)))
+        return Section(tuple(blocks), kind="activity", anchor=anchor_of(number))
+
+    def action_line(self, what: str, owner: str, due: str | None, done: bool) -> Inline:
+        t = self.t
+        mark = f"{DONE} " if done else f"{OPEN} "
+        parts: list[Span] = [Span(mark), user(what), Span(" — "), user(self.labels.party(owner))]
+        if due:
+            parts.append(Span(f", {t('report.due')} "))
+            parts.append(user(due))
+        if done:
+            parts.append(muted(" (" + t("report.done") + ")"))
+        return tuple(parts)
+
+    def activities(self) -> Section:
+        t = self.t
+        blocks: list[Block] = [
+            Heading(
+                2, text(t("report.activities.heading", count=len(self.s.activities))), anchor="activities"
+            )
+        ]
+        if not self.s.activities:
+            blocks.append(Para(text(muted(t("report.activities.none")))))
+        blocks.extend(self.activity(a) for a in self.s.activities)
+        return Section(tuple(blocks), kind="part")
+
+    def actions(self) -> Section:
+        t, s, labels = self.t, self.s, self.labels
+        open_count = sum(1 for a in s.actions if not a.done)
+        blocks: list[Block] = [
+            Heading(
+                2, text(t("report.actions.heading", count=open_count, total=len(s.actions))), anchor="actions"
+            )
+        ]
+        if not s.actions:
+            blocks.append(Para(text(muted(t("report.actions.none")))))
+            return Section(tuple(blocks), kind="part")
+        ordered = sorted(s.actions, key=lambda x: (x.done, x.due or "9999-99-99"))
+        rows = []
+        for x in ordered:
+            if x.activity_id is not None and s.has_activity(x.activity_id):
+                activity = s.activity(x.activity_id)
+                where: Inline = text(*self.ref(activity))
+            else:
+                where = text(muted(t("report.none")))
+            rows.append(
+                (
+                    text(user(x.text)),
+                    text(user(labels.party(x.owner))),
+                    text(user(x.due)) if x.due else text(muted(t("report.none"))),
+                    where,
+                    text(f"{DONE} {t('report.done')}") if x.done else text(f"{OPEN} {t('report.open')}"),
+                )
+            )
+        blocks.append(
+            Table(
+                (
+                    text(t("report.col.action")),
+                    text(t("report.col.owner")),
+                    text(t("report.col.due")),
+                    text(t("report.col.activity")),
+                    text(t("report.col.state")),
+                ),
+                tuple(rows),
+                kind="actions",
+            )
+        )
+        return Section(tuple(blocks), kind="part")
+
+    def mismatches(self) -> Section:
+        t, s = self.t, self.s
+        found = mismatches(s)
+        blocks: list[Block] = [
+            Heading(2, text(t("report.mismatches.heading", count=len(found))), anchor="mismatches"),
+        ]
+        if not found:
+            blocks.append(Para(text(t("report.mismatches.none"))))
+            return Section(tuple(blocks), kind="part")
+        blocks.append(Para(text(t("report.mismatches.intro"))))
+        counts = counts_by_kind(found)
+        blocks.append(
+            Para(
+                text(", ".join(f"{t(f'mismatch.kind.{kind}')}: {n}" for kind, n in counts.items())),
+                kind="counts",
+            )
+        )
+        current: str | None = None
+        items: list[Inline] = []
+        for m in found:
+            if m.activity_id != current:
+                if items:
+                    blocks.append(Bullets(tuple(items)))
+                    items = []
+                current = m.activity_id
+                blocks.append(Heading(3, text(*self.ref(s.activity(m.activity_id)))))
+            items.append(text(strong(t(f"mismatch.kind.{m.kind}") + ": "), m.explain(t)))
+        if items:
+            blocks.append(Bullets(tuple(items)))
+        return Section(tuple(blocks), kind="part")
+
+    def parties(self) -> Section:
+        t, s = self.t, self.s
+        blocks: list[Block] = [Heading(2, text(t("report.parties.heading")), anchor="parties")]
+        if not s.parties:
+            blocks.append(Para(text(muted(t("report.parties.none")))))
+            return Section(tuple(blocks), kind="part")
+        involved: dict[str, int] = {}
+        for a in s.activities:
+            for party_id in a.party_ids:
+                involved[party_id] = involved.get(party_id, 0) + 1
+        header = [
+            text(t("report.col.party")),
+            text(t("report.col.affected")),
+            text(t("report.col.activities")),
+        ]
+        if not self.public:
+            header.append(text(t("report.col.participants")))
+        rows = []
+        for p in s.parties:
+            row = [
+                text(user(p.name)),
+                text(t("report.affected")) if p.affected else text(""),
+                text(str(involved.get(p.id, 0))),
+            ]
+            if not self.public:
+                names = [x.name for x in s.participants_of(p.id)]
+                row.append(text(user(", ".join(names))) if names else text(muted(t("report.none"))))
+            rows.append(tuple(row))
+        blocks.append(Table(tuple(header), tuple(rows), row_headers=True, kind="party-list", numeric=(2,)))
+        if self.public:
+            blocks.append(Para(text(muted(t("report.parties.public")))))
+        return Section(tuple(blocks), kind="part")
+
+    def footer(self) -> Section:
+        t, sc = self.t, self.s.scenario
+        blocks: list[Block] = [
+            Para(text(t("report.footer", version=__version__, id=self.s.info.id)), kind="footer"),
+        ]
+        if sc.source.strip():
+            blocks.append(
+                Para(text(muted(t("report.source") + " "), user(sc.source.strip(), MUTED)), kind="footer")
+            )
+        return Section(tuple(blocks), kind="footer")
+
+    def build(self) -> Document:
+        blocks: list[Block] = [
+            Section(tuple(self.header()), kind="header"),
+            self.ladder(),
+            self.partnership(),
+            self.actions(),
+            self.mismatches(),
+            self.activities(),
+            self.parties(),
+            self.footer(),
+        ]
+        return Document(
+            title=self.s.info.title,
+            language=self.t.language,
+            content_language=self.s.info.language,
+            blocks=tuple(blocks),
+        )
+
+
+def build_report(session: Session, t: Translator, *, public: bool, generated: str) -> Document:
+    """The report of `session` (already the public view when `public`) in `t`'s language."""
+    return _Builder(session, t, public, generated).build()
