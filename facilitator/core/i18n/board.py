@@ -31,11 +31,6 @@ MESSAGES = {
         "en": "arrows: choose · u/d or drag: move",
         "et": "nooled: vali · u/d või lohista: liiguta",
     },
-    "board.moved": {"en": "“{title}” → {rung}", "et": "„{title}” → {rung}"},
-    "board.moved.tray": {
-        "en": "“{title}” is off the ladder again",
-        "et": "„{title}” pole enam redelil",
-    },
     "board.top": {"en": "Already on the highest rung", "et": "Juba kõige kõrgemal astmel"},
     "board.bottom": {"en": "Already off the ladder", "et": "Juba redelilt väljas"},
     "board.none_selected": {"en": "Select an activity first", "et": "Vali enne tegevus"},

@@ -1,15 +1,329 @@
-"""The board view (placeholder until it is built)."""
+"""The ladder board: every rung at once, each activity a card, moved by key, button or drag.
+
+Moving a card is recording the room's agreed current rung (`service.agree`); a card with
+none sits in the "not yet on the ladder" tray. Enter opens the blind placement and the
+reveal for the selected card (`PlacementScreen`).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Label
+from collections import defaultdict
+from collections.abc import Sequence
 
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Button, Label, Select
+
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Activity, Placement, Session
+from facilitator.core.scenario import Scenario
+from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
+from facilitator.ui.screens.placement import PlacementScreen
+from facilitator.ui.text import literal
+from facilitator.ui.widgets.ladder import TRAY, Card, LadderBoard
 from facilitator.ui.widgets.phase_view import PhaseView
+
+ALL = "*"
+"""The filter value that shows every party's activities."""
+
+TITLE_LIMIT = 300  # a card shows two lines; no need to carry a 100,000-character title around
+SELECTION_DELAY = 0.3  # seconds: remember the selection once the arrow keys come to rest
+
+
+def current_placements(session: Session) -> dict[str, list[Placement]]:
+    """This round's placements per activity, in one pass (not one scan per activity)."""
+    rounds = {a.id: a.round for a in session.activities}
+    out: dict[str, list[Placement]] = defaultdict(list)
+    for placement in session.placements:
+        if rounds.get(placement.activity_id) == placement.round:
+            out[placement.activity_id].append(placement)
+    return out
+
+
+def card_status(
+    scenario: Scenario, activity: Activity, placements: Sequence[Placement], t: Translator
+) -> tuple[str, str]:
+    """What a card says about its round, in symbols and words, and the tone it is drawn in.
+
+    Where the card sits is what the room agreed; the status says whether the parties' blind
+    placements matched ("✓ agreed", "≠ 2 views") or how far the round has got.
+    """
+    parts: list[str] = []
+    tone = "open"
+    involved = set(activity.party_ids)
+    placed = [p for p in placements if p.party_id in involved]
+    if not involved:
+        parts.append(t("board.status.no_parties"))
+    elif not activity.revealed:
+        if not placed:
+            parts.append(t("board.status.not_placed"))
+        else:
+            parts.append(t("board.status.placed", done=len(placed), total=len(involved)))
+            if len(placed) == len(involved):
+                parts.append(t("board.status.hidden"))
+    else:
+        views = {p.current for p in placed}
+        if not views:
+            parts.append(t("board.status.no_views"))
+        elif len(views) == 1:
+            parts.append(t("board.status.same"))
+            tone = "agreed"
+        else:
+            parts.append(t("board.status.differ", count=len(views)))
+            tone = "differ"
+    wished = activity.agreed_wished
+    if activity.agreed_current is not None and wished is not None and wished != activity.agreed_current:
+        parts.append(t("board.status.wish", number=scenario.rung_index(wished) + 1))
+    return " · ".join(parts), tone
 
 
 class BoardView(PhaseView):
+    """The place phase: the staircase board, the party filter and the move buttons."""
+
     KIND = "place"
 
+    BINDINGS = [
+        Binding("u", "move(1)", "board.key.up"),
+        Binding("d", "move(-1)", "board.key.down"),
+        Binding("shift+up,shift+right", "move(1)", show=False),
+        Binding("shift+down,shift+left", "move(-1)", show=False),
+        Binding("enter", "place", "board.key.place"),
+        Binding("p", "filter(1)", "board.key.filter"),
+        Binding("P", "filter(-1)", show=False),
+    ]
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__(service)
+        self.party_filter = ALL
+        self._parties: tuple[tuple[str, str], ...] = ()
+        self._restored = False
+        self._reopened = False
+        self._shown = False
+        self._selection_timer: Timer | None = None
+        self._cards: dict[tuple[object, ...], Card] = {}
+
     def compose(self) -> ComposeResult:
-        yield Label("board")
+        with Horizontal(id="board-bar"):
+            yield Label("", id="board-filter-label")
+            yield Select[str]([], id="board-filter", compact=True, allow_blank=True)
+            yield Button("", id="board-up", compact=True, classes="editing")
+            yield Button("", id="board-down", compact=True, classes="editing")
+            yield Button("", id="board-place", compact=True, variant="primary")
+            yield Label("", id="board-hint", classes="editing")
+        yield LadderBoard(self.service.scenario.rung_ids(), id="board")
+
+    @property
+    def board(self) -> LadderBoard:
+        return self.query_one("#board", LadderBoard)
+
+    # ---------------------------------------------------------------- text
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        self.query_one("#board-filter-label", Label).update(t("board.filter.label"))
+        self.query_one("#board-up", Button).label = t("board.button.up")
+        self.query_one("#board-down", Button).label = t("board.button.down")
+        self.query_one("#board-place", Button).label = t("board.button.place")
+        self.query_one("#board-hint", Label).update(t("board.hint"))
+        self._parties = ()  # the "all parties" option is in the old language
+        self._cards.clear()
+        if self._shown:
+            self.show_session(self.session)
+
+    # ---------------------------------------------------------------- data
+    def show_session(self, session: Session) -> None:
+        self._shown = True
+        self._update_filter(session)
+        board = self.board
+        t = self.t
+        scenario = session.scenario
+        placements = current_placements(session)
+        columns: dict[str, list[Card]] = {TRAY: [], **{r: [] for r in scenario.rung_ids()}}
+        party_filter = self.party_filter
+        names = {p.id: p.name for p in session.parties}
+        for activity in session.activities:
+            if party_filter != ALL and party_filter not in activity.party_ids:
+                continue
+            key = activity.agreed_current if activity.agreed_current in columns else TRAY
+            card = self._card(session, activity, placements.get(activity.id, ()), names)
+            columns[key or TRAY].append(card)
+        board.set_cards(columns)
+        headers = {TRAY: (t("board.header", title=t("board.tray"), count=len(columns[TRAY])), "")}
+        if party_filter == ALL:
+            headers[TRAY] = (headers[TRAY][0], t("board.tray.detail"))
+        for rung in scenario.rungs:
+            title = t("board.header", title=scenario.rung_title(rung.id), count=len(columns[rung.id]))
+            headers[rung.id] = (title, rung.summary)
+        board.set_headers(headers)
+        tray_empty = (
+            "board.tray.none"
+            if not session.activities
+            else "board.tray.filtered"
+            if party_filter != ALL
+            else "board.tray.empty"
+        )
+        board.set_empty_texts(
+            {TRAY: t(tray_empty), **{r: t("board.rung.empty") for r in scenario.rung_ids()}}
+        )
+        if not self._restored:
+            self._restored = True
+            self._restore_selection()
+        if board.selected_id is None:
+            for key in board.keys:
+                cards = board.column(key).cards
+                if cards:
+                    board.select(cards[0].activity_id)
+                    break
+
+    def _card(
+        self, session: Session, activity: Activity, placements: Sequence[Placement], all_names: dict[str, str]
+    ) -> Card:
+        """One card; cached, because most cards are the same after any one change."""
+        names = tuple(all_names.get(p, p) for p in activity.party_ids)
+        key = (activity, tuple(placements), names)
+        card = self._cards.get(key)
+        if card is None:
+            status, tone = card_status(session.scenario, activity, placements, self.t)
+            card = Card(
+                activity_id=activity.id,
+                title=one_line(activity.title, TITLE_LIMIT),
+                parties=", ".join(names),
+                status=status,
+                tone=tone,
+            )
+            if len(self._cards) > 4 * len(session.activities) + 64:
+                self._cards.clear()
+            self._cards[key] = card
+        return card
+
+    def _update_filter(self, session: Session) -> None:
+        parties = tuple((p.id, p.name) for p in session.parties)
+        if parties == self._parties:
+            return
+        self._parties = parties
+        if self.party_filter != ALL and not session.has_party(self.party_filter):
+            self.party_filter = ALL
+        select = self.query_one("#board-filter", Select)
+        options: list[tuple[Content, str]] = [(Content(self.t("board.filter.all")), ALL)]
+        options += [(literal(name, 40), party_id) for party_id, name in parties]
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            select.value = self.party_filter
+
+    def _restore_selection(self) -> None:
+        """Select the activity selected last, here or in another phase's view."""
+        wanted = self.selected_activity_id
+        if wanted is not None and self.board.column_of(wanted) is not None:
+            self.board.select(wanted)
+
+    def focus_first(self) -> None:
+        """Called each time the board is shown: back to the remembered card, and the focus on it."""
+        if self._restored:
+            self._restore_selection()
+        self.board.focus()
+        self._reopen_placement()
+
+    # ---------------------------------------------------------------- selection
+    def on_ladder_board_selected(self, message: LadderBoard.Selected) -> None:
+        """Remember the selection once it settles, not on every arrow key (each is a file write)."""
+        if self._selection_timer is not None:
+            self._selection_timer.stop()
+        self._selection_timer = self.set_timer(SELECTION_DELAY, self._remember_selection)
+
+    def _remember_selection(self) -> None:
+        self._selection_timer = None
+        self.select_activity(self.board.selected_id)
+
+    def on_ladder_board_opened(self, message: LadderBoard.Opened) -> None:
+        self.action_place()
+
+    def on_ladder_board_dropped(self, message: LadderBoard.Dropped) -> None:
+        self._move(message.activity_id, message.target or None)
+
+    # ---------------------------------------------------------------- actions
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {"board-up": "move(1)", "board-down": "move(-1)", "board-place": "place"}
+        if event.button.id in actions:
+            self.board.focus()
+            self.call_later(self.run_action, actions[event.button.id])
+
+    def _selected(self) -> Activity | None:
+        activity_id = self.board.selected_id
+        session = self.session
+        if activity_id is None or not session.has_activity(activity_id):
+            self.notify(self.t("board.none_selected"), timeout=3)
+            return None
+        return session.activity(activity_id)
+
+    def action_move(self, step: int) -> None:
+        activity = self._selected()
+        if activity is None:
+            return
+        scenario = self.service.scenario
+        rungs = scenario.rung_ids()
+        if activity.agreed_current is None:
+            if step < 0:
+                self.notify(self.t("board.bottom"), timeout=2)
+                return
+            target: str | None = rungs[0]
+        else:
+            index = scenario.rung_index(activity.agreed_current) + step
+            if index >= len(rungs):
+                self.notify(self.t("board.top"), timeout=2)
+                return
+            target = rungs[index] if index >= 0 else None
+        self._move(activity.id, target)
+
+    def _move(self, activity_id: str, target: str | None) -> None:
+        session = self.session
+        if not session.has_activity(activity_id):
+            return
+        activity = session.activity(activity_id)
+        if activity.agreed_current == target:
+            return
+        # No notification: the card moving, and the selection following it, is the feedback.
+        self.attempt(lambda: self.service.agree(activity_id, current=target))
+
+    def action_filter(self, step: int) -> None:
+        values = [ALL, *(party_id for party_id, _ in self._parties)]
+        index = values.index(self.party_filter) if self.party_filter in values else 0
+        self.query_one("#board-filter", Select).value = values[(index + step) % len(values)]
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value if isinstance(event.value, str) else ALL
+        if value != self.party_filter:
+            self.party_filter = value
+            self.show_session(self.session)
+
+    def action_place(self) -> None:
+        activity = self._selected()
+        if activity is not None:
+            self._open_placement(activity.id)
+
+    def _open_placement(self, activity_id: str) -> None:
+        def closed(_: object = None) -> None:
+            self.show_session(self.session)
+            if self.board.column_of(activity_id) is not None:
+                self.board.select(activity_id)
+            self.board.focus()
+
+        self.app.push_screen(PlacementScreen(self.service, activity_id), closed)
+
+    def _reopen_placement(self) -> None:
+        """After a restart, go back into the placement that was open (saved as view state)."""
+        if self._reopened:
+            return
+        self._reopened = True
+        open_id = self.service.view_state.get(PlacementScreen.VIEW_KEY)
+        if (
+            isinstance(open_id, str)
+            and self.session.has_activity(open_id)
+            and not isinstance(self.app.screen, PlacementScreen)
+        ):
+            self.app.call_later(self._open_placement, open_id)

@@ -1,0 +1,569 @@
+"""Blind placement, reveal, agreement and re-vote for one activity.
+
+One party at a time chooses the rung the activity is on now, then the rung it should be
+on. Blind means blind: until the reveal the screen shows per party only "✓ placed" or
+"○ not yet", never a rung, not even to the party that has just chosen. So the rung
+choices are plain blocks with no hover, focus or pressed look, and nothing on screen
+stays on the rung just chosen. The reveal shows every placement side by side with the
+disagreement spelled out; the facilitator then records what the room agreed on.
+
+Whether the round is revealed lives in the session, so reopening shows the same state;
+changes made by other processes are picked up by polling the file, like the workshop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.core.errors import UserError
+from facilitator.core.model import Activity, Placement
+from facilitator.core.scenario import Scenario
+from facilitator.core.service import SessionService
+from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.text import literal, literal_cell
+
+POLL_SECONDS = 1.0
+
+
+def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
+    """(number of distinct views, lowest rung, highest rung), or None without any view."""
+    views = sorted(set(rung_ids), key=scenario.rung_index)
+    if not views:
+        return None
+    return len(views), views[0], views[-1]
+
+
+def majority(views: Counter[str]) -> set[str]:
+    """The one view held by more parties than any other; none when views tie or differ all round.
+
+    The reveal marks "≠" on every placement outside it, so one party's outlier stands out,
+    and a split room shows as a split.
+    """
+    ranked = views.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return set() if len(views) > 1 else set(views)
+    return {ranked[0][0]}
+
+
+def level_bar(scenario: Scenario, rung_id: str) -> str:
+    """■■□□ for the second of four rungs: the height reads at a glance, in any colour scheme."""
+    level = scenario.rung_index(rung_id) + 1
+    return "■" * level + "□" * (len(scenario.rungs) - level)
+
+
+class RungChoice(Static):
+    """One rung to click while placing: no hover or pressed look, so no choice shows."""
+
+    class Chosen(Message):
+        """The rung numbered `number` (1 = the lowest) was clicked."""
+
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
+
+    def __init__(self, number: int, title: str) -> None:
+        super().__init__(literal(title), id=f"choice-{number}", classes="rung-choice")
+        self.number = number
+
+    def on_click(self) -> None:
+        self.post_message(self.Chosen(self.number))
+
+
+class RungPicker(OptionList):
+    """Choose one rung (or none) for the agreement: ● marks the chosen one, not colour."""
+
+    class Picked(Message):
+        def __init__(self, picker: RungPicker) -> None:
+            super().__init__()
+            self.picker = picker
+
+    def __init__(self, scenario: Scenario, *, id: str) -> None:
+        super().__init__(id=id, classes="rung-picker")
+        self.scenario = scenario
+        self.value: str | None = None
+
+    def on_mount(self) -> None:
+        self.add_options([Option(self._prompt(r), id=r) for r in self.scenario.rung_ids()])
+
+    def _prompt(self, rung_id: str) -> Content:
+        mark = "●" if rung_id == self.value else "○"
+        return Content.assemble(mark, " ", literal(self.scenario.rung_title(rung_id)))
+
+    def set_value(self, rung_id: str | None) -> None:
+        self.value = rung_id
+        for option_id in self.scenario.rung_ids():
+            self.replace_option_prompt(option_id, self._prompt(option_id))
+        if rung_id is not None:
+            self.highlighted = self.scenario.rung_index(rung_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.set_value(event.option.id)
+        self.post_message(self.Picked(self))
+
+
+class PlacementScreen(BaseScreen):
+    """The blind round of one activity, its reveal and the room's agreement.
+
+    A full screen rather than a modal, so that the app's own keys (help, language,
+    projector mode, the command palette) keep working while the room places.
+    """
+
+    VIEW_KEY = "placement"
+    """View-state key naming the activity whose placement is open (restored on reopen)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "board.key.board"),
+        Binding("r", "reveal", "board.key.reveal"),
+        Binding("a", "agree", "board.key.agree"),
+        Binding("v", "revote", "board.key.revote"),
+        Binding("backspace", "step_back", "board.key.step_back"),
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, service: SessionService, activity_id: str) -> None:
+        super().__init__(id="placement", classes="placement")
+        self.service = service
+        self.activity_id = activity_id
+        self.scenario = service.scenario
+        self.party_id: str | None = None
+        """The party placing now; None once everyone has placed."""
+        self._party_name = ""
+        self._chosen_current: str | None = None  # held in memory only, never drawn
+        self._page = ""
+        self._preset: tuple[int, bool] | None = None
+        self._generation: object = None
+        self._dismissing = False
+        self._ready = False
+        self._unsubscribe = service.subscribe(lambda _event: self.refresh_state())
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Vertical(id="placement-box"):
+            yield Static("", id="placement-title")
+            yield Static("", id="placement-state")
+            with ContentSwitcher(id="placement-pages", initial="page-placing"):
+                with Horizontal(id="page-placing"):
+                    with Vertical(id="placing-parties"):
+                        yield Label("", id="parties-heading", classes="section")
+                        yield OptionList(id="party-list")
+                    with VerticalScroll(id="placing-rungs"):
+                        yield Static("", id="step-question")
+                        yield Static("", id="step-help")
+                        yield Static("", id="step-kept")
+                        for rung in reversed(self.scenario.rungs):  # highest on top, like a ladder
+                            number = self.scenario.rung_index(rung.id) + 1
+                            yield RungChoice(number, self.scenario.rung_title(rung.id))
+                        yield Static("", id="all-placed")
+                with VerticalScroll(id="page-revealed"):
+                    yield DataTable(id="reveal-table", cursor_type="none", zebra_stripes=True)
+                    yield Static("", id="reveal-current", classes="reveal-line")
+                    yield Static("", id="reveal-wished", classes="reveal-line")
+                    yield Static("", id="reveal-agreed", classes="reveal-line")
+                    with Horizontal(id="agree-row"):
+                        with Vertical(classes="agree-column"):
+                            yield Label("", id="agree-current-label", classes="section")
+                            yield RungPicker(self.scenario, id="agree-current")
+                        with Vertical(classes="agree-column"):
+                            yield Label("", id="agree-wished-label", classes="section")
+                            yield RungPicker(self.scenario, id="agree-wished")
+                    yield Label("", id="agree-note-label", classes="section")
+                    yield Input(id="agree-note")
+                with Vertical(id="page-empty"):
+                    yield Static("", id="no-parties")
+            with Horizontal(id="placement-buttons"):
+                yield Button("", id="reveal", variant="primary", compact=True)
+                yield Button("", id="agree", variant="success", compact=True)
+                yield Button("", id="revote", variant="warning", compact=True)
+                yield Button("", id="close", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._ready = True
+        for index, choice in enumerate(self.query(RungChoice)):
+            # Each higher rung one step further right: the choices read as a staircase.
+            choice.styles.margin = (0, 0, 0, 3 * (len(self.scenario.rungs) - 1 - index))
+        super().on_mount()  # relabel, which shows the state
+        self.set_interval(POLL_SECONDS, self._poll)
+        self._remember(self.activity_id)
+        self._focus_page()
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < 32, "-small")
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        self.query_one("#parties-heading", Label).update(t("board.place.parties"))
+        self.query_one("#agree-current-label", Label).update(t("board.place.agreed_current"))
+        self.query_one("#agree-wished-label", Label).update(t("board.place.agreed_wished"))
+        self.query_one("#agree-note-label", Label).update(t("board.place.note"))
+        self.query_one("#no-parties", Static).update(t("board.place.no_parties"))
+        for button_id in ("reveal", "agree", "revote", "close"):
+            self.query_one(f"#{button_id}", Button).label = t(f"board.place.button.{button_id}")
+        if self._ready:
+            self.refresh_state()
+
+    # ---------------------------------------------------------------- state
+    def _poll(self) -> None:
+        """Pick up what other processes (participants' devices) changed."""
+        try:
+            self.service.session  # noqa: B018 - re-reads only if the file changed
+        except UserError:
+            return
+        if self.service.file.generation != self._generation:
+            self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Show the activity as the session has it now."""
+        if self._dismissing or not self._ready:
+            return
+        try:
+            session = self.service.session
+        except UserError as error:
+            self.fapp.show_user_error(error)
+            return
+        self._generation = self.service.file.generation
+        if not session.has_activity(self.activity_id):
+            self.notify(self.t("board.place.activity_gone"), severity="warning", timeout=4)
+            self._close()
+            return
+        activity = session.activity(self.activity_id)
+        placements = session.placements_for(activity.id)
+        names = {p: session.party_name(p) for p in activity.party_ids}
+        t = self.t
+        self.query_one("#placement-title", Static).update(literal(activity.title))
+        state = t("board.place.state.revealed" if activity.revealed else "board.place.state.hidden")
+        self.query_one("#placement-state", Static).update(
+            Content(f"{t('board.place.round', round=activity.round)} · {state}")
+        )
+        if not activity.party_ids:
+            page = "page-empty"
+        elif activity.revealed:
+            page = "page-revealed"
+            self._show_revealed(activity, placements, names)
+        else:
+            page = "page-placing"
+            self._show_placing(activity, placements, names)
+        self.query_one("#placement-pages", ContentSwitcher).current = page
+        changed_page = page != self._page
+        self._page = page
+        self.query_one("#reveal", Button).display = page == "page-placing"
+        self.query_one("#agree", Button).display = page == "page-revealed"
+        self.query_one("#revote", Button).display = page == "page-revealed"
+        self.refresh_bindings()
+        if changed_page:
+            self._focus_page()
+
+    def _focus_page(self) -> None:
+        target = {
+            "page-placing": "#party-list",
+            "page-revealed": "#agree-current",
+            "page-empty": "#close",
+        }.get(self._page)
+        if target:
+            self.query_one(target).focus()
+
+    def _show_placing(
+        self, activity: Activity, placements: Sequence[Placement], names: dict[str, str]
+    ) -> None:
+        t = self.t
+        placed = {p.party_id for p in placements}
+        if self.party_id is not None and self.party_id not in activity.party_ids:
+            self.notify(t("board.place.party_gone", party=self._party_name), markup=False, severity="warning")
+            self.party_id = None
+            self._chosen_current = None
+        if self.party_id is None:
+            self.party_id = next((p for p in activity.party_ids if p not in placed), None)
+            self._chosen_current = None
+        self._party_name = names.get(self.party_id, "") if self.party_id else ""
+
+        party_list = self.query_one("#party-list", OptionList)
+        options = []
+        for party_id in activity.party_ids:
+            mark = t("board.place.placed") if party_id in placed else t("board.place.not_yet")
+            pointer = "▶ " if party_id == self.party_id else "  "
+            prompt = Content.assemble(
+                pointer,
+                (mark, "bold" if party_id in placed else "dim"),
+                "  ",
+                literal(names[party_id], 60),
+            )
+            options.append(Option(prompt, id=party_id))
+        highlighted = party_list.highlighted
+        party_list.clear_options()
+        party_list.add_options(options)
+        if self.party_id is not None:
+            party_list.highlighted = activity.party_ids.index(self.party_id)
+        elif highlighted is not None and highlighted < len(options):
+            party_list.highlighted = highlighted
+
+        question = self.query_one("#step-question", Static)
+        help_text = self.query_one("#step-help", Static)
+        kept = self.query_one("#step-kept", Static)
+        all_placed = self.query_one("#all-placed", Static)
+        placing = self.party_id is not None
+        for choice in self.query(RungChoice):
+            choice.display = placing
+        question.display = help_text.display = placing
+        kept.display = placing and self._chosen_current is not None
+        all_placed.display = not placing
+        if placing:
+            step = 1 if self._chosen_current is None else 2
+            key = "board.place.step.current" if step == 1 else "board.place.step.wished"
+            question.update(Content(t(key, party=self._party_name)))
+            help_text.update(Content(t("board.place.step.count", step=step, count=len(self.scenario.rungs))))
+            kept.update(Content(t("board.place.step.kept")))
+        else:
+            all_placed.update(Content(t("board.place.all_placed")))
+
+    def _show_revealed(
+        self, activity: Activity, placements: Sequence[Placement], names: dict[str, str]
+    ) -> None:
+        t = self.t
+        scenario = self.scenario
+        by_party = {p.party_id: p for p in placements if p.party_id in names}
+        table = self.query_one("#reveal-table", DataTable)
+        table.clear(columns=True)
+        table.add_column(t("board.place.col.party"), key="party")
+        table.add_column(t("board.place.col.current"), key="current")
+        table.add_column(t("board.place.col.wished"), key="wished")
+        currents = Counter(p.current for p in by_party.values())
+        wisheds = Counter(p.wished for p in by_party.values())
+        for party_id, name in names.items():
+            placement = by_party.get(party_id)
+            if placement is None:
+                missing = Text(t("board.place.not_placed"), style="dim")
+                table.add_row(literal_cell(name, 40), missing, missing.copy(), key=party_id)
+                continue
+            table.add_row(
+                literal_cell(name, 40),
+                self._cell(placement.current, placement.current not in majority(currents)),
+                self._cell(placement.wished, placement.wished not in majority(wisheds)),
+                key=party_id,
+            )
+        self._spread_line("#reveal-current", t("board.place.col.current"), currents)
+        self._spread_line("#reveal-wished", t("board.place.col.wished"), wisheds)
+        agreed = self.query_one("#reveal-agreed", Static)
+        agreed.display = activity.agreed_current is not None
+        if activity.agreed_current is not None:
+            wished = (
+                scenario.rung_title(activity.agreed_wished)
+                if activity.agreed_wished
+                else t("board.place.no_wish")
+            )
+            agreed.update(
+                Content(
+                    t(
+                        "board.place.agreed_now",
+                        current=scenario.rung_title(activity.agreed_current),
+                        wished=wished,
+                    )
+                )
+            )
+        if self._preset != (activity.round, True):
+            # Fill the form once per revealed round: later refreshes must not undo the facilitator's picks.
+            self._preset = (activity.round, True)
+            common_current = next(iter(currents)) if len(currents) == 1 else None
+            common_wished = next(iter(wisheds)) if len(wisheds) == 1 else None
+            self.query_one("#agree-current", RungPicker).set_value(activity.agreed_current or common_current)
+            self.query_one("#agree-wished", RungPicker).set_value(activity.agreed_wished or common_wished)
+            self.query_one("#agree-note", Input).value = activity.agreed_note
+
+    def _cell(self, rung_id: str, differs: bool) -> Text:
+        text = f"{level_bar(self.scenario, rung_id)} {self.scenario.rung_title(rung_id)}"
+        if differs:
+            return Text("≠ " + text, style="bold")
+        return Text("= " + text)
+
+    def _spread_line(self, widget_id: str, what: str, views: Counter[str]) -> None:
+        line = self.query_one(widget_id, Static)
+        result = spread(self.scenario, views)
+        line.set_class(result is not None and result[0] > 1, "-differ")
+        line.set_class(result is not None and result[0] == 1, "-same")
+        if result is None:
+            line.update(Content(self.t("board.place.nobody")))
+            return
+        count, low, high = result
+        if count == 1:
+            text = self.t("board.place.same", what=what, rung=self.scenario.rung_title(low))
+        else:
+            gap = self.scenario.rung_index(high) - self.scenario.rung_index(low)
+            text = self.t(
+                "board.place.differ",
+                what=what,
+                count=count,
+                spread=gap,
+                low=self.scenario.rung_title(low),
+                high=self.scenario.rung_title(high),
+            )
+        line.update(Content(text))
+
+    def _activity(self) -> Activity | None:
+        session = self.service.session
+        return session.activity(self.activity_id) if session.has_activity(self.activity_id) else None
+
+    # ---------------------------------------------------------------- actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the actions that fit the round's state are offered (footer and keys)."""
+        page = self._page
+        if action == "choose":
+            return page == "page-placing" and self.party_id is not None
+        if action == "step_back":
+            return page == "page-placing" and self._chosen_current is not None
+        if action == "reveal":
+            return page == "page-placing"
+        if action in ("agree", "revote"):
+            return page == "page-revealed"
+        return True
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if self._page != "page-placing" or self.party_id is None:
+            return
+        for rung in self.scenario.rungs:
+            number = self.scenario.rung_index(rung.id) + 1
+            yield SystemCommand(
+                self.t("board.cmd.choose", rung=self.scenario.rung_title(rung.id)),
+                self.t("board.cmd.choose.help"),
+                lambda number=number: self.action_choose(number),
+            )
+
+    def on_rung_choice_chosen(self, message: RungChoice.Chosen) -> None:
+        message.stop()
+        self.action_choose(message.number)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click or enter on a party: that party places (again) now."""
+        if event.option_list.id != "party-list" or event.option.id is None:
+            return
+        event.stop()
+        self.party_id = event.option.id
+        self._chosen_current = None
+        self.refresh_state()
+
+    def action_choose(self, number: int) -> None:
+        if self._page != "page-placing" or self.party_id is None:
+            return
+        if not 1 <= number <= len(self.scenario.rungs):
+            return
+        rung_id = self.scenario.rungs[number - 1].id
+        # Whatever had the focus or the mouse, nothing on screen may point at this rung now.
+        self.query_one("#party-list").focus()
+        if self._chosen_current is None:
+            self._chosen_current = rung_id
+            self.refresh_state()
+            self.refresh_bindings()
+            return
+        party_id, name, current = self.party_id, self._party_name, self._chosen_current
+        self.party_id = None  # the next party who has not placed yet comes next
+        self._chosen_current = None
+        try:
+            self.service.place(self.activity_id, party_id, current, rung_id)
+        except UserError as error:
+            self.party_id = party_id
+            self.fapp.show_user_error(error)
+        else:
+            self.notify(self.t("board.place.saved", party=name), markup=False, timeout=2)
+        self.refresh_state()
+
+    def action_step_back(self) -> None:
+        if self._chosen_current is not None:
+            self._chosen_current = None
+            self.refresh_state()
+
+    @work(exclusive=True, group="placement-confirm")
+    async def action_reveal(self) -> None:
+        activity = self._activity()
+        if activity is None or activity.revealed or not activity.party_ids:
+            return
+        session = self.service.session
+        placed = {p.party_id for p in session.placements_for(activity.id)} & set(activity.party_ids)
+        if len(placed) < len(activity.party_ids):
+            message = self.t("board.place.reveal_partial", done=len(placed), total=len(activity.party_ids))
+            if not await self.app.push_screen_wait(ConfirmDialog(message, "board.place.button.reveal")):
+                return
+        self._attempt(lambda: self.service.reveal(self.activity_id))
+
+    def action_agree(self) -> None:
+        activity = self._activity()
+        if activity is None or not activity.revealed:
+            return
+        current = self.query_one("#agree-current", RungPicker).value
+        if current is None:
+            self.notify(self.t("board.place.need_current"), severity="warning", timeout=4)
+            self.query_one("#agree-current").focus()
+            return
+        wished = self.query_one("#agree-wished", RungPicker).value
+        note = self.query_one("#agree-note", Input).value
+        activity_id = self.activity_id
+        if self._attempt(lambda: self.service.agree(activity_id, current=current, wished=wished, note=note)):
+            title = activity.title if len(activity.title) <= 60 else activity.title[:59] + "…"
+            self.notify(
+                self.t("board.place.agreed", title=title, rung=self.scenario.rung_title(current)),
+                markup=False,
+                timeout=3,
+            )
+            self._close()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_agree()
+
+    @work(exclusive=True, group="placement-confirm")
+    async def action_revote(self) -> None:
+        activity = self._activity()
+        if activity is None or not activity.revealed:
+            return
+        if activity.agreed_current is not None:
+            message = self.t("board.place.revote_confirm", round=activity.round + 1, title=activity.title)
+            if not await self.app.push_screen_wait(ConfirmDialog(message, "board.place.button.revote")):
+                return
+        self.party_id = None
+        self._chosen_current = None
+        if self._attempt(lambda: self.service.revote(self.activity_id)):
+            self.notify(self.t("board.place.revoted", round=activity.round + 1), timeout=3)
+
+    def action_close(self) -> None:
+        self._close()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id:
+            self.call_later(self.run_action, event.button.id)
+
+    # ---------------------------------------------------------------- helpers
+    def _attempt(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except UserError as error:
+            self.fapp.show_user_error(error)
+            return False
+        return True
+
+    def _remember(self, activity_id: str | None) -> None:
+        """Save which placement is open, so that reopening the app comes back to it."""
+        with contextlib.suppress(UserError):  # only a convenience; the session itself is safe
+            self.service.set_view_state(**{self.VIEW_KEY: activity_id})
+
+    def _close(self) -> None:
+        if self._dismissing:
+            return
+        self._dismissing = True
+        self._remember(None)
+        self.dismiss(None)

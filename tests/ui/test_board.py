@@ -1,0 +1,351 @@
+"""The ladder board, through the real app: moving cards, the tray, the party filter, statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.widgets import Button, Select
+
+from facilitator.core.library import SessionLibrary
+from facilitator.core.scenario import find_scenario
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.messages import ActivitySelected
+from facilitator.ui.screens.placement import PlacementScreen
+from facilitator.ui.views.board import BoardView
+from facilitator.ui.widgets.ladder import TRAY, CardColumn, LadderBoard, wrap
+
+MakeApp = Callable[..., FacilitatorApp]
+HOSTILE_ACTIVITY = "[@click=app.quit]x [b]bold[/b]"
+HOSTILE_PARTY = "[red]Police[/red]"
+
+
+def make_session(
+    library: SessionLibrary,
+    *,
+    lang: str = "en",
+    parties: Sequence[str] = ("Police", "Municipality", "Youth workers"),
+    activities: Sequence[tuple[str, Sequence[int]]] = (
+        ("Themed talks at the youth centre", (0, 2)),
+        ("Safety round table", (0, 1, 2)),
+        ("Joint development plan", (1, 2)),
+    ),
+) -> SessionService:
+    """A session opened on the place phase, with parties and activities but nothing placed."""
+    scenario = find_scenario("community-safety" if lang == "en" else "kogukondlik-turvalisus")
+    service = library.create(scenario, "Board test")
+    party_ids = [service.add_party(name) for name in parties]
+    for title, involved in activities:
+        service.add_activity(title, party_ids=[party_ids[i] for i in involved])
+    place = next(p.id for p in scenario.agenda if p.kind == "place")
+    service.set_phase(place)
+    service.set_view_state(phase=place)
+    return service
+
+
+def fresh(service: SessionService) -> SessionService:
+    """What is on disk, read by another service (as another process would)."""
+    return SessionService(service.path)
+
+
+def board_of(app: FacilitatorApp) -> LadderBoard:
+    return app.screen.query_one("#board", LadderBoard)
+
+
+def titles(board: LadderBoard, key: str) -> list[str]:
+    return [card.title for card in board.column(key).cards]
+
+
+def header_text(board: LadderBoard, key: str) -> str:
+    """A step's header as read: lines joined, runs of spaces made one."""
+    return " ".join(str(board.steps[key].header.render()).split())
+
+
+def card_offset(column: CardColumn, index: int) -> tuple[int, int]:
+    """Where to click on the `index`th card of a column (below its top padding)."""
+    return (4, column.styles.padding.top + index * CardColumn.PITCH + 1)
+
+
+def column_text(column: CardColumn) -> str:
+    """The column as drawn on screen, lines joined, runs of spaces made one."""
+    return " ".join(" ".join(column.render_line(y).text for y in range(column.size.height)).split())
+
+
+async def test_the_board_shows_every_rung_with_number_and_name_and_the_tray(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        assert board.keys == (TRAY, "communication", "cooperation", "coordination", "collaboration")
+        headers = {key: header_text(board, key) for key in board.keys}
+        assert "▼ Not yet on the ladder · 3" in headers[TRAY]  # ▼: the selection is in this column
+        assert headers["communication"].startswith("1. Communication · 0")
+        assert headers["collaboration"].startswith("4. Collaboration · 0")
+        # Every activity starts in the tray; the rungs are empty (and say so in words).
+        assert titles(board, TRAY) == [
+            "Themed talks at the youth centre",
+            "Safety round table",
+            "Joint development plan",
+        ]
+        assert "Nothing on this rung yet." in column_text(board.column("cooperation"))
+        assert board.column(TRAY).cards[0].parties == "Police, Youth workers"
+        tray = column_text(board.column(TRAY))
+        assert "Police, Youth" in tray
+        assert "○ not placed" in tray
+        # The staircase: each higher rung starts higher up the screen.
+        tops = [board.steps[key].header.region.y for key in board.keys]
+        assert tops == sorted(tops, reverse=True) and len(set(tops)) == len(tops)
+
+
+async def test_move_a_card_up_and_down_by_key(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    service = make_session(ui_library)
+    first = service.session.activities[0].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        assert board.selected_id == first and board.has_focus
+        await pilot.press("u")
+        await pilot.pause()
+        assert fresh(service).session.activity(first).agreed_current == "communication"
+        assert titles(board, "communication") == ["Themed talks at the youth centre"]
+        await pilot.press("u", "u", "u")
+        await pilot.pause()
+        assert fresh(service).session.activity(first).agreed_current == "collaboration"
+        await pilot.press("u")  # already at the top: nothing changes
+        await pilot.pause()
+        assert fresh(service).session.activity(first).agreed_current == "collaboration"
+        assert board.selected_id == first  # the selection followed the card
+        assert board.column_of(first) == "collaboration"
+        await pilot.press("d", "shift+down")
+        await pilot.pause()
+        assert fresh(service).session.activity(first).agreed_current == "cooperation"
+        await pilot.press("d", "d")  # below the first rung is the tray again
+        await pilot.pause()
+        assert fresh(service).session.activity(first).agreed_current is None
+        assert board.column_of(first) == TRAY
+
+
+async def test_move_a_card_by_mouse_buttons_and_by_dragging(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    second = service.session.activities[1].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        # A click on the second card selects it.
+        await pilot.click(board.column(TRAY), offset=card_offset(board.column(TRAY), 1))
+        await pilot.pause()
+        assert board.selected_id == second
+        await pilot.click("#board-up")
+        await pilot.pause()
+        await pilot.click("#board-up")
+        await pilot.pause()
+        assert fresh(service).session.activity(second).agreed_current == "cooperation"
+        await pilot.click("#board-down")
+        await pilot.pause()
+        assert fresh(service).session.activity(second).agreed_current == "communication"
+        # Drag the card from the first rung onto the fourth.
+        column = board.column("communication")
+        await pilot.mouse_down(column, offset=card_offset(column, 0))
+        await pilot.mouse_up(board.column("collaboration"), offset=(4, 3))
+        await pilot.pause()
+        assert fresh(service).session.activity(second).agreed_current == "collaboration"
+        assert board.column_of(second) == "collaboration"
+
+
+async def test_filter_by_party_by_key_and_by_mouse(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        await pilot.press("p")  # first party: Police
+        await pilot.pause()
+        assert app.screen.query_one("#board-filter", Select).value == service.session.parties[0].id
+        assert titles(board, TRAY) == ["Themed talks at the youth centre", "Safety round table"]
+        assert "Not yet on the ladder · 2" in header_text(board, TRAY)
+        await pilot.press("p")  # Municipality
+        await pilot.pause()
+        assert titles(board, TRAY) == ["Safety round table", "Joint development plan"]
+        await pilot.press("P", "P")  # back past Police to all parties
+        await pilot.pause()
+        assert len(titles(board, TRAY)) == 3
+        # By mouse: open the drop-down and click "Youth workers" (the fourth line).
+        await pilot.click("#board-filter")
+        await pilot.pause()
+        await pilot.click("SelectOverlay", offset=(2, 4))
+        await pilot.pause()
+        assert app.screen.query_one("#board-filter", Select).value == service.session.parties[2].id
+        assert len(titles(board, TRAY)) == 3  # every activity involves the youth workers
+        await pilot.press("p")  # from the last party back to all
+        await pilot.pause()
+        assert app.screen.query_one("#board-filter", Select).value == "*"
+
+
+async def test_card_status_follows_the_round_in_symbols_and_words(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    session = service.session
+    talks, table, plan = session.activities
+    police, municipality, youth = (p.id for p in session.parties)
+    service.place(table.id, police, "cooperation", "coordination")
+    service.place(talks.id, police, "communication", "cooperation")
+    service.place(talks.id, youth, "cooperation", "cooperation")
+    service.reveal(talks.id)
+    service.place(plan.id, municipality, "coordination", "collaboration")
+    service.place(plan.id, youth, "coordination", "collaboration")
+    service.reveal(plan.id)
+    service.agree(plan.id, current="coordination", wished="collaboration")
+    app = make_app(session=service)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        statuses = {card.title: card.status for key in board.keys for card in board.column(key).cards}
+        assert statuses["Safety round table"] == "• placed 1/3"
+        assert statuses["Themed talks at the youth centre"] == "≠ 2 views"
+        assert statuses["Joint development plan"] == "✓ agreed · ↗ wish 4"
+        assert titles(board, "coordination") == ["Joint development plan"]
+        # Nothing before the reveal gives a rung away.
+        text = column_text(board.column(TRAY))
+        assert "Cooperation" not in text and "2." not in text
+        service.place(table.id, municipality, "cooperation", "cooperation")
+        service.place(table.id, youth, "cooperation", "cooperation")
+        await pilot.pause(1.3)  # the workshop polls the file
+        statuses = {card.title: card.status for card in board.column(TRAY).cards}
+        assert statuses["Safety round table"] == "• placed 3/3 · hidden"
+
+
+async def test_enter_and_button_and_double_click_open_the_placement(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlacementScreen)
+        assert app.screen.activity_id == service.session.activities[0].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen.query_one("#view-place"), BoardView)
+        await pilot.click("#board-place")
+        await pilot.pause()
+        assert isinstance(app.screen, PlacementScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        board = board_of(app)
+        await pilot.double_click(board.column(TRAY), offset=card_offset(board.column(TRAY), 2))
+        await pilot.pause()
+        assert isinstance(app.screen, PlacementScreen)
+        assert app.screen.activity_id == service.session.activities[2].id
+
+
+async def test_the_selection_is_remembered_and_restored(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    first, third = service.session.activities[0].id, service.session.activities[2].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.pause(0.5)  # remembered once the arrow keys come to rest
+        assert board_of(app).selected_id == third
+    assert fresh(service).view_state["selected_activity"] == third
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert board_of(app).selected_id == third
+        # Another phase's view selects the first activity; back on the board, so does the board.
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        app.screen.post_message(ActivitySelected(first))
+        await pilot.pause()
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert board_of(app).selected_id == first
+
+
+async def test_keyboard_navigation_moves_between_rungs(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    service = make_session(ui_library)
+    talks, table, plan = service.session.activities
+    service.agree(plan.id, current="coordination")
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        await pilot.press("right")  # skips the empty rungs
+        assert board.selected_id == plan.id
+        await pilot.press("left", "end")
+        assert board.selected_id == table.id
+        await pilot.press("home")
+        assert board.selected_id == talks.id
+
+
+async def test_markup_like_names_are_shown_literally_and_never_run(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(
+        ui_library, parties=(HOSTILE_PARTY, "[b]bold[/b]"), activities=((HOSTILE_ACTIVITY, (0, 1)),)
+    )
+    app = make_app(session=service)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        text = column_text(board.column(TRAY))
+        assert "[@click=app.quit]x" in text
+        assert "[red]Police[/red], [b]bold[/b]" in text
+        await pilot.click(board.column(TRAY), offset=card_offset(board.column(TRAY), 0))
+        await pilot.pause()
+        assert app.is_running
+        # The filter lists the party names literally, too.
+        await pilot.press("p")
+        await pilot.pause()
+        shown = app.screen.query_one("#board-filter", Select)
+        assert HOSTILE_PARTY in str(shown.query_one("SelectCurrent #label").render())
+        assert app.is_running
+
+
+async def test_labels_in_both_languages(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    service = make_session(ui_library, lang="et")
+    app = make_app(session=service, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        assert "Redelile veel paigutamata" in header_text(board, TRAY)
+        assert header_text(board, "collaboration").startswith("4. Koostöö")
+        assert str(app.screen.query_one("#board-up", Button).label) == "▲ Aste üles"
+        assert "○ paigutamata" in column_text(board.column(TRAY))
+        await pilot.press("f7")
+        await pilot.pause()
+        assert str(app.screen.query_one("#board-up", Button).label) == "▲ Rung up"
+        assert "○ not placed" in column_text(board.column(TRAY))
+        assert "Not yet on the ladder" in header_text(board, TRAY)
+
+
+async def test_an_empty_session_explains_the_tray(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    service = make_session(ui_library, activities=())
+    app = make_app(session=service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        assert board.selected_id is None
+        assert "collect them" in column_text(board.column(TRAY))
+        await pilot.press("u", "enter")  # nothing selected: a hint, no error
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, PlacementScreen)
+
+
+def test_wrap_cuts_with_an_ellipsis() -> None:
+    assert wrap("Themed talks at the youth centre", 14, 2) == ["Themed talks", "at the youth…"]
+    assert wrap("short", 10, 2) == ["short", ""]
+    assert wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
+    assert wrap("line\nbreak", 20, 1) == ["line⏎break"]
