@@ -778,3 +778,17 @@ def test_atomic_writes_keep_permissions_like_a_plain_write(tmp_path: Path) -> No
     atomic_write_text(target, "two")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert target.read_text() == "two"
+
+
+def test_rebuilding_after_a_change_reuses_untouched_tables_and_equals_a_fresh_build(
+    service: SessionService,
+) -> None:
+    party = service.add_party("Police")
+    other = service.add_party("Town")
+    activity = service.add_activity("Talks", party_ids=[party, other])
+    before = service.session
+    service.place(activity, party, "communication", "cooperation")
+    after = service.session
+    assert after.parties is before.parties, "untouched table rebuilt"
+    assert after.events[: len(before.events)] == before.events
+    assert after == SessionService(service.path).session, "incremental build differs from a fresh one"

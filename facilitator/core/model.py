@@ -7,7 +7,7 @@ read. Nothing here writes: every change goes through `SessionService`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -166,6 +166,36 @@ class Event:
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
+# table name → (the table object it was built from, the built tuple, the documents behind it)
+BuildCache = dict[str, tuple[Mapping[str, Doc], tuple[Any, ...], tuple[Doc, ...]]]
+
+
+def _events(table: Mapping[str, Doc], memo: BuildCache) -> tuple[Event, ...]:
+    """The event log in order; only events appended since the last build are converted."""
+    hit = memo.get("events")
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    previous: tuple[Event, ...] = hit[1] if hit is not None else ()
+    docs: tuple[Doc, ...] = hit[2] if hit is not None else ()
+    known = len(previous)
+    unchanged = len(table) >= known and all(
+        table.get(str(event.seq)) is doc for event, doc in zip(previous, docs, strict=True)
+    )
+    if not unchanged:
+        previous, docs, known = (), (), 0
+    new_docs = sorted(
+        (d for key, d in table.items() if not (unchanged and key.isdigit() and int(key) <= known)),
+        key=lambda d: d["seq"],
+    )
+    if unchanged and new_docs and new_docs[0]["seq"] <= known:  # not append-only after all
+        return _events(table, {})
+    events = previous + tuple(
+        Event(d["seq"], d["at"], d["actor"], d["kind"], d.get("data", {})) for d in new_docs
+    )
+    memo["events"] = (table, events, docs + tuple(new_docs))
+    return events
+
+
 def _ordered(docs: Mapping[str, Doc]) -> list[Doc]:
     return sorted(docs.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
 
@@ -193,14 +223,29 @@ class Session:
         return self.info.id
 
     @classmethod
-    def from_tables(cls, tables: Tables, scenario: Scenario | None = None) -> Session:
-        """Build the view from raw TinyDB data (already checked by the store)."""
+    def from_tables(
+        cls, tables: Tables, scenario: Scenario | None = None, cache: BuildCache | None = None
+    ) -> Session:
+        """Build the view from raw TinyDB data (already checked by the store).
+
+        With a `cache` (kept by the service between builds), a table that is the very
+        same object as last time is not rebuilt, and the append-only event log only
+        converts its new events. The store never edits tables in place, so identity
+        means "unchanged"; a file re-read from disk is all new objects.
+        """
         meta = dict(tables["meta"]["session"])
         if scenario is None:
             scenario = scenario_from_dict(meta["scenario"], f"session {meta['id']}")
+        memo: BuildCache = cache if cache is not None else {}
 
-        def table(name: str) -> Mapping[str, Doc]:
-            return tables.get(name, {})
+        def built(name: str, make: Callable[[Doc], Any]) -> tuple[Any, ...]:
+            table = tables.get(name, {})
+            hit = memo.get(name)
+            if hit is not None and hit[0] is table:
+                return hit[1]
+            result = tuple(make(d) for d in _ordered(table))
+            memo[name] = (table, result, ())
+            return result
 
         return cls(
             info=SessionInfo(
@@ -215,15 +260,16 @@ class Session:
                 phase=meta.get("phase", ""),
             ),
             scenario=scenario,
-            parties=tuple(
-                Party(d["id"], d["name"], d["order"], d.get("suggested_id"), d.get("affected", False))
-                for d in _ordered(table("parties"))
+            parties=built(
+                "parties",
+                lambda d: Party(
+                    d["id"], d["name"], d["order"], d.get("suggested_id"), d.get("affected", False)
+                ),
             ),
-            participants=tuple(
-                Participant(d["id"], d["name"], d["party_id"]) for d in _ordered(table("participants"))
-            ),
-            activities=tuple(
-                Activity(
+            participants=built("participants", lambda d: Participant(d["id"], d["name"], d["party_id"])),
+            activities=built(
+                "activities",
+                lambda d: Activity(
                     id=d["id"],
                     title=d["title"],
                     order=d["order"],
@@ -237,23 +283,21 @@ class Session:
                     agreed_wished=d.get("agreed_wished"),
                     agreed_note=d.get("agreed_note", ""),
                     note_private=d.get("note_private", False),
-                )
-                for d in _ordered(table("activities"))
+                ),
             ),
-            placements=tuple(
-                Placement(d["activity_id"], d["party_id"], d["round"], d["current"], d["wished"], d["at"])
-                for d in _ordered(table("placements"))
+            placements=built(
+                "placements",
+                lambda d: Placement(
+                    d["activity_id"], d["party_id"], d["round"], d["current"], d["wished"], d["at"]
+                ),
             ),
-            roles=tuple(
-                RoleAssignment(d["activity_id"], d["party_id"], d["role_id"])
-                for d in _ordered(table("roles"))
+            roles=built("roles", lambda d: RoleAssignment(d["activity_id"], d["party_id"], d["role_id"])),
+            commitments=built(
+                "commitments", lambda d: Commitment(d["id"], d["activity_id"], d["party_id"], d["text"])
             ),
-            commitments=tuple(
-                Commitment(d["id"], d["activity_id"], d["party_id"], d["text"])
-                for d in _ordered(table("commitments"))
-            ),
-            expectations=tuple(
-                Expectation(
+            expectations=built(
+                "expectations",
+                lambda d: Expectation(
                     d["id"],
                     d["activity_id"],
                     d["from_party"],
@@ -261,25 +305,17 @@ class Session:
                     d["text"],
                     d.get("state", "open"),
                     d.get("response", ""),
-                )
-                for d in _ordered(table("expectations"))
+                ),
             ),
-            fields=tuple(
-                FieldValue(d["activity_id"], d["field_id"], d["value"]) for d in _ordered(table("fields"))
-            ),
-            signoffs=tuple(
-                SignOff(d["activity_id"], d["party_id"], d["at"]) for d in _ordered(table("signoffs"))
-            ),
-            actions=tuple(
-                Action(
+            fields=built("fields", lambda d: FieldValue(d["activity_id"], d["field_id"], d["value"])),
+            signoffs=built("signoffs", lambda d: SignOff(d["activity_id"], d["party_id"], d["at"])),
+            actions=built(
+                "actions",
+                lambda d: Action(
                     d["id"], d["text"], d["owner"], d.get("activity_id"), d.get("due"), d.get("done", False)
-                )
-                for d in _ordered(table("actions"))
+                ),
             ),
-            events=tuple(
-                Event(d["seq"], d["at"], d["actor"], d["kind"], d.get("data", {}))
-                for d in sorted(table("events").values(), key=lambda d: d["seq"])
-            ),
+            events=_events(tables.get("events", {}), memo),
         )
 
     # ---------------------------------------------------------------- look-ups

@@ -18,7 +18,7 @@ from tinydb import TinyDB
 from facilitator.core.changes import apply_change
 from facilitator.core.changes import text as check_text
 from facilitator.core.errors import ChangeRejected, SessionFileError
-from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Event, Session
+from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, BuildCache, Event, Session
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
 
@@ -73,10 +73,12 @@ def append_event(db: TinyDB, kind: str, data: Mapping[str, Any], actor: str, at:
     return Event(seq, at, actor, kind, dict(data))
 
 
-def build_session(data: Data, source: str, scenario: Scenario | None = None) -> Session:
+def build_session(
+    data: Data, source: str, scenario: Scenario | None = None, cache: BuildCache | None = None
+) -> Session:
     """The model view of checked file data; a malformed document is a clear error."""
     try:
-        return Session.from_tables(data, scenario)
+        return Session.from_tables(data, scenario, cache)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise SessionFileError(f"{source}: corrupt session file ({type(error).__name__}: {error})") from None
 
@@ -90,6 +92,7 @@ class SessionService:
         self._listeners: list[Listener] = []
         self._scenario: Scenario | None = None
         self._view: tuple[Any, Session] | None = None
+        self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
 
     # ---------------------------------------------------------------- reading
     @property
@@ -111,7 +114,7 @@ class SessionService:
         data = self.file.read()
         generation = self.file.generation
         if self._view is None or self._view[0] != generation:
-            self._view = (generation, build_session(data, str(self.path), self.scenario))
+            self._view = (generation, build_session(data, str(self.path), self.scenario, self._build_cache))
         return self._view[1]
 
     @property
