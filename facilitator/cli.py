@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     open_ = commands.add_parser("open", help="open a session in the app")
     open_.add_argument("id", help="session id (a unique prefix is enough)")
 
+    review = commands.add_parser(
+        "review", help="review a session read-only: dashboard and timeline (nothing is written)"
+    )
+    review.add_argument("id", help="session id (a unique prefix is enough)")
+
     export = commands.add_parser(
         "export",
         help="export a session: report (md, html), tables (csv), drawings (svg) or the session (json)",
@@ -275,13 +280,19 @@ class Cli:
         service = self.library.open(self.args.id)
         return self.run_app(service.path)
 
+    def cmd_review(self) -> int:
+        service = self.library.open(self.args.id)
+        return self.run_app(None, review_path=service.path)
+
     def cmd_app(self) -> int:
         return self.run_app(None)
 
-    def run_app(self, session_path: Path | None) -> int:
+    def run_app(self, session_path: Path | None, review_path: Path | None = None) -> int:
         from facilitator.ui.app import create_app
 
-        app = create_app(self.library, session_path=session_path, lang=self.args.lang)
+        app = create_app(
+            self.library, session_path=session_path, review_path=review_path, lang=self.args.lang
+        )
         app.run()
         return app.return_code or EXIT_OK
 
@@ -297,6 +308,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "new": cli.cmd_new,
         "list": cli.cmd_list,
         "open": cli.cmd_open,
+        "review": cli.cmd_review,
         "export": cli.cmd_export,
         "import": cli.cmd_import,
         "delete": cli.cmd_delete,

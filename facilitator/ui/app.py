@@ -38,6 +38,7 @@ class FacilitatorApp(App[int]):
             UI_DIR / "views" / f"{view}.tcss"
             for view in ("setup", "intro", "collect", "board", "agree", "summary")
         ),
+        *(UI_DIR / "screens" / f"{screen}.tcss" for screen in ("review", "timeline", "overview", "compare")),
     ]
     TITLE = "facilitator"
     BINDINGS = [
@@ -55,11 +56,13 @@ class FacilitatorApp(App[int]):
         library: SessionLibrary,
         *,
         session_path: Path | None = None,
+        review_path: Path | None = None,
         lang: str | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.session_path = session_path
+        self.review_path = review_path
         self.explicit_language = lang
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
@@ -71,7 +74,10 @@ class FacilitatorApp(App[int]):
         self.theme = NORMAL
         localize_bindings(self, self.t)
         # Opening a session directly builds home only when the facilitator goes there.
-        if self.session_path is None or not self.open_session(self.session_path):
+        if self.review_path is not None:
+            if not self.open_review(self.review_path):
+                self.go_home()
+        elif self.session_path is None or not self.open_session(self.session_path):
             self.go_home()
 
     def go_home(self) -> None:
@@ -98,6 +104,21 @@ class FacilitatorApp(App[int]):
         if self.explicit_language is None:
             self.language = service.scenario.language
         self.push_screen(WorkshopScreen(service))
+        return True
+
+    def open_review(self, path: Path) -> bool:
+        """Review a session read-only (dashboard and timeline); nothing is written to it."""
+        from facilitator.ui.screens.review import ReviewScreen
+
+        try:
+            service = SessionService(path)
+            service.session  # noqa: B018 - fail here, with the file's own error
+        except UserError as error:
+            self.show_user_error(error)
+            return False
+        if self.explicit_language is None:
+            self.language = service.scenario.language
+        self.push_screen(ReviewScreen(service))
         return True
 
     # ---------------------------------------------------------------- language and looks
@@ -129,7 +150,7 @@ class FacilitatorApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def show_user_error(self, error: UserError) -> None:
+    def show_user_error(self, error: Exception) -> None:
         """A refused change in the interface language when the catalogue knows it."""
         key = getattr(error, "key", None)
         if key and self.t.has(key):
@@ -138,7 +159,7 @@ class FacilitatorApp(App[int]):
                 values["field"] = self.t(f"error.field.{values['field'].replace(' ', '_')}")
             self.show_error(self.t(key, **values))
         else:
-            self.show_user_error(error)
+            self.show_error(str(error))
 
     def show_error(self, message: str) -> None:
         """A user error as a notification; the text is shown literally."""
@@ -186,7 +207,10 @@ def create_app(
     library: SessionLibrary | None = None,
     *,
     session_path: Path | None = None,
+    review_path: Path | None = None,
     lang: str | None = None,
 ) -> FacilitatorApp:
     """The app without argument parsing: for the CLI, tests and snapshot targets."""
-    return FacilitatorApp(library or SessionLibrary(), session_path=session_path, lang=lang)
+    return FacilitatorApp(
+        library or SessionLibrary(), session_path=session_path, review_path=review_path, lang=lang
+    )

@@ -1,4 +1,4 @@
-"""The summary (counts, activities, actions) and the interim agree view (agreement fields)."""
+"""The summary: counts per rung, the activities, the open actions; selecting an activity for every view."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, OptionList
+from textual.widgets import DataTable, Label
 
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.workshop import WorkshopScreen
-from facilitator.ui.views.agree import AgreeView, FieldInput
 from facilitator.ui.views.summary import ChartRow, RungChart, SummaryView, chart_lines
 
 MakeApp = Callable[..., FacilitatorApp]
@@ -182,99 +181,3 @@ def test_chart_lines_fit_and_scale() -> None:
         assert all(line.cell_length <= width for line in lines), width
         assert "40" in lines[1].plain and lines[2].plain.count("█") >= 1  # one is still visible
     assert chart_lines([], ("a", "b"), 80) == []
-
-
-# --------------------------------------------------------------------------- agree (interim)
-
-
-async def test_agree_fields_are_saved_by_enter_button_key_and_leaving(
-    make_app: MakeApp, empty_session: SessionService
-) -> None:
-    ids = build(empty_session).ids
-    path = empty_session.path
-    app = make_app(session=empty_session)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_phase(app, pilot, "agree")
-        view = screen.query_one(AgreeView)
-        assert app.focused is view.query_one("#agree-activities", OptionList)
-        assert plain(view.query_one("#agree-title", Label)) == "Themed talks"
-        assert plain(view.query_one("#agree-rung", Label)) == (
-            "Agreed rung: 1. Communication · wished: 2. Cooperation"
-        )
-        shown_forms = [form.id for form in view.query(".agree-form") if form.display]
-        assert shown_forms == ["agree-form-communication"]
-        form = view.query_one("#agree-form-communication")
-        inputs = [i.agreement_field.id for i in form.query(FieldInput)]
-        assert inputs == ["who_informs_whom", "how_often", "channel"]
-        labels = [plain(label) for label in view.query("#agree-form-communication Label").results(Label)]
-        assert labels == ["Who informs whom", "How often", "Through which channel"]
-
-        # Tab goes from the list to the first field; typing there adds to the text, keys like [ are text.
-        await pilot.press("tab", *" [x]")
-        assert app.focused is view.query_one("#agree-field-communication-who_informs_whom")
-        assert screen.phase_id == "agree"
-        await pilot.press("ctrl+u")
-        # Enter saves.
-        await pilot.click("#agree-field-communication-how_often")
-        await pilot.press(*"monthly [b]x[/b]", "enter")
-        assert SessionService(path).session.fields_for(ids["agreed"]) == {"how_often": "monthly [b]x[/b]"}
-        # The Save button saves (mouse).
-        await pilot.click("#agree-field-communication-channel")
-        await pilot.press(*"talks")
-        await pilot.click("#agree-save")
-        assert SessionService(path).session.fields_for(ids["agreed"])["channel"] == "talks"
-        # ctrl+s saves (keyboard).
-        await pilot.click("#agree-field-communication-who_informs_whom")
-        await pilot.press(*"police", "ctrl+s")
-        assert SessionService(path).session.fields_for(ids["agreed"])["who_informs_whom"] == "police"
-        # Leaving a field saves it too; emptying a field removes the value.
-        await pilot.click("#agree-field-communication-channel")
-        await pilot.press("end", "ctrl+u")
-        assert view.query_one("#agree-field-communication-channel", Input).value == ""
-        await pilot.click("#agree-activities", offset=(4, 4))  # the second activity
-        await pilot.pause()
-        assert "channel" not in SessionService(path).session.fields_for(ids["agreed"])
-        assert plain(view.query_one("#agree-title", Label)) == "Round table"
-
-
-async def test_agree_chooses_activities_by_key_and_shows_text_literally(
-    make_app: MakeApp, empty_session: SessionService
-) -> None:
-    ids = build(empty_session).ids
-    empty_session.set_field(ids["unrevealed"], "shared_goal", HOSTILE)
-    app = make_app(session=empty_session)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_phase(app, pilot, "agree")
-        view = screen.query_one(AgreeView)
-        await pilot.press("down")  # the revealed activity without an agreed rung
-        await pilot.pause()
-        assert plain(view.query_one("#agree-rung", Label)).startswith("No rung agreed yet")
-        assert not any(form.display for form in view.query(".agree-form"))
-        assert not view.query_one("#agree-save").display
-        await pilot.press("down", "down", "down")
-        await pilot.pause()
-        assert plain(view.query_one("#agree-title", Label)) == "Joint service"
-        goal = view.query_one("#agree-field-cooperation-shared_goal", Input)
-        assert goal.value == HOSTILE  # an input shows it as typed
-        await pilot.press("down")
-        await pilot.pause()
-        assert plain(view.query_one("#agree-title", Label)) == HOSTILE
-        assert HOSTILE in plain(view.query_one("#agree-parties", Label))
-        await pilot.pause(0.4)  # resting on an activity selects it for every view
-        assert screen.service.view_state["selected_activity"] == ids["hostile"]
-
-        # A change from elsewhere (another device) reaches a field that is not being edited.
-        screen.service.set_field(ids["hostile"], "how_often", "weekly")
-        await pilot.pause()
-        assert view.query_one("#agree-field-communication-how_often", Input).value == "weekly"
-
-        await pilot.press("f7")
-        await pilot.pause()
-        assert plain(view.query_one("#agree-fields-heading", Label)) == "Milles osapooled kokku lepivad"
-        assert plain(view.query_one("#agree-rung", Label)).startswith("Kokku lepitud aste: 1. Communication")
-        assert app.is_running
-
-    app = make_app(session=empty_session)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_phase(app, pilot, "agree")
-        assert plain(screen.query_one("#agree-title", Label)) == HOSTILE  # the selection is remembered

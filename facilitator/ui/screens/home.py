@@ -21,12 +21,16 @@ from facilitator.ui.text import literal_cell as literal
 class HomeScreen(BaseScreen):
     """Recent sessions, newest first."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-roomy")]  # -narrow: toolbar buttons close up
     BINDINGS = [
         Binding("n", "new", "key.new"),
         Binding("o", "open", "key.open"),
+        Binding("r", "review", "review.key.review"),
         Binding("d", "delete", "key.delete"),
         Binding("i", "import", "key.import"),
         Binding("m", "demo", "key.demo"),
+        Binding("c", "compare", "exchange.key.compare"),
+        Binding("x", "export", "exchange.key.export"),
         Binding("f5", "refresh", "key.refresh"),
     ]
 
@@ -41,9 +45,12 @@ class HomeScreen(BaseScreen):
             with Horizontal(id="home-buttons", classes="toolbar"):
                 yield Button("", id="new", variant="primary")
                 yield Button("", id="open")
+                yield Button("", id="review")
                 yield Button("", id="delete")
                 yield Button("", id="import")
                 yield Button("", id="demo")
+                yield Button("", id="compare")
+                yield Button("", id="export")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Label("", id="home-empty", classes="empty")
         yield Footer()
@@ -60,6 +67,9 @@ class HomeScreen(BaseScreen):
         self.query_one("#home-empty", Label).update(t("home.empty"))
         for button_id in ("new", "open", "delete", "import", "demo"):
             self.query_one(f"#{button_id}", Button).label = t(f"key.{button_id}")
+        self.query_one("#review", Button).label = t("review.key.review")
+        self.query_one("#compare", Button).label = t("exchange.key.compare")
+        self.query_one("#export", Button).label = t("exchange.key.export")
         if self.is_current:
             self.load()
 
@@ -126,6 +136,34 @@ class HomeScreen(BaseScreen):
             self.notify(self.t("home.none_selected"), timeout=3)
             return
         self.fapp.open_session(summary.path)
+
+    def action_review(self) -> None:
+        """Review the selected session read-only: dashboard and timeline."""
+        summary = self.selected()
+        if summary is None:
+            self.notify(self.t("home.none_selected"), timeout=3)
+            return
+        self.fapp.open_review(summary.path)
+
+    def action_compare(self) -> None:
+        """Compare the selected session (A) with another one (B), side by side."""
+        from facilitator.ui.screens.compare import choose_and_compare
+
+        summary = self.selected()
+        if summary is None:
+            self.notify(self.t("home.none_selected"), timeout=3)
+            return
+        choose_and_compare(self.fapp, summary, self.summaries)
+
+    def action_export(self) -> None:
+        """Export the selected session: report, tables, drawings or the whole session."""
+        from facilitator.ui.screens.export_dialog import export_session
+
+        summary = self.selected()
+        if summary is None:
+            self.notify(self.t("home.none_selected"), timeout=3)
+            return
+        export_session(self.fapp, summary.path)
 
     def scenarios(self) -> list[Scenario]:
         entries = discover((self.fapp.library.scenarios_dir,))

@@ -14,7 +14,7 @@ from typing import Any
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Label, Tab, Tabs
+from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Tab, Tabs, TextArea
 
 from facilitator.core.errors import UserError
 from facilitator.core.model import Event, Session
@@ -23,6 +23,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.messages import ActivitySelected
 from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.overview import Jump, MismatchBadge, OverviewScreen
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.phase_view import PhaseView
 from facilitator.ui.widgets.timer import TimerPanel
@@ -49,6 +50,8 @@ class WorkshopScreen(BaseScreen):
 
     BINDINGS = [
         Binding("escape", "home", "key.home"),
+        Binding("f2", "overview", "key.overview"),
+        Binding("ctrl+e", "export", "exchange.key.export"),
         Binding("left_square_bracket", "previous_phase", "key.phase.previous"),
         Binding("right_square_bracket", "next_phase", "key.phase.next"),
         Binding("t", "timer('toggle')", "key.timer.toggle"),
@@ -74,7 +77,9 @@ class WorkshopScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="workshop-header"):
             with Vertical(id="workshop-title-box"):
-                yield Label("", id="workshop-title")
+                with Horizontal(id="workshop-title-row"):
+                    yield Label("", id="workshop-title")
+                    yield MismatchBadge(self.service, id="workshop-mismatches")
                 yield Tabs(id="phases")
             yield TimerPanel(id="timer")
         # Only the current phase's view is built now; the others when first visited.
@@ -99,6 +104,7 @@ class WorkshopScreen(BaseScreen):
         t = self.t
         session = self.service.session
         self.query_one("#workshop-title", Label).update(literal(session.info.title))
+        self.query_one(MismatchBadge).relabel()
         tabs = self.query_one("#phases", Tabs)
         for tab in tabs.query(Tab):
             phase_id = (tab.id or "")[len("tab-") :]
@@ -176,7 +182,40 @@ class WorkshopScreen(BaseScreen):
             self._show_phase(phase_id)
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        """Escape leaves a text field first (so [ ] t + * work again), then goes home."""
+        if isinstance(self.focused, Input | TextArea):
+            self.set_focus(None)
+            return
+        self.fapp.go_home()
+
+    # ---------------------------------------------------------------- overview (F2)
+    def action_overview(self) -> None:
+        def closed(jump: Jump | None) -> None:
+            if jump is not None:
+                self.jump_to(jump.phase_kind, jump.activity_id)
+
+        self.app.push_screen(OverviewScreen(self.service), closed)
+
+    def action_export(self) -> None:
+        """Export this session: report, tables, drawings or the whole session (ctrl+e)."""
+        from facilitator.ui.screens.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.service))
+
+    def jump_to(self, phase_kind: str, activity_id: str | None) -> None:
+        """Show the agenda's first phase of a kind, with an activity selected (where to fix it)."""
+        phase_id = next((p.id for p in self.agenda if p.kind == phase_kind), None)
+        if phase_id is None:
+            self.notify(self.t("overview.no_phase"), timeout=4)
+            return
+        if activity_id is not None:
+            self._save_view(selected_activity=activity_id)  # the view picks it up on show
+        self._show_phase(phase_id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "workshop-mismatches":
+            event.stop()
+            self.action_overview()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         t = self.t
@@ -250,7 +289,10 @@ class WorkshopScreen(BaseScreen):
     def _refresh_views(self) -> None:
         self._generation = self.service.file.generation
         session: Session = self.service.session
-        self.query_one("#workshop-title", Label).update(literal(session.info.title))
+        title = self.query_one("#workshop-title", Label)
+        if title.content != literal(session.info.title):  # an update is a full layout: only on change
+            title.update(literal(session.info.title))
+        self.query_one(MismatchBadge).count_later()
         view = self.query(f"#view-{self.phase_kind(self.phase_id)}")
         if view and view.first(PhaseView).is_mounted:
             view.first(PhaseView).show_session(session)

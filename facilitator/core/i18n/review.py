@@ -1,0 +1,323 @@
+"""Review mode: the read-only dashboard and the timeline of recorded changes."""
+
+MESSAGES = {
+    # ------------------------------------------------------------ keys and tabs
+    "review.key.review": {"en": "Review", "et": "Vaata üle"},
+    "review.key.back": {"en": "Home", "et": "Avaleht"},
+    "review.key.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
+    "review.key.timeline": {"en": "Timeline", "et": "Ajajoon"},
+    "review.key.phase_previous": {"en": "Previous phase", "et": "Eelmine etapp"},
+    "review.key.phase_next": {"en": "Next phase", "et": "Järgmine etapp"},
+    "review.key.phase_pick": {"en": "Phases", "et": "Etapid"},
+    "review.key.first": {"en": "First", "et": "Algus"},
+    "review.key.last": {"en": "Last", "et": "Lõpp"},
+    "review.button.phase_previous": {"en": "◀ Phase", "et": "◀ Etapp"},
+    "review.button.phase_next": {"en": "Phase ▶", "et": "Etapp ▶"},
+    "review.button.first": {"en": "⏮ First", "et": "⏮ Algus"},
+    "review.button.last": {"en": "Last ⏭", "et": "Lõpp ⏭"},
+    "review.tab.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
+    "review.tab.timeline": {"en": "Timeline ({count})", "et": "Ajajoon ({count})"},
+    "review.none": {"en": "—", "et": "—"},
+    # ------------------------------------------------------------ header
+    "review.badge": {"en": "READ-ONLY REVIEW", "et": "AINULT VAATAMISEKS"},
+    "review.badge.help": {
+        "en": "Nothing you do here changes the session.",
+        "et": "Siin tehtu sessiooni ei muuda.",
+    },
+    "review.meta.date": {"en": "Date: {date}", "et": "Kuupäev: {date}"},
+    "review.meta.place": {"en": "Place: {place}", "et": "Koht: {place}"},
+    "review.meta.facilitator": {"en": "Facilitator: {name}", "et": "Vahendaja: {name}"},
+    "review.meta.scenario": {"en": "Scenario: {scenario}", "et": "Stsenaarium: {scenario}"},
+    "review.meta.phase": {"en": "Last phase: {phase}", "et": "Viimane etapp: {phase}"},
+    "review.meta.phase.none": {"en": "Not started", "et": "Pole alustatud"},
+    # ------------------------------------------------------------ dashboard
+    "review.counts": {
+        "en": "Activities: {total} · rung agreed: {agreed} · not agreed yet: {open} · fully signed off: {signed}",
+        "et": "Tegevusi: {total} · aste kokku lepitud: {agreed} · veel kokku leppimata: {open} · kõigi poolt kinnitatud: {signed}",
+    },
+    "review.rungs.heading": {
+        "en": "Activities per rung: agreed now and wished",
+        "et": "Tegevused astmete kaupa: praegu ja soovitud (kokku lepitud)",
+    },
+    "review.chart.current": {"en": "█ Agreed: now", "et": "█ Kokku lepitud: praegu"},
+    "review.chart.wished": {"en": "▒ Agreed: wished", "et": "▒ Kokku lepitud: soovitud"},
+    "review.rungs.not_agreed": {
+        "en": "Not agreed yet: {count}",
+        "et": "Veel kokku leppimata: {count}",
+    },
+    "review.approaches.heading": {"en": "Approaches", "et": "Lähenemised"},
+    "review.approaches.unset": {"en": "No approach chosen", "et": "Lähenemine valimata"},
+    "review.pairs.heading": {
+        "en": "Partnership matrix: who does what with whom",
+        "et": "Partnerlusmaatriks: kes teeb kellega mida",
+    },
+    "review.pairs.col.a": {"en": "Party", "et": "Osapool"},
+    "review.pairs.col.b": {"en": "With", "et": "Koos osapoolega"},
+    "review.pairs.col.activities": {"en": "Activities", "et": "Tegevusi"},
+    "review.pairs.col.agreed": {"en": "Rung agreed", "et": "Aste kokku lepitud"},
+    "review.pairs.col.highest": {"en": "Highest agreed rung", "et": "Kõrgeim kokku lepitud aste"},
+    "review.pairs.empty": {
+        "en": "No two parties share an activity yet.",
+        "et": "Ühelgi kahel osapoolel pole veel ühist tegevust.",
+    },
+    "review.mismatches.heading": {
+        "en": "Open mismatches: {count}",
+        "et": "Lahtised erimeelsused: {count}",
+    },
+    "review.mismatches.none": {
+        "en": "No open mismatches: the parties are aligned on everything recorded.",
+        "et": "Lahtisi erimeelsusi pole: osapooled on kõiges salvestatus ühel meelel.",
+    },
+    "review.mismatches.col.kind": {"en": "Kind", "et": "Liik"},
+    "review.mismatches.col.explanation": {"en": "What is not aligned", "et": "Milles pole kokku lepitud"},
+    "review.actions.heading": {
+        "en": "Actions by owner and due date: {open} open ({overdue} overdue), {done} done",
+        "et": "Sammud vastutaja ja tähtaja järgi: {open} avatud ({overdue} üle tähtaja), {done} tehtud",
+    },
+    "review.actions.none": {"en": "No actions recorded.", "et": "Samme pole kirja pandud."},
+    "review.actions.col.owner": {"en": "Owner", "et": "Vastutaja"},
+    "review.actions.col.due": {"en": "Due", "et": "Tähtaeg"},
+    "review.actions.col.status": {"en": "Status", "et": "Olek"},
+    "review.actions.col.action": {"en": "Next step", "et": "Järgmine samm"},
+    "review.actions.col.activity": {"en": "Activity", "et": "Tegevus"},
+    "review.actions.overdue": {"en": "⚠ overdue", "et": "⚠ üle tähtaja"},
+    "review.actions.open": {"en": "○ open", "et": "○ avatud"},
+    "review.actions.done": {"en": "✓ done", "et": "✓ tehtud"},
+    "review.actions.no_due": {"en": "no date", "et": "tähtajata"},
+    "review.signoff.heading": {
+        "en": "Sign-off per activity: {complete} of {total} signed off by every party",
+        "et": "Kinnitused tegevuste kaupa: {complete} tegevust {total}-st on kõigi osapoolte poolt kinnitatud",
+    },
+    "review.signoff.col.activity": {"en": "Activity", "et": "Tegevus"},
+    "review.signoff.col.signed": {"en": "Signed", "et": "Kinnitanud"},
+    "review.signoff.col.status": {"en": "Status", "et": "Olek"},
+    "review.signoff.count": {"en": "{signed}/{total}", "et": "{signed}/{total}"},
+    "review.signoff.complete": {"en": "✓ signed by all", "et": "✓ kõik kinnitanud"},
+    "review.signoff.missing": {"en": "○ waiting for: {parties}", "et": "○ ootab: {parties}"},
+    "review.signoff.no_parties": {"en": "no parties", "et": "osapooli pole"},
+    "review.empty": {
+        "en": "No activities in this session.",
+        "et": "Selles sessioonis pole tegevusi.",
+    },
+    # ------------------------------------------------------------ timeline
+    "review.col.when": {"en": "When", "et": "Aeg"},
+    "review.col.who": {"en": "Who", "et": "Kes"},
+    "review.col.what": {"en": "What", "et": "Mida"},
+    "review.timeline.start": {"en": "Session created", "et": "Sessioon loodud"},
+    "review.timeline.position": {
+        "en": "After change {index} of {total} · {when} · {who}",
+        "et": "Pärast muudatust {index}/{total} · {when} · {who}",
+    },
+    "review.timeline.position.start": {
+        "en": "Before the first change (of {total}) · {when}",
+        "et": "Enne esimest muudatust ({total}-st) · {when}",
+    },
+    "review.timeline.phase": {"en": "Phase then: {phase}", "et": "Etapp toona: {phase}"},
+    "review.timeline.phase.none": {
+        "en": "Phase then: setup (no phase started)",
+        "et": "Etapp toona: ettevalmistus (ükski etapp polnud alanud)",
+    },
+    "review.timeline.counts": {
+        "en": "Activities: {total} · rung agreed: {agreed} · revealed: {revealed}",
+        "et": "Tegevusi: {total} · aste kokku lepitud: {agreed} · avalikustatud: {revealed}",
+    },
+    "review.timeline.computing": {"en": "Rebuilding the board…", "et": "Taastan tahvlit…"},
+    "review.timeline.broken": {
+        "en": "The board can't be rebuilt from change {index} on: {reason}",
+        "et": "Tahvlit ei saa taastada alates muudatusest {index}: {reason}",
+    },
+    "review.timeline.hint": {
+        "en": "↑↓ or a click: one change at a time · [ ] phase starts · Home/End: first/last",
+        "et": "↑↓ või klõps: muudatus haaval · [ ] etappide algused · Home/End: algus/lõpp",
+    },
+    "review.board.rung": {"en": "{rung} ({count})", "et": "{rung} ({count})"},
+    "review.board.tray": {
+        "en": "Not yet on the ladder ({count})",
+        "et": "Veel redelil pole ({count})",
+    },
+    "review.board.empty": {"en": "No activities yet.", "et": "Tegevusi veel pole."},
+    "review.board.agreed": {"en": "✓ agreed", "et": "✓ kokku lepitud"},
+    "review.board.wished": {"en": "wished: {rung}", "et": "soovitud: {rung}"},
+    "review.board.not_placed": {"en": "○ not placed", "et": "○ paigutamata"},
+    "review.board.placed": {
+        "en": "◐ placed {placed}/{total} · hidden",
+        "et": "◐ paigutanud {placed}/{total} · peidetud",
+    },
+    "review.board.same": {
+        "en": "= revealed, same view: {views}",
+        "et": "= avalikustatud, sama arvamus: {views}",
+    },
+    "review.board.differ": {
+        "en": "≠ revealed, views differ: {views}",
+        "et": "≠ avalikustatud, arvamused erinevad: {views}",
+    },
+    "review.board.no_parties": {"en": "no parties", "et": "osapooli pole"},
+    "review.board.round": {"en": "round {round}", "et": "{round}. voor"},
+    "review.phase.prompt": {"en": "Phase starts…", "et": "Etappide algused…"},
+    "review.phase.none": {"en": "No phase changes recorded", "et": "Etapivahetusi pole salvestatud"},
+    "review.phase.option": {"en": "{when} · {phase}", "et": "{when} · {phase}"},
+    "review.phase.no_earlier": {"en": "No earlier phase start.", "et": "Varasemat etapi algust pole."},
+    "review.phase.no_later": {"en": "No later phase start.", "et": "Hilisemat etapi algust pole."},
+    "review.actor.facilitator": {"en": "facilitator", "et": "vahendaja"},
+    # ------------------------------------------------------------ events in words
+    "review.field.title": {"en": "title", "et": "pealkiri"},
+    "review.field.date": {"en": "date", "et": "kuupäev"},
+    "review.field.place": {"en": "place", "et": "koht"},
+    "review.field.facilitator": {"en": "facilitator", "et": "vahendaja"},
+    "review.event.session.updated": {
+        "en": "Changed the session details ({fields})",
+        "et": "Muutis sessiooni andmeid ({fields})",
+    },
+    "review.event.phase.changed": {"en": "Moved to the phase “{phase}”", "et": "Liikus etappi „{phase}”"},
+    "review.event.party.added": {"en": "Added the party “{party}”", "et": "Lisas osapoole „{party}”"},
+    "review.event.party.updated": {"en": "Changed the party “{party}”", "et": "Muutis osapoolt „{party}”"},
+    "review.event.party.renamed": {
+        "en": "Renamed the party “{old}” to “{party}”",
+        "et": "Nimetas osapoole „{old}” ümber: „{party}”",
+    },
+    "review.event.party.removed": {"en": "Removed the party “{party}”", "et": "Eemaldas osapoole „{party}”"},
+    "review.event.participant.added": {
+        "en": "Added the participant “{name}” ({party})",
+        "et": "Lisas osaleja „{name}” ({party})",
+    },
+    "review.event.participant.removed": {
+        "en": "Removed the participant “{name}”",
+        "et": "Eemaldas osaleja „{name}”",
+    },
+    "review.event.activity.added": {
+        "en": "Added the activity “{activity}”",
+        "et": "Lisas tegevuse „{activity}”",
+    },
+    "review.event.activity.updated": {
+        "en": "Changed the activity “{activity}”",
+        "et": "Muutis tegevust „{activity}”",
+    },
+    "review.event.activity.renamed": {
+        "en": "Renamed the activity “{old}” to “{activity}”",
+        "et": "Nimetas tegevuse „{old}” ümber: „{activity}”",
+    },
+    "review.event.activity.removed": {
+        "en": "Removed the activity “{activity}”",
+        "et": "Eemaldas tegevuse „{activity}”",
+    },
+    "review.event.activity.reordered": {
+        "en": "Moved “{activity}” in the list",
+        "et": "Tõstis tegevuse „{activity}” loetelus ümber",
+    },
+    "review.event.placement.recorded": {
+        "en": "{party} placed “{activity}” (hidden until the reveal)",
+        "et": "{party} paigutas tegevuse „{activity}” (peidetud kuni avalikustamiseni)",
+    },
+    "review.event.activity.revealed": {
+        "en": "Revealed the placements of “{activity}”: {views}",
+        "et": "Avalikustas tegevuse „{activity}” paigutused: {views}",
+    },
+    "review.event.activity.revealed.none": {
+        "en": "Revealed “{activity}” (nobody had placed it)",
+        "et": "Avalikustas tegevuse „{activity}” (keegi polnud seda paigutanud)",
+    },
+    "review.event.agreed": {
+        "en": "Agreed “{activity}”: {current}",
+        "et": "Leppis kokku: „{activity}” on {current}",
+    },
+    "review.event.agreed.wished": {
+        "en": "Agreed “{activity}”: {current}, wished {wished}",
+        "et": "Leppis kokku: „{activity}” on {current}, soovitakse {wished}",
+    },
+    "review.event.agreed.wish_only": {
+        "en": "Agreed the wished rung of “{activity}”: {wished}",
+        "et": "Leppis kokku tegevuse „{activity}” soovitud astme: {wished}",
+    },
+    "review.event.agreed.cleared": {
+        "en": "Took “{activity}” off the ladder (no agreed rung)",
+        "et": "Võttis tegevuse „{activity}” redelilt maha (aste kokku leppimata)",
+    },
+    "review.event.agreed.note": {
+        "en": "Changed the agreement note of “{activity}”",
+        "et": "Muutis tegevuse „{activity}” kokkuleppe märkust",
+    },
+    "review.event.activity.revote": {
+        "en": "Started a new blind round for “{activity}”",
+        "et": "Alustas tegevuse „{activity}” uut pimevooru",
+    },
+    "review.event.role.set": {
+        "en": "{party}: role “{role}” in “{activity}”",
+        "et": "{party}: roll „{role}” tegevuses „{activity}”",
+    },
+    "review.event.role.cleared": {
+        "en": "{party}: no role in “{activity}” any more",
+        "et": "{party}: tegevuses „{activity}” enam rolli pole",
+    },
+    "review.event.commitment.added": {
+        "en": "{party} commits in “{activity}”: “{text}”",
+        "et": "{party} lubab tegevuses „{activity}”: „{text}”",
+    },
+    "review.event.commitment.updated": {
+        "en": "Changed a commitment of {party} in “{activity}”: “{text}”",
+        "et": "Muutis osapoole {party} lubadust tegevuses „{activity}”: „{text}”",
+    },
+    "review.event.commitment.removed": {
+        "en": "Removed a commitment of {party} in “{activity}”: “{text}”",
+        "et": "Eemaldas osapoole {party} lubaduse tegevuses „{activity}”: „{text}”",
+    },
+    "review.event.expectation.added": {
+        "en": "{from} expects from {to} in “{activity}”: “{text}”",
+        "et": "{from} ootab osapoolelt {to} tegevuses „{activity}”: „{text}”",
+    },
+    "review.event.expectation.accepted": {
+        "en": "{to} accepted the expectation of {from}: “{text}”",
+        "et": "{to} nõustus osapoole {from} ootusega: „{text}”",
+    },
+    "review.event.expectation.amended": {
+        "en": "{to} amended the expectation of {from}: “{response}”",
+        "et": "{to} muutis osapoole {from} ootust: „{response}”",
+    },
+    "review.event.expectation.declined": {
+        "en": "{to} declined the expectation of {from} (“{text}”): {response}",
+        "et": "{to} lükkas osapoole {from} ootuse („{text}”) tagasi: {response}",
+    },
+    "review.event.expectation.open": {
+        "en": "The expectation of {from} to {to} is open again: “{text}”",
+        "et": "Osapoole {from} ootus osapoolele {to} on taas vastuseta: „{text}”",
+    },
+    "review.event.expectation.removed": {
+        "en": "Removed the expectation of {from} to {to} in “{activity}”",
+        "et": "Eemaldas osapoole {from} ootuse osapoolele {to} tegevuses „{activity}”",
+    },
+    "review.event.field.set": {
+        "en": "“{activity}”: filled in “{field}”",
+        "et": "„{activity}”: täitis välja „{field}”",
+    },
+    "review.event.field.cleared": {
+        "en": "“{activity}”: emptied “{field}”",
+        "et": "„{activity}”: tühjendas välja „{field}”",
+    },
+    "review.event.signoff.given": {
+        "en": "{party} signed off “{activity}”",
+        "et": "{party} kinnitas tegevuse „{activity}” kokkuleppe",
+    },
+    "review.event.signoff.withdrawn": {
+        "en": "{party} withdrew the sign-off on “{activity}”",
+        "et": "{party} võttis tegevuse „{activity}” kinnituse tagasi",
+    },
+    "review.event.action.added": {
+        "en": "New action for {owner}: “{text}”",
+        "et": "Uus samm, vastutab {owner}: „{text}”",
+    },
+    "review.event.action.added.due": {
+        "en": "New action for {owner}, due {due}: “{text}”",
+        "et": "Uus samm, vastutab {owner}, tähtaeg {due}: „{text}”",
+    },
+    "review.event.action.updated": {"en": "Changed the action “{text}”", "et": "Muutis sammu „{text}”"},
+    "review.event.action.done": {"en": "✓ Action done: “{text}”", "et": "✓ Samm tehtud: „{text}”"},
+    "review.event.action.reopened": {
+        "en": "Action not done after all: “{text}”",
+        "et": "Samm polnudki tehtud: „{text}”",
+    },
+    "review.event.action.removed": {"en": "Removed the action “{text}”", "et": "Eemaldas sammu „{text}”"},
+    "review.event.unknown": {"en": "Change “{kind}”", "et": "Muudatus „{kind}”"},
+    "review.event.reopened": {
+        "en": " (sign-offs to sign again: {parties})",
+        "et": " (uuesti kinnitada tuleb: {parties})",
+    },
+}

@@ -1,0 +1,809 @@
+"""Two sessions side by side: what moved on the ladder, what is new or dropped, what was done.
+
+Everything shown comes from `facilitator.core.compare.compare(a, b)`, so the numbers are
+those of `facilitator compare A B`. From the home screen: highlight session A, press c
+(or click "Compare…"), then choose session B in `CompareWithDialog`. `open_comparison`
+reads both files (nothing is written to either) and shows `CompareScreen`, or one clear
+error when the files can't be read or the ladders differ in length (`LadderMismatch`).
+
+The screen: the two sessions as two columns (A, B), the summary counts, then three tabs:
+
+* Activities: one `DataTable` row per activity (A's rung, title, B's rung, the change as
+  a symbol and a word, the number of other changes), filtered by kind of change (the
+  filter `Select`, f / shift+f), with the selected row's roles, expectations and
+  commitments in the detail area beside (wide terminals) or below the table.
+* Actions: A's next steps and what B shows of them (done, still open, dropped), and B's
+  new ones.
+* Parties: matched, renamed, new and gone.
+
+s swaps A and B. Escape returns to the home screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.widgets.option_list import Option
+
+from facilitator.core.compare import (
+    ActionFollowUp,
+    ActivityPair,
+    Comparison,
+    ExpectationChange,
+    LadderMismatch,
+    PartyRef,
+    RungChange,
+    compare,
+)
+from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
+from facilitator.core.library import SessionSummary
+from facilitator.core.model import Action, Activity, Expectation, Session
+from facilitator.core.scenario import Scenario
+from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
+from facilitator.ui.screens.base import BaseModal, BaseScreen
+from facilitator.ui.text import literal, literal_cell
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+Filter = Literal["all", "changed", "up", "down", "same", "unrated", "new", "dropped"]
+RowKind = Literal["up", "down", "same", "unrated", "new", "dropped"]
+FILTERS: tuple[Filter, ...] = ("all", "changed", "up", "down", "same", "unrated", "new", "dropped")
+KINDS: tuple[RowKind, ...] = ("up", "down", "same", "unrated", "new", "dropped")
+SYMBOLS: dict[str, str] = {
+    "changed": "≠",
+    "up": "↑",
+    "down": "↓",
+    "same": "=",
+    "unrated": "?",
+    "new": "+",
+    "dropped": "−",
+}
+"""Each kind of change has a symbol and a word (`exchange.change.<kind>`): never colour alone."""
+ACTION_SYMBOLS = {"done": "✓", "open": "○", "dropped": "−", "new": "+"}
+PARTY_SYMBOLS = {"same": "=", "renamed": "✎", "new": "+", "gone": "−"}
+TABS = ("activities", "actions", "parties")
+TITLE_WIDTH = 60  # activity titles in the table at most, in terminal cells
+RUNG_WIDTH = 20
+NAME_WIDTH = 30
+WIDE = 150  # from this width the detail sits beside the table
+
+
+# --------------------------------------------------------------------------- what the table shows
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One activity of the comparison: matched (pair), only in B (new) or only in A (dropped)."""
+
+    key: str
+    kind: RowKind
+    a: Activity | None
+    b: Activity | None
+    pair: ActivityPair | None = None
+
+    @property
+    def title(self) -> str:
+        shown = self.b or self.a
+        assert shown is not None
+        return shown.title
+
+    @property
+    def others(self) -> int:
+        """Changes besides the agreed rung: wished rung, title, parties, roles, expectations, commitments."""
+        p = self.pair
+        if p is None:
+            return 0
+        return (
+            int(p.wished.changed)
+            + int(p.renamed)
+            + len(p.parties_added)
+            + len(p.parties_removed)
+            + len(p.roles)
+            + len(p.expectations)
+            + len(p.commitments)
+        )
+
+    @property
+    def changed(self) -> bool:
+        if self.pair is None:
+            return True
+        return self.pair.changed
+
+    def shown_by(self, wanted: Filter) -> bool:
+        if wanted == "all":
+            return True
+        if wanted == "changed":
+            return self.changed
+        return self.kind == wanted
+
+
+def activity_rows(c: Comparison) -> list[ActivityRow]:
+    """A's activities in A's order (matched or dropped), then B's new ones in B's order."""
+    pairs = {p.a.id: p for p in c.pairs}
+    dropped = {x.id for x in c.dropped}
+    rows: list[ActivityRow] = []
+    for x in c.a.activities:
+        pair = pairs.get(x.id)
+        if pair is not None:
+            movement = pair.movement
+            rows.append(ActivityRow(f"a:{x.id}", movement, x, pair.b, pair))
+        elif x.id in dropped:
+            rows.append(ActivityRow(f"a:{x.id}", "dropped", x, None))
+    rows += [ActivityRow(f"b:{y.id}", "new", None, y) for y in c.new]
+    return rows
+
+
+def filter_counts(rows: Sequence[ActivityRow]) -> dict[Filter, int]:
+    return {f: sum(r.shown_by(f) for r in rows) for f in FILTERS}
+
+
+def rung_name(scenario: Scenario, rung_id: str | None, t: Translator) -> str:
+    """ "2. Cooperation", or "not agreed"; a rung the scenario doesn't know shows its id."""
+    if rung_id is None:
+        return t("compare.rung.none")
+    try:
+        return scenario.rung_title(rung_id)
+    except KeyError:
+        return rung_id
+
+
+def role_name(scenario: Scenario, role_id: str | None, t: Translator) -> str:
+    if role_id is None:
+        return t("compare.role.none")
+    try:
+        return scenario.role(role_id).name
+    except KeyError:
+        return role_id
+
+
+def change_word(kind: str, t: Translator, delta: int | None = None) -> str:
+    """ "↑ up", "↓ down 2", "+ new": the symbol and the word together."""
+    word = f"{SYMBOLS[kind]} {t(f'exchange.change.{kind}')}"
+    if kind in ("up", "down") and delta is not None and abs(delta) > 1:
+        word += f" {abs(delta)}"
+    return word
+
+
+def state_text(e: Expectation, t: Translator) -> str:
+    """An expectation's answer: not answered, accepted, amended to “…”, declined (“reason”)."""
+    if e.state == "amended":
+        return t("compare.state.amended_to", text=one_line(e.response))
+    if e.state == "declined" and e.response.strip():
+        return t("exchange.detail.declined_because", reason=one_line(e.response))
+    key = f"compare.state.{e.state}"
+    return t(key) if t.has(key) else e.state
+
+
+def when(session: Session) -> str:
+    return session.info.date or session.info.created_at[:10]
+
+
+# --------------------------------------------------------------------------- the detail of a row
+
+
+def describe(row: ActivityRow, c: Comparison, t: Translator) -> list[str]:
+    """The selected activity's changes, line by line (user text made one-line, never markup)."""
+    a, b = c.a, c.b
+    lines: list[str] = []
+
+    def names(session: Session, party_ids: Iterable[str]) -> str:
+        found = [one_line(session.party_name(p)) for p in party_ids]
+        return ", ".join(found) if found else t("exchange.detail.no_parties")
+
+    def ref(r: PartyRef) -> str:
+        return one_line(c.party_name(r))
+
+    if row.pair is None:
+        side, session = ("b", b) if row.kind == "new" else ("a", a)
+        activity = row.b if row.kind == "new" else row.a
+        assert activity is not None
+        lines.append(t(f"exchange.detail.only_{side}"))
+        lines.append(
+            t(
+                "exchange.detail.rungs",
+                current=rung_name(session.scenario, activity.agreed_current, t),
+                wished=rung_name(session.scenario, activity.agreed_wished, t),
+            )
+        )
+        lines.append(t("exchange.detail.parties", parties=names(session, activity.party_ids)))
+        roles = session.roles_for(activity.id)
+        if roles:
+            lines.append(
+                t(
+                    "exchange.detail.roles_are",
+                    roles=", ".join(
+                        f"{one_line(session.party_name(p))}: {role_name(session.scenario, r, t)}"
+                        for p, r in roles.items()
+                    ),
+                )
+            )
+        counts = (len(session.expectations_for(activity.id)), len(session.commitments_for(activity.id)))
+        lines.append(t("exchange.detail.counts", expectations=counts[0], commitments=counts[1]))
+        return lines
+
+    pair = row.pair
+
+    def rungs(change: RungChange) -> str:
+        before = rung_name(a.scenario, change.before, t)
+        after = rung_name(b.scenario, change.after, t)
+        kind = change.kind
+        if kind in ("up", "down", "same"):
+            how = change_word(kind, t, change.delta)
+        elif kind == "none":
+            how = t("exchange.detail.rung.none")
+        else:
+            how = t(f"exchange.detail.rung.{kind}")
+        return t("exchange.detail.rung_change", before=before, after=after, how=how)
+
+    if pair.renamed:
+        lines.append(
+            t("exchange.detail.renamed", before=one_line(pair.a.title), after=one_line(pair.b.title))
+        )
+    lines.append(t("exchange.detail.current", change=rungs(pair.current)))
+    lines.append(t("exchange.detail.wished", change=rungs(pair.wished)))
+    if c.basis == "index":
+        lines.append(t("exchange.detail.by_position"))
+    if pair.parties_added:
+        lines.append(t("exchange.detail.joined", parties=", ".join(ref(r) for r in pair.parties_added)))
+    if pair.parties_removed:
+        lines.append(t("exchange.detail.left", parties=", ".join(ref(r) for r in pair.parties_removed)))
+    if pair.roles:
+        lines.append(t("exchange.detail.roles", count=len(pair.roles)))
+        for role in pair.roles:
+            lines.append(
+                "  "
+                + t(
+                    "exchange.detail.role",
+                    party=ref(role.party),
+                    before=role_name(a.scenario, role.before, t),
+                    after=role_name(b.scenario, role.after, t),
+                )
+            )
+    if pair.expectations:
+        lines.append(t("exchange.detail.expectations", count=len(pair.expectations)))
+        lines.extend("  " + expectation_line(e, c, t) for e in pair.expectations)
+    if pair.commitments:
+        lines.append(t("exchange.detail.commitments", count=len(pair.commitments)))
+        for ch in pair.commitments:
+            symbol = "+" if ch.kind == "added" else "−"
+            lines.append(
+                f"  {symbol} "
+                + t(
+                    f"exchange.detail.commitment.{ch.kind}",
+                    party=ref(ch.party),
+                    text=one_line(ch.text),
+                )
+            )
+    if not (pair.roles or pair.expectations or pair.commitments):
+        lines.append(t("exchange.detail.nothing_else"))
+    return lines
+
+
+def expectation_line(e: ExpectationChange, c: Comparison, t: Translator) -> str:
+    who = t(
+        "exchange.detail.expectation",
+        **{"from": one_line(c.party_name(e.from_party)), "to": one_line(c.party_name(e.to_party))},
+        text=one_line(e.text),
+    )
+    if e.before is None:
+        assert e.after is not None
+        return f"+ {who}: " + t("exchange.detail.expectation.added", state=state_text(e.after, t))
+    if e.after is None:
+        return f"− {who}: " + t("exchange.detail.expectation.removed", state=state_text(e.before, t))
+    return f"≠ {who}: {state_text(e.before, t)} → {state_text(e.after, t)}"
+
+
+def action_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
+    """(key, status, owner, text, due) as the report lists them: open ones of A, then B's new.
+
+    An action already done in A is no news and is left out, unless B shows it open again.
+    """
+    rows: list[tuple[str, str, str, str, str]] = []
+    for index, f in enumerate(c.actions):
+        if f.was_done and f.status != "open":
+            continue
+        rows.append((f"a{index}", f.status, c.party_name(f.owner), f.before.text, _due(f)))
+    for index, y in enumerate(c.new_actions):
+        rows.append((f"b{index}", "new", c.b.party_name(y.owner), y.text, y.due or ""))
+    return rows
+
+
+def _due(f: ActionFollowUp) -> str:
+    shown: Action = f.after or f.before
+    return shown.due or ""
+
+
+def party_rows(c: Comparison) -> list[tuple[str, str, str, str]]:
+    """(key, change, name in A, name in B): matched parties, then new, then gone."""
+    rows = [(f"m{m.a.id}", "renamed" if m.renamed else "same", m.a.name, m.b.name) for m in c.parties]
+    rows += [(f"n{p.id}", "new", "", p.name) for p in c.parties_new]
+    rows += [(f"g{p.id}", "gone", p.name, "") for p in c.parties_gone]
+    return rows
+
+
+# --------------------------------------------------------------------------- the screen
+
+
+class CompareScreen(BaseScreen):
+    """Session A and session B side by side; nothing is written to either."""
+
+    BINDINGS = [
+        Binding("escape", "home", "exchange.key.home"),
+        Binding("f", "next_filter(1)", "exchange.key.filter"),
+        Binding("F", "next_filter(-1)", "exchange.key.filter_back", show=False),
+        Binding("1", "tab('activities')", "exchange.key.activities"),
+        Binding("2", "tab('actions')", "exchange.key.actions"),
+        Binding("3", "tab('parties')", "exchange.key.parties"),
+        Binding("s", "swap", "exchange.key.swap"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # -wide: the detail beside the table
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__(id="compare")
+        self.comparison = comparison
+        self.filter: Filter = "all"
+        self.rows: list[ActivityRow] = []
+        self._shown_title_width = 0
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="cmp-header"):
+            yield Label("", id="cmp-heading")
+            yield Label("", id="cmp-notice")
+        with Horizontal(id="cmp-sides"):
+            for side in ("a", "b"):
+                with Vertical(id=f"cmp-side-{side}", classes="cmp-side"):
+                    yield Label("", id=f"cmp-{side}-title", classes="cmp-side-title")
+                    yield Label("", id=f"cmp-{side}-meta", classes="cmp-side-meta")
+        with Vertical(id="cmp-summary"):
+            for part in ("activities", "inside", "actions"):
+                yield Label("", id=f"cmp-summary-{part}", classes="cmp-summary-part")
+        with TabbedContent(id="cmp-tabs", initial="cmp-activities"):
+            with TabPane("", id="cmp-activities"):
+                with Horizontal(id="cmp-filter-row"):
+                    yield Label("", id="cmp-filter-label")
+                    yield Select(
+                        self._filter_options(), value="all", allow_blank=False, id="cmp-filter", compact=True
+                    )
+                    yield Label("", id="cmp-filter-hint")
+                with Vertical(id="cmp-body"):
+                    yield DataTable(id="cmp-table", cursor_type="row", zebra_stripes=True)
+                    with VerticalScroll(id="cmp-detail-box"):
+                        yield Static("", id="cmp-detail")
+                yield Label("", id="cmp-empty", classes="empty")
+            with TabPane("", id="cmp-actions"):
+                yield DataTable(id="cmp-actions-table", cursor_type="row", zebra_stripes=True)
+                yield Label("", id="cmp-actions-empty", classes="empty")
+            with TabPane("", id="cmp-parties"):
+                yield DataTable(id="cmp-parties-table", cursor_type="row", zebra_stripes=True)
+                yield Label("", id="cmp-parties-empty", classes="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#cmp-table", DataTable).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        if self._title_width() != self._shown_title_width:
+            self._fill_activities()
+
+    def _title_width(self) -> int:
+        """Activity titles get what the other columns leave (the table sits beside the detail when wide)."""
+        c, t = self.comparison, self.t
+        rungs = [
+            len(rung_name(c.a.scenario, None, t)),
+            *(len(c.a.scenario.rung_title(r.id)) for r in c.a.scenario.rungs),
+            *(len(c.b.scenario.rung_title(r.id)) for r in c.b.scenario.rungs),
+        ]
+        rung = min(max(rungs), RUNG_WIDTH)
+        fixed = 2 * rung + max(len(change_word(k, t, 3)) for k in KINDS) + len(t("exchange.col.others"))
+        width = self.size.width * 3 // 5 if self.size.width >= WIDE else self.size.width
+        # five columns' padding (2 each), the pane's padding and the scroll bar
+        return max(12, min(TITLE_WIDTH, width - fixed - 10 - 4 - 2))
+
+    # ---------------------------------------------------------------- text
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        c = self.comparison
+        self.query_one("#cmp-heading", Label).update(Content(t("exchange.compare.heading")))
+        notes = []
+        if c.basis == "index":
+            notes.append(t("exchange.compare.by_position"))
+        if not c.has_changes:
+            notes.append(t("exchange.compare.no_changes"))
+        self.query_one("#cmp-notice", Label).update(Content(" · ".join(notes)))
+        for side, session in (("a", c.a), ("b", c.b)):
+            title = self.query_one(f"#cmp-{side}-title", Label)
+            title.update(
+                Content.assemble(
+                    Content.styled(t(f"exchange.compare.side_{side}"), "bold reverse"),
+                    " ",
+                    Content.styled(one_line(session.info.title), "bold"),
+                )
+            )
+            where = f"{one_line(when(session))} · {one_line(session.info.place)}".strip(" ·")
+            meta = t(
+                "exchange.compare.side_meta",
+                when=where,
+                scenario=one_line(session.scenario.title),
+                activities=len(session.activities),
+                parties=len(session.parties),
+            )
+            self.query_one(f"#cmp-{side}-meta", Label).update(literal(meta))
+        s = c.summary
+        summary = {
+            "activities": t(
+                "exchange.summary.activities",
+                up=s.up,
+                down=s.down,
+                same=s.same,
+                unrated=s.unrated,
+                new=s.new,
+                dropped=s.dropped,
+            ),
+            "inside": t(
+                "exchange.summary.inside",
+                roles=s.role_changes,
+                expectations=s.expectation_changes,
+                commitments=s.commitment_changes,
+                parties_new=s.parties_new,
+                parties_gone=s.parties_gone,
+            ),
+            "actions": t(
+                "exchange.summary.actions",
+                done=s.actions_done,
+                open=s.actions_open,
+                dropped=s.actions_dropped,
+                new=s.actions_new,
+            ),
+        }
+        for part, text in summary.items():
+            self.query_one(f"#cmp-summary-{part}", Label).update(Content(text))
+        self.query_one("#cmp-filter-label", Label).update(Content(t("exchange.filter.label")))
+        self.query_one("#cmp-filter-hint", Label).update(Content(t("exchange.filter.hint")))
+        self.query_one("#cmp-empty", Label).update(Content(t("exchange.filter.empty")))
+        self.query_one("#cmp-actions-empty", Label).update(Content(t("exchange.actions.empty")))
+        self.query_one("#cmp-parties-empty", Label).update(Content(t("exchange.parties.empty")))
+        self.rows = activity_rows(c)
+        tabs = self.query_one("#cmp-tabs", TabbedContent)
+        tabs.get_tab("cmp-activities").label = Content(t("exchange.tab.activities", count=len(self.rows)))
+        action_list = action_rows(c)
+        tabs.get_tab("cmp-actions").label = Content(t("exchange.tab.actions", count=len(action_list)))
+        parties = party_rows(c)
+        tabs.get_tab("cmp-parties").label = Content(t("exchange.tab.parties", count=len(parties)))
+        self._fill_filter()
+        self._fill_activities()
+        self._fill_actions(action_list)
+        self._fill_parties(parties)
+
+    def _filter_options(self) -> list[tuple[Text, str]]:
+        counts = filter_counts(activity_rows(self.comparison))
+        t = self.t
+        options: list[tuple[Text, str]] = []
+        for f in FILTERS:
+            name = t("exchange.filter.all") if f == "all" else change_word(f, t)
+            options.append((Text(t("exchange.filter.option", name=name, count=counts[f])), f))
+        return options
+
+    def _fill_filter(self) -> None:
+        select: Select[str] = self.query_one("#cmp-filter", Select)
+        with self.prevent(Select.Changed):
+            select.set_options(self._filter_options())
+            select.value = self.filter
+
+    # ---------------------------------------------------------------- activities
+    def _fill_activities(self) -> None:
+        t = self.t
+        c = self.comparison
+        table: DataTable[Any] = self.query_one("#cmp-table", DataTable)
+        keep = _row_key(table)
+        shown = [r for r in self.rows if r.shown_by(self.filter)]
+        title_width = self._shown_title_width = self._title_width()
+        with self.prevent(DataTable.RowHighlighted):
+            table.clear(columns=True)
+            table.add_column(Text(t("exchange.col.rung_a")), key="rung_a")
+            table.add_column(Text(t("exchange.col.activity")), key="activity")
+            table.add_column(Text(t("exchange.col.rung_b")), key="rung_b")
+            table.add_column(Text(t("exchange.col.change")), key="change")
+            table.add_column(Text(t("exchange.col.others")), key="others")
+            for row in shown:
+                rung_a = rung_name(c.a.scenario, row.a.agreed_current, t) if row.a else ""
+                rung_b = rung_name(c.b.scenario, row.b.agreed_current, t) if row.b else ""
+                delta = row.pair.current.delta if row.pair else None
+                table.add_row(
+                    Text(one_line(rung_a, RUNG_WIDTH)),
+                    _fit(row.title, title_width),
+                    Text(one_line(rung_b, RUNG_WIDTH)),
+                    Text(change_word(row.kind, t, delta), style="bold"),
+                    Text(str(row.others) if row.others else "", justify="right"),
+                    key=row.key,
+                )
+            if keep is not None:
+                try:
+                    table.move_cursor(row=table.get_row_index(keep), animate=False)
+                except RowDoesNotExist:
+                    table.move_cursor(row=0, animate=False)
+        empty = not shown
+        self.query_one("#cmp-body").display = not empty
+        self.query_one("#cmp-empty", Label).display = empty
+        self._show_detail()
+
+    def highlighted(self) -> ActivityRow | None:
+        key = _row_key(self.query_one("#cmp-table", DataTable))
+        return next((r for r in self.rows if r.key == key), None) if key else None
+
+    @on(DataTable.RowHighlighted, "#cmp-table")
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#cmp-detail", Static)
+        row = self.highlighted()
+        if row is None or not self.query_one("#cmp-table", DataTable).row_count:
+            detail.update("")
+            return
+        lines = describe(row, self.comparison, self.t)
+        heading = Content.assemble(
+            Content.styled(change_word(row.kind, self.t), "bold reverse"),
+            " ",
+            Content.styled(one_line(row.title), "bold"),
+        )
+        detail.update(Content.assemble(heading, "\n", Content("\n".join(lines))))
+
+    # ---------------------------------------------------------------- filter
+    @on(Select.Changed, "#cmp-filter")
+    def _filter_chosen(self, event: Select.Changed) -> None:
+        value = event.value
+        if isinstance(value, str) and value in FILTERS and value != self.filter:
+            self.set_filter(value)
+
+    def set_filter(self, wanted: Filter) -> None:
+        """Show only one kind of change (or all activities)."""
+        self.filter = wanted
+        select: Select[str] = self.query_one("#cmp-filter", Select)
+        if select.value != wanted:
+            with self.prevent(Select.Changed):
+                select.value = wanted
+        self._fill_activities()
+
+    def action_next_filter(self, step: int) -> None:
+        """Step the filter: all, changed, up, down, same, no rung, new, dropped, and round again."""
+        self.action_tab("activities")
+        index = FILTERS.index(self.filter)
+        self.set_filter(FILTERS[(index + step) % len(FILTERS)])
+
+    # ---------------------------------------------------------------- actions and parties
+    def _fill_actions(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        t = self.t
+        table: DataTable[Any] = self.query_one("#cmp-actions-table", DataTable)
+        table.clear(columns=True)
+        table.add_column(Text(t("exchange.col.status")), key="status")
+        table.add_column(Text(t("exchange.col.owner")), key="owner")
+        table.add_column(Text(t("exchange.col.action")), key="action")
+        table.add_column(Text(t("exchange.col.due")), key="due")
+        for key, status, owner, text, due in rows:
+            table.add_row(
+                Text(f"{ACTION_SYMBOLS[status]} {t(f'exchange.action.{status}')}", style="bold"),
+                _fit(owner, NAME_WIDTH),
+                literal_cell(text),
+                literal_cell(due),
+                key=key,
+            )
+        table.display = bool(rows)
+        self.query_one("#cmp-actions-empty", Label).display = not rows
+
+    def _fill_parties(self, rows: list[tuple[str, str, str, str]]) -> None:
+        t = self.t
+        table: DataTable[Any] = self.query_one("#cmp-parties-table", DataTable)
+        table.clear(columns=True)
+        table.add_column(Text(t("exchange.col.party_change")), key="change")
+        table.add_column(Text(t("exchange.col.party_a")), key="a")
+        table.add_column(Text(t("exchange.col.party_b")), key="b")
+        for key, change, name_a, name_b in rows:
+            table.add_row(
+                Text(f"{PARTY_SYMBOLS[change]} {t(f'exchange.party.{change}')}", style="bold"),
+                _fit(name_a, NAME_WIDTH),
+                _fit(name_b, NAME_WIDTH),
+                key=key,
+            )
+        table.display = bool(rows)
+        self.query_one("#cmp-parties-empty", Label).display = not rows
+
+    # ---------------------------------------------------------------- tabs and keys
+    def action_tab(self, name: str) -> None:
+        if name not in TABS:
+            return
+        tabs = self.query_one("#cmp-tabs", TabbedContent)
+        tabs.active = f"cmp-{name}"
+        self._focus_tab(name)
+
+    @on(TabbedContent.TabActivated, "#cmp-tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._focus_tab((event.pane.id or "cmp-activities")[len("cmp-") :])
+
+    def _focus_tab(self, name: str) -> None:
+        table = self.query_one("#cmp-table" if name == "activities" else f"#cmp-{name}-table", DataTable)
+        if table.display and table.row_count:
+            table.focus()
+
+    def action_swap(self) -> None:
+        """Compare the other way round: B becomes A."""
+        c = self.comparison
+        try:
+            self.comparison = compare(c.b, c.a)
+        except LadderMismatch:  # pragma: no cover - the check is symmetric
+            return
+        self.relabel()
+        self.notify(self.t("exchange.compare.swapped"), timeout=2)
+
+    def action_home(self) -> None:
+        self.fapp.go_home()
+
+
+def _row_key(table: DataTable[Any]) -> str | None:
+    if not table.row_count or table.cursor_row < 0:
+        return None
+    try:
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    except (CellDoesNotExist, RowDoesNotExist):  # a cursor past the end after a clear
+        return None
+
+
+def _fit(text: str, width: int) -> Text:
+    """User text in `width` terminal cells, with an ellipsis when cut (emoji take two cells)."""
+    cell = literal_cell(text, width + 1)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
+# --------------------------------------------------------------------------- choosing B
+
+
+class CompareWithDialog(BaseModal[str | None]):
+    """Choose session B to compare session A with; returns B's id, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "button.cancel")]
+
+    def __init__(self, a: SessionSummary, others: Sequence[SessionSummary]) -> None:
+        super().__init__(classes="dialog", id="compare-with")
+        self.a = a
+        self.others = list(others)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box wide", id="cmp-pick-box"):
+            yield Label("", id="cmp-pick-title", classes="dialog-title")
+            yield Label("", id="cmp-pick-a")
+            yield Label("", id="cmp-pick-label")
+            yield OptionList(id="cmp-pick-list")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("", id="cmp-pick-go", variant="primary")
+                yield Button("", id="cmp-pick-cancel")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        options = self.query_one("#cmp-pick-list", OptionList)
+        options.highlighted = 0 if self.others else None
+        options.focus()
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        self.query_one("#cmp-pick-title", Label).update(Content(t("exchange.pick.title")))
+        self.query_one("#cmp-pick-a", Label).update(
+            Content.assemble(
+                Content.styled(t("exchange.compare.side_a"), "bold reverse"),
+                " ",
+                Content.styled(one_line(self.a.title or self.a.id, 60), "bold"),
+                f" · {one_line(self.a.date or self.a.created_at[:10])}",
+            )
+        )
+        self.query_one("#cmp-pick-label", Label).update(Content(t("exchange.pick.label")))
+        self.query_one("#cmp-pick-go", Button).label = Content(t("exchange.pick.go"))
+        self.query_one("#cmp-pick-cancel", Button).label = Content(t("button.cancel"))
+        options = self.query_one("#cmp-pick-list", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        for s in self.others:
+            options.add_option(
+                Option(
+                    Content.assemble(
+                        Content.styled(one_line(s.title or s.id, 50), "bold"),
+                        f"  {one_line(s.date or s.created_at[:10])} · {one_line(s.scenario_id)} · ",
+                        t("exchange.pick.activities", count=s.activities),
+                        f" · {one_line(s.id)}",
+                    ),
+                    id=s.id,
+                )
+            )
+        if keep is not None and self.others:
+            options.highlighted = min(keep, len(self.others) - 1)
+
+    @on(OptionList.OptionSelected, "#cmp-pick-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id != "cmp-pick-go":
+            self.dismiss(None)
+            return
+        options = self.query_one("#cmp-pick-list", OptionList)
+        if options.highlighted is None:
+            return
+        self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def choose_and_compare(app: FacilitatorApp, a: SessionSummary, summaries: Sequence[SessionSummary]) -> None:
+    """Ask for session B (any other readable session), then show the comparison of A and B."""
+    t = app.t
+    if a.error:
+        app.show_error(t("exchange.compare.unreadable", id=a.id, error=a.error))
+        return
+    others = [s for s in summaries if s.id != a.id and not s.error]
+    if not others:
+        app.notify(t("exchange.compare.no_other"), timeout=4)
+        return
+
+    def chosen(b_id: str | None) -> None:
+        b = next((s for s in others if s.id == b_id), None)
+        if b is not None:
+            open_comparison(app, a.path, b.path)
+
+    app.push_screen(CompareWithDialog(a, others), chosen)
+
+
+def open_comparison(app: FacilitatorApp, path_a: Path, path_b: Path) -> bool:
+    """Read both sessions, compare them and show the result; a clear error otherwise."""
+    t = app.t
+    try:
+        a = SessionService(path_a).session
+        b = SessionService(path_b).session
+    except UserError as error:
+        app.show_user_error(error)
+        return False
+    try:
+        comparison = compare(a, b)
+    except LadderMismatch:
+        app.show_error(
+            t(
+                "exchange.compare.ladders",
+                a=one_line(a.info.title),
+                a_rungs=len(a.scenario.rungs),
+                b=one_line(b.info.title),
+                b_rungs=len(b.scenario.rungs),
+            )
+        )
+        return False
+    app.push_screen(CompareScreen(comparison))
+    return True

@@ -1,0 +1,365 @@
+"""Review mode: a saved session, read-only, as a dashboard and as a timeline.
+
+The screen reads the session once through its service (`service.session` and the file's
+metadata) and never calls anything that writes: no changes, no view state. So reviewing
+a session leaves its file byte for byte as it was, and a finished workshop can be shown
+on a projector without any risk of changing it. A badge says so at the top.
+
+The dashboard is built when the screen opens, from line-based `DataTable`s and two
+text blocks (no widget per item), so it opens about as fast as the live board. The
+timeline (`TimelinePane`) is built the first time its tab is shown.
+
+Escape returns to the home screen, also when the app was started with `facilitator
+review ID`: from there another session can be reviewed or opened. ctrl+q quits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
+
+from facilitator.core.review import Dashboard, dashboard, phase_number
+from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
+from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.timeline import Cell, LineList, TimelinePane
+from facilitator.ui.text import literal, literal_block, literal_cell
+from facilitator.ui.views.summary import ChartRow, RungChart
+
+DASHBOARD, TIMELINE = "review-tab-dashboard", "review-tab-timeline"
+ACTIVITY_WIDTH = 36  # activity titles in the dashboard's tables are cut here
+WIDE = 150  # from this width the dashboard's sections sit in two columns
+TIMELINE_ACTIONS = {"phase", "pick_phase", "edge"}
+"""Actions shown in the footer only while the timeline is on screen (they work from anywhere)."""
+
+
+class ReviewScreen(BaseScreen):
+    """One saved session, read-only: a dashboard and a timeline of every change."""
+
+    BINDINGS = [
+        Binding("escape", "home", "review.key.back"),
+        Binding("d", "show_tab('review-tab-dashboard')", "review.key.dashboard"),
+        Binding("t", "show_tab('review-tab-timeline')", "review.key.timeline"),
+        Binding("left_square_bracket", "phase(-1)", "review.key.phase_previous"),
+        Binding("right_square_bracket", "phase(1)", "review.key.phase_next"),
+        Binding("p", "pick_phase", "review.key.phase_pick"),
+        Binding("home", "edge(-1)", "review.key.first"),
+        Binding("end", "edge(1)", "review.key.last"),
+    ]
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__(id="review")
+        self.service = service  # read from, never written to
+        self.session = service.session
+        self.meta: dict[str, Any] = dict(service.file.read()["meta"]["session"])
+        self.data: Dashboard | None = None
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-header"):
+            yield Label("", id="review-badge")
+            yield Label("", id="review-title")
+        with TabbedContent(id="review-tabs", initial=DASHBOARD):
+            with TabPane("", id=DASHBOARD), VerticalScroll(id="review-dashboard"):
+                with Vertical(classes="review-section", id="review-rungs-section"):
+                    yield Label("", id="review-meta")
+                    yield Label("", id="review-counts", classes="review-heading")
+                    yield Label("", id="review-rungs-heading", classes="review-subheading")
+                    yield RungChart(id="review-chart")
+                    yield Label("", id="review-not-agreed")
+                    yield Label("", id="review-approaches-heading", classes="review-subheading")
+                    yield Label("", id="review-approaches")
+                with Vertical(classes="review-section"):
+                    yield Label("", id="review-pairs-heading", classes="review-heading")
+                    yield DataTable(id="review-pairs", cursor_type="row", zebra_stripes=True)
+                with Vertical(classes="review-section"):
+                    yield Label("", id="review-mismatches-heading", classes="review-heading")
+                    yield Label("", id="review-mismatch-counts")
+                    yield LineList(id="review-mismatches")
+                    yield Label("", id="review-mismatch-detail")
+                with Vertical(classes="review-section"):
+                    yield Label("", id="review-actions-heading", classes="review-heading")
+                    yield DataTable(id="review-actions", cursor_type="row", zebra_stripes=True)
+                with Vertical(classes="review-section"):
+                    yield Label("", id="review-signoff-heading", classes="review-heading")
+                    yield DataTable(id="review-signoff", cursor_type="row", zebra_stripes=True)
+            with TabPane("", id=TIMELINE):
+                yield TimelinePane(self.session, self.meta, id="review-timeline-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # Textual then runs BaseScreen.on_mount too, whose relabel() fills everything in.
+        self.data = dashboard(self.session)
+        self.query_one("#review-dashboard").focus()
+
+    # ---------------------------------------------------------------- text
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        session = self.session
+        info = session.info
+        self.query_one("#review-badge", Label).update(Content(t("review.badge")))
+        self.query_one("#review-badge", Label).tooltip = t("review.badge.help")
+        self.query_one("#review-title", Label).update(literal(info.title))
+        parts = []
+        if info.date:
+            parts.append(t("review.meta.date", date=one_line(info.date)))
+        if info.place:
+            parts.append(t("review.meta.place", place=one_line(info.place)))
+        if info.facilitator:
+            parts.append(t("review.meta.facilitator", name=one_line(info.facilitator)))
+        parts.append(t("review.meta.scenario", scenario=one_line(session.scenario.title)))
+        if info.phase:
+            number = phase_number(session.scenario, info.phase)
+            name = next((p.name for p in session.scenario.agenda if p.id == info.phase), info.phase)
+            parts.append(t("review.meta.phase", phase=f"{number or ''} {one_line(name)}".strip()))
+        else:
+            parts.append(t("review.meta.phase", phase=t("review.meta.phase.none")))
+        self.query_one("#review-meta", Label).update(Content(" · ".join(parts)))
+        tabs = self.query_one("#review-tabs", TabbedContent)
+        tabs.get_tab(DASHBOARD).label = Content(t("review.tab.dashboard"))
+        tabs.get_tab(TIMELINE).label = Content(t("review.tab.timeline", count=len(session.events)))
+        self._fill_dashboard()
+        self.query_one(TimelinePane).retranslate()
+        self._show_timeline_keys(tabs.active == TIMELINE)
+
+    def _show_timeline_keys(self, shown: bool) -> None:
+        """The timeline's keys in the footer only while it is on screen (they work from anywhere)."""
+        bindings = self._bindings.key_to_bindings
+        for key, items in bindings.items():
+            bindings[key] = [
+                replace(b, show=shown) if b.action.split("(")[0] in TIMELINE_ACTIONS else b for b in items
+            ]
+        self.refresh_bindings()
+
+    # ---------------------------------------------------------------- the dashboard
+    def _fill_dashboard(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        t = self.t
+        self.query_one("#review-counts", Label).update(
+            Content(
+                t(
+                    "review.counts",
+                    total=data.activities,
+                    agreed=data.agreed,
+                    open=data.activities - data.agreed,
+                    signed=data.fully_signed,
+                )
+            )
+        )
+        self.query_one("#review-rungs-heading", Label).update(Content(t("review.rungs.heading")))
+        self.query_one("#review-chart", RungChart).show(
+            (ChartRow(one_line(r.title), r.current, r.wished) for r in data.rungs),
+            (t("review.chart.current"), t("review.chart.wished")),
+        )
+        self.query_one("#review-not-agreed", Label).update(
+            Content(t("review.rungs.not_agreed", count=data.activities - data.agreed))
+        )
+        self.query_one("#review-approaches-heading", Label).update(Content(t("review.approaches.heading")))
+        approaches = " · ".join(
+            f"{one_line(a.name) if a.approach_id else t('review.approaches.unset')}: {a.count}"
+            for a in data.approaches
+        )
+        self.query_one("#review-approaches", Label).update(Content(approaches))
+        self._fill_pairs(data)
+        self._fill_mismatches(data)
+        self._fill_actions(data)
+        self._fill_signoffs(data)
+
+    def _refill(
+        self,
+        table_id: str,
+        columns: Iterable[tuple[str, int | None]],
+        rows: Iterable[tuple[Any, ...]],
+        heading_id: str,
+        heading: str,
+    ) -> int:
+        """Replace a table's columns (catalogue key, width) and rows, keeping its cursor row."""
+        table: DataTable[Any] = self.query_one(f"#{table_id}", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        for key, width in columns:
+            table.add_column(Text(self.t(key)), key=key, width=width)
+        table.add_rows(rows)
+        if 0 < keep < table.row_count:
+            table.move_cursor(row=keep, animate=False)
+        self.query_one(f"#{heading_id}", Label).update(Content(heading))
+        table.display = table.row_count > 0
+        return table.row_count
+
+    def _fill_pairs(self, data: Dashboard) -> None:
+        t = self.t
+        none = Text(t("review.none"))
+        rows = (
+            (
+                literal_cell(p.a, 40),
+                literal_cell(p.b, 40),
+                Text(str(p.activities), justify="right"),
+                Text(str(p.agreed), justify="right"),
+                literal_cell(p.highest) if p.highest else none,
+            )
+            for p in data.pairs
+        )
+        columns = ("a", "b", "activities", "agreed", "highest")
+        heading = t("review.pairs.heading") if data.pairs else t("review.pairs.empty")
+        self._refill(
+            "review-pairs",
+            ((f"review.pairs.col.{c}", None) for c in columns),
+            rows,
+            "review-pairs-heading",
+            heading,
+        )
+
+    def _fill_mismatches(self, data: Dashboard) -> None:
+        """Thousands of mismatches are cheap: a line-based list, cut to the width when drawn."""
+        t = self.t
+        kind_names = {kind: t(f"mismatch.kind.{kind}") for kind in data.mismatch_counts}
+        kind_width = max((cell_len(name) for name in kind_names.values()), default=8)
+        listing = self.query_one("#review-mismatches", LineList)
+        listing.set_rows(
+            [(Cell(kind_names[m.kind], "strong", kind_width), Cell(m.explain(t))) for m in data.mismatches]
+        )
+        listing.display = bool(data.mismatches)
+        counts = " · ".join(f"{kind_names[kind]}: {n}" for kind, n in data.mismatch_counts.items())
+        self.query_one("#review-mismatch-counts", Label).update(Content(counts))
+        self.query_one("#review-mismatch-counts", Label).display = bool(counts)
+        heading = (
+            t("review.mismatches.heading", count=len(data.mismatches))
+            if data.mismatches
+            else t("review.mismatches.none")
+        )
+        self.query_one("#review-mismatches-heading", Label).update(Content(heading))
+        self._show_mismatch(listing.cursor)
+
+    def _show_mismatch(self, row: int) -> None:
+        """The highlighted mismatch's whole explanation, under the list."""
+        found = self.data.mismatches if self.data else ()
+        detail = self.query_one("#review-mismatch-detail", Label)
+        detail.display = bool(found)
+        if 0 <= row < len(found):
+            mismatch = found[row]
+            kind = self.t(f"mismatch.kind.{mismatch.kind}")
+            detail.update(literal_block(f"{kind}: {mismatch.explain(self.t)}"))
+
+    def on_line_list_moved(self, message: LineList.Moved) -> None:
+        if message.line_list.id == "review-mismatches":
+            self._show_mismatch(message.index)
+
+    def _fill_actions(self, data: Dashboard) -> None:
+        t = self.t
+        rows = []
+        for a in data.actions:
+            if a.done:
+                status = Text(t("review.actions.done"))
+            elif a.overdue:
+                status = Text(t("review.actions.overdue"), style="bold reverse")
+            else:
+                status = Text(t("review.actions.open"))
+            rows.append(
+                (
+                    literal_cell(a.owner, 40),
+                    literal_cell(a.due) if a.due else Text(t("review.actions.no_due")),
+                    status,
+                    literal_cell(a.text, 80),
+                    literal_cell(a.activity, ACTIVITY_WIDTH) if a.activity else Text(t("review.none")),
+                )
+            )
+        heading = (
+            t(
+                "review.actions.heading",
+                open=data.open_actions,
+                overdue=data.overdue_actions,
+                done=data.done_actions,
+            )
+            if data.actions
+            else t("review.actions.none")
+        )
+        columns = ("owner", "due", "status", "action", "activity")
+        self._refill(
+            "review-actions",
+            ((f"review.actions.col.{c}", None) for c in columns),
+            rows,
+            "review-actions-heading",
+            heading,
+        )
+
+    def _fill_signoffs(self, data: Dashboard) -> None:
+        t = self.t
+        rows = []
+        for s in data.signoffs:
+            if s.total == 0:
+                status = t("review.signoff.no_parties")
+            elif s.complete:
+                status = t("review.signoff.complete")
+            else:
+                status = t("review.signoff.missing", parties=", ".join(s.missing))
+            rows.append(
+                (
+                    literal_cell(s.title, 60),
+                    Text(t("review.signoff.count", signed=s.signed, total=s.total), justify="right"),
+                    literal_cell(status, 120),
+                )
+            )
+        heading = (
+            t("review.signoff.heading", complete=data.fully_signed, total=len(data.signoffs))
+            if data.signoffs
+            else t("review.empty")
+        )
+        columns = ("activity", "signed", "status")
+        self._refill(
+            "review-signoff",
+            ((f"review.signoff.col.{c}", None) for c in columns),
+            rows,
+            "review-signoff-heading",
+            heading,
+        )
+
+    def on_resize(self) -> None:
+        self.query_one("#review-dashboard").set_class(self.app.size.width >= WIDE, "-wide")
+
+    # ---------------------------------------------------------------- tabs and actions
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        shown = event.pane.id == TIMELINE
+        self._show_timeline_keys(shown)
+        if shown:
+            pane = self.query_one(TimelinePane)
+            if not pane.built:
+                pane.build()
+            self.call_after_refresh(self.query_one("#timeline-events", LineList).focus)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#review-tabs", TabbedContent).active = tab
+
+    def _timeline(self) -> TimelinePane:
+        """The timeline pane, brought on screen (and built) if it wasn't."""
+        tabs = self.query_one("#review-tabs", TabbedContent)
+        pane = self.query_one(TimelinePane)
+        if tabs.active != TIMELINE:
+            tabs.active = TIMELINE
+        if not pane.built:
+            pane.build()
+        return pane
+
+    def action_phase(self, step: int) -> None:
+        self._timeline().go_phase(step)
+
+    def action_pick_phase(self) -> None:
+        self._timeline().pick_phase()
+
+    def action_edge(self, step: int) -> None:
+        pane = self._timeline()
+        pane.go(0 if step < 0 else len(pane.lines))
+
+    def action_home(self) -> None:
+        self.fapp.go_home()
