@@ -44,9 +44,7 @@ def partnership_matrix(session: Session) -> dict[tuple[str, str], Pair]:
     highest: dict[tuple[str, str], int] = {}
     for activity in session.activities:
         involved = sorted((p for p in activity.party_ids if p in order), key=order.__getitem__)
-        level = (
-            scenario.rung_index(activity.agreed_current) if activity.agreed_current is not None else None
-        )
+        level = scenario.rung_index(activity.agreed_current) if activity.agreed_current is not None else None
         for a, b in combinations(involved, 2):
             entry = counts.setdefault((a, b), [0, 0])
             entry[0] += 1
