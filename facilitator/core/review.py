@@ -30,7 +30,7 @@ from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix, rung_counts
 from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
-from facilitator.core.model import Activity, Event, Placement, Session
+from facilitator.core.model import Activity, BuildCache, Event, Placement, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR
 from facilitator.core.store import Data, MemoryTablesStorage, tinydb_over
@@ -698,6 +698,8 @@ class Timeline:
         start = {**meta, **meta.get("initial", {})}
         self._checkpoints: dict[int, Data] = {0: {"meta": {"session": dict(start)}}}
         self._window: dict[int, Data] = {}
+        # Tables that are the same objects as in the frame built last are not built again.
+        self._build_cache: BuildCache = {}
         self._lock = threading.Lock()
         self._last: tuple[int, Session] | None = None
         self.broken: TimelineError | None = None
@@ -729,7 +731,7 @@ class Timeline:
                 return self._last[1]
             tables = self._tables(frame)
             try:
-                session = Session.from_tables(tables, self.scenario)
+                session = Session.from_tables(tables, self.scenario, self._build_cache)
             except (KeyError, TypeError, ValueError, AttributeError) as error:
                 raise TimelineError(frame, f"{type(error).__name__}: {error}") from None
             # The log itself is not replayed into a table (that would copy it at every step).
