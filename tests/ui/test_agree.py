@@ -253,8 +253,7 @@ async def test_amend_keeps_the_original_and_decline_needs_a_reason(
         await pilot.click("#save")  # unchanged text: refused
         assert "same as the original" in plain(answer.query_one("#form-problem", Label))
         response.value = "Share the figures [i]twice a year[/i]"
-        await pilot.pause()  # the problem line moved the buttons down
-        await pilot.click("#save")
+        await pilot.press("ctrl+s")
         await back_to_view(pilot)
         amended = next(e for e in fresh(empty_session).expectations if e.id == first)
         assert (amended.state, amended.text, amended.response) == (
@@ -377,7 +376,10 @@ async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
         # Without an agreed rung: no fields, and the list says what to do first (enter goes there).
         await pilot.press("left", "down")
         await wait_for(pilot, lambda: plain(view.query_one("#agree-title", Label)) == "Round table")
-        assert not view.check_action("fields", ())
+        await pilot.press("f")
+        await pilot.pause()
+        assert notifications(app)[-1].startswith("No rung agreed yet: the agreement fields follow the rung")
+        assert isinstance(app.screen, WorkshopScreen)
         hint = line_of(items(view), "No rung agreed yet.")
         assert "“Place on the ladder”" in hint
         await cursor_to(pilot, view, "goto:place")
@@ -538,9 +540,15 @@ async def test_mouse_add_menu_row_clicks_and_palette(
         await pilot.press("escape")
         await back_to_view(pilot)
 
-        # A click on a line highlights it and opens it: a commitment is edited.
-        await cursor_to(pilot, view, f"commitment:{commitment}")
-        await pilot.press("enter")
+        # A click puts the cursor on a line; a second click opens it: a commitment is edited.
+        listing = items(view)
+        y = next(y for y in range(listing.size.height) if "We will lead" in listing.render_line(y).text)
+        await pilot.click(listing, offset=(20, y))
+        await pilot.pause()
+        assert listing.highlighted_option.id == f"commitment:{commitment}"
+        assert isinstance(app.screen, WorkshopScreen)
+        assert [b.id for b in view.query(Button) if b.display] == ["agree-edit", "agree-remove", "agree-add"]
+        await pilot.click(listing, offset=(20, y))
         edit = await dialog(pilot, CommitmentDialog)
         assert edit.query_one("#commitment-party").disabled
         await pilot.press("end", *" and report", "enter")

@@ -245,8 +245,8 @@ async def test_choosing_a_mismatch_goes_where_it_is_fixed(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
     found = mismatches(demo_session.session)
-    to_agree = [m for m in found if m.phase_kind == "agree"][-1]
-    to_place = next(m for m in found if m.phase_kind == "place")
+    to_agree = [m for m in found if m.kind == "no_role"][-1]  # fixed in the agree phase
+    to_place, to_place_too = (m for m in found if m.phase_kind == "place")  # two activities
     app = make_app(session=demo_session)
     async with app.run_test(size=(120, 40)) as pilot:
         # Enter on a mismatch that is fixed on the board (the board is shown for the first time).
@@ -262,15 +262,16 @@ async def test_choosing_a_mismatch_goes_where_it_is_fixed(
         from facilitator.ui.views.board import BoardView
 
         assert workshop.query_one(BoardView).board.selected_id == to_place.activity_id
+        # The board, already shown, follows to another activity.
+        screen = await open_overview(app, pilot)
+        screen.query_one("#ov-mismatches-table", DataTable).move_cursor(row=found.index(to_place_too))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert workshop.query_one(BoardView).board.selected_id == to_place_too.activity_id
         # A second click on the highlighted row: one that is fixed in the agree phase.
         screen = await open_overview(app, pilot)
         table = screen.query_one("#ov-mismatches-table", DataTable)
-        index = found.index(to_agree)
-        table.move_cursor(row=index)
-        await pilot.pause()
-        table.scroll_to(y=0, animate=False)
-        table.move_cursor(row=1)
-        table.move_cursor(row=index)
+        table.move_cursor(row=found.index(to_agree))
         await pilot.pause()
         row_y = table.cursor_row - int(table.scroll_y) + 1  # below the header
         await pilot.click(table, offset=(3, row_y))
@@ -278,6 +279,10 @@ async def test_choosing_a_mismatch_goes_where_it_is_fixed(
         assert isinstance(app.screen, WorkshopScreen)
         assert workshop.phase_kind(workshop.phase_id) == "agree"
         assert demo_session.view_state["selected_activity"] == to_agree.activity_id
+        from facilitator.ui.views.agree import AgreeView
+
+        await pilot.pause()
+        assert workshop.query_one(AgreeView).activity_id == to_agree.activity_id
 
 
 async def test_the_go_there_button_and_key(make_app: MakeApp, demo_session: SessionService) -> None:
@@ -615,3 +620,32 @@ async def test_the_matrices_follow_changes_made_while_they_are_shown(
             ALL: table.row_count,
             **counts_by_kind(mismatches(screen.service.session)),
         }
+
+
+async def test_jumping_into_a_view_not_built_yet_selects_the_activity_and_item(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    """At 80×24, from a phase whose view is the only one built so far."""
+    demo_session.set_view_state(phase="collect")
+    no_role = next(m for m in mismatches(demo_session.session) if m.kind == "no_role")
+    app = make_app(session=demo_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_overview(app, pilot)
+        workshop = app.screen_stack[-2]
+        assert isinstance(workshop, WorkshopScreen)
+        from facilitator.ui.views.agree import AgreeView
+
+        assert not workshop.query(AgreeView)
+        screen.set_kind("no_role")
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert app.screen is workshop and app.is_running
+        assert workshop.phase_kind(workshop.phase_id) == "agree"
+        view = workshop.query_one(AgreeView)
+        assert view.activity_id == no_role.activity_id
+        if hasattr(view, "show_target"):  # the agree view also puts its cursor on the party
+            focused = app.focused
+            assert isinstance(focused, OptionList)
+            assert focused.highlighted_option is not None
+            assert no_role.target in (focused.highlighted_option.id or "")

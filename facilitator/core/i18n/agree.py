@@ -11,10 +11,7 @@ MESSAGES = {
     "agree.list.none": {"en": "○ no rung agreed yet", "et": "○ aste veel kokku leppimata"},
     "agree.list.signed": {"en": "signed {signed}/{total}", "et": "kinnitanud {signed}/{total}"},
     "agree.list.gaps": {"en": "⚠ {count} not aligned", "et": "⚠ {count} kokku leppimata"},
-    "agree.list.short": {
-        "en": "{rung} · ✓ {signed}/{total} · ⚠ {gaps}",
-        "et": "{rung} · ✓ {signed}/{total} · ⚠ {gaps}",
-    },
+    "agree.list.short": {"en": "{rung} · ✓ {signed}/{total}", "et": "{rung} · ✓ {signed}/{total}"},
     "agree.list.aligned": {"en": "✓ aligned", "et": "✓ kokku lepitud"},
     # ------------------------------------------------------------ the header
     "agree.header.no_rung": {"en": "○ No rung agreed yet", "et": "○ Astet pole veel kokku lepitud"},
@@ -89,6 +86,10 @@ MESSAGES = {
     "agree.fields.no_rung": {
         "en": "No rung agreed yet. First agree on the rung: the agreement fields follow it.",
         "et": "Astet pole veel kokku lepitud. Leppige kõigepealt kokku aste: kokkuleppe väljad sõltuvad sellest.",
+    },
+    "agree.fields.first_rung": {
+        "en": "No rung agreed yet: the agreement fields follow the rung, so agree on it on the ladder first.",
+        "et": "Astet pole veel kokku lepitud: kokkuleppe väljad sõltuvad astmest, seega leppige see kõigepealt redelil kokku.",
     },
     "agree.fields.none": {
         "en": "This rung has no agreement fields in the scenario.",

@@ -198,10 +198,12 @@ class _Form(BaseModal[FormResult]):
             if isinstance(value, str):
                 select.value = value
 
+    problem_key: str | None = None
+
     def problem(self, key: str | None, focus: str | None = None) -> None:
-        label = self.query_one("#form-problem", Label)
-        label.update(Content(self.t(key)) if key else "")
-        label.display = key is not None
+        """Say what is missing (its line is always there, so the buttons never move)."""
+        self.problem_key = key
+        self.query_one("#form-problem", Label).update(Content(self.t(key)) if key else "")
         if focus is not None:
             self.query_one(focus).focus()
 
@@ -215,10 +217,7 @@ class _Form(BaseModal[FormResult]):
         super().relabel()
         self.query_one("#save", Button).label = Content(self.t("button.save"))
         self.query_one("#cancel", Button).label = Content(self.t("button.cancel"))
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#form-problem", Label).display = False
+        self.problem(self.problem_key)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -76,6 +76,7 @@ class Jump:
 
     phase_kind: str
     activity_id: str | None
+    target: str = ""  # the party, expectation or field to put the cursor on, where the view can
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class MismatchRow:
     kind: str
     activity_id: str
     phase_kind: str
+    target: str
     number: int
     title: str
     kind_name: str
@@ -367,7 +369,7 @@ class OverviewScreen(BaseScreen):
         if self.active_tab == "mismatches":
             row = self.highlighted_mismatch()
             if row is not None:
-                jump = Jump(row.phase_kind, row.activity_id)
+                jump = Jump(row.phase_kind, row.activity_id, row.target)
         elif self.active_tab == "roles":
             activity_id = _row_key(self.query_one("#ov-roles-table", DataTable))
             if activity_id is not None:
@@ -418,6 +420,7 @@ class OverviewScreen(BaseScreen):
                 kind=m.kind,
                 activity_id=m.activity_id,
                 phase_kind=m.phase_kind,
+                target=m.target,
                 number=numbers.get(m.activity_id, 0),
                 title=titles.get(m.activity_id, ""),
                 kind_name=names[m.kind],

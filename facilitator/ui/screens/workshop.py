@@ -192,7 +192,7 @@ class WorkshopScreen(BaseScreen):
     def action_overview(self) -> None:
         def closed(jump: Jump | None) -> None:
             if jump is not None:
-                self.jump_to(jump.phase_kind, jump.activity_id)
+                self.jump_to(jump.phase_kind, jump.activity_id, jump.target)
 
         self.app.push_screen(OverviewScreen(self.service), closed)
 
@@ -202,8 +202,12 @@ class WorkshopScreen(BaseScreen):
 
         self.app.push_screen(ExportDialog(self.service))
 
-    def jump_to(self, phase_kind: str, activity_id: str | None) -> None:
-        """Show the agenda's first phase of a kind, with an activity selected (where to fix it)."""
+    def jump_to(self, phase_kind: str, activity_id: str | None, target: str = "") -> None:
+        """Show the agenda's first phase of a kind with an activity selected (where to fix it).
+
+        A view with `show_target(activity_id, target)` also puts its cursor on the item
+        `target` names (a party, an expectation, a field).
+        """
         phase_id = next((p.id for p in self.agenda if p.kind == phase_kind), None)
         if phase_id is None:
             self.notify(self.t("overview.no_phase"), timeout=4)
@@ -211,6 +215,10 @@ class WorkshopScreen(BaseScreen):
         if activity_id is not None:
             self._save_view(selected_activity=activity_id)  # the view picks it up on show
         self._show_phase(phase_id)
+        view = self.view_for(phase_kind)
+        show_target = getattr(view, "show_target", None)
+        if activity_id is not None and show_target is not None:
+            view.call_after_refresh(show_target, activity_id, target)  # once it is built
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "workshop-mismatches":

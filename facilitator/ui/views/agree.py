@@ -21,7 +21,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -29,7 +29,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Label, OptionList
 from textual.widgets.button import ButtonVariant
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from facilitator.core.mismatches import Mismatch, mismatches
 from facilitator.core.model import Activity, Session
@@ -56,7 +56,8 @@ NARROW = 120  # below this many columns the activity list shows each activity on
 TITLE_LIMIT = 200  # characters of a title in the list and the header; the whole title is kept
 NAME_LIMIT = 60
 SIDE_MAX = 56  # the activity list's widest, as in agree.tcss
-TEXT_LIMIT = 2_000  # characters of one commitment, expectation or field shown in the list
+NARROW_ITEMS = 70  # below this many columns an expectation's answer moves beside its parties
+TEXT_LIMIT = 1_000  # characters of one commitment, expectation or field shown in the list
 NAME_WIDTH = 26  # cells: the widest the party column gets
 ROLE_WIDTH = 16
 STATE_MARKS = {"open": "○", "accepted": "✓", "amended": "✎", "declined": "✗"}
@@ -172,6 +173,19 @@ class ItemList(OptionList):
     def action_to_activities(self) -> None:
         self.screen.query_one("#agree-activities", OptionList).focus()
 
+    async def _on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on a line (so the buttons act on it); a click on the cursor's
+        line, or a double click, opens it."""
+        event.prevent_default()  # instead of the option list's own click: it opens at once
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self.get_option_at_index(clicked).disabled:
+            return
+        if clicked == self.highlighted or event.chain > 1:
+            self.highlighted = clicked
+            self.action_select()
+        else:
+            self.highlighted = clicked
+
 
 class BarButton(Button, can_focus=False):
     """A button of the bar: a click acts on the item under the cursor and leaves the focus there."""
@@ -205,7 +219,9 @@ class AgreeView(PhaseView):
         self.activity_id: str | None = None
         self._session: Session | None = None
         self._ready = False
-        self._known_selection: str | None = None
+        self._known_selection: str | None = None  # the selection last saved or reported
+        self._stale_selection: str | None = None  # what the file holds until our report is saved
+        self._awaiting_save = False
         self._select_timer: Timer | None = None
         self._seen_seq: int | None = None
         self._gaps: dict[str, list[Mismatch]] = {}
@@ -310,11 +326,7 @@ class AgreeView(PhaseView):
             self.activity_id = None
             self._refresh_keys()
             return
-        selected = self.selected_activity_id
-        if selected != self._known_selection:  # chosen in another view (summary, board…): follow it
-            self._known_selection = selected
-            if selected is not None:
-                self.activity_id = selected
+        self._follow_selection()
         if self.activity_id is None or not session.has_activity(self.activity_id):
             self.activity_id = session.activities[0].id
         self._gaps = {}
@@ -322,6 +334,29 @@ class AgreeView(PhaseView):
             self._gaps.setdefault(gap.activity_id, []).append(gap)
         self._fill_activities(session)
         self._show_activity(session)
+
+    def _follow_selection(self) -> None:
+        """Show the activity selected in another view (summary, board, overview…).
+
+        Our own choice is saved by the workshop a moment after we report it; until then the
+        file still holds the one before, which must not pull the view back.
+        """
+        selected = self.selected_activity_id
+        if selected == self._known_selection:
+            self._awaiting_save = False
+        elif not (self._awaiting_save and selected == self._stale_selection):
+            self._known_selection = selected
+            self._awaiting_save = False
+            if selected is not None:
+                self.activity_id = selected
+
+    def _report_selection(self, activity_id: str) -> None:
+        """Tell the workshop (and so every view, and the next start) which activity is selected."""
+        if not self._awaiting_save:
+            self._stale_selection = self.selected_activity_id
+        self._known_selection = activity_id
+        self._awaiting_save = True
+        self.select_activity(activity_id)
 
     def current_activity(self) -> Activity | None:
         session = self.shown
@@ -391,7 +426,8 @@ class AgreeView(PhaseView):
         t = self.t
         if self.has_class("-narrow"):  # two lines, cut to the list's width
             number = "○" if rung is None else f"{session.scenario.rung_index(rung) + 1}."
-            status = t("agree.list.short", rung=number, signed=signed, total=total, gaps=gaps)
+            status = t("agree.list.short", rung=number, signed=signed, total=total)
+            status += " · " + (t("agree.list.gaps", count=gaps) if gaps else t("agree.list.aligned"))
             width = self._side_width()
             prompt = Content.assemble(
                 Content.styled(one_line(title, width + 1), "bold").truncate(width, ellipsis=True),
@@ -413,12 +449,11 @@ class AgreeView(PhaseView):
         activity_id = event.option.id
         if activity_id is None or activity_id == self.activity_id:
             return
-        # `_known_selection` stays the saved one until ours is saved, so the old one isn't followed back.
         self.activity_id = activity_id
         self._show_activity(self.shown)
         if self._select_timer is not None:
             self._select_timer.stop()
-        self._select_timer = self.set_timer(SELECT_DELAY, lambda: self.select_activity(activity_id))
+        self._select_timer = self.set_timer(SELECT_DELAY, lambda: self._report_selection(activity_id))
 
     @on(OptionList.OptionSelected, "#agree-activities")
     def _activity_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -432,9 +467,10 @@ class AgreeView(PhaseView):
         session = self.session
         if not session.has_activity(activity_id):
             return
+        if self._select_timer is not None:
+            self._select_timer.stop()  # an earlier choice in the list must not win later
         self.activity_id = activity_id
-        self._known_selection = self.selected_activity_id  # followed already: ours is on its way
-        self.select_activity(activity_id)
+        self._report_selection(activity_id)
         self.show_session(session)
         items = self.query_one("#agree-items", OptionList)
         if target:
@@ -506,11 +542,13 @@ class AgreeView(PhaseView):
             if same_activity and previous is not None:
                 try:
                     target = items.get_option_index(previous)
-                except Exception:  # the option went away: stay near its place
+                except OptionDoesNotExist:  # the option went away: stay near its place
                     target = None
             if target is None:
                 start = index if same_activity else 0
                 target = self._enabled_near(items, start)
+            if not same_activity:
+                items.scroll_home(animate=False)  # another activity: from its first line
             items.highlighted = target
 
     @staticmethod
@@ -634,13 +672,17 @@ class AgreeView(PhaseView):
         expectations = session.expectations_for(activity.id)
         yield self._gap()
         yield self._heading("agree.section.expectations", count=len(expectations))
+        # The answer in a column of its own when there is room; beside the parties when narrow.
         state_width = max(len(t(f"agree.state.{s}")) for s in STATE_MARKS) + 2
+        narrow = self._items_width() < NARROW_ITEMS
         spaced = self.fapp.projector  # a blank line between entries of several lines, for the room
         for number, e in enumerate(expectations):
             if spaced and number:
                 yield self._gap()
-            row = _grid(state_width, None)
+            row = _grid(1 if narrow else state_width, None, padding=1 if narrow else 2)
+            state_style = STATE_STYLES[e.state]
             head = Text.assemble(
+                (t(f"agree.state.{e.state}") + " · ", state_style) if narrow else "",
                 (names.get(e.from_party, e.from_party), "bold"),
                 " → ",
                 (names.get(e.to_party, e.to_party), "bold"),
@@ -660,7 +702,10 @@ class AgreeView(PhaseView):
                 elif e.response:
                     body.append("\n" + t("agree.expectation.note") + " ", style="dim")
                     body.append_text(_text(e.response, "italic"))
-            state = Text(f"{STATE_MARKS[e.state]} {t(f'agree.state.{e.state}')}", style=STATE_STYLES[e.state])
+            state = Text(
+                STATE_MARKS[e.state] if narrow else f"{STATE_MARKS[e.state]} {t(f'agree.state.{e.state}')}",
+                style=state_style,
+            )
             row.add_row(state, body)
             yield Option(row, id=Item("expectation", e.id).option_id)
         if not expectations:
@@ -685,10 +730,15 @@ class AgreeView(PhaseView):
             values = session.fields_for(activity.id)
             label_width = min(max((len(f.label) for f in rung.fields), default=10), 30)
             for agreement_field in rung.fields:
-                row = _grid(label_width, None)
                 value = values.get(agreement_field.id, "")
                 shown = _text(value) if value.strip() else Text(t("agree.field.empty"), style="yellow italic")
-                row.add_row(Text(one_line(agreement_field.label, 200), style="bold"), shown)
+                label = Text(one_line(agreement_field.label, 200), style="bold")
+                if narrow:  # the label above its value, both at full width
+                    row = _grid(None, padding=0)
+                    row.add_row(Text.assemble(label, "\n", shown))
+                else:
+                    row = _grid(label_width, None)
+                    row.add_row(label, shown)
                 yield Option(row, id=Item("field", agreement_field.id).option_id)
 
         # Actions: the next steps, with owner and due date.
@@ -786,7 +836,7 @@ class AgreeView(PhaseView):
         items = self.query_one("#agree-items", OptionList)
         try:
             items.highlighted = items.get_option_index(item.option_id)
-        except Exception:  # gone meanwhile: leave the cursor where it is
+        except OptionDoesNotExist:  # gone meanwhile: leave the cursor where it is
             return
         items.focus()
 
@@ -855,6 +905,12 @@ class AgreeView(PhaseView):
                 return action.owner if action else None
         return activity.party_ids[0] if activity.party_ids else None
 
+    def _has_fields(self) -> bool:
+        """Whether the selected activity has an agreed rung with agreement fields to fill in."""
+        activity = self.current_activity()
+        current = activity.agreed_current if activity is not None else None
+        return current is not None and bool(self.shown.scenario.rung(current).fields)
+
     def _removable(self, item: Item | None) -> bool:
         if item is None:
             return False
@@ -886,9 +942,8 @@ class AgreeView(PhaseView):
             return bool(session.parties)
         if action == "add_expectation":
             return len(session.parties) >= 2
-        if action == "fields":
-            current = activity.agreed_current
-            return current is not None and bool(session.scenario.rung(current).fields)
+        if action == "fields":  # offered for every activity, so the footer stays put while browsing
+            return True
         if action == "toggle_done":
             return item is not None and item.kind == "action"
         if action == "remove":
@@ -1124,11 +1179,15 @@ class AgreeView(PhaseView):
     @work(exclusive=True, group="agree-dialog")
     async def action_fields(self, focus: str | None = None) -> None:
         activity = self.current_activity()
-        if activity is None or activity.agreed_current is None:
+        if activity is None:
+            return
+        if activity.agreed_current is None:
+            self.notify(self.t("agree.fields.first_rung"), severity="warning", timeout=5)
             return
         session = self.shown
         rung = session.scenario.rung(activity.agreed_current)
         if not rung.fields:
+            self.notify(self.t("agree.fields.none"), timeout=4)
             return
         values = session.fields_for(activity.id)
         dialog = FieldsDialog(session.scenario.rung_title(rung.id), rung.fields, values, focus)
@@ -1250,7 +1309,7 @@ class AgreeView(PhaseView):
                 ("action", "add_action"),
                 ("fields", "fields"),
             )
-            if self.check_action(action, ())
+            if self.check_action(action, ()) and (name != "fields" or self._has_fields())
         ]
         choice = await self.app.push_screen_wait(AddMenu(choices))
         if choice == "commitment":
