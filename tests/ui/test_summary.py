@@ -71,6 +71,14 @@ async def open_phase(app: FacilitatorApp, pilot: Pilot[int], phase: str) -> Work
     assert isinstance(screen, WorkshopScreen)
     screen.action_go_phase(phase)
     await pilot.pause()
+    # A view built on first visit takes the focus after its first refresh: wait for it.
+    for _ in range(40):
+        if app.focused is not None and screen.query_one(f"#view-{screen.phase_kind(phase)}") in (
+            app.focused,
+            *app.focused.ancestors,
+        ):
+            break
+        await pilot.pause(0.05)
     return screen
 
 
