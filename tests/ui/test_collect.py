@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.pilot import Pilot
-from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    ContentSwitcher,
     DataTable,
     Input,
     Label,
@@ -19,7 +15,6 @@ from textual.widgets import (
     TextArea,
 )
 
-from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.activity_dialog import ActivityDialog, ExamplesDialog
@@ -27,50 +22,14 @@ from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import SELECTION_DELAY, CollectView
 
-MakeApp = Callable[..., FacilitatorApp]
-HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
-
-
-def fresh(service: SessionService) -> Session:
-    """The session as saved on disk, read by a service of its own."""
-    return SessionService(service.path).session
-
-
-def notifications(app: FacilitatorApp) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
-async def focus(pilot: Pilot[int], widget: Widget) -> None:
-    """Focus a widget and wait until it has the focus (focusing is deferred by Textual)."""
-    widget.focus()
-    for _ in range(50):
-        await pilot.pause()
-        if widget.has_focus:
-            return
-    raise AssertionError(f"{widget} did not get the focus")
-
-
-async def settle(pilot: Pilot[int], view: Widget) -> None:
-    """Wait until the shown view has put the focus where it starts."""
-    for _ in range(50):
-        await pilot.pause()
-        focused = pilot.app.focused
-        if focused is not None and view in focused.ancestors:
-            return
-    raise AssertionError(f"{view} did not take the focus")
+from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view
 
 
 async def open_collect(app: FacilitatorApp, pilot: Pilot[int]) -> CollectView:
-    for _ in range(50):  # the workshop opens, and first shows the phase it opened on
-        await pilot.pause()
-        screen = app.screen
-        if isinstance(screen, WorkshopScreen) and screen.query_one(ContentSwitcher).current is not None:
-            break
+    await pilot.pause()
+    screen = app.screen
     assert isinstance(screen, WorkshopScreen)
-    screen.action_go_phase(next(p.id for p in screen.agenda if p.kind == "collect"))
-    view = screen.query_one(CollectView)
-    await settle(pilot, view)
-    return view
+    return await open_view(app, pilot, next(p.id for p in screen.agenda if p.kind == "collect"), CollectView)
 
 
 def cells(view: CollectView, column: int = 1) -> list[str]:
