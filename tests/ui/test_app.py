@@ -342,3 +342,24 @@ async def test_refused_changes_are_explained_in_the_interface_language(
             app.show_user_error(error)
         await pilot.pause()
         assert "The title must not be empty." in [n.message for n in app._notifications]
+
+
+async def test_escape_leaves_a_text_field_for_the_views_list_then_goes_home(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    empty_session.add_activity("Joint patrols")
+    empty_session.set_view_state(phase="collect")
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        quick = app.screen.query_one("#collect-quick", Input)
+        quick.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        assert not isinstance(app.focused, Input), "still in a text field"
+        assert app.focused is not None and app.screen.query_one("#view-collect") in app.focused.ancestors
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

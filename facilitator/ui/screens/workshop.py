@@ -184,7 +184,17 @@ class WorkshopScreen(BaseScreen):
     def action_home(self) -> None:
         """Escape leaves a text field first (so [ ] t + * work again), then goes home."""
         if isinstance(self.focused, Input | TextArea):
-            self.set_focus(None)
+            # Back to the view's list, so its own keys work too; never into another field.
+            field = self.focused
+            found = self.query(f"#view-{self.phase_kind(self.phase_id)}")
+            if found:
+                found.first(PhaseView).focus_first()
+
+            def not_a_field() -> None:  # focusing is deferred: check where it landed
+                if self.focused is field or isinstance(self.focused, Input | TextArea):
+                    self.set_focus(None)
+
+            self.call_after_refresh(not_a_field)
             return
         self.fapp.go_home()
 
