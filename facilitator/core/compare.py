@@ -636,7 +636,8 @@ def _when(session: Session) -> str:
     return session.info.date or session.info.created_at[:10]
 
 
-def _rung(scenario: Scenario, rung_id: str | None, t: Translator) -> str:
+def rung_name(scenario: Scenario, rung_id: str | None, t: Translator) -> str:
+    """ "2. Cooperation", or "not agreed"; a rung the scenario doesn't know shows its id."""
     if rung_id is None:
         return t("compare.rung.none")
     try:
@@ -645,7 +646,7 @@ def _rung(scenario: Scenario, rung_id: str | None, t: Translator) -> str:
         return rung_id
 
 
-def _role(scenario: Scenario, role_id: str | None, t: Translator) -> str:
+def role_name(scenario: Scenario, role_id: str | None, t: Translator) -> str:
     if role_id is None:
         return t("compare.role.none")
     try:
@@ -697,7 +698,7 @@ def report(c: Comparison, t: Translator) -> list[str]:
             lines.extend(["", t(key, count=len(items)), *items])
 
     def rungs(change: RungChange) -> str:
-        before, after = _rung(a.scenario, change.before, t), _rung(b.scenario, change.after, t)
+        before, after = rung_name(a.scenario, change.before, t), rung_name(b.scenario, change.after, t)
         if not change.changed and before == after:
             return after
         text = f"{before} → {after}"
@@ -728,11 +729,11 @@ def report(c: Comparison, t: Translator) -> list[str]:
 
     section(
         "compare.section.new",
-        [f"  - {x.title}: {_rung(b.scenario, x.agreed_current, t)}" for x in c.new],
+        [f"  - {x.title}: {rung_name(b.scenario, x.agreed_current, t)}" for x in c.new],
     )
     section(
         "compare.section.dropped",
-        [f"  - {x.title}: {_rung(a.scenario, x.agreed_current, t)}" for x in c.dropped],
+        [f"  - {x.title}: {rung_name(a.scenario, x.agreed_current, t)}" for x in c.dropped],
     )
     section("compare.section.parties_new", [f"  - {p.name}" for p in c.parties_new])
     section("compare.section.parties_gone", [f"  - {p.name}" for p in c.parties_gone])
@@ -744,7 +745,7 @@ def report(c: Comparison, t: Translator) -> list[str]:
         "compare.section.roles",
         [
             f"  - {pair.b.title}: {c.party_name(r.party)}: "
-            f"{_role(a.scenario, r.before, t)} → {_role(b.scenario, r.after, t)}"
+            f"{role_name(a.scenario, r.before, t)} → {role_name(b.scenario, r.after, t)}"
             for pair in c.pairs
             for r in pair.roles
         ],

@@ -56,12 +56,13 @@ from facilitator.core.compare import (
     PartyRef,
     RungChange,
     compare,
+    role_name,
+    rung_name,
 )
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionSummary
 from facilitator.core.model import Action, Activity, Expectation, Session
-from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal, BaseScreen
@@ -160,25 +161,6 @@ def activity_rows(c: Comparison) -> list[ActivityRow]:
 
 def filter_counts(rows: Sequence[ActivityRow]) -> dict[Filter, int]:
     return {f: sum(r.shown_by(f) for r in rows) for f in FILTERS}
-
-
-def rung_name(scenario: Scenario, rung_id: str | None, t: Translator) -> str:
-    """ "2. Cooperation", or "not agreed"; a rung the scenario doesn't know shows its id."""
-    if rung_id is None:
-        return t("compare.rung.none")
-    try:
-        return scenario.rung_title(rung_id)
-    except KeyError:
-        return rung_id
-
-
-def role_name(scenario: Scenario, role_id: str | None, t: Translator) -> str:
-    if role_id is None:
-        return t("compare.role.none")
-    try:
-        return scenario.role(role_id).name
-    except KeyError:
-        return role_id
 
 
 def change_word(kind: str, t: Translator, delta: int | None = None) -> str:

@@ -20,7 +20,6 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
@@ -37,6 +36,7 @@ from facilitator.ui.screens.activity_dialog import (
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal_cell
 from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.widgets.tables import key_at_cursor, move_to
 
 SELECTION_DELAY = 0.3  # seconds: remember the selection once the arrow keys come to rest
 DETAIL_LIMIT = 2_000  # characters of a description shown under the list
@@ -188,13 +188,13 @@ class CollectView(PhaseView):
                 for number, row in enumerate(rows, start=1):
                     table.add_row(*self._cells(number, row), key=row.id)
             self._rows = rows
-            self._move_to(table, wanted, index)
+            move_to(table, wanted, index)
         empty = not rows
         table.display = not empty
         self.query_one("#collect-empty", Label).display = empty
         if not self.fapp.projector and empty and self.screen.focused is table:
             self.query_one("#collect-quick", Input).focus()
-        self._selected = self._key_at_cursor(table)
+        self._selected = key_at_cursor(table)
         self._show_detail(session)
 
     def _rebuild_columns(self, table: DataTable[object]) -> None:
@@ -215,29 +215,9 @@ class CollectView(PhaseView):
         for column, value in zip(COLUMNS, self._cells(number, row), strict=True):
             table.update_cell(row.id, column, value)
 
-    @staticmethod
-    def _move_to(table: DataTable[object], key: str | None, fallback: int) -> None:
-        """Put the cursor on `key`'s row, or near where it was when that row is gone."""
-        if table.row_count == 0:
-            return
-        row = fallback
-        if key is not None:
-            try:
-                row = table.get_row_index(key)
-            except RowDoesNotExist:
-                row = fallback
-        table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
-
-    @staticmethod
-    def _key_at_cursor(table: DataTable[object]) -> str | None:
-        if table.row_count == 0 or not 0 <= table.cursor_row < table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return key if isinstance(key, str) else None
-
     def selected_activity(self) -> Activity | None:
         session = self.session
-        key = self._key_at_cursor(self.query_one("#collect-table", DataTable))
+        key = key_at_cursor(self.query_one("#collect-table", DataTable))
         return session.activity(key) if key is not None and session.has_activity(key) else None
 
     def _show_detail(self, session: Session) -> None:
@@ -284,7 +264,7 @@ class CollectView(PhaseView):
             self._report = None
         table = self.query_one("#collect-table", DataTable)
         with table.prevent(DataTable.RowHighlighted):
-            self._move_to(table, activity_id, table.cursor_row)
+            move_to(table, activity_id, table.cursor_row)
         self._selected = activity_id
         self._show_detail(self.session)
         self.select_activity(activity_id)
@@ -406,7 +386,7 @@ class CollectView(PhaseView):
             title = one_line(activity.title, 80)
             self.notify(self.t("collect.removed", title=title), markup=False, timeout=3)
             table = self.query_one("#collect-table", DataTable)
-            self._selected = self._key_at_cursor(table)
+            self._selected = key_at_cursor(table)
             if self._selected is not None:
                 self._select_now(self._selected)
             else:

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
-from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
 from facilitator.core.model import Party, Session
@@ -25,6 +24,7 @@ from facilitator.ui.localized import localize_bindings
 from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.widgets.tables import key_at_cursor, move_to
 
 WIDE = 110  # from this many columns the three lists stand side by side
 AFFECTED_MARK = "◆"
@@ -183,7 +183,7 @@ class SetupView(PhaseView):
         self.query_one("#setup-details-status", Label).update("")
         parties = self.query_one("#setup-parties", DataTable)
         people = self.query_one("#setup-participants", DataTable)
-        cursors = (self._selected_key(parties), self._selected_key(people))
+        cursors = (key_at_cursor(parties), key_at_cursor(people))
         parties.clear(columns=True)
         parties.add_column(literal_cell(t("setup.col.party")), key="name")
         parties.add_column(literal_cell(t("setup.col.affected")), key="affected")
@@ -198,7 +198,7 @@ class SetupView(PhaseView):
         if self._ready:
             self.show_session(self.session)
             for table, cursor in zip((parties, people), cursors, strict=True):
-                self._move_to(table, cursor, 0)
+                move_to(table, cursor, 0)
 
     def focus_first(self) -> None:
         """A list, not a field: the workshop's keys ([ ] t) would be typed into a field."""
@@ -297,7 +297,7 @@ class SetupView(PhaseView):
                     str(counts.get(party.id, 0)),
                     key=party.id,
                 )
-            self._move_to(table, selected.id if selected else None, index)
+            move_to(table, selected.id if selected else None, index)
 
     def _show_participants(self, session: Session) -> None:
         table = self.query_one("#setup-participants", DataTable)
@@ -316,7 +316,7 @@ class SetupView(PhaseView):
         if rows == self._participant_rows:
             return
         self._participant_rows = rows
-        selected = self._selected_key(table)
+        selected = key_at_cursor(table)
         index = table.cursor_row
         with table.prevent(DataTable.RowHighlighted):
             table.clear()
@@ -324,30 +324,10 @@ class SetupView(PhaseView):
                 name = literal_cell(person.name, NAME_LIMIT)
                 party = literal_cell(session.party_name(person.party_id), NAME_LIMIT)
                 table.add_row(name, party, key=person.id)
-            self._move_to(table, selected, index)
-
-    @staticmethod
-    def _move_to(table: DataTable[object], key: str | None, fallback: int) -> None:
-        """Keep the cursor on the same row after a rebuild, or near where it was."""
-        if table.row_count == 0:
-            return
-        row = fallback
-        if key is not None:
-            try:
-                row = table.get_row_index(key)
-            except RowDoesNotExist:  # the row went away: stay near its place
-                row = fallback
-        table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
-
-    @staticmethod
-    def _selected_key(table: DataTable[object]) -> str | None:
-        if table.row_count == 0 or not 0 <= table.cursor_row < table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return key if isinstance(key, str) else None
+            move_to(table, selected, index)
 
     def selected_party(self) -> Party | None:
-        key = self._selected_key(self.query_one("#setup-parties", DataTable))
+        key = key_at_cursor(self.query_one("#setup-parties", DataTable))
         return next((p for p in self._parties if p.id == key), None)
 
     # ---------------------------------------------------------------- the details
@@ -444,7 +424,7 @@ class SetupView(PhaseView):
     def _party_added(self, party_id: str, name: str) -> None:
         self.notify(self.t("setup.parties.added", name=name), markup=False, timeout=3)
         table = self.query_one("#setup-parties", DataTable)
-        self._move_to(table, party_id, table.row_count - 1)
+        move_to(table, party_id, table.row_count - 1)
 
     def _table_focused(self, table_id: str) -> bool:
         focused = self.screen.focused
@@ -525,12 +505,12 @@ class SetupView(PhaseView):
                 timeout=3,
             )
             table = self.query_one("#setup-participants", DataTable)
-            self._move_to(table, None, table.row_count - 1)
+            move_to(table, None, table.row_count - 1)
         name_input.focus()
 
     def action_remove_participant(self) -> None:
         table = self.query_one("#setup-participants", DataTable)
-        key = self._selected_key(table)
+        key = key_at_cursor(table)
         person = next((p for p in self.session.participants if p.id == key), None)
         if person is None:
             self.notify(self.t("setup.participants.none_selected"), timeout=3)
