@@ -22,7 +22,6 @@ from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
 UI_DIR = Path(__file__).resolve().parent
-VIEW_STYLES = ("setup", "intro", "collect", "board", "agree", "summary")
 
 # Bindings that are movement, not actions: kept off the command palette.
 NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
@@ -32,14 +31,10 @@ class FacilitatorApp(App[int]):
     """Runs one facilitator's workshop; the core does all the saving."""
 
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find the styles.
-    CSS_PATH = [
-        UI_DIR / "app.tcss",
-        *(
-            UI_DIR / "views" / f"{view}.tcss"
-            for view in ("setup", "intro", "collect", "board", "agree", "summary")
-        ),
-        *(UI_DIR / "screens" / f"{screen}.tcss" for screen in ("review", "timeline", "overview", "compare")),
-    ]
+    # Only what every screen uses: each screen brings its own stylesheet (CSS_PATH) and the
+    # workshop its views' (`load_styles`), read when first shown. Parsing and matching
+    # rules nobody sees was a third of the start-up.
+    CSS_PATH = [UI_DIR / "app.tcss"]
     TITLE = "facilitator"
     BINDINGS = [
         Binding("f1", "help", "key.help"),
@@ -66,12 +61,13 @@ class FacilitatorApp(App[int]):
         self.explicit_language = lang
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
-
-    # ---------------------------------------------------------------- start
-    def on_mount(self) -> None:
+        # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = NORMAL
+
+    # ---------------------------------------------------------------- start
+    def on_mount(self) -> None:
         localize_bindings(self, self.t)
         # Opening a session directly builds home only when the facilitator goes there.
         if self.review_path is not None:
@@ -149,6 +145,16 @@ class FacilitatorApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def load_styles(self, *paths: Path) -> None:
+        """Stylesheets of something shown for the first time: read once, kept from then on."""
+        new = [path for path in paths if not self.stylesheet.has_source(str(path), "")]
+        if not new:
+            return
+        for path in new:
+            self.stylesheet.read(path)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
 
     def show_user_error(self, error: Exception) -> None:
         """A refused change in the interface language when the catalogue knows it."""

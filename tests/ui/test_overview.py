@@ -117,6 +117,16 @@ async def test_f2_opens_the_overview_and_escape_or_f2_closes_it(
         assert isinstance(app.screen, WorkshopScreen)
 
 
+async def first_count(pilot: Pilot[int], button: Button) -> None:
+    """The header counts after the first frame (COUNT_DELAY), so that start-up does not wait."""
+    assert plain(button.label) == ""  # not before
+    for _ in range(40):
+        await pilot.pause(0.05)
+        if plain(button.label):
+            return
+    raise AssertionError("the mismatch count never came")
+
+
 async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
@@ -125,6 +135,7 @@ async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         button = app.screen.query_one("#workshop-mismatches", Button)
+        await first_count(pilot, button)
         assert plain(button.label) == f"⚠ {count}"
         assert button.region.height == 1 and button.region.y == 0  # on the title line
         await pilot.click("#workshop-mismatches")
@@ -146,7 +157,9 @@ async def test_the_header_says_when_there_is_nothing_to_fix(
     app = make_app(session=service)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert plain(app.screen.query_one("#workshop-mismatches", Button).label) == "✓ 0"
+        button = app.screen.query_one("#workshop-mismatches", Button)
+        await first_count(pilot, button)
+        assert plain(button.label) == "✓ 0"
 
 
 async def test_the_palette_opens_the_overview_and_filters_by_kind(

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, SelectionList, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.keybar import KeyBar
 
 NO_APPROACH = "-"  # the Select's value for "no approach"; approach ids never look like this
 
@@ -100,10 +101,9 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", compact=True, id="activity-save", variant="primary")
                 yield Button("", compact=True, id="activity-cancel")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#activity-parties", SelectionList).display = bool(self.session.parties)
         self.query_one("#activity-no-parties", Label).display = not self.session.parties
         has_affected = any(p.affected for p in self.session.parties)
@@ -214,10 +214,9 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
                 yield Button("", compact=True, id="examples-all")
                 yield Button("", compact=True, id="examples-add", variant="primary")
                 yield Button("", compact=True, id="examples-cancel")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#examples-list", SelectionList).focus()
 
     def relabel(self) -> None:

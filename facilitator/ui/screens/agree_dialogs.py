@@ -137,8 +137,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         grid.add_row(Text("●" if current else "○"), body)
         return grid
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         # As tall as the roles need, up to the screen: Cancel stays in view, the roles scroll.
         self.query_one(".dialog-box").styles.max_height = 12 + 3 * (len(self.roles) + 1)
         self.query_one("#role-options", OptionList).focus()
@@ -279,8 +278,7 @@ class CommitmentDialog(_Form[CommitmentDraft | None]):
         self.query_one("#commitment-text", Input).placeholder = t("agree.commitment.placeholder")
         self.relabel_parties("commitment-party")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#commitment-text", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -349,8 +347,7 @@ class ExpectationDialog(_Form[ExpectationDraft | None]):
         self.relabel_parties("expectation-from", "expectation-to")
         self._warn()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#expectation-text", Input).focus()
 
     @on(Select.Changed)
@@ -433,8 +430,7 @@ class AnswerDialog(_Form[Answer | None]):
             button.label = Content(f"{ANSWER_MARKS[state]} {t(f'agree.answer.{state}')}")
         self._show_state()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         radios = self.query_one("#answer-state", RadioSet)
         radios.focus()
         radios._selected = ANSWERS.index(self.state)  # the arrow keys start from the current answer
@@ -513,8 +509,7 @@ class FieldsDialog(_Form[dict[str, str] | None]):
             Content(self.t("agree.fields.title", rung=one_line(self.rung_title, NAME_LIMIT)))
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         # As tall as the fields need, up to the screen: the buttons stay in view, the fields scroll.
         box = self.query_one(".dialog-box")
         box.styles.max_height = 10 + sum(7 if f.help else 5 for f in self.fields)
@@ -605,8 +600,7 @@ class ActionDialog(_Form[ActionDraft | None]):
         self.query_one("#action-done", Checkbox).label = Content(t("agree.action.done"))
         self.relabel_parties("action-owner")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#action-done", Checkbox).display = self.editing
         self.query_one("#action-text", Input).focus()
 
@@ -673,8 +667,7 @@ class AddMenu(BaseModal[str | None]):
                 )
         options.highlighted = min(highlighted, max(options.option_count - 1, 0))
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#add-options", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#add-options")

@@ -32,10 +32,20 @@ class Localized:
 
 
 class BaseScreen(Localized, Screen[Any]):
+    # Textual calls `on_mount` of every class in the MRO: subclasses override
+    # `after_mount` instead, so that the base's work runs once and first.
     def on_mount(self) -> None:
         self.relabel()
+        self.after_mount()
+
+    def after_mount(self) -> None:
+        """Once mounted and labelled."""
 
 
 class BaseModal(Localized, ModalScreen[ResultType]):
     def on_mount(self) -> None:
         self.relabel()
+        self.after_mount()
+
+    def after_mount(self) -> None:
+        """Once mounted and labelled."""

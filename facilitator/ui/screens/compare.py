@@ -36,7 +36,6 @@ from textual.events import Resize
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Label,
     OptionList,
     Select,
@@ -67,6 +66,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal, BaseScreen
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -334,6 +334,8 @@ def party_rows(c: Comparison) -> list[tuple[str, str, str, str]]:
 class CompareScreen(BaseScreen):
     """Session A and session B side by side; nothing is written to either."""
 
+    CSS_PATH = "compare.tcss"
+
     BINDINGS = [
         Binding("escape", "home", "exchange.key.home"),
         Binding("f", "next_filter(1)", "exchange.key.filter"),
@@ -385,10 +387,9 @@ class CompareScreen(BaseScreen):
             with TabPane("", id="cmp-parties"):
                 yield DataTable(id="cmp-parties-table", cursor_type="row", zebra_stripes=True)
                 yield Label("", id="cmp-parties-empty", classes="empty")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#cmp-table", DataTable).focus()
 
     def on_resize(self, event: Resize) -> None:
@@ -671,6 +672,8 @@ def _fit(text: str, width: int) -> Text:
 class CompareWithDialog(BaseModal[str | None]):
     """Choose session B to compare session A with; returns B's id, or None."""
 
+    CSS_PATH = "compare.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, a: SessionSummary, others: Sequence[SessionSummary]) -> None:
@@ -688,8 +691,7 @@ class CompareWithDialog(BaseModal[str | None]):
                 yield Button("", id="cmp-pick-go", variant="primary")
                 yield Button("", id="cmp-pick-cancel")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         options = self.query_one("#cmp-pick-list", OptionList)
         options.highlighted = 0 if self.others else None
         options.focus()

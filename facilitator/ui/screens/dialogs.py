@@ -42,8 +42,7 @@ class ConfirmDialog(BaseModal[bool]):
         self.query_one("#confirm", Button).label = self.t(self.confirm_key)
         self.query_one("#cancel", Button).label = self.t("button.cancel")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -153,8 +152,7 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         self.query_one("#create", Button).label = self.t("home.new.create")
         self.query_one("#cancel", Button).label = self.t("button.cancel")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
     def on_input_submitted(self) -> None:

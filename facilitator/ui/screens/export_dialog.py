@@ -100,6 +100,8 @@ class TickBox(Checkbox):
 class ExportDialog(BaseModal[list[Path] | None]):
     """Format, public version, language and target; closes with the written paths or None."""
 
+    CSS_PATH = "export_dialog.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, service: SessionService, folder: Path = DEFAULT_FOLDER) -> None:
@@ -145,8 +147,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
                 yield Button("", id="export-go", variant="primary")
                 yield Button("", id="export-cancel")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#export-format", Select).focus()
 
     def _format_options(self) -> list[tuple[Text, str]]:

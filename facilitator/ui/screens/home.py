@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Label
+from textual.widgets import Button, DataTable, Label
 
 from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary
@@ -16,6 +16,7 @@ from facilitator.core.scenario import Scenario, discover
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell as literal
+from facilitator.ui.widgets.keybar import KeyBar
 
 
 class HomeScreen(BaseScreen):
@@ -53,10 +54,9 @@ class HomeScreen(BaseScreen):
                 yield Button("", id="export")
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Label("", id="home-empty", classes="empty")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#sessions", DataTable).focus()
 
     def relabel(self) -> None:

@@ -16,7 +16,7 @@ and redrawn only where what it shows changed: fixing a mismatch removes one row 
 than rebuilding 2,000. The overview changes nothing itself: it closes with a `Jump` (or
 None) and the workshop does the going.
 
-`MismatchBadge` is the workshop header's "⚠ 12", the overview's mouse path.
+The workshop header's "⚠ 12" (`ui/widgets/mismatch_badge.py`) is the overview's mouse path.
 """
 
 from __future__ import annotations
@@ -32,11 +32,9 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Label,
     OptionList,
     Static,
@@ -52,11 +50,11 @@ from facilitator.core.mismatches import KINDS, Mismatch, counts_by_kind, mismatc
 from facilitator.core.model import Event, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
-from facilitator.ui.screens.base import BaseScreen, Localized
+from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.keybar import KeyBar
 
 POLL_SECONDS = 1.0
-COUNT_DELAY = 0.3  # seconds: the header counts once changes come to rest (~10 ms at 500 activities)
 ALL = "__all__"  # the kind filter's "all kinds" option
 PARTY_COLUMN = "__party__"
 TABS = ("mismatches", "roles", "partners")
@@ -121,43 +119,10 @@ def mismatch_key(m: Mismatch, seen: set[str]) -> str:
     return key
 
 
-class MismatchBadge(Localized, Button):
-    """The workshop header's "⚠ 12": open mismatches; a click opens the overview (key: F2)."""
-
-    def __init__(self, service: SessionService, *, id: str | None = None) -> None:
-        super().__init__("", id=id, compact=True)
-        self.service = service
-        self.can_focus = False  # a mouse path beside the key; not a stop on the tab round
-        self._count: int | None = None
-        self._later: Timer | None = None
-
-    def relabel(self) -> None:
-        """Count now (on mount and on a language change) and say it in the current language."""
-        self._count = None
-        self.show_count()
-
-    def count_later(self) -> None:
-        """After a change: count once the changes come to rest, not on every key press."""
-        if self._later is not None:
-            self._later.stop()
-        self._later = self.set_timer(COUNT_DELAY, self.show_count)
-
-    def show_count(self) -> None:
-        self._later = None
-        try:
-            count = len(mismatches(self.service.session))
-        except UserError:
-            return  # the workshop reports an unreadable file
-        if count == self._count:
-            return  # a label update is a layout: only when it changed
-        self._count = count
-        t = self.t
-        self.label = Content(t("overview.header.count" if count else "overview.header.none", count=count))
-        self.tooltip = t("overview.header.tooltip", count=count)
-
-
 class OverviewScreen(BaseScreen):
     """Mismatches, roles and partnerships of one session; closes with a `Jump` or None."""
+
+    CSS_PATH = "overview.tcss"
 
     BINDINGS = [
         Binding("escape", "close", "overview.key.close"),
@@ -211,10 +176,9 @@ class OverviewScreen(BaseScreen):
                 yield DataTable(id="ov-partners-table", cursor_type="cell", fixed_columns=1)
                 yield Static("", id="ov-partners-detail", classes="ov-detail")
                 yield Label("", id="ov-partners-empty", classes="empty")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        super().on_mount()  # relabel: all text, then the session
+    def after_mount(self) -> None:
         self._unsubscribe = self.service.subscribe(self._on_change)
         self.set_interval(POLL_SECONDS, self._poll)
         self.call_after_refresh(self._focus_tab)

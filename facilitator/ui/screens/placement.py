@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
@@ -34,6 +34,7 @@ from facilitator.core.service import SessionService
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.keybar import KeyBar
 
 POLL_SECONDS = 1.0
 
@@ -189,14 +190,14 @@ class PlacementScreen(BaseScreen):
                 yield Button("", id="agree", variant="success", compact=True)
                 yield Button("", id="revote", variant="warning", compact=True)
                 yield Button("", id="close", compact=True)
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        self._ready = True
+    def after_mount(self) -> None:
         for index, choice in enumerate(self.query(RungChoice)):
             # Each higher rung one step further right: the choices read as a staircase.
             choice.styles.margin = (0, 0, 0, 3 * (len(self.scenario.rungs) - 1 - index))
-        super().on_mount()  # relabel, which shows the state
+        self._ready = True
+        self.refresh_state()
         self.set_interval(POLL_SECONDS, self._poll)
         self._remember(self.activity_id)
         self._focus_page()

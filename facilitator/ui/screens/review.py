@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
+from textual.widgets import DataTable, Label, TabbedContent, TabPane
 
 from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
@@ -34,6 +34,7 @@ from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.screens.timeline import Cell, LineList, TimelinePane
 from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
+from facilitator.ui.widgets.keybar import KeyBar
 
 DASHBOARD, TIMELINE = "review-tab-dashboard", "review-tab-timeline"
 ACTIVITY_WIDTH = 36  # activity titles in the dashboard's tables are cut here
@@ -44,6 +45,8 @@ TIMELINE_ACTIONS = {"phase", "pick_phase", "edge"}
 
 class ReviewScreen(BaseScreen):
     """One saved session, read-only: a dashboard and a timeline of every change."""
+
+    CSS_PATH = ["review.tcss", "timeline.tcss"]
 
     BINDINGS = [
         Binding("escape", "home", "review.key.back"),
@@ -61,7 +64,7 @@ class ReviewScreen(BaseScreen):
         self.service = service  # read from, never written to
         self.session = service.session
         self.meta: dict[str, Any] = dict(service.file.read()["meta"]["session"])
-        self.data: Dashboard | None = None
+        self.data: Dashboard | None = dashboard(self.session)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -94,11 +97,9 @@ class ReviewScreen(BaseScreen):
                     yield DataTable(id="review-signoff", cursor_type="row", zebra_stripes=True)
             with TabPane("", id=TIMELINE):
                 yield TimelinePane(self.session, self.meta, id="review-timeline-pane")
-        yield Footer()
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        # Textual then runs BaseScreen.on_mount too, whose relabel() fills everything in.
-        self.data = dashboard(self.session)
+    def after_mount(self) -> None:
         self.query_one("#review-dashboard").focus()
 
     # ---------------------------------------------------------------- text

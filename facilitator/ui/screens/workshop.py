@@ -7,14 +7,17 @@ so quitting or a crash and reopening returns to the same place.
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Tab, Tabs, TextArea
+from textual.content import Content
+from textual.widgets import Button, ContentSwitcher, Input, Label, Tab, Tabs, TextArea
 
 from facilitator.core.errors import UserError
 from facilitator.core.model import Event, Session
@@ -23,8 +26,9 @@ from facilitator.core.service import SessionService
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.messages import ActivitySelected
 from facilitator.ui.screens.base import BaseScreen
-from facilitator.ui.screens.overview import Jump, MismatchBadge, OverviewScreen
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.mismatch_badge import MismatchBadge
 from facilitator.ui.widgets.phase_view import PhaseView
 from facilitator.ui.widgets.timer import TimerPanel
 
@@ -32,17 +36,28 @@ SETUP = "setup"
 POLL_SECONDS = 1.0
 
 
-def view_classes() -> dict[str, type[PhaseView]]:
-    """One view per kind of phase, plus setup. Imported here to keep start-up light."""
-    from facilitator.ui.views.agree import AgreeView
-    from facilitator.ui.views.board import BoardView
-    from facilitator.ui.views.collect import CollectView
-    from facilitator.ui.views.intro import IntroView
-    from facilitator.ui.views.setup import SetupView
-    from facilitator.ui.views.summary import SummaryView
+VIEW_MODULES = {
+    SETUP: ("setup", "SetupView"),
+    "intro": ("intro", "IntroView"),
+    "collect": ("collect", "CollectView"),
+    "place": ("board", "BoardView"),
+    "agree": ("agree", "AgreeView"),
+    "summary": ("summary", "SummaryView"),
+}
+"""Each kind of phase's view: (module under `facilitator.ui.views`, class)."""
 
-    views: list[type[PhaseView]] = [SetupView, IntroView, CollectView, BoardView, AgreeView, SummaryView]
-    return {view.KIND: view for view in views}
+
+def view_styles(kind: str) -> Path:
+    """The stylesheet of a kind of phase's view (and of the dialogs it opens)."""
+    return Path(__file__).resolve().parent.parent / "views" / f"{VIEW_MODULES[kind][0]}.tcss"
+
+
+def view_class(kind: str) -> type[PhaseView]:
+    """The view of a kind of phase, imported on first use: start-up imports only the one shown."""
+    module_name, class_name = VIEW_MODULES[kind]
+    module = importlib.import_module(f"facilitator.ui.views.{module_name}")
+    view: type[PhaseView] = getattr(module, class_name)
+    return view
 
 
 class WorkshopScreen(BaseScreen):
@@ -71,7 +86,8 @@ class WorkshopScreen(BaseScreen):
         self.timers: dict[str, Any] = dict(state.get("timers", {}))
         self._generation = service.file.generation
         self._unsubscribe = service.subscribe(self._on_change)
-        self.view_classes = view_classes()
+        # The first view's stylesheet comes with the screen; the others' when first shown.
+        self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -80,44 +96,45 @@ class WorkshopScreen(BaseScreen):
                 with Horizontal(id="workshop-title-row"):
                     yield Label("", id="workshop-title")
                     yield MismatchBadge(self.service, id="workshop-mismatches")
-                yield Tabs(id="phases")
+                yield Tabs(
+                    *(Tab(self.tab_label(phase_id), id=f"tab-{phase_id}") for phase_id in self.phase_ids()),
+                    active=f"tab-{self.phase_id}",
+                    id="phases",
+                )
             yield TimerPanel(id="timer")
         # Only the current phase's view is built now; the others when first visited.
-        with ContentSwitcher(id="phase-views"):
-            yield self.view_classes[self.phase_kind(self.phase_id)](self.service)
-        yield Footer()
+        kind = self.phase_kind(self.phase_id)
+        with ContentSwitcher(id="phase-views", initial=f"view-{kind}"):
+            yield view_class(kind)(self.service)
+        yield KeyBar()
 
-    def on_mount(self) -> None:
-        tabs = self.query_one("#phases", Tabs)
-        tabs.add_tab(Tab("", id=f"tab-{SETUP}"))
-        for phase in self.agenda:
-            tabs.add_tab(Tab("", id=f"tab-{phase.id}"))
-        super().on_mount()
+    def after_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self._poll)
-        self.call_after_refresh(self._show_phase, self.phase_id, False)
+        self._show_phase(self.phase_id, record=False, fresh=True)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
 
     def relabel(self) -> None:
         super().relabel()
-        t = self.t
         session = self.service.session
         self.query_one("#workshop-title", Label).update(literal(session.info.title))
         self.query_one(MismatchBadge).relabel()
-        tabs = self.query_one("#phases", Tabs)
-        for tab in tabs.query(Tab):
-            phase_id = (tab.id or "")[len("tab-") :]
-            if phase_id == SETUP:
-                tab.label = t("phase.setup")
-            else:
-                number = next(i for i, p in enumerate(self.agenda, start=1) if p.id == phase_id)
-                phase = next(p for p in self.agenda if p.id == phase_id)
-                tab.label = literal(f"{number} {phase.name}")
+        for tab in self.query_one("#phases", Tabs).query(Tab):
+            label = self.tab_label((tab.id or "")[len("tab-") :])
+            if tab.label != label:
+                tab.label = label
         for view in self.query(PhaseView):
             view.relabel()
 
     # ---------------------------------------------------------------- phases
+    def tab_label(self, phase_id: str) -> Content:
+        """A phase's tab: its number and name (the scenario's text, shown literally)."""
+        if phase_id == SETUP:
+            return literal(self.t("phase.setup"))
+        number = next(i for i, p in enumerate(self.agenda, start=1) if p.id == phase_id)
+        return literal(f"{number} {self.agenda[number - 1].name}")
+
     def phase_kind(self, phase_id: str) -> str:
         if phase_id == SETUP:
             return SETUP
@@ -131,13 +148,13 @@ class WorkshopScreen(BaseScreen):
         found = self.query(f"#view-{kind}")
         if found:
             return found.first(PhaseView)
-        view = self.view_classes[kind](self.service)
+        view = view_class(kind)(self.service)
+        self.fapp.load_styles(view_styles(kind))
         self.query_one("#phase-views", ContentSwitcher).mount(view)
         return view
 
-    def _show_phase(self, phase_id: str, record: bool = True) -> None:
-        if not self.is_mounted:
-            return
+    def _show_phase(self, phase_id: str, record: bool = True, fresh: bool = False) -> None:
+        """Show a phase's view; `fresh`: it was just composed and has shown the session itself."""
         self.phase_id = phase_id
         kind = self.phase_kind(phase_id)
         view = self.view_for(kind)
@@ -146,7 +163,9 @@ class WorkshopScreen(BaseScreen):
         tabs = self.query_one("#phases", Tabs)
         if tabs.active != f"tab-{phase_id}":
             tabs.active = f"tab-{phase_id}"
-        if view.is_mounted:
+        if fresh:
+            view.focus_first()
+        elif view.is_mounted:
             view.show_session(self.service.session)
             view.focus_first()
         else:  # it shows the session and takes focus once mounted
@@ -200,6 +219,8 @@ class WorkshopScreen(BaseScreen):
 
     # ---------------------------------------------------------------- overview (F2)
     def action_overview(self) -> None:
+        from facilitator.ui.screens.overview import Jump, OverviewScreen
+
         def closed(jump: Jump | None) -> None:
             if jump is not None:
                 self.jump_to(jump.phase_kind, jump.activity_id, jump.target)

@@ -252,8 +252,7 @@ class AgreeView(PhaseView):
                         yield BarButton("", id=f"agree-{button_id}", compact=True, variant=variant)
         yield Label("", id="agree-empty", classes="empty")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.watch(self.app, "projector", self._projector_changed, init=False)
 
     def on_resize(self) -> None:

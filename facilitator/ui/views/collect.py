@@ -100,8 +100,7 @@ class CollectView(PhaseView):
             yield Button("", id="collect-remove", variant="error", compact=True)
             yield Button("", id="collect-examples", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.watch(self.app, "projector", self._projector_changed, init=False)
 
     def relabel(self) -> None:

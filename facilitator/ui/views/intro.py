@@ -231,7 +231,8 @@ class IntroView(PhaseView):
         if self.scenario.approaches:
             pages.append(Page(APPROACHES))
         self.pages: tuple[Page, ...] = tuple(pages)
-        self.page = 0
+        saved = service.view_state.get("intro_page")  # where the presenter was
+        self.page = saved if isinstance(saved, int) and 0 <= saved < len(self.pages) else 0
         self._ends: tuple[bool, bool] | None = None
 
     def compose(self) -> ComposeResult:
@@ -252,12 +253,6 @@ class IntroView(PhaseView):
                 yield nav_button("", "intro-go-approaches")
             yield nav_button("▶", "intro-next")
             yield Label("", id="intro-indicator")
-
-    def on_mount(self) -> None:
-        saved = self.service.view_state.get("intro_page")
-        if isinstance(saved, int) and 0 <= saved < len(self.pages):
-            self.page = saved
-        super().on_mount()
 
     # ---------------------------------------------------------------- text
     def relabel(self) -> None:

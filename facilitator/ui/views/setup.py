@@ -128,8 +128,7 @@ class SetupView(PhaseView):
                     with Horizontal(classes="setup-buttons editing"):
                         yield Button("", id="setup-participant-remove", compact=True, variant="error")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.watch(self.app, "projector", self._projector_changed, init=False)
 
     def _projector_changed(self, projector: bool) -> None:

@@ -105,10 +105,14 @@ class CardColumn(ScrollView, can_focus=False):
         "card--parties",
         "card--status",
         "card--empty",
+        "card--track",
+        "card--thumb",
         *(f"card--{tone}" for tone in TONES),
     }
     DEFAULT_CSS = """
-    CardColumn { scrollbar-size-vertical: 1; overflow-x: hidden; }
+    CardColumn { scrollbar-size-vertical: 0; overflow-x: hidden; }
+    CardColumn > .card--track { color: $panel-lighten-2; }
+    CardColumn > .card--thumb { color: $text-muted; }
     CardColumn > .card--body { background: $boost; }
     CardColumn > .card--selected { background: $accent 35%; }
     CardColumn > .card--title { text-style: bold; }
@@ -141,6 +145,8 @@ class CardColumn(ScrollView, can_focus=False):
         self._selected: str | None = None
         self._empty_text = ""
         self._strips: dict[tuple[Card, int, bool], list[Strip]] = {}
+        self._styles: dict[tuple[bool, str], tuple[Style, Style, Style, Style, Style]] = {}
+        self._bars: dict[tuple[bool, str], Strip] = {}
 
     # ---------------------------------------------------------------- data
     @property
@@ -161,18 +167,15 @@ class CardColumn(ScrollView, can_focus=False):
         return True
 
     def _set_virtual_height(self) -> None:
-        """Resize the scrollable area; without a layout pass when the scrollbar stays as it was.
+        """Resize the scrollable area without a layout pass (which repaints the whole screen).
 
-        A layout pass repaints the whole screen. Most moves change a column's length by one
-        card and leave its scrollbar shown (or hidden) as before, so only the scrollbar needs
-        its new proportions.
+        The column's own scroll bar is drawn inside its lines and takes no room of its own,
+        so a new length changes only what the column draws.
         """
         new = Size(self.size.width, max(len(self._cards) * self.PITCH - 1, 1))
-        old = self.virtual_size
-        if new == old:
+        if new == self.virtual_size:
             return
-        height = self.size.height
-        if old.width == new.width and (old.height > height) == (new.height > height) and height:
+        if self.size.height:
             self.set_reactive(CardColumn.virtual_size, new)
             self._scroll_update(new)
         else:
@@ -215,17 +218,52 @@ class CardColumn(ScrollView, can_focus=False):
         return max((self.size.height + 1) // self.PITCH, 1)
 
     # ---------------------------------------------------------------- drawing
+    # Textual's scrollbar costs ~10 ms a column to draw (each cell a styled, metadata-carrying
+    # segment) and is redrawn whenever a column scrolls or changes length. The column draws
+    # its own instead: the last cell of each line, a track "│" with a thumb "┃" (shape, not
+    # only colour, shows where the view is); clicking the track scrolls there.
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
+        self._bars.clear()
 
     def on_resize(self) -> None:
-        self._strips.clear()
         self.virtual_size = Size(self.size.width, max(len(self._cards) * self.PITCH - 1, 1))
+
+    @property
+    def _has_bar(self) -> bool:
+        return self.virtual_size.height > self.size.height > 0
+
+    def _bar(self) -> tuple[int, int]:
+        """The thumb's first line and its end (lines of the widget), for the current scroll."""
+        height, total = self.size.height, max(self.virtual_size.height, 1)
+        size = max(1, round(height * height / total))
+        top = round((height - size) * self.scroll_y / max(total - height, 1))
+        return top, top + size
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
+        bar = self._has_bar
+        inner = width - 1 if bar else width
+        strip = self._content_line(y, inner, base)
+        if not bar:
+            return strip
+        top, end = self._bar()
+        thumb = top <= y < end
+        return Strip.join([strip, self._bar_strip(thumb)])
+
+    def _bar_strip(self, thumb: bool) -> Strip:
+        key = (thumb, "bar")
+        found = self._bars.get(key)
+        if found is None:
+            ink = self._ink("card--thumb" if thumb else "card--track", self.background_colors[1])
+            found = self._bars[key] = Strip([Segment("┃" if thumb else "│", self.rich_style + ink)], 1)
+        return found
+
+    def _content_line(self, y: int, width: int, base: Style) -> Strip:
         line = y + int(self.scroll_y)
         if not self._cards:
             lines = [text for text in wrap(self._empty_text, max(width - 2, 1), 12) if text]
@@ -238,15 +276,22 @@ class CardColumn(ScrollView, can_focus=False):
             return Strip.blank(width, base)
         card = self._cards[index]
         selected = card.activity_id == self._selected
-        inner = self.scrollable_content_region.width  # the scrollbar, when shown, takes a column
-        key = (card, inner, selected)
+        key = (card, width, selected)
         strips = self._strips.get(key)
         if strips is None:
-            strips = [
-                strip.adjust_cell_length(width, base) for strip in self._render_card(card, inner, selected)
-            ]
-            self._strips[key] = strips
+            if len(self._strips) > 4 * len(self._cards) + 64:  # old widths, cards long gone
+                self._strips.clear()
+            strips = self._strips[key] = self._render_card(card, width, selected)
         return strips[row]
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A press on the scroll track scrolls there (the card under a press is the board's)."""
+        offset = event.get_content_offset(self)
+        if offset is None or not self._has_bar or offset.x != self.size.width - 1:
+            return
+        event.stop()
+        height, total = self.size.height, self.virtual_size.height
+        self.scroll_to(y=(total - height) * offset.y / max(height - 1, 1), animate=False)
 
     def _ink(self, name: str, background: Color) -> Style:
         """A component's style with its colour made solid over `background`.
@@ -259,18 +304,28 @@ class CardColumn(ScrollView, can_focus=False):
         solid = background.get_contrast_text(color.a) if styles.auto_color else background + color
         return self.get_component_rich_style(name, partial=True) + Style(color=solid.rich_color)
 
-    def _render_card(self, card: Card, width: int, selected: bool) -> list[Strip]:
-        """The card's lines; the selection is marked by "▶"/"┃", not by colour alone."""
+    def _card_styles(self, selected: bool, tone_name: str) -> tuple[Style, Style, Style, Style, Style]:
+        """(base, title, parties, status, bar) for a card: worked out once per look, not per card."""
+        key = (selected, tone_name)
+        found = self._styles.get(key)
+        if found is not None:
+            return found
         component = self.get_component_rich_style
         body = "card--selected" if selected else "card--body"
         background = self.background_colors[1] + self.get_component_styles(body).background
         base = self.rich_style + component(body, partial=True)
         title = base + component("card--title", partial=True)
         parties = base + self._ink("card--parties", background)
-        tone = self._ink(f"card--{card.tone}", background) if card.tone in TONES else Style()
+        tone = self._ink(f"card--{tone_name}", background) if tone_name in TONES else Style()
         # On the selection's background the tone's colour would be hard to read: bold instead.
         status = base + self._ink("card--status", background) + (Style(bold=True) if selected else tone)
         bar = base + tone + Style(bold=True)
+        self._styles[key] = (base, title, parties, status, bar)
+        return self._styles[key]
+
+    def _render_card(self, card: Card, width: int, selected: bool) -> list[Strip]:
+        """The card's lines; the selection is marked by "▶"/"┃", not by colour alone."""
+        base, title, parties, status, bar = self._card_styles(selected, card.tone)
         inner = max(width - 2, 1)
         title_lines = wrap(card.title, inner, 2)
         rows: list[tuple[str, Style]] = [
@@ -288,8 +343,8 @@ class CardColumn(ScrollView, can_focus=False):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None:
-            return
+        if offset is None or (self._has_bar and offset.x == self.size.width - 1):
+            return  # the scroll track, not a card
         card = self.card_at(offset.y)
         if card is not None:
             self.post_message(self.Pressed(self, card.activity_id, event.chain))
@@ -409,6 +464,9 @@ class LadderBoard(Widget, can_focus=True):
         self._current: str | None = None
 
     def compose(self) -> ComposeResult:
+        # The staircase from the terminal's height, known before the first layout: set here,
+        # it costs no restyle and no second layout pass once the board learns its own size.
+        self._set_rise(self.rise_for(self.app.size.height))
         with Horizontal():
             yield from self.steps.values()
 
@@ -571,10 +629,16 @@ class LadderBoard(Widget, can_focus=True):
             self.post_message(self.Dropped(self, drag[0], target))
 
     # ---------------------------------------------------------------- the staircase
+    @staticmethod
+    def rise_for(screen_height: int) -> int:
+        """How far each step starts above the one before, for a terminal this tall."""
+        return 1 if screen_height < 36 else 2 if screen_height < 52 else 3
+
     def on_resize(self, event: events.Resize) -> None:
+        self._set_rise(self.rise_for(self.app.size.height))
+
+    def _set_rise(self, rise: int) -> None:
         """Each step starts one rise above the one before: the higher the rung, the higher it starts."""
-        height = event.size.height
-        rise = 1 if height < 28 else 2 if height < 44 else 3
         if rise == self._rise:
             return
         self._rise = rise

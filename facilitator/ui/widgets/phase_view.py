@@ -46,8 +46,14 @@ class PhaseView(Vertical):
         return self.service.session
 
     def on_mount(self) -> None:
+        # Textual calls `on_mount` of every class in the MRO: subclasses override
+        # `after_mount`, so that labelling and showing the session happen once.
         self.relabel()
         self.show_session(self.session)
+        self.after_mount()
+
+    def after_mount(self) -> None:
+        """Once mounted, labelled and showing the session."""
 
     def relabel(self) -> None:
         """Set interface text; called on mount and when the language changes."""

@@ -1,0 +1,194 @@
+"""The key bar: the keys that work now, at the bottom of every screen; a click runs one.
+
+It replaces Textual's Footer, which builds a widget per key and rebuilds them all
+whenever focus moves or a binding changes (tens of milliseconds each time, a large
+part of the workshop's start-up). Here the keys are one line of text, redrawn only
+when what they say changed. The line never changes height, so nothing on the screen
+moves when focus does.
+
+F1 (help, which lists every key) comes first, so that it is on screen at any width;
+then the keys of what has focus, then the screen's, then the app's, as Textual ranks
+them. What does not fit is cut at a whole key and marked "…".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from textual import events
+from textual.app import RenderResult
+from textual.binding import Binding
+from textual.content import Content, Span
+from textual.screen import Screen
+from textual.widget import Widget
+
+MORE = " …"
+FIRST_ACTIONS = ("help", "app.help")
+
+
+@dataclass(frozen=True)
+class KeyPart:
+    """One stretch of the bar: a key (clickable unless disabled) or a description."""
+
+    text: str
+    key: str | None = None
+    enabled: bool = True
+
+
+Item = tuple[KeyPart, ...]
+"""What stays together on a row: a key and its description, or a group's keys and its name."""
+
+
+def bar_items(bindings: list[tuple[Binding, bool, str]], display: dict[str, str]) -> list[Item]:
+    """The bar's items: one per action; a group of actions shows its keys and one name."""
+    seen: set[str] = set()
+    shown: list[tuple[Binding, bool]] = []
+    for binding, enabled, _tooltip in bindings:
+        if binding.show and binding.action not in seen:
+            seen.add(binding.action)
+            shown.append((binding, enabled))
+    shown.sort(key=lambda pair: pair[0].action not in FIRST_ACTIONS)  # stable: help first
+    items: list[Item] = []
+    for group, members_iter in groupby(shown, key=lambda pair: pair[0].group):
+        members = list(members_iter)
+        if group is not None and len(members) > 1:
+            keys = tuple(KeyPart(display[b.key], b.key, enabled) for b, enabled in members)
+            items.append((*keys, KeyPart(group.description)))
+        else:
+            for binding, enabled in members:
+                items.append(
+                    (KeyPart(display[binding.key], binding.key, enabled), KeyPart(binding.description))
+                )
+    return items
+
+
+def item_width(item: Item) -> int:
+    """Cells: each key padded by a space each side, a description followed by one."""
+    return sum(Content(part.text).cell_length + (2 if part.key else 1) for part in item)
+
+
+def fitting(items: list[Item], width: int) -> tuple[list[int], bool]:
+    """The items (indexes) that fit in `width` cells, in order, and whether any were left out."""
+    shown: list[int] = []
+    used = 0
+    for index, item in enumerate(items):
+        needed = item_width(item)
+        last = index == len(items) - 1
+        if used + needed + (0 if last else len(MORE)) > width:
+            return shown, True
+        shown.append(index)
+        used += needed
+    return shown, False
+
+
+class KeyBar(Widget):
+    """The keys that work now; click one to press it."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+    }
+    KeyBar > .keybar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .keybar--disabled {
+        color: $text-disabled;
+        background: $footer-key-background;
+    }
+    KeyBar > .keybar--hover {
+        color: $footer-key-foreground;
+        background: $block-hover-background;
+        text-style: bold reverse;
+    }
+    """
+    COMPONENT_CLASSES = {"keybar--key", "keybar--disabled", "keybar--hover"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[Item] = []
+        self._hover: tuple[int, int] | None = None  # (item, part) under the mouse
+        self._hits: list[tuple[int, int, int, int]] = []  # start, end (cells), item, part
+
+    @property
+    def items(self) -> list[Item]:
+        """What the bar offers now (for tests and the help screen)."""
+        return list(self._items)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._collect(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if self.is_attached and screen is self.screen:
+            self._collect(screen)
+
+    def _collect(self, screen: Screen[object]) -> None:
+        active = [(b.binding, b.enabled, b.tooltip) for b in screen.active_bindings.values()]
+        display = {binding.key: self.app.get_key_display(binding) for binding, _e, _t in active}
+        items = bar_items(active, display)
+        if items != self._items:  # redraw only when the keys on offer changed
+            self._items = items
+            self._hover = None
+            self.refresh()
+
+    # ---------------------------------------------------------------- drawing
+    def render(self) -> RenderResult:
+        key_style = self.get_visual_style("keybar--key")
+        disabled_style = self.get_visual_style("keybar--disabled")
+        hover_style = self.get_visual_style("keybar--hover")
+        shown, more = fitting(self._items, self.size.width)
+        text = ""
+        spans: list[Span] = []
+        self._hits = []
+        for item_index in shown:
+            for part_index, part in enumerate(self._items[item_index]):
+                if part.key is None:
+                    text += f"{part.text} "
+                    continue
+                piece = f" {part.text} "
+                style = key_style if part.enabled else disabled_style
+                if self._hover == (item_index, part_index) and part.enabled:
+                    style = hover_style
+                x = Content(text).cell_length
+                self._hits.append((x, x + Content(piece).cell_length, item_index, part_index))
+                spans.append(Span(len(text), len(text) + len(piece), style))
+                text += piece
+        if more:
+            text += MORE
+        return Content(text, spans=spans)
+
+    # ---------------------------------------------------------------- mouse
+    def _part_at(self, x: int) -> tuple[int, int] | None:
+        for start, end, item_index, part_index in self._hits:
+            if start <= x < end:
+                return item_index, part_index
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._part_at(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        found = self._part_at(event.x)
+        if found is None:
+            return
+        part = self._items[found[0]][found[1]]
+        if part.key is not None and part.enabled:
+            event.stop()
+            self.app.simulate_key(part.key)

@@ -1,0 +1,70 @@
+"""The key bar: the keys that work now, one line, help first; a click presses a key."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from facilitator.core.service import SessionService
+from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.board import BoardView
+from facilitator.ui.widgets.keybar import MORE, KeyBar, KeyPart, bar_items, fitting, item_width
+
+from .helpers import MakeApp, open_view
+
+
+def test_items_put_help_first_skip_hidden_keys_and_keep_one_key_per_action() -> None:
+    bindings = [
+        (Binding("u", "move(1)", "Up"), True, ""),
+        (Binding("shift+up", "move(1)", "Up", show=False), True, ""),
+        (Binding("d", "move(-1)", "Down"), False, ""),
+        (Binding("x", "secret", "Hidden", show=False), True, ""),
+        (Binding("f1", "help", "Help"), True, ""),
+    ]
+    display = {b.key: b.key.upper() for b, _e, _t in bindings}
+    items = bar_items(bindings, display)
+    assert items == [
+        (KeyPart("F1", "f1"), KeyPart("Help")),
+        (KeyPart("U", "u"), KeyPart("Up")),
+        (KeyPart("D", "d", enabled=False), KeyPart("Down")),
+    ]
+
+
+def test_a_group_shows_its_keys_and_one_name() -> None:
+    group = Binding.Group("Rungs")
+    bindings = [(Binding(str(n), f"rung({n})", "Rung", group=group), True, "") for n in (1, 2, 3)]
+    items = bar_items(bindings, {str(n): str(n) for n in (1, 2, 3)})
+    assert items == [(KeyPart("1", "1"), KeyPart("2", "2"), KeyPart("3", "3"), KeyPart("Rungs"))]
+
+
+def test_what_does_not_fit_is_cut_at_a_whole_key_and_marked() -> None:
+    items = [(KeyPart("F1", "f1"), KeyPart("Help")), (KeyPart("Ü", "u"), KeyPart("Üles 🪜"))]
+    widths = [item_width(item) for item in items]
+    # The emoji takes two cells.
+    assert widths == [len(" F1 ") + len("Help "), len(" Ü ") + len("Üles 🪜 ") + 1]
+    assert fitting(items, sum(widths)) == ([0, 1], False)
+    assert fitting(items, sum(widths) - 1) == ([0], True)
+    assert fitting(items, widths[0] + len(MORE) - 1) == ([], True)
+
+
+async def test_the_bar_follows_focus_and_a_click_presses_the_key(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    app = make_app(demo_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        place = next(p.id for p in screen.agenda if p.kind == "place")
+        await open_view(app, pilot, place, BoardView)
+        bar = screen.query_one(KeyBar)
+        keys = [part.key for item in bar.items for part in item if part.key]
+        assert keys[0] == "f1"
+        assert "u" in keys and "d" in keys  # the board has focus: its keys are on offer
+        assert bar.region.height == 1
+        line = bar.render().plain  # type: ignore[union-attr]
+        assert line.startswith(" f1 Help ")
+        # Click the middle of "f1": the help screen opens, as if F1 had been pressed.
+        await pilot.click(KeyBar, offset=(2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
