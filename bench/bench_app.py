@@ -41,13 +41,20 @@ from facilitator.core.library import SessionLibrary
 from facilitator.ui.app import FacilitatorApp
 
 class Timed(FacilitatorApp):
+    # As for hello world: from Ready (the first frame), one refresh more. If the board is
+    # not in that frame yet, wait for it.
     def on_ready(self, event: events.Ready) -> None:
-        self.set_interval(0.005, self._check)
+        if not self._check():
+            self._poll = self.set_interval(0.005, self._check)
 
-    def _check(self) -> None:
+    def _check(self) -> bool:
         board = self.screen.query("#view-place")
         if board and board.first().display and board.first().region.area:
+            if hasattr(self, "_poll"):
+                self._poll.stop()
             self.call_after_refresh(self._done)
+            return True
+        return False
 
     def _done(self) -> None:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -21,7 +21,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.model import Event, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, replay
-from facilitator.core.store import document
+from facilitator.core.store import SessionEncoder, document, dumps
 
 Ids = dict[str, str]
 
@@ -792,3 +792,53 @@ def test_rebuilding_after_a_change_reuses_untouched_tables_and_equals_a_fresh_bu
     assert after.parties is before.parties, "untouched table rebuilt"
     assert after.events[: len(before.events)] == before.events
     assert after == SessionService(service.path).session, "incremental build differs from a fresh one"
+
+
+# ---------------------------------------------------------------- the incremental encoder
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+DOCS = st.dictionaries(st.text(max_size=6), JSON_VALUES, max_size=4)
+TABLES = st.dictionaries(st.text(max_size=6), DOCS, max_size=5)
+EDITS = st.lists(
+    st.tuples(st.sampled_from(["put", "drop", "new_table", "drop_table"]), st.text(max_size=6), DOCS),
+    max_size=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables=st.dictionaries(st.text(max_size=6), TABLES, min_size=1, max_size=4), edits=EDITS)
+def test_the_incremental_encoder_writes_exactly_what_json_dumps_writes(
+    tables: dict[str, dict[str, dict[str, Any]]],
+    edits: list[tuple[str, str, dict[str, Any]]],
+) -> None:
+    """After any sequence of replace-not-mutate edits, the text is json.dumps' text, byte for byte."""
+    encoder = SessionEncoder()
+    data: dict[str, Any] = dict(tables)
+    assert encoder.dumps(data) == dumps(data)
+    for kind, key, doc in edits:
+        data = dict(data)  # a transaction's own top level, as SessionFile makes it
+        name = next(iter(data), "t")
+        if kind == "put":
+            data[name] = {**data.get(name, {}), key: dict(doc)}
+        elif kind == "drop":
+            data[name] = {k: v for k, v in data.get(name, {}).items() if k != key}
+        elif kind == "new_table":
+            data[key] = {"id": dict(doc)}
+        elif data:
+            del data[name]
+        assert encoder.dumps(data) == dumps(data)
+        assert json.loads(encoder.dumps(data)) == json.loads(dumps(data))
+
+
+def test_a_session_file_written_change_by_change_equals_a_fresh_dump(
+    library: SessionLibrary, scenario: Scenario
+) -> None:
+    """The real path: every change's write is the whole session as json.dumps would write it."""
+    service = library.create(scenario, "Encoder")
+    for n in range(5):
+        service.add_party(f"Party {n}")
+        text = service.path.read_text(encoding="utf-8")
+        assert text == dumps(json.loads(text))

@@ -13,6 +13,14 @@ _VISIBLE = {"\n": "⏎", "\r": "␍", "\t": " "}
 
 def one_line(text: str, limit: int | None = None) -> str:
     """Text for a single terminal line: newlines shown as ⏎, other controls as �."""
+    # The common case first, in C: nothing to replace.
+    result = text if text.isprintable() else _replace_controls(text)
+    if limit is not None and len(result) > limit:
+        return result[: max(limit - 1, 0)] + "…"
+    return result
+
+
+def _replace_controls(text: str) -> str:
     out = []
     for char in text:
         if char in _VISIBLE:
@@ -21,10 +29,7 @@ def one_line(text: str, limit: int | None = None) -> str:
             out.append("\ufffd")
         else:
             out.append(char)
-    result = "".join(out)
-    if limit is not None and len(result) > limit:
-        return result[: max(limit - 1, 0)] + "…"
-    return result
+    return "".join(out)
 
 
 def multi_line(text: str) -> str:

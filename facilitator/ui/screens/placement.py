@@ -31,6 +31,7 @@ from facilitator.core.errors import UserError
 from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
+from facilitator.ui import view_state
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal, literal_cell
@@ -123,7 +124,7 @@ class PlacementScreen(BaseScreen):
     projector mode, the command palette) keep working while the room places.
     """
 
-    VIEW_KEY = "placement"
+    VIEW_KEY = view_state.PLACEMENT
     """View-state key naming the activity whose placement is open (restored on reopen)."""
 
     BINDINGS = [

@@ -86,6 +86,7 @@ class WorkshopScreen(BaseScreen):
         self.timers: dict[str, Any] = dict(state.get("timers", {}))
         self._generation = service.file.generation
         self._unsubscribe = service.subscribe(self._on_change)
+        self._labelled = False
         # The first view's stylesheet comes with the screen; the others' when first shown.
         self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
 
@@ -124,8 +125,10 @@ class WorkshopScreen(BaseScreen):
             label = self.tab_label((tab.id or "")[len("tab-") :])
             if tab.label != label:
                 tab.label = label
-        for view in self.query(PhaseView):
-            view.relabel()
+        if self._labelled:  # views label themselves when mounted; again on a language change
+            for view in self.query(PhaseView):
+                view.relabel()
+        self._labelled = True
 
     # ---------------------------------------------------------------- phases
     def tab_label(self, phase_id: str) -> Content:

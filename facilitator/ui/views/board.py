@@ -22,7 +22,7 @@ from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.placement import PlacementScreen
+from facilitator.ui import view_state
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.ladder import TRAY, Card, LadderBoard
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -313,17 +313,16 @@ class BoardView(PhaseView):
                 self.board.select(activity_id)
             self.board.focus()
 
-        self.app.push_screen(PlacementScreen(self.service, activity_id), closed)
+        from facilitator.ui.screens.placement import PlacementScreen  # not needed to draw the board
+
+        if not isinstance(self.app.screen, PlacementScreen):
+            self.app.push_screen(PlacementScreen(self.service, activity_id), closed)
 
     def _reopen_placement(self) -> None:
         """After a restart, go back into the placement that was open (saved as view state)."""
         if self._reopened:
             return
         self._reopened = True
-        open_id = self.service.view_state.get(PlacementScreen.VIEW_KEY)
-        if (
-            isinstance(open_id, str)
-            and self.session.has_activity(open_id)
-            and not isinstance(self.app.screen, PlacementScreen)
-        ):
+        open_id = self.service.view_state.get(view_state.PLACEMENT)
+        if isinstance(open_id, str) and self.session.has_activity(open_id):
             self.app.call_later(self._open_placement, open_id)
