@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import json
 import statistics
 import subprocess
@@ -33,8 +34,23 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 
-CHILD_APP = r"""
-import json, resource, sys, time
+PEAK_MEMORY = r"""
+def peak_kb():
+    # VmHWM: this process's own peak. ru_maxrss would report at least the parent's size,
+    # which Linux carries over a fork into the child.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+CHILD_APP = PEAK_MEMORY + r"""
+import json, sys, time
 from pathlib import Path
 from textual import events
 from facilitator.core.library import SessionLibrary
@@ -57,16 +73,15 @@ class Timed(FacilitatorApp):
         return False
 
     def _done(self) -> None:
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps({"t": time.time(), "rss_kb": rss, "screen": type(self.screen).__name__}))
+        print(json.dumps({"t": time.time(), "rss_kb": peak_kb(), "screen": type(self.screen).__name__}))
         self.exit()
 
 app = Timed(SessionLibrary(Path(sys.argv[1])), session_path=Path(sys.argv[2]), lang="en")
 app.run(headless=True, size=(160, 50))
 """
 
-CHILD_HELLO = r"""
-import json, resource, time
+CHILD_HELLO = PEAK_MEMORY + r"""
+import json, time
 from textual.app import App, ComposeResult
 from textual.widgets import Label
 from textual import events
@@ -79,8 +94,7 @@ class Hello(App[None]):
         self.call_after_refresh(self._done)
 
     def _done(self) -> None:
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps({"t": time.time(), "rss_kb": rss, "screen": "hello"}))
+        print(json.dumps({"t": time.time(), "rss_kb": peak_kb(), "screen": "hello"}))
         self.exit()
 
 Hello().run(headless=True, size=(160, 50))
@@ -138,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     starts = 3 if args.quick else 7
     moves = 10 if args.quick else 30
 
+    # An installed package has its bytecode compiled (pip does it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile every module on every start instead.
+    compileall.compile_dir(Path(__file__).resolve().parent.parent / "facilitator", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         library = SessionLibrary(Path(folder))
         small = prepare(library, 10)

@@ -7,7 +7,6 @@ facilitator fixes a file in one pass; nothing is half-loaded.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -581,6 +580,8 @@ def scenario_from_dict(doc: Any, source: str = "<scenario>", text: str | None = 
 
 def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     """Parse and validate TOML text; every problem is reported, nothing is half-loaded."""
+    import tomllib  # only scenario files need it; sessions carry their scenario as data
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

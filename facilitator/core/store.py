@@ -18,10 +18,8 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from filelock import FileLock
-from filelock import Timeout as FileLockTimeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
@@ -31,6 +29,9 @@ from facilitator.core.model import FILE_KIND, SCHEMA_VERSION
 
 Data = dict[str, dict[str, dict[str, Any]]]
 Signature = tuple[int, int, int]
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 JSON_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
@@ -241,9 +242,19 @@ class SessionFile:
 
     def __init__(self, path: Path, lock_timeout: float = 15.0) -> None:
         self.path = path
-        self.lock = FileLock(str(path) + ".lock", timeout=lock_timeout)
+        self._lock_timeout = lock_timeout
+        self._lock: FileLock | None = None
         self._cache: tuple[Signature, Data] | None = None
         self._encoder = SessionEncoder()
+
+    @property
+    def lock(self) -> FileLock:
+        """The write lock, made when first needed: reading (and so opening a session) needs none."""
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout)
+        return self._lock
 
     @property
     def generation(self) -> Signature | None:
@@ -280,6 +291,8 @@ class SessionFile:
         If the block raises, nothing is written; the block worked on a copy, so a
         half-applied change never leaks into later reads.
         """
+        from filelock import Timeout as FileLockTimeout
+
         try:
             self.lock.acquire()
         except FileLockTimeout:

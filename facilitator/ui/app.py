@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -67,6 +67,8 @@ class FacilitatorApp(App[int]):
         self.explicit_language = lang
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
+        self._start_error: UserError | None = None
+        self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
             self.register_theme(theme)
@@ -91,12 +93,34 @@ class FacilitatorApp(App[int]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.t)
-        # Opening a session directly builds home only when the facilitator goes there.
-        if self.review_path is not None:
-            if not self.open_review(self.review_path):
-                self.go_home()
-        elif self.session_path is None or not self.open_session(self.session_path):
-            self.go_home()
+        if self._start_error is not None:
+            self.show_user_error(self._start_error)
+
+    def _build_first_screen(self) -> Screen[Any]:
+        """The first screen: the session (or review) asked for, else home.
+
+        Built before the app runs, so that its stylesheets are read with the app's (one
+        parse) and Textual's blank default screen is never built: it is the app's first
+        screen, not pushed over another. Opening a session directly builds home only when
+        the facilitator goes there.
+        """
+        screen: Screen[Any] | None = None
+        try:
+            if self.review_path is not None:
+                screen = self._review_screen(self.review_path)
+            elif self.session_path is not None:
+                screen = self._workshop_screen(self.session_path)
+        except UserError as error:
+            self._start_error = error  # shown on home once the app is mounted
+        if screen is None:
+            from facilitator.ui.screens.home import HomeScreen
+
+            screen = HomeScreen()
+        self.css_path = [*self.css_path, *screen.css_path]
+        return screen
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self._first_screen
 
     def go_home(self) -> None:
         from facilitator.ui.screens.home import HomeScreen
@@ -106,37 +130,55 @@ class FacilitatorApp(App[int]):
                 self.pop_screen()
         elif len(self.screen_stack) > 1:
             self.switch_screen(HomeScreen())
-        else:
+        else:  # the first screen stays underneath (suspended): reopening it is instant
             self.push_screen(HomeScreen())
+
+    def _open(self, path: Path) -> SessionService:
+        """A session's service, failing here with the file's own error; sets the language."""
+        service = SessionService(path)
+        service.session  # noqa: B018 - fail here, with the file's own error
+        if self.explicit_language is None:
+            if self.is_running:
+                self.language = service.scenario.language
+            else:  # nothing is built yet that would need relabelling
+                self.t.language = service.scenario.language
+                self.set_reactive(FacilitatorApp.language, self.t.language)
+        return service
+
+    def _workshop_screen(self, path: Path) -> Screen[Any]:
+        from facilitator.ui.screens.workshop import WorkshopScreen
+
+        return WorkshopScreen(self._open(path))
+
+    def _review_screen(self, path: Path) -> Screen[Any]:
+        from facilitator.ui.screens.review import ReviewScreen
+
+        return ReviewScreen(self._open(path))
 
     def open_session(self, path: Path) -> bool:
         """Open the workshop screen for a session; errors are shown, nothing is lost."""
         from facilitator.ui.screens.workshop import WorkshopScreen
 
+        stack = self.screen_stack
+        for index, screen in enumerate(stack):
+            if isinstance(screen, WorkshopScreen) and screen.service.path == path:
+                for _ in range(len(stack) - 1 - index):  # back to it, as it was left
+                    self.pop_screen()
+                return True
         try:
-            service = SessionService(path)
-            service.session  # noqa: B018 - fail here, with the file's own error
+            self.push_screen(self._workshop_screen(path))
         except UserError as error:
             self.show_user_error(error)
             return False
-        if self.explicit_language is None:
-            self.language = service.scenario.language
-        self.push_screen(WorkshopScreen(service))
         return True
 
     def open_review(self, path: Path) -> bool:
         """Review a session read-only (dashboard and timeline); nothing is written to it."""
-        from facilitator.ui.screens.review import ReviewScreen
-
         try:
-            service = SessionService(path)
-            service.session  # noqa: B018 - fail here, with the file's own error
+            self.push_screen(self._review_screen(path))
         except UserError as error:
             self.show_user_error(error)
             return False
-        if self.explicit_language is None:
-            self.language = service.scenario.language
-        self.push_screen(ReviewScreen(service))
         return True
 
     # ---------------------------------------------------------------- language and looks

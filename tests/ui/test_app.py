@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Digits, Input, Tabs
+from textual.widgets import DataTable, Digits, Input
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
@@ -17,6 +17,7 @@ from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.themes import NORMAL, PROJECTOR
+from facilitator.ui.widgets.stepper import PhaseStepper
 from facilitator.ui.widgets.timer import TimerPanel
 
 MakeApp = Callable[..., FacilitatorApp]
@@ -124,6 +125,40 @@ async def test_open_goes_to_the_workshop_and_escape_returns_home(
             await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_session_opened_directly_is_the_first_screen_and_home_comes_over_it(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        workshop = app.screen
+        assert isinstance(workshop, WorkshopScreen)
+        assert app.screen_stack == [workshop]  # no blank screen underneath: one less to build
+        workshop.set_focus(None)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        # Opening the same session from home goes back to the very same workshop, as left.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is workshop
+        assert app.screen_stack == [workshop]
+
+
+async def test_a_session_that_cannot_be_opened_starts_on_home_with_the_reason(
+    make_app: MakeApp, ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    empty_session.path.write_text("{ not json", encoding="utf-8")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen_stack == [app.screen]
+        messages = [n.message for n in app._notifications]
+        assert any("corrupt session file" in m for m in messages), messages
+    assert empty_session.path.read_text(encoding="utf-8") == "{ not json"  # left as it was
 
 
 async def test_language_switch_relabels_footer_and_screens(make_app: MakeApp) -> None:
@@ -235,8 +270,11 @@ async def test_phase_stepper_by_key_and_click_is_saved(
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert screen.phase_id == "collect"
-        assert screen.query_one("#phases", Tabs).active == "tab-collect"
-        await pilot.click("#tab-intro")
+        stepper = screen.query_one(PhaseStepper)
+        assert stepper.current == "collect"
+        x = stepper.step_x("intro")
+        assert x is not None
+        await pilot.click(stepper, offset=(x, 0))
         await pilot.pause()
         assert screen.phase_id == "intro"
     reopened = SessionService(empty_session.path)
@@ -259,13 +297,13 @@ async def test_timer_controls_by_key_and_mouse(make_app: MakeApp, empty_session:
         assert digits.value == "16:00"
         await pilot.press("asterisk")
         assert digits.value == "21:00"
-        await pilot.click("#reset")
+        await pilot.click("#timer-buttons", offset=(1, 3))  # ↺, the fourth line
         await pilot.pause()
         assert digits.value == "15:00"
         await pilot.press("t")
         panel = app.screen.query_one(TimerPanel)
         assert panel.timer is not None and panel.timer.running
-        await pilot.click("#toggle")
+        await pilot.click("#timer-buttons", offset=(1, 0))  # ||, the first line
         await pilot.pause()
         assert panel.timer is not None and not panel.timer.running
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from textual.widgets import Button, Select
+from textual import events
+from textual.widgets import Button
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.messages import ActivitySelected
+from facilitator.ui.screens.dialogs import ChoiceDialog
 from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.views.board import BoardView
-from facilitator.ui.widgets.ladder import TRAY, CardColumn, LadderBoard, wrap
+from facilitator.ui.widgets.choice import ChoiceField
+from facilitator.ui.widgets.ladder import TRAY, LadderBoard, wrap
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE_ACTIVITY = "[@click=app.quit]x [b]bold[/b]"
@@ -58,17 +61,18 @@ def titles(board: LadderBoard, key: str) -> list[str]:
 
 def header_text(board: LadderBoard, key: str) -> str:
     """A step's header as read: lines joined, runs of spaces made one."""
-    return " ".join(str(board.steps[key].header.render()).split())
+    return " ".join(board.header_text(key).split())
 
 
-def card_offset(column: CardColumn, index: int) -> tuple[int, int]:
-    """Where to click on the `index`th card of a column (below its top padding)."""
-    return (4, column.styles.padding.top + index * CardColumn.PITCH + 1)
+def card_offset(board: LadderBoard, key: str, index: int) -> tuple[int, int]:
+    """Where on the board to click on the `index`th card of a column (its title's second line)."""
+    x, y = board.card_offset(key, index)
+    return (x, y + 1)
 
 
-def column_text(column: CardColumn) -> str:
+def column_text(board: LadderBoard, key: str) -> str:
     """The column as drawn on screen, lines joined, runs of spaces made one."""
-    return " ".join(" ".join(column.render_line(y).text for y in range(column.size.height)).split())
+    return " ".join(board.column_text(key).split())
 
 
 async def test_the_board_shows_every_rung_with_number_and_name_and_the_tray(
@@ -90,13 +94,13 @@ async def test_the_board_shows_every_rung_with_number_and_name_and_the_tray(
             "Safety round table",
             "Joint development plan",
         ]
-        assert "Nothing on this rung yet." in column_text(board.column("cooperation"))
+        assert "Nothing on this rung yet." in column_text(board, "cooperation")
         assert board.column(TRAY).cards[0].parties == "Police, Youth workers"
-        tray = column_text(board.column(TRAY))
+        tray = column_text(board, TRAY)
         assert "Police, Youth" in tray
         assert "○ not placed" in tray
         # The staircase: each higher rung starts higher up the screen.
-        tops = [board.steps[key].header.region.y for key in board.keys]
+        tops = [board.header_top(key) for key in board.keys]
         assert tops == sorted(tops, reverse=True) and len(set(tops)) == len(tops)
 
 
@@ -139,11 +143,11 @@ async def test_move_a_card_by_mouse_buttons_and_by_dragging(
         await pilot.pause()
         board = board_of(app)
         # A click on the second card selects it.
-        await pilot.click(board.column(TRAY), offset=card_offset(board.column(TRAY), 1))
+        await pilot.click(board, offset=card_offset(board, TRAY, 1))
         await pilot.pause()
         assert board.selected_id == second
         await pilot.click("#board-up")
-        await pilot.pause()
+        await pilot.pause(0.25)  # a Button ignores a second click during its 0.2 s press effect
         await pilot.click("#board-up")
         await pilot.pause()
         assert fresh(service).session.activity(second).agreed_current == "cooperation"
@@ -151,9 +155,8 @@ async def test_move_a_card_by_mouse_buttons_and_by_dragging(
         await pilot.pause()
         assert fresh(service).session.activity(second).agreed_current == "communication"
         # Drag the card from the first rung onto the fourth.
-        column = board.column("communication")
-        await pilot.mouse_down(column, offset=card_offset(column, 0))
-        await pilot.mouse_up(board.column("collaboration"), offset=(4, 3))
+        await pilot.mouse_down(board, offset=card_offset(board, "communication", 0))
+        await pilot.mouse_up(board, offset=card_offset(board, "collaboration", 0))
         await pilot.pause()
         assert fresh(service).session.activity(second).agreed_current == "collaboration"
         assert board.column_of(second) == "collaboration"
@@ -167,7 +170,7 @@ async def test_filter_by_party_by_key_and_by_mouse(make_app: MakeApp, ui_library
         board = board_of(app)
         await pilot.press("p")  # first party: Police
         await pilot.pause()
-        assert app.screen.query_one("#board-filter", Select).value == service.session.parties[0].id
+        assert app.screen.query_one("#board-filter", ChoiceField).value == service.session.parties[0].id
         assert titles(board, TRAY) == ["Themed talks at the youth centre", "Safety round table"]
         assert "Not yet on the ladder · 2" in header_text(board, TRAY)
         await pilot.press("p")  # Municipality
@@ -176,16 +179,27 @@ async def test_filter_by_party_by_key_and_by_mouse(make_app: MakeApp, ui_library
         await pilot.press("P", "P")  # back past Police to all parties
         await pilot.pause()
         assert len(titles(board, TRAY)) == 3
-        # By mouse: open the drop-down and click "Youth workers" (the fourth line).
+        # By mouse: open the list and click "Youth workers" (the fourth line).
+        field = app.screen.query_one("#board-filter", ChoiceField)
         await pilot.click("#board-filter")
         await pilot.pause()
-        await pilot.click("SelectOverlay", offset=(2, 4))
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-options", offset=(2, 4))  # the border, then one line each
         await pilot.pause()
-        assert app.screen.query_one("#board-filter", Select).value == service.session.parties[2].id
+        assert field.value == service.session.parties[2].id
         assert len(titles(board, TRAY)) == 3  # every activity involves the youth workers
         await pilot.press("p")  # from the last party back to all
         await pilot.pause()
-        assert app.screen.query_one("#board-filter", Select).value == "*"
+        assert field.value == "*"
+        # By keyboard: enter on the field opens the list; escape keeps the choice.
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert field.value == service.session.parties[0].id
+        assert titles(board, TRAY) == ["Themed talks at the youth centre", "Safety round table"]
 
 
 async def test_card_status_follows_the_round_in_symbols_and_words(
@@ -213,7 +227,7 @@ async def test_card_status_follows_the_round_in_symbols_and_words(
         assert statuses["Joint development plan"] == "✓ agreed · ↗ wish 4"
         assert titles(board, "coordination") == ["Joint development plan"]
         # Nothing before the reveal gives a rung away.
-        text = column_text(board.column(TRAY))
+        text = column_text(board, TRAY)
         assert "Cooperation" not in text and "2." not in text
         service.place(table.id, municipality, "cooperation", "cooperation")
         service.place(table.id, youth, "cooperation", "cooperation")
@@ -242,7 +256,7 @@ async def test_enter_and_button_and_double_click_open_the_placement(
         await pilot.press("escape")
         await pilot.pause()
         board = board_of(app)
-        await pilot.double_click(board.column(TRAY), offset=card_offset(board.column(TRAY), 2))
+        await pilot.double_click(board, offset=card_offset(board, TRAY, 2))
         await pilot.pause()
         assert isinstance(app.screen, PlacementScreen)
         assert app.screen.activity_id == service.session.activities[2].id
@@ -300,17 +314,17 @@ async def test_markup_like_names_are_shown_literally_and_never_run(
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         board = board_of(app)
-        text = column_text(board.column(TRAY))
+        text = column_text(board, TRAY)
         assert "[@click=app.quit]x" in text
         assert "[red]Police[/red], [b]bold[/b]" in text
-        await pilot.click(board.column(TRAY), offset=card_offset(board.column(TRAY), 0))
+        await pilot.click(board, offset=card_offset(board, TRAY, 0))
         await pilot.pause()
         assert app.is_running
         # The filter lists the party names literally, too.
         await pilot.press("p")
         await pilot.pause()
-        shown = app.screen.query_one("#board-filter", Select)
-        assert HOSTILE_PARTY in str(shown.query_one("SelectCurrent #label").render())
+        shown = app.screen.query_one("#board-filter", ChoiceField)
+        assert HOSTILE_PARTY in shown.render().plain  # type: ignore[union-attr]
         assert app.is_running
 
 
@@ -323,11 +337,11 @@ async def test_labels_in_both_languages(make_app: MakeApp, ui_library: SessionLi
         assert "Redelile veel paigutamata" in header_text(board, TRAY)
         assert header_text(board, "collaboration").startswith("4. Koostöö")
         assert str(app.screen.query_one("#board-up", Button).label) == "▲ Aste üles"
-        assert "○ paigutamata" in column_text(board.column(TRAY))
+        assert "○ paigutamata" in column_text(board, TRAY)
         await pilot.press("f7")
         await pilot.pause()
         assert str(app.screen.query_one("#board-up", Button).label) == "▲ Rung up"
-        assert "○ not placed" in column_text(board.column(TRAY))
+        assert "○ not placed" in column_text(board, TRAY)
         assert "Not yet on the ladder" in header_text(board, TRAY)
 
 
@@ -338,7 +352,7 @@ async def test_an_empty_session_explains_the_tray(make_app: MakeApp, ui_library:
         await pilot.pause()
         board = board_of(app)
         assert board.selected_id is None
-        assert "collect them" in column_text(board.column(TRAY))
+        assert "collect them" in column_text(board, TRAY)
         await pilot.press("u", "enter")  # nothing selected: a hint, no error
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, PlacementScreen)
@@ -349,3 +363,43 @@ def test_wrap_cuts_with_an_ellipsis() -> None:
     assert wrap("short", 10, 2) == ["short", ""]
     assert wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
     assert wrap("line\nbreak", 20, 1) == ["line⏎break"]
+
+
+async def test_a_long_column_scrolls_by_key_wheel_and_track_and_keeps_the_selection_on_screen(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    activities = [(f"Activity {n:02d}", (0,)) for n in range(30)]
+    service = make_session(ui_library, activities=activities)
+    app = make_app(session=service)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        tray = board.column(TRAY)
+        assert tray.has_bar and tray.scroll_y == 0
+        assert "Activity 00" in column_text(board, TRAY)
+        # The scroll bar: a track "│" with a thumb "┃" in the column's last cell.
+        box = board.boxes()[TRAY]
+        bar = "".join(
+            board.render_line(y).crop(box.right - 1, box.right).text for y in range(box.cards_top, 30)
+        )
+        assert set(bar) == {"│", "┃"} and bar.startswith("┃")
+        await pilot.press("end")
+        await pilot.pause()
+        assert board.selected_id == tray.cards[-1].activity_id
+        assert "Activity 29" in column_text(board, TRAY) and "Activity 00" not in column_text(board, TRAY)
+        # The wheel scrolls the column under the pointer; the selection stays where it is.
+        before = tray.scroll_y
+        # (Pilot has no public wheel method; this is what its click and hover use.)
+        await pilot._post_mouse_events([events.MouseScrollUp], board, offset=(box.x + 3, box.cards_top + 2))
+        await pilot.pause()
+        assert tray.scroll_y == before - 3
+        # A press on the track's top scrolls to the top.
+        await pilot.mouse_down(board, offset=(box.right - 1, box.cards_top))
+        await pilot.pause()
+        assert tray.scroll_y == 0 and "Activity 00" in column_text(board, TRAY)
+        # Resizing brings the selected card back on screen.
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.press("home", "end")
+        await pilot.pause()
+        assert "Activity 29" in column_text(board, TRAY)

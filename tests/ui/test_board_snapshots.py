@@ -20,6 +20,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp, create_app
+from facilitator.ui.widgets.mismatch_badge import COUNT_DELAY
 
 SIZE = (120, 40)
 SnapCompare = Callable[..., bool]
@@ -89,14 +90,14 @@ def app_for(workshop: tuple[SessionLibrary, SessionService]) -> FacilitatorApp:
 
 def test_board_snapshot(snap_compare: SnapCompare, workshop: tuple[SessionLibrary, SessionService]) -> None:
     async def settle(pilot: Pilot[int]) -> None:
-        await pilot.pause()
+        await pilot.pause(COUNT_DELAY + 0.2)  # the header's mismatch count comes after the first frame
 
     assert snap_compare(app_for(workshop), terminal_size=SIZE, run_before=settle)
 
 
 def test_reveal_snapshot(snap_compare: SnapCompare, workshop: tuple[SessionLibrary, SessionService]) -> None:
     async def open_the_reveal(pilot: Pilot[int]) -> None:
-        await pilot.pause()
+        await pilot.pause(COUNT_DELAY + 0.2)
         await pilot.press("enter")  # the selected card: revealed, parties disagree
         await pilot.pause()
 

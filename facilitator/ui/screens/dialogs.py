@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
 
 from facilitator.core.scenario import Scenario
 from facilitator.ui.screens.base import BaseModal
@@ -53,6 +56,37 @@ class ConfirmDialog(BaseModal[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class ChoiceDialog(BaseModal[str | None]):
+    """One option from a list (a `ChoiceField`'s): enter or a click chooses, escape keeps."""
+
+    BINDINGS = [Binding("escape", "cancel", "button.cancel")]
+
+    def __init__(self, title: str, options: Sequence[tuple[Content, str]], current: str | None) -> None:
+        super().__init__(classes="dialog", id="choice-dialog")
+        self.title_text = title
+        self.options = tuple(options)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(Content(self.title_text), classes="dialog-title")
+            yield OptionList(*(Option(label, id=value) for label, value in self.options), id="choice-options")
+
+    def after_mount(self) -> None:
+        options = self.query_one("#choice-options", OptionList)
+        values = [value for _label, value in self.options]
+        options.highlighted = values.index(self.current) if self.current in values else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#choice-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class TextPromptDialog(BaseModal[str | None]):

@@ -16,13 +16,14 @@ from typing import Any
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widgets import Button, ContentSwitcher, Input, Label, Tab, Tabs, TextArea
+from textual.timer import Timer
+from textual.widgets import Button, ContentSwitcher, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.core.model import Event, Session
 from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.messages import ActivitySelected
 from facilitator.ui.screens.base import BaseScreen
@@ -30,6 +31,7 @@ from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
 from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.widgets.stepper import PhaseStepper, Step
 from facilitator.ui.widgets.timer import TimerPanel
 
 SETUP = "setup"
@@ -45,6 +47,13 @@ VIEW_MODULES = {
     "summary": ("summary", "SummaryView"),
 }
 """Each kind of phase's view: (module under `facilitator.ui.views`, class)."""
+
+
+def is_text_field(widget: object) -> bool:
+    """An Input or a TextArea: escape leaves it (TextArea imported here, not at start-up)."""
+    from textual.widgets import TextArea
+
+    return isinstance(widget, Input | TextArea)
 
 
 def view_styles(kind: str) -> Path:
@@ -87,6 +96,7 @@ class WorkshopScreen(BaseScreen):
         self._generation = service.file.generation
         self._unsubscribe = service.subscribe(self._on_change)
         self._labelled = False
+        self._poll_timer: Timer | None = None
         # The first view's stylesheet comes with the screen; the others' when first shown.
         self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
 
@@ -97,11 +107,7 @@ class WorkshopScreen(BaseScreen):
                 with Horizontal(id="workshop-title-row"):
                     yield Label("", id="workshop-title")
                     yield MismatchBadge(self.service, id="workshop-mismatches")
-                yield Tabs(
-                    *(Tab(self.tab_label(phase_id), id=f"tab-{phase_id}") for phase_id in self.phase_ids()),
-                    active=f"tab-{self.phase_id}",
-                    id="phases",
-                )
+                yield PhaseStepper(self.steps(), self.phase_id, id="phases")
             yield TimerPanel(id="timer")
         # Only the current phase's view is built now; the others when first visited.
         kind = self.phase_kind(self.phase_id)
@@ -110,33 +116,39 @@ class WorkshopScreen(BaseScreen):
         yield KeyBar()
 
     def after_mount(self) -> None:
-        self.set_interval(POLL_SECONDS, self._poll)
+        self._poll_timer = self.set_interval(POLL_SECONDS, self._poll)
         self._show_phase(self.phase_id, record=False, fresh=True)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
+
+    def on_screen_suspend(self) -> None:
+        """Under another screen (home, a dialog): no polling; its own changes still arrive."""
+        if self._poll_timer is not None:
+            self._poll_timer.pause()
+
+    def on_screen_resume(self) -> None:
+        if self._poll_timer is not None:  # (not yet at the first resume, before mounting)
+            self._poll_timer.resume()
+            self._poll()  # whatever other processes changed meanwhile
 
     def relabel(self) -> None:
         super().relabel()
         session = self.service.session
         self.query_one("#workshop-title", Label).update(literal(session.info.title))
         self.query_one(MismatchBadge).relabel()
-        for tab in self.query_one("#phases", Tabs).query(Tab):
-            label = self.tab_label((tab.id or "")[len("tab-") :])
-            if tab.label != label:
-                tab.label = label
+        self.query_one(PhaseStepper).show(steps=self.steps())
         if self._labelled:  # views label themselves when mounted; again on a language change
             for view in self.query(PhaseView):
                 view.relabel()
         self._labelled = True
 
     # ---------------------------------------------------------------- phases
-    def tab_label(self, phase_id: str) -> Content:
-        """A phase's tab: its number and name (the scenario's text, shown literally)."""
-        if phase_id == SETUP:
-            return literal(self.t("phase.setup"))
-        number = next(i for i, p in enumerate(self.agenda, start=1) if p.id == phase_id)
-        return literal(f"{number} {self.agenda[number - 1].name}")
+    def steps(self) -> list[Step]:
+        """The stepper's phases: setup, then the agenda numbered (the scenario's text, literal)."""
+        steps = [Step(SETUP, self.t("phase.setup"))]
+        steps += [Step(p.id, one_line(f"{n} {p.name}")) for n, p in enumerate(self.agenda, start=1)]
+        return steps
 
     def phase_kind(self, phase_id: str) -> str:
         if phase_id == SETUP:
@@ -163,9 +175,7 @@ class WorkshopScreen(BaseScreen):
         view = self.view_for(kind)
         switcher = self.query_one("#phase-views", ContentSwitcher)
         switcher.current = f"view-{kind}"
-        tabs = self.query_one("#phases", Tabs)
-        if tabs.active != f"tab-{phase_id}":
-            tabs.active = f"tab-{phase_id}"
+        self.query_one(PhaseStepper).show(current=phase_id)
         if fresh:
             view.focus_first()
         elif view.is_mounted:
@@ -180,12 +190,9 @@ class WorkshopScreen(BaseScreen):
             if phase_id != SETUP and phase_id != self.service.session.info.phase:
                 self._attempt(lambda: self.service.set_phase(phase_id))
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id != event.tabs.active:
-            return  # stale (e.g. add_tab's first activation): following it would ping-pong phases
-        phase_id = (event.tab.id or "")[len("tab-") :]
-        if phase_id and phase_id != self.phase_id:
-            self._show_phase(phase_id)
+    def on_phase_stepper_chosen(self, message: PhaseStepper.Chosen) -> None:
+        if message.phase_id != self.phase_id:
+            self._show_phase(message.phase_id)
 
     def action_next_phase(self) -> None:
         ids = self.phase_ids()
@@ -205,7 +212,7 @@ class WorkshopScreen(BaseScreen):
 
     def action_home(self) -> None:
         """Escape leaves a text field first (so [ ] t + * work again), then goes home."""
-        if isinstance(self.focused, Input | TextArea):
+        if is_text_field(self.focused):
             # Back to the view's list, so its own keys work too; never into another field.
             field = self.focused
             found = self.query(f"#view-{self.phase_kind(self.phase_id)}")
@@ -213,7 +220,7 @@ class WorkshopScreen(BaseScreen):
                 found.first(PhaseView).focus_first()
 
             def not_a_field() -> None:  # focusing is deferred: check where it landed
-                if self.focused is field or isinstance(self.focused, Input | TextArea):
+                if self.focused is field or is_text_field(self.focused):
                     self.set_focus(None)
 
             self.call_after_refresh(not_a_field)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Label, Select
+from textual.widgets import Button, Label
 
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
@@ -24,6 +24,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui import view_state
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import TRAY, Card, LadderBoard
 from facilitator.ui.widgets.phase_view import PhaseView
 
@@ -109,7 +110,7 @@ class BoardView(PhaseView):
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-bar"):
             yield Label("", id="board-filter-label")
-            yield Select[str]([], id="board-filter", compact=True, allow_blank=True)
+            yield ChoiceField(id="board-filter")
             yield Button("", id="board-up", compact=True, classes="editing")
             yield Button("", id="board-down", compact=True, classes="editing")
             yield Button("", id="board-place", compact=True, variant="primary")
@@ -207,12 +208,12 @@ class BoardView(PhaseView):
         self._parties = parties
         if self.party_filter != ALL and not session.has_party(self.party_filter):
             self.party_filter = ALL
-        select = self.query_one("#board-filter", Select)
+        field = self.query_one("#board-filter", ChoiceField)
         options: list[tuple[Content, str]] = [(Content(self.t("board.filter.all")), ALL)]
         options += [(literal(name, 40), party_id) for party_id, name in parties]
-        with self.prevent(Select.Changed):
-            select.set_options(options)
-            select.value = self.party_filter
+        field.title = self.t("board.key.filter")
+        field.set_options(options)
+        field.value = self.party_filter
 
     def _restore_selection(self) -> None:
         """Select the activity selected last, here or in another phase's view."""
@@ -292,11 +293,15 @@ class BoardView(PhaseView):
     def action_filter(self, step: int) -> None:
         values = [ALL, *(party_id for party_id, _ in self._parties)]
         index = values.index(self.party_filter) if self.party_filter in values else 0
-        self.query_one("#board-filter", Select).value = values[(index + step) % len(values)]
+        value = values[(index + step) % len(values)]
+        self.query_one("#board-filter", ChoiceField).value = value
+        self._filter(value)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         event.stop()
-        value = event.value if isinstance(event.value, str) else ALL
+        self._filter(event.value)
+
+    def _filter(self, value: str) -> None:
         if value != self.party_filter:
             self.party_filter = value
             self.show_session(self.session)

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding
 from textual.content import Content, Span
 from textual.screen import Screen
-from textual.widget import Widget
+
+from facilitator.ui.widgets.pointing import PointableText
 
 MORE = " …"
 FIRST_ACTIONS = ("help", "app.help")
@@ -82,7 +82,7 @@ def fitting(items: list[Item], width: int) -> tuple[list[int], bool]:
     return shown, False
 
 
-class KeyBar(Widget):
+class KeyBar(PointableText[tuple[int, int]]):
     """The keys that work now; click one to press it."""
 
     DEFAULT_CSS = """
@@ -112,7 +112,6 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: list[Item] = []
-        self._hover: tuple[int, int] | None = None  # (item, part) under the mouse
         self._hits: list[tuple[int, int, int, int]] = []  # start, end (cells), item, part
 
     @property
@@ -137,7 +136,7 @@ class KeyBar(Widget):
         items = bar_items(active, display)
         if items != self._items:  # redraw only when the keys on offer changed
             self._items = items
-            self._hover = None
+            self.hovered = None
             self.refresh()
 
     # ---------------------------------------------------------------- drawing
@@ -156,7 +155,7 @@ class KeyBar(Widget):
                     continue
                 piece = f" {part.text} "
                 style = key_style if part.enabled else disabled_style
-                if self._hover == (item_index, part_index) and part.enabled:
+                if self.hovered == (item_index, part_index) and part.enabled:
                     style = hover_style
                 x = Content(text).cell_length
                 self._hits.append((x, x + Content(piece).cell_length, item_index, part_index))
@@ -167,28 +166,16 @@ class KeyBar(Widget):
         return Content(text, spans=spans)
 
     # ---------------------------------------------------------------- mouse
-    def _part_at(self, x: int) -> tuple[int, int] | None:
+    def part_at(self, x: int, y: int) -> tuple[int, int] | None:
         for start, end, item_index, part_index in self._hits:
             if start <= x < end:
                 return item_index, part_index
         return None
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._part_at(event.x)
-        if hover != self._hover:
-            self._hover = hover
-            self.refresh()
-
-    def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        found = self._part_at(event.x)
-        if found is None:
-            return
-        part = self._items[found[0]][found[1]]
-        if part.key is not None and part.enabled:
-            event.stop()
-            self.app.simulate_key(part.key)
+    def press(self, part: tuple[int, int]) -> bool:
+        item_index, part_index = part
+        key_part = self._items[item_index][part_index]
+        if key_part.key is None or not key_part.enabled:
+            return False
+        self.app.simulate_key(key_part.key)
+        return True

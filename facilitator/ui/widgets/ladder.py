@@ -1,10 +1,11 @@
 """The ladder board: every rung at once, as a staircase, each activity a card.
 
 Columns step up from left to right, from "not yet on the ladder" (the tray, on the
-ground) through the first rung up to the highest. Each column is a line-based
-`CardColumn`: it keeps a tuple of `Card`s and draws only the lines on screen, so an
-update replaces a tuple and repaints what is visible; no widget is mounted per card,
-and a board of 500 activities changes as fast as one of 10.
+ground) through the first rung up to the highest. The whole board is one line-based
+widget: each `CardColumn` keeps a tuple of `Card`s and its own scroll position, and
+the board draws only the lines on screen, from strips cached per card. No widget is
+mounted per card or per column, so a board of 500 activities changes as fast as one of
+10, and the first frame has one widget to lay out and compose instead of sixteen.
 
 The board knows nothing of sessions or languages: the view hands it plain `Card`s
 and header texts (attributes down) and hears `Selected`, `Opened` and `Dropped`
@@ -20,14 +21,9 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -95,10 +91,122 @@ def _fit(text: str, width: int) -> int:
     return len(text)
 
 
-class CardColumn(ScrollView, can_focus=False):
-    """One rung (or the tray): its cards, drawn line by line, scrolled on its own."""
+@dataclass(frozen=True)
+class ColumnBox:
+    """Where a column is drawn, in board cells: its left edge, width, header top and card top."""
+
+    x: int
+    width: int
+    top: int
+    head: int  # header lines
+    cards_top: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.width
+
+
+class CardColumn:
+    """One rung (or the tray): its cards in order, the selected one, and how far it is scrolled.
+
+    Plain data kept by the board, which draws it; `scroll_y` counts card lines.
+    """
+
+    CARD_LINES = 4  # title (two lines), parties, status
+    PITCH = CARD_LINES + 1  # and a gap
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._cards: tuple[Card, ...] = ()
+        self._index: dict[str, int] = {}
+        self.selected: str | None = None
+        self.empty_text = ""
+        self.scroll_y = 0
+        self.rows = 1  # card lines on screen, set by the board's layout
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        return self._cards
+
+    @property
+    def lines(self) -> int:
+        """Card lines in all (the last card has no gap under it)."""
+        return max(len(self._cards) * self.PITCH - 1, 0)
+
+    @property
+    def has_bar(self) -> bool:
+        return self.lines > self.rows
+
+    def set_cards(self, cards: Sequence[Card]) -> bool:
+        """Show these cards; returns False (and does nothing) when nothing changed."""
+        cards = tuple(cards)
+        if cards == self._cards:
+            return False
+        self._cards = cards
+        self._index = {card.activity_id: i for i, card in enumerate(cards)}
+        self.clamp()
+        return True
+
+    def index_of(self, activity_id: str | None) -> int | None:
+        return self._index.get(activity_id) if activity_id is not None else None
+
+    def clamp(self) -> None:
+        self.scroll_y = min(max(self.scroll_y, 0), max(self.lines - self.rows, 0))
+
+    def scroll_to_card(self, activity_id: str) -> None:
+        """Scroll just enough for the card to be wholly on screen."""
+        index = self.index_of(activity_id)
+        if index is None:
+            return
+        top = index * self.PITCH
+        if top < self.scroll_y:
+            self.scroll_y = top
+        elif top + self.CARD_LINES > self.scroll_y + self.rows:
+            self.scroll_y = top + self.CARD_LINES - self.rows
+        self.clamp()
+
+    def card_at(self, row: int) -> Card | None:
+        """The card drawn on card line `row` (counted from the top of the card area)."""
+        index, line = divmod(row + self.scroll_y, self.PITCH)
+        if row >= 0 and 0 <= index < len(self._cards) and line < self.CARD_LINES:
+            return self._cards[index]
+        return None
+
+    def visible_rows(self) -> int:
+        """How many whole cards fit on screen (at least one)."""
+        return max((self.rows + 1) // self.PITCH, 1)
+
+    def bar(self) -> tuple[int, int]:
+        """The scroll thumb's first line and its end, in card-area lines."""
+        height, total = self.rows, max(self.lines, 1)
+        size = max(1, round(height * height / total))
+        top = round((height - size) * self.scroll_y / max(total - height, 1))
+        return top, top + size
+
+
+def header_lines(title: str, detail: str, width: int, height: int, current: bool) -> tuple[list[str], int]:
+    """A step's header in `height` lines of `width` cells (the detail when there is room),
+    and how many of them are the title."""
+    if current:
+        title = "▼ " + title  # the selection's column, marked in text as well as by reversing
+    lines = [line for line in wrap(title, width, min(height, 3)) if line]
+    title_lines = len(lines)
+    room = height - len(lines)
+    if detail and room > 0:
+        lines += [line for line in wrap(detail, width, room) if line]
+    return lines + [""] * (height - len(lines)), title_lines
+
+
+class LadderBoard(Widget, can_focus=True):
+    """The staircase of columns, one selection across them, and keyboard and mouse navigation."""
 
     COMPONENT_CLASSES = {
+        "ladder--tray",
+        "ladder--column",
+        "ladder--edge",
+        "ladder--head",
+        "ladder--head-tray",
+        *(f"ladder--head-{n}" for n in range(1, 5)),
         "card--body",
         "card--selected",
         "card--title",
@@ -110,306 +218,28 @@ class CardColumn(ScrollView, can_focus=False):
         *(f"card--{tone}" for tone in TONES),
     }
     DEFAULT_CSS = """
-    CardColumn { scrollbar-size-vertical: 0; overflow-x: hidden; }
-    CardColumn > .card--track { color: $panel-lighten-2; }
-    CardColumn > .card--thumb { color: $text-muted; }
-    CardColumn > .card--body { background: $boost; }
-    CardColumn > .card--selected { background: $accent 35%; }
-    CardColumn > .card--title { text-style: bold; }
-    CardColumn > .card--parties { color: $text-muted; }
-    CardColumn > .card--status { color: $text-muted; }
-    CardColumn > .card--empty { color: $text-muted; text-style: italic; }
-    CardColumn > .card--agreed { color: $text-success; }
-    CardColumn > .card--differ { color: $text-warning; }
-    CardColumn > .card--same { color: $text-primary; }
-    CardColumn > .card--open { color: $text-muted; }
-    """
-
-    CARD_LINES = 4  # title (two lines), parties, status
-    PITCH = CARD_LINES + 1  # and a gap
-
-    class Pressed(Message):
-        """A card was clicked (`chain` 2 for a double click)."""
-
-        def __init__(self, column: CardColumn, activity_id: str, chain: int) -> None:
-            super().__init__()
-            self.column = column
-            self.activity_id = activity_id
-            self.chain = chain
-
-    def __init__(self, key: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.key = key
-        self._cards: tuple[Card, ...] = ()
-        self._index: dict[str, int] = {}
-        self._selected: str | None = None
-        self._empty_text = ""
-        self._strips: dict[tuple[Card, int, bool], list[Strip]] = {}
-        self._styles: dict[tuple[bool, str], tuple[Style, Style, Style, Style, Style]] = {}
-        self._bars: dict[tuple[bool, str], Strip] = {}
-
-    # ---------------------------------------------------------------- data
-    @property
-    def cards(self) -> tuple[Card, ...]:
-        return self._cards
-
-    def set_cards(self, cards: Sequence[Card]) -> bool:
-        """Show these cards; returns False (and does nothing) when nothing changed."""
-        cards = tuple(cards)
-        if cards == self._cards:
-            return False
-        self._cards = cards
-        self._index = {card.activity_id: i for i, card in enumerate(cards)}
-        if len(self._strips) > 4 * len(cards) + 64:  # drop what belongs to cards long gone
-            self._strips.clear()
-        self._set_virtual_height()
-        self.refresh()
-        return True
-
-    def _set_virtual_height(self) -> None:
-        """Resize the scrollable area without a layout pass (which repaints the whole screen).
-
-        The column's own scroll bar is drawn inside its lines and takes no room of its own,
-        so a new length changes only what the column draws.
-        """
-        new = Size(self.size.width, max(len(self._cards) * self.PITCH - 1, 1))
-        if new == self.virtual_size:
-            return
-        if self.size.height:
-            self.set_reactive(CardColumn.virtual_size, new)
-            self._scroll_update(new)
-        else:
-            self.virtual_size = new
-
-    def set_empty_text(self, text: str) -> None:
-        if text != self._empty_text:
-            self._empty_text = text
-            if not self._cards:
-                self.refresh()
-
-    def index_of(self, activity_id: str | None) -> int | None:
-        return self._index.get(activity_id) if activity_id is not None else None
-
-    def select(self, activity_id: str | None) -> None:
-        """Highlight one card (or none); only the lines of the two cards concerned repaint."""
-        if activity_id == self._selected:
-            return
-        for old in (self._selected, activity_id):
-            index = self.index_of(old)
-            if index is not None:
-                self.refresh_lines(index * self.PITCH, self.CARD_LINES)
-        self._selected = activity_id
-
-    def scroll_to_card(self, activity_id: str, animate: bool = False) -> None:
-        index = self.index_of(activity_id)
-        if index is not None:
-            region = Region(0, index * self.PITCH, max(self.size.width, 1), self.CARD_LINES)
-            self.scroll_to_region(region, animate=animate, force=True, immediate=True)
-
-    def card_at(self, y: int) -> Card | None:
-        """The card drawn on content line `y` (counted from the top of the widget)."""
-        index, row = divmod(y + int(self.scroll_y), self.PITCH)
-        if 0 <= index < len(self._cards) and row < self.CARD_LINES:
-            return self._cards[index]
-        return None
-
-    def visible_rows(self) -> int:
-        """How many whole cards fit on screen (at least one)."""
-        return max((self.size.height + 1) // self.PITCH, 1)
-
-    # ---------------------------------------------------------------- drawing
-    # Textual's scrollbar costs ~10 ms a column to draw (each cell a styled, metadata-carrying
-    # segment) and is redrawn whenever a column scrolls or changes length. The column draws
-    # its own instead: the last cell of each line, a track "│" with a thumb "┃" (shape, not
-    # only colour, shows where the view is); clicking the track scrolls there.
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-        self._styles.clear()
-        self._bars.clear()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, max(len(self._cards) * self.PITCH - 1, 1))
-
-    @property
-    def _has_bar(self) -> bool:
-        return self.virtual_size.height > self.size.height > 0
-
-    def _bar(self) -> tuple[int, int]:
-        """The thumb's first line and its end (lines of the widget), for the current scroll."""
-        height, total = self.size.height, max(self.virtual_size.height, 1)
-        size = max(1, round(height * height / total))
-        top = round((height - size) * self.scroll_y / max(total - height, 1))
-        return top, top + size
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base = self.rich_style
-        bar = self._has_bar
-        inner = width - 1 if bar else width
-        strip = self._content_line(y, inner, base)
-        if not bar:
-            return strip
-        top, end = self._bar()
-        thumb = top <= y < end
-        return Strip.join([strip, self._bar_strip(thumb)])
-
-    def _bar_strip(self, thumb: bool) -> Strip:
-        key = (thumb, "bar")
-        found = self._bars.get(key)
-        if found is None:
-            ink = self._ink("card--thumb" if thumb else "card--track", self.background_colors[1])
-            found = self._bars[key] = Strip([Segment("┃" if thumb else "│", self.rich_style + ink)], 1)
-        return found
-
-    def _content_line(self, y: int, width: int, base: Style) -> Strip:
-        line = y + int(self.scroll_y)
-        if not self._cards:
-            lines = [text for text in wrap(self._empty_text, max(width - 2, 1), 12) if text]
-            if line < len(lines):
-                style = base + self._ink("card--empty", self.background_colors[1])
-                return Strip([Segment(" " + lines[line], style)]).adjust_cell_length(width, base)
-            return Strip.blank(width, base)
-        index, row = divmod(line, self.PITCH)
-        if index >= len(self._cards) or row >= self.CARD_LINES:
-            return Strip.blank(width, base)
-        card = self._cards[index]
-        selected = card.activity_id == self._selected
-        key = (card, width, selected)
-        strips = self._strips.get(key)
-        if strips is None:
-            if len(self._strips) > 4 * len(self._cards) + 64:  # old widths, cards long gone
-                self._strips.clear()
-            strips = self._strips[key] = self._render_card(card, width, selected)
-        return strips[row]
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        """A press on the scroll track scrolls there (the card under a press is the board's)."""
-        offset = event.get_content_offset(self)
-        if offset is None or not self._has_bar or offset.x != self.size.width - 1:
-            return
-        event.stop()
-        height, total = self.size.height, self.virtual_size.height
-        self.scroll_to(y=(total - height) * offset.y / max(height - 1, 1), animate=False)
-
-    def _ink(self, name: str, background: Color) -> Style:
-        """A component's style with its colour made solid over `background`.
-
-        Rich styles have no transparency: a muted colour (white at 60 %, or "auto") left as
-        it is would come out plain white, unreadable on the projector's light cards.
-        """
-        styles = self.get_component_styles(name)
-        color = styles.color
-        solid = background.get_contrast_text(color.a) if styles.auto_color else background + color
-        return self.get_component_rich_style(name, partial=True) + Style(color=solid.rich_color)
-
-    def _card_styles(self, selected: bool, tone_name: str) -> tuple[Style, Style, Style, Style, Style]:
-        """(base, title, parties, status, bar) for a card: worked out once per look, not per card."""
-        key = (selected, tone_name)
-        found = self._styles.get(key)
-        if found is not None:
-            return found
-        component = self.get_component_rich_style
-        body = "card--selected" if selected else "card--body"
-        background = self.background_colors[1] + self.get_component_styles(body).background
-        base = self.rich_style + component(body, partial=True)
-        title = base + component("card--title", partial=True)
-        parties = base + self._ink("card--parties", background)
-        tone = self._ink(f"card--{tone_name}", background) if tone_name in TONES else Style()
-        # On the selection's background the tone's colour would be hard to read: bold instead.
-        status = base + self._ink("card--status", background) + (Style(bold=True) if selected else tone)
-        bar = base + tone + Style(bold=True)
-        self._styles[key] = (base, title, parties, status, bar)
-        return self._styles[key]
-
-    def _render_card(self, card: Card, width: int, selected: bool) -> list[Strip]:
-        """The card's lines; the selection is marked by "▶"/"┃", not by colour alone."""
-        base, title, parties, status, bar = self._card_styles(selected, card.tone)
-        inner = max(width - 2, 1)
-        title_lines = wrap(card.title, inner, 2)
-        rows: list[tuple[str, Style]] = [
-            (title_lines[0], title),
-            (title_lines[1], title),
-            (wrap(card.parties, inner, 1)[0], parties),
-            (wrap(card.status, inner, 1)[0], status),
-        ]
-        strips = []
-        for row, (text, style) in enumerate(rows):
-            marker = ("▶" if row == 0 else "┃") if selected else "▏"
-            segments = [Segment(marker, bar), Segment(" " + text, style)]
-            strips.append(Strip(segments).adjust_cell_length(width, base))
-        return strips
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or (self._has_bar and offset.x == self.size.width - 1):
-            return  # the scroll track, not a card
-        card = self.card_at(offset.y)
-        if card is not None:
-            self.post_message(self.Pressed(self, card.activity_id, event.chain))
-
-
-class StepHeader(Widget):
-    """A step's header: the rung's number, name and count, and its summary when there is room.
-
-    It wraps its text to its own width each time it is drawn, so resizing (or projector
-    mode's wider margins) never leaves a header wrapped for another width.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(classes="ladder-head")
-        self._text: tuple[str, str, bool, bool] = ("", "", False, False)
-
-    def show(self, title: str, detail: str, *, current: bool, with_detail: bool) -> None:
-        """Set the texts; only a repaint follows, never a layout pass (the height is fixed)."""
-        text = (title, detail, current, with_detail)
-        if text != self._text:
-            self._text = text
-            self.refresh()
-
-    def on_resize(self) -> None:
-        self.refresh()  # wrapped for the old width until redrawn
-
-    def render(self) -> Content:
-        title, detail, current, with_detail = self._text
-        width, height = self.content_size.width or 20, self.content_size.height or 3
-        if current:
-            title = "▼ " + title  # the selection's column, marked in text as well as by reversing
-        lines = [line for line in wrap(title, width, min(height, 3)) if line]
-        if current:  # reversed across the whole width, not just under the letters
-            lines = [line + " " * (width - cell_len(line)) for line in lines]
-        head = Content("\n".join(lines)).stylize("bold reverse" if current else "bold")
-        room = height - len(lines)
-        if with_detail and detail and room > 0:
-            more = [line for line in wrap(detail, width, room) if line]
-            head = Content.assemble(head, "\n", "\n".join(more))
-        return head
-
-
-class LadderStep(Vertical):
-    """One step of the staircase: a header and its column."""
-
-    def __init__(self, key: str, index: int) -> None:
-        super().__init__(classes=f"ladder-step ladder-step-{index}" + (" -tray" if key == TRAY else ""))
-        self.key = key
-        self.column = CardColumn(key)
-        self.header = StepHeader()
-
-    def compose(self) -> ComposeResult:
-        yield self.header
-        yield self.column
-
-
-class LadderBoard(Widget, can_focus=True):
-    """The staircase of columns, one selection across them, and keyboard navigation."""
-
-    DEFAULT_CSS = """
     LadderBoard { height: 1fr; }
-    LadderBoard > Horizontal { height: 1fr; }
-    LadderBoard .ladder-step { width: 1fr; height: 1fr; }
-    LadderBoard .ladder-head { height: 3; }
-    LadderBoard .-tall .ladder-head { height: 5; }
+    LadderBoard > .ladder--column { background: $surface; }
+    LadderBoard > .ladder--tray { background: $background; }
+    LadderBoard > .ladder--edge { color: $panel-lighten-2; }
+    LadderBoard > .ladder--head { color: $text; background: $primary 45%; }
+    LadderBoard > .ladder--head-tray { color: $text-muted; background: $panel; }
+    LadderBoard > .ladder--head-1 { color: $text; background: $primary 60%; }
+    LadderBoard > .ladder--head-2 { color: $text; background: $primary 75%; }
+    LadderBoard > .ladder--head-3 { color: $text; background: $primary 90%; }
+    LadderBoard > .ladder--head-4 { color: $text; background: $primary; }
+    LadderBoard > .card--body { background: $boost; }
+    LadderBoard > .card--selected { background: $accent 35%; }
+    LadderBoard > .card--title { text-style: bold; }
+    LadderBoard > .card--parties { color: $text-muted; }
+    LadderBoard > .card--status { color: $text-muted; }
+    LadderBoard > .card--empty { color: $text-muted; text-style: italic; }
+    LadderBoard > .card--agreed { color: $text-success; }
+    LadderBoard > .card--differ { color: $text-warning; }
+    LadderBoard > .card--same { color: $text-primary; }
+    LadderBoard > .card--open { color: $text-muted; }
+    LadderBoard > .card--track { color: $panel-lighten-2; }
+    LadderBoard > .card--thumb { color: $text-muted; }
     """
 
     BINDINGS = [
@@ -455,53 +285,92 @@ class LadderBoard(Widget, can_focus=True):
     def __init__(self, rung_ids: Iterable[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.keys: tuple[str, ...] = (TRAY, *rung_ids)
-        self.steps = {key: LadderStep(key, index) for index, key in enumerate(self.keys)}
+        self.columns = {key: CardColumn(key) for key in self.keys}
         self.selected_id: str | None = None
         self._where: dict[str, str] = {}
         self._drag: tuple[str, str] | None = None
-        self._rise = 0
         self._headers: dict[str, tuple[str, str]] = {}
         self._current: str | None = None
-
-    def compose(self) -> ComposeResult:
-        # The staircase from the terminal's height, known before the first layout: set here,
-        # it costs no restyle and no second layout pass once the board learns its own size.
-        self._set_rise(self.rise_for(self.app.size.height))
-        with Horizontal():
-            yield from self.steps.values()
+        self._boxes: dict[str, ColumnBox] = {}
+        self._layout_key: tuple[int, int, int] = (0, 0, 0)
+        self._strips: dict[tuple[Card, int, bool], list[Strip]] = {}
+        self._styles: dict[object, object] = {}
 
     def column(self, key: str) -> CardColumn:
-        return self.steps[key].column
+        return self.columns[key]
+
+    # ---------------------------------------------------------------- the staircase
+    @staticmethod
+    def rise_for(screen_height: int) -> int:
+        """How far each step starts above the one before, for a terminal this tall."""
+        return 1 if screen_height < 36 else 2 if screen_height < 52 else 3
+
+    def boxes(self) -> dict[str, ColumnBox]:
+        """Each column's place for the current size (worked out again when the size changes)."""
+        width, height = self.size
+        rise = self.rise_for(self.app.size.height)
+        key = (width, height, rise)
+        if key != self._layout_key or not self._boxes:
+            self._layout_key = key
+            count = len(self.keys)
+            usable = max(width - (count - 1), count)  # one cell between columns
+            base, extra = divmod(usable, count)
+            head = 5 if rise > 1 else 3
+            x = 0
+            boxes = {}
+            for index, column_key in enumerate(self.keys):
+                column_width = base + (1 if index >= count - extra else 0)
+                top = rise * (count - 1 - index)
+                cards_top = top + head + (1 if rise > 1 else 0)
+                boxes[column_key] = ColumnBox(x, column_width, top, head, cards_top)
+                column = self.columns[column_key]
+                column.rows = max(height - cards_top, 1)
+                column.clamp()
+                if column.selected is not None:  # still wholly on screen at the new size
+                    column.scroll_to_card(column.selected)
+                x += column_width + 1
+            self._boxes = boxes
+        return self._boxes
+
+    def on_resize(self) -> None:
+        self.boxes()
+        self.refresh()
 
     # ---------------------------------------------------------------- data down
     def set_headers(self, headers: Mapping[str, tuple[str, str]]) -> None:
         """(title, detail) per column; the detail (a rung's summary) shows when there is room."""
-        self._headers = dict(headers)
-        self._draw_headers()
-
-    def _draw_headers(self) -> None:
-        for key, (title, detail) in self._headers.items():
-            self.steps[key].header.show(
-                title, detail, current=key == self._current and self.has_focus, with_detail=self._rise > 1
-            )
+        headers = dict(headers)
+        if headers != self._headers:
+            self._headers = headers
+            self.refresh()
 
     # Later, not now: these handlers run before the widget's own `has_focus` is updated.
     def on_focus(self) -> None:
-        self.call_later(self._draw_headers)
+        self.call_later(self.refresh)
 
     def on_blur(self) -> None:
-        self.call_later(self._draw_headers)
+        self.call_later(self.refresh)
 
     def set_empty_texts(self, texts: Mapping[str, str]) -> None:
         for key, text in texts.items():
-            self.column(key).set_empty_text(text)
+            column = self.columns[key]
+            if text != column.empty_text:
+                column.empty_text = text
+                if not column.cards:
+                    self.refresh()
 
     def set_cards(self, columns: Mapping[str, Sequence[Card]]) -> None:
         """Show the cards, per column key; unchanged columns are left alone."""
         old_where = self._where
+        changed = False
         for key in self.keys:
-            self.column(key).set_cards(columns.get(key, ()))
-        self._where = {card.activity_id: key for key in self.keys for card in self.column(key).cards}
+            changed = self.columns[key].set_cards(columns.get(key, ())) or changed
+        if not changed:
+            return
+        if len(self._strips) > 4 * sum(len(c.cards) for c in self.columns.values()) + 64:
+            self._strips.clear()  # drop what belongs to cards long gone
+        self._where = {card.activity_id: key for key in self.keys for card in self.columns[key].cards}
+        self.refresh()
         selected = self.selected_id
         if selected is not None and selected not in self._where:
             # Filtered out or removed: stay near where it was.
@@ -511,12 +380,12 @@ class LadderBoard(Widget, can_focus=True):
             self.select(selected, force=True)  # it moved: follow it
 
     def _nearby(self, key: str) -> str | None:
-        cards = self.column(key).cards
+        cards = self.columns[key].cards
         if cards:
             return cards[0].activity_id
         for other in self.keys:
-            if self.column(other).cards:
-                return self.column(other).cards[0].activity_id
+            if self.columns[other].cards:
+                return self.columns[other].cards[0].activity_id
         return None
 
     def column_of(self, activity_id: str | None) -> str | None:
@@ -530,17 +399,14 @@ class LadderBoard(Widget, can_focus=True):
         if activity_id == self.selected_id and not force:
             return
         where = self._where.get(activity_id or "")
-        for key in self.keys:
-            step = self.steps[key]
-            step.column.select(activity_id if where == key else None)
+        for key, column in self.columns.items():
+            column.selected = activity_id if where == key else None
         self.selected_id = activity_id
-        if where != self._current:
-            # Marked in the header's text, not by a CSS class: restyling costs milliseconds.
-            self._current = where
-            self._draw_headers()
-        if activity_id is not None:
-            column = self.column(self._where[activity_id])
-            self.call_after_refresh(column.scroll_to_card, activity_id)
+        self._current = where
+        if activity_id is not None and where is not None:
+            self.boxes()
+            self.columns[where].scroll_to_card(activity_id)
+        self.refresh()
         if notify:
             self.post_message(self.Selected(self, activity_id))
 
@@ -549,7 +415,7 @@ class LadderBoard(Widget, can_focus=True):
         if key is None:
             self._select_first()
             return
-        column = self.column(key)
+        column = self.columns[key]
         index = column.index_of(self.selected_id) or 0
         if dy:
             target = min(max(index + dy, 0), len(column.cards) - 1)
@@ -557,13 +423,12 @@ class LadderBoard(Widget, can_focus=True):
             return
         position = self.keys.index(key) + dx
         while 0 <= position < len(self.keys):
-            cards = self.column(self.keys[position]).cards
-            if cards:
+            other = self.columns[self.keys[position]]
+            if other.cards:
                 # Keep the same height on screen where possible.
-                row = index - int(column.scroll_y) // CardColumn.PITCH
-                other = self.column(self.keys[position])
-                target = min(int(other.scroll_y) // CardColumn.PITCH + max(row, 0), len(cards) - 1)
-                self.select(cards[target].activity_id, notify=True)
+                row = index - column.scroll_y // CardColumn.PITCH
+                target = min(other.scroll_y // CardColumn.PITCH + max(row, 0), len(other.cards) - 1)
+                self.select(other.cards[target].activity_id, notify=True)
                 return
             position += dx
 
@@ -572,79 +437,269 @@ class LadderBoard(Widget, can_focus=True):
         if key is None:
             self._select_first()
             return
-        column = self.column(key)
-        self.action_cursor(0, direction * column.visible_rows())
+        self.action_cursor(0, direction * self.columns[key].visible_rows())
 
     def action_edge(self, direction: int) -> None:
         key = self.column_of(self.selected_id)
         if key is None:
             self._select_first()
             return
-        cards = self.column(key).cards
+        cards = self.columns[key].cards
         self.select(cards[0 if direction < 0 else -1].activity_id, notify=True)
 
     def _select_first(self) -> None:
         for key in self.keys:
-            cards = self.column(key).cards
+            cards = self.columns[key].cards
             if cards:
                 self.select(cards[0].activity_id, notify=True)
                 return
 
-    # ---------------------------------------------------------------- mouse
-    def on_card_column_pressed(self, message: CardColumn.Pressed) -> None:
-        message.stop()
-        self.focus()
-        self.select(message.activity_id, notify=True)
-        if message.chain >= 2:
-            self.post_message(self.Opened(self, message.activity_id))
-
-    def _column_at(self, x: int, y: int) -> str | None:
-        try:
-            widget, _ = self.screen.get_widget_at(x, y)
-        except Exception:  # outside the screen: no column
-            return None
-        node: Widget | None = widget
-        while node is not None and node is not self:
-            if isinstance(node, LadderStep):
-                return node.key
-            parent = node.parent
-            node = parent if isinstance(parent, Widget) else None
+    # ---------------------------------------------------------------- geometry for mouse and tests
+    def column_at(self, x: int) -> str | None:
+        """The column drawn at board cell `x`, if any (not the gaps between them)."""
+        for key, box in self.boxes().items():
+            if box.x <= x < box.right:
+                return key
         return None
 
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        key = self._column_at(event.screen_x, event.screen_y)
+    def card_offset(self, key: str, index: int) -> tuple[int, int]:
+        """Where (board cells) the `index`th card of a column is drawn: its title's first line."""
+        box = self.boxes()[key]
+        return box.x + 3, box.cards_top + index * CardColumn.PITCH - self.columns[key].scroll_y
+
+    def header_top(self, key: str) -> int:
+        return self.boxes()[key].top
+
+    def header_text(self, key: str) -> str:
+        """A step's header as drawn (lines joined)."""
+        box = self.boxes()[key]
+        title, detail = self._headers.get(key, ("", ""))
+        current = key == self._current and self.has_focus
+        rise = self._layout_key[2]
+        lines, _title = header_lines(title, detail if rise > 1 else "", box.width - 2, box.head, current)
+        return "\n".join(lines)
+
+    def column_text(self, key: str) -> str:
+        """The column's card area as drawn (lines joined), for tests and screen readers."""
+        box, column = self.boxes()[key], self.columns[key]
+        left = box.x + (1 if key == TRAY else 0)  # not the tray's edge, nor the scroll bar
+        right = box.right - (1 if column.has_bar else 0)
+        return "\n".join(
+            self.render_line(y).crop(left, right).text for y in range(box.cards_top, self.size.height)
+        )
+
+    # ---------------------------------------------------------------- mouse
+    def _hit(self, event: events.MouseEvent) -> tuple[str, Card | None, bool] | None:
+        """(column, card under the pointer, on the scroll track) for a mouse event."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        key = self.column_at(offset.x)
         if key is None:
+            return None
+        box, column = self._boxes[key], self.columns[key]
+        row = offset.y - box.cards_top
+        if row < 0:
+            return key, None, False
+        if column.has_bar and offset.x == box.right - 1:
+            return key, None, True
+        return key, column.card_at(row), False
+
+    def on_click(self, event: events.Click) -> None:
+        hit = self._hit(event)
+        if hit is None or hit[1] is None:
             return
-        column = self.column(key)
-        card = column.card_at(event.screen_y - column.content_region.y)
+        self.focus()
+        self.select(hit[1].activity_id, notify=True)
+        if event.chain >= 2:
+            self.post_message(self.Opened(self, hit[1].activity_id))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        hit = self._hit(event)
+        self._drag = None
+        if hit is None:
+            return
+        key, card, on_track = hit
+        if on_track:  # a press on the scroll track scrolls there
+            offset = event.get_content_offset(self)
+            column, box = self.columns[key], self._boxes[key]
+            if offset is not None:
+                row = offset.y - box.cards_top
+                column.scroll_y = round((column.lines - column.rows) * row / max(column.rows - 1, 1))
+                column.clamp()
+                self.refresh()
+            return
         self._drag = (card.activity_id, key) if card is not None else None
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         drag, self._drag = self._drag, None
         if drag is None:
             return
-        target = self._column_at(event.screen_x, event.screen_y)
+        offset = event.get_content_offset(self)
+        target = self.column_at(offset.x) if offset is not None else None
         if target is not None and target != drag[1]:
             self.select(drag[0], notify=True)
             self.post_message(self.Dropped(self, drag[0], target))
 
-    # ---------------------------------------------------------------- the staircase
-    @staticmethod
-    def rise_for(screen_height: int) -> int:
-        """How far each step starts above the one before, for a terminal this tall."""
-        return 1 if screen_height < 36 else 2 if screen_height < 52 else 3
+    def _scroll_under(self, event: events.MouseEvent, lines: int) -> None:
+        offset = event.get_content_offset(self)
+        key = self.column_at(offset.x) if offset is not None else None
+        if key is not None:
+            event.stop()
+            column = self.columns[key]
+            before = column.scroll_y
+            column.scroll_y += lines
+            column.clamp()
+            if column.scroll_y != before:
+                self.refresh()
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._set_rise(self.rise_for(self.app.size.height))
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._scroll_under(event, 3)
 
-    def _set_rise(self, rise: int) -> None:
-        """Each step starts one rise above the one before: the higher the rung, the higher it starts."""
-        if rise == self._rise:
-            return
-        self._rise = rise
-        last = len(self.keys) - 1
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._scroll_under(event, -3)
+
+    # ---------------------------------------------------------------- drawing
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        """A component's rich style, solid (no transparency), worked out once per restyle."""
+        found = self._styles.get(name)
+        if found is None:
+            background = self.background_colors[1] + self.get_component_styles(name).background
+            found = self._styles[name] = self.get_component_rich_style(name) + self._solid(name, background)
+        return found  # type: ignore[return-value]
+
+    def _solid(self, name: str, background: Color) -> Style:
+        """A component's colour made solid over `background`.
+
+        Rich styles have no transparency: a muted colour (white at 60 %, or "auto") left as
+        it is would come out plain white, unreadable on the projector's light cards.
+        """
+        styles = self.get_component_styles(name)
+        color = styles.color
+        solid = background.get_contrast_text(color.a) if styles.auto_color else background + color
+        return Style(color=solid.rich_color)
+
+    def _ink(self, name: str, background: Color) -> Style:
+        return self.get_component_rich_style(name, partial=True) + self._solid(name, background)
+
+    def _card_styles(self, selected: bool, tone_name: str, column: str) -> tuple[Style, ...]:
+        """(base, title, parties, status, bar) for a card: worked out once per look, not per card."""
+        key = (selected, tone_name, column)
+        found = self._styles.get(key)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        component = self.get_component_rich_style
+        body = "card--selected" if selected else "card--body"
+        under = self.background_colors[1] + self.get_component_styles(column).background
+        background = under + self.get_component_styles(body).background
+        base = self._style(column) + component(body, partial=True)
+        title = base + component("card--title", partial=True)
+        parties = base + self._ink("card--parties", background)
+        tone = self._ink(f"card--{tone_name}", background) if tone_name in TONES else Style()
+        # On the selection's background the tone's colour would be hard to read: bold instead.
+        status = base + self._ink("card--status", background) + (Style(bold=True) if selected else tone)
+        bar = base + tone + Style(bold=True)
+        styles = (base, title, parties, status, bar)
+        self._styles[key] = styles
+        return styles
+
+    def _render_card(self, card: Card, width: int, selected: bool, column: str) -> list[Strip]:
+        """The card's lines; the selection is marked by "▶"/"┃", not by colour alone."""
+        base, title, parties, status, bar = self._card_styles(selected, card.tone, column)
+        inner = max(width - 2, 1)
+        title_lines = wrap(card.title, inner, 2)
+        rows: list[tuple[str, Style]] = [
+            (title_lines[0], title),
+            (title_lines[1], title),
+            (wrap(card.parties, inner, 1)[0], parties),
+            (wrap(card.status, inner, 1)[0], status),
+        ]
+        strips = []
+        for row, (text, style) in enumerate(rows):
+            marker = ("▶" if row == 0 else "┃") if selected else "▏"
+            segments = [Segment(marker, bar), Segment(" " + text, style)]
+            strips.append(Strip(segments).adjust_cell_length(width, base))
+        return strips
+
+    def _head_style(self, index: int, key: str) -> Style:
+        if key == TRAY:
+            return self._style("ladder--head-tray")
+        return self._style(f"ladder--head-{min(index, 4)}")
+
+    def render_line(self, y: int) -> Strip:
+        boxes = self.boxes()
+        base = self.rich_style
+        focused = self.has_focus
+        rise = self._layout_key[2]
+        strips: list[Strip] = []
+        x = 0
         for index, key in enumerate(self.keys):
-            # Padding, not margin: every column still reaches the bottom of the board.
-            self.steps[key].styles.padding = (rise * (last - index), 0, 0, 0)
-            self.steps[key].set_class(rise > 1, "-tall")
-        self._draw_headers()
+            box, column = boxes[key], self.columns[key]
+            if box.x > x:  # the gap between columns
+                strips.append(Strip.blank(box.x - x, base))
+            ground = self._style("ladder--tray" if key == TRAY else "ladder--column")
+            if y < box.top:
+                strips.append(Strip.blank(box.width, base))
+            elif y < box.top + box.head:
+                title, detail = self._headers.get(key, ("", ""))
+                current = key == self._current and focused
+                lines, title_lines = header_lines(
+                    title, detail if rise > 1 else "", box.width - 2, box.head, current
+                )
+                style = self._head_style(index, key)
+                if current:
+                    style += Style(bold=True, reverse=True)
+                else:
+                    style += Style(bold=y - box.top < title_lines)
+                text = " " + lines[y - box.top]
+                strips.append(Strip([Segment(text, style)]).adjust_cell_length(box.width, style))
+            elif y < box.cards_top:
+                strips.append(Strip.blank(box.width, ground))
+            else:
+                strips.append(self._card_line(key, column, box, y - box.cards_top, ground))
+            x = box.right
+        if x < self.size.width:
+            strips.append(Strip.blank(self.size.width - x, base))
+        return Strip.join(strips)
+
+    def _card_line(self, key: str, column: CardColumn, box: ColumnBox, row: int, ground: Style) -> Strip:
+        edge = 1 if key == TRAY else 0  # the tray's dashed left edge: "not yet on the ladder"
+        bar = 1 if column.has_bar else 0
+        width = box.width - edge - bar
+        line = row + column.scroll_y
+        if not column.cards:
+            lines = [text for text in wrap(column.empty_text, max(width - 2, 1), 12) if text]
+            if row < len(lines):
+                style = ground + self._ink("card--empty", self.background_colors[1])
+                content = Strip([Segment(" " + lines[row], style)]).adjust_cell_length(width, ground)
+            else:
+                content = Strip.blank(width, ground)
+        else:
+            index, card_row = divmod(line, CardColumn.PITCH)
+            if index >= len(column.cards) or card_row >= CardColumn.CARD_LINES:
+                content = Strip.blank(width, ground)
+            else:
+                card = column.cards[index]
+                selected = card.activity_id == column.selected
+                cache_key = (card, width, selected)
+                strips = self._strips.get(cache_key)
+                if strips is None:
+                    column_style = "ladder--tray" if key == TRAY else "ladder--column"
+                    strips = self._strips[cache_key] = self._render_card(card, width, selected, column_style)
+                content = strips[card_row]
+        parts = []
+        if edge:
+            ink = self._ink("ladder--edge", self.background_colors[1])
+            parts.append(Strip([Segment("╎", ground + ink)], 1))
+        parts.append(content)
+        if bar:
+            top, end = column.bar()
+            thumb = top <= row < end
+            ink = self._ink("card--thumb" if thumb else "card--track", self.background_colors[1])
+            parts.append(Strip([Segment("┃" if thumb else "│", ground + ink)], 1))
+        return Strip.join(parts) if len(parts) > 1 else content

@@ -18,7 +18,7 @@ class MismatchBadge(Localized, Button):
     """Counts after the first frame and after changes come to rest, never on every key press."""
 
     def __init__(self, service: SessionService, *, id: str | None = None) -> None:
-        super().__init__("", id=id, compact=True)
+        super().__init__("⚠ …", id=id, compact=True)  # counted after the first frame
         self.service = service
         self.can_focus = False  # a mouse path beside the key; not a stop on the tab round
         self._count: int | None = None

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import time
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Button, Digits, Label
+from textual.widgets import Digits, Label
 
 from facilitator.core.timer import PhaseTimer, format_clock
+from facilitator.ui.widgets.pointing import PointableText
 
 
 class TimerPanel(Horizontal):
@@ -30,11 +31,7 @@ class TimerPanel(Horizontal):
         with Vertical(id="timer-face"):
             yield Digits("00:00", id="timer-digits")
             yield Label("", id="timer-state")
-        with Vertical(id="timer-buttons", classes="editing"):
-            yield Button("▶", id="toggle", compact=True)
-            yield Button("+1", id="add1", compact=True)
-            yield Button("+5", id="add5", compact=True)
-            yield Button("↺", id="reset", compact=True)
+        yield TimerControls(id="timer-buttons", classes="editing")
 
     def on_mount(self) -> None:
         self.set_interval(0.5, self.tick)
@@ -57,9 +54,45 @@ class TimerPanel(Horizontal):
         words = {"normal": "", "warning": "⚠", "over": "⏰"}
         status = ("▶ " if timer.running else "|| ") + words[state]
         self.query_one("#timer-state", Label).update(Content(status))
-        self.query_one("#toggle", Button).label = "||" if timer.running else "▶"
+        self.query_one(TimerControls).running = timer.running
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id:
-            self.post_message(self.Control(event.button.id))
+
+class TimerControls(PointableText[int]):
+    """The timer's controls, one per line (start/pause, +1, +5, reset); a click posts `Control`.
+
+    Drawn as four lines of text rather than four Buttons: a widget less to build per
+    control before the workshop's first frame. Each control is a symbol and has a key.
+    """
+
+    COMMANDS = ("toggle", "add1", "add5", "reset")
+    DEFAULT_CSS = """
+    TimerControls {
+        width: 6;
+        height: 4;
+        color: $text;
+        text-style: bold;
+    }
+    TimerControls > .timer-controls--hover {
+        background: $block-hover-background;
+        text-style: bold reverse;
+    }
+    """
+    COMPONENT_CLASSES = {"timer-controls--hover"}
+
+    running: reactive[bool] = reactive(False)
+
+    def render(self) -> RenderResult:
+        labels = ["||" if self.running else "▶", "+1", "+5", "↺"]
+        lines = [f" {label}".ljust(self.size.width or 4) for label in labels]
+        hover = self.get_visual_style("timer-controls--hover")
+        return Content("\n").join(
+            Content(line, spans=[Span(0, len(line), hover)] if index == self.hovered else [])
+            for index, line in enumerate(lines)
+        )
+
+    def part_at(self, x: int, y: int) -> int | None:
+        return y if 0 <= y < len(self.COMMANDS) else None
+
+    def press(self, part: int) -> bool:
+        self.post_message(TimerPanel.Control(self.COMMANDS[part]))
+        return True
