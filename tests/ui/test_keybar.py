@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.content import Content
 
 from facilitator.core.service import SessionService
 from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.board import BoardView
+from facilitator.ui.views.intro import IntroView
 from facilitator.ui.widgets.keybar import MORE, KeyBar, KeyPart, bar_items, fitting, item_width
 
 from .helpers import MakeApp, open_view
@@ -68,3 +70,27 @@ async def test_the_bar_follows_focus_and_a_click_presses_the_key(
         await pilot.click(KeyBar, offset=(2, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_key_that_does_nothing_here_is_struck_through_not_only_dimmed(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    app = make_app(demo_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        intro = next(p.id for p in screen.agenda if p.kind == "intro")
+        await open_view(app, pilot, intro, IntroView)
+        await pilot.press("0")  # the first page (the whole ladder): there is no previous one
+        await pilot.pause()
+        bar = screen.query_one(KeyBar)
+        content = bar.render()
+        assert isinstance(content, Content)
+        start = content.plain.index("Previous page")
+        struck = [span for span in content.spans if span.start <= start < span.end]
+        assert struck and all(getattr(span.style, "strike", False) for span in struck)
+        nxt = content.plain.index("Next page")
+        assert not any(
+            getattr(span.style, "strike", False) for span in content.spans if span.start <= nxt < span.end
+        )

@@ -99,7 +99,7 @@ class KeyBar(PointableText[tuple[int, int]]):
     }
     KeyBar > .keybar--disabled {
         color: $text-disabled;
-        background: $footer-key-background;
+        text-style: strike;
     }
     KeyBar > .keybar--hover {
         color: $footer-key-foreground;
@@ -149,8 +149,13 @@ class KeyBar(PointableText[tuple[int, int]]):
         spans: list[Span] = []
         self._hits = []
         for item_index in shown:
-            for part_index, part in enumerate(self._items[item_index]):
+            item = self._items[item_index]
+            # A key that does nothing here is struck through (and dimmed): not colour alone.
+            off = all(not part.enabled for part in item if part.key is not None)
+            for part_index, part in enumerate(item):
                 if part.key is None:
+                    if off:
+                        spans.append(Span(len(text), len(text) + len(part.text), disabled_style))
                     text += f"{part.text} "
                     continue
                 piece = f" {part.text} "
