@@ -18,6 +18,7 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.export_dialog import ExportDialog, default_target
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.widgets.tickbox import TickBox
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -232,3 +233,40 @@ async def test_export_from_home_in_estonian_with_a_report_in_english(
         assert plain(app.screen.query_one("#export-title", Label)).startswith("Export “Keila")
     assert "## Ühistegevuse redel" in (tmp_path / "et.md").read_text(encoding="utf-8")
     assert "## The ladder of joint activity" in (tmp_path / "en.md").read_text(encoding="utf-8")
+
+
+async def test_ctrl_e_exports_even_from_a_text_field(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    service = ui_library.create(find_scenario("community-safety"), "Typing")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkshopScreen)
+        screen.action_go_phase("collect")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.focused, Input):
+                break
+        assert isinstance(app.focused, Input)  # the quick-add field
+        await pilot.press(*"half a title", "ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "half a title"  # nothing lost
+
+
+async def test_every_checkbox_shows_its_state_by_a_mark(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """Setup's "affected group" box, like the export dialog's: ✓ when on, blank when off."""
+    service = ui_library.create(find_scenario("community-safety"), "Marks")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#setup-party-affected", Checkbox)
+        assert isinstance(box, TickBox)
+        assert "✓" not in box.render().plain  # type: ignore[union-attr]
+        box.value = True
+        await pilot.pause()
+        assert "✓" in box.render().plain  # type: ignore[union-attr]

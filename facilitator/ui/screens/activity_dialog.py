@@ -21,6 +21,7 @@ from facilitator.core.scenario import Example
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.tickbox import TickBox
 
 NO_APPROACH = "-"  # the Select's value for "no approach"; approach ids never look like this
 
@@ -208,7 +209,7 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
             yield Label("", id="examples-intro")
             yield SelectionList[int](id="examples-list")
             yield Label("", id="examples-parties", classes="dialog-hint")
-            yield Checkbox("", True, id="examples-add-parties", compact=True)
+            yield TickBox("", True, id="examples-add-parties", compact=True)
             yield Label("", id="examples-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", compact=True, id="examples-all")

@@ -27,6 +27,7 @@ from facilitator.core.scenario import AgreementField, Role
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal, literal_block
+from facilitator.ui.widgets.tickbox import TickBox
 
 NO_ROLE = "-"  # the role list's option for "no role"; role ids never look like this
 ANSWERS = ("accepted", "amended", "declined", "open")  # the answers first; "not answered yet" undoes one
@@ -583,7 +584,7 @@ class ActionDialog(_Form[ActionDraft | None]):
                 with Vertical(id="action-due-box"):
                     yield Label("", id="action-due-label", classes="form-label")
                     yield Input(self.due, id="action-due", max_length=10, select_on_focus=False)
-            yield Checkbox("", self.done, id="action-done")
+            yield TickBox("", self.done, id="action-done")
             yield from self.buttons()
 
     def relabel(self) -> None:

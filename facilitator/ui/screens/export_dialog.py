@@ -37,6 +37,7 @@ from facilitator.core.reports.csv_export import PARTS as CSV_PARTS
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal
+from facilitator.ui.widgets.tickbox import TickBox
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -86,15 +87,6 @@ def export(service_path: Path, fmt: str, target: Path, *, public: bool, lang: st
         except OSError as error:
             raise UserError(f"{target.parent}: cannot make the folder: {error.strerror or error}") from None
     return write_export(SessionService(service_path), fmt, target, public=public, lang=lang)
-
-
-class TickBox(Checkbox):
-    """A checkbox whose state shows as a mark (✓ or blank), not by colour alone."""
-
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = "✓" if self.value else " "
-        return super()._button
 
 
 class ExportDialog(BaseModal[list[Path] | None]):

@@ -75,7 +75,8 @@ class WorkshopScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "home", "key.home"),
         Binding("f2", "overview", "key.overview"),
-        Binding("ctrl+e", "export", "exchange.key.export"),
+        # Priority: it works from a text field too (where Input would take ctrl+e as "end").
+        Binding("ctrl+e", "export", "exchange.key.export", priority=True),
         Binding("left_square_bracket", "previous_phase", "key.phase.previous"),
         Binding("right_square_bracket", "next_phase", "key.phase.next"),
         Binding("t", "timer('toggle')", "key.timer.toggle"),

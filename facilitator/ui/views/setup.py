@@ -25,6 +25,7 @@ from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.phase_view import PhaseView
 from facilitator.ui.widgets.tables import key_at_cursor, move_to
+from facilitator.ui.widgets.tickbox import TickBox
 
 WIDE = 110  # from this many columns the three lists stand side by side
 AFFECTED_MARK = "◆"
@@ -110,7 +111,7 @@ class SetupView(PhaseView):
                     with Horizontal(classes="setup-add-row editing"):
                         yield PartyNameInput(id="setup-party-name", compact=True)
                         yield Button("", id="setup-party-add", compact=True)
-                    yield Checkbox("", id="setup-party-affected", compact=True, classes="editing")
+                    yield TickBox("", id="setup-party-affected", compact=True, classes="editing")
                     yield DataTable(id="setup-parties", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-parties-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
