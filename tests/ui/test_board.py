@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from textual import events
-from textual.widgets import Button
+from textual.pilot import Pilot
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
@@ -15,6 +15,7 @@ from facilitator.ui.messages import ActivitySelected
 from facilitator.ui.screens.dialogs import ChoiceDialog
 from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.views.board import BoardView
+from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import TRAY, LadderBoard, wrap
 
@@ -68,6 +69,18 @@ def card_offset(board: LadderBoard, key: str, index: int) -> tuple[int, int]:
     """Where on the board to click on the `index`th card of a column (its title's second line)."""
     x, y = board.card_offset(key, index)
     return (x, y + 1)
+
+
+async def click_action(pilot: Pilot[int], app: FacilitatorApp, bar_id: str, name: str) -> None:
+    """Click an action bar's button (the board's "▲ Rung up", ...)."""
+    bar = app.screen.query_one(bar_id, ActionBar)
+    x = bar.offset_of(name)
+    assert x is not None
+    await pilot.click(bar, offset=(x, 0))
+
+
+def action_label(app: FacilitatorApp, bar_id: str, name: str) -> str:
+    return next(a.label for a in app.screen.query_one(bar_id, ActionBar).actions if a.name == name)
 
 
 def column_text(board: LadderBoard, key: str) -> str:
@@ -146,12 +159,12 @@ async def test_move_a_card_by_mouse_buttons_and_by_dragging(
         await pilot.click(board, offset=card_offset(board, TRAY, 1))
         await pilot.pause()
         assert board.selected_id == second
-        await pilot.click("#board-up")
-        await pilot.pause(0.25)  # a Button ignores a second click during its 0.2 s press effect
-        await pilot.click("#board-up")
+        await click_action(pilot, app, "#board-moves", "up")
+        await pilot.pause()
+        await click_action(pilot, app, "#board-moves", "up")
         await pilot.pause()
         assert fresh(service).session.activity(second).agreed_current == "cooperation"
-        await pilot.click("#board-down")
+        await click_action(pilot, app, "#board-moves", "down")
         await pilot.pause()
         assert fresh(service).session.activity(second).agreed_current == "communication"
         # Drag the card from the first rung onto the fourth.
@@ -250,7 +263,7 @@ async def test_enter_and_button_and_double_click_open_the_placement(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen.query_one("#view-place"), BoardView)
-        await pilot.click("#board-place")
+        await click_action(pilot, app, "#board-place", "place")
         await pilot.pause()
         assert isinstance(app.screen, PlacementScreen)
         await pilot.press("escape")
@@ -336,11 +349,11 @@ async def test_labels_in_both_languages(make_app: MakeApp, ui_library: SessionLi
         board = board_of(app)
         assert "Redelile veel paigutamata" in header_text(board, TRAY)
         assert header_text(board, "collaboration").startswith("4. Koostöö")
-        assert str(app.screen.query_one("#board-up", Button).label) == "▲ Aste üles"
+        assert action_label(app, "#board-moves", "up") == "▲ Aste üles"
         assert "○ paigutamata" in column_text(board, TRAY)
         await pilot.press("f7")
         await pilot.pause()
-        assert str(app.screen.query_one("#board-up", Button).label) == "▲ Rung up"
+        assert action_label(app, "#board-moves", "up") == "▲ Rung up"
         assert "○ not placed" in column_text(board, TRAY)
         assert "Not yet on the ladder" in header_text(board, TRAY)
 

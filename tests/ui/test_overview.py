@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Button, DataTable, Label, OptionList, Static, TabbedContent
+from textual.widgets import DataTable, Label, OptionList, Static, TabbedContent
 
 from facilitator.core.demo import create_demo
 from facilitator.core.library import SessionLibrary
@@ -19,6 +19,7 @@ from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.overview import ALL, PARTY_COLUMN, OverviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.widgets.mismatch_badge import MismatchBadge
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -117,7 +118,7 @@ async def test_f2_opens_the_overview_and_escape_or_f2_closes_it(
         assert isinstance(app.screen, WorkshopScreen)
 
 
-async def first_count(pilot: Pilot[int], button: Button) -> None:
+async def first_count(pilot: Pilot[int], button: MismatchBadge) -> None:
     """The header counts after the first frame (COUNT_DELAY), so that start-up does not wait."""
     for _ in range(40):
         await pilot.pause(0.05)
@@ -134,7 +135,7 @@ async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
     app = make_app(session=demo_session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        button = app.screen.query_one("#workshop-mismatches", Button)
+        button = app.screen.query_one("#workshop-mismatches", MismatchBadge)
         await first_count(pilot, button)
         assert plain(button.label) == f"⚠ {count}"
         assert button.region.height == 1 and button.region.y == 0  # on the title line
@@ -157,7 +158,7 @@ async def test_the_header_says_when_there_is_nothing_to_fix(
     app = make_app(session=service)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        button = app.screen.query_one("#workshop-mismatches", Button)
+        button = app.screen.query_one("#workshop-mismatches", MismatchBadge)
         await first_count(pilot, button)
         assert plain(button.label) == "✓ 0"
 
@@ -520,7 +521,7 @@ async def test_both_languages_and_switching_while_open(make_app: MakeApp, ui_lib
         assert {"Back to the workshop", "Roles", "Go there"} <= descriptions
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen.query_one("#workshop-mismatches", Button).tooltip is not None
+        assert app.screen.query_one("#workshop-mismatches", MismatchBadge).tooltip is not None
 
 
 async def test_projector_mode_and_small_and_large_terminals(

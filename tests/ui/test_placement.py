@@ -14,6 +14,7 @@ from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen, RungChoice, RungPicker
+from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.ladder import TRAY, LadderBoard
 
 MakeApp = Callable[..., FacilitatorApp]
@@ -164,7 +165,8 @@ async def test_placement_and_reveal_by_mouse(make_app: MakeApp, ui_library: Sess
     app = make_app(session=service)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.click("#board-place")
+        bar = app.screen.query_one("#board-place", ActionBar)
+        await pilot.click(bar, offset=(bar.offset_of("place") or 0, 0))
         await pilot.pause()
         placement(app)
         # The second party places first: click its name, then two rungs.

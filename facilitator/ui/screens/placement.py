@@ -124,6 +124,8 @@ class PlacementScreen(BaseScreen):
     projector mode, the command palette) keep working while the room places.
     """
 
+    CSS_PATH = "placement.tcss"
+
     VIEW_KEY = view_state.PLACEMENT
     """View-state key naming the activity whose placement is open (restored on reopen)."""
 

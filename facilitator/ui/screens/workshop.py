@@ -17,7 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Input, Label
+from textual.widgets import ContentSwitcher, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.core.model import Event, Session
@@ -262,10 +262,9 @@ class WorkshopScreen(BaseScreen):
         if activity_id is not None and show_target is not None:
             view.call_after_refresh(show_target, activity_id, target)  # once it is built
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "workshop-mismatches":
-            event.stop()
-            self.action_overview()
+    def on_mismatch_badge_pressed(self, message: MismatchBadge.Pressed) -> None:
+        message.stop()
+        self.action_overview()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         t = self.t

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Label
+from textual.widgets import Label
 
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
@@ -24,6 +24,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui import view_state
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import TRAY, Card, LadderBoard
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -111,9 +112,10 @@ class BoardView(PhaseView):
         with Horizontal(id="board-bar"):
             yield Label("", id="board-filter-label")
             yield ChoiceField(id="board-filter")
-            yield Button("", id="board-up", compact=True, classes="editing")
-            yield Button("", id="board-down", compact=True, classes="editing")
-            yield Button("", id="board-place", compact=True, variant="primary")
+            yield ActionBar(
+                [BarAction("up", "▲"), BarAction("down", "▼")], id="board-moves", classes="editing"
+            )
+            yield ActionBar([BarAction("place", "…", primary=True)], id="board-place")
             yield Label("", id="board-hint", classes="editing")
         yield LadderBoard(self.service.scenario.rung_ids(), id="board")
 
@@ -126,9 +128,9 @@ class BoardView(PhaseView):
         super().relabel()
         t = self.t
         self.query_one("#board-filter-label", Label).update(t("board.filter.label"))
-        self.query_one("#board-up", Button).label = t("board.button.up")
-        self.query_one("#board-down", Button).label = t("board.button.down")
-        self.query_one("#board-place", Button).label = t("board.button.place")
+        moves = {"up": t("board.button.up"), "down": t("board.button.down")}
+        self.query_one("#board-moves", ActionBar).set_labels(moves)
+        self.query_one("#board-place", ActionBar).set_labels({"place": t("board.button.place")})
         self.query_one("#board-hint", Label).update(t("board.hint"))
         self._parties = ()  # the "all parties" option is in the old language
         self._cards.clear()
@@ -246,12 +248,12 @@ class BoardView(PhaseView):
         self._move(message.activity_id, message.target or None)
 
     # ---------------------------------------------------------------- actions
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_action_bar_pressed(self, event: ActionBar.Pressed) -> None:
         event.stop()
-        actions = {"board-up": "move(1)", "board-down": "move(-1)", "board-place": "place"}
-        if event.button.id in actions:
+        actions = {"up": "move(1)", "down": "move(-1)", "place": "place"}
+        if event.name in actions:
             self.board.focus()
-            self.call_later(self.run_action, actions[event.button.id])
+            self.call_later(self.run_action, actions[event.name])
 
     def _selected(self) -> Activity | None:
         activity_id = self.board.selected_id

@@ -2,27 +2,53 @@
 
 from __future__ import annotations
 
+from textual.app import RenderResult
 from textual.content import Content
+from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button
 
 from facilitator.core.errors import UserError
 from facilitator.core.mismatches import mismatches
 from facilitator.core.service import SessionService
 from facilitator.ui.screens.base import Localized
+from facilitator.ui.widgets.pointing import PointableText
 
 COUNT_DELAY = 0.3  # seconds: the header counts once changes come to rest (~10 ms at 500 activities)
 
 
-class MismatchBadge(Localized, Button):
-    """Counts after the first frame and after changes come to rest, never on every key press."""
+class MismatchBadge(Localized, PointableText[int]):
+    """Counts after the first frame and after changes come to rest, never on every key press.
+
+    A mouse path beside the key (F2), not a stop on the tab round: text, not a Button.
+    """
+
+    DEFAULT_CSS = """
+    MismatchBadge { width: auto; }
+    MismatchBadge:hover { background: $block-hover-background; }
+    """
+
+    class Pressed(Message):
+        """The badge was clicked: open the overview."""
 
     def __init__(self, service: SessionService, *, id: str | None = None) -> None:
-        super().__init__("⚠ …", id=id, compact=True)  # counted after the first frame
+        super().__init__(id=id)
         self.service = service
-        self.can_focus = False  # a mouse path beside the key; not a stop on the tab round
+        self.label = Content("⚠ …")  # counted after the first frame
         self._count: int | None = None
         self._later: Timer | None = None
+
+    def render(self) -> RenderResult:
+        return self.label
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        return self.label.cell_length
+
+    def part_at(self, x: int, y: int) -> int | None:
+        return 0
+
+    def press(self, part: int) -> bool:
+        self.post_message(self.Pressed())
+        return True
 
     def relabel(self) -> None:
         """Say the count in the current language; the first count waits for the first frame."""
@@ -51,4 +77,4 @@ class MismatchBadge(Localized, Button):
         t = self.t
         self.label = Content(t("overview.header.count" if count else "overview.header.none", count=count))
         self.tooltip = t("overview.header.tooltip", count=count)
-        self.refresh(layout=True)  # Button's label does not re-measure an auto width itself
+        self.refresh(layout=True)  # its width follows the label
