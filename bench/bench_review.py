@@ -39,13 +39,20 @@ from facilitator.core.library import SessionLibrary
 from facilitator.ui.app import FacilitatorApp
 
 class Timed(FacilitatorApp):
+    # As for the board (bench_app): from Ready, one refresh more; polling only if the
+    # dashboard is not filled in in the first frame.
     def on_ready(self, event: events.Ready) -> None:
-        self.set_interval(0.005, self._check)
+        if not self._check():
+            self._poll = self.set_interval(0.005, self._check)
 
-    def _check(self) -> None:
+    def _check(self) -> bool:
         chart = self.screen.query("#review-chart")
         if chart and chart.first().region.area and self.screen.query_one("#review-pairs").row_count:
+            if hasattr(self, "_poll"):
+                self._poll.stop()
             self.call_after_refresh(self._done)
+            return True
+        return False
 
     def _done(self) -> None:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

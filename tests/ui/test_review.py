@@ -19,9 +19,10 @@ from facilitator.ui.app import FacilitatorApp, create_app
 from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import DASHBOARD, TIMELINE, ReviewScreen
-from facilitator.ui.screens.timeline import LineList, TimelinePane
+from facilitator.ui.screens.timeline import TimelinePane
 from facilitator.ui.themes import PROJECTOR
 from facilitator.ui.views.summary import RungChart
+from facilitator.ui.widgets.linelist import LineList
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"

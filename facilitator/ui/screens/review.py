@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -31,10 +31,13 @@ from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseScreen
-from facilitator.ui.screens.timeline import Cell, LineList, TimelinePane
 from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.linelist import Cell, LineList
+
+if TYPE_CHECKING:
+    from facilitator.ui.screens.timeline import TimelinePane
 
 DASHBOARD, TIMELINE = "review-tab-dashboard", "review-tab-timeline"
 ACTIVITY_WIDTH = 36  # activity titles in the dashboard's tables are cut here
@@ -72,7 +75,9 @@ class ReviewScreen(BaseScreen):
             yield Label("", id="review-badge")
             yield Label("", id="review-title")
         with TabbedContent(id="review-tabs", initial=DASHBOARD):
-            with TabPane("", id=DASHBOARD), VerticalScroll(id="review-dashboard"):
+            # Wide or not from the terminal's width now: set before mounting, it costs no restyle.
+            wide = "-wide" if self.app.size.width >= WIDE else ""
+            with TabPane("", id=DASHBOARD), VerticalScroll(id="review-dashboard", classes=wide):
                 with Vertical(classes="review-section", id="review-rungs-section"):
                     yield Label("", id="review-meta")
                     yield Label("", id="review-counts", classes="review-heading")
@@ -95,8 +100,7 @@ class ReviewScreen(BaseScreen):
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-signoff-heading", classes="review-heading")
                     yield DataTable(id="review-signoff", cursor_type="row", zebra_stripes=True)
-            with TabPane("", id=TIMELINE):
-                yield TimelinePane(self.session, self.meta, id="review-timeline-pane")
+            yield TabPane("", id=TIMELINE)  # the timeline is built when first shown
         yield KeyBar()
 
     def after_mount(self) -> None:
@@ -130,7 +134,8 @@ class ReviewScreen(BaseScreen):
         tabs.get_tab(DASHBOARD).label = Content(t("review.tab.dashboard"))
         tabs.get_tab(TIMELINE).label = Content(t("review.tab.timeline", count=len(session.events)))
         self._fill_dashboard()
-        self.query_one(TimelinePane).retranslate()
+        for pane in self.query("TimelinePane"):
+            pane.retranslate()  # type: ignore[attr-defined]
         self._show_timeline_keys(tabs.active == TIMELINE)
 
     def _show_timeline_keys(self, shown: bool) -> None:
@@ -327,39 +332,51 @@ class ReviewScreen(BaseScreen):
         )
 
     def on_resize(self) -> None:
-        self.query_one("#review-dashboard").set_class(self.app.size.width >= WIDE, "-wide")
+        dashboard = self.query_one("#review-dashboard")
+        wide = self.app.size.width >= WIDE
+        if dashboard.has_class("-wide") != wide:  # a class change restyles the whole dashboard
+            dashboard.set_class(wide, "-wide")
 
     # ---------------------------------------------------------------- tabs and actions
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         shown = event.pane.id == TIMELINE
         self._show_timeline_keys(shown)
         if shown:
-            pane = self.query_one(TimelinePane)
-            if not pane.built:
-                pane.build()
+            await self._timeline()
             self.call_after_refresh(self.query_one("#timeline-events", LineList).focus)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one("#review-tabs", TabbedContent).active = tab
 
-    def _timeline(self) -> TimelinePane:
-        """The timeline pane, brought on screen (and built) if it wasn't."""
+    async def _timeline(self) -> TimelinePane:
+        """The timeline pane, brought on screen (and built, the first time) if it wasn't.
+
+        Built on first use, not with the screen: its twenty widgets and the event list
+        would double the dashboard's start-up for a tab that may never be opened.
+        """
+        from facilitator.ui.screens.timeline import TimelinePane  # with its tab, not at start-up
+
         tabs = self.query_one("#review-tabs", TabbedContent)
-        pane = self.query_one(TimelinePane)
+        found = self.query(TimelinePane)
+        if found:
+            pane = found.first(TimelinePane)
+        else:
+            pane = TimelinePane(self.session, self.meta, id="review-timeline-pane")
+            await self.query_one(f"#{TIMELINE}", TabPane).mount(pane)
         if tabs.active != TIMELINE:
             tabs.active = TIMELINE
         if not pane.built:
             pane.build()
         return pane
 
-    def action_phase(self, step: int) -> None:
-        self._timeline().go_phase(step)
+    async def action_phase(self, step: int) -> None:
+        (await self._timeline()).go_phase(step)
 
-    def action_pick_phase(self) -> None:
-        self._timeline().pick_phase()
+    async def action_pick_phase(self) -> None:
+        (await self._timeline()).pick_phase()
 
-    def action_edge(self, step: int) -> None:
-        pane = self._timeline()
+    async def action_edge(self, step: int) -> None:
+        pane = await self._timeline()
         pane.go(0 if step < 0 else len(pane.lines))
 
     def action_home(self) -> None:
