@@ -204,9 +204,10 @@ async def test_dashboard_numbers_match_the_session(
         assert text_of(app, "#review-actions-heading") == (
             "Actions by owner and due date: 2 open (1 overdue), 0 done"
         )
-        signoff = screen.query_one("#review-signoff", DataTable)
-        first = [str(c) for c in signoff.get_row_at(0)]
+        signoff = screen.query_one("#review-signoff", LineList)
+        first = [cell.text.strip() for cell in signoff.rows[0]]
         assert first == ["Themed talks", "1/2", f"○ waiting for: {HOSTILE}"]
+        assert text_of(app, "#review-signoff-columns").split() == ["Activity", "Signed", "Status"]
 
 
 async def test_dashboard_of_an_empty_session_says_so(

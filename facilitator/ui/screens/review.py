@@ -34,7 +34,7 @@ from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
-from facilitator.ui.widgets.linelist import Cell, LineList
+from facilitator.ui.widgets.linelist import Cell, LineList, fit
 
 if TYPE_CHECKING:
     from facilitator.ui.screens.timeline import TimelinePane
@@ -99,7 +99,10 @@ class ReviewScreen(BaseScreen):
                     yield DataTable(id="review-actions", cursor_type="row", zebra_stripes=True)
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-signoff-heading", classes="review-heading")
-                    yield DataTable(id="review-signoff", cursor_type="row", zebra_stripes=True)
+                    # One line per activity, drawn only where on screen: 500 activities
+                    # cost what a screenful does (a DataTable measures every cell first).
+                    yield Label("", id="review-signoff-columns")
+                    yield LineList(id="review-signoff")
             yield TabPane("", id=TIMELINE)  # the timeline is built when first shown
         yield KeyBar()
 
@@ -302,33 +305,41 @@ class ReviewScreen(BaseScreen):
 
     def _fill_signoffs(self, data: Dashboard) -> None:
         t = self.t
+        titles = [one_line(s.title, 60) for s in data.signoffs]
+        columns = [t(f"review.signoff.col.{c}") for c in ("activity", "signed", "status")]
+        title_width = min(max((cell_len(x) for x in [*titles, columns[0]]), default=8), 40)
+        count_width = max(cell_len(columns[1]), 5)
         rows = []
-        for s in data.signoffs:
+        for s, title in zip(data.signoffs, titles, strict=True):
             if s.total == 0:
                 status = t("review.signoff.no_parties")
             elif s.complete:
                 status = t("review.signoff.complete")
             else:
                 status = t("review.signoff.missing", parties=", ".join(s.missing))
+            count = t("review.signoff.count", signed=s.signed, total=s.total)
             rows.append(
                 (
-                    literal_cell(s.title, 60),
-                    Text(t("review.signoff.count", signed=s.signed, total=s.total), justify="right"),
-                    literal_cell(status, 120),
+                    Cell(title, width=title_width),
+                    Cell(count.rjust(count_width), width=count_width),
+                    Cell(status),
                 )
             )
-        heading = (
-            t("review.signoff.heading", complete=data.fully_signed, total=len(data.signoffs))
-            if data.signoffs
-            else t("review.empty")
+        listing = self.query_one("#review-signoff", LineList)
+        listing.set_rows(rows)
+        header = self.query_one("#review-signoff-columns", Label)
+        header.update(
+            Content(
+                "  " + fit(columns[0], title_width) + " " + fit(columns[1], count_width) + " " + columns[2]
+            )
         )
-        columns = ("activity", "signed", "status")
-        self._refill(
-            "review-signoff",
-            ((f"review.signoff.col.{c}", None) for c in columns),
-            rows,
-            "review-signoff-heading",
-            heading,
+        listing.display = header.display = bool(rows)
+        self.query_one("#review-signoff-heading", Label).update(
+            Content(
+                t("review.signoff.heading", complete=data.fully_signed, total=len(data.signoffs))
+                if data.signoffs
+                else t("review.empty")
+            )
         )
 
     def on_resize(self) -> None:
