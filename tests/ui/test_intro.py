@@ -14,8 +14,9 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario, load_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.intro import IntroView, Prose, Staircase, staircase, text_blocks, wrap_blocks
+
+from .helpers import open_view
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -31,12 +32,8 @@ def shown(widget: Widget) -> str:
 
 
 async def open_intro(app: FacilitatorApp, pilot: Pilot[int]) -> IntroView:
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, WorkshopScreen)
-    screen.action_go_phase("intro")
-    await pilot.pause()
-    view = screen.query_one(IntroView)
+    # Built on first visit: it takes the focus once mounted, a refresh or more later.
+    view = await open_view(app, pilot, "intro", IntroView)
     assert view.display and app.focused is view.query_one("#intro-scroll")
     return view
 

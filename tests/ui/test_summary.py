@@ -167,7 +167,10 @@ async def test_summary_selects_an_activity_by_key_and_by_click(
         assert screen.service.view_state["selected_activity"] == ids["placed"]
         # The agree view follows the selection made here.
         screen.action_go_phase("agree")
-        await pilot.pause()
+        for _ in range(50):  # built on first visit, then it shows the session
+            await pilot.pause()
+            if screen.query("#agree-title") and plain(screen.query_one("#agree-title", Label)):
+                break
         assert plain(screen.query_one("#agree-title", Label)) == "Health council"
 
 
