@@ -9,7 +9,7 @@ happened live. Handlers validate against the current state and raise `ChangeReje
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -48,8 +48,18 @@ class Context:
     scenario: Scenario
     at: str
 
+    def _stored(self, table: str) -> Mapping[str, dict[str, Any]]:
+        """A table's documents as stored, by id; read-only (the store replaces, never edits, them).
+
+        Read directly rather than through TinyDB, which copies every document into a
+        `Document` on each `all()`: replaying thousands of events on a big session made
+        every scan a copy of the whole table.
+        """
+        data = self.db.storage.read() or {}
+        return cast(Mapping[str, dict[str, Any]], data.get(table, {}))
+
     def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
-        doc = self.db.table(table).get(doc_id=cast(int, doc_id))  # our ids are strings
+        doc = self._stored(table).get(doc_id)
         return dict(doc) if isinstance(doc, dict) else None
 
     def remove(self, table: str, *doc_ids: str) -> None:
@@ -67,16 +77,16 @@ class Context:
         self.db.table(table).upsert(document(doc, doc_id or doc["id"]))
 
     def all(self, table: str) -> list[dict[str, Any]]:
-        return [dict(d) for d in self.db.table(table).all()]
+        return [dict(d) for d in self._stored(table).values()]
 
     def delete_where(self, table: str, keep: Callable[[dict[str, Any]], bool]) -> list[str]:
-        ids = [d["id"] for d in self.all(table) if not keep(d)]
+        ids = [doc_id for doc_id, d in self._stored(table).items() if not keep(d)]
         if ids:
             self.remove(table, *ids)
         return ids
 
     def next_order(self, table: str) -> int:
-        return max((d.get("order", 0) for d in self.db.table(table).all()), default=0) + 1
+        return max((d.get("order", 0) for d in self._stored(table).values()), default=0) + 1
 
     def meta(self) -> dict[str, Any]:
         return self.need("meta", "session", "session")
