@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.content import Content
 
 from facilitator.core.service import SessionService
@@ -61,15 +62,21 @@ async def test_the_bar_follows_focus_and_a_click_presses_the_key(
         await open_view(app, pilot, place, BoardView)
         bar = screen.query_one(KeyBar)
         keys = [part.key for item in bar.items for part in item if part.key]
-        assert keys[0] == "f1"
+        assert keys[:2] == ["f1", "ctrl+p"]  # help and the command palette, first at any width
         assert "u" in keys and "d" in keys  # the board has focus: its keys are on offer
         assert bar.region.height == 1
         line = bar.render().plain  # type: ignore[union-attr]
-        assert line.startswith(" f1 Help ")
+        assert line.startswith(" f1 Help  ^p Commands ")
         # Click the middle of "f1": the help screen opens, as if F1 had been pressed.
         await pilot.click(KeyBar, offset=(2, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        # And "^p": the command palette, in the interface language.
+        await pilot.click(KeyBar, offset=(line.index("^p") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
 
 
 async def test_a_key_that_does_nothing_here_is_struck_through_not_only_dimmed(

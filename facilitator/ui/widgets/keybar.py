@@ -6,9 +6,10 @@ part of the workshop's start-up). Here the keys are one line of text, redrawn on
 when what they say changed. The line never changes height, so nothing on the screen
 moves when focus does.
 
-F1 (help, which lists every key) comes first, so that it is on screen at any width;
-then the keys of what has focus, then the screen's, then the app's, as Textual ranks
-them. What does not fit is cut at a whole key and marked "…".
+F1 (help, which lists every key) and ctrl+p (the command palette) come first, so that
+they are on screen at any width; then the keys of what has focus, then the screen's,
+then the app's, as Textual ranks them. What does not fit is cut at a whole key and
+marked "…".
 """
 
 from __future__ import annotations
@@ -131,9 +132,18 @@ class KeyBar(PointableText[tuple[int, int]]):
             self._collect(screen)
 
     def _collect(self, screen: Screen[object]) -> None:
-        active = [(b.binding, b.enabled, b.tooltip) for b in screen.active_bindings.values()]
+        bindings = screen.active_bindings
+        active = [(b.binding, b.enabled, b.tooltip) for b in bindings.values()]
         display = {binding.key: self.app.get_key_display(binding) for binding, _e, _t in active}
         items = bar_items(active, display)
+        palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            # Hidden from the bindings (show=False) but the way to every action by name:
+            # second, after help, so that both are on screen at any width.
+            t = getattr(self.app, "t", None)
+            name = t("key.palette") if t is not None else "Commands"
+            key = KeyPart(display[palette.binding.key], palette.binding.key, palette.enabled)
+            items.insert(1 if items else 0, (key, KeyPart(name)))
         if items != self._items:  # redraw only when the keys on offer changed
             self._items = items
             self.hovered = None
