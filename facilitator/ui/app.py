@@ -85,6 +85,9 @@ class FacilitatorApp(App[int]):
         """
         gc.disable()
 
+    def on_unmount(self) -> None:
+        gc.enable()  # an app closed before its settling timer ran must not leave GC off
+
     def on_ready(self) -> None:
         if _start_settled:
             gc.enable()

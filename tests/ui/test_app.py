@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -401,3 +402,13 @@ async def test_escape_leaves_a_text_field_for_the_views_list_then_goes_home(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_garbage_collection_is_on_again_after_the_start_even_for_a_short_run(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """GC is off from Load until just after the first frame (start-up speed); never left off."""
+    app = make_app(empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the first frame; the settling timer has not run yet
+    assert gc.isenabled()
