@@ -268,12 +268,11 @@ class WorkshopScreen(BaseScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         t = self.t
-        for number, phase_id in enumerate(self.phase_ids()):
-            name = t("phase.setup") if phase_id == SETUP else f"{number} {self.agenda[number - 1].name}"
+        for step in self.steps():  # named as the stepper names them
             yield SystemCommand(
-                t("cmd.go_phase", name=name),
+                t("cmd.go_phase", name=step.label),
                 t("cmd.go_phase.help"),
-                lambda phase_id=phase_id: self.action_go_phase(phase_id),
+                lambda phase_id=step.phase_id: self.action_go_phase(phase_id),
             )
 
     # ---------------------------------------------------------------- timer

@@ -295,6 +295,7 @@ class LadderBoard(Widget, can_focus=True):
         self._layout_key: tuple[int, int, int] = (0, 0, 0)
         self._strips: dict[tuple[Card, int, bool], list[Strip]] = {}
         self._styles: dict[object, object] = {}
+        self._wrapped: dict[str, tuple[tuple[str, str, int, int, bool], tuple[list[str], int]]] = {}
 
     def column(self, key: str) -> CardColumn:
         return self.columns[key]
@@ -470,14 +471,24 @@ class LadderBoard(Widget, can_focus=True):
     def header_top(self, key: str) -> int:
         return self.boxes()[key].top
 
-    def header_text(self, key: str) -> str:
-        """A step's header as drawn (lines joined)."""
+    def _header(self, key: str) -> tuple[list[str], int, bool]:
+        """A column's header lines, how many are the title, and whether it is the current one.
+
+        Wrapped once per change of text, width or focus, not once per line drawn.
+        """
         box = self.boxes()[key]
         title, detail = self._headers.get(key, ("", ""))
         current = key == self._current and self.has_focus
-        rise = self._layout_key[2]
-        lines, _title = header_lines(title, detail if rise > 1 else "", box.width - 2, box.head, current)
-        return "\n".join(lines)
+        inputs = (title, detail if self._layout_key[2] > 1 else "", box.width - 2, box.head, current)
+        cached = self._wrapped.get(key)
+        if cached is None or cached[0] != inputs:
+            cached = self._wrapped[key] = (inputs, header_lines(*inputs))
+        lines, title_lines = cached[1]
+        return lines, title_lines, current
+
+    def header_text(self, key: str) -> str:
+        """A step's header as drawn (lines joined)."""
+        return "\n".join(self._header(key)[0])
 
     def column_text(self, key: str) -> str:
         """The column's card area as drawn (lines joined), for tests and screen readers."""
@@ -634,8 +645,6 @@ class LadderBoard(Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         boxes = self.boxes()
         base = self.rich_style
-        focused = self.has_focus
-        rise = self._layout_key[2]
         strips: list[Strip] = []
         x = 0
         for index, key in enumerate(self.keys):
@@ -646,11 +655,7 @@ class LadderBoard(Widget, can_focus=True):
             if y < box.top:
                 strips.append(Strip.blank(box.width, base))
             elif y < box.top + box.head:
-                title, detail = self._headers.get(key, ("", ""))
-                current = key == self._current and focused
-                lines, title_lines = header_lines(
-                    title, detail if rise > 1 else "", box.width - 2, box.head, current
-                )
+                lines, title_lines, current = self._header(key)
                 style = self._head_style(index, key)
                 if current:
                     style += Style(bold=True, reverse=True)
