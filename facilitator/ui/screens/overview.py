@@ -300,6 +300,17 @@ class OverviewScreen(BaseScreen):
             self._draw(name)
             self._focus_tab()  # also when it was active already
 
+    def _show_or_explain(
+        self, shown: tuple[str, ...], label_id: str, empty: bool, empty_key: str, session: Session
+    ) -> None:
+        """A tab's table and what goes with it, or, with nothing to show, a sentence saying why."""
+        for selector in shown:
+            self.query_one(selector).display = not empty
+        label = self.query_one(label_id, Label)
+        label.display = empty
+        if empty:
+            label.update(Content(self.t(empty_key if session.activities else "overview.no_activities")))
+
     @on(TabbedContent.TabActivated, "#overview-tabs")
     def _tab_activated(self) -> None:
         """By key, click or the tab strip's arrows: draw the tab; its list takes the keys."""
@@ -411,14 +422,11 @@ class OverviewScreen(BaseScreen):
             self._sync_table(table, columns, rows, _mismatch_cell)
             _move_to(table, keep, index)
         empty = not found
-        self.query_one("#ov-mismatches-body").display = not empty
-        label = self.query_one("#ov-mismatches-empty", Label)
-        label.display = empty
-        if empty:
-            key = "overview.mismatches.empty" if session.activities else "overview.no_activities"
-            label.update(Content(t(key)))
-            if self.focused is table:
-                self.set_focus(None)
+        self._show_or_explain(
+            ("#ov-mismatches-body",), "#ov-mismatches-empty", empty, "overview.mismatches.empty", session
+        )
+        if empty and self.focused is table:
+            self.set_focus(None)
         self._show_mismatch_detail()
 
     def _explanation_width(self, rows: list[MismatchRow], columns: tuple[tuple[str, str], ...]) -> int:
@@ -562,14 +570,8 @@ class OverviewScreen(BaseScreen):
             self._sync_table(table, columns, rows, _role_cell)
             _move_to(table, keep, index)
         empty = not session.activities or not session.parties
-        table.display = not empty
-        self.query_one("#ov-roles-detail-row").display = not empty
-        self.query_one("#ov-roles-legend").display = not empty
-        label = self.query_one("#ov-roles-empty", Label)
-        label.display = empty
-        if empty:
-            key = "overview.roles.no_parties" if session.activities else "overview.no_activities"
-            label.update(Content(t(key)))
+        shown = ("#ov-roles-table", "#ov-roles-detail-row", "#ov-roles-legend")
+        self._show_or_explain(shown, "#ov-roles-empty", empty, "overview.roles.no_parties", session)
         self._show_roles_detail()
 
     @on(DataTable.RowHighlighted, "#ov-roles-table")
@@ -649,15 +651,8 @@ class OverviewScreen(BaseScreen):
                 if keep is not None and keep[0] in order and keep[1] in order:
                     row, column = order[keep[0]], order[keep[1]] + 1
                 table.move_cursor(row=row, column=column, animate=False)
-        empty = not matrix
-        table.display = not empty
-        self.query_one("#ov-partners-legend").display = not empty
-        self.query_one("#ov-partners-detail").display = not empty
-        label = self.query_one("#ov-partners-empty", Label)
-        label.display = empty
-        if empty:
-            key = "overview.partners.empty" if session.activities else "overview.no_activities"
-            label.update(Content(t(key)))
+        shown = ("#ov-partners-table", "#ov-partners-legend", "#ov-partners-detail")
+        self._show_or_explain(shown, "#ov-partners-empty", not matrix, "overview.partners.empty", session)
         self._show_pair_detail()
 
     @on(DataTable.CellHighlighted, "#ov-partners-table")
