@@ -52,7 +52,8 @@ def _cut_events(session: Session, party_id: str | None) -> tuple[Event, ...]:
             rounds[activity_id] = rounds.get(activity_id, 1) + 1
         elif event.kind == "activity.removed" and isinstance(activity_id, str):
             rounds.pop(activity_id, None)
-        if event.kind == "placement.recorded" and data.get("party_id") != party_id:
+        hidden_already = data.get("current") == HIDDEN
+        if event.kind == "placement.recorded" and data.get("party_id") != party_id and not hidden_already:
             round_number = rounds.get(str(activity_id), 1)
             activity = (
                 session.activity(activity_id)
@@ -68,8 +69,22 @@ def _cut_events(session: Session, party_id: str | None) -> tuple[Event, ...]:
 
 
 def party_view(session: Session, party_id: str | None) -> Session:
-    """What one party may see (None: the room, i.e. no party's blind placement)."""
-    placements = tuple(p if _visible(session, p, party_id) else _cut_placement(p) for p in session.placements)
+    """What one party may see (None: the room, i.e. no party's blind placement).
+
+    Kept with the session (which never changes), so the board, the mismatch texts and the
+    reports asking for the same cut of the same session pay for it once.
+    """
+    views: dict[str | None, Session] = session.__dict__.setdefault("_party_views", {})
+    if party_id not in views:
+        views[party_id] = _cut(session, party_id)
+    return views[party_id]
+
+
+def _cut(session: Session, party_id: str | None) -> Session:
+    placements = tuple(
+        p if p.current == HIDDEN or _visible(session, p, party_id) else _cut_placement(p)
+        for p in session.placements
+    )
     if all(a is b for a, b in zip(placements, session.placements, strict=True)):
         placements = session.placements
     events = _cut_events(session, party_id)
