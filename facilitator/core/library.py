@@ -19,6 +19,7 @@ from typing import Any
 import platformdirs
 
 from facilitator.core.errors import SessionFileError, SessionNotFound, UserError
+from facilitator.core.kinds.session import stop_running_timers
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.service import SessionService, build_session, new_session_data
 from facilitator.core.store import SessionFile, check_session_data, new_id
@@ -201,6 +202,7 @@ class SessionLibrary:
                 )
             session_id = self._free_id()
             meta["id"] = session_id
+        data = stop_running_timers(data, time.time())  # a copy starts with its timers stopped
         build_session(data, str(source))  # everything must build before anything is written
         SessionFile.create(self.path_for(session_id), data)
         return SessionService(self.path_for(session_id))

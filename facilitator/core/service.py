@@ -188,6 +188,7 @@ class SessionService:
                 "duration": timer.duration,
                 "elapsed": timer.elapsed,
                 "started_at": timer.started_at,
+                "planned": timer.planned,
             },
             actor,
         )
