@@ -38,6 +38,9 @@ MESSAGES = {
         "et": "Kas lähtestada etapi „{phase}“ taimer {minutes} minutile? Seni kulunud aeg jäetakse kõrvale.",
     },
     "timer.reset.button": {"en": "Reset", "et": "Lähtesta"},
+    # ------------------------------------------------------------ the board: cards out of sight
+    "board.more.above": {"en": "▲ {n} more above", "et": "▲ veel {n} üleval"},
+    "board.more.below": {"en": "▼ {n} more below", "et": "▼ veel {n} all"},
     # ------------------------------------------------------------ refusals
     "error.revote_unrevealed": {
         "en": "Reveal this round before a re-vote.",
