@@ -187,3 +187,18 @@ def test_the_shipped_agendas_fit_ninety_minutes() -> None:
 
     for scenario_id in ("community-safety", "kogukondlik-turvalisus"):
         assert sum(p.minutes for p in find_scenario(scenario_id).agenda) == 90
+
+
+def test_the_clock_and_the_id_source_are_given_to_the_library_and_its_services(tmp_path: Path) -> None:
+    from facilitator.core.library import SessionLibrary
+    from facilitator.core.scenario import find_scenario
+
+    numbers = iter(range(1, 100))
+    library = SessionLibrary(
+        tmp_path / "lib", clock=lambda: "2026-12-03T09:00:00.000+00:00", ids=lambda: f"id{next(numbers)}"
+    )
+    service = library.create(find_scenario("community-safety"), "Fixed")
+    assert service.session.id == "id1" and service.session.info.created_at.startswith("2026-12-03T09:00")
+    assert service.add_party("Police") == "id2"
+    assert service.session.events[-1].at == "2026-12-03T09:00:00.000+00:00"
+    assert library.open("id1").add_party("School") == "id3"
