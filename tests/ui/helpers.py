@@ -67,3 +67,25 @@ async def open_view(
     view = screen.query_one(view_type)
     await settle(pilot, view)
     return view
+
+
+async def until(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
+    """Wait for a condition (a product timer, a search, a debounce), never for a fixed time."""
+    for _ in range(250):
+        if check():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def palette_found(app: FacilitatorApp, title: str) -> bool:
+    """The command palette lists a command whose prompt starts with `title`."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found:
+        return False
+    options = found.first(CommandList)
+    return any(
+        str(options.get_option_at_index(i).prompt).startswith(title) for i in range(options.option_count)
+    )

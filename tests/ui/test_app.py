@@ -23,6 +23,8 @@ from facilitator.ui.themes import NORMAL, PROJECTOR
 from facilitator.ui.widgets.stepper import PhaseStepper
 from facilitator.ui.widgets.timer import TimerPanel
 
+from .helpers import palette_found, until
+
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 
@@ -211,10 +213,9 @@ async def test_palette_runs_a_screen_action(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Projector")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_found(app, "Projector"), "the palette's search")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.projector
+        await until(pilot, lambda: app.projector, "projector mode")
 
 
 async def test_projector_mode_switches_theme_and_hides_editing_chrome(
