@@ -7,11 +7,14 @@ it names the address phones should open.
 
 from __future__ import annotations
 
+import asyncio
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiohttp import web
 
+from facilitator.core.errors import UserError
 from facilitator.core.service import SessionService
 from facilitator.web.joining import JoinDesk
 from facilitator.web.server import STATE, WebState, make_app
@@ -104,3 +107,28 @@ class WebServer:
         if runner is not None:
             self.state.close()
             await runner.cleanup()
+
+
+def serve_forever(
+    service: SessionService, host: str, port: int, lan: bool, say: Callable[[str], None]
+) -> None:
+    """`facilitator serve`: run until interrupted; a port in use is a one-line error."""
+
+    async def run() -> None:
+        server = WebServer(service)
+        try:
+            binding = await server.start(host, port, lan)
+        except OSError as error:
+            raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        say(f"Session: {service.session.info.title}")
+        say(f"Address: {binding.url}")
+        say(f"Join code: {server.desk.code}")
+        if not binding.on_lan:
+            say("Only this computer can open it; use --lan to let phones on the local network join.")
+        say("Stop with ctrl+c.")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await server.stop()
+
+    asyncio.run(run())
