@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +21,9 @@ from facilitator.core.service import SessionService
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
+
+if TYPE_CHECKING:
+    from facilitator.web.running import WebServer
 
 UI_DIR = Path(__file__).resolve().parent
 
@@ -68,6 +71,8 @@ class FacilitatorApp(App[int]):
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
         self._start_error: UserError | None = None
+        self.participants: WebServer | None = None
+        """The participants' server (join panel), made when first asked for."""
         self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
@@ -85,8 +90,10 @@ class FacilitatorApp(App[int]):
         """
         gc.disable()
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         gc.enable()  # an app closed before its settling timer ran must not leave GC off
+        if self.participants is not None:  # closing the app stops the participants' server
+            await self.participants.stop()
 
     def on_ready(self) -> None:
         if _start_settled:

@@ -64,7 +64,7 @@ def party_view(session: Session, party_id: str | None) -> Session:
     return dataclasses.replace(session, placements=kept)
 
 
-_OPEN_KEY = "web_open_activity"
+_OPEN_KEY = "placement"  # the app's view-state key of the open placement (ui/view_state.py)
 
 
 def room_of(service: SessionService, session: Session) -> Room:

@@ -79,7 +79,12 @@ class WebServer:
         """Listen; `lan` binds every interface and names this computer's network address.
 
         Port 0 picks a free port. A port already in use is an OSError for the caller.
+        Starting a running server again moves it (the network choice): joined devices
+        stay joined, their pages reconnect by themselves.
         """
+        await self.stop()
+        if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
+            self.app = make_app(self.service, self.desk)
         bind_host = "0.0.0.0" if lan else host
         runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()

@@ -1,0 +1,146 @@
+"""The join panel and phones seen from the app, through the real app and real HTTP on loopback."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+import aiohttp
+from aiohttp.test_utils import TestServer
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from facilitator.core.library import SessionLibrary
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.join_panel import JoinPanel, qr_text
+from facilitator.ui.screens.placement import RungChoice
+from facilitator.web.joining import CODE_ALPHABET
+from facilitator.web.server import STATE
+from facilitator.web.server import make_app as make_web_app
+from tests.ui.test_placement import make_session, open_placement, screen_text
+
+MakeApp = Callable[..., FacilitatorApp]
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Wait for a condition (the screen polls, the server answers), never a fixed time."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await pilot.pause(0.05)
+
+
+async def join(base: str, code: str, party: str, name: str = "") -> tuple[aiohttp.ClientSession, int, str]:
+    """A phone joins: code, then party. Returns its session, the last status and form token."""
+    http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    async with http.get(base) as response:
+        token = CSRF.search(await response.text())  # none when joining is closed
+    async with http.post(
+        base + "join", data={"code": code, "csrf": token.group(1) if token else ""}
+    ) as response:
+        status, text = response.status, await response.text()
+    token = CSRF.search(text)
+    if status != 200 or token is None:
+        return http, status, ""
+    async with http.post(
+        base + "party", data={"party": party, "name": name, "csrf": token.group(1)}
+    ) as response:
+        text = await response.text()
+        token = CSRF.search(text)
+        return http, response.status, token.group(1) if token else ""
+
+
+def panel(app: FacilitatorApp) -> JoinPanel:
+    assert isinstance(app.screen, JoinPanel), app.screen
+    return app.screen
+
+
+def test_qr_code_is_black_on_white_blocks_with_a_quiet_zone() -> None:
+    text = qr_text("http://127.0.0.1:8765/?code=ABCDEF")
+    lines = text.plain.splitlines()
+    assert len({len(line) for line in lines}) == 1  # square block
+    assert set(text.plain) <= set(" ▀▄█\n")
+    assert lines[0].strip() == ""  # quiet zone
+    assert str(text.style) == "#000000 on #ffffff"
+
+
+async def test_join_panel_lets_a_phone_join_lists_and_removes_it(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    police = service.session.parties[0].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+        screen = panel(app)
+        server = screen.server
+        assert server.binding is not None and server.binding.host == "127.0.0.1"
+        code = server.desk.code
+        assert len(code) >= 6 and set(code) <= set(CODE_ALPHABET)
+        assert str(screen.query_one("#join-code", Static).render()) == " ".join(code)
+        assert server.binding.url in str(screen.query_one("#join-address", Static).render())
+        assert "This computer only" in str(screen.query_one("#join-network", Static).render())
+
+        phone, status, _ = await join(server.binding.url, code.lower(), police, "[b]Mari[/b]")
+        assert status == 200
+        table = screen.query_one("#join-devices", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        assert [str(c) for c in table.get_row_at(0)][:2] == ["Police", "[b]Mari[/b]"]  # literal
+
+        await pilot.press("x")
+        await until(pilot, lambda: table.row_count == 0)
+        assert server.desk.devices == {}
+        async with phone.get(server.binding.url + "live") as response:
+            assert response.status == 401  # removed: the page stops working
+
+        await pilot.press("escape")  # closing the panel stops new joins
+        await until(pilot, lambda: not isinstance(app.screen, JoinPanel))
+        assert not server.desk.open
+        other, status, _ = await join(server.binding.url, code, police)
+        assert status == 403
+        await other.close()
+        await phone.close()
+        url = server.binding.url
+    # Closing the app stops the server.
+    assert not server.running
+    try:
+        async with aiohttp.ClientSession() as late, late.get(url) as response:
+            raise AssertionError(f"still answering: {response.status}")
+    except aiohttp.ClientConnectionError:
+        pass
+
+
+async def test_the_app_shows_a_phones_placement(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    """A phone places through a server of another service (as `facilitator serve` would)."""
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    police = activity.party_ids[0]
+    app = make_app(session=service)
+    web = TestServer(make_web_app(SessionService(service.path)))
+    await web.start_server()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await open_placement(app, pilot)  # the room's open activity is this one
+            desk = web.app[STATE].desk
+            base = str(web.make_url("/"))
+            phone, status, token = await join(base, desk.code, police, "Mari")
+            assert status == 200
+            data = {
+                "activity": activity.id,
+                "current": "cooperation",
+                "wished": "coordination",
+                "csrf": token,
+            }
+            async with phone.post(base + "place", data=data) as response:
+                assert response.status == 200
+                assert "Placed" in await response.text()
+            await until(pilot, lambda: "✓ placed Police" in screen_text(app, skip=(RungChoice,)))
+            assert "cooperation" not in screen_text(app, skip=(RungChoice,)).lower()  # still blind
+            await phone.close()
+    finally:
+        await web.close()
