@@ -33,12 +33,16 @@ if TYPE_CHECKING:
 DARK_ON_LIGHT = "#000000 on #ffffff"  # a QR code needs dark modules on a light ground, in any theme
 
 
-def qr_text(data: str) -> Text:
-    """A QR code as text: two modules per character cell (▀ ▄ █), black on white, with a quiet zone."""
+def qr_text(data: str, scale: int = 1) -> Text:
+    """A QR code as text: two modules per character cell (▀ ▄ █), black on white, with a quiet zone.
+
+    A cell is about twice as tall as wide, so a module is one cell wide and half a cell
+    tall: square. `scale` 2 doubles it, for a large screen read from the back of the room.
+    """
     import segno
 
     code = segno.make(data, error="m")
-    rows = [list(row) for row in code.matrix_iter(scale=1, border=2)]
+    rows = [list(row) for row in code.matrix_iter(scale=scale, border=2 * scale)]
     if len(rows) % 2:
         rows.append([0] * len(rows[0]))
     lines = []
@@ -161,7 +165,7 @@ class JoinPanel(BaseScreen):
         if binding is None:
             address.update(Content(self._error or t("join.starting")))
             return
-        self.query_one("#join-qr", Static).update(qr_text(self.server.join_url()))
+        self.query_one("#join-qr", Static).update(qr_text(self.server.join_url(), self.qr_scale()))
         address.update(Content(binding.url))
         self.query_one("#join-code", Static).update(Content(spaced(self.server.desk.code)))
         network = (
@@ -169,6 +173,14 @@ class JoinPanel(BaseScreen):
         )
         self.query_one("#join-network", Static).update(Content(network + "  " + t("join.network.switch")))
         self.show_devices()
+
+    def qr_scale(self) -> int:
+        """Twice the size when the screen has room for it beside the address and code."""
+        return 2 if self.size.width >= 130 and self.size.height >= 45 else 1
+
+    def on_resize(self) -> None:
+        if self._ready:
+            self.show_server()
 
     def show_devices(self) -> None:
         """The joined devices (refreshed twice a second; redrawn only when they changed)."""
