@@ -98,7 +98,7 @@ def rung_name(scenario: Scenario, rung_id: str | None) -> str:
     return ""
 
 
-def _open_activity(session: Session, activity: Activity, party_id: str) -> OpenActivity:
+def _open_activity(session: Session, activity: Activity, party_id: str, placed_count: int) -> OpenActivity:
     scenario = session.scenario
     ours = next((p for p in session.placements_for(activity.id) if p.party_id == party_id), None)
     shown: list[Shown] = []
@@ -113,7 +113,6 @@ def _open_activity(session: Session, activity: Activity, party_id: str) -> OpenA
                     placement.party_id == party_id,
                 )
             )
-    placed_parties = {p.party_id for p in session.placements_for(activity.id)}
     return OpenActivity(
         id=activity.id,
         title=activity.title,
@@ -124,7 +123,7 @@ def _open_activity(session: Session, activity: Activity, party_id: str) -> OpenA
         revealed=activity.revealed,
         placed=(ours.current, ours.wished) if ours else None,
         placed_names=(rung_name(scenario, ours.current), rung_name(scenario, ours.wished)) if ours else None,
-        placed_count=len(placed_parties),
+        placed_count=placed_count,
         shown=shown,
         agreed_current=rung_name(scenario, activity.agreed_current),
         agreed_wished=rung_name(scenario, activity.agreed_wished),
@@ -153,15 +152,28 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
     )
 
 
+def placed_count(session: Session, activity_id: str) -> int:
+    """How many parties placed this round: what everyone may know (who, never where)."""
+    activity = session.activity(activity_id)
+    return len({p.party_id for p in session.placements_for(activity_id)} & set(activity.party_ids))
+
+
 def party_page(
-    session: Session, party_id: str, phase_id: str, open_id: str | None, version: int, not_started: str
+    session: Session,
+    party_id: str,
+    phase_id: str,
+    open_id: str | None,
+    version: int,
+    not_started: str,
+    placed: int = 0,
 ) -> PartyPage:
-    """The live page of one party. `session` must already be that party's view."""
+    """The live page of one party. `session` must already be that party's view; `placed`
+    counts the parties who placed the open activity (from the whole session)."""
     scenario = session.scenario
     phase = next((p for p in scenario.agenda if p.id == phase_id), None)
     open_activity = None
     if open_id is not None and session.has_activity(open_id):
-        open_activity = _open_activity(session, session.activity(open_id), party_id)
+        open_activity = _open_activity(session, session.activity(open_id), party_id, placed)
     agree: list[AgreeBlock] = []
     if phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities

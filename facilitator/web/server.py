@@ -28,7 +28,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.web import core_api
 from facilitator.web.joining import Device, JoinDesk, Refused
-from facilitator.web.page import party_page
+from facilitator.web.page import party_page, placed_count
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
@@ -185,7 +185,7 @@ async def security(request: web.Request, handler: Handler) -> web.StreamResponse
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CSP)
     headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "no-referrer")
+    headers.setdefault("Referrer-Policy", "same-origin")  # "no-referrer" makes the Origin of a form "null"
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
     if not request.path.startswith("/static/"):
@@ -226,8 +226,9 @@ def live_page(request: web.Request, device: Device) -> Any:
     assert device.party_id is not None
     view = core_api.party_view(session, device.party_id)
     t = Translator(language(request, device))
+    placed = placed_count(session, room.open_activity) if room.open_activity else 0
     return party_page(
-        view, device.party_id, room.phase, room.open_activity, state.version, t("web.not_started")
+        view, device.party_id, room.phase, room.open_activity, state.version, t("web.not_started"), placed
     )
 
 
