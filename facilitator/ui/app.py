@@ -23,6 +23,7 @@ from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
 if TYPE_CHECKING:
+    from facilitator.ui.watcher import SessionWatch
     from facilitator.web.running import WebServer
 
 UI_DIR = Path(__file__).resolve().parent
@@ -73,6 +74,7 @@ class FacilitatorApp(App[int]):
         self._start_error: UserError | None = None
         self.participants: WebServer | None = None
         """The participants' server (join panel), made when first asked for."""
+        self._watches: dict[int, SessionWatch] = {}
         self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
@@ -142,6 +144,15 @@ class FacilitatorApp(App[int]):
             self.switch_screen(HomeScreen())
         else:  # the first screen stays underneath (suspended): reopening it is instant
             self.push_screen(HomeScreen())
+
+    def watch_session(self, service: SessionService) -> SessionWatch:
+        """The one watcher of a service's session (made when first asked for, while running)."""
+        from facilitator.ui.watcher import SessionWatch
+
+        watch = self._watches.get(id(service))
+        if watch is None or watch.service is not service:
+            watch = self._watches[id(service)] = SessionWatch(self, service)
+        return watch
 
     def _open(self, path: Path) -> SessionService:
         """A session's service, failing here with the file's own error; sets the language."""

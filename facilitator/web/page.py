@@ -109,7 +109,7 @@ def _open_activity(session: Session, activity: Activity, party_id: str, placed_c
                     session.party_name(placement.party_id),
                     rung_name(scenario, placement.current),
                     rung_name(scenario, placement.wished),
-                    str(getattr(placement, "by", "") or ""),
+                    placement.by,
                     placement.party_id == party_id,
                 )
             )

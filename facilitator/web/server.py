@@ -222,7 +222,7 @@ async def index(request: web.Request) -> web.StreamResponse:
 def live_page(request: web.Request, device: Device) -> Any:
     state = state_of(request)
     session = state.service.session
-    room = core_api.room_of(state.service, session)
+    room = core_api.room_of(session)
     assert device.party_id is not None
     view = core_api.party_view(session, device.party_id)
     t = Translator(language(request, device))
