@@ -162,5 +162,6 @@ MESSAGES = {
     "join.key.close": {"en": "Close (no new joins)", "et": "Sulge (uusi liitujaid ei võeta)"},
     "join.key.network": {"en": "Network", "et": "Võrk"},
     "join.key.remove": {"en": "Remove device", "et": "Eemalda seade"},
+    "join.sent_by": {"en": "sent by {who}", "et": "saatis {who}"},
     "key.join": {"en": "Let participants join", "et": "Luba osalejatel liituda"},
 }
