@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from facilitator.core.model import Activity, Expectation, Session
+from facilitator.core.model import Activity, Expectation, Placement, Session
 from facilitator.core.scenario import Scenario
+from facilitator.core.service import DEFAULT_ACTOR
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,15 @@ def rung_name(scenario: Scenario, rung_id: str | None) -> str:
     return ""
 
 
-def _open_activity(session: Session, activity: Activity, party_id: str, placed_count: int) -> OpenActivity:
+def sender(session: Session, party_id: str, by: str) -> str:
+    """Who sent a placement, when it says more than the party's name: a phone's person."""
+    return "" if by in ("", party_id, DEFAULT_ACTOR, session.party_name(party_id)) else by
+
+
+def _open_activity(
+    session: Session, activity: Activity, party_id: str, ours: Placement | None
+) -> OpenActivity:
     scenario = session.scenario
-    ours = next((p for p in session.placements_for(activity.id) if p.party_id == party_id), None)
     shown: list[Shown] = []
     if activity.revealed:
         for placement in session.placements_for(activity.id):
@@ -109,7 +116,7 @@ def _open_activity(session: Session, activity: Activity, party_id: str, placed_c
                     session.party_name(placement.party_id),
                     rung_name(scenario, placement.current),
                     rung_name(scenario, placement.wished),
-                    placement.by,
+                    sender(session, placement.party_id, placement.by),
                     placement.party_id == party_id,
                 )
             )
@@ -123,7 +130,7 @@ def _open_activity(session: Session, activity: Activity, party_id: str, placed_c
         revealed=activity.revealed,
         placed=(ours.current, ours.wished) if ours else None,
         placed_names=(rung_name(scenario, ours.current), rung_name(scenario, ours.wished)) if ours else None,
-        placed_count=placed_count,
+        placed_count=placed_count(session, activity.id),
         shown=shown,
         agreed_current=rung_name(scenario, activity.agreed_current),
         agreed_wished=rung_name(scenario, activity.agreed_wished),
@@ -153,27 +160,37 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
 
 
 def placed_count(session: Session, activity_id: str) -> int:
-    """How many parties placed this round: what everyone may know (who, never where)."""
+    """How many parties placed this round: what everyone may know (who, never where).
+
+    The room's view keeps a blind placement with its rungs taken out, so it counts."""
     activity = session.activity(activity_id)
     return len({p.party_id for p in session.placements_for(activity_id)} & set(activity.party_ids))
 
 
+def own_placement(session: Session, activity_id: str, party_id: str) -> Placement | None:
+    """The party's own placement in the activity's current round (its own: never hidden from it)."""
+    return next((p for p in session.placements_for(activity_id) if p.party_id == party_id), None)
+
+
 def party_page(
-    session: Session,
+    room_view: Session,
     party_id: str,
     phase_id: str,
     open_id: str | None,
     version: int,
     not_started: str,
-    placed: int = 0,
+    own: Placement | None = None,
 ) -> PartyPage:
-    """The live page of one party. `session` must already be that party's view; `placed`
-    counts the parties who placed the open activity (from the whole session)."""
+    """The live page of one party, from the room's view (`party_view(session, None)`: nobody's
+    blind placement) plus the party's own placement of the open activity (`own`).
+
+    One room view serves every phone, so forty phones refreshing cost one cut, not forty."""
+    session = room_view
     scenario = session.scenario
     phase = next((p for p in scenario.agenda if p.id == phase_id), None)
     open_activity = None
     if open_id is not None and session.has_activity(open_id):
-        open_activity = _open_activity(session, session.activity(open_id), party_id, placed)
+        open_activity = _open_activity(session, session.activity(open_id), party_id, own)
     agree: list[AgreeBlock] = []
     if phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities

@@ -129,7 +129,7 @@ async def test_place_then_change_until_reveal(server: Server, room: Room) -> Non
     )
     assert "Placed" in text
     assert placements(room) == [(room.a, "cooperation", "collaboration")]
-    assert room.service.session.events[-1].actor == "Mari (Police)"
+    assert room.service.session.events[-1].actor == "Mari"
 
 
 async def test_placements_of_others_are_never_shown_before_the_reveal(server: Server, room: Room) -> None:

@@ -171,7 +171,7 @@ class JoinPanel(BaseScreen):
         network = (
             t("join.network.lan", address=binding.shown_host) if binding.on_lan else t("join.network.local")
         )
-        self.query_one("#join-network", Static).update(Content(network + "  " + t("join.network.switch")))
+        self.query_one("#join-network", Static).update(Content(network + "\n" + t("join.network.switch")))
         self.show_devices()
 
     def qr_scale(self) -> int:
