@@ -20,6 +20,7 @@ from facilitator.web.joining import JoinDesk
 from facilitator.web.server import STATE, WebState, make_app
 
 LOOPBACK = "127.0.0.1"
+LAN_HOST = "0.0.0.0"  # every interface: what "the local network" binds
 DEFAULT_PORT = 8765
 
 
@@ -85,7 +86,7 @@ class WebServer:
         await self.stop()
         if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
             self.app = make_app(self.service, self.desk)
-        bind_host = "0.0.0.0" if lan else host
+        bind_host = LAN_HOST if lan else host
         runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()
         site = web.TCPSite(runner, bind_host, port, reuse_address=True)
@@ -98,7 +99,7 @@ class WebServer:
         server = site._server
         sockets = getattr(server, "sockets", None) or []
         actual_port = int(sockets[0].getsockname()[1]) if sockets else port
-        shown = lan_address() if lan else (LOOPBACK if host in ("0.0.0.0", "") else host)
+        shown = lan_address() if bind_host == LAN_HOST else bind_host
         self.binding = Binding(bind_host, actual_port, shown)
         return self.binding
 

@@ -7,15 +7,17 @@ import time
 from collections.abc import Callable
 
 import aiohttp
+import pytest
 from aiohttp.test_utils import TestServer
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.join_panel import JoinPanel, qr_text
 from facilitator.ui.screens.placement import RungChoice
+from facilitator.web import running
 from facilitator.web.joining import CODE_ALPHABET
 from facilitator.web.server import STATE
 from facilitator.web.server import make_app as make_web_app
@@ -65,6 +67,23 @@ def test_qr_code_is_black_on_white_blocks_with_a_quiet_zone() -> None:
     assert set(text.plain) <= set(" ▀▄█\n")
     assert lines[0].strip() == ""  # quiet zone
     assert str(text.style) == "#000000 on #ffffff"
+
+
+async def test_the_palette_offers_the_join_panel_in_both_languages(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        commands = {str(c.title): c for c in app.get_system_commands(app.screen)}
+        assert "Let participants join" in commands
+        await pilot.press("f7")
+        await pilot.pause()
+        assert "Luba osalejatel liituda" in [str(c.title) for c in app.get_system_commands(app.screen)]
+        commands["Let participants join"].callback()
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+        assert "Luba osalejatel liituda" in str(app.screen.query_one("#join-title", Label).render())
 
 
 async def test_join_panel_lets_a_phone_join_lists_and_removes_it(
@@ -145,3 +164,41 @@ async def test_the_app_shows_a_phones_placement(make_app: MakeApp, ui_library: S
             await phone.close()
     finally:
         await web.close()
+
+
+async def test_network_choice_moves_the_server_and_names_the_address(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`n` switches to the local network and back. Here "the local network" is 127.0.0.2
+    (still loopback: tests never listen beyond this machine)."""
+    monkeypatch.setattr(running, "LAN_HOST", "127.0.0.2")
+    monkeypatch.setattr(running, "lan_address", lambda: "127.0.0.2")
+    service = make_session(ui_library)
+    police = service.session.parties[0].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+        screen = panel(app)
+        first = screen.server.binding
+        assert first is not None and not first.on_lan
+        phone, status, _ = await join(first.url, screen.server.desk.code, police)
+        assert status == 200
+        await pilot.press("n")
+        await until(pilot, lambda: screen.server.binding is not None and screen.server.binding.on_lan)
+        moved = screen.server.binding
+        assert moved is not None and moved.url.startswith("http://127.0.0.2:")
+
+        def shown(widget_id: str) -> str:
+            return str(screen.query_one(widget_id, Static).render())
+
+        await until(pilot, lambda: "Local network (127.0.0.2)" in shown("#join-network"))
+        assert moved.url in shown("#join-address")
+        assert len(screen.server.desk.devices) == 1  # the same desk: same code, devices kept
+        other, status, _ = await join(moved.url, screen.server.desk.code, police)
+        assert status == 200  # (a browser's cookie belongs to the address it joined on)
+        await other.close()
+        await pilot.press("n")
+        await until(pilot, lambda: screen.server.binding is not None and not screen.server.binding.on_lan)
+        await phone.close()
