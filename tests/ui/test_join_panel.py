@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 
@@ -22,9 +21,9 @@ from facilitator.web.joining import CODE_ALPHABET
 from facilitator.web.server import STATE
 from facilitator.web.server import make_app as make_web_app
 from tests.ui.test_placement import make_session, open_placement, screen_text
+from tests.web.conftest import Phone
 
 MakeApp = Callable[..., FacilitatorApp]
-CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 5.0) -> None:
@@ -37,22 +36,9 @@ async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float
 
 async def join(base: str, code: str, party: str, name: str = "") -> tuple[aiohttp.ClientSession, int, str]:
     """A phone joins: code, then party. Returns its session, the last status and form token."""
-    http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
-    async with http.get(base) as response:
-        token = CSRF.search(await response.text())  # none when joining is closed
-    async with http.post(
-        base + "join", data={"code": code, "csrf": token.group(1) if token else ""}
-    ) as response:
-        status, text = response.status, await response.text()
-    token = CSRF.search(text)
-    if status != 200 or token is None:
-        return http, status, ""
-    async with http.post(
-        base + "party", data={"party": party, "name": name, "csrf": token.group(1)}
-    ) as response:
-        text = await response.text()
-        token = CSRF.search(text)
-        return http, response.status, token.group(1) if token else ""
+    phone = Phone(aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)), base.rstrip("/"))
+    status, _text = await phone.join(code, party, name)
+    return phone.http, status, phone.csrf
 
 
 def panel(app: FacilitatorApp) -> JoinPanel:
