@@ -42,12 +42,23 @@ class DeviceState:
 
     def __init__(self, session_path: Path, folder: Path | None = None) -> None:
         self.path = state_path(session_path, folder)
-        self._values: dict[str, Any] | None = None
+        self._values: dict[str, Any] = {}
+        self._signature: tuple[int, int] | None = None  # of the file the values were read from
         self.writes = 0  # for tests and the benchmark
 
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
     def get(self) -> dict[str, Any]:
-        if self._values is None:
-            self._values = self._load()
+        """The positions as saved (re-read when another window of this device saved them)."""
+        signature = self._stat()
+        if signature != self._signature:
+            self._signature = signature
+            self._values = self._load() if signature is not None else {}
         return dict(self._values)
 
     def _load(self) -> dict[str, Any]:
@@ -67,10 +78,11 @@ class DeviceState:
     def update(self, **values: Any) -> None:
         current = self.get()
         merged = {**current, **values}
-        if merged == current and self.path.exists():
+        if merged == current and self._signature is not None:
             return
         self._values = merged
         with contextlib.suppress(OSError):  # a read-only state folder costs positions, never data
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.path, json.dumps(merged, ensure_ascii=False))
             self.writes += 1
+            self._signature = self._stat()

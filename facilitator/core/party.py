@@ -41,35 +41,57 @@ def _cut_placement(placement: Placement) -> Placement:
 
 
 def _cut_events(session: Session, party_id: str | None) -> tuple[Event, ...]:
-    """The log with the rungs of placements the viewer may not see yet taken out."""
+    """The log with the rungs of placements the viewer may not see yet taken out.
+
+    Only placements into a round still open can be hidden: an earlier round was revealed
+    before its re-vote. So only those activities' placement events (and of activities
+    since removed) are looked at closely; the rest of the log is passed by its kind.
+    """
+    open_rounds = {a.id: a.round for a in session.activities if not a.revealed}
+    known = {a.id for a in session.activities}
     rounds: dict[str, int] = {}
-    out: list[Event] = []
-    changed = False
-    for event in session.events:
+    replaced: dict[int, Event] = {}
+    for index, event in enumerate(session.events):
+        kind = event.kind
+        if kind == "activity.revote":
+            activity_id = event.data.get("id")
+            if isinstance(activity_id, str):
+                rounds[activity_id] = rounds.get(activity_id, 1) + 1
+            continue
+        if kind != "placement.recorded":
+            continue
         data = event.data
-        activity_id = data.get("id") if event.kind.startswith("activity.") else data.get("activity_id")
-        if event.kind == "activity.revote" and isinstance(activity_id, str):
-            rounds[activity_id] = rounds.get(activity_id, 1) + 1
-        elif event.kind == "activity.removed" and isinstance(activity_id, str):
-            rounds.pop(activity_id, None)
-        if event.kind == "placement.recorded" and data.get("party_id") != party_id:
-            round_number = rounds.get(str(activity_id), 1)
-            activity = (
-                session.activity(activity_id)
-                if isinstance(activity_id, str) and session.has_activity(activity_id)
-                else None
-            )
-            if activity is None or not round_revealed(activity, round_number):
-                hidden = {k: v for k, v in data.items() if k not in ("current", "wished")}
-                event = dataclasses.replace(event, data={**hidden, "current": HIDDEN, "wished": HIDDEN})
-                changed = True
-        out.append(event)
-    return tuple(out) if changed else session.events
+        activity_id = data.get("activity_id")
+        if activity_id in known and activity_id not in open_rounds:
+            continue  # revealed
+        if data.get("party_id") == party_id or data.get("current") == HIDDEN:
+            continue
+        if activity_id in open_rounds and rounds.get(str(activity_id), 1) < open_rounds[str(activity_id)]:
+            continue  # an earlier round, revealed before the re-vote
+        hidden = {k: v for k, v in data.items() if k not in ("current", "wished")}
+        replaced[index] = dataclasses.replace(event, data={**hidden, "current": HIDDEN, "wished": HIDDEN})
+    if not replaced:
+        return session.events
+    return tuple(replaced.get(index, event) for index, event in enumerate(session.events))
 
 
 def party_view(session: Session, party_id: str | None) -> Session:
-    """What one party may see (None: the room, i.e. no party's blind placement)."""
-    placements = tuple(p if _visible(session, p, party_id) else _cut_placement(p) for p in session.placements)
+    """What one party may see (None: the room, i.e. no party's blind placement).
+
+    Kept with the session (which never changes), so the board, the mismatch texts and the
+    reports asking for the same cut of the same session pay for it once.
+    """
+    views: dict[str | None, Session] = session.__dict__.setdefault("_party_views", {})
+    if party_id not in views:
+        views[party_id] = _cut(session, party_id)
+    return views[party_id]
+
+
+def _cut(session: Session, party_id: str | None) -> Session:
+    placements = tuple(
+        p if p.current == HIDDEN or _visible(session, p, party_id) else _cut_placement(p)
+        for p in session.placements
+    )
     if all(a is b for a, b in zip(placements, session.placements, strict=True)):
         placements = session.placements
     events = _cut_events(session, party_id)

@@ -31,6 +31,7 @@ from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix, rung_counts
 from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
 from facilitator.core.model import Activity, BuildCache, Event, Placement, Session
+from facilitator.core.party import party_view
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR
 from facilitator.core.store import Data, MemoryTablesStorage, tinydb_over
@@ -136,6 +137,7 @@ class Dashboard:
 def dashboard(session: Session, today: dt.date | None = None) -> Dashboard:
     """The review dashboard's numbers; `today` decides which open actions are overdue."""
     today = today or dt.date.today()
+    session = party_view(session, None)  # the room's view: nobody's blind placement
     scenario = session.scenario
     counts = rung_counts(session)
     rungs = tuple(
@@ -291,6 +293,7 @@ def board_status(session: Session, activity: Activity, placements: Sequence[Plac
 
 def board_groups(session: Session, t: Translator) -> tuple[BoardGroup, ...]:
     """The ladder, highest rung first, then the tray of activities with no agreed rung."""
+    session = party_view(session, None)  # a frame before a reveal says who placed, not where
     scenario = session.scenario
     placements = _current_round(session)
     groups: dict[str | None, list[BoardItem]] = {r.id: [] for r in scenario.rungs}
@@ -378,7 +381,7 @@ def describe_events(
     session: Session, t: Translator, tz: dt.tzinfo | None = None, events: Sequence[Event] | None = None
 ) -> list[EventLine]:
     """Every event of the session (or the given ones, from the start) as a line for the timeline."""
-    log = session.events if events is None else events
+    log = party_view(session, None).events if events is None else events  # blind rungs never told
     scenario = session.scenario
     names = Names(session)
     times = local_times([e.at for e in log], tz)

@@ -2,8 +2,8 @@
 
 Whoever changed the file (this app, the CLI, a participant's phone through the server,
 another facilitator process), the watcher notices from the file's content (the newest event
-number) and publishes the new `Session` once, on the next turn of the event loop, to every
-subscribed screen. Our own changes are checked at once; others' within `POLL_SECONDS`.
+number) and publishes the new `Session` once to every subscribed screen: our own changes at
+once, when the service call returns; others' at the next poll, within `POLL_SECONDS`.
 Tests call `check()` instead of waiting.
 """
 
@@ -35,8 +35,12 @@ class SessionWatch:
         self._timer: Timer = app.set_interval(POLL_SECONDS, self.check, name="session-watch")
 
     def subscribe(self, node: DOMNode, callback: Any) -> None:
-        """`callback(session)` is called on the node's next turn after each change."""
-        self.changed.subscribe(node, callback)
+        """`callback(session)` is called once per change, in the turn that noticed it.
+
+        For our own change that is right after the service call returns, so a view that adds
+        an item and then selects it finds it drawn; for another process's, the watcher's poll.
+        """
+        self.changed.subscribe(node, callback, immediate=True)
 
     def _own_change(self, event: Event) -> None:
         self.check()

@@ -20,6 +20,7 @@ SETUP_PHASE = ""
 
 TIMER_COMMANDS = ("start", "pause", "add", "reset", "set")
 MAX_TIMER_SECONDS = 24 * 3600.0
+MAX_ELAPSED_SECONDS = 366 * 24 * 3600.0  # a timer left running over a weekend is still a timer
 
 
 def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
@@ -90,8 +91,9 @@ def _seconds(data: Mapping[str, Any], key: str, *, optional: bool = False) -> fl
         return None
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
         raise ChangeRejected(f"timer {key.replace('_', ' ')} must be a number of seconds")
-    if key != "started_at" and not 0 <= value <= MAX_TIMER_SECONDS:
-        raise ChangeRejected(f"timer {key} must be between 0 and {MAX_TIMER_SECONDS:.0f} seconds")
+    limit = MAX_TIMER_SECONDS if key == "duration" else MAX_ELAPSED_SECONDS
+    if key != "started_at" and not 0 <= value <= limit:
+        raise ChangeRejected(f"timer {key} must be between 0 and {limit:.0f} seconds")
     return float(value)
 
 
