@@ -29,6 +29,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"port must be a number, not {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 0-65535, not {port}")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="facilitator",
@@ -114,6 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="delete a session (asks first)")
     delete.add_argument("id")
     delete.add_argument("--yes", action="store_true", help="don't ask")
+
+    serve = commands.add_parser(
+        "serve",
+        help="let participants join a session from their phones (web page), without the app",
+        description="Serve the participants' web page for a session: people open the address, "
+        "enter the join code and take part from their own phone. Listens on 127.0.0.1 (this "
+        "computer only) unless --lan or --host says otherwise. Stop with ctrl+c.",
+    )
+    serve.add_argument("id", help="session id (a unique prefix is enough)")
+    where = serve.add_mutually_exclusive_group()
+    where.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    where.add_argument(
+        "--lan", action="store_true", help="listen on the local network, so phones on the same Wi-Fi can join"
+    )
+    serve.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0 picks a free one)")
 
     demo = commands.add_parser("demo", help="create a complete sample session and print its id")
     demo.add_argument("--scenario", default="kogukondlik-turvalisus", help="scenario id or file")
@@ -284,6 +309,22 @@ class Cli:
         service = self.library.open(self.args.id)
         return self.run_app(None, review_path=service.path)
 
+    def cmd_serve(self) -> int:
+        service = self.library.open(self.args.id)
+        from facilitator.web.running import serve_forever
+
+        try:
+            serve_forever(
+                service,
+                self.args.host,
+                self.args.port,
+                self.args.lan,
+                lambda text: print(text, file=self.out, flush=True),
+            )
+        except KeyboardInterrupt:  # ctrl+c is how a server is stopped
+            self.say("Stopped.")
+        return EXIT_OK
+
     def cmd_app(self) -> int:
         return self.run_app(None)
 
@@ -315,6 +356,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "demo": cli.cmd_demo,
         "mismatches": cli.cmd_mismatches,
         "compare": cli.cmd_compare,
+        "serve": cli.cmd_serve,
     }
     try:
         return commands[args.command]()

@@ -29,7 +29,7 @@ from facilitator.core.service import SessionService
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = ("community-safety", "kogukondlik-turvalisus")
-COMMANDS = ("scenarios", "scenario", "new", "list", "open", "export", "import", "delete", "demo")
+COMMANDS = ("scenarios", "scenario", "new", "list", "open", "export", "import", "delete", "demo", "serve")
 
 MINIMAL_SCENARIO = """\
 format = 1
