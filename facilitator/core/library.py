@@ -18,7 +18,7 @@ from typing import Any
 
 import platformdirs
 
-from facilitator.core.errors import SessionFileError, SessionNotFound, UserError
+from facilitator.core.errors import SessionFileError, SessionNotFound, UserError, os_reason
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.service import SessionService, build_session, new_session_data
 from facilitator.core.store import SessionFile, check_session_data, new_id
@@ -162,7 +162,10 @@ class SessionLibrary:
 
     def delete(self, ref: str) -> Path:
         path = self.resolve(ref)
-        path.unlink()
+        try:
+            path.unlink()
+        except OSError as error:  # a folder where the file should be, a read-only folder, ...
+            raise UserError(f"{path}: cannot delete: {os_reason(error)}") from None
         lock = Path(str(path) + ".lock")
         if lock.exists():
             with contextlib.suppress(OSError):  # held by another process: harmless left behind
@@ -181,7 +184,9 @@ class SessionLibrary:
             text = source.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise UserError(f"{source}: no such file") from None
-        except (OSError, UnicodeDecodeError) as error:
+        except OSError as error:
+            raise UserError(f"{source}: cannot read: {os_reason(error)}") from None
+        except UnicodeDecodeError as error:
             raise UserError(f"{source}: cannot read: {error}") from None
         try:
             data: Any = json.loads(text)

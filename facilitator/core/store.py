@@ -24,7 +24,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from facilitator.core.errors import LockTimeout, SessionFileError
+from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION
 
 Data = dict[str, dict[str, dict[str, Any]]]
@@ -267,6 +267,8 @@ class SessionFile:
             sig = signature(self.path)
         except FileNotFoundError:
             raise SessionFileError(f"{self.path}: session file not found") from None
+        except OSError as error:  # a file where its folder should be, no permission, ...
+            raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
         if self._cache is not None and self._cache[0] == sig:
             return self._cache[1]
         data = self._load()
@@ -277,7 +279,7 @@ class SessionFile:
         try:
             raw = self.path.read_bytes()
         except OSError as error:
-            raise SessionFileError(f"{self.path}: cannot read: {error.strerror or error}") from None
+            raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -291,32 +293,51 @@ class SessionFile:
         If the block raises, nothing is written; the block worked on a copy, so a
         half-applied change never leaks into later reads.
         """
+        self._acquire()
+        try:
+            data = self.read()
+            storage = MemoryTablesStorage(_copy_tables(data))
+            yield tinydb_over(storage)
+            if storage.dirty:
+                text = self._encoder.dumps(storage.data)
+                try:
+                    sig = atomic_write_text(self.path, text)
+                except OSError as error:  # disk full, read-only, size limit: the old file stays
+                    raise SessionWriteError(self.path, os_reason(error)) from None
+                self._cache = (sig, storage.data)
+        finally:
+            self.lock.release()
+
+    def _acquire(self) -> None:
+        """Take the write lock; a lock file that can't be made is a user error, not a traceback."""
         from filelock import Timeout as FileLockTimeout
 
         try:
             self.lock.acquire()
         except FileLockTimeout:
             raise LockTimeout(f"{self.path}: another program is holding the session open") from None
-        try:
-            data = self.read()
-            storage = MemoryTablesStorage(_copy_tables(data))
-            yield tinydb_over(storage)
-            if storage.dirty:
-                sig = atomic_write_text(self.path, self._encoder.dumps(storage.data))
-                self._cache = (sig, storage.data)
-        finally:
-            self.lock.release()
+        except OSError as error:
+            raise SessionWriteError(self.path, f"cannot lock it: {os_reason(error)}") from None
 
     @classmethod
     def create(cls, path: Path, data: Data) -> SessionFile:
         """Write a brand-new session file; refuses to overwrite an existing one."""
         check_session_data(data, str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a file where the folder should be, a read-only place, ...
+            raise SessionWriteError(path, os_reason(error), creating=True) from None
         session_file = cls(path)
-        with session_file.lock:
-            if path.exists():
+        session_file._acquire()
+        try:
+            if path.exists() or path.is_symlink():
                 raise SessionFileError(f"{path}: a session with this id already exists")
-            sig = atomic_write_text(path, dumps(data))
+            try:
+                sig = atomic_write_text(path, dumps(data))
+            except OSError as error:
+                raise SessionWriteError(path, os_reason(error), creating=True) from None
+        finally:
+            session_file.lock.release()
         session_file._cache = (sig, data)
         return session_file
 
