@@ -14,14 +14,15 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
 from facilitator.core.errors import SessionFileError, SessionNotFound, UserError, os_reason
-from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.plain import PlainDataError, read_limited
+from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, build_session, new_session_data
-from facilitator.core.store import SessionFile, check_session_data, new_id
+from facilitator.core.store import SessionFile, new_id
+from facilitator.core.validate import parse_session
 
 APP_NAME = "facilitator"
 ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
@@ -96,7 +97,7 @@ class SessionLibrary:
         try:
             modified = path.stat().st_mtime
             data = SessionFile(path).read()
-        except (SessionFileError, OSError) as error:
+        except (UserError, OSError) as error:  # one bad file never hides the others
             return SessionSummary(path.stem, path, error=str(error))
         meta = data["meta"]["session"]
         phase = str(meta.get("phase", ""))
@@ -181,20 +182,15 @@ class SessionLibrary:
     def import_file(self, source: Path, *, new_id_on_clash: bool = False) -> SessionService:
         """Import an exported session; refuses files that aren't sessions, keeps ids."""
         try:
-            text = source.read_text(encoding="utf-8")
+            raw = read_limited(source)
         except FileNotFoundError:
             raise UserError(f"{source}: no such file") from None
         except OSError as error:
             raise UserError(f"{source}: cannot read: {os_reason(error)}") from None
-        except UnicodeDecodeError as error:
+        except PlainDataError as error:
             raise UserError(f"{source}: cannot read: {error}") from None
-        try:
-            data: Any = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SessionFileError(f"{source}: not valid JSON ({error})") from None
-        data = check_session_data(data, str(source))
+        data = parse_session(raw, str(source))  # checked deeply: nothing later trips on it
         meta = data["meta"]["session"]
-        scenario_from_dict(meta.get("scenario"), f"{source} (embedded scenario)")
         session_id = str(meta.get("id", ""))
         if not SESSION_ID_RE.match(session_id):
             raise SessionFileError(f"{source}: session id {session_id!r} is not valid")

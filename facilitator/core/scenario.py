@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.errors import ScenarioError, UserError
+from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited
+from facilitator.core.plain import check as check_plain
 
 FORMAT_VERSION = 1
 LANGUAGES = ("et", "en")
@@ -584,6 +586,8 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
 
     try:
         doc = tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioError([f"{source}: nested more than {MAX_DEPTH} levels deep"]) from None
     except tomllib.TOMLDecodeError as error:
         # Python 3.14 has error.lineno; before that the line is only in the message.
         message = getattr(error, "msg", None) or str(error)
@@ -594,14 +598,20 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
             message = message[: found.start()].rstrip()
         where = f"{source}:{line}" if line else source
         raise ScenarioError([f"{where}: TOML syntax error: {message}"]) from None
+    try:
+        check_plain(doc)  # NaN, huge numbers, deep nesting: refused before the validator walks it
+    except PlainDataError as error:
+        raise ScenarioError([f"{source}: {error}"]) from None
     return scenario_from_dict(doc, source, text)
 
 
 def load_scenario(path: Path) -> Scenario:
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except OSError as error:
         raise ScenarioError([f"{path}: cannot read: {error.strerror or error}"]) from None
+    except PlainDataError as error:
+        raise ScenarioError([f"{path}: cannot read: {error}"]) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

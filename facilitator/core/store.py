@@ -276,15 +276,17 @@ class SessionFile:
         return data
 
     def _load(self) -> Data:
+        """The file's data, checked deeply (`validate`): a file may have been put here by hand."""
+        from facilitator.core.plain import PlainDataError, read_limited
+        from facilitator.core.validate import parse_session  # it builds on this module
+
         try:
-            raw = self.path.read_bytes()
+            raw = read_limited(self.path)
         except OSError as error:
             raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise SessionFileError(f"{self.path}: corrupt session file ({error})") from None
-        return check_session_data(data, str(self.path))
+        except PlainDataError as error:
+            raise SessionFileError(f"{self.path}: cannot read: {error}") from None
+        return parse_session(raw, str(self.path))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
