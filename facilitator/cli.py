@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg) to write"
     )
     export.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="if -o (or a file in the -o folder) is a symbolic link, replace the file it points to "
+        "(without it, a link is refused)",
+    )
+    export.add_argument(
         "--public",
         action="store_true",
         help="leave out participants' and the facilitator's names and private notes",
@@ -211,7 +217,16 @@ class Cli:
             return EXIT_OK
         # Several files (csv, svg) go into a folder: -o, else the current one.
         target = output if output is not None else Path.cwd()
-        for path in reports.write_export(service, fmt, target, public=public, lang=lang):
+        written = reports.write_export(
+            service,
+            fmt,
+            target,
+            public=public,
+            lang=lang,
+            data_dir=self.library.data_dir,
+            follow_symlinks=self.args.follow_symlinks,
+        )
+        for path in written:
             print(f"wrote {path}", file=self.err)
         return EXIT_OK
 
