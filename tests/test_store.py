@@ -765,17 +765,14 @@ def test_listing_sweeps_temp_files_of_killed_writers_but_not_fresh_ones(
     assert fresh.exists()
 
 
-def test_atomic_writes_keep_permissions_like_a_plain_write(tmp_path: Path) -> None:
-    import os
+def test_atomic_writes_make_private_files_and_keep_an_existing_files_permissions(tmp_path: Path) -> None:
     import stat
 
     from facilitator.core.store import atomic_write_text
 
     target = tmp_path / "report.md"
     atomic_write_text(target, "one")
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
     target.chmod(0o640)
     atomic_write_text(target, "two")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640

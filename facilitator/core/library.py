@@ -17,11 +17,17 @@ from pathlib import Path
 
 import platformdirs
 
-from facilitator.core.errors import SessionFileError, SessionNotFound, UserError, os_reason
+from facilitator.core.errors import (
+    SessionFileError,
+    SessionNotFound,
+    SessionWriteError,
+    UserError,
+    os_reason,
+)
 from facilitator.core.plain import PlainDataError, read_limited
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, build_session, new_session_data
-from facilitator.core.store import SessionFile, new_id
+from facilitator.core.store import SessionFile, make_private_folder, new_id
 from facilitator.core.validate import parse_session
 
 APP_NAME = "facilitator"
@@ -69,6 +75,14 @@ class SessionLibrary:
     def scenarios_dir(self) -> Path:
         """The user's own scenarios, listed beside the shipped ones."""
         return self.data_dir / "scenarios"
+
+    def make_folders(self) -> None:
+        """The data folder and its sessions folder, private (0700) when made here."""
+        for folder in (self.data_dir, self.sessions_dir):
+            try:
+                make_private_folder(folder)
+            except OSError as error:  # a file where the folder should be, a read-only place
+                raise SessionWriteError(folder, os_reason(error), creating=True) from None
 
     def path_for(self, session_id: str) -> Path:
         return self.sessions_dir / f"{session_id}.json"
@@ -131,6 +145,7 @@ class SessionLibrary:
     ) -> SessionService:
         session_id = self._free_id()
         data = new_session_data(scenario, title, session_id, date=date, place=place, facilitator=facilitator)
+        self.make_folders()
         SessionFile.create(self.path_for(session_id), data)
         return SessionService(self.path_for(session_id))
 
@@ -203,5 +218,6 @@ class SessionLibrary:
             session_id = self._free_id()
             meta["id"] = session_id
         build_session(data, str(source))  # everything must build before anything is written
+        self.make_folders()
         SessionFile.create(self.path_for(session_id), data)
         return SessionService(self.path_for(session_id))

@@ -31,7 +31,7 @@ from facilitator.core.model import Session
 from facilitator.core.reports import csv_export, html, json_export, markdown, svg
 from facilitator.core.reports.content import build_report
 from facilitator.core.service import SessionService
-from facilitator.core.store import atomic_write_text
+from facilitator.core.store import atomic_write_text, make_private_folder
 
 FORMATS = ("md", "html", "csv", "json", "svg")
 MULTI_FILE = frozenset({"csv", "svg"})
@@ -181,7 +181,10 @@ def check_target(path: Path, protected: Sequence[Path], *, follow_symlinks: bool
 def write_file(
     path: Path, content: bytes, protected: Sequence[Path] = (), *, follow_symlinks: bool = False
 ) -> Path:
-    """Write one file atomically (temp file, fsync, rename) where `check_target` allows it."""
+    """Write one file atomically (temp file, fsync, rename) where `check_target` allows it.
+
+    A new file is private (0600); a file replaced keeps the permissions it had.
+    """
     real = check_target(path, protected, follow_symlinks=follow_symlinks)
     try:
         atomic_write_text(real, content.decode("utf-8"))
@@ -201,7 +204,7 @@ def write_files(
     for name in files:  # every file checked before the first is written
         check_target(folder / name, protected, follow_symlinks=follow_symlinks)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)  # 0700 when made here: exports hold people's names
     except OSError as error:
         raise UserError(f"{folder}: cannot make the folder: {error.strerror or error}") from None
     return [
