@@ -157,6 +157,10 @@ SPOILERS: dict[str, tuple[Callable[[dict[str, Any]], str], list[str]]] = {
         lambda d: d["meta"]["session"].pop("title") and "meta",
         ["table 'meta'", "document 'session'", "field 'title'", "missing"],
     ),
+    "session id with path characters": (
+        lambda d: d["meta"]["session"].update(id="../../evil") or "meta",
+        ["table 'meta'", "field 'id'", "'../../evil' is not valid: a session id"],
+    ),
     "phase not in the agenda": (
         lambda d: d["meta"]["session"].update(phase="party") or "meta",
         ["field 'phase'", "'party'"],
@@ -254,6 +258,9 @@ def sessions_with_bad_files(library: SessionLibrary, demo_export: dict[str, Any]
     wrong = copy.deepcopy(demo_export)
     first(wrong, "activities")["round"] = "two"
     (folder / "wrongtyp.json").write_text(json.dumps(wrong), encoding="utf-8")
+    escape = copy.deepcopy(demo_export)
+    escape["meta"]["session"]["id"] = "../../outside"  # exports are named after the id
+    (folder / "traverse.json").write_text(json.dumps(escape), encoding="utf-8")
     (folder / "deepdeep.json").write_text(DEEP, encoding="utf-8")
     with (folder / "hugehuge.json").open("wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)
@@ -272,11 +279,12 @@ def test_one_bad_file_never_hides_the_good_sessions(
     lines = {line.split()[0]: line for line in out.splitlines()}
     assert set(good) <= set(lines)
     assert "field 'round'" in lines["wrongtyp"]
+    assert "field 'id'" in lines["traverse"]
     assert "nested more than" in lines["deepdeep"]
     assert "too big" in lines["hugehuge"]
     if fifo.exists():
         assert "not a regular file" in lines["fifofifo"]
-    for bad in ("wrongtyp", "deepdeep", "hugehuge"):
+    for bad in ("wrongtyp", "deepdeep", "hugehuge", "traverse"):
         one_line_refusal(*run("export", bad))
     assert run("export", good[0], "--format", "md")[0] == EXIT_OK
 

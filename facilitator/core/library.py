@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +27,11 @@ from facilitator.core.plain import PlainDataError, read_limited
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, build_session, new_session_data
 from facilitator.core.store import SessionFile, make_private_folder, new_id
-from facilitator.core.validate import parse_session
+from facilitator.core.validate import SESSION_ID_RE, parse_session
 
 APP_NAME = "facilitator"
 ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
 STALE_TEMP_SECONDS = 3600.0
-SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
 def default_data_dir() -> Path:

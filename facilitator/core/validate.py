@@ -15,6 +15,7 @@ of crashing a command (or the app, on a projector) later.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
@@ -25,6 +26,8 @@ from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.store import Data, check_session_data
 
+SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+"""A session id: also a file name (exports are named after it), so no path characters."""
 MAX_TEXT = 100_000  # as `changes.MAX_TEXT`: what a change may write, a file may hold
 META_TEXTS = ("title", "date", "place", "facilitator")
 ACTIVITY_FIELDS = (
@@ -228,7 +231,8 @@ class _Checker:
                 self.where = ("meta", doc_id)
                 self.fail(None, "is not a document of the meta table")
         meta = meta_table["session"]
-        self.text(meta, "id", empty=False)
+        if not SESSION_ID_RE.match(self.text(meta, "id", empty=False)):
+            self.fail("id", f"{meta['id']!r} is not valid: a session id has letters, digits, '-' and '_'")
         self.text(meta, "title", empty=False)
         for key in META_TEXTS[1:]:
             self.text(meta, key, required=False)
