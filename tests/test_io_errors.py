@@ -265,3 +265,14 @@ def test_user_error_family() -> None:
     """The app shows `UserError`s and keeps running: write failures must be one."""
     assert issubclass(SessionWriteError, SessionFileError)
     assert issubclass(SessionWriteError, UserError)
+
+
+def test_a_folder_where_the_lock_file_should_be(service: SessionService) -> None:
+    before = service.path.read_bytes()
+    lock = Path(str(service.path) + ".lock")
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
+    fresh = SessionService(service.path)
+    with pytest.raises(SessionWriteError, match="cannot lock it: Is a directory"):
+        fresh.add_party("Police")
+    assert service.path.read_bytes() == before
