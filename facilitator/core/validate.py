@@ -23,7 +23,7 @@ from facilitator.core.errors import ScenarioError, SessionFileError
 from facilitator.core.i18n import LANGUAGES
 from facilitator.core.model import EXPECTATION_STATES
 from facilitator.core.plain import PlainDataError, check, loads_json
-from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
 from facilitator.core.store import Data, check_session_data
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -184,9 +184,14 @@ class _Checker:
         if not isinstance(value, str) or value not in allowed:
             self.fail(key, f"{value!r} is not a {what} of this session's scenario")
 
-    def involved(self, doc: Mapping[str, Any], activity: Mapping[str, Any]) -> None:
+    def involved(self, doc: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The document's activity, once its party exists and takes part in that activity."""
+        activity = self._activity_of(doc)
+        assert activity is not None
+        self.ref(doc, "party_id", "parties")
         if doc["party_id"] not in activity["party_ids"]:
             self.fail("party_id", f"party {doc['party_id']!r} is not involved in activity {activity['id']!r}")
+        return activity
 
     def same_id(self, doc_id: str, *parts: Any) -> None:
         expected = "/".join(str(p) for p in parts)
@@ -299,10 +304,7 @@ class _Checker:
         return None if activity_id is None else self.tables["activities"][activity_id]
 
     def placement(self, doc: Mapping[str, Any], rungs: set[str]) -> None:
-        activity = self._activity_of(doc)
-        assert activity is not None
-        self.ref(doc, "party_id", "parties")
-        self.involved(doc, activity)
+        activity = self.involved(doc)
         round_ = self.whole(doc, "round", lowest=1)
         if round_ > activity["round"]:
             self.fail("round", f"is later than the activity's round {activity['round']}")
@@ -312,10 +314,7 @@ class _Checker:
         self.text(doc, "at")
 
     def role(self, doc: Mapping[str, Any]) -> None:
-        activity = self._activity_of(doc)
-        assert activity is not None
-        self.ref(doc, "party_id", "parties")
-        self.involved(doc, activity)
+        self.involved(doc)
         self.same_id(self.where[1], doc["activity_id"], doc["party_id"])
         self.choice(doc, "role_id", {r.id for r in self.scenario.roles}, "role", optional=False)
 
@@ -340,10 +339,7 @@ class _Checker:
         self.text(doc, "value")
 
     def signoff(self, doc: Mapping[str, Any]) -> None:
-        activity = self._activity_of(doc)
-        assert activity is not None
-        self.ref(doc, "party_id", "parties")
-        self.involved(doc, activity)
+        self.involved(doc)
         self.same_id(self.where[1], doc["activity_id"], doc["party_id"])
         self.text(doc, "at")
 
@@ -380,12 +376,4 @@ class _Checker:
 
 
 def _kind(value: Any) -> str:
-    names = {
-        str: "text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a table",
-    }
-    return "nothing (null)" if value is None else names.get(type(value), type(value).__name__)
+    return "nothing (null)" if value is None else type_name(value)
