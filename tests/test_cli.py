@@ -586,7 +586,7 @@ def test_import_missing_file(cli: Run, tmp_path: Path, data_dir: Path) -> None:
     ("content", "message"),
     [
         (b"garbage, not json at all", "not valid JSON"),
-        (b"\xff\xfe\x00\x01binary", "cannot read"),
+        (b"\xff\xfe\x00\x01binary", "not UTF-8 text"),
         (b"", "not valid JSON"),
         (b'{"meta": {"session": {"kind": "facilitator-sess', "not valid JSON"),
     ],

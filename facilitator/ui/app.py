@@ -123,6 +123,8 @@ class FacilitatorApp(App[int]):
             elif self.session_path is not None:
                 screen = self._workshop_screen(self.session_path)
         except UserError as error:
+            if self.review_path is not None:  # review must not land on home, which can change data
+                raise
             self._start_error = error  # shown on home once the app is mounted
         if screen is None:
             from facilitator.ui.screens.home import HomeScreen
