@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import os
 import secrets
 import sys
@@ -246,6 +247,7 @@ class SessionEncoder:
     def __init__(self) -> None:
         self._tables: dict[str, tuple[object, str]] = {}
         self._docs: dict[str, dict[str, tuple[object, str]]] = {}
+        self._order: dict[str, tuple[list[str], list[object]]] = {}  # each table's keys and documents
 
     def dumps(self, data: Data) -> str:
         parts = [f"{_encode(name)}:{self._table_text(name, table)}" for name, table in data.items()]
@@ -261,6 +263,9 @@ class SessionEncoder:
         if not all(isinstance(key, str) for key in table):
             text = _encode(table)  # json.dumps turns other keys into strings its own way
             self._docs.pop(name, None)
+            self._order.pop(name, None)
+        elif (appended := self._appended(name, table)) is not None:
+            text = appended
         else:
             old = self._docs.get(name, {})
             new: dict[str, tuple[object, str]] = {}
@@ -271,8 +276,33 @@ class SessionEncoder:
                 )
             text = "{" + ",".join(piece for _doc, piece in new.values()) + "}"
             self._docs[name] = new
+            self._order[name] = (list(table), list(table.values()))
         self._tables[name] = (table, text)
         return text
+
+    def _appended(self, name: str, table: dict[str, Any]) -> str | None:
+        """The text of a table that only grew at its end (the event log, a new party, ...).
+
+        Its old documents are the very same objects in the same order: the old text is kept
+        and only the new documents are encoded, without walking the rest in Python.
+        """
+        cached, order = self._tables.get(name), self._order.get(name)
+        if cached is None or order is None or not order[0] or len(table) <= len(order[0]):
+            return None
+        keys, docs = order
+        count = len(keys)
+        new_keys = list(table)
+        new_docs = list(table.values())
+        if new_keys[:count] != keys or not all(map(operator.is_, new_docs[:count], docs)):
+            return None
+        known = self._docs[name]
+        pieces = []
+        for doc_id, doc in zip(new_keys[count:], new_docs[count:], strict=True):
+            piece = f"{_encode(doc_id)}:{_encode(doc)}"
+            known[doc_id] = (doc, piece)
+            pieces.append(piece)
+        self._order[name] = (new_keys, new_docs)
+        return cached[1][:-1] + "," + ",".join(pieces) + "}"
 
 
 class SessionFile:
