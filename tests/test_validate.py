@@ -424,3 +424,29 @@ def test_a_mutated_export_is_refused_or_works_everywhere(
             one_line_refusal(code, out, err)
             return
         everything_works(data_dir, out.strip(), work)
+
+
+def test_a_reload_checks_what_changed_and_what_depends_on_it(service: SessionService) -> None:
+    """After another process's change only the new documents are checked again, but a hand-made
+    change that breaks documents left as they were is still refused."""
+    import json
+
+    from facilitator.core.errors import SessionFileError as FileError
+
+    police, school = service.add_party("Police"), service.add_party("School")
+    talks = service.add_activity("Talks", party_ids=[police, school])
+    service.place(talks, police, "communication", "cooperation")
+    reader = SessionService(service.path)
+    assert len(reader.session.placements) == 1  # read once: checked whole
+    service.add_action("Call", police)  # another process's change: fine
+    assert [a.text for a in reader.session.actions] == ["Call"]
+    data = json.loads(service.path.read_text(encoding="utf-8"))
+    data["activities"][talks]["party_ids"] = [school]  # the placed party left by hand; placement kept
+    service.path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FileError, match=r"placements.*not involved"):
+        reader.session  # noqa: B018
+    data["activities"][talks]["party_ids"] = [police, school]
+    del data["parties"][school]  # a party removed by hand, still named by the activity
+    service.path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FileError, match=r"party_ids|parties"):
+        reader.session  # noqa: B018

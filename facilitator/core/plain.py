@@ -81,8 +81,12 @@ def _decimal(text: str) -> float:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def loads_json(raw: bytes) -> Any:
-    """Decode and parse JSON text, then check it as `check` does; every failure is a `PlainDataError`."""
+def loads_json(raw: bytes, *, walk: bool = True) -> Any:
+    """Decode and parse JSON text, then check it as `check` does; every failure is a `PlainDataError`.
+
+    Numbers and constants are checked while parsing; `walk=False` leaves the walk over the
+    whole value (depth, lone surrogates) to the caller, who checks only what is new.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -97,6 +101,8 @@ def loads_json(raw: bytes) -> Any:
         raise PlainDataError(f"nested more than {MAX_DEPTH} levels deep") from None
     except ValueError as error:
         raise PlainDataError(f"not valid JSON ({error})") from None
+    if not walk:
+        return value
     if _SURROGATE_ESCAPE.search(text):
         check(value)
     else:  # numbers were checked while parsing; only the depth is left

@@ -341,14 +341,17 @@ class SessionFile:
             raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
         if self._cache is not None and self._cache[0] == sig:
             return self._cache[1]
-        data = self._load()
-        if self._cache is not None:
-            data = _reuse(self._cache[1], data)
+        data = self._load(self._cache[1] if self._cache is not None else None)
         self._cache = (sig, data)
         return data
 
-    def _load(self) -> Data:
-        """The file's data, checked deeply (`validate`): a file may have been put here by hand."""
+    def _load(self, previous: Data | None = None) -> Data:
+        """The file's data, checked deeply (`validate`): a file may have been put here by hand.
+
+        With the `previous` data (already checked), what is equal to it is kept as it was
+        (`reuse`) and only the rest is checked again: another process's change costs one
+        document's checks, not the session's.
+        """
         from facilitator.core.plain import PlainDataError, read_limited
         from facilitator.core.validate import parse_session  # it builds on this module
 
@@ -358,7 +361,7 @@ class SessionFile:
             raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
         except PlainDataError as error:
             raise SessionFileError(f"{self.path}: cannot read: {error}") from None
-        return parse_session(raw, str(self.path))
+        return parse_session(raw, str(self.path), previous)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
@@ -418,7 +421,7 @@ class SessionFile:
         return session_file
 
 
-def _reuse(old: Data, new: Data) -> Data:
+def reuse(old: Data, new: Data) -> Data:
     """The new data, holding the old objects wherever they are equal.
 
     Another process wrote one change: the file re-read is all new objects, but nearly all

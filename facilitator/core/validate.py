@@ -24,7 +24,7 @@ from facilitator.core.i18n import LANGUAGES
 from facilitator.core.model import EXPECTATION_STATES
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
-from facilitator.core.store import Data, check_session_data
+from facilitator.core.store import Data, check_session_data, reuse
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 """A session id: also a file name (exports are named after it), so no path characters."""
@@ -64,17 +64,46 @@ TABLES = frozenset(
 )
 
 
-def parse_session(raw: bytes, source: str) -> Data:
-    """A session file's bytes to checked data; anything else is a `SessionFileError`."""
+def parse_session(raw: bytes, source: str, previous: Data | None = None) -> Data:
+    """A session file's bytes to checked data; anything else is a `SessionFileError`.
+
+    `previous`: this file's data as last read (checked): what is equal to it is kept as it
+    was and not checked again (a reload after another process's change).
+    """
     try:
-        data = loads_json(raw)
+        data = loads_json(raw, walk=previous is None)
+        if previous is not None:
+            data = reuse(previous, check_session_data(data, source))
+            for name, table in data.items():  # the plain walk, over what is new only
+                known = previous.get(name, {})
+                for doc_id, doc in table.items():
+                    if known.get(doc_id) is not doc:
+                        check(doc)
     except PlainDataError as error:
         raise SessionFileError(f"{source}: corrupt session file ({error})") from None
-    return validate_session(data, source, plain_checked=True)
+    return validate_session(data, source, plain_checked=True, previous=previous)
 
 
-def validate_session(data: Any, source: str, *, plain_checked: bool = False) -> Data:
-    """`data` if it is a whole, consistent session this version can use; else one clear error."""
+_scenario_memo: list[tuple[Any, Scenario]] = []
+"""The last embedded scenario read, with its model: a reload seldom brings another one."""
+
+
+def _scenario(raw: Any, source: str) -> Scenario:
+    if _scenario_memo and _scenario_memo[0][0] == raw:
+        return _scenario_memo[0][1]
+    scenario = scenario_from_dict(raw, f"{source} (embedded scenario)")
+    _scenario_memo[:] = [(raw, scenario)]
+    return scenario
+
+
+def validate_session(
+    data: Any, source: str, *, plain_checked: bool = False, previous: Data | None = None
+) -> Data:
+    """`data` if it is a whole, consistent session this version can use; else one clear error.
+
+    With `previous` (checked before), documents that are the very same objects as there are
+    not checked again, unless something they depend on changed (see `_Checker.settle`).
+    """
     checked = check_session_data(data, source)
     if not plain_checked:
         try:
@@ -85,21 +114,51 @@ def validate_session(data: Any, source: str, *, plain_checked: bool = False) -> 
     if not isinstance(meta.get("scenario"), dict):
         raise SessionFileError(f"{source}: corrupt session file (no embedded scenario)")
     try:
-        scenario = scenario_from_dict(meta["scenario"], f"{source} (embedded scenario)")
+        scenario = _scenario(meta["scenario"], source)
     except ScenarioError as error:
         raise SessionFileError(str(error)) from None
-    _Checker(source, scenario, checked).run()
+    _Checker(source, scenario, checked, previous).run()
     return checked
 
 
 class _Checker:
     """Checks one session's tables against each other and the embedded scenario."""
 
-    def __init__(self, source: str, scenario: Scenario, tables: Data) -> None:
+    def __init__(self, source: str, scenario: Scenario, tables: Data, previous: Data | None = None) -> None:
         self.source = source
         self.scenario = scenario
         self.tables = tables
         self.where: tuple[str, str] = ("", "")
+        self.previous = self.settle(previous)
+        self.changed_activities: set[str] = set()
+        if self.previous is not None:
+            before = self.previous.get("activities", {})
+            self.changed_activities = {
+                a for a, doc in tables.get("activities", {}).items() if before.get(a) is not doc
+            }
+
+    def settle(self, previous: Data | None) -> Data | None:
+        """`previous` if checking only what changed is safe; None asks for the whole check.
+
+        A removed party, participant or activity, or another scenario, can make unchanged
+        documents wrong (they refer to it): then everything is checked.
+        """
+        if previous is None:
+            return None
+        if previous.get("meta", {}).get("session", {}).get("scenario") != self.tables["meta"]["session"].get(
+            "scenario"
+        ):
+            return None
+        for name in ("parties", "participants", "activities", "expectations"):
+            if previous.get(name, {}).keys() - self.tables.get(name, {}).keys():
+                return None
+        return previous
+
+    def unchanged(self, table: str, doc_id: str, doc: Mapping[str, Any]) -> bool:
+        """Checked before, and nothing it depends on changed since."""
+        if self.previous is None or self.previous.get(table, {}).get(doc_id) is not doc:
+            return False
+        return doc.get("activity_id") not in self.changed_activities
 
     # ---------------------------------------------------------------- reporting
     def fail(self, field: str | None, problem: str) -> NoReturn:
@@ -223,6 +282,8 @@ class _Checker:
 
     def each(self, table: str, check_doc: Callable[[Mapping[str, Any]], None]) -> None:
         for doc_id, doc in self.tables.get(table, {}).items():
+            if self.unchanged(table, doc_id, doc):
+                continue
             self.where = (table, doc_id)
             if doc.get("id") != doc_id:
                 self.fail("id", f"must be the document's own id {doc_id!r}")
@@ -380,6 +441,8 @@ class _Checker:
 
         events = self.tables.get("events", {})
         for doc_id, doc in events.items():
+            if self.unchanged("events", doc_id, doc):
+                continue
             self.where = ("events", doc_id)
             seq = self.whole(doc, "seq", lowest=1)
             if seq > len(events):
