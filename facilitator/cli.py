@@ -19,6 +19,7 @@ from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
 
 EXIT_OK = 0
+EXIT_CRASH = 1
 EXIT_USER_ERROR = 2
 
 
@@ -294,7 +295,11 @@ class Cli:
             self.library, session_path=session_path, review_path=review_path, lang=self.args.lang
         )
         app.run()
-        return app.return_code or EXIT_OK
+        if app.return_code:  # an unexpected error: one line here, the traceback in the log
+            where = f"details in {app.crash_log}" if app.crash_log else "no log could be written"
+            print(f"facilitator: unexpected error, the app closed ({where})", file=self.err)
+            return app.return_code
+        return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

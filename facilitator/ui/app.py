@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import traceback
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -68,11 +70,25 @@ class FacilitatorApp(App[int]):
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
         self._start_error: UserError | None = None
+        self.crash_log: Path | None = None
+        """Where the traceback of an unexpected error went (the app then exits with code 1)."""
         self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = NORMAL
+
+    # ---------------------------------------------------------------- unexpected errors
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: the traceback to a log file, never onto the projector.
+
+        Textual would print the whole traceback (with local variables: session text)
+        when the app closes; the CLI prints one line naming the log file instead.
+        """
+        self.crash_log = write_crash_log(self.library.data_dir, error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # what Textual prints on exit: the CLI says it in one line
+        self._return_code = 1
 
     # ---------------------------------------------------------------- start
     def on_load(self) -> None:
@@ -274,6 +290,22 @@ class FacilitatorApp(App[int]):
 
     def _run_palette_action(self, node: Widget | App[int], action: str) -> None:
         self.call_later(node.run_action, action)
+
+
+CRASH_LOG_NAME = "crash.log"
+
+
+def write_crash_log(data_dir: Path, error: BaseException) -> Path | None:
+    """Append the error's traceback to `<data dir>/crash.log`; None when that can't be written."""
+    path = data_dir / CRASH_LOG_NAME
+    text = "".join(traceback.format_exception(error))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().astimezone().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        return None
+    return path
 
 
 def settle_start_garbage() -> None:

@@ -51,7 +51,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
     ]
 
     def __init__(self, session: Session, activity: Activity | None = None) -> None:
-        super().__init__(classes="dialog", id="activity-dialog")
+        super().__init__(classes="dialog")
         self.session = session
         self.activity = activity
 
@@ -197,7 +197,7 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
     ]
 
     def __init__(self, session: Session) -> None:
-        super().__init__(classes="dialog", id="examples-dialog")
+        super().__init__(classes="dialog")
         self.session = session
         self.examples = session.scenario.examples
         titles = {a.title.casefold() for a in session.activities}

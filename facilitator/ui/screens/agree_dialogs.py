@@ -81,7 +81,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         suggested: str | None = None,
     ) -> None:
         """`suggested`: the role the cursor starts on when the party has none yet."""
-        super().__init__(classes="dialog", id="agree-role-dialog")
+        super().__init__(classes="dialog")
         self.roles = tuple(roles)
         self.party = party
         self.activity = activity
@@ -252,7 +252,7 @@ class CommitmentDialog(_Form[CommitmentDraft | None]):
         text: str = "",
         editing: bool = False,
     ) -> None:
-        super().__init__(classes="dialog", id="agree-commitment-dialog")
+        super().__init__(classes="dialog")
         self.parties = tuple(parties)
         self.involved = tuple(involved)
         self.party_id = party_id
@@ -316,7 +316,7 @@ class ExpectationDialog(_Form[ExpectationDraft | None]):
         from_party: str | None,
         to_party: str | None,
     ) -> None:
-        super().__init__(classes="dialog", id="agree-expectation-dialog")
+        super().__init__(classes="dialog")
         self.parties = tuple(parties)
         self.involved = tuple(involved)
         self.from_party = from_party
@@ -396,7 +396,7 @@ class AnswerDialog(_Form[Answer | None]):
     """Accept, amend (new text; the original stays) or decline (with a reason); or reopen."""
 
     def __init__(self, expectation: Expectation, from_name: str, to_name: str) -> None:
-        super().__init__(classes="dialog", id="agree-answer-dialog")
+        super().__init__(classes="dialog")
         self.expectation = expectation
         self.from_name = from_name
         self.to_name = to_name
@@ -487,7 +487,7 @@ class FieldsDialog(_Form[dict[str, str] | None]):
     def __init__(
         self, rung_title: str, fields: Sequence[AgreementField], values: dict[str, str], focus: str | None
     ) -> None:
-        super().__init__(classes="dialog", id="agree-fields-dialog")
+        super().__init__(classes="dialog")
         self.rung_title = rung_title
         self.fields = tuple(fields)
         self.values = dict(values)
@@ -563,7 +563,7 @@ class ActionDialog(_Form[ActionDraft | None]):
         done: bool = False,
         editing: bool = False,
     ) -> None:
-        super().__init__(classes="dialog", id="agree-action-dialog")
+        super().__init__(classes="dialog")
         self.parties = tuple(parties)
         self.involved = tuple(involved)
         self.owner = owner
@@ -643,7 +643,7 @@ class AddMenu(BaseModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, choices: Sequence[str]) -> None:
-        super().__init__(classes="dialog", id="agree-add-menu")
+        super().__init__(classes="dialog")
         self.choices = tuple(choices)
 
     def compose(self) -> ComposeResult:

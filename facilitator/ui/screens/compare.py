@@ -349,7 +349,7 @@ class CompareScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # -wide: the detail beside the table
 
     def __init__(self, comparison: Comparison) -> None:
-        super().__init__(id="compare")
+        super().__init__()
         self.comparison = comparison
         self.filter: Filter = "all"
         self.rows: list[ActivityRow] = []
@@ -677,7 +677,7 @@ class CompareWithDialog(BaseModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, a: SessionSummary, others: Sequence[SessionSummary]) -> None:
-        super().__init__(classes="dialog", id="compare-with")
+        super().__init__(classes="dialog")
         self.a = a
         self.others = list(others)
 

@@ -64,7 +64,7 @@ class ChoiceDialog(BaseModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, title: str, options: Sequence[tuple[Content, str]], current: str | None) -> None:
-        super().__init__(classes="dialog", id="choice-dialog")
+        super().__init__(classes="dialog")
         self.title_text = title
         self.options = tuple(options)
         self.current = current

@@ -97,7 +97,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, service: SessionService, folder: Path = DEFAULT_FOLDER) -> None:
-        super().__init__(classes="dialog", id="export-dialog")
+        super().__init__(classes="dialog")
         self.service = service
         self.folder = folder
         self.session_id = service.session.id

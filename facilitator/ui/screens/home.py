@@ -36,7 +36,7 @@ class HomeScreen(BaseScreen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="home")
+        super().__init__()
         self.summaries: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:

@@ -135,7 +135,7 @@ class OverviewScreen(BaseScreen):
     ]
 
     def __init__(self, service: SessionService) -> None:
-        super().__init__(id="overview")
+        super().__init__()
         self.service = service
         self.kind_filter = ALL
         self._shown: Session | None = None

@@ -139,7 +139,7 @@ class PlacementScreen(BaseScreen):
     ]
 
     def __init__(self, service: SessionService, activity_id: str) -> None:
-        super().__init__(id="placement", classes="placement")
+        super().__init__(classes="placement")
         self.service = service
         self.activity_id = activity_id
         self.scenario = service.scenario

@@ -86,7 +86,7 @@ class WorkshopScreen(BaseScreen):
     ]
 
     def __init__(self, service: SessionService) -> None:
-        super().__init__(id="workshop")
+        super().__init__()
         self.service = service
         self.agenda: tuple[Phase, ...] = service.scenario.agenda
         state = service.view_state
