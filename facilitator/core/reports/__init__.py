@@ -25,7 +25,7 @@ from pathlib import Path
 
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
-from facilitator.core.model import Session
+from facilitator.core.model import Placement, Session
 from facilitator.core.reports import csv_export, html, json_export, markdown, svg
 from facilitator.core.reports.content import build_report
 from facilitator.core.service import SessionService
@@ -54,7 +54,7 @@ def report_language(session: Session, lang: str | None = None) -> str:
 
 
 def public_session(session: Session) -> Session:
-    """The session without people's names, private notes or the event log.
+    """The session without people's names, private notes, the event log or blind placements.
 
     Parties (organisations and groups), activities and everything they agreed stay.
     The same cut as `json_export.public_data`, so a public report and an imported
@@ -68,7 +68,14 @@ def public_session(session: Session) -> Session:
             dataclasses.replace(a, agreed_note="") if a.note_private else a for a in session.activities
         ),
         events=(),
+        placements=tuple(p for p in session.placements if is_revealed(session, p)),
     )
+
+
+def is_revealed(session: Session, placement: Placement) -> bool:
+    """A placement of an earlier round, or of the current one once it has been revealed."""
+    activity = session.activity(placement.activity_id)
+    return activity.revealed or placement.round != activity.round
 
 
 def base_name(session_id: str, public: bool) -> str:
