@@ -20,7 +20,7 @@ from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
-from facilitator.ui.localized import localize_bindings
+from facilitator.ui.localized import is_own_binding, localize_bindings
 from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
@@ -278,6 +278,8 @@ class FacilitatorApp(App[int]):
         for node, binding in nodes:
             action = binding.action
             if action in seen or action in NOT_IN_PALETTE or not binding.description:
+                continue
+            if not is_own_binding(node, binding):  # Textual's own (copy, focus next, ...)
                 continue
             seen.add(action)
             yield SystemCommand(
