@@ -153,6 +153,7 @@ MESSAGES = {
     "agree.button.add": {"en": "+ Add…", "et": "+ Lisa…"},
     "agree.key.role": {"en": "Role", "et": "Roll"},
     "agree.key.sign": {"en": "Sign off", "et": "Kinnita"},
+    "agree.sign.which": {"en": "Who signs off “{activity}”?", "et": "Kes kinnitab tegevuse „{activity}“?"},
     "agree.key.withdraw": {"en": "Withdraw sign-off", "et": "Võta kinnitus tagasi"},
     "agree.key.commitment": {"en": "Commitment", "et": "Lubadus"},
     "agree.key.expectation": {"en": "Expectation", "et": "Ootus"},

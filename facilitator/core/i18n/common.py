@@ -37,6 +37,11 @@ MESSAGES = {
     "button.ok": {"en": "OK", "et": "OK"},
     "button.cancel": {"en": "Cancel", "et": "Loobu"},
     "button.yes": {"en": "Yes", "et": "Jah"},
+    "dialog.discard.confirm": {
+        "en": "Close without saving? The text you typed here will be lost.",
+        "et": "Kas sulgeda salvestamata? Siia kirjutatud tekst läheb kaotsi.",
+    },
+    "dialog.discard.yes": {"en": "Close, don't save", "et": "Sulge salvestamata"},
     "button.no": {"en": "No", "et": "Ei"},
     "button.save": {"en": "Save", "et": "Salvesta"},
     "button.delete": {"en": "Delete", "et": "Kustuta"},

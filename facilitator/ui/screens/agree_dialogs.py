@@ -27,6 +27,7 @@ from facilitator.core.scenario import AgreementField, Role
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal, literal_block
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.tickbox import TickBox
 
 NO_ROLE = "-"  # the role list's option for "no role"; role ids never look like this
@@ -91,7 +92,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="role-title", classes="dialog-title")
-            yield OptionList(id="role-options")
+            yield ChoiceList(id="role-options")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cancel")
 
@@ -154,7 +155,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 # --------------------------------------------------------------------------- text forms
@@ -224,13 +225,13 @@ class _Form(BaseModal[FormResult]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.close_asking(None)
 
     def action_save(self) -> None:
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 @dataclass(frozen=True)
@@ -649,7 +650,7 @@ class AddMenu(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label("", id="add-title", classes="dialog-title")
-            yield OptionList(id="add-options")
+            yield ChoiceList(id="add-options")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cancel")
 
@@ -681,4 +682,4 @@ class AddMenu(BaseModal[str | None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)

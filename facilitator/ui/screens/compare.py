@@ -66,6 +66,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal, BaseScreen
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -686,7 +687,7 @@ class CompareWithDialog(BaseModal[str | None]):
             yield Label("", id="cmp-pick-title", classes="dialog-title")
             yield Label("", id="cmp-pick-a")
             yield Label("", id="cmp-pick-label")
-            yield OptionList(id="cmp-pick-list")
+            yield ChoiceList(id="cmp-pick-list")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cmp-pick-go", variant="primary")
                 yield Button("", id="cmp-pick-cancel")
@@ -745,7 +746,7 @@ class CompareWithDialog(BaseModal[str | None]):
         self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 def choose_and_compare(app: FacilitatorApp, a: SessionSummary, summaries: Sequence[SessionSummary]) -> None:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.scenario import Scenario
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.choice_list import ChoiceList
 
 
 class ConfirmDialog(BaseModal[bool]):
@@ -72,7 +73,7 @@ class ChoiceDialog(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(Content(self.title_text), classes="dialog-title")
-            yield OptionList(*(Option(label, id=value) for label, value in self.options), id="choice-options")
+            yield ChoiceList(*(Option(label, id=value) for label, value in self.options), id="choice-options")
 
     def after_mount(self) -> None:
         options = self.query_one("#choice-options", OptionList)
@@ -86,7 +87,7 @@ class ChoiceDialog(BaseModal[str | None]):
         self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 class TextPromptDialog(BaseModal[str | None]):
@@ -121,10 +122,13 @@ class TextPromptDialog(BaseModal[str | None]):
         self.dismiss(self.query_one("#value", Input).value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(self.query_one("#value", Input).value if event.button.id == "ok" else None)
+        if event.button.id == "ok":
+            self.dismiss(self.query_one("#value", Input).value)
+        else:
+            self.close_asking(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,7 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         if event.button.id == "create":
             self.submit()
         else:
-            self.dismiss(None)
+            self.close_asking(None)
 
     def submit(self) -> None:
         title = self.query_one("#title", Input).value
@@ -226,4 +230,4 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)

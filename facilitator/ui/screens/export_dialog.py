@@ -212,6 +212,10 @@ class ExportDialog(BaseModal[list[Path] | None]):
     def on_input_submitted(self) -> None:
         self.start_export()
 
+    def has_unsaved_text(self) -> bool:
+        """The target is a path the dialog refills with each format: closing never asks."""
+        return False
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "export-go":
@@ -267,7 +271,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self.dismiss(paths)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 def export_session(app: FacilitatorApp, path: Path) -> None:

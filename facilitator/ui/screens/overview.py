@@ -52,6 +52,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 
 POLL_SECONDS = 1.0
@@ -157,7 +158,7 @@ class OverviewScreen(BaseScreen):
         with TabbedContent(id="overview-tabs", initial="ov-mismatches"):
             with TabPane("", id="ov-mismatches"):
                 with Horizontal(id="ov-mismatches-body"):
-                    yield OptionList(id="ov-kinds")
+                    yield ChoiceList(id="ov-kinds")
                     with Vertical(id="ov-mismatches-main"):
                         yield DataTable(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
                         with Horizontal(classes="ov-detail-row"):

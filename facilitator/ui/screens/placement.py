@@ -32,9 +32,10 @@ from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.ui import view_state
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.base import BaseScreen, confirm_discard, is_text_field
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 
 POLL_SECONDS = 1.0
@@ -84,8 +85,13 @@ class RungChoice(Static):
         self.post_message(self.Chosen(self.number))
 
 
-class RungPicker(OptionList):
-    """Choose one rung (or none) for the agreement: ● marks the chosen one, not colour."""
+class RungPicker(ChoiceList):
+    """Choose one rung (or none) for the agreement: ● marks the chosen one, not colour.
+
+    Enter, space, a click or the rung's number (1 = the lowest) chooses it.
+    """
+
+    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
     class Picked(Message):
         def __init__(self, picker: RungPicker) -> None:
@@ -115,6 +121,12 @@ class RungPicker(OptionList):
         event.stop()
         self.set_value(event.option.id)
         self.post_message(self.Picked(self))
+
+    def action_pick(self, number: int) -> None:
+        rung_ids = self.scenario.rung_ids()
+        if 1 <= number <= len(rung_ids):
+            self.set_value(rung_ids[number - 1])
+            self.post_message(self.Picked(self))
 
 
 class PlacementScreen(BaseScreen):
@@ -163,7 +175,7 @@ class PlacementScreen(BaseScreen):
                 with Horizontal(id="page-placing"):
                     with Vertical(id="placing-parties"):
                         yield Label("", id="parties-heading", classes="section")
-                        yield OptionList(id="party-list")
+                        yield ChoiceList(id="party-list")
                     with VerticalScroll(id="placing-rungs"):
                         yield Static("", id="step-question")
                         yield Static("", id="step-help")
@@ -544,6 +556,16 @@ class PlacementScreen(BaseScreen):
             self.notify(self.t("board.place.revoted", round=activity.round + 1), timeout=3)
 
     def action_close(self) -> None:
+        """Escape leaves the note first (its text stays); closing with an unsaved note asks."""
+        if is_text_field(self.focused):
+            self.query_one("#agree-current").focus()
+            return
+        activity = self._activity()
+        note = next(self.query("#agree-note").results(Input), None)
+        typed = note is not None and activity is not None and note.value != activity.agreed_note
+        if typed and activity is not None and activity.revealed:
+            confirm_discard(self, self._close)
+            return
         self._close()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

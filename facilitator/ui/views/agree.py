@@ -41,7 +41,7 @@ from facilitator.ui.screens.agree_dialogs import (
     FieldsDialog,
     RoleDialog,
 )
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_items import NAME_LIMIT, REASONS, TEXT_LIMIT, Item, item_options, line_grid
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -670,8 +670,10 @@ class AgreeView(PhaseView):
         )
         if action == "role":
             return party
-        if action == "sign":
-            return party and not signed
+        if action == "sign":  # from any row: a party row signs that party, another row asks which
+            if party:
+                return not signed
+            return bool(self._unsigned(activity))
         if action == "withdraw":
             return party and signed
         if action in ("add_commitment", "add_action"):
@@ -807,15 +809,38 @@ class AgreeView(PhaseView):
         else:
             self.action_sign()
 
+    def _unsigned(self, activity: Activity) -> list[str]:
+        signed = {s.party_id for s in self.shown.signoffs_for(activity.id)}
+        return [p for p in activity.party_ids if p not in signed]
+
     def action_sign(self) -> None:
+        """Sign off the party under the cursor; on any other row of the activity, ask which party."""
         activity, item = self.current_activity(), self.current_item()
-        if activity is None or item is None or item.kind != "party":
+        if activity is None:
             return
-        if not self.attempt(lambda: self.service.sign_off(activity.id, item.key)):
+        if item is not None and item.kind == "party":
+            self._sign(activity, item.key)
+            return
+        unsigned = self._unsigned(activity)
+        if not unsigned:
+            return
+        session = self.shown
+        options = [(literal(session.party_name(p)), p) for p in unsigned]
+        nearest = self._party_of(item, activity)
+
+        def chosen(party_id: str | None) -> None:
+            if party_id is not None and self.session.has_activity(activity.id):
+                self._sign(self.session.activity(activity.id), party_id)
+
+        title = self.t("agree.sign.which", activity=one_line(activity.title, 120))
+        self.app.push_screen(ChoiceDialog(title, options, nearest), chosen)
+
+    def _sign(self, activity: Activity, party_id: str) -> None:
+        if not self.attempt(lambda: self.service.sign_off(activity.id, party_id)):
             return
         session = self.session
         t = self.t
-        name = session.party_name(item.key)
+        name = session.party_name(party_id)
         signed = {s.party_id for s in session.signoffs_for(activity.id)}
         if all(p in signed for p in activity.party_ids):
             message = t("agree.signed.all", party=name, activity=one_line(activity.title, 120))

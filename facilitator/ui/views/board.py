@@ -93,6 +93,7 @@ class BoardView(PhaseView):
         Binding("d", "move(-1)", "board.key.down"),
         Binding("shift+up,shift+right", "move(1)", show=False),
         Binding("shift+down,shift+left", "move(-1)", show=False),
+        *(Binding(str(n), f"to_rung({n})", show=False) for n in range(1, 10)),
         Binding("enter", "place", "board.key.place"),
         Binding("p", "filter(1)", "board.key.filter"),
         Binding("P", "filter(-1)", show=False),
@@ -281,6 +282,13 @@ class BoardView(PhaseView):
                 return
             target = rungs[index] if index >= 0 else None
         self._move(activity.id, target)
+
+    def action_to_rung(self, number: int) -> None:
+        """A digit puts the selected card on that rung (1 = the lowest), as u/d would step by step."""
+        activity = self._selected()
+        rungs = self.service.scenario.rung_ids()
+        if activity is not None and 1 <= number <= len(rungs):
+            self._move(activity.id, rungs[number - 1])
 
     def _move(self, activity_id: str, target: str | None) -> None:
         session = self.session

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -45,6 +46,21 @@ class ParticipantNameInput(Input):
     """A participant's name: enter adds the person to the chosen party."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]
+
+
+class PartySelect(Select[str]):
+    """The new participant's party: enter adds the participant (up, down or space open the list)."""
+
+    BINDINGS = [Binding("enter", "add", "setup.key.add_participant", show=False)]
+
+    class Submitted(Message):
+        """Enter was pressed with a party chosen."""
+
+    def action_add(self) -> None:
+        if isinstance(self.value, str):
+            self.post_message(self.Submitted())
+        else:  # no party yet: enter opens the list, as in any other choice
+            self.action_show_overlay()
 
 
 class DetailInput(Input):
@@ -122,7 +138,7 @@ class SetupView(PhaseView):
                     yield Label("", id="setup-participants-heading", classes="setup-heading")
                     with Horizontal(classes="setup-add-row editing"):
                         yield ParticipantNameInput(id="setup-participant-name", compact=True)
-                        yield Select[str]([], id="setup-participant-party", compact=True)
+                        yield PartySelect([], id="setup-participant-party", compact=True)
                         yield Button("", id="setup-participant-add", compact=True)
                     yield DataTable(id="setup-participants", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-participants-empty", classes="setup-hint")
@@ -481,6 +497,7 @@ class SetupView(PhaseView):
 
     # ---------------------------------------------------------------- participants
     @on(Input.Submitted, "#setup-participant-name")
+    @on(PartySelect.Submitted)
     def _participant_submitted(self) -> None:
         self.add_participant()
 
