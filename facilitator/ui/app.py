@@ -21,7 +21,7 @@ from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.localized import is_own_binding, localize_bindings
-from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
+from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
 UI_DIR = Path(__file__).resolve().parent
@@ -76,6 +76,10 @@ class FacilitatorApp(App[int]):
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
             self.register_theme(theme)
+        # Named colours ("green", "yellow") pass the contrast bar too; before the theme,
+        # whose setting installs the palette that turns them into true colours.
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
         self.theme = NORMAL
 
     # ---------------------------------------------------------------- unexpected errors

@@ -135,7 +135,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         title = Text(one_line(name, NAME_LIMIT), style="bold")
         if lead:
             title.append("  " + self.t("agree.role.leads"), style="italic")
-        body = Text.assemble(title, "\n", Text(one_line(description, 500), style="dim"))
+        body = Text.assemble(title, "\n", Text(one_line(description, 500), style="bright_black"))
         grid.add_row(Text("●" if current else "○"), body)
         return grid
 
@@ -665,7 +665,9 @@ class AddMenu(BaseModal[str | None]):
         for choice, key, shortcut in ADD_CHOICES:
             if choice in self.choices:
                 options.add_option(
-                    Option(Content.assemble(t(key), Content.styled(f"  ({shortcut})", "dim")), id=choice)
+                    Option(
+                        Content.assemble(t(key), Content.styled(f"  ({shortcut})", "$text-muted")), id=choice
+                    )
                 )
         options.highlighted = min(highlighted, max(options.option_count - 1, 0))
 

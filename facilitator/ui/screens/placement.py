@@ -317,7 +317,7 @@ class PlacementScreen(BaseScreen):
             pointer = "▶ " if party_id == self.party_id else "  "
             prompt = Content.assemble(
                 pointer,
-                (mark, "bold" if party_id in placed else "dim"),
+                (mark, "bold" if party_id in placed else "bright_black"),
                 "  ",
                 literal(names[party_id], 60),
             )
@@ -365,7 +365,7 @@ class PlacementScreen(BaseScreen):
         for party_id, name in names.items():
             placement = by_party.get(party_id)
             if placement is None:
-                missing = Text(t("board.place.not_placed"), style="dim")
+                missing = Text(t("board.place.not_placed"), style="bright_black")
                 table.add_row(literal_cell(name, 40), missing, missing.copy(), key=party_id)
                 continue
             table.add_row(

@@ -363,14 +363,14 @@ class AgreeView(PhaseView):
             prompt = Content.assemble(
                 Content.styled(one_line(title, width + 1), "bold").truncate(width, ellipsis=True),
                 "\n",
-                Content.styled(status, "dim").truncate(width, ellipsis=True),
+                Content.styled(status, "$text-muted").truncate(width, ellipsis=True),
             )
             return Option(prompt, id=activity_id)
         status = t("agree.list.none") if rung is None else "✓ " + one_line(session.scenario.rung_title(rung))
         status += " · " + t("agree.list.signed", signed=signed, total=total)
         status += " · " + (t("agree.list.gaps", count=gaps) if gaps else t("agree.list.aligned"))
         prompt = Content.assemble(
-            Content.styled(one_line(title, TITLE_LIMIT), "bold"), "\n", Content.styled(status, "dim")
+            Content.styled(one_line(title, TITLE_LIMIT), "bold"), "\n", Content.styled(status, "$text-muted")
         )
         return Option(prompt, id=activity_id)
 
@@ -435,7 +435,7 @@ class AgreeView(PhaseView):
             signoffs = Content.styled(t("agree.header.all_signed", total=total), "bold $success")
         else:
             signoffs = Content(t("agree.header.signed", signed=count, total=total))
-        status = Content.assemble(rung, Content.styled("  ·  ", "dim"), signoffs)
+        status = Content.assemble(rung, Content.styled("  ·  ", "$text-muted"), signoffs)
         self.query_one("#agree-status", Label).update(status)
         self._fill_items(session, activity)
         self._fill_gaps(session, activity)
