@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a session and print its id")
     new.add_argument("--scenario", required=True, help="scenario id (see 'scenarios') or a .toml file")
     new.add_argument("--title", required=True)
-    new.add_argument("--date", default="", help="workshop date, e.g. 2026-12-03")
+    new.add_argument("--date", default="", help="workshop date: 2026-12-03 or 03.12.2026")
     new.add_argument("--place", default="")
     new.add_argument("--facilitator", default="", help="the facilitator's name")
 
@@ -190,7 +190,7 @@ class Cli:
             when = one_line(s.date or s.created_at[:10])
             self.say(
                 f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
-                f"{one_line(s.phase):<10} {s.activities:>4} act.  {one_line(s.title, 60)}"
+                f"{one_line(s.phase_name or '-', 24):<24} {s.activities:>4} act.  {one_line(s.title, 60)}"
             )
         return EXIT_OK
 

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from tinydb import TinyDB
 
-from facilitator.core.changes import apply_change
+from facilitator.core.changes import a_date, apply_change
 from facilitator.core.changes import text as check_text
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, BuildCache, Event, Session
@@ -43,6 +43,7 @@ def new_session_data(
     given = {"title": title, "date": date, "place": place, "facilitator": facilitator}
     for key in given:  # the checks a later session.updated makes, so the file can be written
         check_text(given, key, required=key == "title")
+    date = a_date(date) if date.strip() else ""
     initial = {
         "title": title.strip(),
         "date": date,

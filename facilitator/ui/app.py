@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
+import platformdirs
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -81,6 +83,11 @@ class FacilitatorApp(App[int]):
         self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
         self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
         self.theme = NORMAL
+
+        # Named colours ("green", "yellow") pass the contrast bar too; before the theme,
+        # whose setting installs the palette that turns them into true colours.
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
 
     # ---------------------------------------------------------------- unexpected errors
     def _handle_exception(self, error: Exception) -> None:
@@ -297,8 +304,43 @@ class FacilitatorApp(App[int]):
     def _run_palette_action(self, node: Widget | App[int], action: str) -> None:
         self.call_later(node.run_action, action)
 
+    # ---------------------------------------------------------------- screenshots
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Into the Downloads folder, or the data folder's `screenshots` when there is none."""
+        if path is None:
+            path = str(screenshot_folder(self.library.data_dir))
+        return super().deliver_screenshot(filename, path, time_format)
+
+    @on(events.DeliveryComplete)
+    def _on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Say where the screenshot went, in the interface language (the path shown literally)."""
+        if event.name == "screenshot":
+            event.prevent_default()  # instead of Textual's English message
+            where = str(event.path) if event.path is not None else ""
+            self.notify(
+                self.t("screenshot.saved", path=where), title=self.t("screenshot.title"), markup=False
+            )
+
+    @on(events.DeliveryFailed)
+    def _on_delivery_failed(self, event: events.DeliveryComplete) -> None:  # (sic) as Textual types it
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(self.t("screenshot.failed"), title=self.t("screenshot.title"), severity="error")
+
 
 CRASH_LOG_NAME = "crash.log"
+
+
+def screenshot_folder(data_dir: Path) -> Path:
+    """The user's Downloads folder if it exists, else `<data dir>/screenshots` (made if missing)."""
+    downloads = platformdirs.user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    folder = data_dir / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def write_crash_log(data_dir: Path, error: BaseException) -> Path | None:

@@ -403,7 +403,8 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
         assert app.focused is action.query_one("#action-due", Input)
         await pilot.press(*"2026-13-01", "enter")
         assert (
-            plain(action.query_one("#form-problem", Label)) == "The due date must be a date like 2026-12-31."
+            plain(action.query_one("#form-problem", Label))
+            == "The due date must be a date like 2026-12-31 or 31.12.2026."
         )
         await pilot.press("ctrl+u", *"2026-12-01", "enter")
         await back_to_view(pilot)

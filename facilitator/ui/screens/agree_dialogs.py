@@ -7,7 +7,6 @@ service calls, so a dialog never touches the session file. User text is shown li
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -22,6 +21,7 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import is_date, parse_date
 from facilitator.core.model import Expectation
 from facilitator.core.scenario import AgreementField, Role
 from facilitator.core.text import one_line
@@ -34,15 +34,6 @@ NO_ROLE = "-"  # the role list's option for "no role"; role ids never look like 
 ANSWERS = ("accepted", "amended", "declined", "open")  # the answers first; "not answered yet" undoes one
 ANSWER_MARKS = {"open": "○", "accepted": "✓", "amended": "✎", "declined": "✗"}
 NAME_LIMIT = 80
-
-
-def is_date(text: str) -> bool:
-    """YYYY-MM-DD, a real day."""
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
 
 
 def party_options(
@@ -625,7 +616,7 @@ class ActionDialog(_Form[ActionDraft | None]):
             self.problem("agree.action.bad_date", "#action-due")
         else:
             done = self.query_one("#action-done", Checkbox).value
-            self.dismiss(ActionDraft(text, owner, due or None, done))
+            self.dismiss(ActionDraft(text, owner, parse_date(due) if due else None, done))
 
 
 # --------------------------------------------------------------------------- the add menu

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import parse_date
 from facilitator.core.scenario import Scenario
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal
@@ -211,12 +212,12 @@ class NewSessionDialog(BaseModal[NewSession | None]):
             self.query_one("#title", Input).focus()
             return
         if date:
-            try:
-                dt.date.fromisoformat(date)
-            except ValueError:
+            parsed = parse_date(date)
+            if parsed is None:
                 problem.update(self.t("home.new.bad_date"))
                 self.query_one("#date", Input).focus()
                 return
+            date = parsed
         chosen = self.query_one("#scenario", Select).value
         scenario = next(s for s in self.scenarios if s.id == chosen)
         self.dismiss(

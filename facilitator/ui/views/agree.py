@@ -336,6 +336,13 @@ class AgreeView(PhaseView):
             width = main * 62 // 100 if self.has_class("-wide") else main
         return max(width - 2, 20)
 
+    def _alignment(self, gaps: int, parties: int) -> str:
+        """ "⚠ 2 not aligned", "✓ aligned", or, with nobody to align, "no parties yet"."""
+        t = self.t
+        if gaps:
+            return t("agree.list.gaps", count=gaps)
+        return t("agree.list.aligned") if parties else t("agree.list.no_parties")
+
     def _side_width(self) -> int:
         """The activity list's width for text (its scrollbar aside): measured, or estimated before layout."""
         width = self.query_one("#agree-activities", OptionList).size.width
@@ -358,7 +365,7 @@ class AgreeView(PhaseView):
         if self.has_class("-narrow"):  # two lines, cut to the list's width
             number = "○" if rung is None else f"{session.scenario.rung_index(rung) + 1}."
             status = t("agree.list.short", rung=number, signed=signed, total=total)
-            status += " · " + (t("agree.list.gaps", count=gaps) if gaps else t("agree.list.aligned"))
+            status += " · " + self._alignment(gaps, total)
             width = self._side_width()
             prompt = Content.assemble(
                 Content.styled(one_line(title, width + 1), "bold").truncate(width, ellipsis=True),
@@ -368,7 +375,7 @@ class AgreeView(PhaseView):
             return Option(prompt, id=activity_id)
         status = t("agree.list.none") if rung is None else "✓ " + one_line(session.scenario.rung_title(rung))
         status += " · " + t("agree.list.signed", signed=signed, total=total)
-        status += " · " + (t("agree.list.gaps", count=gaps) if gaps else t("agree.list.aligned"))
+        status += " · " + self._alignment(gaps, total)
         prompt = Content.assemble(
             Content.styled(one_line(title, TITLE_LIMIT), "bold"), "\n", Content.styled(status, "$text-muted")
         )

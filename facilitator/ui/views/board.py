@@ -61,7 +61,10 @@ def card_status(
     if not involved:
         parts.append(t("board.status.no_parties"))
     elif not activity.revealed:
-        if not placed:
+        if not placed and activity.agreed_current is not None:  # moved with u/d or dragged
+            parts.append(t("board.status.direct"))
+            tone = "agreed"
+        elif not placed:
             parts.append(t("board.status.not_placed"))
         else:
             parts.append(t("board.status.placed", done=len(placed), total=len(involved)))
@@ -246,7 +249,31 @@ class BoardView(PhaseView):
         self.action_place()
 
     def on_ladder_board_dropped(self, message: LadderBoard.Dropped) -> None:
-        self._move(message.activity_id, message.target or None)
+        """A drag moves the card; when the parties' placements differ, the room is asked first."""
+        activity_id, target = message.activity_id, message.target or None
+        session = self.session
+        if not session.has_activity(activity_id) or target is None:
+            self._move(activity_id, target)
+            return
+        activity = session.activity(activity_id)
+        placed = [p for p in session.placements_for(activity.id) if p.round == activity.round]
+        if not activity.revealed or len({p.current for p in placed}) < 2:
+            self._move(activity_id, target)
+            return
+        from facilitator.ui.screens.dialogs import ConfirmDialog  # only when it is needed
+
+        message_text = self.t(
+            "board.drag.differ",
+            activity=one_line(activity.title, 80),
+            count=len({p.current for p in placed}),
+            rung=session.scenario.rung_title(target),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._move(activity_id, target)
+
+        self.app.push_screen(ConfirmDialog(message_text, "board.drag.yes"), answered)
 
     # ---------------------------------------------------------------- actions
     def on_action_bar_pressed(self, event: ActionBar.Pressed) -> None:

@@ -7,8 +7,6 @@ through one `SessionService` call per change. The lists are line-based widgets
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import parse_date
 from facilitator.core.model import Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
@@ -374,8 +373,9 @@ class SetupView(PhaseView):
             self.query_one("#setup-title", Input).value = info.title
         elif title != info.title:
             changes["title"] = title
-        date = values["date"].strip()
-        if date and not _is_date(date):
+        typed = values["date"].strip()
+        date = parse_date(typed) if typed else ""
+        if date is None:
             problems.append(t("setup.details.bad_date"))
         elif date != info.date:
             changes["date"] = date
@@ -550,11 +550,3 @@ class SetupView(PhaseView):
         action = actions.get(event.button.id or "")
         if action is not None:
             action()
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
