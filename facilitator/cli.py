@@ -44,7 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument("--data-dir", type=Path, help="folder for sessions and your own scenarios")
-    parser.add_argument("--lang", choices=("et", "en"), help="interface language (default: the scenario's)")
+    parser.add_argument(
+        "--lang",
+        choices=("et", "en"),
+        help="interface language (default: the one chosen last time, else the system's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("scenarios", help="list the scenarios you can start a session from")

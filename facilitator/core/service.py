@@ -17,6 +17,7 @@ from tinydb import TinyDB
 
 from facilitator.core.changes import a_date, apply_change
 from facilitator.core.changes import text as check_text
+from facilitator.core.counterpart import in_language
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, BuildCache, Event, Session
 from facilitator.core.scenario import Scenario, scenario_from_dict
@@ -92,6 +93,7 @@ class SessionService:
         self.actor = actor
         self._listeners: list[Listener] = []
         self._scenario: Scenario | None = None
+        self._names_in: tuple[str, tuple[Path, ...]] | None = None  # see show_names_in
         self._view: tuple[Any, Session] | None = None
         self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
 
@@ -106,8 +108,20 @@ class SessionService:
             meta = self.file.read()["meta"]["session"]
             if not isinstance(meta.get("scenario"), dict):
                 raise SessionFileError(f"{self.path}: corrupt session file (no embedded scenario)")
-            self._scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
+            scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
+            if self._names_in is not None:
+                scenario = in_language(scenario, *self._names_in)
+            self._scenario = scenario
         return self._scenario
+
+    def show_names_in(self, language: str, folders: tuple[Path, ...] = ()) -> None:
+        """Rung, role, phase and field names in `language` from the scenario's counterpart
+        (same ids) where there is one. Only what is shown changes: ids and rules stay."""
+        if self._names_in != (language, folders):
+            self._names_in = (language, folders)
+            self._scenario = None
+            self._view = None
+            self._build_cache = {}
 
     @property
     def session(self) -> Session:

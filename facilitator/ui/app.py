@@ -22,6 +22,7 @@ from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
+from facilitator.core.settings import interface_language, save_setting
 from facilitator.ui.localized import is_own_binding, localize_bindings
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -69,7 +70,8 @@ class FacilitatorApp(App[int]):
         self.session_path = session_path
         self.review_path = review_path
         self.explicit_language = lang
-        self.t = Translator(lang or "et")
+        # One language at a time: --lang, else the choice made last time, else the system's.
+        self.t = Translator(interface_language(library.data_dir, lang))
         self.set_reactive(FacilitatorApp.language, self.t.language)
         self._start_error: UserError | None = None
         self.crash_log: Path | None = None
@@ -164,16 +166,28 @@ class FacilitatorApp(App[int]):
             self.push_screen(HomeScreen())
 
     def _open(self, path: Path) -> SessionService:
-        """A session's service, failing here with the file's own error; sets the language."""
+        """A session's service, failing here with the file's own error.
+
+        The interface keeps its language: the scenario's names (rungs, roles, phases,
+        fields) are shown in it too, from the scenario's counterpart where there is one.
+        """
         service = SessionService(path)
+        service.show_names_in(self.language, self.scenario_folders)
         service.session  # noqa: B018 - fail here, with the file's own error
-        if self.explicit_language is None:
-            if self.is_running:
-                self.language = service.scenario.language
-            else:  # nothing is built yet that would need relabelling
-                self.t.language = service.scenario.language
-                self.set_reactive(FacilitatorApp.language, self.t.language)
         return service
+
+    @property
+    def scenario_folders(self) -> tuple[Path, ...]:
+        return (self.library.scenarios_dir,)
+
+    def open_services(self) -> list[SessionService]:
+        """The sessions the screens on the stack show (each screen keeps its own service)."""
+        found: list[SessionService] = []
+        for screen in self.screen_stack:
+            service = getattr(screen, "service", None)
+            if isinstance(service, SessionService) and service not in found:
+                found.append(service)
+        return found
 
     def _workshop_screen(self, path: Path) -> Screen[Any]:
         from facilitator.ui.screens.workshop import WorkshopScreen
@@ -214,6 +228,8 @@ class FacilitatorApp(App[int]):
     # ---------------------------------------------------------------- language and looks
     def watch_language(self, language: str) -> None:
         self.t.language = language
+        for service in self.open_services():  # names of rungs, roles, phases in the new language
+            service.show_names_in(language, self.scenario_folders)
         localize_bindings(self, self.t)
         for screen in self.screen_stack:
             relabel = getattr(screen, "relabel", None)
@@ -224,6 +240,7 @@ class FacilitatorApp(App[int]):
         index = LANGUAGES.index(self.language) if self.language in LANGUAGES else 0
         self.language = LANGUAGES[(index + 1) % len(LANGUAGES)]
         self.explicit_language = self.language
+        save_setting(self.library.data_dir, "language", self.language)  # remembered for the next start
         self.notify(self.t("notify.language"), timeout=2)
 
     def watch_projector(self, projector: bool) -> None:
@@ -303,6 +320,10 @@ class FacilitatorApp(App[int]):
 
     def _run_palette_action(self, node: Widget | App[int], action: str) -> None:
         self.call_later(node.run_action, action)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (copy in a text field) elsewhere: say how to quit, in the interface language."""
+        self.notify(self.t("quit.how"), title=self.t("quit.title"))
 
     # ---------------------------------------------------------------- screenshots
     def deliver_screenshot(

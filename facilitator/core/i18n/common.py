@@ -41,6 +41,8 @@ MESSAGES = {
         "en": "Close without saving? The text you typed here will be lost.",
         "et": "Kas sulgeda salvestamata? Siia kirjutatud tekst läheb kaotsi.",
     },
+    "quit.title": {"en": "Do you want to quit?", "et": "Kas soovid lõpetada?"},
+    "quit.how": {"en": "Press ctrl+q to quit the app", "et": "Rakendusest väljumiseks vajuta ctrl+q"},
     "screenshot.title": {"en": "Screenshot", "et": "Kuvatõmmis"},
     "screenshot.saved": {"en": "Saved the screenshot to {path}", "et": "Kuvatõmmis salvestati: {path}"},
     "screenshot.failed": {"en": "Could not save the screenshot", "et": "Kuvatõmmist ei saanud salvestada"},

@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from facilitator.core.counterpart import in_language
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.model import Placement, Session
@@ -98,7 +99,10 @@ def render(
     check_format(fmt)
     if fmt == "json":
         raise ValueError("the JSON export is made from the session file's data: use export_files")
-    t = Translator(report_language(session, lang))
+    language = report_language(session, lang)
+    t = Translator(language)
+    # Rung, role, phase and field names in the report's language too (one language at a time).
+    session = dataclasses.replace(session, scenario=in_language(session.scenario, language))
     view = public_session(session) if public else session
     base = base_name(session.id, public)
     if fmt == "svg":

@@ -107,6 +107,14 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self._auto_target = default_target(self.session_id, self.fmt, self.public, folder)
         self.running = False
 
+    def _session_language(self) -> str:
+        """Exports are in the session's language unless the facilitator picks the other one."""
+        try:
+            language = self.service.session.info.language
+        except UserError:
+            language = self.fapp.t.language
+        return language if language in LANGUAGES else self.fapp.t.language
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="export-box"):
             yield Label("", id="export-title", classes="dialog-title")
@@ -123,7 +131,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
                 yield Label("", id="export-lang-label", classes="export-label")
                 yield Select(
                     [(Text(LANGUAGE_NAMES[code]), code) for code in LANGUAGES],
-                    value=self.fapp.t.language,
+                    value=self._session_language(),
                     allow_blank=False,
                     id="export-lang",
                     compact=True,

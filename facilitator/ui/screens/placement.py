@@ -226,6 +226,9 @@ class PlacementScreen(BaseScreen):
     def relabel(self) -> None:
         super().relabel()
         t = self.t
+        self.scenario = self.service.scenario  # rung names follow the interface language
+        for picker in self.query(RungPicker):
+            picker.scenario = self.scenario
         self.query_one("#parties-heading", Label).update(t("board.place.parties"))
         self.query_one("#agree-current-label", Label).update(t("board.place.agreed_current"))
         self.query_one("#agree-wished-label", Label).update(t("board.place.agreed_wished"))

@@ -132,6 +132,7 @@ class WorkshopScreen(BaseScreen):
 
     def relabel(self) -> None:
         super().relabel()
+        self.agenda = self.service.scenario.agenda  # phase names follow the language too
         session = self.service.session
         self.query_one("#workshop-title", Label).update(literal(session.info.title))
         self.query_one(MismatchBadge).relabel()
