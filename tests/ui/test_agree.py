@@ -645,7 +645,7 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         assert "Osapooled (2): roll ja kinnitus" in shown
         assert "Lubadused (1): „meie teeme …”" in shown
         assert f"○ vastamata {HOSTILE} → Town {HOSTILE}" in shown
-        assert "Kokkulepe: 1. Communication" in shown
+        assert "Kokkulepe: 1. Kommunikatsioon" in shown  # one language: the rung from the Estonian twin
         assert plain(view.query_one("#agree-gaps-heading", Label)).startswith("Veel kokku leppimata (")
         assert plain(view.query_one("#agree-list-heading", Label)) == "Tegevused"
         assert plain(view.query_one("#agree-add", Button).label) == "+ Lisa…"
