@@ -266,9 +266,11 @@ class Cli:
         from facilitator.core.compare import compare, report
         from facilitator.core.i18n import Translator
 
-        a = self.library.open(self.args.a).session
-        b = self.library.open(self.args.b).session
-        t = Translator(self.args.lang or a.info.language)
+        services = self.library.open(self.args.a), self.library.open(self.args.b)
+        t = Translator(self.args.lang or services[0].session.info.language)
+        for service in services:  # rung and role names in the report's language, from the twin
+            service.show_names_in(t.language, self.scenario_dirs)
+        a, b = (service.session for service in services)
         for line in report(compare(a, b), t):
             self.say(one_line(line))
         return EXIT_OK

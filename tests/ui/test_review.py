@@ -467,3 +467,30 @@ def test_review_screen_never_calls_a_writing_service_method() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
         }
         assert not (called & writing), (module.__name__, called & writing)
+
+
+async def test_a_run_of_board_moves_is_one_row_and_shows_where_the_card_ended(
+    ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    talks = empty_session.add_activity("Themed talks", party_ids=[police])
+    for rung in ("communication", "cooperation", "coordination"):  # u, u, u on the board
+        empty_session.agree(talks, current=rung)
+    empty_session.add_activity("Later")
+    events = empty_session.session.events
+    app = review_app(ui_library, empty_session)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("t")
+        await settle(app, pilot)
+        pane = app.screen.query_one(TimelinePane)
+        events_list = app.screen.query_one("#timeline-events", LineList)
+        assert len(events_list.rows) == len(events) - 2 + 1  # three moves, one row; plus "created"
+        assert pane.frame_index == len(pane.lines)
+        moved = next(i for i, line in enumerate(pane.lines, start=1) if line.kind == "activity.agreed")
+        assert "3. Coordination" in rows_of(events_list)[moved]
+        pane.go(moved)
+        await settle(app, pilot)
+        assert group_of(board_text(app), "Themed talks") == "3. Coordination (1)"
+        pane.go(moved - 1)
+        await settle(app, pilot)
+        assert group_of(board_text(app), "Themed talks").startswith("Not yet on the ladder")

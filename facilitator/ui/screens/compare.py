@@ -772,8 +772,10 @@ def open_comparison(app: FacilitatorApp, path_a: Path, path_b: Path) -> bool:
     """Read both sessions, compare them and show the result; a clear error otherwise."""
     t = app.t
     try:
-        a = SessionService(path_a).session
-        b = SessionService(path_b).session
+        services = SessionService(path_a), SessionService(path_b)
+        for service in services:  # both in the interface's language: one language at a time
+            service.show_names_in(app.language, app.scenario_folders)
+        a, b = (service.session for service in services)
     except UserError as error:
         app.show_user_error(error)
         return False
