@@ -22,6 +22,7 @@ from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
 
 EXIT_OK = 0
+EXIT_CRASH = 1
 EXIT_USER_ERROR = 2
 
 
@@ -56,7 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument("--data-dir", type=Path, help="folder for sessions and your own scenarios")
-    parser.add_argument("--lang", choices=("et", "en"), help="interface language (default: the scenario's)")
+    parser.add_argument(
+        "--lang",
+        choices=("et", "en"),
+        help="interface language (default: the one chosen last time, else the system's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     commands.add_parser("scenarios", help="list the scenarios you can start a session from")
@@ -69,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a session and print its id")
     new.add_argument("--scenario", required=True, help="scenario id (see 'scenarios') or a .toml file")
     new.add_argument("--title", required=True)
-    new.add_argument("--date", default="", help="workshop date, e.g. 2026-12-03")
+    new.add_argument("--date", default="", help="workshop date: 2026-12-03 or 03.12.2026")
     new.add_argument("--place", default="")
     new.add_argument("--facilitator", default="", help="the facilitator's name")
 
@@ -223,7 +228,7 @@ class Cli:
             when = one_line(s.date or s.created_at[:10])
             self.say(
                 f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
-                f"{one_line(s.phase):<10} {s.activities:>4} act.  {one_line(s.title, 60)}"
+                f"{one_line(s.phase_name or '-', 24):<24} {s.activities:>4} act.  {one_line(s.title, 60)}"
             )
         return EXIT_OK
 
@@ -304,9 +309,11 @@ class Cli:
         from facilitator.core.compare import compare, report
         from facilitator.core.i18n import Translator
 
-        a = self.library.open(self.args.a).session
-        b = self.library.open(self.args.b).session
-        t = Translator(self.args.lang or a.info.language)
+        services = self.library.open(self.args.a), self.library.open(self.args.b)
+        t = Translator(self.args.lang or services[0].session.info.language)
+        for service in services:  # rung and role names in the report's language, from the twin
+            service.show_names_in(t.language, self.scenario_dirs)
+        a, b = (service.session for service in services)
         for line in report(compare(a, b), t):
             self.say(one_line(line))
         return EXIT_OK
@@ -353,7 +360,11 @@ class Cli:
             self.library, session_path=session_path, review_path=review_path, lang=self.args.lang
         )
         app.run()
-        return app.return_code or EXIT_OK
+        if app.return_code:  # an unexpected error: one line here, the traceback in the log
+            where = f"details in {app.crash_log}" if app.crash_log else "no log could be written"
+            print(f"facilitator: unexpected error, the app closed ({where})", file=self.err)
+            return app.return_code
+        return EXIT_OK
 
 
 def _ignore_file_size_signal() -> None:

@@ -475,9 +475,14 @@ def test_list_does_not_send_control_characters_to_the_terminal(cli: Run) -> None
     assert export_data(cli, session_id)["meta"]["session"]["title"] == title
 
 
-def test_list_does_not_send_control_characters_in_other_columns(cli: Run) -> None:
-    result = cli("new", "--scenario", "community-safety", "--title", "T", "--date", "\x1b[31m2026\x1b[0m")
-    assert result.code == EXIT_OK
+def test_list_does_not_send_control_characters_in_other_columns(cli: Run, library: SessionLibrary) -> None:
+    # The date is refused unless it is a date now; a file written by hand may still hold anything.
+    refused = cli("new", "--scenario", "community-safety", "--title", "T", "--date", "\x1b[31m2026\x1b[0m")
+    assert refused.code == EXIT_USER_ERROR and "\x1b" not in refused.err
+    service = library.open(new_session(cli, "T"))
+    data = json.loads(service.path.read_text(encoding="utf-8"))
+    data["meta"]["session"]["date"] = "\x1b[31m2026\x1b[0m"
+    service.path.write_text(json.dumps(data), encoding="utf-8")
     listed = cli("list")
     assert "\x1b" not in listed.out
     assert "\ufffd[31m2026\ufffd[0m" in listed.out
@@ -977,3 +982,25 @@ def _no_stray_output(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
     yield
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_new_accepts_both_date_forms_and_refuses_anything_else(cli: Run, library: SessionLibrary) -> None:
+    result = cli("new", "--scenario", "community-safety", "--title", "Dotted", "--date", "03.12.2026")
+    assert result.code == EXIT_OK
+    assert library.open(result.out.strip()).session.info.date == "2026-12-03"
+    refused = cli("new", "--scenario", "community-safety", "--title", "Vague", "--date", "next week")
+    assert refused.code == EXIT_USER_ERROR
+    assert refused.err.count("\n") == 1 and "not a date" in refused.err and "Traceback" not in refused.err
+    assert [s.title for s in library.list()] == ["Dotted"]
+
+
+def test_list_shows_phase_names_not_ids(cli: Run, library: SessionLibrary) -> None:
+    from facilitator.core.scenario import find_scenario
+
+    scenario = find_scenario("community-safety")
+    service = library.create(scenario, "Phased")
+    place = next(p for p in scenario.agenda if p.kind == "place")
+    service.set_phase(place.id)
+    listed = cli("list").out
+    assert place.name in listed
+    assert f" {place.id} " not in listed or place.id == place.name

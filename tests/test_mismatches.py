@@ -1035,3 +1035,35 @@ def test_cli_with_no_mismatches_prints_the_heading_only(service: SessionService)
     assert mismatches(service.session) == []
     code, out, _ = run_cli("--lang", "et", "mismatches", service.session.id)
     assert (code, out) == (EXIT_OK, "Test workshop: 0 lahknevust\n")
+
+
+def test_every_kind_is_either_to_discuss_or_bookkeeping() -> None:
+    from facilitator.core.mismatches import BOOKKEEPING, DISCUSS, GROUP, GROUPS, kinds_by_group
+
+    assert set(GROUP) == set(KINDS) and set(GROUP.values()) == set(GROUPS)
+    assert {k for k in KINDS if GROUP[k] == BOOKKEEPING} == {"no_role", "not_signed", "not_placed"}
+    for kind in ("placements_disagree", "expectation_declined", "expectation_open", "no_lead"):
+        assert GROUP[kind] == DISCUSS
+    assert GROUP["affected_missing"] == DISCUSS
+    order = kinds_by_group()
+    assert sorted(order) == sorted(KINDS)
+    assert max(order.index(k) for k in KINDS if GROUP[k] == DISCUSS) < min(
+        order.index(k) for k in KINDS if GROUP[k] == BOOKKEEPING
+    )
+
+
+def test_by_group_puts_what_to_discuss_first_and_keeps_each_groups_order(service: SessionService) -> None:
+    from facilitator.core.mismatches import DISCUSS, by_group, counts_by_group
+
+    police, town = service.add_party("Police"), service.add_party("Town")
+    service.add_activity("Talks", party_ids=[police, town])
+    service.add_activity("Patrols", party_ids=[police, town])
+    found = mismatches(service.session)
+    grouped = by_group(found)
+    assert sorted(grouped, key=repr) == sorted(found, key=repr)
+    groups = [m.group for m in grouped]
+    assert groups == sorted(groups, key=lambda g: g != DISCUSS)
+    discuss = [m for m in found if m.group == DISCUSS]
+    assert grouped[: len(discuss)] == discuss
+    counts = counts_by_group(found)
+    assert counts[DISCUSS] == len(discuss) and sum(counts.values()) == len(found)

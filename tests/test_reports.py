@@ -439,6 +439,23 @@ def test_public_json_imports_as_the_public_session(hostile: Hostile, tmp_path: P
     assert "view" not in data
 
 
+def test_public_json_has_no_rung_of_an_unrevealed_round(hostile: Hostile) -> None:
+    session = hostile.service.session
+    blind = {a.id for a in session.activities if not a.revealed}
+    assert any(p.activity_id in blind for p in session.placements)  # the fixture has some
+    full = json.loads(only(export(hostile.service, "json")))
+    assert any(p["activity_id"] in blind for p in full["placements"].values())  # the backup keeps them
+    assert any(e["kind"] == "placement.recorded" for e in full["events"].values())
+    public = json.loads(only(export(hostile.service, "json", public=True)))
+    assert public["placements"] and not any(p["activity_id"] in blind for p in public["placements"].values())
+    assert public["events"] == {}
+    rungs = {"current", "wished"}
+    for table in ("events", "placements"):  # no placement of a blind round, in any form
+        for doc in public[table].values():
+            data = doc.get("data", doc)
+            assert not (rungs <= set(data) and data.get("activity_id") in blind), doc
+
+
 def test_public_data_leaves_the_input_alone(hostile: Hostile) -> None:
     data = hostile.service.file.read()
     before = json.dumps(data, sort_keys=True)

@@ -466,3 +466,22 @@ def test_cli_review_of_an_unknown_session_is_one_line_and_exit_2(data_dir: Path)
     assert proc.returncode == EXIT_USER_ERROR
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("facilitator: error:")
     assert "Traceback" not in proc.stderr
+
+
+def test_a_run_of_moves_on_the_board_is_one_agreement_in_the_timeline(service: SessionService) -> None:
+    police, town = service.add_party("Police"), service.add_party("Town")
+    talks = service.add_activity("Talks", party_ids=[police, town])
+    patrols = service.add_activity("Patrols", party_ids=[police, town])
+    before = len(service.session.events)
+    for rung in ("communication", "cooperation", "coordination"):  # u, u, u on the board
+        service.agree(talks, current=rung)
+    service.agree(patrols, current="communication")  # another card: its own line
+    service.agree(talks, current="cooperation")  # back to the first: a new run
+    service.agree(talks, current="cooperation", wished="collaboration")  # from the placement screen
+    lines = review.describe_events(service.session, Translator("en"))
+    moves = [line for line in lines if line.kind == "activity.agreed"]
+    assert len(moves) == 4
+    first = moves[0]
+    assert "Coordination" in first.what and first.frame == before + 3  # where the card ended up
+    assert [line.frame for line in lines] == sorted(line.frame for line in lines)
+    assert lines[-1].frame == len(service.session.events)

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from facilitator.core.errors import UserError
-from facilitator.core.library import SessionLibrary
+from facilitator.core.library import SessionLibrary, SessionSummary
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 
@@ -83,6 +83,19 @@ FIELD_TEXTS: dict[str, dict[str, str]] = {
         "avoid_overlap": "Üks ühine tegevuste kalender; igal juhtumil on üks juhtiv töötaja.",
     },
 }
+
+
+def demo_title(scenario: Scenario) -> str:
+    return str(TEXTS.get(scenario.language, TEXTS["en"])["title"])
+
+
+def find_demo(library: SessionLibrary, scenario: Scenario) -> SessionSummary | None:
+    """The newest demo session already made from this scenario, if any (`m` opens it again)."""
+    title = demo_title(scenario)
+    return next(
+        (s for s in library.list() if not s.error and s.scenario_id == scenario.id and s.title == title),
+        None,
+    )
 
 
 def create_demo(library: SessionLibrary, scenario: Scenario) -> SessionService:

@@ -33,6 +33,29 @@ KINDS = (
     "not_signed",
 )
 
+# What each kind asks of the room. "discuss": the parties see it differently or something
+# is missing that only they can settle (different placements, declined or unanswered
+# expectations, no lead, an affected group left out, ...). "bookkeeping": the step simply
+# has not been done yet (no role recorded, not placed, not signed off).
+DISCUSS = "discuss"
+BOOKKEEPING = "bookkeeping"
+GROUPS = (DISCUSS, BOOKKEEPING)
+GROUP = {
+    "not_placed": BOOKKEEPING,
+    "placements_disagree": DISCUSS,
+    "no_lead": DISCUSS,
+    "several_leads": DISCUSS,
+    "no_role": BOOKKEEPING,
+    "expectation_outside": DISCUSS,
+    "expectation_open": DISCUSS,
+    "expectation_declined": DISCUSS,
+    "overlap": DISCUSS,
+    "fields_empty": DISCUSS,
+    "wish_without_action": DISCUSS,
+    "affected_missing": DISCUSS,
+    "not_signed": BOOKKEEPING,
+}
+
 # Where each kind is fixed: the kind of agenda phase whose view shows it.
 FIX_PHASE = {
     "not_placed": "place",
@@ -49,6 +72,11 @@ class Mismatch:
     party_ids: tuple[str, ...] = ()
     values: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     target: str = ""  # an expectation, field or party id the fix concerns, where there is one
+
+    @property
+    def group(self) -> str:
+        """DISCUSS or BOOKKEEPING: whether the room needs to talk about it."""
+        return GROUP[self.kind]
 
     @property
     def phase_kind(self) -> str:
@@ -255,8 +283,27 @@ def mismatches(session: Session) -> list[Mismatch]:
     return out
 
 
-def counts_by_kind(found: list[Mismatch]) -> dict[str, int]:
-    counts = dict.fromkeys(KINDS, 0)
+def counts_by_kind(found: list[Mismatch], order: tuple[str, ...] = KINDS) -> dict[str, int]:
+    """Kinds found, with how many of each, in `order` (e.g. `kinds_by_group()`)."""
+    counts = dict.fromkeys(order, 0)
     for m in found:
         counts[m.kind] += 1
     return {k: v for k, v in counts.items() if v}
+
+
+def kinds_by_group() -> tuple[str, ...]:
+    """Every kind, those to discuss first (each group in the order of KINDS)."""
+    return tuple(k for group in GROUPS for k in KINDS if GROUP[k] == group)
+
+
+def by_group(found: list[Mismatch]) -> list[Mismatch]:
+    """The same mismatches, those to discuss first (each group keeps its order)."""
+    return [m for group in GROUPS for m in found if m.group == group]
+
+
+def counts_by_group(found: list[Mismatch]) -> dict[str, int]:
+    """{"discuss": n, "bookkeeping": m}, both always present."""
+    counts = dict.fromkeys(GROUPS, 0)
+    for m in found:
+        counts[m.group] += 1
+    return counts

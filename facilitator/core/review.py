@@ -333,6 +333,8 @@ class EventLine:
     kind: str
     activity_id: str | None = None
     phase_id: str | None = None
+    frame: int = 0
+    """How many events of the log the session has had once this line's change is made."""
 
 
 @dataclass(frozen=True)
@@ -386,22 +388,41 @@ def describe_events(
     names = Names(session)
     times = local_times([e.at for e in log], tz)
     out: list[EventLine] = []
-    for event, when in zip(log, times, strict=True):
+    previous: Event | None = None
+    for frame, (event, when) in enumerate(zip(log, times, strict=True), start=1):
         who = actor_name(event.actor, names, t)
         what, activity_id = describe(event, names, scenario, t)
         phase = event.data.get("phase") if event.kind == "phase.changed" else None
-        out.append(
-            EventLine(
-                event.seq,
-                when,
-                one_line(who),
-                one_line(what),
-                event.kind,
-                activity_id,
-                phase if isinstance(phase, str) else None,
-            )
+        line = EventLine(
+            event.seq,
+            when,
+            one_line(who),
+            one_line(what),
+            event.kind,
+            activity_id,
+            phase if isinstance(phase, str) else None,
+            frame,
         )
+        if out and previous is not None and same_direct_move(previous, event):
+            out[-1] = line  # a run of moves on the board is one agreement: where the card ended up
+        else:
+            out.append(line)
+        previous = event
     return out
+
+
+DIRECT_MOVE = frozenset({"id", "current"})
+"""What the board records when a card is moved with u/d or dragged (no placement round)."""
+
+
+def same_direct_move(before: Event, after: Event) -> bool:
+    """Two moves in a row of the same card, by the same person: one agreement, told once."""
+    return (
+        before.kind == after.kind == "activity.agreed"
+        and set(before.data) == set(after.data) == DIRECT_MOVE
+        and before.data.get("id") == after.data.get("id")
+        and before.actor == after.actor
+    )
 
 
 def phase_starts(lines: Sequence[EventLine], scenario: Scenario) -> tuple[PhaseStart, ...]:

@@ -17,8 +17,10 @@ from tinydb import TinyDB
 
 from facilitator.core.changes import apply_change
 from facilitator.core.changes import text as check_text
+from facilitator.core.counterpart import in_language
 from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
+from facilitator.core.kinds.base import a_date
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import Scenario, scenario_from_dict
@@ -51,6 +53,7 @@ def new_session_data(
     given = {"title": title, "date": date, "place": place, "facilitator": facilitator}
     for key in given:  # the checks a later session.updated makes, so the file can be written
         check_text(given, key, required=key == "title")
+    date = a_date(date) if date.strip() else ""
     initial = {
         "title": title.strip(),
         "date": date,
@@ -111,6 +114,7 @@ class SessionService:
         """Where this device's screens are: beside the session file, never in it."""
         self._listeners: list[Listener] = []
         self._scenario: Scenario | None = None
+        self._names_in: tuple[str, tuple[Path, ...]] | None = None  # see show_names_in
         self._view: tuple[Any, Session] | None = None
         self._room_view: tuple[Session, Session] | None = None
         self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
@@ -126,8 +130,20 @@ class SessionService:
             meta = self.file.read()["meta"]["session"]
             if not isinstance(meta.get("scenario"), dict):
                 raise SessionFileError(f"{self.path}: corrupt session file (no embedded scenario)")
-            self._scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
+            scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
+            if self._names_in is not None:
+                scenario = in_language(scenario, *self._names_in)
+            self._scenario = scenario
         return self._scenario
+
+    def show_names_in(self, language: str, folders: tuple[Path, ...] = ()) -> None:
+        """Rung, role, phase and field names in `language` from the scenario's counterpart
+        (same ids) where there is one. Only what is shown changes: ids and rules stay."""
+        if self._names_in != (language, folders):
+            self._names_in = (language, folders)
+            self._scenario = None
+            self._view = None
+            self._build_cache = {}
 
     @property
     def session(self) -> Session:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gc
+import traceback
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+import platformdirs
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -18,8 +22,9 @@ from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
-from facilitator.ui.localized import localize_bindings
-from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
+from facilitator.core.settings import interface_language, save_setting
+from facilitator.ui.localized import is_own_binding, localize_bindings
+from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
 if TYPE_CHECKING:
@@ -69,17 +74,41 @@ class FacilitatorApp(App[int]):
         self.session_path = session_path
         self.review_path = review_path
         self.explicit_language = lang
-        self.t = Translator(lang or "et")
+        # One language at a time: --lang, else the choice made last time, else the system's.
+        self.t = Translator(interface_language(library.data_dir, lang))
         self.set_reactive(FacilitatorApp.language, self.t.language)
         self._start_error: UserError | None = None
         self.participants: WebServer | None = None
         """The participants' server (join panel), made when first asked for."""
         self._watches: dict[int, SessionWatch] = {}
+        self.crash_log: Path | None = None
+        """Where the traceback of an unexpected error went (the app then exits with code 1)."""
         self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
             self.register_theme(theme)
+        # Named colours ("green", "yellow") pass the contrast bar too; before the theme,
+        # whose setting installs the palette that turns them into true colours.
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
         self.theme = NORMAL
+
+        # Named colours ("green", "yellow") pass the contrast bar too; before the theme,
+        # whose setting installs the palette that turns them into true colours.
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
+
+    # ---------------------------------------------------------------- unexpected errors
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: the traceback to a log file, never onto the projector.
+
+        Textual would print the whole traceback (with local variables: session text)
+        when the app closes; the CLI prints one line naming the log file instead.
+        """
+        self.crash_log = write_crash_log(self.library.data_dir, error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # what Textual prints on exit: the CLI says it in one line
+        self._return_code = 1
 
     # ---------------------------------------------------------------- start
     def on_load(self) -> None:
@@ -157,16 +186,28 @@ class FacilitatorApp(App[int]):
         return watch
 
     def _open(self, path: Path) -> SessionService:
-        """A session's service, failing here with the file's own error; sets the language."""
+        """A session's service, failing here with the file's own error.
+
+        The interface keeps its language: the scenario's names (rungs, roles, phases,
+        fields) are shown in it too, from the scenario's counterpart where there is one.
+        """
         service = self.library.service(path)
+        service.show_names_in(self.language, self.scenario_folders)
         service.session  # noqa: B018 - fail here, with the file's own error
-        if self.explicit_language is None:
-            if self.is_running:
-                self.language = service.scenario.language
-            else:  # nothing is built yet that would need relabelling
-                self.t.language = service.scenario.language
-                self.set_reactive(FacilitatorApp.language, self.t.language)
         return service
+
+    @property
+    def scenario_folders(self) -> tuple[Path, ...]:
+        return (self.library.scenarios_dir,)
+
+    def open_services(self) -> list[SessionService]:
+        """The sessions the screens on the stack show (each screen keeps its own service)."""
+        found: list[SessionService] = []
+        for screen in self.screen_stack:
+            service = getattr(screen, "service", None)
+            if isinstance(service, SessionService) and service not in found:
+                found.append(service)
+        return found
 
     def _workshop_screen(self, path: Path) -> Screen[Any]:
         from facilitator.ui.screens.workshop import WorkshopScreen
@@ -207,6 +248,8 @@ class FacilitatorApp(App[int]):
     # ---------------------------------------------------------------- language and looks
     def watch_language(self, language: str) -> None:
         self.t.language = language
+        for service in self.open_services():  # names of rungs, roles, phases in the new language
+            service.show_names_in(language, self.scenario_folders)
         localize_bindings(self, self.t)
         for screen in self.screen_stack:
             relabel = getattr(screen, "relabel", None)
@@ -217,6 +260,7 @@ class FacilitatorApp(App[int]):
         index = LANGUAGES.index(self.language) if self.language in LANGUAGES else 0
         self.language = LANGUAGES[(index + 1) % len(LANGUAGES)]
         self.explicit_language = self.language
+        save_setting(self.library.data_dir, "language", self.language)  # remembered for the next start
         self.notify(self.t("notify.language"), timeout=2)
 
     def watch_projector(self, projector: bool) -> None:
@@ -283,6 +327,8 @@ class FacilitatorApp(App[int]):
             action = binding.action
             if action in seen or action in NOT_IN_PALETTE or not binding.description:
                 continue
+            if not is_own_binding(node, binding):  # Textual's own (copy, focus next, ...)
+                continue
             seen.add(action)
             yield SystemCommand(
                 binding.description,
@@ -294,6 +340,61 @@ class FacilitatorApp(App[int]):
 
     def _run_palette_action(self, node: Widget | App[int], action: str) -> None:
         self.call_later(node.run_action, action)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (copy in a text field) elsewhere: say how to quit, in the interface language."""
+        self.notify(self.t("quit.how"), title=self.t("quit.title"))
+
+    # ---------------------------------------------------------------- screenshots
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Into the Downloads folder, or the data folder's `screenshots` when there is none."""
+        if path is None:
+            path = str(screenshot_folder(self.library.data_dir))
+        return super().deliver_screenshot(filename, path, time_format)
+
+    @on(events.DeliveryComplete)
+    def _on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Say where the screenshot went, in the interface language (the path shown literally)."""
+        if event.name == "screenshot":
+            event.prevent_default()  # instead of Textual's English message
+            where = str(event.path) if event.path is not None else ""
+            self.notify(
+                self.t("screenshot.saved", path=where), title=self.t("screenshot.title"), markup=False
+            )
+
+    @on(events.DeliveryFailed)
+    def _on_delivery_failed(self, event: events.DeliveryComplete) -> None:  # (sic) as Textual types it
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(self.t("screenshot.failed"), title=self.t("screenshot.title"), severity="error")
+
+
+CRASH_LOG_NAME = "crash.log"
+
+
+def screenshot_folder(data_dir: Path) -> Path:
+    """The user's Downloads folder if it exists, else `<data dir>/screenshots` (made if missing)."""
+    downloads = platformdirs.user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    folder = data_dir / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_crash_log(data_dir: Path, error: BaseException) -> Path | None:
+    """Append the error's traceback to `<data dir>/crash.log`; None when that can't be written."""
+    path = data_dir / CRASH_LOG_NAME
+    text = "".join(traceback.format_exception(error))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().astimezone().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        return None
+    return path
 
 
 def settle_start_garbage() -> None:

@@ -27,3 +27,18 @@ def localize_bindings(node: DOMNode, t: Translator) -> None:
             replace(b, description=t(b.description)) if t.has(b.description) else b for b in bindings
         ]
     node.refresh_bindings()
+
+
+def is_own_binding(node: DOMNode, binding: Binding) -> bool:
+    """A binding one of this app's classes declares, not one Textual's widgets bring along.
+
+    Help and the command palette list only these: "Focus Next", "Page Left" or "super+c"
+    are Textual's internals, not the workshop's keys.
+    """
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("facilitator."):
+            continue
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(declared, Binding) and declared.action == binding.action:
+                return True
+    return False

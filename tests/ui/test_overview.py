@@ -13,7 +13,14 @@ from textual.widgets import DataTable, Label, OptionList, Static, TabbedContent
 from facilitator.core.demo import create_demo
 from facilitator.core.library import SessionLibrary
 from facilitator.core.matrices import partnership_matrix, role_matrix
-from facilitator.core.mismatches import counts_by_kind, mismatches
+from facilitator.core.mismatches import (
+    BOOKKEEPING,
+    DISCUSS,
+    by_group,
+    counts_by_kind,
+    kinds_by_group,
+    mismatches,
+)
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
@@ -133,13 +140,19 @@ async def first_count(pilot: Pilot[int], button: MismatchBadge) -> None:
 async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
-    count = len(mismatches(demo_session.session))
+    found = mismatches(demo_session.session)
+    count = sum(1 for m in found if m.group == DISCUSS)  # the header counts what to discuss
+    bookkeeping = len(found) - count
+    assert count and bookkeeping
     app = make_app(session=demo_session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         button = app.screen.query_one("#workshop-mismatches", MismatchBadge)
         await first_count(pilot, button)
         assert plain(button.label) == f"⚠ {count}"
+        assert f"To discuss: {count}; bookkeeping (roles not recorded, sign-offs): {bookkeeping}." in str(
+            button.tooltip
+        )
         assert button.region.height == 1 and button.region.y == 0  # on the title line
         await pilot.click("#workshop-mismatches")
         await pilot.pause()
@@ -147,8 +160,8 @@ async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
         await pilot.press("escape")
         await pilot.pause()
         # Fixing a mismatch elsewhere (another device, the CLI) updates the count.
-        activity = next(m for m in mismatches(demo_session.session) if m.kind == "no_role")
-        SessionService(demo_session.path).set_role(activity.activity_id, activity.target, "partner")
+        unanswered = next(m for m in mismatches(demo_session.session) if m.kind == "expectation_open")
+        SessionService(demo_session.path).answer_expectation(unanswered.target, "accepted")
         await pilot.pause(1.0 + 0.3 + 0.4)  # the workshop's poll, the count's rest, slack
         assert plain(button.label) == f"⚠ {count - 1}"
 
@@ -199,17 +212,46 @@ async def test_the_palette_opens_the_overview_and_filters_by_kind(
 # --------------------------------------------------------------------------- mismatches
 
 
-async def test_counts_by_kind_match_the_core_and_filter_the_list(
+async def test_what_to_discuss_comes_first_and_bookkeeping_can_be_hidden(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
     found = mismatches(demo_session.session)
-    counts = counts_by_kind(found)
+    discuss = [m for m in found if m.group == DISCUSS]
+    bookkeeping = [m for m in found if m.group == BOOKKEEPING]
+    assert discuss and bookkeeping
+    app = make_app(session=demo_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_overview(app, pilot)
+        table = screen.query_one("#ov-mismatches-table", DataTable)
+        t = app.t
+        kinds = [row[1] for row in table_rows(table)]
+        assert kinds == [t(f"mismatch.kind.{m.kind}") for m in discuss + bookkeeping]
+        assert f"To discuss: {len(discuss)} · bookkeeping: {len(bookkeeping)}" in plain(
+            screen.query_one("#overview-counts", Label)
+        )
+        await pilot.press("b")  # hide the bookkeeping
+        await pilot.pause()
+        assert table.row_count == len(discuss)
+        assert {kind for kind, _count in kinds_shown(screen)} <= {ALL} | {m.kind for m in discuss}
+        assert "press b to show it" in plain(screen.query_one("#overview-counts", Label))
+        assert any("bookkeeping" in c.title.lower() for c in app.get_system_commands(screen))
+        await pilot.press("b")  # and back
+        await pilot.pause()
+        assert table.row_count == len(found)
+
+
+async def test_counts_by_kind_match_the_core_and_filter_the_list(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    found = by_group(mismatches(demo_session.session))  # what to discuss first
+    counts = counts_by_kind(found, kinds_by_group())
+    discuss = sum(1 for m in found if m.group == DISCUSS)
     app = make_app(session=demo_session)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_overview(app, pilot)
         assert kinds_shown(screen) == [(ALL, len(found)), *counts.items()]
         tab = screen.query_one("#overview-tabs", TabbedContent).get_tab("ov-mismatches")
-        assert plain(tab.label) == f"1 Mismatches ({len(found)})"
+        assert plain(tab.label) == f"1 Mismatches ({discuss})"
         table = screen.query_one("#ov-mismatches-table", DataTable)
         assert table.row_count == len(found)
         t = app.t
@@ -259,7 +301,7 @@ async def test_the_highlighted_mismatch_is_explained_in_full(
 async def test_choosing_a_mismatch_goes_where_it_is_fixed(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
-    found = mismatches(demo_session.session)
+    found = by_group(mismatches(demo_session.session))  # as listed: what to discuss first
     to_agree = [m for m in found if m.kind == "no_role"][-1]  # fixed in the agree phase
     to_place, to_place_too = (m for m in found if m.phase_kind == "place")  # two activities
     app = make_app(session=demo_session)
@@ -499,13 +541,14 @@ async def test_the_partnership_matrix_matches_the_core(
 
 async def test_both_languages_and_switching_while_open(make_app: MakeApp, ui_library: SessionLibrary) -> None:
     service = create_demo(ui_library, find_scenario("kogukondlik-turvalisus"))
-    found = mismatches(service.session)
+    found = by_group(mismatches(service.session))
+    discuss = sum(1 for m in found if m.group == DISCUSS)
     app = make_app(session=service, lang="et")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_overview(app, pilot)
         tabs = screen.query_one("#overview-tabs", TabbedContent)
         table = screen.query_one("#ov-mismatches-table", DataTable)
-        assert plain(tabs.get_tab("ov-mismatches").label) == f"1 Lahknevused ({len(found)})"
+        assert plain(tabs.get_tab("ov-mismatches").label) == f"1 Lahknevused ({discuss})"
         assert plain(tabs.get_tab("ov-partners").label) == "3 Partnerlused"
         assert [plain(c.label) for c in table.ordered_columns][1] == "Liik"
         assert table_rows(table)[0][1] == app.t(f"mismatch.kind.{found[0].kind}")
@@ -513,7 +556,7 @@ async def test_both_languages_and_switching_while_open(make_app: MakeApp, ui_lib
         assert {"Tagasi töötuppa", "Rollid", "Mine sinna"} <= descriptions
         await pilot.press("f7")
         await pilot.pause()
-        assert plain(tabs.get_tab("ov-mismatches").label) == f"1 Mismatches ({len(found)})"
+        assert plain(tabs.get_tab("ov-mismatches").label) == f"1 Mismatches ({discuss})"
         assert [plain(c.label) for c in table.ordered_columns][1] == "Kind"
         assert table_rows(table)[0][1] == app.t(f"mismatch.kind.{found[0].kind}")
         assert kinds_shown(screen)[0] == (ALL, len(found))

@@ -98,16 +98,17 @@ async def test_review_opens_from_home_by_key_and_by_click(
 
 
 async def test_review_from_the_factory_quits_on_escape_and_never_reaches_home(
-    ui_library: SessionLibrary,
+    ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`facilitator review ID` must not lead to a screen that can change or delete data."""
+    monkeypatch.setenv("LC_ALL", "et_EE.UTF-8")  # an Estonian system: the interface starts in Estonian
     service = ui_library.create(find_scenario("kogukondlik-turvalisus"), "Töötuba")
     before = service.path.read_bytes()
     app = review_app(ui_library, service, lang=None)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert app.language == "et"  # the session's scenario decides, as for opening
+        assert app.language == "et"
         assert text_of(app, "#review-badge") == "AINULT VAATAMISEKS"
         escape = [b for b in app.screen.active_bindings.values() if b.binding.key == "escape"]
         assert [b.binding.description for b in escape] == ["Sulge"]  # the key bar says: close
@@ -485,3 +486,30 @@ def test_review_screen_never_calls_a_writing_service_method() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
         }
         assert not (called & writing), (module.__name__, called & writing)
+
+
+async def test_a_run_of_board_moves_is_one_row_and_shows_where_the_card_ended(
+    ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    police = empty_session.add_party("Police")
+    talks = empty_session.add_activity("Themed talks", party_ids=[police])
+    for rung in ("communication", "cooperation", "coordination"):  # u, u, u on the board
+        empty_session.agree(talks, current=rung)
+    empty_session.add_activity("Later")
+    events = empty_session.session.events
+    app = review_app(ui_library, empty_session)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("t")
+        await settle(app, pilot)
+        pane = app.screen.query_one(TimelinePane)
+        events_list = app.screen.query_one("#timeline-events", LineList)
+        assert len(events_list.rows) == len(events) - 2 + 1  # three moves, one row; plus "created"
+        assert pane.frame_index == len(pane.lines)
+        moved = next(i for i, line in enumerate(pane.lines, start=1) if line.kind == "activity.agreed")
+        assert "3. Coordination" in rows_of(events_list)[moved]
+        pane.go(moved)
+        await settle(app, pilot)
+        assert group_of(board_text(app), "Themed talks") == "3. Coordination (1)"
+        pane.go(moved - 1)
+        await settle(app, pilot)
+        assert group_of(board_text(app), "Themed talks").startswith("Not yet on the ladder")

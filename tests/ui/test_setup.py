@@ -79,11 +79,15 @@ async def test_a_date_that_is_not_a_date_is_not_saved(
     app = make_app(empty_session)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_setup(app, pilot)
-        await replace_text(pilot, "setup-date", "3.12.2026")
+        await replace_text(pilot, "setup-date", "3rd of December")
         await pilot.press("enter")
         await pilot.pause()
         assert "2026-12-03" in str(view.query_one("#setup-details-status", Label).render())
-    assert fresh(empty_session).info.date == ""
+        assert fresh(empty_session).info.date == ""
+        await replace_text(pilot, "setup-date", "3.12.2026")  # as Estonians write it: stored as ISO
+        await pilot.press("enter")
+        await pilot.pause()
+    assert fresh(empty_session).info.date == "2026-12-03"
 
 
 async def test_add_a_suggested_affected_party_by_keyboard(

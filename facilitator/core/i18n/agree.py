@@ -13,6 +13,7 @@ MESSAGES = {
     "agree.list.gaps": {"en": "⚠ {count} not aligned", "et": "⚠ {count} kokku leppimata"},
     "agree.list.short": {"en": "{rung} · ✓ {signed}/{total}", "et": "{rung} · ✓ {signed}/{total}"},
     "agree.list.aligned": {"en": "✓ aligned", "et": "✓ kokku lepitud"},
+    "agree.list.no_parties": {"en": "∅ no parties yet", "et": "∅ osapooli veel pole"},
     # ------------------------------------------------------------ the header
     "agree.header.no_rung": {"en": "○ No rung agreed yet", "et": "○ Astet pole veel kokku lepitud"},
     "agree.header.rung": {"en": "Agreed rung: {current}", "et": "Kokku lepitud aste: {current}"},
@@ -153,6 +154,7 @@ MESSAGES = {
     "agree.button.add": {"en": "+ Add…", "et": "+ Lisa…"},
     "agree.key.role": {"en": "Role", "et": "Roll"},
     "agree.key.sign": {"en": "Sign off", "et": "Kinnita"},
+    "agree.sign.which": {"en": "Who signs off “{activity}”?", "et": "Kes kinnitab tegevuse „{activity}“?"},
     "agree.key.withdraw": {"en": "Withdraw sign-off", "et": "Võta kinnitus tagasi"},
     "agree.key.commitment": {"en": "Commitment", "et": "Lubadus"},
     "agree.key.expectation": {"en": "Expectation", "et": "Ootus"},
@@ -230,8 +232,8 @@ MESSAGES = {
     "agree.action.done": {"en": "Done", "et": "Tehtud"},
     "agree.action.empty": {"en": "Write the next step.", "et": "Kirjuta järgmine samm."},
     "agree.action.bad_date": {
-        "en": "The due date must be a date like 2026-12-31.",
-        "et": "Tähtaeg peab olema kuupäev kujul 2026-12-31.",
+        "en": "The due date must be a date like 2026-12-31 or 31.12.2026.",
+        "et": "Tähtaeg peab olema kuupäev kujul 2026-12-31 või 31.12.2026.",
     },
     "agree.add.title": {"en": "Add to this activity", "et": "Lisa sellele tegevusele"},
     "agree.add.commitment": {"en": "A commitment: “we will …”", "et": "Lubadus: „meie teeme …”"},

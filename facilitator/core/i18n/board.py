@@ -35,7 +35,13 @@ MESSAGES = {
     "board.bottom": {"en": "Already off the ladder", "et": "Juba redelilt väljas"},
     "board.none_selected": {"en": "Select an activity first", "et": "Vali enne tegevus"},
     # card status: a symbol and a word, never colour alone
-    "board.status.no_parties": {"en": "∅ no parties", "et": "∅ osapooli pole"},
+    "board.status.no_parties": {"en": "∅ no parties yet", "et": "∅ osapooli veel pole"},
+    "board.drag.differ": {
+        "en": "The parties placed “{activity}” on {count} different rungs. Put it on {rung} without agreeing on the placement screen?",
+        "et": "Osapooled paigutasid tegevuse „{activity}“ {count} erinevale astmele. Kas panna see astmele {rung} ilma paigutusekraanil kokku leppimata?",
+    },
+    "board.drag.yes": {"en": "Put it there", "et": "Pane sinna"},
+    "board.status.direct": {"en": "✓ agreed directly", "et": "✓ otse kokku lepitud"},
     "board.status.not_placed": {"en": "○ not placed", "et": "○ paigutamata"},
     "board.status.placed": {"en": "• placed {done}/{total}", "et": "• paigutanud {done}/{total}"},
     "board.status.hidden": {"en": "hidden", "et": "peidus"},

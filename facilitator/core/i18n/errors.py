@@ -15,8 +15,8 @@ MESSAGES = {
         "et": "{party} ei osale tegevuses „{activity}”.",
     },
     "error.bad_date": {
-        "en": "“{value}” is not a date: use the form 2026-12-03.",
-        "et": "„{value}” ei ole kuupäev: kasuta kuju 2026-12-03.",
+        "en": "“{value}” is not a date: use the form 2026-12-03 or 03.12.2026.",
+        "et": "„{value}” ei ole kuupäev: kasuta kuju 2026-12-03 või 03.12.2026.",
     },
     "error.duplicate_party": {
         "en": "There is already a party called “{name}”.",

@@ -32,8 +32,8 @@ MESSAGES = {
     "home.new.create": {"en": "Create", "et": "Loo"},
     "home.new.no_title": {"en": "Give the workshop a title", "et": "Anna töötoale pealkiri"},
     "home.new.bad_date": {
-        "en": "The date must look like 2026-12-03",
-        "et": "Kuupäev peab olema kujul 2026-12-03",
+        "en": "The date must look like 2026-12-03 or 03.12.2026",
+        "et": "Kuupäev peab olema kujul 2026-12-03 või 03.12.2026",
     },
     "home.delete.confirm": {
         "en": "Delete the session “{title}” ({id})? This can't be undone.",

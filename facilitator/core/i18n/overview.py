@@ -6,14 +6,14 @@ MESSAGES = {
     "overview.header.count": {"en": "⚠ {count}", "et": "⚠ {count}"},
     "overview.header.none": {"en": "✓ 0", "et": "✓ 0"},
     "overview.header.tooltip": {
-        "en": "Open mismatches: {count}. Click or press F2 for the overview (mismatches, roles, partnerships).",
-        "et": "Lahendamata lahknevusi: {count}. Klõpsa või vajuta F2, et avada ülevaade (lahknevused, rollid, partnerlused).",
+        "en": "To discuss: {count}; bookkeeping (roles not recorded, sign-offs): {bookkeeping}. Click or press F2 for the overview (mismatches, roles, partnerships).",
+        "et": "Arutada: {count}; asjaajamine (rollid kirja panemata, kinnitused): {bookkeeping}. Klõpsa või vajuta F2, et avada ülevaade (lahknevused, rollid, partnerlused).",
     },
     # ------------------------------------------------------------ the screen
     "overview.title": {"en": "Overview: {title}", "et": "Ülevaade: {title}"},
     "overview.counts": {
-        "en": "Mismatches: {mismatches} · activities: {activities} · parties: {parties}",
-        "et": "Lahknevusi: {mismatches} · tegevusi: {activities} · osapooli: {parties}",
+        "en": "To discuss: {discuss} · bookkeeping: {bookkeeping} · activities: {activities} · parties: {parties}",
+        "et": "Arutada: {discuss} · asjaajamine: {bookkeeping} · tegevusi: {activities} · osapooli: {parties}",
     },
     "overview.tab.mismatches": {"en": "1 Mismatches ({count})", "et": "1 Lahknevused ({count})"},
     "overview.tab.roles": {"en": "2 Roles", "et": "2 Rollid"},
@@ -47,10 +47,33 @@ MESSAGES = {
     "overview.button.fix": {"en": "Go there ▶", "et": "Mine sinna ▶"},
     # ------------------------------------------------------------ mismatches
     "overview.kinds.all": {"en": "All kinds", "et": "Kõik liigid"},
+    "overview.group.discuss": {"en": "To discuss", "et": "Arutada"},
+    "overview.group.bookkeeping": {"en": "Bookkeeping", "et": "Asjaajamine"},
+    "overview.key.bookkeeping": {"en": "Hide/show bookkeeping", "et": "Peida/näita asjaajamist"},
+    "overview.cmd.bookkeeping.hide": {
+        "en": "Hide bookkeeping mismatches (no role yet, not signed off)",
+        "et": "Peida asjaajamise lahknevused (roll puudub, kinnitamata)",
+    },
+    "overview.cmd.bookkeeping.show": {
+        "en": "Show bookkeeping mismatches too (no role yet, not signed off)",
+        "et": "Näita ka asjaajamise lahknevusi (roll puudub, kinnitamata)",
+    },
+    "overview.cmd.bookkeeping.help": {
+        "en": "What to discuss stays listed first either way",
+        "et": "Arutamist vajav on igal juhul loendis eespool",
+    },
+    "overview.bookkeeping.hidden": {
+        "en": "Bookkeeping hidden ({count}): press b to show it",
+        "et": "Asjaajamine peidetud ({count}): näitamiseks vajuta b",
+    },
     "overview.col.number": {"en": "#", "et": "#"},
     "overview.col.activity": {"en": "Activity", "et": "Tegevus"},
     "overview.col.kind": {"en": "Kind", "et": "Liik"},
     "overview.col.explanation": {"en": "Explanation", "et": "Selgitus"},
+    "overview.mismatches.only_bookkeeping": {
+        "en": "Nothing left to discuss. The bookkeeping (roles not recorded, sign-offs) is hidden: press b to show it.",
+        "et": "Arutada pole enam midagi. Asjaajamine (kirja panemata rollid, kinnitused) on peidetud: näitamiseks vajuta b.",
+    },
     "overview.mismatches.empty": {
         "en": "No mismatches: the parties are aligned on everything recorded so far.",
         "et": "Lahknevusi pole: osapooled on kõiges seni kirja pandus ühel meelel.",

@@ -95,7 +95,7 @@ MESSAGES = {
     "review.signoff.count": {"en": "{signed}/{total}", "et": "{signed}/{total}"},
     "review.signoff.complete": {"en": "✓ signed by all", "et": "✓ kõik kinnitanud"},
     "review.signoff.missing": {"en": "○ waiting for: {parties}", "et": "○ ootab: {parties}"},
-    "review.signoff.no_parties": {"en": "no parties", "et": "osapooli pole"},
+    "review.signoff.no_parties": {"en": "no parties yet", "et": "osapooli veel pole"},
     "review.empty": {
         "en": "No activities in this session.",
         "et": "Selles sessioonis pole tegevusi.",
@@ -152,7 +152,7 @@ MESSAGES = {
         "en": "≠ revealed, views differ: {views}",
         "et": "≠ avalikustatud, arvamused erinevad: {views}",
     },
-    "review.board.no_parties": {"en": "no parties", "et": "osapooli pole"},
+    "review.board.no_parties": {"en": "no parties yet", "et": "osapooli veel pole"},
     "review.board.round": {"en": "round {round}", "et": "{round}. voor"},
     "review.phase.prompt": {"en": "Phase starts…", "et": "Etappide algused…"},
     "review.phase.none": {"en": "No phase changes recorded", "et": "Etapivahetusi pole salvestatud"},

@@ -20,8 +20,8 @@ MESSAGES = {
         "et": "Pealkiri ei saa olla tühi; see on endiselt „{title}”.",
     },
     "setup.details.bad_date": {
-        "en": "The date must look like 2026-12-03; it was not saved.",
-        "et": "Kuupäev peab olema kujul 2026-12-03; seda ei salvestatud.",
+        "en": "The date must look like 2026-12-03 or 03.12.2026; it was not saved.",
+        "et": "Kuupäev peab olema kujul 2026-12-03 või 03.12.2026; seda ei salvestatud.",
     },
     "setup.details.saved": {"en": "Saved.", "et": "Salvestatud."},
     "setup.suggested.heading": {"en": "Suggested parties", "et": "Soovitatud osapooled"},

@@ -9,13 +9,13 @@ timeline's replay call the same handler, so a replay can't drift from what happe
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from tinydb import TinyDB
 
+from facilitator.core.dates import parse_date
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator
 from facilitator.core.scenario import Scenario
@@ -254,12 +254,19 @@ def involved(ctx: Context, activity: dict[str, Any], party_id: Any) -> str:
 def due_date(value: Any) -> str | None:
     if value in (None, ""):
         return None
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
+    return a_date(value, "due date")
+
+
+def a_date(value: Any, what: str = "date") -> str:
+    """2026-12-03 or 03.12.2026, stored as 2026-12-03; anything else is refused."""
+    parsed = parse_date(str(value))
+    if parsed is None:
         raise ChangeRejected(
-            f"due date {value!r} is not a date (use YYYY-MM-DD)", "error.bad_date", value=str(value)
-        ) from None
+            f"{what} {value!r} is not a date (use 2026-12-03 or 03.12.2026)",
+            "error.bad_date",
+            value=str(value),
+        )
+    return parsed
 
 
 def pair_id(*parts: str | int) -> str:

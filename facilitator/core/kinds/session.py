@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, handles, text
+from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, a_date, handles, text
 
 SETUP_PHASE = ""
 """The room's phase before the agenda: setting up parties and participants."""
@@ -36,6 +36,8 @@ def _session_updated(ctx: Context, data: dict[str, Any]) -> None:
         if key not in SESSION_FIELDS:
             raise ChangeRejected(f"session has no field {key!r}")
         meta[key] = text(data, key, required=key == "title")
+        if key == "date" and meta[key]:
+            meta[key] = a_date(meta[key])
     ctx.put("meta", meta, "session")
 
 

@@ -25,9 +25,10 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitator.core.counterpart import in_language
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
-from facilitator.core.model import Session
+from facilitator.core.model import Placement, Session
 from facilitator.core.party import party_view
 from facilitator.core.reports import csv_export, html, json_export, markdown, svg
 from facilitator.core.reports.content import build_report
@@ -57,7 +58,7 @@ def report_language(session: Session, lang: str | None = None) -> str:
 
 
 def public_session(session: Session) -> Session:
-    """The session without people's names, private notes or the event log.
+    """The session without people's names, private notes, the event log or blind placements.
 
     Parties (organisations and groups), activities and everything they agreed stay.
     The same cut as `json_export.public_data`, so a public report and an imported
@@ -71,7 +72,14 @@ def public_session(session: Session) -> Session:
             dataclasses.replace(a, agreed_note="") if a.note_private else a for a in session.activities
         ),
         events=(),
+        placements=tuple(p for p in session.placements if is_revealed(session, p)),
     )
+
+
+def is_revealed(session: Session, placement: Placement) -> bool:
+    """A placement of an earlier round, or of the current one once it has been revealed."""
+    activity = session.activity(placement.activity_id)
+    return activity.revealed or placement.round != activity.round
 
 
 def base_name(session_id: str, public: bool) -> str:
@@ -94,7 +102,10 @@ def render(
     check_format(fmt)
     if fmt == "json":
         raise ValueError("the JSON export is made from the session file's data: use export_files")
-    t = Translator(report_language(session, lang))
+    language = report_language(session, lang)
+    t = Translator(language)
+    # Rung, role, phase and field names in the report's language too (one language at a time).
+    session = dataclasses.replace(session, scenario=in_language(session.scenario, language))
     # The room's view: a round not yet revealed says who has placed, never where (party_view).
     room = party_view(session, None)
     view = public_session(room) if public else room

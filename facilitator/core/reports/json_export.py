@@ -3,7 +3,8 @@
 The same text as `SessionLibrary.export_json`: the file's tables and its embedded
 scenario, sorted keys, two-space indent. The public version is still a valid session
 file, meant for sharing: participants, the facilitator's name, notes marked private,
-the event log (which records names and every earlier wording of a note) and the
+the event log (which records names, every earlier wording of a note and every
+placement as it was made), the placements of rounds not revealed yet and the
 facilitator's view state are taken out; everything the organisations agreed stays.
 """
 
@@ -26,9 +27,18 @@ def public_data(data: Mapping[str, Any]) -> dict[str, Any]:
         session["initial"] = {**session["initial"], "facilitator": ""}
     meta["session"] = session
     out["meta"] = meta
+    activities = data.get("activities", {})
     out["activities"] = {
         key: ({**doc, "agreed_note": ""} if doc.get("note_private") else doc)
-        for key, doc in data.get("activities", {}).items()
+        for key, doc in activities.items()
+    }
+    hidden = {
+        (doc.get("id"), doc.get("round")) for doc in activities.values() if not doc.get("revealed")
+    }  # the round being placed blind: nobody outside the room sees where anyone put it
+    out["placements"] = {
+        key: doc
+        for key, doc in data.get("placements", {}).items()
+        if (doc.get("activity_id"), doc.get("round")) not in hidden
     }
     return out
 

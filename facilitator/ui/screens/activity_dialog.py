@@ -51,7 +51,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
     ]
 
     def __init__(self, session: Session, activity: Activity | None = None) -> None:
-        super().__init__(classes="dialog", id="activity-dialog")
+        super().__init__(classes="dialog")
         self.session = session
         self.activity = activity
 
@@ -164,7 +164,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
             self.dismiss(draft)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
     @on(Input.Submitted, "#activity-title")
     def _title_submitted(self) -> None:
@@ -176,7 +176,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
 
     @on(Button.Pressed, "#activity-cancel")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
     ]
 
     def __init__(self, session: Session) -> None:
-        super().__init__(classes="dialog", id="examples-dialog")
+        super().__init__(classes="dialog")
         self.session = session
         self.examples = session.scenario.examples
         titles = {a.title.casefold() for a in session.activities}
@@ -299,7 +299,7 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
         self.dismiss(ExamplesChoice(examples, add_missing_parties=add))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
     @on(Button.Pressed, "#examples-all")
     def _all_pressed(self) -> None:

@@ -7,7 +7,6 @@ service calls, so a dialog never touches the session file. User text is shown li
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -22,26 +21,19 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import is_date, parse_date
 from facilitator.core.model import Expectation
 from facilitator.core.scenario import AgreementField, Role
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal, literal_block
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.tickbox import TickBox
 
 NO_ROLE = "-"  # the role list's option for "no role"; role ids never look like this
 ANSWERS = ("accepted", "amended", "declined", "open")  # the answers first; "not answered yet" undoes one
 ANSWER_MARKS = {"open": "○", "accepted": "✓", "amended": "✎", "declined": "✗"}
 NAME_LIMIT = 80
-
-
-def is_date(text: str) -> bool:
-    """YYYY-MM-DD, a real day."""
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
 
 
 def party_options(
@@ -81,7 +73,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         suggested: str | None = None,
     ) -> None:
         """`suggested`: the role the cursor starts on when the party has none yet."""
-        super().__init__(classes="dialog", id="agree-role-dialog")
+        super().__init__(classes="dialog")
         self.roles = tuple(roles)
         self.party = party
         self.activity = activity
@@ -91,7 +83,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="role-title", classes="dialog-title")
-            yield OptionList(id="role-options")
+            yield ChoiceList(id="role-options")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cancel")
 
@@ -134,7 +126,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         title = Text(one_line(name, NAME_LIMIT), style="bold")
         if lead:
             title.append("  " + self.t("agree.role.leads"), style="italic")
-        body = Text.assemble(title, "\n", Text(one_line(description, 500), style="dim"))
+        body = Text.assemble(title, "\n", Text(one_line(description, 500), style="bright_black"))
         grid.add_row(Text("●" if current else "○"), body)
         return grid
 
@@ -154,7 +146,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 # --------------------------------------------------------------------------- text forms
@@ -224,13 +216,13 @@ class _Form(BaseModal[FormResult]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.close_asking(None)
 
     def action_save(self) -> None:
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 @dataclass(frozen=True)
@@ -252,7 +244,7 @@ class CommitmentDialog(_Form[CommitmentDraft | None]):
         text: str = "",
         editing: bool = False,
     ) -> None:
-        super().__init__(classes="dialog", id="agree-commitment-dialog")
+        super().__init__(classes="dialog")
         self.parties = tuple(parties)
         self.involved = tuple(involved)
         self.party_id = party_id
@@ -316,7 +308,7 @@ class ExpectationDialog(_Form[ExpectationDraft | None]):
         from_party: str | None,
         to_party: str | None,
     ) -> None:
-        super().__init__(classes="dialog", id="agree-expectation-dialog")
+        super().__init__(classes="dialog")
         self.parties = tuple(parties)
         self.involved = tuple(involved)
         self.from_party = from_party
@@ -396,7 +388,7 @@ class AnswerDialog(_Form[Answer | None]):
     """Accept, amend (new text; the original stays) or decline (with a reason); or reopen."""
 
     def __init__(self, expectation: Expectation, from_name: str, to_name: str) -> None:
-        super().__init__(classes="dialog", id="agree-answer-dialog")
+        super().__init__(classes="dialog")
         self.expectation = expectation
         self.from_name = from_name
         self.to_name = to_name
@@ -487,7 +479,7 @@ class FieldsDialog(_Form[dict[str, str] | None]):
     def __init__(
         self, rung_title: str, fields: Sequence[AgreementField], values: dict[str, str], focus: str | None
     ) -> None:
-        super().__init__(classes="dialog", id="agree-fields-dialog")
+        super().__init__(classes="dialog")
         self.rung_title = rung_title
         self.fields = tuple(fields)
         self.values = dict(values)
@@ -563,7 +555,7 @@ class ActionDialog(_Form[ActionDraft | None]):
         done: bool = False,
         editing: bool = False,
     ) -> None:
-        super().__init__(classes="dialog", id="agree-action-dialog")
+        super().__init__(classes="dialog")
         self.parties = tuple(parties)
         self.involved = tuple(involved)
         self.owner = owner
@@ -624,7 +616,7 @@ class ActionDialog(_Form[ActionDraft | None]):
             self.problem("agree.action.bad_date", "#action-due")
         else:
             done = self.query_one("#action-done", Checkbox).value
-            self.dismiss(ActionDraft(text, owner, due or None, done))
+            self.dismiss(ActionDraft(text, owner, parse_date(due) if due else None, done))
 
 
 # --------------------------------------------------------------------------- the add menu
@@ -643,13 +635,13 @@ class AddMenu(BaseModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, choices: Sequence[str]) -> None:
-        super().__init__(classes="dialog", id="agree-add-menu")
+        super().__init__(classes="dialog")
         self.choices = tuple(choices)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label("", id="add-title", classes="dialog-title")
-            yield OptionList(id="add-options")
+            yield ChoiceList(id="add-options")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cancel")
 
@@ -664,7 +656,9 @@ class AddMenu(BaseModal[str | None]):
         for choice, key, shortcut in ADD_CHOICES:
             if choice in self.choices:
                 options.add_option(
-                    Option(Content.assemble(t(key), Content.styled(f"  ({shortcut})", "dim")), id=choice)
+                    Option(
+                        Content.assemble(t(key), Content.styled(f"  ({shortcut})", "$text-muted")), id=choice
+                    )
                 )
         options.highlighted = min(highlighted, max(options.option_count - 1, 0))
 
@@ -681,4 +675,4 @@ class AddMenu(BaseModal[str | None]):
         self.dismiss(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)

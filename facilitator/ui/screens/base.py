@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Input
 
 from facilitator.core.i18n import Translator
 from facilitator.ui.localized import localize_bindings
@@ -43,9 +46,77 @@ class BaseScreen(Localized, Screen[Any]):
 
 
 class BaseModal(Localized, ModalScreen[ResultType]):
+    """A dialog. With typed text, escape leaves the text field first and closing asks first."""
+
+    _texts_at_open: dict[Widget, str] | None = None
+
     def on_mount(self) -> None:
         self.relabel()
         self.after_mount()
+        self.call_after_refresh(self._remember_texts)  # values that after_mount set count as "as opened"
 
     def after_mount(self) -> None:
         """Once mounted and labelled."""
+
+    def _text_fields(self) -> list[Widget]:
+        return [widget for widget in self.query("Input, TextArea") if is_text_field(widget)]
+
+    def _remember_texts(self) -> None:
+        self._texts_at_open = {widget: field_text(widget) for widget in self._text_fields()}
+
+    def has_unsaved_text(self) -> bool:
+        """Text typed (or changed) since the dialog opened; spaces alone are nothing to lose."""
+        opened = self._texts_at_open or {}
+        return any(
+            field_text(widget).strip() != opened.get(widget, "").strip() for widget in self._text_fields()
+        )
+
+    def leave_text_field(self) -> bool:
+        """Escape in a text field: focus moves on to the next control, the text stays. True if it did."""
+        focused = self.focused
+        if not is_text_field(focused):
+            return False
+        chain = self.focus_chain
+        index = chain.index(focused) if focused in chain else 0
+        following = chain[index + 1 :] + chain[:index]
+        target = next((widget for widget in following if not is_text_field(widget)), None)
+        if target is not None:
+            target.focus()
+        else:
+            self.set_focus(None)
+        return True
+
+    def close_asking(self, result: ResultType | None) -> None:
+        """Escape or Cancel: closes a dialog with nothing typed in it at once. With typed text,
+        escape in a field leaves the field (the text stays) and closing asks first."""
+        if not self.has_unsaved_text():
+            self.dismiss(result)
+        elif not self.leave_text_field():
+            confirm_discard(self, lambda: self.dismiss(result))
+
+
+def is_text_field(widget: object) -> bool:
+    """An Input or a TextArea: escape leaves it (TextArea imported here, not at start-up)."""
+    from textual.widgets import TextArea
+
+    return isinstance(widget, Input | TextArea)
+
+
+def field_text(widget: Widget) -> str:
+    """The text in an Input or a TextArea."""
+    if isinstance(widget, Input):
+        return widget.value
+    text: str = getattr(widget, "text", "")
+    return text
+
+
+def confirm_discard(screen: Screen[Any], discard: Callable[[], object]) -> None:
+    """Ask whether typed text may be thrown away; `discard` runs only on yes."""
+    from facilitator.ui.screens.dialogs import ConfirmDialog
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            discard()
+
+    t: Translator = screen.app.t  # type: ignore[attr-defined]
+    screen.app.push_screen(ConfirmDialog(t("dialog.discard.confirm"), "dialog.discard.yes"), answered)

@@ -67,6 +67,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal, BaseScreen
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -350,7 +351,7 @@ class CompareScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # -wide: the detail beside the table
 
     def __init__(self, comparison: Comparison) -> None:
-        super().__init__(id="compare")
+        super().__init__()
         self.comparison = comparison
         self.filter: Filter = "all"
         self.rows: list[ActivityRow] = []
@@ -651,7 +652,7 @@ class CompareWithDialog(BaseModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, a: SessionSummary, others: Sequence[SessionSummary]) -> None:
-        super().__init__(classes="dialog", id="compare-with")
+        super().__init__(classes="dialog")
         self.a = a
         self.others = list(others)
 
@@ -660,7 +661,7 @@ class CompareWithDialog(BaseModal[str | None]):
             yield Label("", id="cmp-pick-title", classes="dialog-title")
             yield Label("", id="cmp-pick-a")
             yield Label("", id="cmp-pick-label")
-            yield OptionList(id="cmp-pick-list")
+            yield ChoiceList(id="cmp-pick-list")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cmp-pick-go", variant="primary")
                 yield Button("", id="cmp-pick-cancel")
@@ -719,7 +720,7 @@ class CompareWithDialog(BaseModal[str | None]):
         self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 def choose_and_compare(app: FacilitatorApp, a: SessionSummary, summaries: Sequence[SessionSummary]) -> None:
@@ -745,8 +746,10 @@ def open_comparison(app: FacilitatorApp, path_a: Path, path_b: Path) -> bool:
     """Read both sessions, compare them and show the result; a clear error otherwise."""
     t = app.t
     try:
-        a = SessionService(path_a).session
-        b = SessionService(path_b).session
+        services = SessionService(path_a), SessionService(path_b)
+        for service in services:  # both in the interface's language: one language at a time
+            service.show_names_in(app.language, app.scenario_folders)
+        a, b = (service.session for service in services)
     except UserError as error:
         app.show_user_error(error)
         return False

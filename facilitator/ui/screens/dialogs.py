@@ -14,9 +14,11 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import parse_date
 from facilitator.core.scenario import Scenario
 from facilitator.ui.screens.base import BaseModal
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.choice_list import ChoiceList
 
 
 class ConfirmDialog(BaseModal[bool]):
@@ -64,7 +66,7 @@ class ChoiceDialog(BaseModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, title: str, options: Sequence[tuple[Content, str]], current: str | None) -> None:
-        super().__init__(classes="dialog", id="choice-dialog")
+        super().__init__(classes="dialog")
         self.title_text = title
         self.options = tuple(options)
         self.current = current
@@ -72,7 +74,7 @@ class ChoiceDialog(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(Content(self.title_text), classes="dialog-title")
-            yield OptionList(*(Option(label, id=value) for label, value in self.options), id="choice-options")
+            yield ChoiceList(*(Option(label, id=value) for label, value in self.options), id="choice-options")
 
     def after_mount(self) -> None:
         options = self.query_one("#choice-options", OptionList)
@@ -86,7 +88,7 @@ class ChoiceDialog(BaseModal[str | None]):
         self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 class TextPromptDialog(BaseModal[str | None]):
@@ -121,10 +123,13 @@ class TextPromptDialog(BaseModal[str | None]):
         self.dismiss(self.query_one("#value", Input).value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(self.query_one("#value", Input).value if event.button.id == "ok" else None)
+        if event.button.id == "ok":
+            self.dismiss(self.query_one("#value", Input).value)
+        else:
+            self.close_asking(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,7 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         if event.button.id == "create":
             self.submit()
         else:
-            self.dismiss(None)
+            self.close_asking(None)
 
     def submit(self) -> None:
         title = self.query_one("#title", Input).value
@@ -207,12 +212,12 @@ class NewSessionDialog(BaseModal[NewSession | None]):
             self.query_one("#title", Input).focus()
             return
         if date:
-            try:
-                dt.date.fromisoformat(date)
-            except ValueError:
+            parsed = parse_date(date)
+            if parsed is None:
                 problem.update(self.t("home.new.bad_date"))
                 self.query_one("#date", Input).focus()
                 return
+            date = parsed
         chosen = self.query_one("#scenario", Select).value
         scenario = next(s for s in self.scenarios if s.id == chosen)
         self.dismiss(
@@ -226,4 +231,4 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)

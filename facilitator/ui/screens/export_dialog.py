@@ -97,7 +97,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
     def __init__(self, service: SessionService, folder: Path = DEFAULT_FOLDER) -> None:
-        super().__init__(classes="dialog", id="export-dialog")
+        super().__init__(classes="dialog")
         self.service = service
         self.folder = folder
         self.session_id = service.session.id
@@ -106,6 +106,14 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self.public = False
         self._auto_target = default_target(self.session_id, self.fmt, self.public, folder)
         self.running = False
+
+    def _session_language(self) -> str:
+        """Exports are in the session's language unless the facilitator picks the other one."""
+        try:
+            language = self.service.session.info.language
+        except UserError:
+            language = self.fapp.t.language
+        return language if language in LANGUAGES else self.fapp.t.language
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="export-box"):
@@ -123,7 +131,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
                 yield Label("", id="export-lang-label", classes="export-label")
                 yield Select(
                     [(Text(LANGUAGE_NAMES[code]), code) for code in LANGUAGES],
-                    value=self.fapp.t.language,
+                    value=self._session_language(),
                     allow_blank=False,
                     id="export-lang",
                     compact=True,
@@ -212,6 +220,10 @@ class ExportDialog(BaseModal[list[Path] | None]):
     def on_input_submitted(self) -> None:
         self.start_export()
 
+    def has_unsaved_text(self) -> bool:
+        """The target is a path the dialog refills with each format: closing never asks."""
+        return False
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "export-go":
@@ -267,7 +279,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self.dismiss(paths)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_asking(None)
 
 
 def export_session(app: FacilitatorApp, path: Path) -> None:

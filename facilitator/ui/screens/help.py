@@ -8,10 +8,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Label
 
+from facilitator.ui.localized import is_own_binding
 from facilitator.ui.screens.base import BaseModal
 
 
 class HelpScreen(BaseModal[None]):
+    """The keys of the screen underneath that this app defines (Textual's own are left out)."""
+
     BINDINGS = [
         Binding("escape", "close", "button.close"),
         Binding("f1", "close", "button.close", show=False),
@@ -38,11 +41,11 @@ class HelpScreen(BaseModal[None]):
         table.clear(columns=True)
         table.add_columns(t("help.key"), t("help.action"))
         # What the screen underneath answers to now: the focused view's keys, the screen's, the app's.
-        bindings = [active.binding for active in self.under.active_bindings.values()]
-        bindings += [binding for node in (self.under, self.app) for _key, binding in node._bindings]
+        bindings = [(active.node, active.binding) for active in self.under.active_bindings.values()]
+        bindings += [(node, binding) for node in (self.under, self.app) for _key, binding in node._bindings]
         seen: set[tuple[str, str]] = set()
-        for binding in bindings:
-            if not binding.description:
+        for node, binding in bindings:
+            if not binding.description or not is_own_binding(node, binding):
                 continue
             row = (self.app.get_key_display(binding), binding.description)
             if row not in seen:

@@ -36,7 +36,7 @@ class HomeScreen(BaseScreen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="home")
+        super().__init__()
         self.summaries: list[SessionSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -222,11 +222,16 @@ class HomeScreen(BaseScreen):
         self.load()
 
     def action_demo(self) -> None:
-        from facilitator.core.demo import create_demo
+        """Open the demo session made before; make one only when there is none yet."""
+        from facilitator.core.demo import create_demo, find_demo
 
         scenarios = self.scenarios()
         scenario = next((s for s in scenarios if s.language == self.t.language), None)
         if scenario is None:
+            return
+        existing = find_demo(self.fapp.library, scenario)
+        if existing is not None:
+            self.fapp.open_session(existing.path)
             return
         try:
             service = create_demo(self.fapp.library, scenario)

@@ -46,12 +46,22 @@ from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
 from facilitator.core.matrices import Pair, partnership_matrix, role_matrix
-from facilitator.core.mismatches import KINDS, Mismatch, counts_by_kind, mismatches
+from facilitator.core.mismatches import (
+    DISCUSS,
+    KINDS,
+    Mismatch,
+    by_group,
+    counts_by_group,
+    counts_by_kind,
+    kinds_by_group,
+    mismatches,
+)
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 
 ALL = "__all__"  # the kind filter's "all kinds" option
@@ -131,15 +141,18 @@ class OverviewScreen(BaseScreen):
         Binding("3", "tab('partners')", "overview.key.partners"),
         Binding("g", "fix", "overview.key.fix"),
         Binding("k", "next_kind", "overview.key.kind"),
+        Binding("b", "toggle_bookkeeping", "overview.key.bookkeeping"),
     ]
 
     def __init__(self, service: SessionService) -> None:
-        super().__init__(id="overview")
+        super().__init__()
         self.service = service
         self.kind_filter = ALL
         self._shown: Session | None = None
-        self._found: list[Mismatch] = []
+        self._found: list[Mismatch] = []  # those listed: to discuss first, bookkeeping unless hidden
         self._counts: dict[str, int] = {}
+        self._groups: dict[str, int] = {}
+        self.hide_bookkeeping = False
         self._stale: set[str] = set(TABS)  # tabs to draw when next shown
         self._drawn: dict[str, Drawn] = {}
         self._mismatch_rows: dict[str, MismatchRow] = {}
@@ -155,7 +168,7 @@ class OverviewScreen(BaseScreen):
         with TabbedContent(id="overview-tabs", initial="ov-mismatches"):
             with TabPane("", id="ov-mismatches"):
                 with Horizontal(id="ov-mismatches-body"):
-                    yield OptionList(id="ov-kinds")
+                    yield ChoiceList(id="ov-kinds")
                     with Vertical(id="ov-mismatches-main"):
                         yield DataTable(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
                         with Horizontal(classes="ov-detail-row"):
@@ -210,17 +223,22 @@ class OverviewScreen(BaseScreen):
         """Show the newest state: the counts at once, the tab on view, the others when shown."""
         self._shown = session
         t = self.t
-        self._found = mismatches(session)
-        self._counts = counts_by_kind(self._found)
+        found = by_group(mismatches(session))
+        self._groups = counts_by_group(found)
+        self._found = [m for m in found if m.group == DISCUSS or not self.hide_bookkeeping]
+        self._counts = counts_by_kind(self._found, kinds_by_group())
         self._set_text("#overview-title", t("overview.title", title=session.info.title))
         counts = t(
             "overview.counts",
-            mismatches=len(self._found),
+            discuss=self._groups[DISCUSS],
+            bookkeeping=self._groups["bookkeeping"],
             activities=len(session.activities),
             parties=len(session.parties),
         )
+        if self.hide_bookkeeping and self._groups["bookkeeping"]:
+            counts += " · " + t("overview.bookkeeping.hidden", count=self._groups["bookkeeping"])
         self._set_text("#overview-counts", counts)
-        label = t("overview.tab.mismatches", count=len(self._found))
+        label = t("overview.tab.mismatches", count=self._groups[DISCUSS])
         if self._texts.get("tab") != label:
             self._texts["tab"] = label
             self.query_one("#overview-tabs", TabbedContent).get_tab("ov-mismatches").label = Content(label)
@@ -406,9 +424,12 @@ class OverviewScreen(BaseScreen):
             self._sync_table(table, columns, rows, _mismatch_cell)
             _move_to(table, keep, index)
         empty = not found
-        self._show_or_explain(
-            ("#ov-mismatches-body",), "#ov-mismatches-empty", empty, "overview.mismatches.empty", session
+        why = (
+            "overview.mismatches.only_bookkeeping"
+            if any(self._groups.values())
+            else "overview.mismatches.empty"
         )
+        self._show_or_explain(("#ov-mismatches-body",), "#ov-mismatches-empty", empty, why, session)
         if empty and self.focused is table:
             self.set_focus(None)
         self._show_mismatch_detail()
@@ -482,6 +503,16 @@ class OverviewScreen(BaseScreen):
                 t("overview.cmd.kind.help"),
                 lambda kind=kind: self._show_kind(kind),
             )
+        hide = "overview.cmd.bookkeeping.show" if self.hide_bookkeeping else "overview.cmd.bookkeeping.hide"
+        yield SystemCommand(t(hide), t("overview.cmd.bookkeeping.help"), self.action_toggle_bookkeeping)
+
+    def action_toggle_bookkeeping(self) -> None:
+        """Hide (or show again) what is only bookkeeping: no role recorded, not signed off."""
+        self.hide_bookkeeping = not self.hide_bookkeeping
+        if self.active_tab != "mismatches":
+            self.action_tab("mismatches")
+        if self._shown is not None:
+            self.show_session(self._shown)
 
     def _show_kind(self, kind: str) -> None:
         self.action_tab("mismatches")

@@ -32,9 +32,10 @@ from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR, SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.base import BaseScreen, confirm_discard, is_text_field
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 
 
@@ -82,8 +83,13 @@ class RungChoice(Static):
         self.post_message(self.Chosen(self.number))
 
 
-class RungPicker(OptionList):
-    """Choose one rung (or none) for the agreement: ● marks the chosen one, not colour."""
+class RungPicker(ChoiceList):
+    """Choose one rung (or none) for the agreement: ● marks the chosen one, not colour.
+
+    Enter, space, a click or the rung's number (1 = the lowest) chooses it.
+    """
+
+    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
 
     class Picked(Message):
         def __init__(self, picker: RungPicker) -> None:
@@ -114,6 +120,12 @@ class RungPicker(OptionList):
         self.set_value(event.option.id)
         self.post_message(self.Picked(self))
 
+    def action_pick(self, number: int) -> None:
+        rung_ids = self.scenario.rung_ids()
+        if 1 <= number <= len(rung_ids):
+            self.set_value(rung_ids[number - 1])
+            self.post_message(self.Picked(self))
+
 
 class PlacementScreen(BaseScreen):
     """The blind round of one activity, its reveal and the room's agreement.
@@ -134,7 +146,7 @@ class PlacementScreen(BaseScreen):
     ]
 
     def __init__(self, service: SessionService, activity_id: str) -> None:
-        super().__init__(id="placement", classes="placement")
+        super().__init__(classes="placement")
         self.service = service
         self.activity_id = activity_id
         self.scenario = service.scenario
@@ -156,7 +168,7 @@ class PlacementScreen(BaseScreen):
                 with Horizontal(id="page-placing"):
                     with Vertical(id="placing-parties"):
                         yield Label("", id="parties-heading", classes="section")
-                        yield OptionList(id="party-list")
+                        yield ChoiceList(id="party-list")
                     with VerticalScroll(id="placing-rungs"):
                         yield Static("", id="step-question")
                         yield Static("", id="step-help")
@@ -204,6 +216,9 @@ class PlacementScreen(BaseScreen):
     def relabel(self) -> None:
         super().relabel()
         t = self.t
+        self.scenario = self.service.scenario  # rung names follow the interface language
+        for picker in self.query(RungPicker):
+            picker.scenario = self.scenario
         self.query_one("#parties-heading", Label).update(t("board.place.parties"))
         self.query_one("#agree-current-label", Label).update(t("board.place.agreed_current"))
         self.query_one("#agree-wished-label", Label).update(t("board.place.agreed_wished"))
@@ -287,7 +302,7 @@ class PlacementScreen(BaseScreen):
             pointer = "▶ " if party_id == self.party_id else "  "
             prompt = Content.assemble(
                 pointer,
-                (mark, "bold" if party_id in placed else "dim"),
+                (mark, "bold" if party_id in placed else "bright_black"),
                 "  ",
                 literal(names[party_id], 60),
             )
@@ -339,7 +354,7 @@ class PlacementScreen(BaseScreen):
         for party_id, name in names.items():
             placement = by_party.get(party_id)
             if placement is None:
-                missing = Text(t("board.place.not_placed"), style="dim")
+                missing = Text(t("board.place.not_placed"), style="bright_black")
                 table.add_row(literal_cell(name, 40), missing, missing.copy(), key=party_id)
                 continue
             table.add_row(
@@ -530,6 +545,16 @@ class PlacementScreen(BaseScreen):
             self.notify(self.t("board.place.revoted", round=activity.round + 1), timeout=3)
 
     def action_close(self) -> None:
+        """Escape leaves the note first (its text stays); closing with an unsaved note asks."""
+        if is_text_field(self.focused):
+            self.query_one("#agree-current").focus()
+            return
+        activity = self._activity()
+        note = next(self.query("#agree-note").results(Input), None)
+        typed = note is not None and activity is not None and note.value != activity.agreed_note
+        if typed and activity is not None and activity.revealed:
+            confirm_discard(self, self._close)
+            return
         self._close()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -65,7 +65,7 @@ class ReviewScreen(BaseScreen):
     ]
 
     def __init__(self, service: SessionService) -> None:
-        super().__init__(id="review")
+        super().__init__()
         self.service = service  # read from, never written to
         self.session = service.session
         self.meta: dict[str, Any] = dict(service.file.read()["meta"]["session"])

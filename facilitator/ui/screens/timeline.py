@@ -56,7 +56,7 @@ class TimelinePane(Vertical):
         self.timeline = Timeline(meta, session.events, session.scenario)
         self.lines: list[EventLine] = []
         self.starts: tuple[PhaseStart, ...] = ()
-        self.frame_index = len(session.events)  # opens on the session as it stands
+        self.frame_index = -1  # a row of the list (0: as created); -1 until built: the last one
         self.frame: Session | None = None
         self.built = False
 
@@ -91,6 +91,8 @@ class TimelinePane(Vertical):
         t = self.t
         self.lines = describe_events(self.session, t)
         self.starts = phase_starts(self.lines, self.session.scenario)
+        if not 0 <= self.frame_index <= len(self.lines):  # opens on the session as it stands
+            self.frame_index = len(self.lines)
         self.built = True
         self.relabel()
         events_list = self.query_one("#timeline-events", LineList)
@@ -225,10 +227,14 @@ class TimelinePane(Vertical):
             self.go(len(self.lines))
 
     # ---------------------------------------------------------------- the board as it was
+    def events_at(self, index: int) -> int:
+        """How many events the session has had at a row of the list (runs of moves are one row)."""
+        return self.lines[index - 1].frame if 0 < index <= len(self.lines) else 0
+
     def show_frame(self, index: int) -> None:
         self.frame_index = index
         self._show_position()
-        if index == len(self.session.events):
+        if index == len(self.lines):
             self._draw_board(index, self.session)  # the session as saved: nothing to replay
             return
         self.query_one("#timeline-phase", Label).update(
@@ -240,7 +246,7 @@ class TimelinePane(Vertical):
     def _compute(self, index: int) -> None:
         worker = get_current_worker()
         try:
-            session = self.timeline.frame_unless(index, stop=lambda: worker.is_cancelled)
+            session = self.timeline.frame_unless(self.events_at(index), stop=lambda: worker.is_cancelled)
         except TimelineError as error:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._draw_broken, index, error)

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Input, Label
+from textual.widgets import ContentSwitcher, Label
 
 from facilitator.core.errors import UserError
 from facilitator.core.model import Session
@@ -26,7 +26,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.messages import ActivitySelected
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.screens.base import BaseScreen, is_text_field
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
@@ -46,13 +46,6 @@ VIEW_MODULES = {
     "summary": ("summary", "SummaryView"),
 }
 """Each kind of phase's view: (module under `facilitator.ui.views`, class)."""
-
-
-def is_text_field(widget: object) -> bool:
-    """An Input or a TextArea: escape leaves it (TextArea imported here, not at start-up)."""
-    from textual.widgets import TextArea
-
-    return isinstance(widget, Input | TextArea)
 
 
 def view_styles(kind: str) -> Path:
@@ -87,13 +80,14 @@ class WorkshopScreen(BaseScreen):
     ]
 
     def __init__(self, service: SessionService) -> None:
-        super().__init__(id="workshop")
+        super().__init__()
         self.service = service
         self.agenda: tuple[Phase, ...] = service.scenario.agenda
         # The room's phase is session data: reopening (or another device) finds the room where it is.
         self.phase_id: str = self.room_phase_id(service.session.room.phase)
         self._labelled = False
         self._missed = False  # a change came while another screen was on top
+        self._clicked_view: PhaseView | None = None  # built after a click on its phase (on_descendant_focus)
         # The first view's stylesheet comes with the screen; the others' when first shown.
         self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
 
@@ -123,6 +117,7 @@ class WorkshopScreen(BaseScreen):
 
     def relabel(self) -> None:
         super().relabel()
+        self.agenda = self.service.scenario.agenda  # phase names follow the language too
         session = self.service.session
         self.query_one("#workshop-title", Label).update(literal(session.info.title))
         self.query_one(MismatchBadge).relabel()
@@ -184,8 +179,29 @@ class WorkshopScreen(BaseScreen):
                 self._attempt(lambda: self.service.set_phase(room_phase))
 
     def on_phase_stepper_chosen(self, message: PhaseStepper.Chosen) -> None:
+        """A click on a phase: its view, with the focus out of any text field (so keys act)."""
+        kind = self.phase_kind(message.phase_id)
+        built = bool(self.query(f"#view-{kind}"))
         if message.phase_id != self.phase_id:
             self._show_phase(message.phase_id)
+        view = self.view_for(kind)
+        if built:  # it has taken the focus by the next refresh
+            self.call_after_refresh(self._out_of_text_field, view)
+        else:  # built now: it takes the focus once mounted
+            self._clicked_view = view
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The first focus a newly built view takes after a click on its phase."""
+        view = self._clicked_view
+        if view is not None and view in event.widget.ancestors:
+            self._clicked_view = None
+            self.call_later(self._out_of_text_field, view)
+
+    def _out_of_text_field(self, view: PhaseView) -> None:
+        if not is_text_field(self.focused):
+            return
+        target = next((w for w in self.focus_chain if view in w.ancestors and not is_text_field(w)), None)
+        self.set_focus(target)
 
     def action_next_phase(self) -> None:
         ids = self.phase_ids()

@@ -41,7 +41,7 @@ from facilitator.ui.screens.agree_dialogs import (
     FieldsDialog,
     RoleDialog,
 )
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_items import NAME_LIMIT, REASONS, TEXT_LIMIT, Item, item_options, line_grid
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -336,6 +336,13 @@ class AgreeView(PhaseView):
             width = main * 62 // 100 if self.has_class("-wide") else main
         return max(width - 2, 20)
 
+    def _alignment(self, gaps: int, parties: int) -> str:
+        """ "⚠ 2 not aligned", "✓ aligned", or, with nobody to align, "no parties yet"."""
+        t = self.t
+        if gaps:
+            return t("agree.list.gaps", count=gaps)
+        return t("agree.list.aligned") if parties else t("agree.list.no_parties")
+
     def _side_width(self) -> int:
         """The activity list's width for text (its scrollbar aside): measured, or estimated before layout."""
         width = self.query_one("#agree-activities", OptionList).size.width
@@ -358,19 +365,19 @@ class AgreeView(PhaseView):
         if self.has_class("-narrow"):  # two lines, cut to the list's width
             number = "○" if rung is None else f"{session.scenario.rung_index(rung) + 1}."
             status = t("agree.list.short", rung=number, signed=signed, total=total)
-            status += " · " + (t("agree.list.gaps", count=gaps) if gaps else t("agree.list.aligned"))
+            status += " · " + self._alignment(gaps, total)
             width = self._side_width()
             prompt = Content.assemble(
                 Content.styled(one_line(title, width + 1), "bold").truncate(width, ellipsis=True),
                 "\n",
-                Content.styled(status, "dim").truncate(width, ellipsis=True),
+                Content.styled(status, "$text-muted").truncate(width, ellipsis=True),
             )
             return Option(prompt, id=activity_id)
         status = t("agree.list.none") if rung is None else "✓ " + one_line(session.scenario.rung_title(rung))
         status += " · " + t("agree.list.signed", signed=signed, total=total)
-        status += " · " + (t("agree.list.gaps", count=gaps) if gaps else t("agree.list.aligned"))
+        status += " · " + self._alignment(gaps, total)
         prompt = Content.assemble(
-            Content.styled(one_line(title, TITLE_LIMIT), "bold"), "\n", Content.styled(status, "dim")
+            Content.styled(one_line(title, TITLE_LIMIT), "bold"), "\n", Content.styled(status, "$text-muted")
         )
         return Option(prompt, id=activity_id)
 
@@ -435,7 +442,7 @@ class AgreeView(PhaseView):
             signoffs = Content.styled(t("agree.header.all_signed", total=total), "bold $success")
         else:
             signoffs = Content(t("agree.header.signed", signed=count, total=total))
-        status = Content.assemble(rung, Content.styled("  ·  ", "dim"), signoffs)
+        status = Content.assemble(rung, Content.styled("  ·  ", "$text-muted"), signoffs)
         self.query_one("#agree-status", Label).update(status)
         self._fill_items(session, activity)
         self._fill_gaps(session, activity)
@@ -670,8 +677,10 @@ class AgreeView(PhaseView):
         )
         if action == "role":
             return party
-        if action == "sign":
-            return party and not signed
+        if action == "sign":  # from any row: a party row signs that party, another row asks which
+            if party:
+                return not signed
+            return bool(self._unsigned(activity))
         if action == "withdraw":
             return party and signed
         if action in ("add_commitment", "add_action"):
@@ -807,15 +816,38 @@ class AgreeView(PhaseView):
         else:
             self.action_sign()
 
+    def _unsigned(self, activity: Activity) -> list[str]:
+        signed = {s.party_id for s in self.shown.signoffs_for(activity.id)}
+        return [p for p in activity.party_ids if p not in signed]
+
     def action_sign(self) -> None:
+        """Sign off the party under the cursor; on any other row of the activity, ask which party."""
         activity, item = self.current_activity(), self.current_item()
-        if activity is None or item is None or item.kind != "party":
+        if activity is None:
             return
-        if not self.attempt(lambda: self.service.sign_off(activity.id, item.key)):
+        if item is not None and item.kind == "party":
+            self._sign(activity, item.key)
+            return
+        unsigned = self._unsigned(activity)
+        if not unsigned:
+            return
+        session = self.shown
+        options = [(literal(session.party_name(p)), p) for p in unsigned]
+        nearest = self._party_of(item, activity)
+
+        def chosen(party_id: str | None) -> None:
+            if party_id is not None and self.session.has_activity(activity.id):
+                self._sign(self.session.activity(activity.id), party_id)
+
+        title = self.t("agree.sign.which", activity=one_line(activity.title, 120))
+        self.app.push_screen(ChoiceDialog(title, options, nearest), chosen)
+
+    def _sign(self, activity: Activity, party_id: str) -> None:
+        if not self.attempt(lambda: self.service.sign_off(activity.id, party_id)):
             return
         session = self.session
         t = self.t
-        name = session.party_name(item.key)
+        name = session.party_name(party_id)
         signed = {s.party_id for s in session.signoffs_for(activity.id)}
         if all(p in signed for p in activity.party_ids):
             message = t("agree.signed.all", party=name, activity=one_line(activity.title, 120))

@@ -102,7 +102,7 @@ def gap() -> Option:
 def hint(t: Translator, projector: bool, kind: str, key: str) -> Option:
     """An empty section: "none yet", and enter (or a click) adds the first one."""
     text = t("agree.none_yet") if projector else t(key)
-    return Option(Content.styled(text, "dim italic"), id=Item("add", kind).option_id)
+    return Option(Content.styled(text, "$text-muted italic"), id=Item("add", kind).option_id)
 
 
 def item_options(
@@ -143,12 +143,12 @@ def item_options(
     # Parties: role, sign-off, commitments.
     yield heading(t, "agree.section.parties", count=len(parties))
     if not parties:
-        yield Option(Content.styled(t("agree.parties.none"), "dim italic"), disabled=True)
+        yield Option(Content.styled(t("agree.parties.none"), "$text-muted italic"), disabled=True)
     else:
         header = party_grid(name_width, role_width, sign_width, count_width)
         header.add_row(
             *(
-                Text(t(k), style="dim")
+                Text(t(k), style="bright_black")
                 for k in (
                     "agree.col.party",
                     "agree.col.role",
@@ -228,15 +228,15 @@ def item_options(
         body = Text.assemble(head, "\n")
         if e.state == "amended":
             body.append_text(user_text(e.response))
-            body.append("\n" + t("agree.expectation.was") + " ", style="dim")
-            body.append_text(user_text(e.text, "dim strike"))
+            body.append("\n" + t("agree.expectation.was") + " ", style="bright_black")
+            body.append_text(user_text(e.text, "bright_black strike"))
         else:
             body.append_text(user_text(e.text))
             if e.state == "declined":
                 body.append("\n" + t("agree.expectation.reason") + " ", style="red")
                 body.append_text(user_text(e.response, "italic"))
             elif e.response:
-                body.append("\n" + t("agree.expectation.note") + " ", style="dim")
+                body.append("\n" + t("agree.expectation.note") + " ", style="bright_black")
                 body.append_text(user_text(e.response, "italic"))
         state = Text(
             STATE_MARKS[e.state] if narrow else f"{STATE_MARKS[e.state]} {t(f'agree.state.{e.state}')}",
@@ -262,7 +262,7 @@ def item_options(
         rung = session.scenario.rung(current)
         yield heading(t, "agree.section.fields.rung", rung=session.scenario.rung_title(current))
         if not rung.fields:
-            yield Option(Content.styled(t("agree.fields.none"), "dim italic"), disabled=True)
+            yield Option(Content.styled(t("agree.fields.none"), "$text-muted italic"), disabled=True)
         values = session.fields_for(activity.id)
         label_width = min(max((len(f.label) for f in rung.fields), default=10), 30)
         for agreement_field in rung.fields:
@@ -286,13 +286,13 @@ def item_options(
         if spaced and number:
             yield gap()
         row = line_grid(1, None)
-        body = user_text(a.text, "dim strike" if a.done else "")
+        body = user_text(a.text, "bright_black strike" if a.done else "")
         meta = (
             t("agree.action.owner_due", owner=names.get(a.owner, a.owner), due=a.due)
             if a.due
             else t("agree.action.owner_only", owner=names.get(a.owner, a.owner))
         )
-        body.append("\n" + meta, style="dim")
+        body.append("\n" + meta, style="bright_black")
         if a.due and a.due < today and not a.done:
             body.append("  " + t("agree.action.overdue"), style="bold red")
         row.add_row(Text("☑" if a.done else "☐", style="bold green" if a.done else "bold"), body)

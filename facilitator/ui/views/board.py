@@ -60,7 +60,10 @@ def card_status(
     if not involved:
         parts.append(t("board.status.no_parties"))
     elif not activity.revealed:
-        if not placed:
+        if not placed and activity.agreed_current is not None:  # moved with u/d or dragged
+            parts.append(t("board.status.direct"))
+            tone = "agreed"
+        elif not placed:
             parts.append(t("board.status.not_placed"))
         else:
             parts.append(t("board.status.placed", done=len(placed), total=len(involved)))
@@ -92,6 +95,7 @@ class BoardView(PhaseView):
         Binding("d", "move(-1)", "board.key.down"),
         Binding("shift+up,shift+right", "move(1)", show=False),
         Binding("shift+down,shift+left", "move(-1)", show=False),
+        *(Binding(str(n), f"to_rung({n})", show=False) for n in range(1, 10)),
         Binding("enter", "place", "board.key.place"),
         Binding("p", "filter(1)", "board.key.filter"),
         Binding("P", "filter(-1)", show=False),
@@ -245,7 +249,31 @@ class BoardView(PhaseView):
         self.action_place()
 
     def on_ladder_board_dropped(self, message: LadderBoard.Dropped) -> None:
-        self._move(message.activity_id, message.target or None)
+        """A drag moves the card; when the parties' placements differ, the room is asked first."""
+        activity_id, target = message.activity_id, message.target or None
+        session = self.session
+        if not session.has_activity(activity_id) or target is None:
+            self._move(activity_id, target)
+            return
+        activity = session.activity(activity_id)
+        placed = [p for p in session.placements_for(activity.id) if p.round == activity.round]
+        if not activity.revealed or len({p.current for p in placed}) < 2:
+            self._move(activity_id, target)
+            return
+        from facilitator.ui.screens.dialogs import ConfirmDialog  # only when it is needed
+
+        message_text = self.t(
+            "board.drag.differ",
+            activity=one_line(activity.title, 80),
+            count=len({p.current for p in placed}),
+            rung=session.scenario.rung_title(target),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._move(activity_id, target)
+
+        self.app.push_screen(ConfirmDialog(message_text, "board.drag.yes"), answered)
 
     # ---------------------------------------------------------------- actions
     def on_action_bar_pressed(self, event: ActionBar.Pressed) -> None:
@@ -281,6 +309,13 @@ class BoardView(PhaseView):
                 return
             target = rungs[index] if index >= 0 else None
         self._move(activity.id, target)
+
+    def action_to_rung(self, number: int) -> None:
+        """A digit puts the selected card on that rung (1 = the lowest), as u/d would step by step."""
+        activity = self._selected()
+        rungs = self.service.scenario.rung_ids()
+        if activity is not None and 1 <= number <= len(rungs):
+            self._move(activity.id, rungs[number - 1])
 
     def _move(self, activity_id: str, target: str | None) -> None:
         session = self.session

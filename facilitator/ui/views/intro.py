@@ -257,6 +257,7 @@ class IntroView(PhaseView):
     # ---------------------------------------------------------------- text
     def relabel(self) -> None:
         super().relabel()
+        self.scenario = self.service.scenario  # its names follow the interface language
         t = self.t
         rung_group = Binding.Group(t("intro.key.rungs"))
         bindings = self._bindings.key_to_bindings

@@ -7,16 +7,16 @@ through one `SessionService` call per change. The lists are line-based widgets
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import parse_date
 from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Party, Session
 from facilitator.core.scenario import SuggestedParty
@@ -47,6 +47,21 @@ class ParticipantNameInput(Input):
     """A participant's name: enter adds the person to the chosen party."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]
+
+
+class PartySelect(Select[str]):
+    """The new participant's party: enter adds the participant (up, down or space open the list)."""
+
+    BINDINGS = [Binding("enter", "add", "setup.key.add_participant", show=False)]
+
+    class Submitted(Message):
+        """Enter was pressed with a party chosen."""
+
+    def action_add(self) -> None:
+        if isinstance(self.value, str):
+            self.post_message(self.Submitted())
+        else:  # no party yet: enter opens the list, as in any other choice
+            self.action_show_overlay()
 
 
 class DetailInput(Input):
@@ -125,7 +140,7 @@ class SetupView(PhaseView):
                     yield Label("", id="setup-participants-heading", classes="setup-heading")
                     with Horizontal(classes="setup-add-row editing"):
                         yield ParticipantNameInput(id="setup-participant-name", compact=True)
-                        yield Select[str]([], id="setup-participant-party", compact=True)
+                        yield PartySelect([], id="setup-participant-party", compact=True)
                         yield Button("", id="setup-participant-add", compact=True)
                     yield DataTable(id="setup-participants", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-participants-empty", classes="setup-hint")
@@ -366,10 +381,13 @@ class SetupView(PhaseView):
             problems.append(t("setup.details.no_title", title=info.title))
             self.query_one("#setup-title", Input).value = self._shown["title"]
             mine["title"] = self._shown["title"]
-        mine["date"] = values["date"].strip()
-        if mine["date"] and not _is_date(mine["date"]):
+        typed = values["date"].strip()
+        date = parse_date(typed) if typed else ""
+        if date is None:
             problems.append(t("setup.details.bad_date"))
             mine["date"] = self._shown["date"]
+        else:
+            mine["date"] = date
         theirs = {
             "title": info.title,
             "date": info.date,
@@ -513,6 +531,7 @@ class SetupView(PhaseView):
 
     # ---------------------------------------------------------------- participants
     @on(Input.Submitted, "#setup-participant-name")
+    @on(PartySelect.Submitted)
     def _participant_submitted(self) -> None:
         self.add_participant()
 
@@ -565,11 +584,3 @@ class SetupView(PhaseView):
         action = actions.get(event.button.id or "")
         if action is not None:
             action()
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10

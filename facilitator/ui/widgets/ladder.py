@@ -240,15 +240,15 @@ class LadderBoard(Widget, can_focus=True):
     }
     DEFAULT_CSS = """
     LadderBoard { height: 1fr; }
-    LadderBoard > .ladder--column { background: $surface; }
-    LadderBoard > .ladder--tray { background: $background; }
+    LadderBoard > .ladder--column { background: $surface; color: $text; }
+    LadderBoard > .ladder--tray { background: $background; color: $text; }
     LadderBoard > .ladder--edge { color: $panel-lighten-2; }
     LadderBoard > .ladder--head { color: $text; background: $primary 45%; }
     LadderBoard > .ladder--head-tray { color: $text-muted; background: $panel; }
-    LadderBoard > .ladder--head-1 { color: $text; background: $primary 60%; }
-    LadderBoard > .ladder--head-2 { color: $text; background: $primary 75%; }
-    LadderBoard > .ladder--head-3 { color: $text; background: $primary 90%; }
-    LadderBoard > .ladder--head-4 { color: $text; background: $primary; }
+    LadderBoard > .ladder--head-1 { color: $text; background: $primary 30%; }
+    LadderBoard > .ladder--head-2 { color: $text; background: $primary 40%; }
+    LadderBoard > .ladder--head-3 { color: $text; background: $primary 50%; }
+    LadderBoard > .ladder--head-4 { color: $text; background: $primary 60%; }
     LadderBoard > .card--body { background: $boost; }
     LadderBoard > .card--selected { background: $accent 35%; }
     LadderBoard > .card--title { text-style: bold; }
@@ -666,13 +666,19 @@ class LadderBoard(Widget, can_focus=True):
         body = "card--selected" if selected else "card--body"
         under = self.background_colors[1] + self.get_component_styles(column).background
         background = under + self.get_component_styles(body).background
+        # The card's own background and text, solid: a rich style has no transparency, so the
+        # body's "35 %" would otherwise come out as the full colour under the column's ink.
+        ink = background.get_contrast_text(1.0)
         base = self._style(column) + component(body, partial=True)
+        base += Style(bgcolor=background.rich_color, color=ink.rich_color)
         title = base + component("card--title", partial=True)
-        parties = base + self._ink("card--parties", background)
         tone = self._ink(f"card--{tone_name}", background) if tone_name in TONES else Style()
-        # On the selection's background the tone's colour would be hard to read: bold instead.
-        status = base + self._ink("card--status", background) + (Style(bold=True) if selected else tone)
-        bar = base + tone + Style(bold=True)
+        if selected:  # on the selection's background, muted or toned text would be hard to read
+            parties, status, bar = base, base + Style(bold=True), base + Style(bold=True)
+        else:
+            parties = base + self._ink("card--parties", background)
+            status = base + self._ink("card--status", background) + tone
+            bar = base + tone + Style(bold=True)
         styles = (base, title, parties, status, bar)
         self._styles[key] = styles
         return styles

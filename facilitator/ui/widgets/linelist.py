@@ -51,8 +51,14 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     DEFAULT_CSS = """
     LineList { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }
-    LineList > .line-list--cursor { background: $accent 30%; text-style: bold; }
-    LineList:focus > .line-list--cursor { background: $accent 55%; }
+    LineList > .line-list--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: bold;
+    }
+    LineList:focus > .line-list--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
     LineList > .line-list--heading { text-style: bold; color: $primary; }
     LineList > .line-list--muted { color: $text-muted; }
     LineList > .line-list--strong { text-style: bold; }

@@ -1,4 +1,8 @@
-"""The workshop header's "⚠ 12": open mismatches; a click opens the overview (key: F2)."""
+"""The workshop header's "⚠ 12": mismatches to discuss; a click opens the overview (key: F2).
+
+Bookkeeping (no role recorded yet, not signed off yet) is counted in the tooltip only:
+the header says what the room still has to talk about.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from textual.message import Message
 from textual.timer import Timer
 
 from facilitator.core.errors import UserError
-from facilitator.core.mismatches import mismatches
+from facilitator.core.mismatches import BOOKKEEPING, DISCUSS, counts_by_group, mismatches
 from facilitator.core.service import SessionService
 from facilitator.ui.screens.base import Localized
 from facilitator.ui.widgets.pointing import PointableText
@@ -34,7 +38,7 @@ class MismatchBadge(Localized, PointableText[int]):
         super().__init__(id=id)
         self.service = service
         self.label = Content("⚠ …")  # counted after the first frame
-        self._count: int | None = None
+        self._count: tuple[int, int] | None = None  # to discuss, bookkeeping
         self._later: Timer | None = None
 
     def render(self) -> RenderResult:
@@ -66,15 +70,17 @@ class MismatchBadge(Localized, PointableText[int]):
     def show_count(self) -> None:
         self._later = None
         try:
-            count = len(mismatches(self.service.session))
+            groups = counts_by_group(mismatches(self.service.session))
         except UserError:
             return  # the workshop reports an unreadable file
-        if count != self._count:  # a label update is a layout: only when it changed
-            self._count = count
-            self._show(count)
+        counts = (groups[DISCUSS], groups[BOOKKEEPING])
+        if counts != self._count:  # a label update is a layout: only when it changed
+            self._count = counts
+            self._show(counts)
 
-    def _show(self, count: int) -> None:
+    def _show(self, counts: tuple[int, int]) -> None:
         t = self.t
+        count, bookkeeping = counts
         self.label = Content(t("overview.header.count" if count else "overview.header.none", count=count))
-        self.tooltip = t("overview.header.tooltip", count=count)
+        self.tooltip = t("overview.header.tooltip", count=count, bookkeeping=bookkeeping)
         self.refresh(layout=True)  # its width follows the label

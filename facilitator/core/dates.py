@@ -1,0 +1,32 @@
+"""Dates as people type them: 2026-12-03, or 03.12.2026 as Estonians write it.
+
+Stored as ISO (YYYY-MM-DD) whichever way it was typed; anything else is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO form of a date typed as 2026-12-03 or 03.12.2026 (3.12.2026); None if it is not one."""
+    text = text.strip()
+    iso, dotted = ISO.match(text), DOTTED.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif dotted:
+        day, month, year = (int(part) for part in dotted.groups())
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def is_date(text: str) -> bool:
+    return parse_date(text) is not None
