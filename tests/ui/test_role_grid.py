@@ -213,3 +213,16 @@ async def test_an_expectations_parties_by_single_keys(
         await pilot.press("escape")
         await back_to_view(pilot)
         assert HOSTILE in [name for _pid, name in form.parties]
+
+
+async def test_the_grid_follows_a_change_made_elsewhere(make_app: MakeApp, empty_session: SessionService) -> None:
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("g")
+        screen, grid = await open_grid(pilot, app)
+        SessionService(empty_session.path).set_role(w.table, w.town, "funder")  # another process
+        app.watch_session(screen.service).check()  # the watcher's poll, now
+        await pilot.pause()
+        assert "5 Funder" in row_of(grid, "Round table")
