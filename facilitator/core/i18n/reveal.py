@@ -4,5 +4,4 @@ MESSAGES = {
     "reveal.now": {"en": "now:", "et": "praegu:"},
     "reveal.wished": {"en": "wished:", "et": "soovitud:"},
     "reveal.missing": {"en": "Not placed in this round:", "et": "Selles voorus paigutamata:"},
-    "reveal.key.controls": {"en": "Agree", "et": "Lepi kokku"},
 }
