@@ -3,9 +3,10 @@ present at once, and an expectation's parties chosen with single keys."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, OptionList, Select
 
 from facilitator.core.service import SessionService
+from facilitator.ui.screens.agree_dialogs import RoleDialog
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.views.expectation_keys import QuickExpectationDialog
 from facilitator.ui.views.role_grid import RoleGrid, RoleGridScreen, fit, short_name
@@ -21,6 +22,7 @@ from tests.ui.test_agree import (
     notifications,
     open_agree,
     plain,
+    wait_for,
 )
 
 
@@ -110,6 +112,23 @@ async def test_the_grid_by_mouse_and_palette(make_app: MakeApp, empty_session: S
         assert grid.cell() == (w.table, w.town)
         await pilot.press("4")
         assert fresh(empty_session).roles_for(w.table) == {w.town: "informed"}
+        # A second click on the cursor's cell: the role dialog, each role explained; a click chooses.
+        police_cell = (layout.title + 2, layout.header + 1 + layout.row)
+        await pilot.click(grid, offset=police_cell)
+        assert grid.cell() == (w.table, w.police) and isinstance(app.screen, RoleGridScreen)
+        await pilot.click(grid, offset=police_cell)
+        role_dialog = await dialog(pilot, RoleDialog)
+        options = role_dialog.query_one("#role-options", OptionList)
+        options.highlighted = options.get_option_index("funder")
+        options.action_select()
+        await dialog(pilot, RoleGridScreen)
+        await wait_for(pilot, lambda: fresh(empty_session).roles_for(w.table).get(w.police) == "funder")
+        # The palette offers each role for the cursor's cell.
+        commands = {str(c.title): c for c in app.get_system_commands(app.screen)}
+        assert "Role 1: Lead" in commands and "Role 0: none (clear)" in commands
+        commands["Role 2: Partner"].callback()
+        await pilot.pause()
+        assert fresh(empty_session).roles_for(w.table).get(w.town) == "partner"  # moved on to Town
         await pilot.click("#grid-close")
         await back_to_view(pilot)
         del view
@@ -215,7 +234,9 @@ async def test_an_expectations_parties_by_single_keys(
         assert HOSTILE in [name for _pid, name in form.parties]
 
 
-async def test_the_grid_follows_a_change_made_elsewhere(make_app: MakeApp, empty_session: SessionService) -> None:
+async def test_the_grid_follows_a_change_made_elsewhere(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
     w = build(empty_session)
     app = make_app(session=empty_session)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -31,6 +31,12 @@ MESSAGES = {
         "et": "Rolle on {count}: vajuta 1–{count} või 0, et eemaldada.",
     },
     "grid.key.close": {"en": "Back", "et": "Tagasi"},
+    "grid.cmd.role": {"en": "Role {number}: {role}", "et": "Roll {number}: {role}"},
+    "grid.cmd.clear": {"en": "Role 0: none (clear)", "et": "Roll 0: puudub (eemalda)"},
+    "grid.cmd.role.help": {
+        "en": "for the party and activity of the grid's cursor",
+        "et": "tabeli kursori all oleva osapoole ja tegevuse jaoks",
+    },
     "grid.key.next": {"en": "Next party's cell", "et": "Järgmise osapoole lahter"},
     "grid.key.previous": {"en": "Previous party's cell", "et": "Eelmise osapoole lahter"},
     "grid.button.close": {"en": "Back", "et": "Tagasi"},

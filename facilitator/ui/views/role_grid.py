@@ -9,7 +9,8 @@ party is not in the activity at all (those cells refuse a role), so nothing rest
 A typed role moves the cursor on to the next cell that can take one, as a spreadsheet
 does, and tab / shift+tab skip to the next / previous such cell, so a whole session's roles
 take little more than one key each. A click on a cell moves there. Every change goes
-through `SessionService.set_role`.
+through `SessionService.set_role`. A second click on a cell (or a double click) opens the
+role dialog, where each role is explained; the palette offers each role for the cursor's cell.
 
 The grid is one widget that draws only the rows on screen; party names in the header wrap
 onto up to three lines, activity titles onto two when the screen is tall enough.
@@ -17,12 +18,12 @@ onto up to three lines, activity titles onto two when the screen is tall enough.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
-from textual import events
-from textual.app import ComposeResult
+from textual import events, work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -107,6 +108,9 @@ class RoleGrid(Widget, can_focus=True):
 
     class Moved(Message):
         """The cursor moved (the screen says which cell it is on)."""
+
+    class Opened(Message):
+        """The cursor's cell was clicked again (or double-clicked): choose its role in the dialog."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -318,6 +322,8 @@ class RoleGrid(Widget, can_focus=True):
         if column is None or not 0 <= column < len(self.party_ids):
             column = self.cursor[1]
         self.focus()
+        if (row, column) == self.cursor or event.chain > 1:
+            self.post_message(self.Opened())
         self._go(row, column)
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
@@ -434,6 +440,46 @@ class RoleGridScreen(BaseScreen):
             return
         self._refresh_grid()
         grid.action_skip(1)  # on to the next party's cell, as in a spreadsheet
+
+    def set_role(self, number: int) -> None:
+        """As if `number` were typed on the cursor's cell (the palette's and the dialog's way)."""
+        cell = self.query_one(RoleGrid).cell()
+        if cell is not None:
+            self.post_message(RoleGrid.RoleTyped(cell[0], cell[1], number))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """One command per role, for the cursor's cell, and one to clear it."""
+        t = self.t
+        for number, role in enumerate(self.service.scenario.roles, start=1):
+            yield SystemCommand(
+                t("grid.cmd.role", number=number, role=one_line(role.name)),
+                t("grid.cmd.role.help"),
+                lambda number=number: self.set_role(number),
+            )
+        yield SystemCommand(t("grid.cmd.clear"), t("grid.cmd.role.help"), lambda: self.set_role(0))
+
+    def on_role_grid_opened(self, message: RoleGrid.Opened) -> None:
+        message.stop()
+        self.choose_in_dialog()
+
+    @work(exclusive=True, group="grid-dialog")
+    async def choose_in_dialog(self) -> None:
+        """A second click on a cell: the role dialog, with each role explained (the mouse's way)."""
+        from facilitator.ui.screens.agree_dialogs import RoleDialog
+
+        cell = self.query_one(RoleGrid).cell()
+        session = self.service.room_view
+        if cell is None or cell[1] not in session.activity(cell[0]).party_ids:
+            return
+        activity_id, party_id = cell
+        roles = session.scenario.roles
+        current = session.roles_for(activity_id).get(party_id)
+        dialog = RoleDialog(roles, session.party_name(party_id), session.activity(activity_id).title, current)
+        choice = await self.app.push_screen_wait(dialog)
+        if choice is None:
+            return
+        number = next((n for n, r in enumerate(roles, start=1) if r.id == choice.role_id), 0)
+        self.post_message(RoleGrid.RoleTyped(activity_id, party_id, number))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
