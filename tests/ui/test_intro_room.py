@@ -9,7 +9,8 @@ import pytest
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.views.intro import Staircase, staircase
-from tests.ui.test_intro import open_intro
+
+from .test_intro import open_intro
 
 MakeApp = Callable[..., FacilitatorApp]
 LABELS = ["1  Communication", "2  Cooperation", "3  Coordination", "4  Collaboration"]

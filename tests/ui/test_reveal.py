@@ -11,7 +11,8 @@ from facilitator.core.library import SessionLibrary
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.placement import PlacementScreen, RungPicker
 from facilitator.ui.widgets.reveal_ladder import RevealLadder, RevealRung, reveal_lines, wrap_words
-from tests.ui.test_placement import fresh, make_session, open_placement
+
+from .test_placement import fresh, make_session, open_placement
 
 MakeApp = Callable[..., FacilitatorApp]
 ROOM = (

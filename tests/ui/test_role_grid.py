@@ -11,7 +11,8 @@ from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.views.expectation_keys import QuickExpectationDialog
 from facilitator.ui.views.role_grid import RoleGrid, RoleGridScreen, fit, short_name
 from facilitator.ui.views.sign_all import present_parties
-from tests.ui.test_agree import (
+
+from .test_agree import (
     HOSTILE,
     MakeApp,
     back_to_view,
