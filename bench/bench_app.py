@@ -49,7 +49,9 @@ def peak_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 """
 
-CHILD_APP = PEAK_MEMORY + r"""
+CHILD_APP = (
+    PEAK_MEMORY
+    + r"""
 import json, sys, time
 from pathlib import Path
 from textual import events
@@ -79,8 +81,11 @@ class Timed(FacilitatorApp):
 app = Timed(SessionLibrary(Path(sys.argv[1])), session_path=Path(sys.argv[2]), lang="en")
 app.run(headless=True, size=(160, 50))
 """
+)
 
-CHILD_HELLO = PEAK_MEMORY + r"""
+CHILD_HELLO = (
+    PEAK_MEMORY
+    + r"""
 import json, time
 from textual.app import App, ComposeResult
 from textual.widgets import Label
@@ -99,6 +104,7 @@ class Hello(App[None]):
 
 Hello().run(headless=True, size=(160, 50))
 """
+)
 
 
 def start_once(code: str, *args: str) -> tuple[float, int]:

@@ -550,7 +550,12 @@ async def test_mouse_add_menu_row_clicks_and_palette(
         await pilot.pause()
         assert listing.highlighted_option.id == f"commitment:{commitment}"
         assert isinstance(app.screen, WorkshopScreen)
-        assert [b.id for b in view.query(Button) if b.display] == ["agree-edit", "agree-remove", "agree-add"]
+        assert [b.id for b in view.query(Button) if b.display] == [
+            "agree-edit",
+            "agree-remove",
+            "agree-add",
+            "agree-grid",
+        ]
         await pilot.click(listing, offset=(20, y))
         edit = await dialog(pilot, CommitmentDialog)
         assert edit.query_one("#commitment-party").disabled
@@ -566,7 +571,7 @@ async def test_mouse_add_menu_row_clicks_and_palette(
         # Which buttons show follows the line under the cursor.
         await cursor_to(pilot, view, f"party:{w.police}")
         shown = [b.id for b in view.query(Button) if b.display]
-        assert shown == ["agree-role", "agree-sign", "agree-add"]
+        assert shown == ["agree-role", "agree-sign", "agree-add", "agree-grid"]
 
         # The palette offers what the keys do here.
         screen = app.screen

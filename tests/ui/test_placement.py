@@ -16,6 +16,7 @@ from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen, RungChoice, RungPicker
 from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.ladder import TRAY, LadderBoard
+from facilitator.ui.widgets.reveal_ladder import RevealLadder
 
 MakeApp = Callable[..., FacilitatorApp]
 RUNG_NAMES = ("Communication", "Cooperation", "Coordination", "Collaboration")
@@ -113,12 +114,15 @@ async def test_blind_placement_reveal_and_agreement(make_app: MakeApp, ui_librar
         assert fresh(service).session.activity(activity.id).revealed
         text = screen_text(app)
         assert "Round 1 · revealed" in text
-        assert "Police = ■■□□ 2. Cooperation" in text  # the majority view
-        assert "Youth workers ≠ ■□□□ 1. Communication" in text
+        picture = screen.query_one(RevealLadder).plain
+        assert "│ 2  Cooperation" in picture and "now: Police" in picture
+        assert "now: Youth workers" in picture.split("1  Communication")[1]
         assert "Now: ≠ disagree, 2 views, spread 1 (1. Communication … 2. Cooperation)" in text
         assert "Wished: ≠ disagree, 2 views, spread 1 (2. Cooperation … 3. Coordination)" in text
 
-        # Agree: the current rung by keyboard, the wished rung by mouse, a note typed.
+        # `a` brings the controls; the current rung by keyboard, the wished rung by mouse, a note typed.
+        await pilot.press("a")
+        await pilot.pause()
         assert screen.query_one("#agree-current", RungPicker).has_focus
         await pilot.press("down", "down", "enter")
         await pilot.click("#agree-wished", offset=(4, 3))
@@ -149,7 +153,7 @@ async def test_the_common_answer_is_preselected_and_the_card_shows_agreed(
         assert "Now: = all agree (3. Coordination)" in screen_text(app)
         assert screen.query_one("#agree-current", RungPicker).value == "coordination"
         assert screen.query_one("#agree-wished", RungPicker).value == "collaboration"
-        await pilot.press("a")
+        await pilot.press("a", "a")  # the controls, then record
         await pilot.pause()
         board = app.screen.query_one("#board", LadderBoard)
         card = board.column("coordination").cards[0]
@@ -193,8 +197,10 @@ async def test_placement_and_reveal_by_mouse(make_app: MakeApp, ui_library: Sess
         await pilot.pause()
         assert fresh(service).session.activity(activity.id).revealed
         text = screen_text(app)
-        assert "Police — not placed" in text
-        assert "Municipality = ■■■■ 4. Collaboration = ■□□□ 1. Communication" in text
+        assert "Not placed in this round: Police · Youth workers" in text
+        picture = placement(app).query_one(RevealLadder).plain
+        assert "now: Municipality" in picture.split("4  Collaboration")[1].split("3  Coordination")[0]
+        assert "wished: Municipality" in picture.split("1  Communication")[1]
         await pilot.click("#close")
         await pilot.pause()
         assert not isinstance(app.screen, PlacementScreen)
@@ -271,8 +277,8 @@ async def test_reopening_the_app_shows_the_same_revealed_state(
         assert screen.activity_id == activity.id
         text = screen_text(app)
         assert "Round 1 · revealed" in text
-        assert "Police ≠ ■□□□ 1. Communication" in text
-        assert "Youth workers — not placed" in text
+        assert "now: Police" in screen.query_one(RevealLadder).plain.split("1  Communication")[1]
+        assert "Not placed in this round: Youth workers" in text
         await pilot.press("escape")
         await pilot.pause()
     # Closed before quitting: the board, and the card still says what happened.
@@ -349,8 +355,10 @@ async def test_markup_like_names_stay_literal_on_the_placement_screen(
         await pilot.press("1", "2", "2", "3", "r")
         await pilot.pause()
         text = screen_text(app)
-        assert "[@click=app.quit]x ≠ ■□□□ 1. Communication" in text
-        assert "[b]bold[/b] ≠ ■■□□ 2. Cooperation" in text
+        picture = placement(app).query_one(RevealLadder).plain
+        assert "now: [@click=app.quit]x" in picture.split("1  Communication")[1]
+        assert "now: [b]bold[/b]" in picture.split("2  Cooperation")[1]
+        assert "now: [b]bold[/b]" in text  # as drawn on the screen, not bold
     assert fresh(service).session.activity(activity.id).revealed
 
 

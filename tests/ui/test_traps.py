@@ -113,6 +113,8 @@ async def test_digits_choose_a_rung_in_the_agreement_and_on_the_board(
         await pilot.pause()
         await pilot.press("enter")
         screen = await dialog(pilot, PlacementScreen)
+        await pilot.press("a")  # the reveal's picture first; `a` brings the agreement controls
+        await pilot.pause()
         assert screen.query_one("#agree-current", RungPicker).has_focus
         await pilot.press("4")
         await pilot.pause()

@@ -88,10 +88,8 @@ MESSAGES = {
         "en": "Only {done} of {total} parties have placed. Reveal anyway?",
         "et": "Paigutanud on alles {done} osapoolt {total}-st. Kas avalikustada ikkagi?",
     },
-    "board.place.col.party": {"en": "Party", "et": "Osapool"},
     "board.place.col.current": {"en": "Now", "et": "Praegu"},
     "board.place.col.wished": {"en": "Wished", "et": "Soovitud"},
-    "board.place.not_placed": {"en": "— not placed", "et": "— ei paigutanud"},
     "board.place.nobody": {"en": "Nobody placed in this round.", "et": "Selles voorus ei paigutanud keegi."},
     "board.place.same": {"en": "{what}: = all agree ({rung})", "et": "{what}: = kõik ühel meelel ({rung})"},
     "board.place.differ": {

@@ -17,14 +17,13 @@ import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
-from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, ContentSwitcher, DataTable, Input, Label, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
@@ -34,9 +33,11 @@ from facilitator.core.service import DEFAULT_ACTOR, SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseScreen, confirm_discard, is_text_field
 from facilitator.ui.screens.dialogs import ConfirmDialog
-from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
+from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.reveal_ladder import RevealLadder
 
 
 def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
@@ -45,24 +46,6 @@ def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] 
     if not views:
         return None
     return len(views), views[0], views[-1]
-
-
-def majority(views: Counter[str]) -> set[str]:
-    """The one view held by more parties than any other; none when views tie or differ all round.
-
-    The reveal marks "≠" on every placement outside it, so one party's outlier stands out,
-    and a split room shows as a split.
-    """
-    ranked = views.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return set() if len(views) > 1 else set(views)
-    return {ranked[0][0]}
-
-
-def level_bar(scenario: Scenario, rung_id: str) -> str:
-    """■■□□ for the second of four rungs: the height reads at a glance, in any colour scheme."""
-    level = scenario.rung_index(rung_id) + 1
-    return "■" * level + "□" * (len(scenario.rungs) - level)
 
 
 class RungChoice(Static):
@@ -178,19 +161,21 @@ class PlacementScreen(BaseScreen):
                             yield RungChoice(number, self.scenario.rung_title(rung.id))
                         yield Static("", id="all-placed")
                 with VerticalScroll(id="page-revealed"):
-                    yield DataTable(id="reveal-table", cursor_type="none", zebra_stripes=True)
+                    # The room-size picture first; the agreement's controls below it (a, or scrolling).
+                    yield RevealLadder(reserve=REVEAL_RESERVE, id="reveal-ladder")
                     yield Static("", id="reveal-current", classes="reveal-line")
                     yield Static("", id="reveal-wished", classes="reveal-line")
                     yield Static("", id="reveal-agreed", classes="reveal-line")
-                    with Horizontal(id="agree-row"):
-                        with Vertical(classes="agree-column"):
-                            yield Label("", id="agree-current-label", classes="section")
-                            yield RungPicker(self.scenario, id="agree-current")
-                        with Vertical(classes="agree-column"):
-                            yield Label("", id="agree-wished-label", classes="section")
-                            yield RungPicker(self.scenario, id="agree-wished")
-                    yield Label("", id="agree-note-label", classes="section")
-                    yield Input(id="agree-note")
+                    with Vertical(id="agree-controls"):
+                        with Horizontal(id="agree-row"):
+                            with Vertical(classes="agree-column"):
+                                yield Label("", id="agree-current-label", classes="section")
+                                yield RungPicker(self.scenario, id="agree-current")
+                            with Vertical(classes="agree-column"):
+                                yield Label("", id="agree-wished-label", classes="section")
+                                yield RungPicker(self.scenario, id="agree-wished")
+                        yield Label("", id="agree-note-label", classes="section")
+                        yield Input(id="agree-note")
                 with Vertical(id="page-empty"):
                     yield Static("", id="no-parties")
             with Horizontal(id="placement-buttons"):
@@ -261,6 +246,7 @@ class PlacementScreen(BaseScreen):
             page = "page-placing"
             self._show_placing(activity, placements, names)
         self.query_one("#placement-pages", ContentSwitcher).current = page
+        self.set_class(page == "page-revealed", "-revealed")
         changed_page = page != self._page
         self._page = page
         self.query_one("#reveal", Button).display = page == "page-placing"
@@ -273,7 +259,7 @@ class PlacementScreen(BaseScreen):
     def _focus_page(self) -> None:
         target = {
             "page-placing": "#party-list",
-            "page-revealed": "#agree-current",
+            "page-revealed": "#page-revealed",  # the picture in view; a brings the agreement's controls
             "page-empty": "#close",
         }.get(self._page)
         if target:
@@ -344,25 +330,13 @@ class PlacementScreen(BaseScreen):
         t = self.t
         scenario = self.scenario
         by_party = {p.party_id: p for p in placements if p.party_id in names}
-        table = self.query_one("#reveal-table", DataTable)
-        table.clear(columns=True)
-        table.add_column(t("board.place.col.party"), key="party")
-        table.add_column(t("board.place.col.current"), key="current")
-        table.add_column(t("board.place.col.wished"), key="wished")
         currents = Counter(p.current for p in by_party.values())
         wisheds = Counter(p.wished for p in by_party.values())
-        for party_id, name in names.items():
-            placement = by_party.get(party_id)
-            if placement is None:
-                missing = Text(t("board.place.not_placed"), style="bright_black")
-                table.add_row(literal_cell(name, 40), missing, missing.copy(), key=party_id)
-                continue
-            table.add_row(
-                literal_cell(name, 40),
-                self._cell(placement.current, placement.current not in majority(currents)),
-                self._cell(placement.wished, placement.wished not in majority(wisheds)),
-                key=party_id,
-            )
+        self.query_one(RevealLadder).show(
+            reveal_rungs(scenario, names, by_party),
+            (t("reveal.now"), t("reveal.wished")),
+            reveal_footer(t, names, by_party),
+        )
         self._spread_line("#reveal-current", t("board.place.col.current"), currents)
         self._spread_line("#reveal-wished", t("board.place.col.wished"), wisheds)
         agreed = self.query_one("#reveal-agreed", Static)
@@ -390,12 +364,6 @@ class PlacementScreen(BaseScreen):
             self.query_one("#agree-current", RungPicker).set_value(activity.agreed_current or common_current)
             self.query_one("#agree-wished", RungPicker).set_value(activity.agreed_wished or common_wished)
             self.query_one("#agree-note", Input).value = activity.agreed_note
-
-    def _cell(self, rung_id: str, differs: bool) -> Text:
-        text = f"{level_bar(self.scenario, rung_id)} {self.scenario.rung_title(rung_id)}"
-        if differs:
-            return Text("≠ " + text, style="bold")
-        return Text("= " + text)
 
     def _spread_line(self, widget_id: str, what: str, views: Counter[str]) -> None:
         line = self.query_one(widget_id, Static)
@@ -506,6 +474,19 @@ class PlacementScreen(BaseScreen):
         self._attempt(lambda: self.service.reveal(self.activity_id))
 
     def action_agree(self) -> None:
+        """`a`: bring the agreement's controls into view and focus; once there, record the agreement."""
+        if self._page == "page-revealed" and not self._in_controls():
+            show_controls(self)
+            return
+        self.action_record()
+
+    def _in_controls(self) -> bool:
+        focused = self.focused
+        controls = self.query_one("#agree-controls")
+        return focused is not None and (focused is controls or controls in focused.ancestors)
+
+    def action_record(self) -> None:
+        """Record what the room agreed (the button, enter in the note, or `a` among the controls)."""
         activity = self._activity()
         if activity is None or not activity.revealed:
             return
@@ -528,7 +509,7 @@ class PlacementScreen(BaseScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_agree()
+        self.action_record()
 
     @work(exclusive=True, group="placement-confirm")
     async def action_revote(self) -> None:
@@ -560,7 +541,8 @@ class PlacementScreen(BaseScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id:
-            self.call_later(self.run_action, event.button.id)
+            action = "record" if event.button.id == "agree" else event.button.id
+            self.call_later(self.run_action, action)
 
     # ---------------------------------------------------------------- helpers
     def _attempt(self, change: Callable[[], object]) -> bool:

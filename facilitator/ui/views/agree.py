@@ -60,6 +60,7 @@ BUTTONS: tuple[tuple[str, ButtonVariant], ...] = (
     ("done", "default"),
     ("remove", "error"),
     ("add", "primary"),
+    ("grid", "default"),
 )
 NOTIFY_LIMIT = 3  # reopened activities announced one by one; more are counted in one notice
 
@@ -144,6 +145,8 @@ class AgreeView(PhaseView):
         Binding("space", "toggle_done", "agree.key.done"),
         Binding("delete", "remove", "agree.key.remove"),
         Binding("x", "remove", "agree.key.remove", show=False),
+        Binding("g", "role_grid", "agree.key.grid"),
+        Binding("S", "sign_all", "agree.key.sign_all"),
     ]
 
     def __init__(self, service: SessionService) -> None:
@@ -229,7 +232,7 @@ class AgreeView(PhaseView):
             localize_bindings(widget, t)
         self.query_one("#agree-list-heading", Label).update(Content(t("agree.activities")))
         self.query_one("#agree-empty", Label).update(Content(t("agree.empty")))
-        for button_id in ("role", "answer", "edit", "remove", "add"):
+        for button_id in ("role", "answer", "edit", "remove", "add", "grid"):
             self.query_one(f"#agree-{button_id}", Button).label = Content(t(f"agree.button.{button_id}"))
         self._list_signature = self._items_signature = self._gaps_signature = ()
         if self._ready:
@@ -719,6 +722,7 @@ class AgreeView(PhaseView):
             "done": kind == "action",
             "remove": self._removable(item),
             "add": activity is not None,
+            "grid": activity is not None,
         }
         for name, visible in shown.items():
             self.query_one(f"#agree-{name}", Button).display = visible
@@ -753,6 +757,7 @@ class AgreeView(PhaseView):
             "agree-done": self.action_toggle_done,
             "agree-remove": self.action_remove,
             "agree-add": self.action_add_menu,
+            "agree-grid": self.action_role_grid,
         }
         action = actions.get(event.button.id or "")
         if action is not None:
@@ -790,6 +795,18 @@ class AgreeView(PhaseView):
             self._go_phase(item.key)
 
     # ---------------------------------------------------------------- roles and sign-offs
+    def action_role_grid(self) -> None:
+        """Every activity's roles at once (views/role_grid.py)."""
+        from facilitator.ui.views.role_grid import open_role_grid
+
+        open_role_grid(self, self.service, self.activity_id)
+
+    def action_sign_all(self) -> None:
+        """Every present party signs off the activity, after one confirmation (views/sign_all.py)."""
+        from facilitator.ui.views.sign_all import sign_all
+
+        sign_all(self, self.activity_id)
+
     @work(exclusive=True, group="agree-dialog")
     async def action_role(self) -> None:
         activity, item = self.current_activity(), self.current_item()
@@ -907,7 +924,11 @@ class AgreeView(PhaseView):
             return
         source = self._party_of(self.current_item(), activity)
         target = next((p for p in activity.party_ids if p != source), None)
-        dialog = ExpectationDialog(self._parties(), activity.party_ids, source, target)
+        from facilitator.ui.views.expectation_keys import QuickExpectationDialog
+
+        dialog: ExpectationDialog = QuickExpectationDialog(
+            self._parties(), activity.party_ids, source, target
+        )
         draft = await self.app.push_screen_wait(dialog)
         if draft is None:
             return

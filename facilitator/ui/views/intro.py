@@ -120,20 +120,25 @@ class Prose(Widget):
 # --------------------------------------------------------------------------- the staircase
 
 
-def staircase(labels: Sequence[str], width: int) -> list[Content]:
+def staircase(labels: Sequence[str], width: int, rows: int = 2, notes: Sequence[str] = ()) -> list[Content]:
     """The ladder as steps rising to the right, lowest rung at the bottom-left.
 
-    Two lines per rung plus a base line; the step offset shrinks to fit narrow widths
-    and labels are cut only when nothing else helps.
+    `rows` lines per rung (at least two: its top edge and its label) plus a base line;
+    taller steps show the rung's note (its summary) under the label. The step offset
+    shrinks to fit narrow widths and labels are cut only when nothing else helps.
     """
     count = len(labels)
     if count == 0 or width < 8:
         return []
+    rows = max(rows, 2)
     longest = max(cell_len(label) for label in labels)
     steps = max(count - 1, 1)
     offset = min(longest + 6, max(2, (width - longest - 5) // steps))
+    if rows > 2:  # a tall ladder for the room: as wide as the page, the top step wide enough for its note
+        top = max(longest + 4, width * 2 // 5)
+        offset = max(2, (width - top - 1) // steps)
     room = width - 5 - offset * (count - 1)
-    if room < longest:
+    if room < longest or rows > 2:  # cut (narrow), or stretched to the page's right edge (tall)
         longest = max(room, 1)
     right = offset * (count - 1) + longest + 4  # the column of the right-hand border
     margin = " " * max((width - right - 1) // 2, 0)
@@ -145,17 +150,37 @@ def staircase(labels: Sequence[str], width: int) -> list[Content]:
         else:
             edge = " " * left + "┌" + "─" * (offset - 1) + "┘" + " " * (right - left - offset - 1) + "│"
         lines.append(Content(margin + edge))
-        label = Content(labels[index]).truncate(right - left - 2, ellipsis=True)
+        inner = right - left - 2
+        label = Content(labels[index]).truncate(inner, ellipsis=True)
         number, _, _name = labels[index].partition(" ")
         label = label.stylize("bold").stylize(HEADING_STYLE, 0, len(number))
-        pad = " " * (right - left - 2 - label.cell_length)
-        lines.append(Content.assemble(margin, " " * left, "│ ", label, pad, "│"))
+        body = [label]
+        if rows > 3 and index < len(notes) and notes[index]:
+            indent = len(number) + 2
+            wrapped = Content.styled(notes[index], "italic").wrap(max(inner - indent, 8))
+            shown = wrapped[: rows - 3]
+            if len(wrapped) > len(shown):  # said in full on the rung's own page
+                shown[-1] = Content.assemble(shown[-1].truncate(inner - indent - 1), "…")
+            body += [Content(" " * indent) + line for line in shown]
+        body += [Content("")] * (rows - 1 - len(body))
+        for row in body:
+            pad = " " * max(inner - row.cell_length, 0)
+            lines.append(Content.assemble(margin, " " * left, "│ ", row.truncate(inner), pad, "│"))
     lines.append(Content(margin + "└" + "─" * (right - 1) + "┘"))
     return lines
 
 
+INTRO_RESERVE = 21
+"""Lines of the screen the overview page needs besides the ladder (header, heading, text, keys)."""
+MAX_RUNG_ROWS = 9
+
+
 class Staircase(Widget):
-    """The whole ladder drawn as a staircase; clicking a step asks for that rung's page."""
+    """The whole ladder drawn as a staircase; clicking a step asks for that rung's page.
+
+    It grows with the screen: each step gets more lines (with the rung's summary) when the
+    screen has room, so on a projector the ladder fills the page.
+    """
 
     class Picked(Message):
         """A step was clicked: `index` is the rung's place on the ladder, 0 lowest."""
@@ -167,21 +192,29 @@ class Staircase(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels: tuple[str, ...] = ()
+        self.notes: tuple[str, ...] = ()
+        self.rows = 2
+        """Lines per rung, from the screen's height."""
 
-    def show(self, labels: Iterable[str]) -> None:
+    def show(self, labels: Iterable[str], notes: Iterable[str] = ()) -> None:
         self.labels = tuple(labels)
+        self.notes = tuple(notes)
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 2 * len(self.labels) + 1 if self.labels else 0
+        if not self.labels:
+            return 0
+        room = viewport.height - INTRO_RESERVE
+        self.rows = min(max(room // len(self.labels), 2), MAX_RUNG_ROWS)
+        return self.rows * len(self.labels) + 1
 
     def render(self) -> Content:
-        return Content("\n").join(staircase(self.labels, self.size.width))
+        return Content("\n").join(staircase(self.labels, self.size.width, self.rows, self.notes))
 
     def rung_at(self, y: int) -> int:
-        """The rung drawn at content row `y` (each step is its top edge and its label)."""
+        """The rung drawn at content row `y` (each step is its top edge, its label and its note)."""
         count = len(self.labels)
-        return min(max(count - 1 - y // 2, 0), count - 1)
+        return min(max(count - 1 - y // self.rows, 0), count - 1)
 
     def on_click(self, event: events.Click) -> None:
         if self.labels:
@@ -302,8 +335,11 @@ class IntroView(PhaseView):
             title.update(Content(t("intro.overview.title")))
             summary.update(Content(t("intro.overview.subtitle")))
             ladder.show(
-                one_line(self.scenario.rung_title(rung.id).replace(". ", "  ", 1))
-                for rung in self.scenario.rungs
+                (
+                    one_line(self.scenario.rung_title(rung.id).replace(". ", "  ", 1))
+                    for rung in self.scenario.rungs
+                ),
+                (one_line(rung.summary) for rung in self.scenario.rungs),
             )
             body.update(self.overview_blocks())
         elif page.kind == RUNG:

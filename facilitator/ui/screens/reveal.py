@@ -1,0 +1,55 @@
+"""The reveal's parts of the placement screen: the picture's data from the session, and `a`.
+
+Kept apart from the placement screen so that the blind round's code stays about blindness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Placement
+from facilitator.core.scenario import Scenario
+from facilitator.core.text import one_line
+from facilitator.ui.widgets.reveal_ladder import RevealRung
+
+REVEAL_RESERVE = 3
+"""Lines of the page left under the picture: the spread in words, and a hint of what follows."""
+
+
+def reveal_rungs(
+    scenario: Scenario, names: Mapping[str, str], placements: Mapping[str, Placement]
+) -> list[RevealRung]:
+    """Each rung (lowest first) with the parties that placed the activity on it, now and wished,
+    in the activity's order of parties."""
+    rungs = []
+    for number, rung in enumerate(scenario.rungs, start=1):
+        now = tuple(
+            one_line(n) for p, n in names.items() if p in placements and placements[p].current == rung.id
+        )
+        wished = tuple(
+            one_line(n) for p, n in names.items() if p in placements and placements[p].wished == rung.id
+        )
+        rungs.append(RevealRung(number, one_line(rung.name), now, wished))
+    return rungs
+
+
+def reveal_footer(
+    t: Translator, names: Mapping[str, str], placements: Mapping[str, Placement]
+) -> list[Content]:
+    """Under the picture: who did not place in this round (they are on no rung)."""
+    missing = [one_line(n) for p, n in names.items() if p not in placements]
+    if not missing:
+        return []
+    return [Content.assemble(Content.styled(t("reveal.missing"), "bold"), " ", Content(" · ".join(missing)))]
+
+
+def show_controls(screen: Screen[object] | Widget) -> None:
+    """Bring the agreement's controls into view and put the focus on the first rung picker."""
+    controls = screen.query_one("#agree-controls")
+    screen.query_one("#agree-current").focus(scroll_visible=False)
+    controls.scroll_visible(animate=False, top=True)

@@ -1,0 +1,62 @@
+""" "All present parties sign off": one confirmation instead of one key per party.
+
+Present means: the party has at least one participant in the session (the people in the
+room are entered in setup). A session with no participants at all counts every party of
+the activity as present, since nobody was entered. The confirmation names who signs, and
+who does not because nobody of theirs is present; each sign-off goes through
+`SessionService.sign_off`, so the session records them one by one, as if given in turn.
+"""
+
+from __future__ import annotations
+
+from facilitator.core.errors import UserError
+from facilitator.core.model import Session
+from facilitator.core.text import one_line
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.widgets.phase_view import PhaseView
+
+NAME_LIMIT = 60
+
+
+def present_parties(session: Session, activity_id: str) -> tuple[list[str], list[str]]:
+    """(present parties who have not signed yet, parties not present), in the activity's order."""
+    activity = session.activity(activity_id)
+    with_people = {p.party_id for p in session.participants}
+    signed = {s.party_id for s in session.signoffs_for(activity_id)}
+    present = [p for p in activity.party_ids if not with_people or p in with_people]
+    absent = [p for p in activity.party_ids if p not in present]
+    return [p for p in present if p not in signed], absent
+
+
+def sign_all(view: PhaseView, activity_id: str | None) -> None:
+    """Ask once, then sign the activity off for every present party that has not yet."""
+    session = view.session
+    if activity_id is None or not session.has_activity(activity_id):
+        return
+    t = view.t
+    to_sign, absent = present_parties(session, activity_id)
+    title = one_line(session.activity(activity_id).title, 120)
+    if not to_sign:
+        view.notify(t("signall.none"), timeout=4)
+        return
+    names = ", ".join(one_line(session.party_name(p), NAME_LIMIT) for p in to_sign)
+    message = t("signall.confirm", activity=title, count=len(to_sign), parties=names)
+    if absent:
+        away = ", ".join(one_line(session.party_name(p), NAME_LIMIT) for p in absent)
+        message += "\n" + t("signall.absent", parties=away)
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        done = 0
+        for party_id in to_sign:
+            try:
+                view.service.sign_off(activity_id, party_id)
+            except UserError as error:
+                view.fapp.show_user_error(error)
+                break
+            done += 1
+        if done:
+            view.notify(t("signall.done", count=done, activity=title), markup=False, timeout=4)
+
+    view.app.push_screen(ConfirmDialog(message, "signall.button"), confirmed)

@@ -1,0 +1,250 @@
+"""Roles and expectations at the speed of a room: the role grid, signing off for everyone
+present at once, and an expectation's parties chosen with single keys."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label, OptionList, Select
+
+from facilitator.core.service import SessionService
+from facilitator.ui.screens.agree_dialogs import RoleDialog
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.views.expectation_keys import QuickExpectationDialog
+from facilitator.ui.views.role_grid import RoleGrid, RoleGridScreen, fit, short_name
+from facilitator.ui.views.sign_all import present_parties
+
+from .test_agree import (
+    HOSTILE,
+    MakeApp,
+    back_to_view,
+    build,
+    cursor_to,
+    dialog,
+    fresh,
+    notifications,
+    open_agree,
+    plain,
+    wait_for,
+)
+
+
+def grid_text(grid: RoleGrid) -> list[str]:
+    return [grid.render_line(y).text for y in range(grid.size.height)]
+
+
+def row_of(grid: RoleGrid, title: str) -> str:
+    return next(line for line in grid_text(grid) if title in line)
+
+
+async def open_grid(pilot, app) -> tuple[RoleGridScreen, RoleGrid]:  # type: ignore[no-untyped-def]
+    screen = await dialog(pilot, RoleGridScreen)
+    grid = screen.query_one(RoleGrid)
+    for _ in range(50):
+        await pilot.pause()
+        if grid.has_focus:
+            break
+    assert grid.has_focus
+    return screen, grid
+
+
+def test_short_names_and_fitted_headers_mark_what_they_cut() -> None:
+    assert short_name("Lead", 8) == "Lead"
+    assert short_name("Contributor", 6) == "Contr."
+    assert fit("Local residents", 9, 3) == ["Local", "residents"]
+    assert fit("Child protection", 8, 3) == ["Child", "protect…"]
+    assert fit("One two three four", 5, 2) == ["One", "two…"]
+
+
+async def test_a_digit_sets_the_role_of_the_cell_and_moves_on(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)  # parties: Police, Town, HOSTILE, Residents; "Joint plan" has the first three
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await pilot.press("g")
+        screen, grid = await open_grid(pilot, app)
+        # On the selected activity's row, on its first party; the header names the parties literally.
+        assert grid.cell() == (w.talks, w.police)
+        header = "\n".join(grid_text(grid)[:3])
+        assert "Police" in header and "[@click=app.qu…" in header and "[b]bold[/b]" in header
+        assert "1 Lead" in plain(screen.query_one("#grid-legend", Label))
+        # 1 = Lead on Police, then the cursor is on Town: 2 = Partner; then on the odd party.
+        await pilot.press("1", "2")
+        assert grid.cell() == (w.talks, w.odd)
+        await pilot.press("backspace")  # nothing to clear: stays "?" and moves on
+        roles = fresh(empty_session).roles_for(w.talks)
+        assert roles == {w.police: "lead", w.town: "partner"}
+        assert "1 Lead" in row_of(grid, "Joint plan") and "2 Partner" in row_of(grid, "Joint plan")
+        assert "?" in row_of(grid, "Joint plan")  # the odd party: no role yet
+        assert "·" in row_of(grid, "Joint plan")  # Residents: not in the activity
+        # The cursor went on to the next row's first party of that activity (Round table: Police).
+        assert grid.cell() == (w.table, w.police)
+        # A party not in the activity refuses, and says why; the session is unchanged.
+        await pilot.press("right", "right")
+        assert grid.cell() == (w.table, w.odd)
+        assert "is not in “Round table”" in plain(screen.query_one("#grid-cell", Label))
+        await pilot.press("3")
+        assert "not in the activity" in notifications(app)[-1]
+        assert w.odd not in fresh(empty_session).roles_for(w.table)
+        # 0 clears; shift+tab goes back to the previous cell that can take a role.
+        await pilot.press("up", "left", "left", "0")
+        assert w.police not in fresh(empty_session).roles_for(w.talks)
+        await pilot.press("shift+tab")
+        assert grid.cell() == (w.talks, w.police)
+        await pilot.press("9")  # only five roles
+        assert "There are 5 roles" in notifications(app)[-1]
+        await pilot.press("escape")
+        await back_to_view(pilot)
+        assert app.focused is not None and view in app.focused.ancestors
+
+
+async def test_the_grid_by_mouse_and_palette(make_app: MakeApp, empty_session: SessionService) -> None:
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        titles = [str(c.title) for c in app.get_system_commands(app.screen)]
+        assert "Role grid" in titles and "All present sign off" in titles
+        await pilot.click("#agree-grid")
+        _screen, grid = await open_grid(pilot, app)
+        layout = grid.layout_for(grid.size.width, grid.size.height)
+        # The second party's column, the second activity's row.
+        await pilot.click(grid, offset=(layout.title + layout.cell + 2, layout.header + 1 + layout.row))
+        assert grid.cell() == (w.table, w.town)
+        await pilot.press("4")
+        assert fresh(empty_session).roles_for(w.table) == {w.town: "informed"}
+        # A second click on the cursor's cell: the role dialog, each role explained; a click chooses.
+        police_cell = (layout.title + 2, layout.header + 1 + layout.row)
+        await pilot.click(grid, offset=police_cell)
+        assert grid.cell() == (w.table, w.police) and isinstance(app.screen, RoleGridScreen)
+        await pilot.click(grid, offset=police_cell)
+        role_dialog = await dialog(pilot, RoleDialog)
+        options = role_dialog.query_one("#role-options", OptionList)
+        options.highlighted = options.get_option_index("funder")
+        options.action_select()
+        await dialog(pilot, RoleGridScreen)
+        await wait_for(pilot, lambda: fresh(empty_session).roles_for(w.table).get(w.police) == "funder")
+        # The palette offers each role for the cursor's cell.
+        commands = {str(c.title): c for c in app.get_system_commands(app.screen)}
+        assert "Role 1: Lead" in commands and "Role 0: none (clear)" in commands
+        commands["Role 2: Partner"].callback()
+        await pilot.pause()
+        assert fresh(empty_session).roles_for(w.table).get(w.town) == "partner"  # moved on to Town
+        await pilot.click("#grid-close")
+        await back_to_view(pilot)
+        del view
+
+
+async def test_the_grid_fits_a_small_screen_and_scrolls_sideways(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    names = [f"Party number {n}" for n in range(12)]
+    ids = [empty_session.add_party(n) for n in names]
+    for n in range(10):
+        empty_session.add_activity(f"Activity {n} with a long title that wraps", party_ids=ids[n : n + 3])
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("g")
+        _screen, grid = await open_grid(pilot, app)
+        assert all(len(line) <= grid.size.width for line in grid_text(grid))
+        await pilot.press("end")  # the last party's column comes into view
+        assert grid.left > 0 and grid.cell() == (grid.activity_ids[0], ids[-1])
+        for _ in range(9):
+            await pilot.press("down")
+        assert any("▶ Activity 9" in line for line in grid_text(grid))  # the last row, in view
+
+
+async def test_all_present_parties_sign_off_with_one_confirmation(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)
+    empty_session.add_participant("Mari", w.police)
+    empty_session.add_participant("Jaan", w.odd)
+    assert present_parties(empty_session.session, w.talks) == ([w.police, w.odd], [w.town])
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("S")
+        confirm = await dialog(pilot, ConfirmDialog)
+        message = plain(confirm.query_one(".dialog-message", Label))
+        assert "for 2 parties present: Police, [@click=app.quit]x [b]bold[/b] [red]?" in message
+        assert "Not present (no participant), not signed: Town." in message
+        await pilot.press("y")
+        await back_to_view(pilot)
+        signed = {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)}
+        assert signed == {w.police, w.odd}
+        assert "2 parties signed off" in notifications(app)[-1]
+        await pilot.press("S")  # nobody left to sign: said, nothing asked
+        await pilot.pause()
+        assert "Every party present has signed off" in notifications(app)[-1]
+        # Cancelled: nothing signed. Without any participants every party counts as present.
+        await pilot.press("down")
+        await pilot.pause()
+        empty_session.remove_participant(fresh(empty_session).participants[0].id)
+        empty_session.remove_participant(fresh(empty_session).participants[0].id)
+        await pilot.press("S")
+        await dialog(pilot, ConfirmDialog)
+        await pilot.press("escape")
+        await back_to_view(pilot)
+        assert fresh(empty_session).signoffs_for(w.table) == ()
+        await pilot.press("S")
+        await dialog(pilot, ConfirmDialog)
+        await pilot.press("y")
+        await back_to_view(pilot)
+        assert {s.party_id for s in fresh(empty_session).signoffs_for(w.table)} == {w.police, w.town}
+
+
+async def test_an_expectations_parties_by_single_keys(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"party:{w.police}")
+        await pilot.press("e")
+        form = await dialog(pilot, QuickExpectationDialog)
+        source, target = (
+            form.query_one("#expectation-from", Select),
+            form.query_one("#expectation-to", Select),
+        )
+        assert (source.value, target.value) == (w.police, w.town)  # preset; typing goes into the text
+        assert isinstance(app.focused, Input)
+        assert "first letter" in plain(form.query_one("#expectation-keys", Label))
+        # up: to "From"; 2 = the second party of the list (Town); then "To": r = Residents (outside).
+        await pilot.press("up")
+        assert app.focused is source
+        await pilot.press("2")
+        assert source.value == w.town and app.focused is target
+        await pilot.press("r")
+        assert target.value == w.outsider and isinstance(app.focused, Input)
+        await pilot.press(*"Come to the meeting", "enter")
+        await back_to_view(pilot)
+        (asked,) = fresh(empty_session).expectations_for(w.talks)
+        assert (asked.from_party, asked.to_party, asked.text) == (w.town, w.outsider, "Come to the meeting")
+        # The lists are numbered and literal; a letter steps through parties starting with it.
+        await pilot.press("e")
+        form = await dialog(pilot, QuickExpectationDialog)
+        await pilot.press("up")
+        source = form.query_one("#expectation-from", Select)
+        assert form.party_for_key("[", source.value) == w.odd  # "[@click…" starts with "["
+        assert form.party_for_key("7", source.value) is None
+        await pilot.press("escape")
+        await back_to_view(pilot)
+        assert HOSTILE in [name for _pid, name in form.parties]
+
+
+async def test_the_grid_follows_a_change_made_elsewhere(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("g")
+        screen, grid = await open_grid(pilot, app)
+        SessionService(empty_session.path).set_role(w.table, w.town, "funder")  # another process
+        app.watch_session(screen.service).check()  # the watcher's poll, now
+        await pilot.pause()
+        assert "5 Funder" in row_of(grid, "Round table")
