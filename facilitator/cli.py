@@ -18,6 +18,7 @@ from typing import NoReturn, TextIO
 from facilitator import __version__
 from facilitator.core.errors import ScenarioError, UserError, os_reason
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
+from facilitator.core.reports.formats import REGISTRY
 from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
 
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ID-PART.EXT: -o FOLDER (made if missing), else the current folder.",
     )
     export.add_argument("id", help="session id (a unique prefix is enough)")
-    export.add_argument("--format", choices=("md", "html", "csv", "json", "svg"), default="json")
+    export.add_argument("--format", choices=tuple(REGISTRY), default="json")
     export.add_argument(
         "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg) to write"
     )

@@ -669,3 +669,24 @@ def test_rung_colours_for_any_ladder() -> None:
         assert len(colours) == count
         assert len({fill for fill, _ in colours}) == count  # each rung its own shade
         assert all(ink in ("#ffffff", "#1f2328") for _, ink in colours)
+
+
+def test_one_table_of_formats_names_every_file_the_export_writes(tmp_path: Path) -> None:
+    """The registry is the one place: what it says a format writes is what is written."""
+    from facilitator.core.demo import create_demo
+    from facilitator.core.library import SessionLibrary
+    from facilitator.core.reports import REGISTRY, base_name, write_export
+    from facilitator.core.scenario import find_scenario
+
+    service = create_demo(SessionLibrary(tmp_path / "data"), find_scenario("community-safety"))
+    assert list(REGISTRY) == ["md", "html", "csv", "json", "svg"]
+    for fmt, declared in REGISTRY.items():
+        for public in (False, True):
+            target = tmp_path / "out" / fmt / str(public)
+            if not declared.folder:
+                target.mkdir(parents=True)
+                target = target / declared.file_names(base_name(service.session.id, public))[0]
+            written = write_export(service, fmt, target, public=public)
+            assert sorted(p.name for p in written) == sorted(
+                declared.file_names(base_name(service.session.id, public))
+            )

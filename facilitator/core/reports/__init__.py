@@ -22,22 +22,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from facilitator.core.counterpart import in_language
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.model import Placement, Session
 from facilitator.core.party import party_view
-from facilitator.core.reports import csv_export, html, json_export, markdown, svg
-from facilitator.core.reports.content import build_report
+from facilitator.core.reports.formats import REGISTRY, SVG_PARTS, ExportFormat, Source
 from facilitator.core.service import SessionService
 from facilitator.core.store import atomic_write_text, make_private_folder
 
-FORMATS = ("md", "html", "csv", "json", "svg")
-MULTI_FILE = frozenset({"csv", "svg"})
-SVG_PARTS = ("ladder", "partnership")
+FORMATS = tuple(REGISTRY)
+"""The formats' names, in the order the CLI and the export dialog offer them (see `formats`)."""
+MULTI_FILE = frozenset(f.name for f in REGISTRY.values() if f.folder)
 
 
 class UnknownFormat(UserError):
@@ -102,25 +102,21 @@ def render(
     check_format(fmt)
     if fmt == "json":
         raise ValueError("the JSON export is made from the session file's data: use export_files")
+    return REGISTRY[fmt].render(_source(session, {}, public=public, lang=lang, generated=generated))
+
+
+def _source(
+    session: Session, data: Mapping[str, Any], *, public: bool, lang: str | None, generated: str | None
+) -> Source:
     language = report_language(session, lang)
-    t = Translator(language)
     # Rung, role, phase and field names in the report's language too (one language at a time).
     session = dataclasses.replace(session, scenario=in_language(session.scenario, language))
     # The room's view: a round not yet revealed says who has placed, never where (party_view).
     room = party_view(session, None)
     view = public_session(room) if public else room
-    base = base_name(session.id, public)
-    if fmt == "svg":
-        return {
-            f"{base}-ladder.svg": svg.ladder_svg(view, t).encode("utf-8"),
-            f"{base}-partnership.svg": svg.partnership_svg(view, t).encode("utf-8"),
-        }
-    if fmt == "csv":
-        return {f"{base}-{part}.csv": data for part, data in csv_export.render(view, t).items()}
-    document = build_report(view, t, public=public, generated=generated or _now())
-    if fmt == "md":
-        return {f"{base}.md": markdown.render(document).encode("utf-8")}
-    return {f"{base}.html": html.render(document, t("report.contents")).encode("utf-8")}
+    return Source(
+        view, data, Translator(language), public, base_name(session.id, public), generated or _now()
+    )
 
 
 def export_files(
@@ -133,11 +129,8 @@ def export_files(
 ) -> dict[str, bytes]:
     """The export of the session behind `service`, by file name (nothing is written)."""
     check_format(fmt)
-    if fmt == "json":
-        session_id = service.session.id
-        text = json_export.render(service.file.read(), public=public)
-        return {f"{base_name(session_id, public)}.json": text.encode("utf-8")}
-    return render(service.session, fmt, public=public, lang=lang, generated=generated)
+    source = _source(service.session, service.file.read(), public=public, lang=lang, generated=generated)
+    return REGISTRY[fmt].render(source)
 
 
 class ExportTargetRefused(UserError):
@@ -253,6 +246,9 @@ def write_export(
 __all__ = [
     "FORMATS",
     "MULTI_FILE",
+    "REGISTRY",
+    "SVG_PARTS",
+    "ExportFormat",
     "ExportTargetRefused",
     "UnknownFormat",
     "check_target",

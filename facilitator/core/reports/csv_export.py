@@ -21,20 +21,12 @@ from facilitator.core.i18n import Translator
 from facilitator.core.matrices import role_matrix
 from facilitator.core.model import EXPECTATION_STATES, Session
 from facilitator.core.reports.escape import clean
+from facilitator.core.reports.formats import CSV_PARTS
 from facilitator.core.reports.labels import Labels
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# File parts, in the order they are written: <id>-<part>.csv
-PARTS = (
-    "activities",
-    "placements",
-    "roles",
-    "commitments",
-    "expectations",
-    "agreement-fields",
-    "actions",
-)
+PARTS = CSV_PARTS  # <id>-<part>.csv, in the order they are written
 
 Cell = str | int | None
 Row = Sequence[Cell]

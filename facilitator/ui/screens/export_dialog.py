@@ -32,8 +32,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES
-from facilitator.core.reports import FORMATS, MULTI_FILE, SVG_PARTS, base_name, write_export
-from facilitator.core.reports.csv_export import PARTS as CSV_PARTS
+from facilitator.core.reports import FORMATS, MULTI_FILE, REGISTRY, base_name, write_export
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseModal
@@ -46,13 +45,8 @@ DEFAULT_FOLDER = Path("~") / "facilitator-exports"
 
 
 def file_names(session_id: str, fmt: str, public: bool) -> list[str]:
-    """The names the export will have (the core names them the same way)."""
-    base = base_name(session_id, public)
-    if fmt == "csv":
-        return [f"{base}-{part}.csv" for part in CSV_PARTS]
-    if fmt == "svg":
-        return [f"{base}-{part}.svg" for part in SVG_PARTS]
-    return [f"{base}.{fmt}"]
+    """The names the export will have (from the core's table of formats)."""
+    return REGISTRY[fmt].file_names(base_name(session_id, public))
 
 
 def default_target(session_id: str, fmt: str, public: bool, folder: Path = DEFAULT_FOLDER) -> str:
@@ -151,7 +145,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self.query_one("#export-format", Select).focus()
 
     def _format_options(self) -> list[tuple[Text, str]]:
-        return [(Text(self.t(f"exchange.export.format.{fmt}")), fmt) for fmt in FORMATS]
+        return [(Text(self.t(f.label_key)), f.name) for f in REGISTRY.values()]
 
     def relabel(self) -> None:
         super().relabel()

@@ -1,0 +1,110 @@
+"""Every export format, declared once: its name, one file or a folder, its files' names, its
+renderer and the label the app shows. The CLI, the export dialog and `reports` read this table.
+
+Light to import (the CLI builds its options from it when the app starts): the renderers'
+modules are imported when a format is rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Session
+
+SVG_PARTS = ("ladder", "partnership")
+CSV_PARTS = (
+    "activities",
+    "placements",
+    "roles",
+    "commitments",
+    "expectations",
+    "agreement-fields",
+    "actions",
+)
+
+Render = Callable[["Source"], dict[str, bytes]]
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a renderer works from: the session as the room may see it (public or not), the file's
+    data (the JSON backup is the file itself), the language, and the base of the file names."""
+
+    view: Session
+    data: Mapping[str, Any]
+    t: Translator
+    public: bool
+    base: str
+    generated: str
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    folder: bool
+    """Several files, written into a folder (else one file, or standard output)."""
+    parts: tuple[str, ...]
+    """The files of a folder format, named `BASE-PART.NAME`; empty for a one-file format."""
+    render: Render
+    label_key: str
+    """The catalogue's label for the export dialog."""
+
+    def file_names(self, base: str) -> list[str]:
+        if self.folder:
+            return [f"{base}-{part}.{self.name}" for part in self.parts]
+        return [f"{base}.{self.name}"]
+
+
+def _markdown(source: Source) -> dict[str, bytes]:
+    from facilitator.core.reports import markdown
+    from facilitator.core.reports.content import build_report
+
+    document = build_report(source.view, source.t, public=source.public, generated=source.generated)
+    return {f"{source.base}.md": markdown.render(document).encode("utf-8")}
+
+
+def _html(source: Source) -> dict[str, bytes]:
+    from facilitator.core.reports import html
+    from facilitator.core.reports.content import build_report
+
+    document = build_report(source.view, source.t, public=source.public, generated=source.generated)
+    return {f"{source.base}.html": html.render(document, source.t("report.contents")).encode("utf-8")}
+
+
+def _csv(source: Source) -> dict[str, bytes]:
+    from facilitator.core.reports import csv_export
+
+    tables = csv_export.render(source.view, source.t)
+    return {f"{source.base}-{part}.csv": tables[part] for part in CSV_PARTS}
+
+
+def _json(source: Source) -> dict[str, bytes]:
+    from facilitator.core.reports import json_export
+
+    text = json_export.render(source.data, public=source.public)  # the file itself: a backup
+    return {f"{source.base}.json": text.encode("utf-8")}
+
+
+def _svg(source: Source) -> dict[str, bytes]:
+    from facilitator.core.reports import svg
+
+    drawings = {"ladder": svg.ladder_svg, "partnership": svg.partnership_svg}
+    return {
+        f"{source.base}-{part}.svg": drawings[part](source.view, source.t).encode("utf-8")
+        for part in SVG_PARTS
+    }
+
+
+REGISTRY: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("md", False, (), _markdown, "exchange.export.format.md"),
+        ExportFormat("html", False, (), _html, "exchange.export.format.html"),
+        ExportFormat("csv", True, CSV_PARTS, _csv, "exchange.export.format.csv"),
+        ExportFormat("json", False, (), _json, "exchange.export.format.json"),
+        ExportFormat("svg", True, SVG_PARTS, _svg, "exchange.export.format.svg"),
+    )
+}
