@@ -268,7 +268,8 @@ def assert_present(svc: SessionService, expected: Key) -> Mismatch:
 def test_each_kind_is_found(kind: str, world: World) -> None:
     expected = CREATE[kind](world)
     m = assert_present(world.svc, expected)
-    assert m.phase_kind == ("place" if kind in ("not_placed", "placements_disagree") else "agree")
+    places = {"not_placed": "place", "placements_disagree": "place", "affected_missing": "collect"}
+    assert m.phase_kind == places.get(kind, "agree")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -705,7 +706,7 @@ def check_invariants(session: Session) -> list[Mismatch]:
         assert m.activity_id in activities
         assert set(m.party_ids) <= parties, m
         assert len(set(m.party_ids)) == len(m.party_ids), m
-        assert m.phase_kind in ("place", "agree")
+        assert m.phase_kind in ("place", "agree", "collect")
         for language in ("et", "en"):
             text = m.explain(Translator(language))
             assert session.activity(m.activity_id).title in text
@@ -1067,3 +1068,15 @@ def test_by_group_puts_what_to_discuss_first_and_keeps_each_groups_order(service
     assert grouped[: len(discuss)] == discuss
     counts = counts_by_group(found)
     assert counts[DISCUSS] == len(discuss) and sum(counts.values()) == len(found)
+
+
+def test_where_each_kind_is_fixed_is_declared_once_in_the_core() -> None:
+    """The overview and the roles view read the same table: an affected group left out is fixed
+    where the activity's parties are edited (collecting), not in the roles view."""
+    from facilitator.core.mismatches import FIX_ITEM, FIX_PHASE, KINDS, Mismatch
+
+    assert set(FIX_PHASE) <= set(KINDS) and set(FIX_ITEM) <= set(KINDS)
+    assert Mismatch("affected_missing", "a").phase_kind == "collect"
+    assert Mismatch("placements_disagree", "a").phase_kind == "place"
+    assert Mismatch("no_role", "a").phase_kind == "agree" and Mismatch("no_role", "a").fix_item == "party"
+    assert Mismatch("expectation_open", "a").fix_item == "expectation"

@@ -56,10 +56,24 @@ GROUP = {
     "not_signed": BOOKKEEPING,
 }
 
-# Where each kind is fixed: the kind of agenda phase whose view shows it.
+# Where each kind is fixed, declared once for the overview and the roles view: the kind of
+# agenda phase whose view shows it (else "agree"), and what to put the cursor on there.
 FIX_PHASE = {
     "not_placed": "place",
     "placements_disagree": "place",
+    "affected_missing": "collect",  # the activity's parties are edited where it was collected
+}
+FIX_ITEM = {
+    "no_lead": "party",
+    "several_leads": "party",
+    "no_role": "party",
+    "not_signed": "party",
+    "expectation_outside": "expectation",
+    "expectation_open": "expectation",
+    "expectation_declined": "expectation",
+    "fields_empty": "field",
+    "overlap": "commitment",
+    "wish_without_action": "action",
 }
 
 
@@ -80,7 +94,14 @@ class Mismatch:
 
     @property
     def phase_kind(self) -> str:
+        """The kind of agenda phase where it is fixed."""
         return FIX_PHASE.get(self.kind, "agree")
+
+    @property
+    def fix_item(self) -> str:
+        """What it is fixed on in that phase's view: party, expectation, field, commitment, action
+        (or "" for the activity itself)."""
+        return FIX_ITEM.get(self.kind, "")
 
     def explain(self, t: Translator) -> str:
         """The plain explanation in the translator's language."""

@@ -24,6 +24,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
 from facilitator.ui.localized import is_own_binding, localize_bindings
+from facilitator.ui.screens.base import Localized
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
 
@@ -204,8 +205,8 @@ class FacilitatorApp(App[int]):
         """The sessions the screens on the stack show (each screen keeps its own service)."""
         found: list[SessionService] = []
         for screen in self.screen_stack:
-            service = getattr(screen, "service", None)
-            if isinstance(service, SessionService) and service not in found:
+            service = screen.session_service if isinstance(screen, Localized) else None
+            if service is not None and service not in found:
                 found.append(service)
         return found
 
@@ -252,9 +253,8 @@ class FacilitatorApp(App[int]):
             service.show_names_in(language, self.scenario_folders)
         localize_bindings(self, self.t)
         for screen in self.screen_stack:
-            relabel = getattr(screen, "relabel", None)
-            if relabel is not None and screen.is_mounted:  # unmounted screens label themselves on mount
-                relabel()
+            if isinstance(screen, Localized) and screen.is_mounted:  # unmounted: labelled on mount
+                screen.relabel()
 
     def action_toggle_language(self) -> None:
         index = LANGUAGES.index(self.language) if self.language in LANGUAGES else 0
@@ -312,9 +312,8 @@ class FacilitatorApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The screen's own actions (from its bindings and extra commands), then the app's."""
         t = self.t
-        extra = getattr(screen, "palette_commands", None)
-        if extra is not None:
-            yield from extra()
+        if isinstance(screen, Localized):
+            yield from screen.palette_commands()
         seen: set[str] = set()
         # A phase view's bindings are active while focus is inside it: offer those that are enabled.
         nodes: list[tuple[Widget | App[int], Binding]] = [

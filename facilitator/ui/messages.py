@@ -11,3 +11,11 @@ class ActivitySelected(Message):
     def __init__(self, activity_id: str | None) -> None:
         super().__init__()
         self.activity_id = activity_id
+
+
+class GoToPhase(Message):
+    """A view asks the workshop to show another phase (where something is fixed)."""
+
+    def __init__(self, phase_id: str) -> None:
+        super().__init__()
+        self.phase_id = phase_id

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual.app import SystemCommand
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
 from facilitator.core.i18n import Translator
+from facilitator.core.service import SessionService
 from facilitator.ui.localized import localize_bindings
 
 if TYPE_CHECKING:
@@ -32,6 +34,16 @@ class Localized:
     def relabel(self) -> None:
         """Set every piece of interface text; called again when the language changes."""
         localize_bindings(self, self.t)  # type: ignore[arg-type]
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's own commands for the command palette, beyond its bindings."""
+        return ()
+
+    @property
+    def session_service(self) -> SessionService | None:
+        """The session this screen shows, if it shows one (the app relabels its scenario's names)."""
+        service = self.__dict__.get("service")
+        return service if isinstance(service, SessionService) else None
 
 
 class BaseScreen(Localized, Screen[Any]):

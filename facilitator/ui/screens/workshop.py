@@ -25,7 +25,7 @@ from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.core.timer import PhaseTimer
-from facilitator.ui.messages import ActivitySelected
+from facilitator.ui.messages import ActivitySelected, GoToPhase
 from facilitator.ui.screens.base import BaseScreen, is_text_field
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
@@ -215,6 +215,10 @@ class WorkshopScreen(BaseScreen):
         if index > 0:
             self._show_phase(ids[index - 1])
 
+    def on_go_to_phase(self, message: GoToPhase) -> None:
+        message.stop()
+        self.call_later(self.action_go_phase, message.phase_id)
+
     def action_go_phase(self, phase_id: str) -> None:
         if phase_id in self.phase_ids():
             self._show_phase(phase_id)
@@ -272,9 +276,8 @@ class WorkshopScreen(BaseScreen):
             self._save_view(selected_activity=activity_id)  # the view picks it up on show
         self._show_phase(phase_id)
         view = self.view_for(phase_kind)
-        show_target = getattr(view, "show_target", None)
-        if activity_id is not None and show_target is not None:
-            view.call_after_refresh(show_target, activity_id, target)  # once it is built
+        if activity_id is not None:
+            view.call_after_refresh(view.show_target, activity_id, target)  # once it is built
 
     def on_mismatch_badge_pressed(self, message: MismatchBadge.Pressed) -> None:
         message.stop()

@@ -32,6 +32,7 @@ from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.localized import localize_bindings
+from facilitator.ui.messages import GoToPhase
 from facilitator.ui.screens.agree_dialogs import (
     ActionDialog,
     AddMenu,
@@ -548,25 +549,8 @@ class AgreeView(PhaseView):
             return
         session = self.shown
         target: Item | None = None
-        if gap.kind in ("no_role", "not_signed", "no_lead", "several_leads"):
-            party = gap.target or (gap.party_ids[0] if gap.party_ids else None)
-            party = party or (activity.party_ids[0] if activity.party_ids else None)
-            target = Item("party", party) if party else None
-        elif gap.kind.startswith("expectation_"):
-            target = Item("expectation", gap.target)
-        elif gap.kind == "fields_empty":
-            target = Item("field", gap.target)
-        elif gap.kind == "overlap":
-            first = next(
-                (c for c in session.commitments_for(activity.id) if c.party_id in gap.party_ids), None
-            )
-            target = Item("commitment", first.id) if first else None
-        elif gap.kind == "wish_without_action":
-            self.action_add_action()
-            return
-        elif gap.phase_kind != "agree" or gap.kind == "affected_missing":
-            phase_kind = "collect" if gap.kind == "affected_missing" else gap.phase_kind
-            phase = next((p for p in session.scenario.agenda if p.kind == phase_kind), None)
+        if gap.phase_kind != "agree":  # fixed in another phase (declared with the kind, in the core)
+            phase = next((p for p in session.scenario.agenda if p.kind == gap.phase_kind), None)
             if phase is not None:
                 self.notify(
                     self.t("agree.gap.elsewhere", phase=one_line(phase.name, NAME_LIMIT)),
@@ -574,6 +558,20 @@ class AgreeView(PhaseView):
                     timeout=4,
                 )
                 self._go_phase(phase.id)
+            return
+        if gap.fix_item == "party":
+            party = gap.target or (gap.party_ids[0] if gap.party_ids else None)
+            party = party or (activity.party_ids[0] if activity.party_ids else None)
+            target = Item("party", party) if party else None
+        elif gap.fix_item in ("expectation", "field"):
+            target = Item(gap.fix_item, gap.target)
+        elif gap.fix_item == "commitment":
+            first = next(
+                (c for c in session.commitments_for(activity.id) if c.party_id in gap.party_ids), None
+            )
+            target = Item("commitment", first.id) if first else None
+        elif gap.fix_item == "action":
+            self.action_add_action()
             return
         if target is not None:
             self._highlight(target)
@@ -587,9 +585,7 @@ class AgreeView(PhaseView):
         items.focus()
 
     def _go_phase(self, phase_id: str) -> None:
-        go: Callable[[str], None] | None = getattr(self.screen, "action_go_phase", None)
-        if go is not None:
-            self.call_later(go, phase_id)
+        self.post_message(GoToPhase(phase_id))
 
     # ---------------------------------------------------------------- reopened sign-offs
     def _announce_reopened(self, session: Session) -> None:

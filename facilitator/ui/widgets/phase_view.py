@@ -73,6 +73,11 @@ class PhaseView(Vertical):
         """Tell the screen which activity is selected now."""
         self.post_message(ActivitySelected(activity_id))
 
+    def show_target(self, activity_id: str, target: str = "") -> None:
+        """Put the cursor on an activity and, where the view has it, the item `target` names
+        (a party, an expectation, a field): where a mismatch is fixed. Views that list such
+        items override this; the others pick up the selection (saved by the screen) on show."""
+
     def focus_first(self) -> None:
         """Put the keyboard focus where the facilitator starts in this view."""
         for widget in self.query("*"):
