@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
@@ -14,6 +16,9 @@ from facilitator.core.service import SessionService
 WRITER = Path(__file__).parent / "writer.py"
 PROCESSES = 4
 CHANGES = 200
+
+
+pytestmark = pytest.mark.slow
 
 
 def test_four_processes_writing_at_once(library: SessionLibrary, scenario: Scenario) -> None:

@@ -16,7 +16,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL"), pytest.mark.slow]
 
 WRITER = Path(__file__).parent / "writer.py"
 LANES = 3  # writers killed side by side, on the same file

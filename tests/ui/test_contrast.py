@@ -66,6 +66,7 @@ async def until(pilot: Pilot[int], check: object, what: str) -> None:
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.slow
 async def test_every_text_on_the_main_screens_is_readable(
     theme: str, make_app: MakeApp, demo_session: SessionService, ui_library: SessionLibrary
 ) -> None:

@@ -31,10 +31,13 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
-pytestmark = pytest.mark.skipif(
-    chromium_path() is None,
-    reason="no Chromium found (/usr/bin/chromium): install it with 'apt-get install -y chromium'",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        chromium_path() is None,
+        reason="no Chromium found (/usr/bin/chromium): install it with 'apt-get install -y chromium'",
+    ),
+]
 
 
 @pytest.fixture
