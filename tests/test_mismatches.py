@@ -685,7 +685,7 @@ def test_explanations_use_the_scenarios_names(service: SessionService) -> None:
     make_no_lead(w)
     text = {m.kind: m.explain(Translator("et")) for m in found(w.svc)}
     assert "2. Cooperation" in text["fields_empty"]
-    assert "“Lead”" not in text["no_lead"] and "„Lead”" in text["no_lead"]
+    assert "“Lead”" not in text["no_lead"] and "„Lead“" in text["no_lead"]
 
 
 # --------------------------------------------------------------------------- random sessions
@@ -953,7 +953,7 @@ def test_cli_lists_mismatches_grouped_by_activity(service: SessionService) -> No
     code, out, err = run_cli("mismatches", session_id)
     assert (code, err) == (EXIT_OK, "")
     lines = out.splitlines()
-    assert lines[0] == f"Test workshop: {len(expected)} mismatches"
+    assert lines[0] == f"Test workshop — mismatches: {len(expected)}"
     counts = counts_by_kind(expected)
     t = Translator("en")
     assert lines[1] == ", ".join(f"{t(f'mismatch.kind.{k}')}: {n}" for k, n in counts.items())
@@ -984,7 +984,7 @@ def test_cli_speaks_estonian_when_asked(service: SessionService) -> None:
     n = len(mismatches(service.session))
     code, out, _ = run_cli("--lang", "et", "mismatches", session_id)
     assert code == EXIT_OK
-    assert out.splitlines()[0] == f"Test workshop: {n} lahknevust"
+    assert out.splitlines()[0] == f"Test workshop — lahknevusi: {n}"
     assert "Paigutamata: 2" in out and "[Kinnitamata]" in out
     assert "not placed" not in out
 
@@ -995,7 +995,7 @@ def test_cli_defaults_to_the_scenarios_language(library: SessionLibrary) -> None
     svc.add_activity("Õhtused patrullid", party_ids=[p, r])
     code, out, _ = run_cli("mismatches", svc.session.id)
     assert code == EXIT_OK
-    assert "lahknevust" in out.splitlines()[0]
+    assert "lahknevusi:" in out.splitlines()[0]
     code, out, _ = run_cli("--lang", "en", "mismatches", svc.session.id)
     assert "mismatches" in out.splitlines()[0]
 
@@ -1018,7 +1018,7 @@ def test_cli_unknown_session_is_a_user_error(service: SessionService) -> None:
 
 def test_cli_with_no_mismatches_prints_the_heading_only(service: SessionService) -> None:
     code, out, _ = run_cli("mismatches", service.session.id)
-    assert (code, out) == (EXIT_OK, "Test workshop: 0 mismatches\n")
+    assert (code, out) == (EXIT_OK, "Test workshop — mismatches: 0\n")
     # The same for a session where everything is agreed.
     w = make_world(service)
     w.place_all(COOP, COOP)
@@ -1031,4 +1031,4 @@ def test_cli_with_no_mismatches_prints_the_heading_only(service: SessionService)
         w.svc.sign_off(w.activity, party)
     assert mismatches(service.session) == []
     code, out, _ = run_cli("--lang", "et", "mismatches", service.session.id)
-    assert (code, out) == (EXIT_OK, "Test workshop: 0 lahknevust\n")
+    assert (code, out) == (EXIT_OK, "Test workshop — lahknevusi: 0\n")

@@ -373,7 +373,7 @@ async def test_refused_changes_are_explained_in_the_interface_language(
             app.show_user_error(error)
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert "Osapool nimega „Politsei” on juba olemas." in messages
+        assert "Osapool nimega „Politsei“ on juba olemas." in messages
         app.language = "en"
         try:
             empty_session.add_activity("  ")

@@ -7,7 +7,7 @@ MESSAGES = {
         "et": "Kommunikatsioon → kooperatsioon → koordinatsioon → koostöö: vaadake, millises ühistegevuse vormis te olete, ja leppige selles kokku.",
     },
     "home.empty": {
-        "en": "No sessions yet. Press n to start a workshop, or m to create the demo session.",
+        "en": "No workshops yet. Press n to start a workshop, or m to create the demo workshop.",
         "et": "Töötubasid veel pole. Vajuta n, et alustada, või m, et luua näidistöötuba.",
     },
     "home.col.title": {"en": "Title", "et": "Pealkiri"},
@@ -28,7 +28,7 @@ MESSAGES = {
     "home.new.name": {"en": "Title", "et": "Pealkiri"},
     "home.new.date": {"en": "Date (YYYY-MM-DD)", "et": "Kuupäev (AAAA-KK-PP)"},
     "home.new.place": {"en": "Place", "et": "Koht"},
-    "home.new.facilitator": {"en": "Facilitator", "et": "Vahendaja"},
+    "home.new.facilitator": {"en": "Facilitator", "et": "Läbiviija"},
     "home.new.create": {"en": "Create", "et": "Loo"},
     "home.new.no_title": {"en": "Give the workshop a title", "et": "Anna töötoale pealkiri"},
     "home.new.bad_date": {
@@ -36,17 +36,17 @@ MESSAGES = {
         "et": "Kuupäev peab olema kujul 2026-12-03",
     },
     "home.delete.confirm": {
-        "en": "Delete the session “{title}” ({id})? This can't be undone.",
-        "et": "Kas kustutada töötuba „{title}” ({id})? Seda ei saa tagasi võtta.",
+        "en": "Delete the workshop “{title}” ({id})? This can't be undone.",
+        "et": "Kas kustutada töötuba „{title}“ ({id})? Seda ei saa tagasi võtta.",
     },
-    "home.deleted": {"en": "Deleted “{title}”", "et": "Kustutatud: „{title}”"},
-    "home.import.title": {"en": "Import a session", "et": "Impordi töötuba"},
+    "home.deleted": {"en": "Deleted “{title}”", "et": "Kustutatud: „{title}“"},
+    "home.import.title": {"en": "Import a workshop", "et": "Impordi töötuba"},
     "home.import.path": {
-        "en": "Path of an exported session (.json)",
+        "en": "Path of an exported workshop (.json)",
         "et": "Eksporditud töötoa fail (.json)",
     },
     "home.import.button": {"en": "Import", "et": "Impordi"},
-    "home.imported": {"en": "Imported “{title}”", "et": "Imporditud: „{title}”"},
-    "home.demo.created": {"en": "Demo session created", "et": "Näidistöötuba loodud"},
-    "home.none_selected": {"en": "Select a session first", "et": "Vali enne töötuba"},
+    "home.imported": {"en": "Imported “{title}”", "et": "Imporditud: „{title}“"},
+    "home.demo.created": {"en": "Demo workshop created", "et": "Näidistöötuba loodud"},
+    "home.none_selected": {"en": "Select a workshop first", "et": "Vali enne töötuba"},
 }
