@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core.device import ENV_STATE_DIR
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
 from facilitator.core.scenario import Scenario, find_scenario
 from facilitator.core.service import SessionService
@@ -20,6 +21,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """
     path = tmp_path / "data"
     monkeypatch.setenv(ENV_DATA_DIR, str(path))
+    monkeypatch.setenv(ENV_STATE_DIR, str(tmp_path / "state"))  # this device's view state, too
     return path
 
 

@@ -211,6 +211,8 @@ def fill_fields(svc: SessionService, activity: str, rung_id: str) -> None:
 
 def revote_and_agree(w: World) -> None:
     """After talking it over, a second blind round in which they see it the same way."""
+    if not w.svc.session.activity(w.activity).revealed:
+        w.svc.reveal(w.activity)  # a re-vote follows a reveal
     w.svc.revote(w.activity)
     w.place_all(COOP, COORD)
     w.svc.reveal(w.activity)
@@ -567,6 +569,7 @@ def test_fields_follow_the_agreed_rung(world: World) -> None:
     (m,) = found(w.svc, "fields_empty")
     assert m.values["fields"] == ", ".join(f.label for f in w.svc.scenario.rung(COORD).fields)
     # No agreed rung: no fields asked for.
+    w.svc.reveal(w.activity)
     w.svc.revote(w.activity)
     assert keys(w.svc, "fields_empty") == []
 
@@ -626,7 +629,7 @@ def test_sign_offs_count_per_party(world: World) -> None:
 
 REOPENING: dict[str, Callable[[World], object]] = {
     "agree": lambda w: w.svc.agree(w.activity, current=COOP, wished=COOP),
-    "revote": lambda w: w.svc.revote(w.activity),
+    "revote": lambda w: (w.svc.reveal(w.activity), w.svc.revote(w.activity)),
     "role": lambda w: w.svc.set_role(w.activity, w.police, "partner"),
     "commitment": lambda w: w.svc.add_commitment(w.activity, w.residents, "We will come"),
     "expectation": lambda w: w.svc.add_expectation(w.activity, w.police, w.residents, "Come"),
@@ -727,6 +730,9 @@ def random_change(data: st.DataObject, svc: SessionService) -> None:
     def activity() -> str:
         return pick(st.sampled_from([a.id for a in activities]))
 
+    def revealed() -> str:
+        return pick(st.sampled_from([a.id for a in activities if a.revealed]))
+
     def involved_pair() -> tuple[str, str] | None:
         candidates = [a for a in activities if a.party_ids]
         if not candidates:
@@ -805,7 +811,7 @@ def random_change(data: st.DataObject, svc: SessionService) -> None:
         ("place all", any(a.party_ids and not a.revealed for a in activities), place_all),
         ("reveal", True, lambda: svc.reveal(activity())),
         ("agree", True, agree),
-        ("revote", True, lambda: svc.revote(activity())),
+        ("revote", any(a.revealed for a in activities), lambda: svc.revote(revealed())),
         ("role", has_involved, role),
         ("roles all", has_involved, roles_all),
         (

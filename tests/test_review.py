@@ -186,7 +186,7 @@ def test_stepping_replays_at_most_one_stretch_on_a_log_of_5000_events(
 
     def change(kind: str, data: dict[str, Any]) -> None:
         at = f"2026-01-01T10:{len(events) // 60 % 60:02d}:{len(events) % 60:02d}+00:00"
-        apply_change(db, scenario, kind, data, at)
+        apply_change(db, scenario, kind, data, at, "facilitator")
         events.append(Event(len(events) + 1, at, "facilitator", kind, dict(data)))
 
     change("party.added", {"id": "p1", "name": "Police"})

@@ -22,6 +22,7 @@ from facilitator.core.model import Event, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, replay
 from facilitator.core.store import SessionEncoder, document, dumps
+from facilitator.core.timer import PhaseTimer
 
 Ids = dict[str, str]
 
@@ -250,6 +251,8 @@ def test_every_change_appends_one_event_with_actor_and_kind(service: SessionServ
         ("action.removed", "facilitator", lambda: svc.remove_action(i("act"))),
         ("session.updated", "facilitator", lambda: svc.update_session(place="Tartu")),
         ("phase.changed", "facilitator", lambda: svc.set_phase("place")),
+        ("placement.opened", "facilitator", lambda: svc.open_placement(i("x"))),
+        ("timer.set", "facilitator", lambda: svc.set_timer(PhaseTimer("place", 600.0), "start")),
         ("activity.removed", "facilitator", lambda: svc.remove_activity(i("x"))),
         ("party.removed", "facilitator", lambda: svc.remove_party(i("b"))),
     ]
@@ -277,13 +280,16 @@ def test_service_actor_is_the_default_actor(service: SessionService) -> None:
     assert service.session.events[-1].actor == "tablet-1"
 
 
-def test_view_state_is_saved_without_an_event(service: SessionService) -> None:
+def test_view_state_is_kept_beside_the_session_file_never_in_it(service: SessionService) -> None:
     populate(service)
     before = service.session
+    written = (service.path.read_bytes(), service.path.stat().st_mtime_ns)
     service.set_view_state(selected="abc", timer_left=120)
     service.set_view_state(timer_left=90)
     state = SessionService(service.path).view_state
     assert (state["selected"], state["timer_left"]) == ("abc", 90)
+    assert (service.path.read_bytes(), service.path.stat().st_mtime_ns) == written  # not even touched
+    assert service.device.path.exists() and service.device.path.parent != service.path.parent
     assert_same_session(reopened(service), before)  # no event, nothing else changed
 
 
@@ -604,6 +610,7 @@ def random_change(data: st.DataObject, svc: SessionService, counter: int) -> Non
     activities = [a.id for a in s.activities]
     with_parties = [a for a in s.activities if a.party_ids]
     placeable = [a for a in with_parties if not a.revealed]
+    revealed = [a.id for a in s.activities if a.revealed]
     rungs = st.sampled_from(sc.rung_ids())
     fields = [f.id for r in sc.rungs for f in r.fields]
 
@@ -673,7 +680,21 @@ def random_change(data: st.DataObject, svc: SessionService, counter: int) -> Non
         (placeable, place),
         (activities, lambda: svc.reveal(pick(activities))),
         (activities, agree),
-        (activities, lambda: svc.revote(pick(activities))),
+        (revealed, lambda: svc.revote(pick(revealed))),
+        (activities, lambda: svc.open_placement(pick([*activities, None]))),
+        (True, lambda: svc.set_phase(pick(["", *(p.id for p in sc.agenda)]))),
+        (
+            True,
+            lambda: svc.set_timer(
+                PhaseTimer(
+                    pick(p.id for p in sc.agenda),
+                    data.draw(st.floats(1, 7200)),
+                    data.draw(st.floats(0, 7200)),
+                    data.draw(st.none() | st.floats(1e9, 2e9)),
+                ),
+                pick(["start", "pause", "add", "reset"]),
+            ),
+        ),
         (with_parties, set_role),
         (activities and parties, lambda: svc.add_commitment(pick(activities), pick(parties), text())),
         (s.commitments, lambda: svc.update_commitment(pick(c.id for c in s.commitments), text())),

@@ -40,3 +40,7 @@ class ChangeRejected(UserError):
 
 class LockTimeout(UserError):
     """Another process held the session's lock for too long."""
+
+
+class NotAllowed(ChangeRejected):
+    """A participant's device asked for something only the facilitator (or another party) may do."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
+from facilitator.core.party import party_view
 
 # Kinds, in the order a facilitator meets them in the workshop.
 KINDS = (
@@ -246,6 +247,7 @@ def mismatches(session: Session) -> list[Mismatch]:
     """Every mismatch in the session, activity by activity, in the order of KINDS."""
     order = {kind: i for i, kind in enumerate(KINDS)}
     out: list[Mismatch] = []
+    session = party_view(session, None)  # texts about placements never say where before the reveal
     for activity in session.activities:
         found = [m for rule in RULES for m in rule(session, activity)]
         found.sort(key=lambda m: order[m.kind])

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.timer import PhaseTimer
 
 SCHEMA_VERSION = 1
 FILE_KIND = "facilitator-session"
@@ -35,6 +36,7 @@ class SessionInfo:
     place: str = ""
     facilitator: str = ""
     phase: str = ""
+    open_activity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Placement:
     current: str
     wished: str
     at: str
+    by: str = ""  # who sent it: the facilitator, or a participant's device
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,19 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Room:
+    """What the whole room is on now: session data, so every device can follow the facilitator."""
+
+    phase: str  # an agenda phase's id; "" before the agenda (setting up)
+    open_activity: str | None  # the activity open for blind placement (its round and reveal on it)
+    timers: Mapping[str, PhaseTimer]  # each phase's countdown as last set; planned time if absent
+
+    def timer(self, phase_id: str, planned_minutes: int) -> PhaseTimer:
+        """The phase's countdown: as last set, or the planned time, not started."""
+        return self.timers.get(phase_id) or PhaseTimer(phase_id, 60.0 * planned_minutes)
+
+
+@dataclass(frozen=True)
 class Event:
     """One recorded change: when, by whom, what."""
 
@@ -220,10 +236,23 @@ class Session:
     signoffs: tuple[SignOff, ...] = ()
     actions: tuple[Action, ...] = ()
     events: tuple[Event, ...] = ()
+    timers: tuple[PhaseTimer, ...] = ()
 
     @property
     def id(self) -> str:
         return self.info.id
+
+    @property
+    def last_seq(self) -> int:
+        """The newest event's number: it changes exactly when the session does."""
+        return self.events[-1].seq if self.events else 0
+
+    @cached_property
+    def room(self) -> Room:
+        open_activity = self.info.open_activity
+        if open_activity is not None and not self.has_activity(open_activity):
+            open_activity = None
+        return Room(self.info.phase, open_activity, {t.phase_id: t for t in self.timers})
 
     @classmethod
     def from_tables(
@@ -271,6 +300,7 @@ class Session:
                 place=meta.get("place", ""),
                 facilitator=meta.get("facilitator", ""),
                 phase=meta.get("phase", ""),
+                open_activity=meta.get("open_activity"),
             ),
             scenario=scenario,
             parties=built(
@@ -301,7 +331,13 @@ class Session:
             placements=built(
                 "placements",
                 lambda d: Placement(
-                    d["activity_id"], d["party_id"], d["round"], d["current"], d["wished"], d["at"]
+                    d["activity_id"],
+                    d["party_id"],
+                    d["round"],
+                    d["current"],
+                    d["wished"],
+                    d["at"],
+                    d.get("by", ""),
                 ),
             ),
             roles=built("roles", lambda d: RoleAssignment(d["activity_id"], d["party_id"], d["role_id"])),
@@ -327,6 +363,10 @@ class Session:
                 lambda d: Action(
                     d["id"], d["text"], d["owner"], d.get("activity_id"), d.get("due"), d.get("done", False)
                 ),
+            ),
+            timers=built(
+                "timers",
+                lambda d: PhaseTimer.from_dict(d, d["phase_id"], 0),
             ),
             events=_events(tables.get("events", {}), memo),
         )

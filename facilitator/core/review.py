@@ -22,15 +22,16 @@ import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from facilitator.core.changes import apply_change
+from facilitator.core.changes import Names, apply_change, describe
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix, rung_counts
 from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
 from facilitator.core.model import Activity, BuildCache, Event, Placement, Session
+from facilitator.core.party import party_view
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR
 from facilitator.core.store import Data, MemoryTablesStorage, tinydb_over
@@ -136,6 +137,7 @@ class Dashboard:
 def dashboard(session: Session, today: dt.date | None = None) -> Dashboard:
     """The review dashboard's numbers; `today` decides which open actions are overdue."""
     today = today or dt.date.today()
+    session = party_view(session, None)  # the room's view: nobody's blind placement
     scenario = session.scenario
     counts = rung_counts(session)
     rungs = tuple(
@@ -291,6 +293,7 @@ def board_status(session: Session, activity: Activity, placements: Sequence[Plac
 
 def board_groups(session: Session, t: Translator) -> tuple[BoardGroup, ...]:
     """The ladder, highest rung first, then the tray of activities with no agreed rung."""
+    session = party_view(session, None)  # a frame before a reveal says who placed, not where
     scenario = session.scenario
     placements = _current_round(session)
     groups: dict[str | None, list[BoardItem]] = {r.id: [] for r in scenario.rungs}
@@ -361,249 +364,11 @@ def local_times(stamps: Sequence[str], tz: dt.tzinfo | None = None) -> list[str]
     ]
 
 
-@dataclass
-class _Names:
-    """What the log has said so far: names and texts as they were at each event."""
-
-    session: Session
-    parties: dict[str, str] = field(default_factory=dict)
-    activities: dict[str, str] = field(default_factory=dict)
-    participants: dict[str, tuple[str, str]] = field(default_factory=dict)
-    commitments: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # activity, party, text
-    expectations: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)  # act, from, to, text
-    actions: dict[str, str] = field(default_factory=dict)
-    # This round's placements per activity, so that a reveal can say what it revealed.
-    placed: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    activity_parties: dict[str, list[str]] = field(default_factory=dict)
-
-    def party(self, party_id: Any) -> str:
-        if isinstance(party_id, str):
-            if party_id in self.parties:
-                return self.parties[party_id]
-            return self.session.party_name(party_id)
-        return "?"
-
-    def activity(self, activity_id: Any) -> str:
-        if isinstance(activity_id, str):
-            if activity_id in self.activities:
-                return self.activities[activity_id]
-            if self.session.has_activity(activity_id):
-                return self.session.activity(activity_id).title
-            return activity_id
-        return "?"
-
-
-def _rung(scenario: Scenario, rung_id: Any) -> str:
-    try:
-        return scenario.rung_title(str(rung_id))
-    except KeyError:
-        return one_line(str(rung_id))
-
-
-def _rung_number(scenario: Scenario, rung_id: str) -> str:
-    try:
-        return str(scenario.rung_index(rung_id) + 1)
-    except KeyError:
-        return "?"
-
-
 def _phase_name(scenario: Scenario, phase_id: Any) -> str:
     return next((p.name for p in scenario.agenda if p.id == phase_id), one_line(str(phase_id)))
 
 
-def _describe(event: Event, names: _Names, scenario: Scenario, t: Translator) -> tuple[str, str | None]:
-    """The event in words, and the activity it concerns; updates `names` as the event did."""
-    d = event.data
-    kind = event.kind
-    activity_id = d.get("activity_id") if isinstance(d.get("activity_id"), str) else None
-    if kind.startswith("activity."):
-        activity_id = d.get("id") if isinstance(d.get("id"), str) else None
-
-    def act(key: Any = None) -> str:
-        return names.activity(activity_id if key is None else key)
-
-    text: str
-    if kind == "session.updated":
-        fields = [t(f"review.field.{k}") for k in d if t.has(f"review.field.{k}")]
-        text = t("review.event.session.updated", fields=", ".join(fields) or t("review.none"))
-    elif kind == "phase.changed":
-        text = t("review.event.phase.changed", phase=_phase_name(scenario, d.get("phase")))
-    elif kind == "party.added":
-        names.parties[str(d.get("id"))] = str(d.get("name", "")).strip()
-        text = t("review.event.party.added", party=names.party(d.get("id")))
-    elif kind == "party.updated":
-        old = names.party(d.get("id"))
-        if isinstance(d.get("name"), str) and d["name"].strip() != old:
-            names.parties[str(d.get("id"))] = d["name"].strip()
-            text = t("review.event.party.renamed", old=old, party=d["name"].strip())
-        else:
-            text = t("review.event.party.updated", party=old)
-    elif kind == "party.removed":
-        party_id = str(d.get("id"))
-        text = t("review.event.party.removed", party=names.party(party_id))
-        for parties in names.placed.values():
-            parties.pop(party_id, None)
-    elif kind == "participant.added":
-        names.participants[str(d.get("id"))] = (str(d.get("name", "")).strip(), str(d.get("party_id")))
-        text = t(
-            "review.event.participant.added",
-            name=str(d.get("name", "")).strip(),
-            party=names.party(d.get("party_id")),
-        )
-    elif kind == "participant.removed":
-        name, _party = names.participants.get(str(d.get("id")), ("?", ""))
-        text = t("review.event.participant.removed", name=name)
-    elif kind == "activity.added":
-        names.activities[str(d.get("id"))] = str(d.get("title", "")).strip()
-        names.activity_parties[str(d.get("id"))] = list(d.get("party_ids") or [])
-        text = t("review.event.activity.added", activity=act())
-    elif kind == "activity.updated":
-        old = act()
-        if isinstance(d.get("title"), str) and d["title"].strip() != old:
-            names.activities[str(d.get("id"))] = d["title"].strip()
-            text = t("review.event.activity.renamed", old=old, activity=d["title"].strip())
-        else:
-            text = t("review.event.activity.updated", activity=old)
-        if isinstance(d.get("party_ids"), list):
-            kept = set(d["party_ids"])
-            names.activity_parties[str(d.get("id"))] = list(d["party_ids"])
-            placed = names.placed.get(str(d.get("id")), {})
-            for party_id in [p for p in placed if p not in kept]:
-                placed.pop(party_id)
-    elif kind == "activity.removed":
-        text = t("review.event.activity.removed", activity=act())
-    elif kind == "activity.reordered":
-        text = t("review.event.activity.reordered", activity=act())
-    elif kind == "placement.recorded":
-        # Blind: where it was placed is told only by the reveal.
-        names.placed.setdefault(str(activity_id), {})[str(d.get("party_id"))] = (
-            str(d.get("current")),
-            str(d.get("wished")),
-        )
-        text = t("review.event.placement.recorded", party=names.party(d.get("party_id")), activity=act())
-    elif kind == "activity.revealed":
-        placed = names.placed.get(str(activity_id), {})
-        involved = names.activity_parties.get(str(activity_id), [])
-        ordered = [p for p in involved if p in placed] + [p for p in placed if p not in involved]
-        views = " · ".join(
-            f"{names.party(p)} {_rung_number(scenario, placed[p][0])}→{_rung_number(scenario, placed[p][1])}"
-            for p in ordered
-        )
-        key = "review.event.activity.revealed" if views else "review.event.activity.revealed.none"
-        text = t(key, activity=act(), views=views) if views else t(key, activity=act())
-    elif kind == "activity.agreed":
-        text = _describe_agreement(d, act(), scenario, t)
-    elif kind == "activity.revote":
-        names.placed.pop(str(activity_id), None)
-        text = t("review.event.activity.revote", activity=act())
-    elif kind == "role.set":
-        role_id = d.get("role_id")
-        party = names.party(d.get("party_id"))
-        if role_id is None:
-            text = t("review.event.role.cleared", party=party, activity=act())
-        else:
-            role = next((r.name for r in scenario.roles if r.id == role_id), one_line(str(role_id)))
-            text = t("review.event.role.set", party=party, role=role, activity=act())
-    elif kind == "commitment.added":
-        names.commitments[str(d.get("id"))] = (
-            str(activity_id),
-            str(d.get("party_id")),
-            str(d.get("text", "")),
-        )
-        text = t(
-            "review.event.commitment.added",
-            party=names.party(d.get("party_id")),
-            activity=act(),
-            text=str(d.get("text", "")),
-        )
-    elif kind in ("commitment.updated", "commitment.removed"):
-        aid, party_id, old_text = names.commitments.get(str(d.get("id")), (str(activity_id), "", ""))
-        activity_id = aid
-        new_text = str(d.get("text", old_text))
-        if kind == "commitment.updated":
-            names.commitments[str(d.get("id"))] = (aid, party_id, new_text)
-        text = t(f"review.event.{kind}", party=names.party(party_id), activity=act(), text=new_text)
-    elif kind == "expectation.added":
-        names.expectations[str(d.get("id"))] = (
-            str(activity_id),
-            str(d.get("from_party")),
-            str(d.get("to_party")),
-            str(d.get("text", "")),
-        )
-        text = t(
-            "review.event.expectation.added",
-            **{"from": names.party(d.get("from_party")), "to": names.party(d.get("to_party"))},
-            activity=act(),
-            text=str(d.get("text", "")),
-        )
-    elif kind in ("expectation.answered", "expectation.removed"):
-        aid, source, target, said = names.expectations.get(str(d.get("id")), (str(activity_id), "", "", ""))
-        activity_id = aid
-        values = {"from": names.party(source), "to": names.party(target), "activity": act(), "text": said}
-        if kind == "expectation.removed":
-            text = t("review.event.expectation.removed", **values)
-        else:
-            state = d.get("state") if d.get("state") in ("accepted", "amended", "declined") else "open"
-            text = t(f"review.event.expectation.{state}", **values, response=str(d.get("response", "")))
-    elif kind == "field.set":
-        field_id = d.get("field_id")
-        label = next(
-            (f.label for r in scenario.rungs for f in r.fields if f.id == field_id), one_line(str(field_id))
-        )
-        filled = bool(str(d.get("value", "")).strip())
-        key = "review.event.field.set" if filled else "review.event.field.cleared"
-        text = t(key, activity=act(), field=label)
-    elif kind in ("signoff.given", "signoff.withdrawn"):
-        text = t(f"review.event.{kind}", party=names.party(d.get("party_id")), activity=act())
-    elif kind == "action.added":
-        names.actions[str(d.get("id"))] = str(d.get("text", ""))
-        values = {"owner": names.party(d.get("owner")), "text": str(d.get("text", ""))}
-        if d.get("due"):
-            text = t("review.event.action.added.due", **values, due=one_line(str(d["due"])))
-        else:
-            text = t("review.event.action.added", **values)
-    elif kind in ("action.updated", "action.removed"):
-        old_text = names.actions.get(str(d.get("id")), "?")
-        if kind == "action.updated" and isinstance(d.get("text"), str):
-            names.actions[str(d.get("id"))] = d["text"]
-        if kind == "action.removed":
-            text = t("review.event.action.removed", text=old_text)
-        elif d.get("done") is True and set(d) <= {"id", "done"}:
-            text = t("review.event.action.done", text=old_text)
-        elif d.get("done") is False and set(d) <= {"id", "done"}:
-            text = t("review.event.action.reopened", text=old_text)
-        else:
-            text = t("review.event.action.updated", text=old_text)
-    else:
-        text = t("review.event.unknown", kind=one_line(kind))
-    reopened = d.get("reopened")
-    if isinstance(reopened, list) and reopened:
-        known = list(names.parties)  # in the order the parties were added
-        ordered = sorted(reopened, key=lambda p: known.index(p) if p in known else len(known))
-        text += t("review.event.reopened", parties=", ".join(names.party(p) for p in ordered))
-    return text, activity_id
-
-
-def _describe_agreement(d: Mapping[str, Any], activity: str, scenario: Scenario, t: Translator) -> str:
-    has_current, has_wished = "current" in d, "wished" in d
-    current, wished = d.get("current"), d.get("wished")
-    if has_current and current is None:
-        return t("review.event.agreed.cleared", activity=activity)
-    if has_current and has_wished and wished is not None and wished != current:
-        return t(
-            "review.event.agreed.wished",
-            activity=activity,
-            current=_rung(scenario, current),
-            wished=_rung(scenario, wished),
-        )
-    if has_current:
-        return t("review.event.agreed", activity=activity, current=_rung(scenario, current))
-    if has_wished and wished is not None:
-        return t("review.event.agreed.wish_only", activity=activity, wished=_rung(scenario, wished))
-    return t("review.event.agreed.note", activity=activity)
-
-
-def actor_name(actor: str, names: _Names, t: Translator) -> str:
+def actor_name(actor: str, names: Names, t: Translator) -> str:
     """A party's name when the actor is a party (as it was then), the facilitator's word, or the text."""
     if actor == DEFAULT_ACTOR:
         return t("review.actor.facilitator")
@@ -616,14 +381,14 @@ def describe_events(
     session: Session, t: Translator, tz: dt.tzinfo | None = None, events: Sequence[Event] | None = None
 ) -> list[EventLine]:
     """Every event of the session (or the given ones, from the start) as a line for the timeline."""
-    log = session.events if events is None else events
+    log = party_view(session, None).events if events is None else events  # blind rungs never told
     scenario = session.scenario
-    names = _Names(session)
+    names = Names(session)
     times = local_times([e.at for e in log], tz)
     out: list[EventLine] = []
     for event, when in zip(log, times, strict=True):
         who = actor_name(event.actor, names, t)
-        what, activity_id = _describe(event, names, scenario, t)
+        what, activity_id = describe(event, names, scenario, t)
         phase = event.data.get("phase") if event.kind == "phase.changed" else None
         out.append(
             EventLine(
@@ -773,7 +538,7 @@ class Timeline:
         for index in range(base, frame):
             event = self.events[index]
             try:
-                apply_change(db, self.scenario, event.kind, dict(event.data), event.at)
+                apply_change(db, self.scenario, event.kind, dict(event.data), event.at, event.actor)
             except (UserError, KeyError, TypeError, ValueError, AttributeError) as error:
                 self.broken = TimelineError(index + 1, str(error))
                 raise self.broken from None

@@ -11,16 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from tinydb import TinyDB
 
 from facilitator.core.changes import apply_change
 from facilitator.core.changes import text as check_text
+from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, BuildCache, Event, Session
+from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
+from facilitator.core.timer import PhaseTimer
 
 Listener = Callable[[Event], None]
 DEFAULT_ACTOR = "facilitator"
@@ -86,12 +89,15 @@ def build_session(
 class SessionService:
     """Reads and changes one session file."""
 
-    def __init__(self, path: Path, actor: str = DEFAULT_ACTOR) -> None:
+    def __init__(self, path: Path, actor: str = DEFAULT_ACTOR, device: DeviceState | None = None) -> None:
         self.file = SessionFile(path)
         self.actor = actor
+        self.device = device or DeviceState(path)
+        """Where this device's screens are: beside the session file, never in it."""
         self._listeners: list[Listener] = []
         self._scenario: Scenario | None = None
         self._view: tuple[Any, Session] | None = None
+        self._room_view: tuple[Session, Session] | None = None
         self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
 
     # ---------------------------------------------------------------- reading
@@ -118,9 +124,26 @@ class SessionService:
         return self._view[1]
 
     @property
+    def room_view(self) -> Session:
+        """The newest state as the room may see it: nobody's placement before its reveal."""
+        session = self.session
+        if self._room_view is None or self._room_view[0] is not session:
+            self._room_view = (session, party_view(session, None))
+        return self._room_view[1]
+
+    @property
     def view_state(self) -> dict[str, Any]:
-        """Where the facilitator was (selection, timer, ...): restored on reopen."""
-        return dict(self.file.read().get("view", {}).get("state", {}))
+        """Where this device's screens were (selection, intro page, ...): restored on reopen."""
+        legacy = self.file.read().get("view", {}).get("state")
+        if isinstance(legacy, dict):  # an old file kept positions in the session itself
+            self.device.adopt({k: v for k, v in legacy.items() if k != "id"})
+        return self.device.get()
+
+    def for_party(
+        self, party_id: str, participant_id: str | None = None, actor: str | None = None
+    ) -> PartyService:
+        """What one party's device may do and see (its placements, answers, commitments)."""
+        return PartyService(self, party_id, actor or participant_id or party_id)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -131,29 +154,43 @@ class SessionService:
         """Apply one change and record it; on disk when this returns."""
         payload = dict(data)
         with self.file.transaction() as db:
+            _migrate_view_table(db, self.device)
             at = now()
-            apply_change(db, self.scenario, kind, payload, at)
+            apply_change(db, self.scenario, kind, payload, at, actor or self.actor)
             event = append_event(db, kind, payload, actor or self.actor, at)
         for listener in list(self._listeners):
             listener(event)
         return event
 
     def set_view_state(self, **values: Any) -> None:
-        """Remember UI position; not a change to the workshop, so no event."""
-        with self.file.transaction() as db:
-            table = db.table("view")
-            stored = table.get(doc_id=cast(int, "state"))  # our ids are strings
-            current = dict(stored) if isinstance(stored, dict) else {}
-            current.update(values)
-            current["id"] = "state"
-            table.upsert(document(current, "state"))
+        """Remember this device's positions; the session file is not touched."""
+        self.device.update(**values)
 
     # ---------------------------------------------------------------- the changes
     def update_session(self, actor: str | None = None, **fields: str) -> Event:
         return self.change("session.updated", fields, actor)
 
     def set_phase(self, phase_id: str, actor: str | None = None) -> Event:
+        """Move the room to a phase ("" for setting up); the phase left stops its timer."""
         return self.change("phase.changed", {"phase": phase_id}, actor)
+
+    def open_placement(self, activity_id: str | None, actor: str | None = None) -> Event:
+        """The activity the room places now (None: close it)."""
+        return self.change("placement.opened", {"id": activity_id}, actor)
+
+    def set_timer(self, timer: PhaseTimer, command: str = "set", actor: str | None = None) -> Event:
+        """A phase's countdown as the facilitator set it (start, pause, add, reset)."""
+        return self.change(
+            "timer.set",
+            {
+                "phase": timer.phase_id,
+                "command": command,
+                "duration": timer.duration,
+                "elapsed": timer.elapsed,
+                "started_at": timer.started_at,
+            },
+            actor,
+        )
 
     def add_party(
         self,
@@ -326,12 +363,36 @@ class SessionService:
         return self.change("action.removed", {"id": action_id}, actor)
 
 
+def _migrate_view_table(db: TinyDB, device: DeviceState) -> None:
+    """Move an old file's `view` table out: positions to the device, the room's focus to the session."""
+    data = db.storage.read() or {}
+    view = data.get("view")
+    if view is None:
+        return
+    state = view.get("state") if isinstance(view, dict) else None
+    state = dict(state) if isinstance(state, dict) else {}
+    state.pop("id", None)
+    device.adopt(state)
+    timers = state.get("timers")
+    if isinstance(timers, dict) and not data.get("timers"):
+        table = db.table("timers")
+        for phase_id, timer in timers.items():
+            if isinstance(timer, dict) and timer.get("phase_id") == phase_id:
+                table.upsert(document({**timer, "id": phase_id}, phase_id))
+    opened = state.get("placement")
+    meta = dict(data["meta"]["session"])
+    if isinstance(opened, str) and opened in data.get("activities", {}) and "open_activity" not in meta:
+        meta["open_activity"] = opened
+        db.table("meta").upsert(document(meta, "session"))
+    db.drop_table("view")
+
+
 def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario) -> Session:
     """The session as it stood after the given events, rebuilt in memory from its start."""
     start = {**meta, **meta.get("initial", {})}
     storage = MemoryTablesStorage({"meta": {"session": start}, "events": {}})
     db = tinydb_over(storage)
     for event in events:
-        apply_change(db, scenario, event.kind, dict(event.data), event.at)
+        apply_change(db, scenario, event.kind, dict(event.data), event.at, event.actor)
         append_event(db, event.kind, event.data, event.actor, event.at)
     return Session.from_tables(storage.data, scenario)

@@ -270,6 +270,8 @@ class SessionFile:
         if self._cache is not None and self._cache[0] == sig:
             return self._cache[1]
         data = self._load()
+        if self._cache is not None:
+            data = _reuse(self._cache[1], data)
         self._cache = (sig, data)
         return data
 
@@ -319,6 +321,28 @@ class SessionFile:
             sig = atomic_write_text(path, dumps(data))
         session_file._cache = (sig, data)
         return session_file
+
+
+def _reuse(old: Data, new: Data) -> Data:
+    """The new data, holding the old objects wherever they are equal.
+
+    Another process wrote one change: the file re-read is all new objects, but nearly all
+    of them equal what we had. Keeping ours (equality is checked in C) lets the model reuse
+    what it built from them, by identity, instead of rebuilding the whole session.
+    """
+    out: Data = {}
+    for name, table in new.items():
+        before = old.get(name)
+        if before is None:
+            out[name] = table
+        elif before == table:
+            out[name] = before
+        else:
+            out[name] = {
+                doc_id: kept if (kept := before.get(doc_id)) is not None and kept == doc else doc
+                for doc_id, doc in table.items()
+            }
+    return out
 
 
 def _copy_tables(data: Data) -> Data:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +21,9 @@ from facilitator.core.service import SessionService
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.themes import NORMAL, PROJECTOR, THEMES
 from facilitator.ui.widgets.phase_view import PhaseView
+
+if TYPE_CHECKING:
+    from facilitator.ui.watcher import SessionWatch
 
 UI_DIR = Path(__file__).resolve().parent
 
@@ -68,6 +71,7 @@ class FacilitatorApp(App[int]):
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
         self._start_error: UserError | None = None
+        self._watches: dict[int, SessionWatch] = {}
         self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
@@ -135,6 +139,15 @@ class FacilitatorApp(App[int]):
             self.switch_screen(HomeScreen())
         else:  # the first screen stays underneath (suspended): reopening it is instant
             self.push_screen(HomeScreen())
+
+    def watch_session(self, service: SessionService) -> SessionWatch:
+        """The one watcher of a service's session (made when first asked for, while running)."""
+        from facilitator.ui.watcher import SessionWatch
+
+        watch = self._watches.get(id(service))
+        if watch is None or watch.service is not service:
+            watch = self._watches[id(service)] = SessionWatch(self, service)
+        return watch
 
     def _open(self, path: Path) -> SessionService:
         """A session's service, failing here with the file's own error; sets the language."""

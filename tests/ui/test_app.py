@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Digits, Input
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
+from facilitator.core.timer import PhaseTimer
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog
 from facilitator.ui.screens.help import HelpScreen
@@ -279,8 +281,7 @@ async def test_phase_stepper_by_key_and_click_is_saved(
         await pilot.pause()
         assert screen.phase_id == "intro"
     reopened = SessionService(empty_session.path)
-    assert reopened.view_state["phase"] == "intro"
-    assert reopened.session.info.phase == "intro"
+    assert reopened.session.room.phase == "intro"
     kinds = [e.kind for e in reopened.session.events]
     assert kinds.count("phase.changed") >= 2
 
@@ -310,19 +311,15 @@ async def test_timer_controls_by_key_and_mouse(make_app: MakeApp, empty_session:
 
 
 async def test_timer_warns_near_the_end_and_at_zero(make_app: MakeApp, empty_session: SessionService) -> None:
-    empty_session.set_view_state(
-        phase="intro",
-        timers={"intro": {"phase_id": "intro", "duration": 900, "elapsed": 850, "started_at": None}},
-    )
+    empty_session.set_phase("intro")
+    empty_session.set_timer(PhaseTimer("intro", 900, 850))
     app = make_app(session=empty_session)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
         panel = app.screen.query_one(TimerPanel)
         assert panel.has_class("-warning")
         assert "⚠" in str(panel.query_one("#timer-state").render())
-    empty_session.set_view_state(
-        timers={"intro": {"phase_id": "intro", "duration": 900, "elapsed": 905, "started_at": None}}
-    )
+    empty_session.set_timer(PhaseTimer("intro", 900, 905))
     app = make_app(session=empty_session)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
@@ -341,11 +338,10 @@ async def test_reopening_resumes_phase_and_running_timer(
         unfocus(app)
         await pilot.press("t")
         await pilot.pause()
-    saved = SessionService(empty_session.path).view_state
-    started = saved["timers"]["collect"]["started_at"]
+    saved = SessionService(empty_session.path).session.room.timers["collect"]
+    assert saved.started_at is not None
     # Pretend the app was away for two minutes (quit, crash, laptop lid...).
-    saved["timers"]["collect"]["started_at"] = started - 120
-    empty_session.set_view_state(timers=saved["timers"])
+    empty_session.set_timer(dataclasses.replace(saved, started_at=saved.started_at - 120))
     app = make_app(session=empty_session)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
@@ -387,7 +383,7 @@ async def test_escape_leaves_a_text_field_for_the_views_list_then_goes_home(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
     empty_session.add_activity("Joint patrols")
-    empty_session.set_view_state(phase="collect")
+    empty_session.set_phase("collect")
     app = make_app(session=empty_session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -43,7 +43,7 @@ def make_session(
         service.add_activity(title, party_ids=[party_ids[i] for i in involved])
     place = next(p.id for p in scenario.agenda if p.kind == "place")
     service.set_phase(place)
-    service.set_view_state(phase=place)
+    service.set_phase(place)
     return service
 
 

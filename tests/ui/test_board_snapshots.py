@@ -79,7 +79,7 @@ def workshop(tmp_path: Path) -> Iterator[tuple[SessionLibrary, SessionService]]:
         service.place(patrols, police, "communication", "communication")
         place = next(p.id for p in scenario.agenda if p.kind == "place")
         service.set_phase(place)
-        service.set_view_state(phase=place, selected_activity=commission)
+        service.set_view_state(selected_activity=commission)
         yield library, service
 
 

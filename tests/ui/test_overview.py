@@ -640,7 +640,7 @@ async def test_jumping_into_a_view_not_built_yet_selects_the_activity_and_item(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
     """At 80×24, from a phase whose view is the only one built so far."""
-    demo_session.set_view_state(phase="collect")
+    demo_session.set_phase("collect")
     no_role = next(m for m in mismatches(demo_session.session) if m.kind == "no_role")
     app = make_app(session=demo_session)
     async with app.run_test(size=(80, 24)) as pilot:

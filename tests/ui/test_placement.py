@@ -36,7 +36,7 @@ def make_session(
         service.add_activity(title, party_ids=[party_ids[i] for i in involved])
     place = next(p.id for p in scenario.agenda if p.kind == "place")
     service.set_phase(place)
-    service.set_view_state(phase=place)
+    service.set_phase(place)
     return service
 
 
@@ -198,7 +198,7 @@ async def test_placement_and_reveal_by_mouse(make_app: MakeApp, ui_library: Sess
         await pilot.click("#close")
         await pilot.pause()
         assert not isinstance(app.screen, PlacementScreen)
-        assert fresh(service).view_state.get(PlacementScreen.VIEW_KEY) is None
+        assert fresh(service).session.room.open_activity is None
     del police, youth
 
 

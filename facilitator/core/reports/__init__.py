@@ -26,6 +26,7 @@ from pathlib import Path
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.model import Session
+from facilitator.core.party import party_view
 from facilitator.core.reports import csv_export, html, json_export, markdown, svg
 from facilitator.core.reports.content import build_report
 from facilitator.core.service import SessionService
@@ -92,7 +93,9 @@ def render(
     if fmt == "json":
         raise ValueError("the JSON export is made from the session file's data: use export_files")
     t = Translator(report_language(session, lang))
-    view = public_session(session) if public else session
+    # The room's view: a round not yet revealed says who has placed, never where (party_view).
+    room = party_view(session, None)
+    view = public_session(room) if public else room
     base = base_name(session.id, public)
     if fmt == "svg":
         return {

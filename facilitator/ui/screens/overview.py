@@ -47,14 +47,13 @@ from textual.widgets.option_list import Option
 from facilitator.core.errors import UserError
 from facilitator.core.matrices import Pair, partnership_matrix, role_matrix
 from facilitator.core.mismatches import KINDS, Mismatch, counts_by_kind, mismatches
-from facilitator.core.model import Event, Session
+from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
 
-POLL_SECONDS = 1.0
 ALL = "__all__"  # the kind filter's "all kinds" option
 PARTY_COLUMN = "__party__"
 TABS = ("mismatches", "roles", "partners")
@@ -139,7 +138,6 @@ class OverviewScreen(BaseScreen):
         self.service = service
         self.kind_filter = ALL
         self._shown: Session | None = None
-        self._unsubscribe: Callable[[], None] | None = None
         self._found: list[Mismatch] = []
         self._counts: dict[str, int] = {}
         self._stale: set[str] = set(TABS)  # tabs to draw when next shown
@@ -179,14 +177,8 @@ class OverviewScreen(BaseScreen):
         yield KeyBar()
 
     def after_mount(self) -> None:
-        self._unsubscribe = self.service.subscribe(self._on_change)
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.fapp.watch_session(self.service).subscribe(self, lambda _session: self.refresh_from_file())
         self.call_after_refresh(self._focus_tab)
-
-    def on_unmount(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
 
     def relabel(self) -> None:
         super().relabel()
@@ -206,17 +198,9 @@ class OverviewScreen(BaseScreen):
         self.refresh_from_file()
 
     # ---------------------------------------------------------------- keeping up with the session
-    def _on_change(self, event: Event) -> None:
-        if self.is_mounted:
-            self.refresh_from_file()
-
-    def _poll(self) -> None:
-        """Pick up changes other processes (participants' devices, the CLI) made to the file."""
-        self.refresh_from_file()
-
     def refresh_from_file(self) -> None:
         try:
-            session = self.service.session  # re-read only when the file changed
+            session = self.service.room_view  # re-read only when the file changed
         except UserError:
             return  # a file being replaced or broken: the workshop underneath says so
         if session is not self._shown:

@@ -31,13 +31,10 @@ from facilitator.core.errors import UserError
 from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
-from facilitator.ui import view_state
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.keybar import KeyBar
-
-POLL_SECONDS = 1.0
 
 
 def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
@@ -126,9 +123,6 @@ class PlacementScreen(BaseScreen):
 
     CSS_PATH = "placement.tcss"
 
-    VIEW_KEY = view_state.PLACEMENT
-    """View-state key naming the activity whose placement is open (restored on reopen)."""
-
     BINDINGS = [
         Binding("escape", "close", "board.key.board"),
         Binding("r", "reveal", "board.key.reveal"),
@@ -149,10 +143,8 @@ class PlacementScreen(BaseScreen):
         self._chosen_current: str | None = None  # held in memory only, never drawn
         self._page = ""
         self._preset: tuple[int, bool] | None = None
-        self._generation: object = None
         self._dismissing = False
         self._ready = False
-        self._unsubscribe = service.subscribe(lambda _event: self.refresh_state())
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -201,12 +193,9 @@ class PlacementScreen(BaseScreen):
             choice.styles.margin = (0, 0, 0, 3 * (len(self.scenario.rungs) - 1 - index))
         self._ready = True
         self.refresh_state()
-        self.set_interval(POLL_SECONDS, self._poll)
+        self.fapp.watch_session(self.service).subscribe(self, lambda _session: self.refresh_state())
         self._remember(self.activity_id)
         self._focus_page()
-
-    def on_unmount(self) -> None:
-        self._unsubscribe()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < 32, "-small")
@@ -225,25 +214,15 @@ class PlacementScreen(BaseScreen):
             self.refresh_state()
 
     # ---------------------------------------------------------------- state
-    def _poll(self) -> None:
-        """Pick up what other processes (participants' devices) changed."""
-        try:
-            self.service.session  # noqa: B018 - re-reads only if the file changed
-        except UserError:
-            return
-        if self.service.file.generation != self._generation:
-            self.refresh_state()
-
     def refresh_state(self) -> None:
         """Show the activity as the session has it now."""
         if self._dismissing or not self._ready:
             return
         try:
-            session = self.service.session
+            session = self.service.room_view  # the projector: nobody's placement before the reveal
         except UserError as error:
             self.fapp.show_user_error(error)
             return
-        self._generation = self.service.file.generation
         if not session.has_activity(self.activity_id):
             self.notify(self.t("board.place.activity_gone"), severity="warning", timeout=4)
             self._close()
@@ -561,9 +540,11 @@ class PlacementScreen(BaseScreen):
         return True
 
     def _remember(self, activity_id: str | None) -> None:
-        """Save which placement is open, so that reopening the app comes back to it."""
-        with contextlib.suppress(UserError):  # only a convenience; the session itself is safe
-            self.service.set_view_state(**{self.VIEW_KEY: activity_id})
+        """Tell the room which activity is open (session data: phones follow it, reopening returns)."""
+        if self.service.session.room.open_activity == activity_id:
+            return
+        with contextlib.suppress(UserError):  # the placements themselves are safe either way
+            self.service.open_placement(activity_id)
 
     def _close(self) -> None:
         if self._dismissing:

@@ -16,11 +16,10 @@ from typing import Any
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Label
 
 from facilitator.core.errors import UserError
-from facilitator.core.model import Event, Session
+from facilitator.core.model import Session
 from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
@@ -35,7 +34,6 @@ from facilitator.ui.widgets.stepper import PhaseStepper, Step
 from facilitator.ui.widgets.timer import TimerPanel
 
 SETUP = "setup"
-POLL_SECONDS = 1.0
 
 
 VIEW_MODULES = {
@@ -89,15 +87,10 @@ class WorkshopScreen(BaseScreen):
         super().__init__(id="workshop")
         self.service = service
         self.agenda: tuple[Phase, ...] = service.scenario.agenda
-        state = service.view_state
-        known = {p.id for p in self.agenda} | {SETUP}
-        saved_phase = state.get("phase")
-        self.phase_id: str = saved_phase if saved_phase in known else (service.session.info.phase or SETUP)
-        self.timers: dict[str, Any] = dict(state.get("timers", {}))
-        self._generation = service.file.generation
-        self._unsubscribe = service.subscribe(self._on_change)
+        # The room's phase is session data: reopening (or another device) finds the room where it is.
+        self.phase_id: str = self.room_phase_id(service.session.room.phase)
         self._labelled = False
-        self._poll_timer: Timer | None = None
+        self._missed = False  # a change came while another screen was on top
         # The first view's stylesheet comes with the screen; the others' when first shown.
         self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
 
@@ -117,21 +110,13 @@ class WorkshopScreen(BaseScreen):
         yield KeyBar()
 
     def after_mount(self) -> None:
-        self._poll_timer = self.set_interval(POLL_SECONDS, self._poll)
+        self.fapp.watch_session(self.service).subscribe(self, self._session_changed)
         self._show_phase(self.phase_id, record=False, fresh=True)
 
-    def on_unmount(self) -> None:
-        self._unsubscribe()
-
-    def on_screen_suspend(self) -> None:
-        """Under another screen (home, a dialog): no polling; its own changes still arrive."""
-        if self._poll_timer is not None:
-            self._poll_timer.pause()
-
     def on_screen_resume(self) -> None:
-        if self._poll_timer is not None:  # (not yet at the first resume, before mounting)
-            self._poll_timer.resume()
-            self._poll()  # whatever other processes changed meanwhile
+        if self._missed and self.is_mounted:  # what changed while another screen was on top
+            self._missed = False
+            self._session_changed(self.service.session)
 
     def relabel(self) -> None:
         super().relabel()
@@ -150,6 +135,10 @@ class WorkshopScreen(BaseScreen):
         steps = [Step(SETUP, self.t("phase.setup"))]
         steps += [Step(p.id, one_line(f"{n} {p.name}")) for n, p in enumerate(self.agenda, start=1)]
         return steps
+
+    def room_phase_id(self, room_phase: str) -> str:
+        """The stepper's phase for the room's ("" is setting up, before the agenda)."""
+        return room_phase if room_phase in {p.id for p in self.agenda} else SETUP
 
     def phase_kind(self, phase_id: str) -> str:
         if phase_id == SETUP:
@@ -180,16 +169,16 @@ class WorkshopScreen(BaseScreen):
         if fresh:
             view.focus_first()
         elif view.is_mounted:
-            view.show_session(self.service.session)
+            view.show_session(self.service.room_view)
             view.focus_first()
         else:  # it shows the session and takes focus once mounted
             view.call_after_refresh(view.focus_first)
         self.query_one("#timer", TimerPanel).timer = self.current_timer()
         self.query_one("#timer", TimerPanel).display = phase_id != SETUP
         if record:
-            self._save_view(phase=phase_id)
-            if phase_id != SETUP and phase_id != self.service.session.info.phase:
-                self._attempt(lambda: self.service.set_phase(phase_id))
+            room_phase = "" if phase_id == SETUP else phase_id
+            if room_phase != self.service.session.room.phase:
+                self._attempt(lambda: self.service.set_phase(room_phase))
 
     def on_phase_stepper_chosen(self, message: PhaseStepper.Chosen) -> None:
         if message.phase_id != self.phase_id:
@@ -276,11 +265,12 @@ class WorkshopScreen(BaseScreen):
             )
 
     # ---------------------------------------------------------------- timer
-    def current_timer(self) -> PhaseTimer | None:
+    def current_timer(self, session: Session | None = None) -> PhaseTimer | None:
+        """The shown phase's countdown, as the room has it (session data, shared by every device)."""
         phase = next((p for p in self.agenda if p.id == self.phase_id), None)
         if phase is None:
             return None
-        return PhaseTimer.from_dict(self.timers.get(phase.id), phase.id, phase.minutes)
+        return (session or self.service.session).room.timer(phase.id, phase.minutes)
 
     def action_timer(self, command: str) -> None:
         timer = self.current_timer()
@@ -288,6 +278,7 @@ class WorkshopScreen(BaseScreen):
             return
         now = time.time()
         phase = next(p for p in self.agenda if p.id == self.phase_id)
+        recorded = {"toggle": "pause" if timer.running else "start", "add1": "add", "add5": "add"}
         if command == "toggle":
             timer = timer.toggle(now)
         elif command == "add1":
@@ -296,51 +287,47 @@ class WorkshopScreen(BaseScreen):
             timer = timer.add_minutes(5)
         elif command == "reset":
             timer = timer.reset(phase.minutes)
-        self.timers[phase.id] = timer.to_dict()
-        self.query_one("#timer", TimerPanel).timer = timer
-        self._save_view(timers=self.timers)
+        new = timer
+        if self._attempt(lambda: self.service.set_timer(new, recorded.get(command, command))):
+            self.query_one("#timer", TimerPanel).timer = new
 
     def on_timer_panel_control(self, message: TimerPanel.Control) -> None:
         self.action_timer(message.command)
 
     # ---------------------------------------------------------------- session changes
     def _save_view(self, **values: Any) -> None:
-        try:
-            self.service.set_view_state(**values)
-        except UserError as error:
-            self.fapp.show_user_error(error)
-        self._generation = self.service.file.generation  # our own write: nothing to refresh
+        """Remember this device's positions (beside the session file, never in it)."""
+        self.service.set_view_state(**values)
 
     def on_activity_selected(self, message: ActivitySelected) -> None:
         """Remember the selection so that reopening returns to the same activity."""
         if self.service.view_state.get("selected_activity") != message.activity_id:
             self._save_view(selected_activity=message.activity_id)
 
-    def _attempt(self, change: Any) -> None:
+    def _attempt(self, change: Any) -> bool:
         try:
             change()
         except UserError as error:
             self.fapp.show_user_error(error)
+            return False
+        return True
 
-    def _on_change(self, event: Event) -> None:
-        self._refresh_views()
-
-    def _poll(self) -> None:
-        """Pick up changes other processes (participants' devices) made to the file."""
-        try:
-            self.service.session  # noqa: B018 - re-reads only if the file changed
-        except UserError:
+    def _session_changed(self, session: Session) -> None:
+        """The watcher's news: follow the room, show the newest state."""
+        if not self.is_current:  # drawn when this screen is on top again
+            self._missed = True
             return
-        if self.service.file.generation != self._generation:
-            self._refresh_views()
+        room_phase = self.room_phase_id(session.room.phase)
+        if room_phase != self.phase_id:  # another device moved the room on
+            self._show_phase(room_phase, record=False)
+        self.query_one("#timer", TimerPanel).timer = self.current_timer(session)
+        self._refresh_views(session)
 
-    def _refresh_views(self) -> None:
-        self._generation = self.service.file.generation
-        session: Session = self.service.session
+    def _refresh_views(self, session: Session) -> None:
         title = self.query_one("#workshop-title", Label)
         if title.content != literal(session.info.title):  # an update is a full layout: only on change
             title.update(literal(session.info.title))
         self.query_one(MismatchBadge).count_later()
         view = self.query(f"#view-{self.phase_kind(self.phase_id)}")
         if view and view.first(PhaseView).is_mounted:
-            view.first(PhaseView).show_session(session)
+            view.first(PhaseView).show_session(self.service.room_view)

@@ -22,7 +22,6 @@ from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui import view_state
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
@@ -330,6 +329,6 @@ class BoardView(PhaseView):
         if self._reopened:
             return
         self._reopened = True
-        open_id = self.service.view_state.get(view_state.PLACEMENT)
-        if isinstance(open_id, str) and self.session.has_activity(open_id):
+        open_id = self.session.room.open_activity
+        if open_id is not None:
             self.app.call_later(self._open_placement, open_id)

@@ -8,6 +8,7 @@ per key press as five, and a refresh keeps the cursor on the same activity.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -21,10 +22,13 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from facilitator.core.edits import Clash, three_way
+from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
+from facilitator.ui.clashes import keep_mine
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.screens.activity_dialog import (
     ActivityDialog,
@@ -324,6 +328,7 @@ class CollectView(PhaseView):
         if activity is None:
             self.notify(self.t("collect.none_selected"), timeout=3)
             return
+        opened = activity  # what the form showed: the base of a three-way merge
         draft = await self.app.push_screen_wait(ActivityDialog(self.session, activity))
         if draft is None:
             return
@@ -332,7 +337,11 @@ class CollectView(PhaseView):
             self.fapp.show_error(self.t("collect.gone"))
             return
         activity = session.activity(activity.id)
-        changes = self._changes(activity, draft)
+        changes, clashes = three_way(_fields(opened), _fields(draft), _fields(activity))
+        if clashes:  # changed here and on another device meanwhile: the facilitator decides
+            shown = [_readable(session, self.t, clash) for clash in clashes]
+            changes |= await keep_mine(self.app, self.t, shown, lambda name: self.t(FIELD_LABELS[name]))
+        changes = {name: getattr(draft, name) for name in changes}  # in the draft's own form
         if not changes:
             return
         leaving = self._parties_losing_work(session, activity, draft)
@@ -343,22 +352,6 @@ class CollectView(PhaseView):
                 return
         if self.attempt(lambda: self.service.update_activity(activity.id, **changes)):
             self.notify(self.t("collect.saved", title=one_line(draft.title, 80)), markup=False, timeout=2)
-
-    @staticmethod
-    def _changes(activity: Activity, draft: ActivityDraft) -> dict[str, Any]:
-        """Only what the form changed, so an edit never rewrites untouched fields."""
-        changes: dict[str, Any] = {}
-        if draft.title != activity.title:
-            changes["title"] = draft.title
-        if draft.description != activity.description:
-            changes["description"] = draft.description
-        if set(draft.party_ids) != set(activity.party_ids):
-            changes["party_ids"] = draft.party_ids
-        if draft.approach != activity.approach:
-            changes["approach"] = draft.approach
-        if set(draft.concerns) != set(activity.concerns):
-            changes["concerns"] = draft.concerns
-        return changes
 
     @staticmethod
     def _parties_losing_work(session: Session, activity: Activity, draft: ActivityDraft) -> list[str]:
@@ -469,3 +462,38 @@ def _fit(text: str, width: int) -> Text:
     cell = literal_cell(text, width + 1)  # never carry a 100,000-character title into the table
     cell.truncate(width, overflow="ellipsis")
     return cell
+
+
+FIELD_LABELS = {
+    "title": "collect.dialog.title",
+    "description": "collect.dialog.description",
+    "party_ids": "edit.field.parties",
+    "approach": "edit.field.approach",
+    "concerns": "edit.field.concerns",
+}
+
+
+def _readable(session: Session, t: Translator, clash: Clash) -> Clash:
+    """A clash with its values as the facilitator reads them (party names, the approach's name)."""
+
+    def show(value: Any) -> str:
+        if isinstance(value, frozenset):
+            return ", ".join(session.party_name(p) for p in sorted(value, key=str)) or t("review.none")
+        if value is None:
+            return t("review.none")
+        if clash.name == "approach":
+            return next((a.name for a in session.scenario.approaches if a.id == value), str(value))
+        return str(value)
+
+    return dataclasses.replace(clash, base=show(clash.base), mine=show(clash.mine), theirs=show(clash.theirs))
+
+
+def _fields(item: Activity | ActivityDraft) -> dict[str, Any]:
+    """An activity's editable fields, comparable between the form and the file (parties as sets)."""
+    return {
+        "title": item.title,
+        "description": item.description,
+        "party_ids": frozenset(item.party_ids),
+        "approach": item.approach,
+        "concerns": frozenset(item.concerns),
+    }

@@ -17,9 +17,11 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
+from facilitator.ui.clashes import keep_mine
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal, literal_cell
@@ -76,7 +78,8 @@ class SetupView(PhaseView):
 
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
-        self._shown: dict[str, str | None] = dict.fromkeys(DETAIL_FIELDS)
+        self._shown: dict[str, str] = dict.fromkeys(DETAIL_FIELDS, "")  # each field as last shown
+        self._settling = False
         self._parties: tuple[Party, ...] = ()
         self._party_rows: tuple[str, ...] = ()
         self._participant_rows: tuple[str, ...] = ()
@@ -226,9 +229,12 @@ class SetupView(PhaseView):
             "facilitator": session.info.facilitator,
         }
         for name, value in values.items():
-            if self._shown[name] != value:
+            field = self.query_one(f"#setup-{name}", Input)
+            if self._shown[name] != value and field.value == self._shown[name]:
+                # Untouched here: show the change. A field being edited keeps what is typed
+                # and its old value as the base, so saving it finds the clash and asks.
                 self._shown[name] = value
-                self.query_one(f"#setup-{name}", Input).value = value
+                field.value = value
 
     def _show_suggestions(self, session: Session) -> None:
         taken = {p.suggested_id for p in session.parties if p.suggested_id}
@@ -343,31 +349,40 @@ class SetupView(PhaseView):
         self.save_details(explicit=True)
 
     def save_details(self, explicit: bool = False) -> None:
-        """Save what changed; a refused field keeps its old value and says why."""
-        if not self.is_mounted:
+        """Save what the facilitator changed here; a refused field keeps its old value and says why.
+
+        Only fields changed since they were shown are written (a change made elsewhere
+        meanwhile is never reverted); one changed both here and elsewhere is asked about.
+        """
+        if not self.is_mounted or self._settling:
             return
-        info = self.session.info
+        info = self.service.session.info  # the file as it is now, not as last drawn
         t = self.t
         values = {name: self.query_one(f"#setup-{name}", Input).value for name in DETAIL_FIELDS}
-        current = {"place": info.place, "facilitator": info.facilitator}
         problems: list[str] = []
-        changes: dict[str, str] = {}
-        title = values["title"].strip()
-        if not title:
+        mine = dict(values)
+        mine["title"] = values["title"].strip()
+        if not mine["title"]:
             problems.append(t("setup.details.no_title", title=info.title))
-            self.query_one("#setup-title", Input).value = info.title
-        elif title != info.title:
-            changes["title"] = title
-        date = values["date"].strip()
-        if date and not _is_date(date):
+            self.query_one("#setup-title", Input).value = self._shown["title"]
+            mine["title"] = self._shown["title"]
+        mine["date"] = values["date"].strip()
+        if mine["date"] and not _is_date(mine["date"]):
             problems.append(t("setup.details.bad_date"))
-        elif date != info.date:
-            changes["date"] = date
-        for name in ("place", "facilitator"):
-            if values[name] != current[name]:
-                changes[name] = values[name]
+            mine["date"] = self._shown["date"]
+        theirs = {
+            "title": info.title,
+            "date": info.date,
+            "place": info.place,
+            "facilitator": info.facilitator,
+        }
+        changes, clashes = three_way(self._shown, mine, theirs)
         status = self.query_one("#setup-details-status", Label)
         saved = bool(changes) and self.attempt(lambda: self.service.update_session(**changes))
+        if saved:
+            self._shown.update(changes)
+        if clashes:
+            self._settle(clashes)
         if problems:
             status.set_class(True, "-problem")
             status.update(Content(" ".join(problems)))
@@ -379,6 +394,23 @@ class SetupView(PhaseView):
             status.update(Content(t("setup.details.saved")))
             if explicit:
                 self.notify(t("notify.saved"), timeout=2)
+
+    @work(exclusive=True, group="setup-clash")
+    async def _settle(self, clashes: list[Clash]) -> None:
+        """Ask about each field changed here and elsewhere; the facilitator's choice is saved."""
+        labels = {name: self.t(f"setup.details.{name}") for name in DETAIL_FIELDS}
+        self._settling = True  # leaving the field for the question must not ask again
+        try:
+            chosen = await keep_mine(self.app, self.t, clashes, lambda name: labels.get(name, name))
+        finally:
+            self._settling = False
+        for clash in clashes:
+            self._shown[clash.name] = clash.theirs
+        if chosen and self.attempt(lambda: self.service.update_session(**chosen)):
+            self._shown.update(chosen)
+        self._show_details(self.service.session)
+        for name, value in self._shown.items():  # what was not kept shows the other side's value
+            self.query_one(f"#setup-{name}", Input).value = value
 
     # ---------------------------------------------------------------- parties
     @on(OptionList.OptionHighlighted, "#setup-suggestions")

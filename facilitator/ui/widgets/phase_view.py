@@ -43,7 +43,8 @@ class PhaseView(Vertical):
 
     @property
     def session(self) -> Session:
-        return self.service.session
+        """The newest state as the room may see it (no placement shown before its reveal)."""
+        return self.service.room_view
 
     def on_mount(self) -> None:
         # Textual calls `on_mount` of every class in the MRO: subclasses override

@@ -1,0 +1,50 @@
+"""What the room is on (phase, timers, the open placement), participants' limits, and edit clashes."""
+
+MESSAGES = {
+    # ------------------------------------------------------------ the timeline
+    "room.event.placement.opened": {
+        "en": "Opened “{activity}” for placement",
+        "et": "Avas tegevuse „{activity}“ paigutamiseks",
+    },
+    "room.event.placement.closed": {"en": "Closed the placement", "et": "Sulges paigutamise"},
+    "room.event.timer.start": {
+        "en": "Started the timer of “{phase}”",
+        "et": "Käivitas etapi „{phase}“ taimeri",
+    },
+    "room.event.timer.pause": {"en": "Paused the timer of “{phase}”", "et": "Peatas etapi „{phase}“ taimeri"},
+    "room.event.timer.add": {
+        "en": "Timer of “{phase}”: now {minutes} min",
+        "et": "Etapi „{phase}“ taimer: nüüd {minutes} min",
+    },
+    "room.event.timer.reset": {
+        "en": "Reset the timer of “{phase}”",
+        "et": "Lähtestas etapi „{phase}“ taimeri",
+    },
+    "room.event.timer.set": {"en": "Set the timer of “{phase}”", "et": "Seadis etapi „{phase}“ taimeri"},
+    # ------------------------------------------------------------ refusals
+    "error.revote_unrevealed": {
+        "en": "Reveal this round before a re-vote.",
+        "et": "Enne uut hääletusvooru ava selle vooru paigutused.",
+    },
+    "error.not_yours": {
+        "en": "Only the party an expectation is addressed to can answer it.",
+        "et": "Ootusele saab vastata ainult osapool, kellele see on suunatud.",
+    },
+    "error.not_involved_to": {
+        "en": "An expectation goes to another party of the same activity.",
+        "et": "Ootuse saab esitada ainult sama tegevuse teisele osapoolele.",
+    },
+    "error.not_allowed": {
+        "en": "Only the facilitator can do that.",
+        "et": "Seda saab teha ainult läbiviija.",
+    },
+    # ------------------------------------------------------------ a form saved over a change elsewhere
+    "edit.clash": {
+        "en": "“{field}” was changed elsewhere while you edited it. It is now “{theirs}”; you wrote “{mine}”. Save yours?",
+        "et": "Välja „{field}“ muudeti vahepeal mujal. Nüüd on seal „{theirs}“, sina kirjutasid „{mine}“. Kas salvestada sinu oma?",
+    },
+    "edit.clash.mine": {"en": "Save mine", "et": "Salvesta minu oma"},
+    "edit.field.parties": {"en": "Parties", "et": "Osapooled"},
+    "edit.field.approach": {"en": "Approach", "et": "Lähenemine"},
+    "edit.field.concerns": {"en": "Affected groups concerned", "et": "Keda see puudutab"},
+}

@@ -1,0 +1,127 @@
+"""Changes to the session as a whole: its details, and what the room is on.
+
+The room's focus is session data, so that every process (the facilitator's app, the
+participants' phones) follows the facilitator: the phase, each phase's timer, and the
+activity open for blind placement (its round and reveal are on the activity).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from facilitator.core.errors import ChangeRejected
+from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, handles, text
+
+SETUP_PHASE = ""
+"""The room's phase before the agenda: setting up parties and participants."""
+
+TIMER_COMMANDS = ("start", "pause", "add", "reset", "set")
+MAX_TIMER_SECONDS = 24 * 3600.0
+MAX_ELAPSED_SECONDS = 366 * 24 * 3600.0  # a timer left running over a weekend is still a timer
+
+
+def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
+    t = tell.t
+    fields = [t(f"review.field.{k}") for k in d if t.has(f"review.field.{k}")]
+    return t("review.event.session.updated", fields=", ".join(fields) or t("review.none"))
+
+
+@handles("session.updated", describe=_told_updated)
+def _session_updated(ctx: Context, data: dict[str, Any]) -> None:
+    meta = ctx.meta()
+    for key in data:
+        if key not in SESSION_FIELDS:
+            raise ChangeRejected(f"session has no field {key!r}")
+        meta[key] = text(data, key, required=key == "title")
+    ctx.put("meta", meta, "session")
+
+
+def _told_phase(d: Mapping[str, Any], tell: Telling) -> str:
+    return tell.t("review.event.phase.changed", phase=tell.phase_name(d.get("phase")))
+
+
+def epoch(at: str) -> float:
+    """An event's time stamp as seconds since the epoch (what timers count in)."""
+    return dt.datetime.fromisoformat(at).timestamp()
+
+
+@handles("phase.changed", describe=_told_phase)
+def _phase_changed(ctx: Context, data: dict[str, Any]) -> None:
+    """The room moves on; the timer of the phase it leaves stops (it can be resumed)."""
+    phase = data.get("phase")
+    if phase != SETUP_PHASE and phase not in {p.id for p in ctx.scenario.agenda}:
+        raise ChangeRejected(f"no phase {phase!r} in this scenario's agenda")
+    meta = ctx.meta()
+    left = meta.get("phase", SETUP_PHASE)
+    meta["phase"] = phase
+    ctx.put("meta", meta, "session")
+    timer = ctx.get("timers", str(left)) if left != phase else None
+    if timer is not None and timer.get("started_at") is not None:
+        now = epoch(ctx.at)
+        timer["elapsed"] = float(timer.get("elapsed", 0.0)) + max(0.0, now - float(timer["started_at"]))
+        timer["started_at"] = None
+        ctx.put("timers", timer)
+        data["paused"] = left
+
+
+def _told_opened(d: Mapping[str, Any], tell: Telling) -> str:
+    activity = d.get("id")
+    if activity is None:
+        return tell.t("room.event.placement.closed")
+    return tell.t("room.event.placement.opened", activity=tell.act(activity))
+
+
+@handles("placement.opened", describe=_told_opened)
+def _placement_opened(ctx: Context, data: dict[str, Any]) -> None:
+    """The activity the room places now (None: none is open)."""
+    activity_id = data.get("id")
+    if activity_id is not None:
+        ctx.need("activities", activity_id, "activity")
+    meta = ctx.meta()
+    meta["open_activity"] = activity_id
+    ctx.put("meta", meta, "session")
+
+
+def _seconds(data: Mapping[str, Any], key: str, *, optional: bool = False) -> float | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        raise ChangeRejected(f"timer {key.replace('_', ' ')} must be a number of seconds")
+    limit = MAX_TIMER_SECONDS if key == "duration" else MAX_ELAPSED_SECONDS
+    if key != "started_at" and not 0 <= value <= limit:
+        raise ChangeRejected(f"timer {key} must be between 0 and {limit:.0f} seconds")
+    return float(value)
+
+
+def _told_timer(d: Mapping[str, Any], tell: Telling) -> str:
+    command = d.get("command") if d.get("command") in TIMER_COMMANDS else "set"
+    minutes = round(float(d.get("duration", 0) or 0) / 60)
+    return tell.t(f"room.event.timer.{command}", phase=tell.phase_name(d.get("phase")), minutes=minutes)
+
+
+@handles("timer.set", describe=_told_timer)
+def _timer_set(ctx: Context, data: dict[str, Any]) -> None:
+    """A phase's countdown as the facilitator left it: planned seconds, run seconds, running since."""
+    phase = data.get("phase")
+    if phase not in {p.id for p in ctx.scenario.agenda}:
+        raise ChangeRejected(f"no phase {phase!r} in this scenario's agenda")
+    command = data.get("command", "set")
+    if command not in TIMER_COMMANDS:
+        raise ChangeRejected(f"timer command must be one of {', '.join(TIMER_COMMANDS)}")
+    duration = _seconds(data, "duration")
+    if not duration:
+        raise ChangeRejected("a timer's duration must be more than 0 seconds")
+    ctx.put(
+        "timers",
+        {
+            "id": phase,
+            "phase_id": phase,
+            "duration": duration,
+            "elapsed": _seconds(data, "elapsed"),
+            "started_at": _seconds(data, "started_at", optional=True),
+        },
+    )

@@ -1,0 +1,195 @@
+"""Who may see what, and who may do what: the one place blindness and participants' powers live.
+
+`party_view` is the cut every front end shows: a party sees its own placements, other
+parties' only once their round is revealed, and everything agreed. The room (the projector,
+reports, the timeline, mismatch texts) is `party_view(session, None)`: nobody's placement
+before the reveal, only that it was made. `PartyService` is what a participant's device may
+do, for its own party only; the facilitator's `SessionService` keeps every power.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from typing import TYPE_CHECKING, Any
+
+from facilitator.core.errors import NotAllowed
+from facilitator.core.model import Activity, Event, Placement, Session
+
+if TYPE_CHECKING:
+    from facilitator.core.service import SessionService
+
+HIDDEN = ""
+"""The rung of a placement the viewer may not see yet: that it was made shows, not where."""
+
+
+def round_revealed(activity: Activity, round_number: int) -> bool:
+    """A round is revealed once the facilitator revealed it; a re-vote needs a revealed round."""
+    return round_number < activity.round or (round_number == activity.round and activity.revealed)
+
+
+def _visible(session: Session, placement: Placement, party_id: str | None) -> bool:
+    if placement.party_id == party_id:
+        return True
+    if not session.has_activity(placement.activity_id):
+        return False
+    return round_revealed(session.activity(placement.activity_id), placement.round)
+
+
+def _cut_placement(placement: Placement) -> Placement:
+    return dataclasses.replace(placement, current=HIDDEN, wished=HIDDEN)
+
+
+def _cut_events(session: Session, party_id: str | None) -> tuple[Event, ...]:
+    """The log with the rungs of placements the viewer may not see yet taken out.
+
+    Only placements into a round still open can be hidden: an earlier round was revealed
+    before its re-vote. So only those activities' placement events (and of activities
+    since removed) are looked at closely; the rest of the log is passed by its kind.
+    """
+    open_rounds = {a.id: a.round for a in session.activities if not a.revealed}
+    known = {a.id for a in session.activities}
+    rounds: dict[str, int] = {}
+    replaced: dict[int, Event] = {}
+    for index, event in enumerate(session.events):
+        kind = event.kind
+        if kind == "activity.revote":
+            activity_id = event.data.get("id")
+            if isinstance(activity_id, str):
+                rounds[activity_id] = rounds.get(activity_id, 1) + 1
+            continue
+        if kind != "placement.recorded":
+            continue
+        data = event.data
+        activity_id = data.get("activity_id")
+        if activity_id in known and activity_id not in open_rounds:
+            continue  # revealed
+        if data.get("party_id") == party_id or data.get("current") == HIDDEN:
+            continue
+        if activity_id in open_rounds and rounds.get(str(activity_id), 1) < open_rounds[str(activity_id)]:
+            continue  # an earlier round, revealed before the re-vote
+        hidden = {k: v for k, v in data.items() if k not in ("current", "wished")}
+        replaced[index] = dataclasses.replace(event, data={**hidden, "current": HIDDEN, "wished": HIDDEN})
+    if not replaced:
+        return session.events
+    return tuple(replaced.get(index, event) for index, event in enumerate(session.events))
+
+
+def party_view(session: Session, party_id: str | None) -> Session:
+    """What one party may see (None: the room, i.e. no party's blind placement).
+
+    Kept with the session (which never changes), so the board, the mismatch texts and the
+    reports asking for the same cut of the same session pay for it once.
+    """
+    views: dict[str | None, Session] = session.__dict__.setdefault("_party_views", {})
+    if party_id not in views:
+        views[party_id] = _cut(session, party_id)
+    return views[party_id]
+
+
+def _cut(session: Session, party_id: str | None) -> Session:
+    placements = tuple(
+        p if p.current == HIDDEN or _visible(session, p, party_id) else _cut_placement(p)
+        for p in session.placements
+    )
+    if all(a is b for a, b in zip(placements, session.placements, strict=True)):
+        placements = session.placements
+    events = _cut_events(session, party_id)
+    if placements is session.placements and events is session.events:
+        return session
+    return dataclasses.replace(session, placements=placements, events=events)
+
+
+class PartyService:
+    """What a participant's device may do, for its own party; anything else is `NotAllowed`."""
+
+    def __init__(self, service: SessionService, party_id: str, actor: str) -> None:
+        self._service = service
+        self.party_id = party_id
+        self.actor = actor
+        self._check_party(service.session)
+
+    @property
+    def session(self) -> Session:
+        """The newest session as this party may see it."""
+        return party_view(self._service.session, self.party_id)
+
+    # ---------------------------------------------------------------- checks
+    def _check_party(self, session: Session) -> None:
+        if not session.has_party(self.party_id):
+            raise NotAllowed(f"no party with id {self.party_id!r}", "error.gone")
+
+    def _activity(self, activity_id: str, *, involved: bool = True) -> Activity:
+        session = self._service.session
+        self._check_party(session)
+        if not isinstance(activity_id, str) or not session.has_activity(activity_id):
+            raise NotAllowed(f"no activity with id {activity_id!r}", "error.gone")
+        activity = session.activity(activity_id)
+        if involved and self.party_id not in activity.party_ids:
+            raise NotAllowed(
+                f"{session.party_name(self.party_id)!r} does not take part in {activity.title!r}",
+                "error.not_involved",
+                party=session.party_name(self.party_id),
+                activity=activity.title,
+            )
+        return activity
+
+    # ---------------------------------------------------------------- what a party may do
+    def place(self, activity_id: str, current: str, wished: str) -> Event:
+        """This party's view of the open round: changeable until the reveal."""
+        activity = self._activity(activity_id)
+        if activity.revealed:
+            raise NotAllowed("this round is already revealed", "error.already_revealed")
+        return self._service.place(activity_id, self.party_id, current, wished, actor=self.actor)
+
+    def answer_expectation(self, expectation_id: str, state: str, response: str = "") -> Event:
+        """Accept, amend (new text) or decline (a reason) an expectation addressed to this party."""
+        session = self._service.session
+        found = next((e for e in session.expectations if e.id == expectation_id), None)
+        if found is None:
+            raise NotAllowed(f"no expectation with id {expectation_id!r}", "error.gone")
+        if found.to_party != self.party_id:
+            raise NotAllowed("only the party it is addressed to answers an expectation", "error.not_yours")
+        if state not in ("accepted", "amended", "declined"):
+            raise NotAllowed("answer with accepted, amended or declined")
+        return self._service.answer_expectation(expectation_id, state, response, actor=self.actor)
+
+    def add_commitment(self, activity_id: str, text: str) -> str:
+        self._activity(activity_id)
+        return self._service.add_commitment(activity_id, self.party_id, text, actor=self.actor)
+
+    def add_expectation(self, activity_id: str, to_party: str, text: str) -> str:
+        activity = self._activity(activity_id)
+        if to_party == self.party_id:
+            raise NotAllowed("a party's own promise is a commitment", "error.self_expectation")
+        if to_party not in activity.party_ids:
+            raise NotAllowed("expectations go to another party of the same activity", "error.not_involved_to")
+        return self._service.add_expectation(activity_id, self.party_id, to_party, text, actor=self.actor)
+
+    def sign_off(self, activity_id: str) -> Event:
+        self._activity(activity_id)
+        return self._service.sign_off(activity_id, self.party_id, actor=self.actor)
+
+    def withdraw_sign_off(self, activity_id: str) -> Event:
+        self._activity(activity_id)
+        return self._service.withdraw_sign_off(activity_id, self.party_id, actor=self.actor)
+
+    def do(self, action: str, **arguments: Any) -> object:
+        """One of `ALLOWED` by name (a front end's request); anything else is `NotAllowed`."""
+        if action not in ALLOWED:
+            raise NotAllowed(
+                f"a participant's device may not {action.replace('_', ' ')!s}: only the facilitator may",
+                "error.not_allowed",
+            )
+        method = getattr(self, action)
+        try:
+            inspect.signature(method).bind(**arguments)
+        except TypeError:
+            raise NotAllowed(f"{action.replace('_', ' ')}: wrong or missing details") from None
+        return method(**arguments)
+
+
+ALLOWED = frozenset(
+    {"place", "answer_expectation", "add_commitment", "add_expectation", "sign_off", "withdraw_sign_off"}
+)
+"""What a participant's device may do; the facilitator's `SessionService` may do everything."""

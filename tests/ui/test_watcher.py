@@ -1,0 +1,138 @@
+"""One watcher: changes by another process show on screen; nothing the app saves reverts them.
+
+Each "other process" here is a real child process writing to the session file, run to its
+end just before the app acts; the watcher is checked on demand, never waited for.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.collect import CollectView
+from facilitator.ui.views.setup import SetupView
+
+from .helpers import MakeApp, focus, fresh, open_view
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def other_process(service: SessionService, code: str) -> None:
+    """Run `code` with `service` bound to the same session file, in a process of its own."""
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom facilitator.core.service import SessionService\n"
+        "service = SessionService(Path(sys.argv[1]), actor='other')\n" + code
+    )
+    subprocess.run([sys.executable, "-c", script, str(service.path)], check=True, cwd=ROOT, timeout=60)
+
+
+def watch_now(app: FacilitatorApp) -> None:
+    screen = app.screen
+    assert isinstance(screen, WorkshopScreen)
+    app.watch_session(screen.service).check()
+
+
+async def test_a_change_by_another_process_shows_once_the_watcher_looks(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        other_process(empty_session, "service.add_party('Naabrivalve')")
+        watch_now(app)
+        await pilot.pause()
+        table = app.screen.query_one("#setup-parties", DataTable)
+        assert [str(table.get_row_at(n)[0]) for n in range(table.row_count)] == ["Naabrivalve"]
+
+
+async def test_our_write_and_anothers_in_the_same_instant_both_show(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "setup", SetupView)
+        other_process(empty_session, "service.add_party('Kaitseliit')")
+        # Before the watcher has looked, the app writes: the file it writes has both.
+        view.service.add_party("Ohvriabi")
+        await pilot.pause()
+        table = app.screen.query_one("#setup-parties", DataTable)
+        shown = {str(table.get_row_at(n)[0]) for n in range(table.row_count)}
+        assert shown == {"Kaitseliit", "Ohvriabi"}
+
+
+async def test_saving_the_details_never_writes_back_what_another_process_changed(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    empty_session.update_session(place="Tartu")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, app.screen.query_one("#setup-title", Input))
+        other_process(empty_session, "service.update_session(place='Tallinn')")
+        await pilot.press("end", "ctrl+u", *"Uus pealkiri", "enter")  # saved before the watcher looked
+        await pilot.pause()
+        info = fresh(empty_session).info
+        assert (info.title, info.place) == ("Uus pealkiri", "Tallinn")
+        watch_now(app)
+        await pilot.pause()
+        assert app.screen.query_one("#setup-place", Input).value == "Tallinn"
+
+
+async def test_a_field_changed_here_and_elsewhere_is_asked_about(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    empty_session.update_session(place="Tartu")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, app.screen.query_one("#setup-place", Input))
+        await pilot.press("end", "ctrl+u", *"Pärnu")
+        other_process(empty_session, "service.update_session(place='Tallinn')")
+        watch_now(app)  # the other value arrives while the facilitator is typing
+        await pilot.pause()
+        assert app.screen.query_one("#setup-place", Input).value == "Pärnu"  # typing is not clobbered
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmDialog):
+                break
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "Tallinn" in dialog.message and "Pärnu" in dialog.message
+        assert fresh(empty_session).info.place == "Tallinn"  # nothing written before the answer
+        await pilot.press("y")  # keep mine
+        for _ in range(50):
+            await pilot.pause()
+            if fresh(empty_session).info.place == "Pärnu":
+                break
+        assert fresh(empty_session).info.place == "Pärnu"
+
+
+async def test_moving_the_selection_writes_nothing_to_the_session_file(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    for title in ("One", "Two", "Three"):
+        empty_session.add_activity(title)
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "collect", CollectView)
+        before = (empty_session.path.read_bytes(), empty_session.path.stat().st_mtime_ns)
+        table = view.query_one(DataTable)
+        await focus(pilot, table)
+        await pilot.press("down", "down", "up")
+        second = fresh(empty_session).activities[1].id
+        for _ in range(200):  # the selection is reported a moment after the cursor stops
+            await pilot.pause(0.01)
+            if view.service.view_state.get("selected_activity") == second:
+                break
+        assert view.service.view_state.get("selected_activity") == second
+        assert view.service.device.writes >= 1
+        assert (empty_session.path.read_bytes(), empty_session.path.stat().st_mtime_ns) == before
+    assert SessionService(empty_session.path).view_state["selected_activity"] == second
