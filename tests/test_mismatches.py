@@ -89,15 +89,12 @@ def world(service: SessionService) -> World:
 
 
 @contextmanager
-def quick_ids_and_writes() -> Iterator[None]:
+def quick_ids_and_writes() -> Iterator[Callable[[], str]]:
     """Repeatable ids (Hypothesis replays examples; some lists are ordered by id), no fsync."""
     numbers = itertools.count(1)
-    with (
-        mock.patch("facilitator.core.service.new_id", lambda: f"{next(numbers):08x}"),
-        # Durability is test_crash's business; the data still goes through the real file.
-        mock.patch("facilitator.core.store.os.fsync"),
-    ):
-        yield
+    # Durability is test_crash's business; the data still goes through the real file.
+    with mock.patch("facilitator.core.store.os.fsync"):
+        yield lambda: f"{next(numbers):08x}"
 
 
 # --------------------------------------------------------------------------- making each kind
@@ -860,8 +857,8 @@ SLOW_EXAMPLES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 def test_random_changes_keep_mismatches_consistent(
     data: st.DataObject, n_parties: int, n_activities: int, steps: int, scenario: Scenario
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder, quick_ids_and_writes():
-        svc = SessionLibrary(Path(folder)).create(scenario, "Random")
+    with tempfile.TemporaryDirectory() as folder, quick_ids_and_writes() as ids:
+        svc = SessionLibrary(Path(folder), ids=ids).create(scenario, "Random")
         parties = [svc.add_party(f"Party {i}") for i in range(n_parties)]
         for i in range(n_activities):
             involved = data.draw(st.lists(st.sampled_from(parties), unique=True, max_size=n_parties))
@@ -891,8 +888,8 @@ def test_a_fully_agreed_session_has_no_mismatches(
     draw = data.draw
     rungs = list(scenario.rung_ids())
     others = [r.id for r in scenario.roles if not r.lead]
-    with tempfile.TemporaryDirectory() as folder, quick_ids_and_writes():
-        svc = SessionLibrary(Path(folder)).create(scenario, "Agreed")
+    with tempfile.TemporaryDirectory() as folder, quick_ids_and_writes() as ids:
+        svc = SessionLibrary(Path(folder), ids=ids).create(scenario, "Agreed")
         parties = [svc.add_party(name) for name in names]
         involved_in: dict[str, list[str]] = {}
         for _ in range(draw(st.integers(1, 3), label="activities")):

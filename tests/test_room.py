@@ -165,3 +165,40 @@ def test_three_way_writes_only_what_changed_here_and_names_clashes() -> None:
     )
     theirs["place"] = "Pärnu"
     assert three_way(base, mine, theirs) == ({"date": "2026-12-03"}, [])  # the same change: no clash
+
+
+def test_an_imported_copy_starts_with_its_timers_stopped(service: SessionService, tmp_path: Path) -> None:
+    from facilitator.core.library import SessionLibrary
+
+    service.set_phase("place")
+    service.set_timer(PhaseTimer("place", 1800.0, 100.0, time.time() - 60), "start")
+    service.set_timer(PhaseTimer("intro", 600.0, 0.0, time.time() - 86_400 * 30), "start")  # left on
+    exported = tmp_path / "copy.json"
+    library = SessionLibrary(tmp_path / "data")
+    exported.write_text(library.export_json(service.session.id), encoding="utf-8")
+    copy = library.import_file(exported, new_id_on_clash=True)
+    timers = copy.session.room.timers
+    assert not timers["place"].running and 155 < timers["place"].elapsed < 170
+    assert not timers["intro"].running and timers["intro"].elapsed == 600.0  # never past the plan
+
+
+def test_the_shipped_agendas_fit_ninety_minutes() -> None:
+    from facilitator.core.scenario import find_scenario
+
+    for scenario_id in ("community-safety", "kogukondlik-turvalisus"):
+        assert sum(p.minutes for p in find_scenario(scenario_id).agenda) == 90
+
+
+def test_the_clock_and_the_id_source_are_given_to_the_library_and_its_services(tmp_path: Path) -> None:
+    from facilitator.core.library import SessionLibrary
+    from facilitator.core.scenario import find_scenario
+
+    numbers = iter(range(1, 100))
+    library = SessionLibrary(
+        tmp_path / "lib", clock=lambda: "2026-12-03T09:00:00.000+00:00", ids=lambda: f"id{next(numbers)}"
+    )
+    service = library.create(find_scenario("community-safety"), "Fixed")
+    assert service.session.id == "id1" and service.session.info.created_at.startswith("2026-12-03T09:00")
+    assert service.add_party("Police") == "id2"
+    assert service.session.events[-1].at == "2026-12-03T09:00:00.000+00:00"
+    assert library.open("id1").add_party("School") == "id3"

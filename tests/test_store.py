@@ -729,12 +729,11 @@ def test_replay_of_random_changes_equals_live_session(
     numbers = itertools.count(1)
     with (
         tempfile.TemporaryDirectory() as folder,
-        mock.patch("facilitator.core.service.new_id", lambda: f"{next(numbers):08x}"),
         # Over a thousand writes: skip the flush to the disk (durability is test_crash's
         # business); the data still goes through the real file, written and read back.
         mock.patch("facilitator.core.store.os.fsync"),
     ):
-        svc = SessionLibrary(Path(folder)).create(scenario, "Random")
+        svc = SessionLibrary(Path(folder), ids=lambda: f"{next(numbers):08x}").create(scenario, "Random")
         # Two parties and an activity of theirs first, so the random steps have material.
         parties = [svc.add_party("Police"), svc.add_party("Residents", affected=True)]
         svc.add_activity("Talks", party_ids=parties)

@@ -19,8 +19,9 @@ from typing import Any
 import platformdirs
 
 from facilitator.core.errors import SessionFileError, SessionNotFound, UserError
+from facilitator.core.kinds.session import stop_running_timers
 from facilitator.core.scenario import Scenario, scenario_from_dict
-from facilitator.core.service import SessionService, build_session, new_session_data
+from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
 from facilitator.core.store import SessionFile, check_session_data, new_id
 
 APP_NAME = "facilitator"
@@ -57,8 +58,17 @@ class SessionSummary:
 class SessionLibrary:
     """All sessions under one data folder."""
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | None = None, *, clock: Clock | None = None, ids: IdSource | None = None
+    ) -> None:
         self.data_dir = data_dir if data_dir is not None else default_data_dir()
+        self.clock: Clock = clock or now
+        self.ids: IdSource = ids or new_id
+        """Where time stamps and new ids come from, for every service this library makes."""
+
+    def service(self, path: Path, actor: str = "facilitator") -> SessionService:
+        """A service on one session file, with this library's clock and id source."""
+        return SessionService(path, actor=actor, clock=self.clock, ids=self.ids)
 
     @property
     def sessions_dir(self) -> Path:
@@ -129,13 +139,15 @@ class SessionLibrary:
         facilitator: str = "",
     ) -> SessionService:
         session_id = self._free_id()
-        data = new_session_data(scenario, title, session_id, date=date, place=place, facilitator=facilitator)
+        data = new_session_data(
+            scenario, title, session_id, date=date, place=place, facilitator=facilitator, clock=self.clock
+        )
         SessionFile.create(self.path_for(session_id), data)
-        return SessionService(self.path_for(session_id))
+        return self.service(self.path_for(session_id))
 
     def _free_id(self) -> str:
         for _ in range(100):
-            candidate = new_id()
+            candidate = self.ids()
             if not self.path_for(candidate).exists():
                 return candidate
         raise UserError("could not find a free session id")  # pragma: no cover
@@ -156,7 +168,7 @@ class SessionLibrary:
         raise SessionNotFound(f"no session {ref!r} (see 'facilitator list')")
 
     def open(self, ref: str, actor: str = "facilitator") -> SessionService:
-        service = SessionService(self.resolve(ref), actor=actor)
+        service = self.service(self.resolve(ref), actor=actor)
         service.session  # noqa: B018 - fail now, with a clear error, if the file is bad
         return service
 
@@ -201,6 +213,7 @@ class SessionLibrary:
                 )
             session_id = self._free_id()
             meta["id"] = session_id
+        data = stop_running_timers(data, time.time())  # a copy starts with its timers stopped
         build_session(data, str(source))  # everything must build before anything is written
         SessionFile.create(self.path_for(session_id), data)
-        return SessionService(self.path_for(session_id))
+        return self.service(self.path_for(session_id))

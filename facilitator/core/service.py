@@ -26,6 +26,10 @@ from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, docum
 from facilitator.core.timer import PhaseTimer
 
 Listener = Callable[[Event], None]
+Clock = Callable[[], str]
+"""When a change happens: an ISO time stamp with its zone (tests give a fixed one)."""
+IdSource = Callable[[], str]
+"""New ids for parties, activities, ... (tests give counted ones)."""
 DEFAULT_ACTOR = "facilitator"
 
 
@@ -41,6 +45,7 @@ def new_session_data(
     date: str = "",
     place: str = "",
     facilitator: str = "",
+    clock: Clock | None = None,
 ) -> Data:
     """The tables of a brand-new session, embedding a copy of its scenario."""
     given = {"title": title, "date": date, "place": place, "facilitator": facilitator}
@@ -60,7 +65,7 @@ def new_session_data(
         "scenario_id": scenario.id,
         "language": scenario.language,
         "scenario": dict(scenario.raw),
-        "created_at": now(),
+        "created_at": (clock or now)(),
         **initial,
         # What the events start from, so the timeline can replay from the beginning.
         "initial": initial,
@@ -89,9 +94,19 @@ def build_session(
 class SessionService:
     """Reads and changes one session file."""
 
-    def __init__(self, path: Path, actor: str = DEFAULT_ACTOR, device: DeviceState | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        actor: str = DEFAULT_ACTOR,
+        device: DeviceState | None = None,
+        *,
+        clock: Clock = now,
+        ids: IdSource = new_id,
+    ) -> None:
         self.file = SessionFile(path)
         self.actor = actor
+        self.clock = clock
+        self.ids = ids
         self.device = device or DeviceState(path)
         """Where this device's screens are: beside the session file, never in it."""
         self._listeners: list[Listener] = []
@@ -155,7 +170,7 @@ class SessionService:
         payload = dict(data)
         with self.file.transaction() as db:
             _migrate_view_table(db, self.device)
-            at = now()
+            at = self.clock()
             apply_change(db, self.scenario, kind, payload, at, actor or self.actor)
             event = append_event(db, kind, payload, actor or self.actor, at)
         for listener in list(self._listeners):
@@ -188,6 +203,7 @@ class SessionService:
                 "duration": timer.duration,
                 "elapsed": timer.elapsed,
                 "started_at": timer.started_at,
+                "planned": timer.planned,
             },
             actor,
         )
@@ -200,7 +216,7 @@ class SessionService:
         affected: bool = False,
         actor: str | None = None,
     ) -> str:
-        party_id = new_id()
+        party_id = self.ids()
         self.change(
             "party.added",
             {"id": party_id, "name": name, "suggested_id": suggested_id, "affected": affected},
@@ -215,7 +231,7 @@ class SessionService:
         return self.change("party.removed", {"id": party_id}, actor)
 
     def add_participant(self, name: str, party_id: str, actor: str | None = None) -> str:
-        participant_id = new_id()
+        participant_id = self.ids()
         self.change("participant.added", {"id": participant_id, "name": name, "party_id": party_id}, actor)
         return participant_id
 
@@ -232,7 +248,7 @@ class SessionService:
         concerns: Iterable[str] = (),
         actor: str | None = None,
     ) -> str:
-        activity_id = new_id()
+        activity_id = self.ids()
         self.change(
             "activity.added",
             {
@@ -286,7 +302,7 @@ class SessionService:
         )
 
     def add_commitment(self, activity_id: str, party_id: str, text: str, actor: str | None = None) -> str:
-        commitment_id = new_id()
+        commitment_id = self.ids()
         self.change(
             "commitment.added",
             {"id": commitment_id, "activity_id": activity_id, "party_id": party_id, "text": text},
@@ -303,7 +319,7 @@ class SessionService:
     def add_expectation(
         self, activity_id: str, from_party: str, to_party: str, text: str, actor: str | None = None
     ) -> str:
-        expectation_id = new_id()
+        expectation_id = self.ids()
         self.change(
             "expectation.added",
             {
@@ -348,7 +364,7 @@ class SessionService:
         due: str | None = None,
         actor: str | None = None,
     ) -> str:
-        action_id = new_id()
+        action_id = self.ids()
         self.change(
             "action.added",
             {"id": action_id, "text": text, "owner": owner, "activity_id": activity_id, "due": due},

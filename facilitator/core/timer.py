@@ -21,6 +21,7 @@ class PhaseTimer:
     duration: float  # seconds planned, including added minutes
     elapsed: float = 0.0  # seconds run before the current start
     started_at: float | None = None  # epoch seconds while running
+    planned: float = 0.0  # seconds the facilitator planned for the phase here; 0: the agenda's
 
     @property
     def running(self) -> bool:
@@ -58,7 +59,13 @@ class PhaseTimer:
         return replace(self, duration=self.duration + 60 * minutes)
 
     def reset(self, planned_minutes: int) -> PhaseTimer:
-        return PhaseTimer(self.phase_id, 60.0 * planned_minutes)
+        """Back to the planned time, not started (the facilitator's plan if set, else the agenda's)."""
+        planned = self.planned or 60.0 * planned_minutes
+        return PhaseTimer(self.phase_id, planned, planned=self.planned)
+
+    def plan(self, minutes: int) -> PhaseTimer:
+        """The phase planned for `minutes`: what has run stays, the time left follows."""
+        return replace(self, duration=60.0 * minutes, planned=60.0 * minutes)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -76,6 +83,7 @@ class PhaseTimer:
                 float(data["duration"]),
                 float(data.get("elapsed", 0.0)),
                 None if started is None else float(started),
+                float(data.get("planned", 0.0) or 0.0),
             )
         except (KeyError, TypeError, ValueError):
             return fresh

@@ -151,7 +151,7 @@ class FacilitatorApp(App[int]):
 
     def _open(self, path: Path) -> SessionService:
         """A session's service, failing here with the file's own error; sets the language."""
-        service = SessionService(path)
+        service = self.library.service(path)
         service.session  # noqa: B018 - fail here, with the file's own error
         if self.explicit_language is None:
             if self.is_running:

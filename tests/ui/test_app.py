@@ -290,18 +290,26 @@ async def test_timer_controls_by_key_and_mouse(make_app: MakeApp, empty_session:
     app = make_app(session=empty_session)
     async with app.run_test(size=(160, 40)) as pilot:
         unfocus(app)
-        await pilot.press("right_square_bracket")  # intro: 15 minutes
+        await pilot.press("right_square_bracket")  # intro: 10 minutes
         await pilot.pause()
         unfocus(app)
         digits = app.screen.query_one("#timer-digits", Digits)
-        assert digits.value == "15:00"
+        assert digits.value == "10:00"
         await pilot.press("plus")
-        assert digits.value == "16:00"
+        assert digits.value == "11:00"
         await pilot.press("asterisk")
-        assert digits.value == "21:00"
-        await pilot.click("#timer-buttons", offset=(1, 3))  # ↺, the fourth line
+        assert digits.value == "16:00"
+        await pilot.click("#timer-buttons", offset=(1, 3))  # ↺, the fourth line: asks first
         await pilot.pause()
-        assert digits.value == "15:00"
+        assert isinstance(app.screen, ConfirmDialog) and "10 minutes" in app.screen.message
+        await pilot.press("escape")  # no: nothing changes
+        await pilot.pause()
+        assert digits.value == "16:00"
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert digits.value == "10:00"
         await pilot.press("t")
         panel = app.screen.query_one(TimerPanel)
         assert panel.timer is not None and panel.timer.running
@@ -351,7 +359,7 @@ async def test_reopening_resumes_phase_and_running_timer(
         panel = screen.query_one(TimerPanel)
         assert panel.timer is not None and panel.timer.running
         left = panel.timer.remaining(time.time())
-        assert 20 * 60 - 125 < left < 20 * 60 - 115
+        assert 15 * 60 - 125 < left < 15 * 60 - 115  # collect: 15 minutes planned
 
 
 async def test_refused_changes_are_explained_in_the_interface_language(
@@ -408,3 +416,36 @@ async def test_garbage_collection_is_on_again_after_the_start_even_for_a_short_r
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()  # the first frame; the settling timer has not run yet
     assert gc.isenabled()
+
+
+async def test_the_facilitator_plans_a_phases_minutes_by_key_and_by_clicking_the_clock(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    from facilitator.ui.screens.dialogs import TextPromptDialog
+
+    empty_session.set_phase("place")
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        unfocus(app)
+        digits = app.screen.query_one("#timer-digits", Digits)
+        assert digits.value == "30:00"
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)
+        await pilot.press("ctrl+u", *"abc", "enter")  # not minutes: refused, nothing changes
+        await pilot.pause()
+        assert digits.value == "30:00"
+        assert any("1 to 600" in n.message for n in app._notifications)
+        await pilot.click("#timer-digits")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptDialog)
+        await pilot.press("ctrl+u", *"25", "enter")
+        await pilot.pause()
+        assert digits.value == "25:00"
+        await pilot.press("plus", "T")  # reset goes back to the facilitator's plan, not the agenda's
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert digits.value == "25:00"
+    assert SessionService(empty_session.path).session.room.timer("place", 30).planned == 1500.0

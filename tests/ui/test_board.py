@@ -374,7 +374,14 @@ async def test_an_empty_session_explains_the_tray(make_app: MakeApp, ui_library:
 def test_wrap_cuts_with_an_ellipsis() -> None:
     assert wrap("Themed talks at the youth centre", 14, 2) == ["Themed talks", "at the youth…"]
     assert wrap("short", 10, 2) == ["short", ""]
-    assert wrap("Supercalifragilistic", 8, 2) == ["Supercal", "ifragil…"]
+    # A word longer than the line is cut with "…", never broken across two lines (issue 10).
+    assert wrap("Supercalifragilistic", 8, 2) == ["Superca…", ""]
+    assert wrap("Supercalifragilistic day", 8, 2) == ["Superca…", "day"]
+    assert wrap("Kohaliku omavalitsuse turvalisusnõukogu", 12, 3) == [
+        "Kohaliku",
+        "omavalitsuse",
+        "turvalisusn…",
+    ]
     assert wrap("line\nbreak", 20, 1) == ["line⏎break"]
 
 
@@ -416,3 +423,66 @@ async def test_a_long_column_scrolls_by_key_wheel_and_track_and_keeps_the_select
         await pilot.press("home", "end")
         await pilot.pause()
         assert "Activity 29" in column_text(board, TRAY)
+
+
+async def test_at_80_by_24_the_board_shows_the_tray_and_one_rung_with_no_word_broken(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    long = "Kohaliku omavalitsuse turvalisusnõukogu ühised koosolekud noortekeskuses"
+    service = make_session(ui_library, activities=[(long, (0, 1)), ("Joint plan", (1, 2)), ("Talks", (0, 2))])
+    ids = [a.id for a in service.session.activities]
+    service.agree(ids[1], current="cooperation")
+    service.agree(ids[2], current="collaboration")
+    app = make_app(session=service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        assert board.narrow and board.shown_keys() == (TRAY, "communication")
+        tray = board.column(TRAY)
+        assert tray.cards[0].title == long
+        title_lines = board.column_text(TRAY).splitlines()[: tray.title_lines]
+        shown = [word for line in title_lines for word in line.split() if word not in "▏▶┃╎│"]
+        assert shown and all(word in long.split() or word.endswith("…") for word in shown), shown
+        assert all(long.split()[n] == word for n, word in enumerate(shown) if not word.endswith("…"))
+        await pilot.press("right")  # to the rung in view, then on to the next one with cards
+        await pilot.pause()
+        assert board.column_of(board.selected_id) == "cooperation"
+        assert board.shown_keys() == (TRAY, "cooperation")
+        assert header_text(board, "cooperation").startswith("▼ ◀ 2. Cooperation")
+        assert header_text(board, "cooperation").endswith("▶")
+        await pilot.press("right")
+        await pilot.pause()
+        assert board.shown_keys() == (TRAY, "collaboration")
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert board.column_of(board.selected_id) == TRAY
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not board.narrow and len(board.shown_keys()) == 5
+
+
+async def test_at_120_by_40_titles_and_parties_wrap_and_the_tray_counts_what_is_out_of_sight(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    title = "Rapla district police talks in the youth centre"  # three lines in the tray
+    activities = [(title, (0, 1, 2))] + [(f"Activity {n:02d}", (0,)) for n in range(12)]
+    service = make_session(
+        ui_library,
+        parties=("Police and Border Guard Board", "Local government of Rapla", "Youth workers"),
+        activities=activities,
+    )
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        tray = board.column(TRAY)
+        assert (tray.title_lines, tray.party_lines) == (3, 2)
+        text = " ".join(
+            column_text(board, TRAY).replace("╎", " ").replace("▶", " ").replace("┃", " ").split()
+        )
+        assert title in text  # three lines: cut after two before
+        assert "Police and Border Guard Board," in text  # parties on two lines
+        assert "more below" in header_text(board, TRAY) and "above" not in header_text(board, TRAY)
+        await pilot.press("end")
+        await pilot.pause()
+        assert "more above" in header_text(board, TRAY) and "below" not in header_text(board, TRAY)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from unittest.mock import patch
 
 import pytest
 from textual.pilot import Pilot
@@ -34,53 +33,49 @@ def workshop(tmp_path: Path) -> Iterator[tuple[SessionLibrary, SessionService]]:
     def counted_id(nbytes: int = 4) -> str:
         return f"{next(counter):08x}"
 
-    with (
-        patch("facilitator.core.service.new_id", counted_id),
-        patch("facilitator.core.library.new_id", counted_id),
+    library = SessionLibrary(tmp_path / "data", ids=counted_id)
+    scenario = find_scenario("community-safety")
+    service = library.create(scenario, "Keila safety partners", date="2026-03-12", place="Keila")
+    police, town, youth, residents = (
+        service.add_party(name) for name in ("Police", "Town government", "Youth workers", "Residents")
+    )
+    talks = service.add_activity("Themed talks at the youth centre", party_ids=[police, youth])
+    table = service.add_activity("Youth work round table", party_ids=[town, youth, police])
+    commission = service.add_activity("Safety commission meetings", party_ids=[police, town, residents])
+    plan = service.add_activity("Joint safety development plan", party_ids=[town, police, residents])
+    patrols = service.add_activity("Patrol officers talk with residents", party_ids=[police, residents])
+    service.add_activity("Neighbourhood watch [pilot]", party_ids=[residents, police])
+    for party, now, wished in (
+        (police, "communication", "cooperation"),
+        (youth, "communication", "cooperation"),
     ):
-        library = SessionLibrary(tmp_path / "data")
-        scenario = find_scenario("community-safety")
-        service = library.create(scenario, "Keila safety partners", date="2026-03-12", place="Keila")
-        police, town, youth, residents = (
-            service.add_party(name) for name in ("Police", "Town government", "Youth workers", "Residents")
-        )
-        talks = service.add_activity("Themed talks at the youth centre", party_ids=[police, youth])
-        table = service.add_activity("Youth work round table", party_ids=[town, youth, police])
-        commission = service.add_activity("Safety commission meetings", party_ids=[police, town, residents])
-        plan = service.add_activity("Joint safety development plan", party_ids=[town, police, residents])
-        patrols = service.add_activity("Patrol officers talk with residents", party_ids=[police, residents])
-        service.add_activity("Neighbourhood watch [pilot]", party_ids=[residents, police])
-        for party, now, wished in (
-            (police, "communication", "cooperation"),
-            (youth, "communication", "cooperation"),
-        ):
-            service.place(talks, party, now, wished)
-        service.reveal(talks)
-        service.agree(talks, current="communication", wished="cooperation")
-        for party, now, wished in (
-            (town, "cooperation", "coordination"),
-            (youth, "cooperation", "cooperation"),
-            (police, "communication", "cooperation"),
-        ):
-            service.place(table, party, now, wished)
-        service.reveal(table)
-        service.agree(table, current="cooperation", wished="coordination")
-        for party in (town, police, residents):
-            service.place(plan, party, "collaboration", "collaboration")
-        service.reveal(plan)
-        service.agree(plan, current="collaboration")
-        for party, now, wished in (
-            (police, "coordination", "coordination"),
-            (town, "communication", "coordination"),
-            (residents, "communication", "collaboration"),
-        ):
-            service.place(commission, party, now, wished)
-        service.reveal(commission)
-        service.place(patrols, police, "communication", "communication")
-        place = next(p.id for p in scenario.agenda if p.kind == "place")
-        service.set_phase(place)
-        service.set_view_state(selected_activity=commission)
-        yield library, service
+        service.place(talks, party, now, wished)
+    service.reveal(talks)
+    service.agree(talks, current="communication", wished="cooperation")
+    for party, now, wished in (
+        (town, "cooperation", "coordination"),
+        (youth, "cooperation", "cooperation"),
+        (police, "communication", "cooperation"),
+    ):
+        service.place(table, party, now, wished)
+    service.reveal(table)
+    service.agree(table, current="cooperation", wished="coordination")
+    for party in (town, police, residents):
+        service.place(plan, party, "collaboration", "collaboration")
+    service.reveal(plan)
+    service.agree(plan, current="collaboration")
+    for party, now, wished in (
+        (police, "coordination", "coordination"),
+        (town, "communication", "coordination"),
+        (residents, "communication", "collaboration"),
+    ):
+        service.place(commission, party, now, wished)
+    service.reveal(commission)
+    service.place(patrols, police, "communication", "communication")
+    place = next(p.id for p in scenario.agenda if p.kind == "place")
+    service.set_phase(place)
+    service.set_view_state(selected_activity=commission)
+    yield library, service
 
 
 def app_for(workshop: tuple[SessionLibrary, SessionService]) -> FacilitatorApp:

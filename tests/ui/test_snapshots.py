@@ -14,8 +14,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from facilitator.core import service as service_module
-from facilitator.core import store as store_module
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.ui.app import create_app
@@ -24,16 +22,17 @@ SIZE = (120, 40)
 
 
 @pytest.fixture
-def fixed(monkeypatch: pytest.MonkeyPatch) -> None:
-    counter = itertools.count(1)
-    monkeypatch.setattr(store_module, "new_id", lambda nbytes=4: f"s{next(counter):07d}")
-    monkeypatch.setattr("facilitator.core.library.new_id", lambda nbytes=4: f"s{next(counter):07d}")
-    monkeypatch.setattr("facilitator.core.service.new_id", lambda nbytes=4: f"a{next(counter):07d}")
-    monkeypatch.setattr(service_module, "now", lambda: "2026-11-28T09:00:00.000+00:00")
+def fixed() -> None:
+    """(Kept as the tests' marker: ids and times now come from the library, see `sessions`.)"""
 
 
 def sessions(tmp_path: Path) -> SessionLibrary:
-    library = SessionLibrary(tmp_path / "data")
+    counter = itertools.count(1)
+    library = SessionLibrary(
+        tmp_path / "data",
+        clock=lambda: "2026-11-28T09:00:00.000+00:00",
+        ids=lambda: f"s{next(counter):07d}",
+    )
     specs = [
         ("kogukondlik-turvalisus", "Keila turvalisuse ümarlaud 2026", "2026-03-12", "Keila"),
         ("community-safety", "[b]Harju[/b] partners, spring", "2026-04-02", "Tallinn"),

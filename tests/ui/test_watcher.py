@@ -12,9 +12,11 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
+from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
-from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.app import FacilitatorApp, create_app
 from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
@@ -136,3 +138,21 @@ async def test_moving_the_selection_writes_nothing_to_the_session_file(
         assert view.service.device.writes >= 1
         assert (empty_session.path.read_bytes(), empty_session.path.stat().st_mtime_ns) == before
     assert SessionService(empty_session.path).view_state["selected_activity"] == second
+
+
+async def test_the_review_dashboard_follows_a_session_running_elsewhere(
+    ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    app = create_app(ui_library, review_path=empty_session.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.data is not None and screen.data.activities == 0
+        before = (empty_session.path.read_bytes(), empty_session.path.stat().st_mtime_ns)
+        other_process(empty_session, "service.add_activity('Ühised patrullid')")
+        after = empty_session.path.read_bytes()
+        app.watch_session(screen.service).check()
+        await pilot.pause()
+        assert screen.data is not None and screen.data.activities == 1
+        assert empty_session.path.read_bytes() == after != before[0]  # the review itself wrote nothing

@@ -21,6 +21,26 @@ MESSAGES = {
         "et": "Lähtestas etapi „{phase}“ taimeri",
     },
     "room.event.timer.set": {"en": "Set the timer of “{phase}”", "et": "Seadis etapi „{phase}“ taimeri"},
+    "room.event.timer.plan": {
+        "en": "Planned {minutes} min for “{phase}”",
+        "et": "Kavandas etapile „{phase}“ {minutes} min",
+    },
+    # ------------------------------------------------------------ the timer in the app
+    "key.timer.minutes": {"en": "Phase minutes", "et": "Etapi minutid"},
+    "timer.minutes.title": {"en": "Minutes planned for this phase", "et": "Selle etapi kavandatud minutid"},
+    "timer.minutes.label": {"en": "Minutes (1–600)", "et": "Minutid (1–600)"},
+    "timer.minutes.bad": {
+        "en": "Give the minutes as a whole number from 1 to 600.",
+        "et": "Anna minutid täisarvuna 1 kuni 600.",
+    },
+    "timer.reset.confirm": {
+        "en": "Reset the timer of “{phase}” to {minutes} minutes? The time run so far is dropped.",
+        "et": "Kas lähtestada etapi „{phase}“ taimer {minutes} minutile? Seni kulunud aeg jäetakse kõrvale.",
+    },
+    "timer.reset.button": {"en": "Reset", "et": "Lähtesta"},
+    # ------------------------------------------------------------ the board: cards out of sight
+    "board.more.above": {"en": "▲ {n} more above", "et": "▲ veel {n} üleval"},
+    "board.more.below": {"en": "▼ {n} more below", "et": "▼ veel {n} all"},
     # ------------------------------------------------------------ refusals
     "error.revote_unrevealed": {
         "en": "Reveal this round before a re-vote.",

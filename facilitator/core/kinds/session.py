@@ -18,7 +18,7 @@ from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, handle
 SETUP_PHASE = ""
 """The room's phase before the agenda: setting up parties and participants."""
 
-TIMER_COMMANDS = ("start", "pause", "add", "reset", "set")
+TIMER_COMMANDS = ("start", "pause", "add", "reset", "set", "plan")
 MAX_TIMER_SECONDS = 24 * 3600.0
 MAX_ELAPSED_SECONDS = 366 * 24 * 3600.0  # a timer left running over a weekend is still a timer
 
@@ -91,7 +91,7 @@ def _seconds(data: Mapping[str, Any], key: str, *, optional: bool = False) -> fl
         return None
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
         raise ChangeRejected(f"timer {key.replace('_', ' ')} must be a number of seconds")
-    limit = MAX_TIMER_SECONDS if key == "duration" else MAX_ELAPSED_SECONDS
+    limit = MAX_TIMER_SECONDS if key in ("duration", "planned") else MAX_ELAPSED_SECONDS
     if key != "started_at" and not 0 <= value <= limit:
         raise ChangeRejected(f"timer {key} must be between 0 and {limit:.0f} seconds")
     return float(value)
@@ -123,5 +123,32 @@ def _timer_set(ctx: Context, data: dict[str, Any]) -> None:
             "duration": duration,
             "elapsed": _seconds(data, "elapsed"),
             "started_at": _seconds(data, "started_at", optional=True),
+            "planned": _seconds(data, "planned", optional=True) or 0.0,
         },
     )
+
+
+def stop_running_timers(tables: dict[str, Any], now: float) -> dict[str, Any]:
+    """A copy of a session's tables with every running timer paused (an imported copy is not live).
+
+    The time run so far counts up to now, but never past the phase's planned time: a copy
+    of last year's workshop does not arrive a year over time.
+    """
+    timers = tables.get("timers")
+    if not isinstance(timers, dict) or not any(
+        isinstance(t, dict) and t.get("started_at") is not None for t in timers.values()
+    ):
+        return tables
+    stopped: dict[str, Any] = {}
+    for key, timer in timers.items():
+        if isinstance(timer, dict) and isinstance(timer.get("started_at"), int | float):
+            run = max(0.0, now - float(timer["started_at"]))
+            elapsed = float(timer.get("elapsed", 0.0)) + run
+            duration = float(timer.get("duration", elapsed))
+            timer = {
+                **timer,
+                "elapsed": min(elapsed, max(duration, float(timer.get("elapsed", 0.0)))),
+                "started_at": None,
+            }
+        stopped[key] = timer
+    return {**tables, "timers": stopped}

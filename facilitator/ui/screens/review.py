@@ -27,6 +27,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Label, TabbedContent, TabPane
 
+from facilitator.core.model import Session
 from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
@@ -108,6 +109,13 @@ class ReviewScreen(BaseScreen):
 
     def after_mount(self) -> None:
         self.query_one("#review-dashboard").focus()
+        # A session still running elsewhere: the dashboard follows it (reading only).
+        self.fapp.watch_session(self.service).subscribe(self, self._session_changed)
+
+    def _session_changed(self, session: Session) -> None:
+        self.session = session
+        self.data = dashboard(session)
+        self.relabel()
 
     # ---------------------------------------------------------------- text
     def relabel(self) -> None:

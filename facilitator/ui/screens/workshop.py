@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -81,6 +82,7 @@ class WorkshopScreen(BaseScreen):
         Binding("plus", "timer('add1')", "key.timer.add1"),
         Binding("asterisk", "timer('add5')", "key.timer.add5"),
         Binding("T", "timer('reset')", "key.timer.reset", show=False),
+        Binding("m", "timer('minutes')", "key.timer.minutes", show=False),
     ]
 
     def __init__(self, service: SessionService) -> None:
@@ -276,6 +278,9 @@ class WorkshopScreen(BaseScreen):
         timer = self.current_timer()
         if timer is None:
             return
+        if command in ("reset", "minutes"):  # these ask first
+            self._timer_dialog(command, timer)
+            return
         now = time.time()
         phase = next(p for p in self.agenda if p.id == self.phase_id)
         recorded = {"toggle": "pause" if timer.running else "start", "add1": "add", "add5": "add"}
@@ -287,9 +292,40 @@ class WorkshopScreen(BaseScreen):
             timer = timer.add_minutes(5)
         elif command == "reset":
             timer = timer.reset(phase.minutes)
-        new = timer
-        if self._attempt(lambda: self.service.set_timer(new, recorded.get(command, command))):
-            self.query_one("#timer", TimerPanel).timer = new
+        self._set_timer(timer, recorded.get(command, command))
+
+    @work(exclusive=True, group="timer-dialog")
+    async def _timer_dialog(self, command: str, timer: PhaseTimer) -> None:
+        """Reset asks first; the phase's minutes are typed (1–600)."""
+        from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
+
+        phase = next(p for p in self.agenda if p.id == timer.phase_id)
+        if command == "reset":
+            reset = timer.reset(phase.minutes)
+            message = self.t(
+                "timer.reset.confirm", phase=one_line(phase.name), minutes=round(reset.duration / 60)
+            )
+            if await self.app.push_screen_wait(ConfirmDialog(message, "timer.reset.button")):
+                self._set_timer(reset, "reset")
+            return
+        planned = round((timer.planned or 60.0 * phase.minutes) / 60)
+        typed = await self.app.push_screen_wait(
+            TextPromptDialog("timer.minutes.title", "timer.minutes.label", str(planned))
+        )
+        if typed is None:
+            return
+        try:
+            minutes = int(typed.strip())
+        except ValueError:
+            minutes = 0
+        if not 1 <= minutes <= 600:
+            self.fapp.show_error(self.t("timer.minutes.bad"))
+            return
+        self._set_timer(timer.plan(minutes), "plan")
+
+    def _set_timer(self, timer: PhaseTimer, command: str) -> None:
+        if self._attempt(lambda: self.service.set_timer(timer, command)):
+            self.query_one("#timer", TimerPanel).timer = timer
 
     def on_timer_panel_control(self, message: TimerPanel.Control) -> None:
         self.action_timer(message.command)

@@ -161,6 +161,7 @@ class BoardView(PhaseView):
             title = t("board.header", title=scenario.rung_title(rung.id), count=len(columns[rung.id]))
             headers[rung.id] = (title, rung.summary)
         board.set_headers(headers)
+        board.more_texts = (t("board.more.above"), t("board.more.below"))
         tray_empty = (
             "board.tray.none"
             if not session.activities

@@ -34,6 +34,12 @@ TRAY = ""
 
 TONES = ("agreed", "differ", "same", "open")
 
+NARROW = 96
+"""Below this many columns the board shows the tray and one rung at a time (left/right step)."""
+
+TALL = 36
+"""From this many lines on, cards have room for three lines of title and two of parties."""
+
 
 @dataclass(frozen=True)
 class Card:
@@ -61,10 +67,8 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
             continue
         if current:
             out.append(current)
-        while cell_len(word) > width:  # a word longer than the line: hard break
-            cut = _fit(word, width)
-            out.append(word[:cut])
-            word = word[cut:]
+        if cell_len(word) > width:  # a word longer than the line: cut with "…", never split in two
+            word = word[: _fit(word, max(width - 1, 1))] + "…"
         current = word
         if len(out) >= lines:
             break
@@ -112,11 +116,10 @@ class CardColumn:
     Plain data kept by the board, which draws it; `scroll_y` counts card lines.
     """
 
-    CARD_LINES = 4  # title (two lines), parties, status
-    PITCH = CARD_LINES + 1  # and a gap
-
     def __init__(self, key: str) -> None:
         self.key = key
+        self.title_lines = 2
+        self.party_lines = 1
         self._cards: tuple[Card, ...] = ()
         self._index: dict[str, int] = {}
         self.selected: str | None = None
@@ -129,9 +132,27 @@ class CardColumn:
         return self._cards
 
     @property
+    def card_lines(self) -> int:
+        """A card's height: its title's lines, its parties' lines and the status line."""
+        return self.title_lines + self.party_lines + 1
+
+    @property
+    def pitch(self) -> int:
+        return self.card_lines + 1  # and a gap
+
+    def more(self) -> tuple[int, int]:
+        """How many cards are (wholly or partly) out of sight above and below."""
+        if not self.has_bar:
+            return 0, 0
+        above = sum(1 for i in range(len(self._cards)) if i * self.pitch < self.scroll_y)
+        bottom = self.scroll_y + self.rows
+        below = sum(1 for i in range(len(self._cards)) if i * self.pitch + self.card_lines > bottom)
+        return above, below
+
+    @property
     def lines(self) -> int:
         """Card lines in all (the last card has no gap under it)."""
-        return max(len(self._cards) * self.PITCH - 1, 0)
+        return max(len(self._cards) * self.pitch - 1, 0)
 
     @property
     def has_bar(self) -> bool:
@@ -158,23 +179,23 @@ class CardColumn:
         index = self.index_of(activity_id)
         if index is None:
             return
-        top = index * self.PITCH
+        top = index * self.pitch
         if top < self.scroll_y:
             self.scroll_y = top
-        elif top + self.CARD_LINES > self.scroll_y + self.rows:
-            self.scroll_y = top + self.CARD_LINES - self.rows
+        elif top + self.card_lines > self.scroll_y + self.rows:
+            self.scroll_y = top + self.card_lines - self.rows
         self.clamp()
 
     def card_at(self, row: int) -> Card | None:
         """The card drawn on card line `row` (counted from the top of the card area)."""
-        index, line = divmod(row + self.scroll_y, self.PITCH)
-        if row >= 0 and 0 <= index < len(self._cards) and line < self.CARD_LINES:
+        index, line = divmod(row + self.scroll_y, self.pitch)
+        if row >= 0 and 0 <= index < len(self._cards) and line < self.card_lines:
             return self._cards[index]
         return None
 
     def visible_rows(self) -> int:
         """How many whole cards fit on screen (at least one)."""
-        return max((self.rows + 1) // self.PITCH, 1)
+        return max((self.rows + 1) // self.pitch, 1)
 
     def bar(self) -> tuple[int, int]:
         """The scroll thumb's first line and its end, in card-area lines."""
@@ -292,10 +313,13 @@ class LadderBoard(Widget, can_focus=True):
         self._headers: dict[str, tuple[str, str]] = {}
         self._current: str | None = None
         self._boxes: dict[str, ColumnBox] = {}
-        self._layout_key: tuple[int, int, int] = (0, 0, 0)
-        self._strips: dict[tuple[Card, int, bool], list[Strip]] = {}
+        self._layout_key: tuple[int, int, int, bool, tuple[str, ...]] = (0, 0, 0, False, ())
+        self._strips: dict[tuple[Card, int, bool, int, int], list[Strip]] = {}
         self._styles: dict[object, object] = {}
-        self._wrapped: dict[str, tuple[tuple[str, str, int, int, bool], tuple[list[str], int]]] = {}
+        self._wrapped: dict[str, tuple[tuple[object, ...], tuple[list[str], int]]] = {}
+        self._rung_shown = self.keys[1] if len(self.keys) > 1 else TRAY
+        self.more_texts = ("▲ {n}", "▼ {n}")
+        """How a column says that cards are out of sight above and below (in the interface language)."""
 
     def column(self, key: str) -> CardColumn:
         return self.columns[key]
@@ -306,21 +330,40 @@ class LadderBoard(Widget, can_focus=True):
         """How far each step starts above the one before, for a terminal this tall."""
         return 1 if screen_height < 36 else 2 if screen_height < 52 else 3
 
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for five columns: the tray and one rung at a time."""
+        return 0 < self.size.width < NARROW
+
+    def shown_keys(self) -> tuple[str, ...]:
+        """The columns drawn: all of them, or (when narrow) the tray and the rung in view."""
+        if not self.narrow:
+            return self.keys
+        if self._current is not None and self._current != TRAY:
+            self._rung_shown = self._current
+        return (TRAY, self._rung_shown)
+
     def boxes(self) -> dict[str, ColumnBox]:
         """Each column's place for the current size (worked out again when the size changes)."""
         width, height = self.size
-        rise = self.rise_for(self.app.size.height)
-        key = (width, height, rise)
+        tall = self.app.size.height >= TALL
+        shown = self.shown_keys()
+        rise = 0 if self.narrow else self.rise_for(self.app.size.height)
+        key = (width, height, rise, tall, shown)
         if key != self._layout_key or not self._boxes:
             self._layout_key = key
-            count = len(self.keys)
+            for column in self.columns.values():
+                column.title_lines, column.party_lines = (3, 2) if tall else (2, 1)
+            count = len(shown)
             usable = max(width - (count - 1), count)  # one cell between columns
             base, extra = divmod(usable, count)
-            head = 5 if rise > 1 else 3
+            head = 5 if rise > 1 or (tall and self.narrow) else 3
             x = 0
             boxes = {}
-            for index, column_key in enumerate(self.keys):
+            for index, column_key in enumerate(shown):
                 column_width = base + (1 if index >= count - extra else 0)
+                if self.narrow:  # the tray a third, the rung two thirds
+                    column_width = usable // 3 if column_key == TRAY else usable - usable // 3
                 top = rise * (count - 1 - index)
                 cards_top = top + head + (1 if rise > 1 else 0)
                 boxes[column_key] = ColumnBox(x, column_width, top, head, cards_top)
@@ -423,12 +466,14 @@ class LadderBoard(Widget, can_focus=True):
             self.select(column.cards[target].activity_id, notify=True)
             return
         position = self.keys.index(key) + dx
+        if self.narrow and key == TRAY and dx > 0:  # from the tray to the rung in view first
+            position = self.keys.index(self._rung_shown)
         while 0 <= position < len(self.keys):
             other = self.columns[self.keys[position]]
             if other.cards:
                 # Keep the same height on screen where possible.
-                row = index - column.scroll_y // CardColumn.PITCH
-                target = min(other.scroll_y // CardColumn.PITCH + max(row, 0), len(other.cards) - 1)
+                row = index - column.scroll_y // column.pitch
+                target = min(other.scroll_y // other.pitch + max(row, 0), len(other.cards) - 1)
                 self.select(other.cards[target].activity_id, notify=True)
                 return
             position += dx
@@ -466,7 +511,8 @@ class LadderBoard(Widget, can_focus=True):
     def card_offset(self, key: str, index: int) -> tuple[int, int]:
         """Where (board cells) the `index`th card of a column is drawn: its title's first line."""
         box = self.boxes()[key]
-        return box.x + 3, box.cards_top + index * CardColumn.PITCH - self.columns[key].scroll_y
+        column = self.columns[key]
+        return box.x + 3, box.cards_top + index * column.pitch - column.scroll_y
 
     def header_top(self, key: str) -> int:
         return self.boxes()[key].top
@@ -479,10 +525,22 @@ class LadderBoard(Widget, can_focus=True):
         box = self.boxes()[key]
         title, detail = self._headers.get(key, ("", ""))
         current = key == self._current and self.has_focus
-        inputs = (title, detail if self._layout_key[2] > 1 else "", box.width - 2, box.head, current)
+        if self.narrow and key != TRAY:  # other rungs are a step left or right
+            position = self.keys.index(key)
+            title = ("◀ " if position > 1 else "") + title + (" ▶" if position < len(self.keys) - 1 else "")
+        above, below = self.columns[key].more()
+        told = [text.format(n=n) for text, n in zip(self.more_texts, (above, below), strict=True) if n]
+        more = " · ".join(told)
+        shown_detail = detail if self._layout_key[2] > 1 or box.head > 3 else ""
+        inputs = (title, shown_detail, box.width - 2, box.head, current, more)
         cached = self._wrapped.get(key)
         if cached is None or cached[0] != inputs:
-            cached = self._wrapped[key] = (inputs, header_lines(*inputs))
+            lines, title_lines = header_lines(
+                title, shown_detail, box.width - 2, box.head - (1 if more else 0), current
+            )
+            if more:
+                lines.append(wrap(more, box.width - 2, 1)[0])
+            cached = self._wrapped[key] = (inputs, (lines, title_lines))
         lines, title_lines = cached[1]
         return lines, title_lines, current
 
@@ -619,17 +677,15 @@ class LadderBoard(Widget, can_focus=True):
         self._styles[key] = styles
         return styles
 
-    def _render_card(self, card: Card, width: int, selected: bool, column: str) -> list[Strip]:
-        """The card's lines; the selection is marked by "▶"/"┃", not by colour alone."""
+    def _render_card(
+        self, card: Card, width: int, selected: bool, column: str, lines: tuple[int, int] = (2, 1)
+    ) -> list[Strip]:
+        """The card's lines (title, parties, status); the selection is marked by "▶"/"┃", not colour."""
         base, title, parties, status, bar = self._card_styles(selected, card.tone, column)
         inner = max(width - 2, 1)
-        title_lines = wrap(card.title, inner, 2)
-        rows: list[tuple[str, Style]] = [
-            (title_lines[0], title),
-            (title_lines[1], title),
-            (wrap(card.parties, inner, 1)[0], parties),
-            (wrap(card.status, inner, 1)[0], status),
-        ]
+        rows: list[tuple[str, Style]] = [(text, title) for text in wrap(card.title, inner, lines[0])]
+        rows += [(text, parties) for text in wrap(card.parties, inner, lines[1])]
+        rows.append((wrap(card.status, inner, 1)[0], status))
         strips = []
         for row, (text, style) in enumerate(rows):
             marker = ("▶" if row == 0 else "┃") if selected else "▏"
@@ -647,7 +703,8 @@ class LadderBoard(Widget, can_focus=True):
         base = self.rich_style
         strips: list[Strip] = []
         x = 0
-        for index, key in enumerate(self.keys):
+        for key in self.shown_keys():
+            index = self.keys.index(key)
             box, column = boxes[key], self.columns[key]
             if box.x > x:  # the gap between columns
                 strips.append(Strip.blank(box.x - x, base))
@@ -685,17 +742,19 @@ class LadderBoard(Widget, can_focus=True):
             else:
                 content = Strip.blank(width, ground)
         else:
-            index, card_row = divmod(line, CardColumn.PITCH)
-            if index >= len(column.cards) or card_row >= CardColumn.CARD_LINES:
+            index, card_row = divmod(line, column.pitch)
+            if index >= len(column.cards) or card_row >= column.card_lines:
                 content = Strip.blank(width, ground)
             else:
                 card = column.cards[index]
                 selected = card.activity_id == column.selected
-                cache_key = (card, width, selected)
+                cache_key = (card, width, selected, column.title_lines, column.party_lines)
                 strips = self._strips.get(cache_key)
                 if strips is None:
                     column_style = "ladder--tray" if key == TRAY else "ladder--column"
-                    strips = self._strips[cache_key] = self._render_card(card, width, selected, column_style)
+                    strips = self._strips[cache_key] = self._render_card(
+                        card, width, selected, column_style, (column.title_lines, column.party_lines)
+                    )
                 content = strips[card_row]
         parts = []
         if edge:

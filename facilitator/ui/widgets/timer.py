@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content, Span
@@ -35,6 +36,12 @@ class TimerPanel(Horizontal):
 
     def on_mount(self) -> None:
         self.set_interval(0.5, self.tick)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the clock asks for the phase's minutes (as `m` does)."""
+        if event.widget is not None and event.widget.id == "timer-digits":
+            event.stop()
+            self.post_message(TimerPanel.Control("minutes"))
 
     def watch_timer(self) -> None:
         self.tick()
