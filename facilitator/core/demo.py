@@ -195,7 +195,8 @@ class DemoActivity:
     reveal: bool = False
     agreed: tuple[int, int] | None = None
     note: Text | None = None
-    approach: str | None = None
+    approaches: tuple[str, ...] = ()
+    flows: tuple[str, ...] = ()
     concerns: tuple[str, ...] = ()
     roles: dict[str, str] = field(default_factory=dict)
     commitments: tuple[tuple[str, Text], ...] = ()
@@ -222,6 +223,7 @@ _PLAN = ("town", "police", "residents", "society", "youth")
 _SERVICE = ("town", "neighbour", "police")
 _WATCH = ("residents", "flats", "police")
 _MAPPING = ("young", "youth", "town")
+_ROUTE = ("town", "school", "police")
 
 ACTIVITIES: tuple[DemoActivity, ...] = (
     DemoActivity(
@@ -236,6 +238,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "safety topics (phone scams, traffic, bullying) at the youth centre and the seniors' day centre.",
         ),
         parties=_TALKS,
+        flows=("police-to-people",),
         placements=_all(_TALKS, COMM, COMM),
         reveal=True,
         agreed=(COMM, COMM),
@@ -300,6 +303,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "doing, and next time tells them what became of their concern.",
         ),
         parties=_PATROL,
+        flows=("two-way",),
         placements=_all(_PATROL, COMM, COMM),
         reveal=True,
         agreed=(COMM, COMM),
@@ -357,6 +361,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "the villages' residents and municipal officials discuss safety in the village hall.",
         ),
         parties=_HOMEAREA,
+        flows=("people-to-police", "two-way"),
         placements=(
             ("town", COMM, COMM),
             ("police", COMM, COMM),
@@ -364,7 +369,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             ("society", COOP, COORD),
         ),
         reveal=True,
-        approach="resource-mobilisation",
+        approaches=("resource-mobilisation",),
         roles={"town": "lead", "police": "partner", "residents": "partner", "society": "contributor"},
         commitments=(
             (
@@ -387,6 +392,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "safety commission.",
         ),
         parties=_COMMISSION,
+        flows=("between-agencies",),
         placements=_all(_COMMISSION, COMM, COORD),
         reveal=True,
         agreed=(COMM, COORD),
@@ -568,7 +574,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
         placements=_all(_HEALTH, COORD, COLLAB),
         reveal=True,
         agreed=(COORD, COLLAB),
-        approach="resource-mobilisation",
+        approaches=("resource-mobilisation",),
         roles={"health": "lead", "town": "partner", "school": "contributor", "social": "contributor"},
         expectations=(
             Expect(
@@ -627,7 +633,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "The municipality writes the plan and the others comment: for now it is coordination. For "
             "collaboration the goals must be set and the results evaluated together.",
         ),
-        approach="resource-mobilisation",
+        approaches=("resource-mobilisation",),
         roles={"town": "lead", "police": "partner", "society": "partner", "youth": "informed"},
         expectations=(
             Expect(
@@ -717,6 +723,46 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
         ),
     ),
     DemoActivity(
+        title=L("Koolitee ohtlike kohtade kaardistus", "Mapping the dangerous spots on the way to school"),
+        description=L(
+            "Vald, kool ja politsei kaardistavad koolitee ohtlikud kohad (valgustus, ülekäigurajad), "
+            "et neid parandada. Kokku lepiti, et õpilased märgivad kohad ise.",
+            "The municipality, the school and the police map the dangerous spots on the way to school "
+            "(lighting, crossings) to fix them. It was agreed that the pupils mark the spots themselves.",
+        ),
+        parties=_ROUTE,
+        placements=_all(_ROUTE, COORD, COORD),
+        reveal=True,
+        agreed=(COORD, COORD),
+        approaches=("situational", "empowerment"),
+        roles={"town": "lead", "school": "partner", "police": "contributor"},
+        commitments=(
+            (
+                "school",
+                L(
+                    "Iga klass märgib oma koolitee ohtlikud kohad ühisele kaardile.",
+                    "Each class marks the dangerous spots on its way to school on a shared map.",
+                ),
+            ),
+        ),
+        fields={
+            "information_exchanged": L(
+                "Ohtlike kohtade kaart, liiklusõnnetuste statistika, valla teehoiukava.",
+                "The map of dangerous spots, traffic accident statistics, the municipality's road plan.",
+            ),
+            "whose_goals": L(
+                "Valla teehoiu, kooli ja politsei liiklusjärelevalve eesmärgid.",
+                "The municipality's road maintenance, the school's and the police's traffic goals.",
+            ),
+            "forum": L("Kaks ühist koosolekut sügisel.", "Two joint meetings in the autumn."),
+            "who_directs_resources": L(
+                "Vallavalitsus teehoiu eelarve kaudu.",
+                "The municipality, through the road maintenance budget.",
+            ),
+        },
+        signed=_ROUTE,
+    ),
+    DemoActivity(
         title=L("Elanike teated politseile", "Residents' reports to the police"),
         description=L(
             "Elanikud ja korteriühistud annavad politseile teada kahtlastest sõidukitest ja lõhutud "
@@ -725,6 +771,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "street lights.",
         ),
         parties=_WATCH,
+        flows=("people-to-police",),
         placements=(("residents", COMM, COOP), ("police", COMM, COMM)),
         roles={"police": "lead", "residents": "partner", "flats": "partner"},
     ),
@@ -740,7 +787,7 @@ ACTIVITIES: tuple[DemoActivity, ...] = (
             "and mark the places where they feel unsafe; the municipality discusses the results with them.",
         ),
         parties=_MAPPING,
-        approach="empowerment",
+        approaches=("empowerment",),
         concerns=("young",),
     ),
 )
@@ -768,6 +815,8 @@ def create_demo(library: SessionLibrary, scenario: Scenario) -> SessionService:
     role_ids = {r.id for r in scenario.roles}
     lead = scenario.lead_role()
     others = [r.id for r in scenario.roles if not r.lead]
+    approach_ids = {a.id for a in scenario.approaches}
+    flow_ids = set(scenario.flow_ids())
 
     def rung(index: int) -> str:
         return rungs[min(index, len(rungs) - 1)]
@@ -793,7 +842,8 @@ def create_demo(library: SessionLibrary, scenario: Scenario) -> SessionService:
             spec.title[lang],
             description=spec.description[lang],
             party_ids=[party[k] for k in spec.parties],
-            approach=spec.approach if spec.approach in {a.id for a in scenario.approaches} else None,
+            approaches=[a for a in spec.approaches if a in approach_ids],
+            flows=[f for f in spec.flows if f in flow_ids],
             concerns=[party[k] for k in spec.concerns],
         )
         for key, current, wished in spec.placements:
