@@ -19,6 +19,15 @@ HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 ViewType = TypeVar("ViewType", bound=Widget)
 
 
+async def wait_until(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
+    """Wait for a condition, a frame at a time (never a fixed sleep)."""
+    for _ in range(100):
+        await pilot.pause()
+        if check():
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
 def fresh(service: SessionService) -> Session:
     """The session as saved on disk, read by a service of its own."""
     return SessionService(service.path).session

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, RadioSet
+from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, RadioSet, SelectionList
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -330,6 +330,30 @@ async def test_an_expectation_to_an_outsider_is_warned_about_not_refused(
 
 
 # --------------------------------------------------------------------------- fields and actions
+
+
+async def test_a_communication_activity_records_its_flow_directions_with_its_fields(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        assert not any(o.id == "flows:all" for o in items(view).options)  # collaboration: no flows
+        await pilot.press("down", "down")  # the communication activity
+        await wait_for(pilot, lambda: any(o.id == "flows:all" for o in items(view).options), "the flows line")
+        assert line_for(items(view), "flows:all") == "Directions of information flow ○ none chosen yet"
+        await cursor_to(pilot, view, "flows:all")
+        await pilot.press("enter")
+        fields = await dialog(pilot, FieldsDialog)
+        assert app.focused is fields.query_one("#fields-flows", SelectionList)
+        await pilot.press("space", "down", "down", "down", "space", "ctrl+s")  # first and fourth
+        await back_to_view(pilot)
+        assert fresh(empty_session).activity(w.hostile).flows == ("people-to-police", "police-to-people")
+        assert line_for(items(view), "flows:all") == (
+            "Directions of information flow From people to the police, From the police to people"
+        )
+        assert "Saved: Directions of information flow" in notifications(app)
 
 
 async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(

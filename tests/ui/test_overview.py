@@ -436,6 +436,7 @@ async def test_the_role_matrix_shows_each_partys_role(
         detail = plain(screen.query_one("#ov-roles-detail", Static))
         first = session.activities[0]
         assert first.title in detail and "★ Lead" in detail
+        assert "Information flows: From the police to people" in detail  # the demo's first: themed talks
 
 
 async def test_choosing_an_activity_in_the_role_matrix_goes_to_its_roles(

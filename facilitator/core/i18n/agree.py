@@ -96,6 +96,8 @@ MESSAGES = {
         "et": "Stsenaariumis pole selle astme jaoks kokkuleppe välju.",
     },
     "agree.field.empty": {"en": "○ not filled in yet", "et": "○ veel täitmata"},
+    "agree.fields.flows": {"en": "Directions of information flow", "et": "Info liikumise suunad"},
+    "agree.flows.empty": {"en": "○ none chosen yet", "et": "○ veel valimata"},
     # ------------------------------------------------------------ actions
     "agree.section.actions": {"en": "Actions ({count}): the next steps", "et": "Sammud ({count}): mis edasi"},
     "agree.actions.none": {

@@ -24,6 +24,7 @@ MESSAGES = {
     "collect.col.parties": {"en": "Parties", "et": "Osapooled"},
     "collect.col.approach": {"en": "Approach", "et": "Lähenemine"},
     "collect.detail.concerns": {"en": "Concerns: {names}", "et": "Puudutab: {names}"},
+    "collect.detail.flows": {"en": "Information flows: {flows}", "et": "Info liikumise suunad: {flows}"},
     "collect.no_title": {
         "en": "An activity needs a title",
         "et": "Tegevusel peab olema pealkiri",
@@ -45,7 +46,6 @@ MESSAGES = {
         "et": "Kas eemaldada tegevus „{title}“? Koos sellega eemaldatakse selle paigutused, rollid, lubadused, ootused, kokkulepe, kinnitused ja järgmised sammud. Seda ei saa tagasi võtta.",
     },
     "collect.remove.yes": {"en": "Remove", "et": "Eemalda"},
-    "collect.approach.none": {"en": "— none chosen —", "et": "— määramata —"},
     "collect.dialog.key.save": {"en": "Save", "et": "Salvesta"},
     "collect.dialog.add": {"en": "New activity", "et": "Uus tegevus"},
     "collect.dialog.edit": {"en": "Edit activity", "et": "Tegevuse muutmine"},
@@ -67,7 +67,14 @@ MESSAGES = {
         "en": "No affected groups in this workshop.",
         "et": "Töötoas pole puudutatud rühmi.",
     },
-    "collect.dialog.approach": {"en": "Approach", "et": "Lähenemine"},
+    "collect.dialog.approach": {
+        "en": "Approaches (space ticks; several allowed)",
+        "et": "Lähenemised (tühik märgib, võib mitu)",
+    },
+    "collect.dialog.flows": {
+        "en": "Directions of information flow (communication)",
+        "et": "Info liikumise suunad (kommunikatsioon)",
+    },
     "collect.examples.none": {
         "en": "This scenario has no examples",
         "et": "Selles stsenaariumis pole näiteid",

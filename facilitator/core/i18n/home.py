@@ -18,6 +18,11 @@ MESSAGES = {
     "home.col.id": {"en": "Id", "et": "Tunnus"},
     "home.unreadable": {"en": "cannot be opened: {error}", "et": "ei saa avada: {error}"},
     "key.new": {"en": "New", "et": "Uus"},
+    "key.new_from": {"en": "New from this", "et": "Uus selle põhjal"},
+    "home.new_from.title": {
+        "en": "New workshop from the selected one: its parties, activities and agreed rungs",
+        "et": "Uus töötuba valitud töötoa põhjal: selle osapooled, tegevused ja kokkulepitud astmed",
+    },
     "key.open": {"en": "Open", "et": "Ava"},
     "key.delete": {"en": "Delete", "et": "Kustuta"},
     "key.import": {"en": "Import", "et": "Impordi"},

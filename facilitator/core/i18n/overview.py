@@ -68,6 +68,8 @@ MESSAGES = {
     "overview.roles.lead": {"en": "★ {role}", "et": "★ {role}"},
     "overview.roles.no_role": {"en": "— no role yet", "et": "— rolli veel pole"},
     "overview.roles.no_parties": {"en": "No parties yet.", "et": "Osapooli veel pole."},
+    "overview.roles.approaches": {"en": "Approaches: {approaches}", "et": "Lähenemised: {approaches}"},
+    "overview.roles.flows": {"en": "Information flows: {flows}", "et": "Info liikumise suunad: {flows}"},
     "overview.roles.where": {
         "en": "roles are agreed in “{phase}”",
         "et": "rollid lepitakse kokku etapis „{phase}“",

@@ -590,6 +590,14 @@ class OverviewScreen(BaseScreen):
                 shown = t("overview.roles.lead", role=name) if lead and role == lead.id else name
             parts.append(f"{session.party_name(party_id)}: {shown}")
         where = t("overview.roles.where", phase=self.phase_name("agree"))
+        lens: list[Content | str] = []
+        approaches = {a.id: a.name for a in session.scenario.approaches}
+        if activity.approaches:
+            named = ", ".join(approaches.get(a, a) for a in activity.approaches)
+            lens += ["\n", Content(one_line(t("overview.roles.approaches", approaches=named), 500))]
+        if activity.flows:
+            flows = ", ".join(session.scenario.flow_name(f) for f in activity.flows)
+            lens += ["\n", Content(one_line(t("overview.roles.flows", flows=flows), 500))]
         detail.update(
             Content.assemble(
                 Content.styled(one_line(f"{number}. {activity.title}", 300), "bold"),
@@ -597,6 +605,7 @@ class OverviewScreen(BaseScreen):
                 Content.styled(one_line(where), "italic"),
                 "\n",
                 Content(one_line(" · ".join(parts), 1000)),
+                *lens,
             )
         )
 
