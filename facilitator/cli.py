@@ -7,13 +7,16 @@ for something the user can fix.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from facilitator import __version__
-from facilitator.core.errors import ScenarioError, UserError
+from facilitator.core.errors import ScenarioError, UserError, os_reason
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
 from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
@@ -27,6 +30,16 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"port must be a number, not {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 0-65535, not {port}")
+    return port
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg) to write"
     )
     export.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="if -o (or a file in the -o folder) is a symbolic link, replace the file it points to "
+        "(without it, a link is refused)",
+    )
+    export.add_argument(
         "--public",
         action="store_true",
         help="leave out participants' and the facilitator's names and private notes",
@@ -126,6 +145,21 @@ def build_parser() -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="delete a session (asks first)")
     delete.add_argument("id")
     delete.add_argument("--yes", action="store_true", help="don't ask")
+
+    serve = commands.add_parser(
+        "serve",
+        help="let participants join a session from their phones (web page), without the app",
+        description="Serve the participants' web page for a session: people open the address, "
+        "enter the join code and take part from their own phone. Listens on 127.0.0.1 (this "
+        "computer only) unless --lan or --host says otherwise. Stop with ctrl+c.",
+    )
+    serve.add_argument("id", help="session id (a unique prefix is enough)")
+    where = serve.add_mutually_exclusive_group()
+    where.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    where.add_argument(
+        "--lan", action="store_true", help="listen on the local network, so phones on the same Wi-Fi can join"
+    )
+    serve.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0 picks a free one)")
 
     demo = commands.add_parser("demo", help="create a complete sample session and print its id")
     demo.add_argument("--scenario", default="kogukondlik-turvalisus", help="scenario id or file")
@@ -232,7 +266,16 @@ class Cli:
             return EXIT_OK
         # Several files (csv, svg) go into a folder: -o, else the current one.
         target = output if output is not None else Path.cwd()
-        for path in reports.write_export(service, fmt, target, public=public, lang=lang):
+        written = reports.write_export(
+            service,
+            fmt,
+            target,
+            public=public,
+            lang=lang,
+            data_dir=self.library.data_dir,
+            follow_symlinks=self.args.follow_symlinks,
+        )
+        for path in written:
             print(f"wrote {path}", file=self.err)
         return EXIT_OK
 
@@ -308,6 +351,22 @@ class Cli:
         service = self.library.open(self.args.id)
         return self.run_app(None, review_path=service.path)
 
+    def cmd_serve(self) -> int:
+        service = self.library.open(self.args.id)
+        from facilitator.web.running import serve_forever
+
+        try:
+            serve_forever(
+                service,
+                self.args.host,
+                self.args.port,
+                self.args.lan,
+                lambda text: print(text, file=self.out, flush=True),
+            )
+        except KeyboardInterrupt:  # ctrl+c is how a server is stopped
+            self.say("Stopped.")
+        return EXIT_OK
+
     def cmd_app(self) -> int:
         return self.run_app(None)
 
@@ -321,7 +380,41 @@ class Cli:
         return app.return_code or EXIT_OK
 
 
+def _ignore_file_size_signal() -> None:
+    """Past a file-size limit (ulimit -f) a write should fail with EFBIG, not kill the process.
+
+    CPython ignores SIGXFSZ at start-up already; an embedding program might not.
+    """
+    if hasattr(signal, "SIGXFSZ"):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread: leave it
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def _silence_stdout(out: TextIO) -> None:
+    """After standard output failed, send what is still buffered nowhere.
+
+    Otherwise Python tries to flush it again at exit and prints its own error (and exit
+    code 120) after ours.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        os.close(devnull)
+
+
+def _os_error_line(error: OSError) -> str:
+    """One line for an I/O error that no command turned into a user error itself.
+
+    The core names the file in every error of its own reads and writes; one without a
+    file name is standard output (or error) failing: > /dev/full, a closed pipe.
+    """
+    if error.filename is None:
+        return f"cannot write to standard output: {os_reason(error)}"
+    return f"{error.filename}: {os_reason(error)}"
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    _ignore_file_size_signal()
     parser = build_parser()
     args = parser.parse_args(argv)
     cli = Cli(args, out or sys.stdout, err or sys.stderr, sys.stdin)
@@ -339,16 +432,23 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "demo": cli.cmd_demo,
         "mismatches": cli.cmd_mismatches,
         "compare": cli.cmd_compare,
+        "serve": cli.cmd_serve,
     }
     try:
-        return commands[args.command]()
+        code = commands[args.command]()
+        cli.out.flush()  # a full disk or a closed pipe shows here, while we can still say so
+        return code
     except UserError as error:
         print(f"facilitator: error: {one_line(str(error))}", file=cli.err)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    except OSError as error:  # standard output failed (> /dev/full, a closed pipe), or I/O elsewhere
+        if error.filename is None:
+            _silence_stdout(cli.out)
+        with contextlib.suppress(OSError):
+            print(f"facilitator: error: {one_line(_os_error_line(error))}", file=cli.err)
+        return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

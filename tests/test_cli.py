@@ -29,7 +29,7 @@ from facilitator.core.service import SessionService
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = ("community-safety", "kogukondlik-turvalisus")
-COMMANDS = ("scenarios", "scenario", "new", "list", "open", "export", "import", "delete", "demo")
+COMMANDS = ("scenarios", "scenario", "new", "list", "open", "export", "import", "delete", "demo", "serve")
 
 MINIMAL_SCENARIO = """\
 format = 1
@@ -586,7 +586,7 @@ def test_import_missing_file(cli: Run, tmp_path: Path, data_dir: Path) -> None:
     ("content", "message"),
     [
         (b"garbage, not json at all", "not valid JSON"),
-        (b"\xff\xfe\x00\x01binary", "cannot read"),
+        (b"\xff\xfe\x00\x01binary", "not UTF-8 text"),
         (b"", "not valid JSON"),
         (b'{"meta": {"session": {"kind": "facilitator-sess', "not valid JSON"),
     ],

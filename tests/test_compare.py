@@ -519,7 +519,9 @@ def test_rungs_agreed_in_one_session_only_are_unrated(library: SessionLibrary, s
 def test_report_in_english(comparison: Comparison) -> None:
     assert report(comparison, Translator("en")) == [
         "Comparing “Keila partners 2025” (2025-05-06) with “Keila partners 2026” (2026-05-12)",
-        "Moved up: 1 · moved down: 1 · same rung: 0 · no rung to compare: 0 · new: 1 · dropped: 1",
+        "↑ 1 up · ↓ 1 down · = 0 same · ? 0 no rung to compare · + 1 new · − 1 dropped",
+        "Changed: roles 3 · expectations 1 · commitments 1 · parties: 0 new, 0 gone",
+        "Steps of A: ✓ 1 done · ○ 1 still open · − 1 dropped · + 1 new in B",
         "",
         "Moved up the ladder (1)",
         "  - evening   patrols!: 1. Communication → 2. Cooperation (+1)",
@@ -564,9 +566,8 @@ def test_report_in_english(comparison: Comparison) -> None:
 def test_report_in_estonian(comparison: Comparison) -> None:
     lines = report(comparison, Translator("et"))
     assert lines[0] == "Võrdlus: „Keila partners 2025“ (2025-05-06) ja „Keila partners 2026“ (2026-05-12)"
-    assert lines[1] == (
-        "Tõusis: 1 · langes: 1 · sama aste: 0 · astet pole võrrelda: 0 · uusi: 1 · ära jäänud: 1"
-    )
+    assert lines[1] == "↑ tõusis: 1 · ↓ langes: 1 · = sama: 0 · ? astmeta: 0 · + uued: 1 · − ära jäänud: 1"
+    assert lines[2].startswith("Muutunud — rollid: ") and lines[3].startswith("A sammud — ✓ tehtud: ")
     for heading in (
         "Liikus redelil üles (1)",
         "Liikus redelil alla (1)",
@@ -693,9 +694,11 @@ def test_cli_speaks_the_first_sessions_language(library: SessionLibrary) -> None
         svc.agree(svc.add_activity(title), current=COOP)
     result = run("compare", a.session.id, b.session.id)
     assert result.code == EXIT_OK
-    assert result.out.splitlines()[:6] == [
+    assert result.out.splitlines()[:8] == [
         "Võrdlus: „Ümarlaud 2025“ (2025) ja „Round table 2026“ (2026)",
-        "Tõusis: 0 · langes: 0 · sama aste: 1 · astet pole võrrelda: 0 · uusi: 0 · ära jäänud: 0",
+        "↑ tõusis: 0 · ↓ langes: 0 · = sama: 1 · ? astmeta: 0 · + uued: 0 · − ära jäänud: 0",
+        "Muutunud — rollid: 0 · ootused: 0 · lubadused: 0 · osapooled: uued 0, lahkunud 0",
+        "A sammud — ✓ tehtud: 0 · ○ veel tegemata: 0 · − ära jäänud: 0 · + uued B-s: 0",
         "Muutusi pole: teine töötuba ütleb sama, mida esimene.",
         "",
         "Sama aste (1)",
@@ -709,9 +712,7 @@ def test_cli_self_compare(ids: tuple[str, str]) -> None:
     result = run("compare", ids[0], ids[0])
     assert result.code == EXIT_OK
     assert "No changes: the second session says what the first one said.\n" in result.out
-    assert "Moved up: 0 · moved down: 0 · same rung: 3 · no rung to compare: 0 · new: 0 · dropped: 0\n" in (
-        result.out
-    )
+    assert "↑ 0 up · ↓ 0 down · = 3 same · ? 0 no rung to compare · + 0 new · − 0 dropped\n" in result.out
 
 
 def test_cli_shows_user_text_on_one_line(library: SessionLibrary, scenario: Scenario) -> None:

@@ -662,6 +662,40 @@ def _state(e: Expectation, t: Translator) -> str:
     return t(key) if t.has(key) else e.state
 
 
+def summary_lines(c: Comparison, t: Translator) -> dict[str, str]:
+    """The comparison's summary in three sentences (activities, inside them, next steps).
+
+    Built once here, for the CLI's report and the compare screen alike.
+    """
+    s = c.summary
+    return {
+        "activities": t(
+            "exchange.summary.activities",
+            up=s.up,
+            down=s.down,
+            same=s.same,
+            unrated=s.unrated,
+            new=s.new,
+            dropped=s.dropped,
+        ),
+        "inside": t(
+            "exchange.summary.inside",
+            roles=s.role_changes,
+            expectations=s.expectation_changes,
+            commitments=s.commitment_changes,
+            parties_new=s.parties_new,
+            parties_gone=s.parties_gone,
+        ),
+        "actions": t(
+            "exchange.summary.actions",
+            done=s.actions_done,
+            open=s.actions_open,
+            dropped=s.actions_dropped,
+            new=s.actions_new,
+        ),
+    }
+
+
 def report(c: Comparison, t: Translator) -> list[str]:
     """The comparison as plain text lines, in the translator's language.
 
@@ -669,7 +703,6 @@ def report(c: Comparison, t: Translator) -> list[str]:
     show them through `facilitator.core.text.one_line`.
     """
     a, b = c.a, c.b
-    s = c.summary
     lines = [
         t(
             "compare.heading",
@@ -678,15 +711,7 @@ def report(c: Comparison, t: Translator) -> list[str]:
             b=b.info.title,
             b_date=_when(b),
         ),
-        t(
-            "compare.summary",
-            up=s.up,
-            down=s.down,
-            same=s.same,
-            unrated=s.unrated,
-            new=s.new,
-            dropped=s.dropped,
-        ),
+        *summary_lines(c, t).values(),
     ]
     if c.basis == "index":
         lines.append(t("compare.basis.index"))

@@ -18,7 +18,7 @@ from typing import Any
 
 import platformdirs
 
-from facilitator.core.store import atomic_write_text
+from facilitator.core.store import atomic_write_text, make_private_folder
 
 ENV_STATE_DIR = "FACILITATOR_STATE_DIR"
 MAX_STATE_BYTES = 1_000_000  # positions on screen: anything bigger is not ours
@@ -82,7 +82,8 @@ class DeviceState:
             return
         self._values = merged
         with contextlib.suppress(OSError):  # a read-only state folder costs positions, never data
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(self.path.parent.parent)  # the state folder, 0700 when made here
+            make_private_folder(self.path.parent)
             atomic_write_text(self.path, json.dumps(merged, ensure_ascii=False))
             self.writes += 1
             self._signature = self._stat()

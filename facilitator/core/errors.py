@@ -21,6 +21,26 @@ class SessionFileError(UserError):
     """A session file can't be used: corrupt, not a session, or from a newer version."""
 
 
+class SessionWriteError(SessionFileError):
+    """A session file could not be written (disk full, read-only folder, size limit, ...).
+
+    The file on disk is the one from before the failed write: writes are atomic. `key` and
+    `values` let the app say so in the interface language, as `ChangeRejected` does.
+    """
+
+    def __init__(self, path: object, reason: str, *, creating: bool = False) -> None:
+        verb = "cannot create" if creating else "cannot save"
+        tail = "" if creating else "; the file on disk is unchanged"
+        super().__init__(f"{path}: {verb}: {reason}{tail}")
+        self.key = "error.create_failed" if creating else "error.write_failed"
+        self.values = {"path": str(path), "reason": reason}
+
+
+def os_reason(error: OSError) -> str:
+    """An OS error's reason without the errno and path noise: "No space left on device"."""
+    return error.strerror or str(error) or type(error).__name__
+
+
 class SessionNotFound(UserError):
     """No session matches the id the user gave."""
 

@@ -10,24 +10,29 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
-from facilitator.core.errors import SessionFileError, SessionNotFound, UserError
+from facilitator.core.errors import (
+    SessionFileError,
+    SessionNotFound,
+    SessionWriteError,
+    UserError,
+    os_reason,
+)
 from facilitator.core.kinds.session import stop_running_timers
-from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.plain import PlainDataError, read_limited
+from facilitator.core.scenario import Scenario
 from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
-from facilitator.core.store import SessionFile, check_session_data, new_id
+from facilitator.core.store import SessionFile, make_private_folder, new_id
+from facilitator.core.validate import SESSION_ID_RE, parse_session
 
 APP_NAME = "facilitator"
 ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
 STALE_TEMP_SECONDS = 3600.0
-SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
 def default_data_dir() -> Path:
@@ -79,6 +84,14 @@ class SessionLibrary:
         """The user's own scenarios, listed beside the shipped ones."""
         return self.data_dir / "scenarios"
 
+    def make_folders(self) -> None:
+        """The data folder and its sessions folder, private (0700) when made here."""
+        for folder in (self.data_dir, self.sessions_dir):
+            try:
+                make_private_folder(folder)
+            except OSError as error:  # a file where the folder should be, a read-only place
+                raise SessionWriteError(folder, os_reason(error), creating=True) from None
+
     def path_for(self, session_id: str) -> Path:
         return self.sessions_dir / f"{session_id}.json"
 
@@ -106,7 +119,7 @@ class SessionLibrary:
         try:
             modified = path.stat().st_mtime
             data = SessionFile(path).read()
-        except (SessionFileError, OSError) as error:
+        except (UserError, OSError) as error:  # one bad file never hides the others
             return SessionSummary(path.stem, path, error=str(error))
         meta = data["meta"]["session"]
         phase = str(meta.get("phase", ""))
@@ -150,6 +163,7 @@ class SessionLibrary:
             clock=self.clock,
             previous_id=previous_id,
         )
+        self.make_folders()
         SessionFile.create(self.path_for(session_id), data)
         return self.service(self.path_for(session_id))
 
@@ -223,7 +237,10 @@ class SessionLibrary:
 
     def delete(self, ref: str) -> Path:
         path = self.resolve(ref)
-        path.unlink()
+        try:
+            path.unlink()
+        except OSError as error:  # a folder where the file should be, a read-only folder, ...
+            raise UserError(f"{path}: cannot delete: {os_reason(error)}") from None
         lock = Path(str(path) + ".lock")
         if lock.exists():
             with contextlib.suppress(OSError):  # held by another process: harmless left behind
@@ -239,18 +256,15 @@ class SessionLibrary:
     def import_file(self, source: Path, *, new_id_on_clash: bool = False) -> SessionService:
         """Import an exported session; refuses files that aren't sessions, keeps ids."""
         try:
-            text = source.read_text(encoding="utf-8")
+            raw = read_limited(source)
         except FileNotFoundError:
             raise UserError(f"{source}: no such file") from None
-        except (OSError, UnicodeDecodeError) as error:
+        except OSError as error:
+            raise UserError(f"{source}: cannot read: {os_reason(error)}") from None
+        except PlainDataError as error:
             raise UserError(f"{source}: cannot read: {error}") from None
-        try:
-            data: Any = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise SessionFileError(f"{source}: not valid JSON ({error})") from None
-        data = check_session_data(data, str(source))
+        data = parse_session(raw, str(source))  # checked deeply: nothing later trips on it
         meta = data["meta"]["session"]
-        scenario_from_dict(meta.get("scenario"), f"{source} (embedded scenario)")
         session_id = str(meta.get("id", ""))
         if not SESSION_ID_RE.match(session_id):
             raise SessionFileError(f"{source}: session id {session_id!r} is not valid")
@@ -264,5 +278,6 @@ class SessionLibrary:
             meta["id"] = session_id
         data = stop_running_timers(data, time.time())  # a copy starts with its timers stopped
         build_session(data, str(source))  # everything must build before anything is written
+        self.make_folders()
         SessionFile.create(self.path_for(session_id), data)
         return self.service(self.path_for(session_id))

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.errors import ScenarioError, UserError
+from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited
+from facilitator.core.plain import check as check_plain
 
 FORMAT_VERSION = 1
 LANGUAGES = ("et", "en")
@@ -285,7 +287,7 @@ class _Validator:
     # Typed accessors: each returns a safe default after recording a problem.
     def table(self, data: Any, path: Path_, keys: Mapping[str, bool]) -> dict[str, Any]:
         if not isinstance(data, dict):
-            self.problem(path, f"expected a table, got {_type_name(data)}")
+            self.problem(path, f"expected a table, got {type_name(data)}")
             return {}
         for key in data:
             if key not in keys:
@@ -301,7 +303,7 @@ class _Validator:
             return default
         value = data[key]
         if not isinstance(value, str):
-            self.problem((*path, key), f"expected text, got {_type_name(value)}")
+            self.problem((*path, key), f"expected text, got {type_name(value)}")
             return default
         if not value.strip():
             self.problem((*path, key), "must not be empty")
@@ -319,14 +321,14 @@ class _Validator:
     def boolean(self, data: Mapping[str, Any], path: Path_, key: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.problem((*path, key), f"expected true or false, got {_type_name(value)}")
+            self.problem((*path, key), f"expected true or false, got {type_name(value)}")
             return False
         return value
 
     def integer(self, data: Mapping[str, Any], path: Path_, key: str, lo: int, hi: int) -> int:
         value = data.get(key, lo)
         if not isinstance(value, int) or isinstance(value, bool):
-            self.problem((*path, key), f"expected a whole number, got {_type_name(value)}")
+            self.problem((*path, key), f"expected a whole number, got {type_name(value)}")
             return lo
         if not lo <= value <= hi:
             self.problem((*path, key), f"must be between {lo} and {hi}, got {value}")
@@ -335,7 +337,7 @@ class _Validator:
     def texts(self, data: Mapping[str, Any], path: Path_, key: str) -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.problem((*path, key), f"expected a list of text, got {_type_name(value)}")
+            self.problem((*path, key), f"expected a list of text, got {type_name(value)}")
             return ()
         out: list[str] = []
         for i, item in enumerate(value):
@@ -355,7 +357,7 @@ class _Validator:
     ) -> Iterator[tuple[Path_, dict[str, Any]]]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.problem((*path, key), f"expected an array of tables ([[{key}]]), got {_type_name(value)}")
+            self.problem((*path, key), f"expected an array of tables ([[{key}]]), got {type_name(value)}")
             return
         if required and not value:
             self.problem((*path, key) if key in data else path, f"needs at least one [[{key}]] entry")
@@ -376,7 +378,7 @@ class _Validator:
                 seen[ident] = path
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     return {
         str: "text",
         bool: "true/false",
@@ -405,7 +407,7 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
     if "format" in top:
         fmt = top["format"]
         if not isinstance(fmt, int) or isinstance(fmt, bool):
-            v.problem(("format",), f"expected a whole number, got {_type_name(fmt)}")
+            v.problem(("format",), f"expected a whole number, got {type_name(fmt)}")
         elif fmt > FORMAT_VERSION:
             v.problem(
                 ("format",),
@@ -624,6 +626,8 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
 
     try:
         doc = tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioError([f"{source}: nested more than {MAX_DEPTH} levels deep"]) from None
     except tomllib.TOMLDecodeError as error:
         # Python 3.14 has error.lineno; before that the line is only in the message.
         message = getattr(error, "msg", None) or str(error)
@@ -634,14 +638,20 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
             message = message[: found.start()].rstrip()
         where = f"{source}:{line}" if line else source
         raise ScenarioError([f"{where}: TOML syntax error: {message}"]) from None
+    try:
+        check_plain(doc)  # NaN, huge numbers, deep nesting: refused before the validator walks it
+    except PlainDataError as error:
+        raise ScenarioError([f"{source}: {error}"]) from None
     return scenario_from_dict(doc, source, text)
 
 
 def load_scenario(path: Path) -> Scenario:
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
     except OSError as error:
         raise ScenarioError([f"{path}: cannot read: {error.strerror or error}"]) from None
+    except PlainDataError as error:
+        raise ScenarioError([f"{path}: cannot read: {error}"]) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

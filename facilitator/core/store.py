@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import os
 import secrets
 import sys
@@ -24,7 +25,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from facilitator.core.errors import LockTimeout, SessionFileError
+from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION
 
 Data = dict[str, dict[str, dict[str, Any]]]
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 JSON_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
+
+# Sessions and exports hold people's names: readable by their owner only.
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
 
 
 class IdTable(Table):
@@ -138,8 +143,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_text(path: Path, text: str) -> Signature:
-    """Write a file so that a crash leaves the old or the new one; returns its signature."""
+def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> Signature:
+    """Write a file so that a crash leaves the old or the new one; returns its signature.
+
+    `mode` is the new file's permissions; by default an existing file keeps its own and a
+    new one is private (0600).
+    """
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -151,7 +160,7 @@ def atomic_write_text(path: Path, text: str) -> Signature:
         # clock is coarse and the file system reuses inode numbers.
         stamp = time.time_ns()
         os.utime(tmp, ns=(stamp, stamp))
-        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; keep what a plain write would give
+        os.chmod(tmp, mode if mode is not None else _mode_for(path))
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -162,13 +171,43 @@ def atomic_write_text(path: Path, text: str) -> Signature:
 
 
 def _mode_for(path: Path) -> int:
-    """The existing file's permissions, else what the umask allows for a new file."""
+    """The existing file's permissions (someone chose them), else private: 0600."""
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return PRIVATE_FILE_MODE
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make `folder` (and missing parents) if missing; a folder made here is 0700.
+
+    An existing folder keeps its permissions: `--data-dir` may point at one the user
+    shares on purpose.
+    """
+    if folder.is_dir():
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=PRIVATE_FOLDER_MODE)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        return  # another process made it a moment ago
+    os.chmod(folder, PRIVATE_FOLDER_MODE)  # mkdir's mode is masked by the umask
+
+
+def remove_temp_files(path: Path) -> None:
+    """Remove temp files of `path` left by writers that were killed mid-write.
+
+    Only for the holder of the file's lock: every writer of `path` holds it, so none of
+    these files belongs to a live writer.
+    """
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -208,6 +247,7 @@ class SessionEncoder:
     def __init__(self) -> None:
         self._tables: dict[str, tuple[object, str]] = {}
         self._docs: dict[str, dict[str, tuple[object, str]]] = {}
+        self._order: dict[str, tuple[list[str], list[object]]] = {}  # each table's keys and documents
 
     def dumps(self, data: Data) -> str:
         parts = [f"{_encode(name)}:{self._table_text(name, table)}" for name, table in data.items()]
@@ -223,6 +263,9 @@ class SessionEncoder:
         if not all(isinstance(key, str) for key in table):
             text = _encode(table)  # json.dumps turns other keys into strings its own way
             self._docs.pop(name, None)
+            self._order.pop(name, None)
+        elif (appended := self._appended(name, table)) is not None:
+            text = appended
         else:
             old = self._docs.get(name, {})
             new: dict[str, tuple[object, str]] = {}
@@ -233,8 +276,33 @@ class SessionEncoder:
                 )
             text = "{" + ",".join(piece for _doc, piece in new.values()) + "}"
             self._docs[name] = new
+            self._order[name] = (list(table), list(table.values()))
         self._tables[name] = (table, text)
         return text
+
+    def _appended(self, name: str, table: dict[str, Any]) -> str | None:
+        """The text of a table that only grew at its end (the event log, a new party, ...).
+
+        Its old documents are the very same objects in the same order: the old text is kept
+        and only the new documents are encoded, without walking the rest in Python.
+        """
+        cached, order = self._tables.get(name), self._order.get(name)
+        if cached is None or order is None or not order[0] or len(table) <= len(order[0]):
+            return None
+        keys, docs = order
+        count = len(keys)
+        new_keys = list(table)
+        new_docs = list(table.values())
+        if new_keys[:count] != keys or not all(map(operator.is_, new_docs[:count], docs)):
+            return None
+        known = self._docs[name]
+        pieces = []
+        for doc_id, doc in zip(new_keys[count:], new_docs[count:], strict=True):
+            piece = f"{_encode(doc_id)}:{_encode(doc)}"
+            known[doc_id] = (doc, piece)
+            pieces.append(piece)
+        self._order[name] = (new_keys, new_docs)
+        return cached[1][:-1] + "," + ",".join(pieces) + "}"
 
 
 class SessionFile:
@@ -253,7 +321,9 @@ class SessionFile:
         if self._lock is None:
             from filelock import FileLock
 
-            self._lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout)
+            self._lock = FileLock(
+                str(self.path) + ".lock", timeout=self._lock_timeout, mode=PRIVATE_FILE_MODE
+            )
         return self._lock
 
     @property
@@ -267,24 +337,31 @@ class SessionFile:
             sig = signature(self.path)
         except FileNotFoundError:
             raise SessionFileError(f"{self.path}: session file not found") from None
+        except OSError as error:  # a file where its folder should be, no permission, ...
+            raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
         if self._cache is not None and self._cache[0] == sig:
             return self._cache[1]
-        data = self._load()
-        if self._cache is not None:
-            data = _reuse(self._cache[1], data)
+        data = self._load(self._cache[1] if self._cache is not None else None)
         self._cache = (sig, data)
         return data
 
-    def _load(self) -> Data:
+    def _load(self, previous: Data | None = None) -> Data:
+        """The file's data, checked deeply (`validate`): a file may have been put here by hand.
+
+        With the `previous` data (already checked), what is equal to it is kept as it was
+        (`reuse`) and only the rest is checked again: another process's change costs one
+        document's checks, not the session's.
+        """
+        from facilitator.core.plain import PlainDataError, read_limited
+        from facilitator.core.validate import parse_session  # it builds on this module
+
         try:
-            raw = self.path.read_bytes()
+            raw = read_limited(self.path)
         except OSError as error:
-            raise SessionFileError(f"{self.path}: cannot read: {error.strerror or error}") from None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise SessionFileError(f"{self.path}: corrupt session file ({error})") from None
-        return check_session_data(data, str(self.path))
+            raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
+        except PlainDataError as error:
+            raise SessionFileError(f"{self.path}: cannot read: {error}") from None
+        return parse_session(raw, str(self.path), previous)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
@@ -293,37 +370,58 @@ class SessionFile:
         If the block raises, nothing is written; the block worked on a copy, so a
         half-applied change never leaks into later reads.
         """
+        self._acquire()
+        try:
+            data = self.read()
+            storage = MemoryTablesStorage(_copy_tables(data))
+            yield tinydb_over(storage)
+            if storage.dirty:
+                text = self._encoder.dumps(storage.data)
+                remove_temp_files(self.path)  # a killed writer's leftovers: we hold the lock
+                try:
+                    sig = atomic_write_text(self.path, text, mode=PRIVATE_FILE_MODE)
+                except OSError as error:  # disk full, read-only, size limit: the old file stays
+                    raise SessionWriteError(self.path, os_reason(error)) from None
+                self._cache = (sig, storage.data)
+        finally:
+            self.lock.release()
+
+    def _acquire(self) -> None:
+        """Take the write lock; a lock file that can't be made is a user error, not a traceback."""
         from filelock import Timeout as FileLockTimeout
 
         try:
             self.lock.acquire()
         except FileLockTimeout:
             raise LockTimeout(f"{self.path}: another program is holding the session open") from None
-        try:
-            data = self.read()
-            storage = MemoryTablesStorage(_copy_tables(data))
-            yield tinydb_over(storage)
-            if storage.dirty:
-                sig = atomic_write_text(self.path, self._encoder.dumps(storage.data))
-                self._cache = (sig, storage.data)
-        finally:
-            self.lock.release()
+        except OSError as error:
+            raise SessionWriteError(self.path, f"cannot lock it: {os_reason(error)}") from None
 
     @classmethod
     def create(cls, path: Path, data: Data) -> SessionFile:
         """Write a brand-new session file; refuses to overwrite an existing one."""
         check_session_data(data, str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            make_private_folder(path.parent)
+        except OSError as error:  # a file where the folder should be, a read-only place, ...
+            raise SessionWriteError(path, os_reason(error), creating=True) from None
         session_file = cls(path)
-        with session_file.lock:
-            if path.exists():
+        session_file._acquire()
+        try:
+            if path.exists() or path.is_symlink():
                 raise SessionFileError(f"{path}: a session with this id already exists")
-            sig = atomic_write_text(path, dumps(data))
+            remove_temp_files(path)
+            try:
+                sig = atomic_write_text(path, dumps(data), mode=PRIVATE_FILE_MODE)
+            except OSError as error:
+                raise SessionWriteError(path, os_reason(error), creating=True) from None
+        finally:
+            session_file.lock.release()
         session_file._cache = (sig, data)
         return session_file
 
 
-def _reuse(old: Data, new: Data) -> Data:
+def reuse(old: Data, new: Data) -> Data:
     """The new data, holding the old objects wherever they are equal.
 
     Another process wrote one change: the file re-read is all new objects, but nearly all

@@ -24,6 +24,7 @@ from facilitator.ui.widgets.phase_view import PhaseView
 
 if TYPE_CHECKING:
     from facilitator.ui.watcher import SessionWatch
+    from facilitator.web.running import WebServer
 
 UI_DIR = Path(__file__).resolve().parent
 
@@ -71,6 +72,8 @@ class FacilitatorApp(App[int]):
         self.t = Translator(lang or "et")
         self.set_reactive(FacilitatorApp.language, self.t.language)
         self._start_error: UserError | None = None
+        self.participants: WebServer | None = None
+        """The participants' server (join panel), made when first asked for."""
         self._watches: dict[int, SessionWatch] = {}
         self._first_screen = self._build_first_screen()
         # Themes before the first style pass: setting one later re-styles every widget.
@@ -89,8 +92,10 @@ class FacilitatorApp(App[int]):
         """
         gc.disable()
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         gc.enable()  # an app closed before its settling timer ran must not leave GC off
+        if self.participants is not None:  # closing the app stops the participants' server
+            await self.participants.stop()
 
     def on_ready(self) -> None:
         if _start_settled:
@@ -118,6 +123,8 @@ class FacilitatorApp(App[int]):
             elif self.session_path is not None:
                 screen = self._workshop_screen(self.session_path)
         except UserError as error:
+            if self.review_path is not None:  # review must not land on home, which can change data
+                raise
             self._start_error = error  # shown on home once the app is mounted
         if screen is None:
             from facilitator.ui.screens.home import HomeScreen

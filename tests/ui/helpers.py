@@ -19,15 +19,6 @@ HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 ViewType = TypeVar("ViewType", bound=Widget)
 
 
-async def wait_until(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
-    """Wait for a condition, a frame at a time (never a fixed sleep)."""
-    for _ in range(100):
-        await pilot.pause()
-        if check():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def fresh(service: SessionService) -> Session:
     """The session as saved on disk, read by a service of its own."""
     return SessionService(service.path).session
@@ -76,3 +67,25 @@ async def open_view(
     view = screen.query_one(view_type)
     await settle(pilot, view)
     return view
+
+
+async def until(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
+    """Wait for a condition (a product timer, a search, a debounce), never for a fixed time."""
+    for _ in range(250):
+        if check():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def palette_found(app: FacilitatorApp, title: str) -> bool:
+    """The command palette lists a command whose prompt starts with `title`."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found:
+        return False
+    options = found.first(CommandList)
+    return any(
+        str(options.get_option_at_index(i).prompt).startswith(title) for i in range(options.option_count)
+    )

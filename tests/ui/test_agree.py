@@ -32,6 +32,8 @@ from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView, reopened_parties
 
+from .helpers import until
+
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 
@@ -627,8 +629,7 @@ async def test_a_mismatch_leads_to_where_it_is_fixed(
         view.service.add_commitment(w.table, w.police, "We will chair it")
         await pilot.pause()
         assert plain(view.query_one("#agree-title", Label)) == "Round table"
-        await pilot.pause(0.4)
-        assert view.service.view_state.get("selected_activity") == w.table
+        await until(pilot, lambda: view.service.view_state.get("selected_activity") == w.table, "selection")
 
     app = make_app(session=empty_session)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -23,7 +23,7 @@ from facilitator.ui.themes import NORMAL, PROJECTOR
 from facilitator.ui.widgets.stepper import PhaseStepper
 from facilitator.ui.widgets.timer import TimerPanel
 
-from .helpers import wait_until
+from .helpers import palette_found, until
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -83,12 +83,12 @@ async def test_new_workshop_from_the_selected_one_on_the_home_screen(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f")
-        await wait_until(pilot, lambda: isinstance(app.screen, TextPromptDialog))
+        await until(pilot, lambda: isinstance(app.screen, TextPromptDialog))
         field = app.screen.query_one("#value", Input)
         assert field.value == "Round table 2026"
         field.value = "Round table 2027"
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, WorkshopScreen))
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen))
     later = next(s for s in ui_library.list() if s.title == "Round table 2027")
     session = ui_library.open(later.id).session
     assert session.info.previous_id == earlier.session.info.id
@@ -241,10 +241,9 @@ async def test_palette_runs_a_screen_action(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Projector")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_found(app, "Projector"), "the palette's search")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.projector
+        await until(pilot, lambda: app.projector, "projector mode")
 
 
 async def test_projector_mode_switches_theme_and_hides_editing_chrome(

@@ -19,6 +19,8 @@ from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import TRAY, LadderBoard, wrap
 
+from .helpers import until
+
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE_ACTIVITY = "[@click=app.quit]x [b]bold[/b]"
 HOSTILE_PARTY = "[red]Police[/red]"
@@ -284,8 +286,9 @@ async def test_the_selection_is_remembered_and_restored(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("down", "down")
-        await pilot.pause(0.5)  # remembered once the arrow keys come to rest
         assert board_of(app).selected_id == third
+        # Remembered once the arrow keys come to rest.
+        await until(pilot, lambda: fresh(service).view_state.get("selected_activity") == third, "saved")
     assert fresh(service).view_state["selected_activity"] == third
     app = make_app(session=service)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -13,7 +13,7 @@ from facilitator.ui.views.board import BoardView
 from facilitator.ui.views.intro import IntroView
 from facilitator.ui.widgets.keybar import MORE, KeyBar, KeyPart, bar_items, fitting, item_width
 
-from .helpers import MakeApp, open_view
+from .helpers import MakeApp, open_view, until
 
 
 def test_items_put_help_first_skip_hidden_keys_and_keep_one_key_per_action() -> None:
@@ -69,14 +69,12 @@ async def test_the_bar_follows_focus_and_a_click_presses_the_key(
         assert line.startswith(" f1 Help  ^p Commands ")
         # Click the middle of "f1": the help screen opens, as if F1 had been pressed.
         await pilot.click(KeyBar, offset=(2, 0))
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is screen, "back on the workshop")
         # And "^p": the command palette, in the interface language.
         await pilot.click(KeyBar, offset=(line.index("^p") + 1, 0))
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
 
 
 async def test_a_key_that_does_nothing_here_is_struck_through_not_only_dimmed(

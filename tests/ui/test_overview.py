@@ -21,6 +21,8 @@ from facilitator.ui.screens.overview import ALL, PARTY_COLUMN, OverviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
 
+from .helpers import palette_found, until
+
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 CLICKY = "[@click=app.quit]x"  # fits a party column whole
@@ -180,9 +182,9 @@ async def test_the_palette_opens_the_overview_and_filters_by_kind(
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         await pilot.press(*"Overview")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_found(app, "Overview"), "the palette's search")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, OverviewScreen), "the overview")
         screen = app.screen
         assert isinstance(screen, OverviewScreen)
         titles = [c.title for c in app.get_system_commands(screen)]
@@ -192,10 +194,9 @@ async def test_the_palette_opens_the_overview_and_filters_by_kind(
         assert f"Show mismatches: No role ({no_role})" in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Show mismatches: No role")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_found(app, "Show mismatches: No role"), "the palette's search")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.screen is screen
+        await until(pilot, lambda: app.screen is screen, "back on the overview")
         assert screen.kind_filter == "no_role"
         kinds = {row[1] for row in table_rows(screen.query_one("#ov-mismatches-table", DataTable))}
         assert kinds == {"No role"}
@@ -662,8 +663,9 @@ async def test_jumping_into_a_view_not_built_yet_selects_the_activity_and_item(
         assert not workshop.query(AgreeView)
         screen.set_kind("no_role")
         await pilot.press("g")
-        await pilot.pause()
-        await pilot.pause(0.2)
+        await until(
+            pilot, lambda: app.screen is workshop and bool(workshop.query(AgreeView)), "the roles view"
+        )
         assert app.screen is workshop and app.is_running
         assert workshop.phase_kind(workshop.phase_id) == "agree"
         view = workshop.query_one(AgreeView)

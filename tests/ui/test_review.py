@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Select, TabbedContent
 
+from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.matrices import partnership_matrix, rung_counts
@@ -96,20 +97,37 @@ async def test_review_opens_from_home_by_key_and_by_click(
         assert isinstance(app.screen, ReviewScreen)
 
 
-async def test_review_from_the_factory_goes_home_on_escape(
+async def test_review_from_the_factory_quits_on_escape_and_never_reaches_home(
     ui_library: SessionLibrary,
 ) -> None:
+    """`facilitator review ID` must not lead to a screen that can change or delete data."""
     service = ui_library.create(find_scenario("kogukondlik-turvalisus"), "Töötuba")
+    before = service.path.read_bytes()
     app = review_app(ui_library, service, lang=None)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert app.language == "et"  # the session's scenario decides, as for opening
         assert text_of(app, "#review-badge") == "AINULT VAATAMISEKS"
+        escape = [b for b in app.screen.active_bindings.values() if b.binding.key == "escape"]
+        assert [b.binding.description for b in escape] == ["Sulge"]  # the key bar says: close
+        await pilot.press("f7")  # relabelled in the other language, still quit
+        await pilot.pause()
+        escape = [b for b in app.screen.active_bindings.values() if b.binding.key == "escape"]
+        assert [b.binding.description for b in escape] == ["Close"]
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert app.screen.query_one("#sessions", DataTable).row_count == 1
+        assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
+    assert app.return_code == 0
+    assert service.path.read_bytes() == before
+
+
+def test_review_of_a_bad_file_from_the_factory_is_an_error_not_home(
+    ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    empty_session.path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(UserError, match="corrupt session file"):
+        review_app(ui_library, empty_session)
 
 
 async def test_reviewing_a_corrupt_file_from_home_explains_and_stays_home(
@@ -375,7 +393,7 @@ async def test_both_languages_and_projector_mode(
         assert text_of(app, "#review-actions-heading").startswith("Sammud vastutaja ja tähtaja järgi")
         assert any(line.startswith("1. Communication") for line in board_text(app))
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
-        assert {"Avaleht", "Eelmine etapp", "Ajajoon"} <= descriptions
+        assert {"Sulge", "Eelmine etapp", "Ajajoon"} <= descriptions  # started to review: escape closes
         await pilot.press("f8")
         await pilot.pause()
         assert app.theme == PROJECTOR and app.has_class("-projector")
@@ -396,7 +414,7 @@ async def test_timeline_keys_show_in_the_footer_only_on_the_timeline_and_are_in_
         assert "Previous phase" not in shown() and "Timeline" in shown()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {
-            "Home",
+            "Close",  # started with `facilitator review`: escape closes the app, never goes home
             "Dashboard",
             "Timeline",
             "Previous phase",
@@ -416,7 +434,7 @@ async def test_timeline_keys_show_in_the_footer_only_on_the_timeline_and_are_in_
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-keys", DataTable)
         actions = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
-        assert {"Home", "Timeline", "Previous phase", "Phases"} <= actions
+        assert {"Close", "Timeline", "Previous phase", "Phases"} <= actions
 
 
 async def test_layout_at_80x24_and_200x60(

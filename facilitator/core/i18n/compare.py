@@ -5,10 +5,6 @@ MESSAGES = {
         "en": "Comparing “{a}” ({a_date}) with “{b}” ({b_date})",
         "et": "Võrdlus: „{a}“ ({a_date}) ja „{b}“ ({b_date})",
     },
-    "compare.summary": {
-        "en": "Moved up: {up} · moved down: {down} · same rung: {same} · no rung to compare: {unrated} · new: {new} · dropped: {dropped}",
-        "et": "Tõusis: {up} · langes: {down} · sama aste: {same} · astet pole võrrelda: {unrated} · uusi: {new} · ära jäänud: {dropped}",
-    },
     "compare.basis.index": {
         "en": "The two scenarios have different ladders of the same length: rungs are compared by their place on the ladder.",
         "et": "Stsenaariumide redelid on erinevad, kuid sama pikad: astmeid võrreldakse nende koha järgi redelil.",

@@ -34,6 +34,14 @@ MESSAGES = {
         "en": "That was removed in the meantime (perhaps on another device).",
         "et": "See on vahepeal eemaldatud (võib-olla teisest seadmest).",
     },
+    "error.write_failed": {
+        "en": "Could not save to {path}: {reason}. The file on disk is as it was before this change.",
+        "et": "Faili {path} ei õnnestunud salvestada: {reason}. Kettal on fail sellisena, nagu see oli enne seda muudatust.",
+    },
+    "error.create_failed": {
+        "en": "Could not create {path}: {reason}.",
+        "et": "Faili {path} ei õnnestunud luua: {reason}.",
+    },
     "error.field.title": {"en": "title", "et": "pealkiri"},
     "error.field.name": {"en": "name", "et": "nimi"},
     "error.field.description": {"en": "description", "et": "kirjeldus"},

@@ -50,15 +50,15 @@ MESSAGES = {
     "exchange.compare.swapped": {"en": "A and B swapped places", "et": "A ja B vahetasid kohad"},
     "exchange.summary.activities": {
         "en": "↑ {up} up · ↓ {down} down · = {same} same · ? {unrated} no rung to compare · + {new} new · − {dropped} dropped",
-        "et": "tõusis ↑ {up} · langes ↓ {down} · sama = {same} · astmeta ? {unrated} · uusi + {new} · ärajäänuid − {dropped}",
+        "et": "↑ tõusis: {up} · ↓ langes: {down} · = sama: {same} · ? astmeta: {unrated} · + uued: {new} · − ära jäänud: {dropped}",
     },
     "exchange.summary.inside": {
         "en": "Changed: roles {roles} · expectations {expectations} · commitments {commitments} · parties: {parties_new} new, {parties_gone} gone",
-        "et": "Muutunud: rolle {roles} · ootusi {expectations} · lubadusi {commitments} · osapooli: uusi {parties_new}, lahkunuid {parties_gone}",
+        "et": "Muutunud — rollid: {roles} · ootused: {expectations} · lubadused: {commitments} · osapooled: uued {parties_new}, lahkunud {parties_gone}",
     },
     "exchange.summary.actions": {
         "en": "Steps of A: ✓ {done} done · ○ {open} still open · − {dropped} dropped · + {new} new in B",
-        "et": "A sammud: tehtud ✓ {done} · veel tegemata ○ {open} · ärajäänuid − {dropped} · uusi B-s + {new}",
+        "et": "A sammud — ✓ tehtud: {done} · ○ veel tegemata: {open} · − ära jäänud: {dropped} · + uued B-s: {new}",
     },
     "exchange.tab.activities": {"en": "Activities ({count})", "et": "Tegevused ({count})"},
     "exchange.tab.actions": {"en": "Next steps ({count})", "et": "Sammud ({count})"},

@@ -4,6 +4,7 @@ MESSAGES = {
     # ------------------------------------------------------------ keys and tabs
     "review.key.review": {"en": "Review", "et": "Vaata üle"},
     "review.key.back": {"en": "Home", "et": "Avaleht"},
+    "review.key.quit": {"en": "Close", "et": "Sulge"},
     "review.key.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
     "review.key.timeline": {"en": "Timeline", "et": "Ajajoon"},
     "review.key.phase_previous": {"en": "Previous phase", "et": "Eelmine etapp"},

@@ -127,6 +127,10 @@ def _activity_updated(ctx: Context, data: dict[str, Any]) -> None:
 def _activity_removed(ctx: Context, data: dict[str, Any]) -> None:
     aid = ctx.need("activities", data.get("id"), "activity")["id"]
     ctx.remove("activities", aid)
+    meta = ctx.meta()
+    if meta.get("open_activity") == aid:  # the room was placing it: nothing is open now
+        meta["open_activity"] = None
+        ctx.put("meta", meta, "session")
     for table in ("placements", "roles", "commitments", "expectations", "fields", "signoffs", "actions"):
         ctx.delete_where(table, lambda d: d.get("activity_id") != aid)
 

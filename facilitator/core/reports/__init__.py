@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 from facilitator.core.errors import UserError
@@ -30,7 +32,7 @@ from facilitator.core.party import party_view
 from facilitator.core.reports import csv_export, html, json_export, markdown, svg
 from facilitator.core.reports.content import build_report
 from facilitator.core.service import SessionService
-from facilitator.core.store import atomic_write_text
+from facilitator.core.store import atomic_write_text, make_private_folder
 
 FORMATS = ("md", "html", "csv", "json", "svg")
 MULTI_FILE = frozenset({"csv", "svg"})
@@ -127,28 +129,91 @@ def export_files(
     return render(service.session, fmt, public=public, lang=lang, generated=generated)
 
 
-def write_file(path: Path, content: bytes) -> Path:
-    """Write one file atomically (temp file, fsync, rename); a user error if that fails."""
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name")
+class ExportTargetRefused(UserError):
+    """A place an export must not be written to: it would destroy something that is not an export."""
+
+
+def data_folder_of(service: SessionService) -> Path:
+    """The folder to keep exports out of: the data folder when the session is in `<data>/sessions/`,
+    else the session file's own folder."""
+    folder = service.path.parent
+    return folder.parent if folder.name == "sessions" else folder
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_target(path: Path, protected: Sequence[Path], *, follow_symlinks: bool = False) -> Path:
+    """Where an export file may go, or `ExportTargetRefused`; returns the path to write to.
+
+    An export replaces an existing regular file (atomically). It never writes onto a session
+    file or anything else in the data folder (`protected`), onto a device, FIFO, socket or
+    other non-regular file (replacing /dev/null would break the system), or through a
+    symbolic link unless `follow_symlinks` is given (then the file the link points to is
+    replaced, and the link stays).
+    """
     try:
-        atomic_write_text(path, content.decode("utf-8"))
+        if path.is_symlink():
+            if not follow_symlinks:
+                raise ExportTargetRefused(
+                    f"{path} is a symbolic link; not writing through it "
+                    "(use --follow-symlinks to replace the file it points to)"
+                )
+            path = path.resolve(strict=False)
+        real = path.parent.resolve(strict=False) / path.name
+        info = real.stat() if real.exists() else None
+    except OSError as error:
+        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+    except RuntimeError:  # a loop of symbolic links
+        raise ExportTargetRefused(f"{path}: a loop of symbolic links") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{path} is a folder; give a file name")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ExportTargetRefused(f"{path} is not a regular file (a device, pipe or socket): not replaced")
+    for folder in protected:
+        resolved = folder.resolve(strict=False)
+        if _inside(real, resolved):
+            raise ExportTargetRefused(
+                f"{path} is inside the data folder ({resolved}), where sessions are kept; "
+                "export somewhere else"
+            )
+    return real
+
+
+def write_file(
+    path: Path, content: bytes, protected: Sequence[Path] = (), *, follow_symlinks: bool = False
+) -> Path:
+    """Write one file atomically (temp file, fsync, rename) where `check_target` allows it.
+
+    A new file is private (0600); a file replaced keeps the permissions it had.
+    """
+    real = check_target(path, protected, follow_symlinks=follow_symlinks)
+    try:
+        atomic_write_text(real, content.decode("utf-8"))
     except OSError as error:
         raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
     return path
 
 
-def write_files(files: dict[str, bytes], folder: Path) -> list[Path]:
+def write_files(
+    files: dict[str, bytes], folder: Path, protected: Sequence[Path] = (), *, follow_symlinks: bool = False
+) -> list[Path]:
     """Write every file into `folder` (made if missing); returns the paths, in order."""
     if folder.exists() and not folder.is_dir():
         raise UserError(
             f"{folder} is a file, not a folder: the {len(files)} files of this export need a folder"
         )
+    for name in files:  # every file checked before the first is written
+        check_target(folder / name, protected, follow_symlinks=follow_symlinks)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)  # 0700 when made here: exports hold people's names
     except OSError as error:
         raise UserError(f"{folder}: cannot make the folder: {error.strerror or error}") from None
-    return [write_file(folder / name, content) for name, content in files.items()]
+    return [
+        write_file(folder / name, content, protected, follow_symlinks=follow_symlinks)
+        for name, content in files.items()
+    ]
 
 
 def write_export(
@@ -158,19 +223,29 @@ def write_export(
     *,
     public: bool = False,
     lang: str | None = None,
+    data_dir: Path | None = None,
+    follow_symlinks: bool = False,
 ) -> list[Path]:
-    """Export and write: `target` is the file (md, html, json) or the folder (csv, svg)."""
+    """Export and write: `target` is the file (md, html, json) or the folder (csv, svg).
+
+    Nothing is written inside `data_dir` (default: `data_folder_of(service)`) or onto
+    anything `check_target` refuses.
+    """
+    protected = [data_dir if data_dir is not None else data_folder_of(service), service.path.parent]
     files = export_files(service, fmt, public=public, lang=lang)
     if fmt in MULTI_FILE:
-        return write_files(files, target)
+        return write_files(files, target, protected, follow_symlinks=follow_symlinks)
     (content,) = files.values()
-    return [write_file(target, content)]
+    return [write_file(target, content, protected, follow_symlinks=follow_symlinks)]
 
 
 __all__ = [
     "FORMATS",
     "MULTI_FILE",
+    "ExportTargetRefused",
     "UnknownFormat",
+    "check_target",
+    "data_folder_of",
     "export_files",
     "public_session",
     "render",

@@ -57,6 +57,7 @@ from facilitator.core.compare import (
     compare,
     role_name,
     rung_name,
+    summary_lines,
 )
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
@@ -440,34 +441,7 @@ class CompareScreen(BaseScreen):
                 parties=len(session.parties),
             )
             self.query_one(f"#cmp-{side}-meta", Label).update(literal(meta))
-        s = c.summary
-        summary = {
-            "activities": t(
-                "exchange.summary.activities",
-                up=s.up,
-                down=s.down,
-                same=s.same,
-                unrated=s.unrated,
-                new=s.new,
-                dropped=s.dropped,
-            ),
-            "inside": t(
-                "exchange.summary.inside",
-                roles=s.role_changes,
-                expectations=s.expectation_changes,
-                commitments=s.commitment_changes,
-                parties_new=s.parties_new,
-                parties_gone=s.parties_gone,
-            ),
-            "actions": t(
-                "exchange.summary.actions",
-                done=s.actions_done,
-                open=s.actions_open,
-                dropped=s.actions_dropped,
-                new=s.actions_new,
-            ),
-        }
-        for part, text in summary.items():
+        for part, text in summary_lines(c, t).items():
             self.query_one(f"#cmp-summary-{part}", Label).update(Content(text))
         self.query_one("#cmp-filter-label", Label).update(Content(t("exchange.filter.label")))
         self.query_one("#cmp-filter-hint", Label).update(Content(t("exchange.filter.hint")))

@@ -30,7 +30,8 @@ from textual.widgets.option_list import Option
 from facilitator.core.errors import UserError
 from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
-from facilitator.core.service import SessionService
+from facilitator.core.service import DEFAULT_ACTOR, SessionService
+from facilitator.core.text import one_line
 from facilitator.ui.screens.base import BaseScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal, literal_cell
@@ -278,6 +279,8 @@ class PlacementScreen(BaseScreen):
         self._party_name = names.get(self.party_id, "") if self.party_id else ""
 
         party_list = self.query_one("#party-list", OptionList)
+        # Who sent each placement, when not the facilitator for the party: a phone (its last sender).
+        senders = {p.party_id: p.by for p in placements if p.by not in ("", p.party_id, DEFAULT_ACTOR)}
         options = []
         for party_id in activity.party_ids:
             mark = t("board.place.placed") if party_id in placed else t("board.place.not_yet")
@@ -288,6 +291,10 @@ class PlacementScreen(BaseScreen):
                 "  ",
                 literal(names[party_id], 60),
             )
+            if party_id in senders:
+                prompt = Content.assemble(
+                    prompt, "  ", (t("join.sent_by", who=one_line(senders[party_id], 40)), "italic")
+                )
             options.append(Option(prompt, id=party_id))
         highlighted = party_list.highlighted
         party_list.clear_options()

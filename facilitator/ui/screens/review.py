@@ -9,8 +9,9 @@ The dashboard is built when the screen opens, from line-based `DataTable`s and t
 text blocks (no widget per item), so it opens about as fast as the live board. The
 timeline (`TimelinePane`) is built the first time its tab is shown.
 
-Escape returns to the home screen, also when the app was started with `facilitator
-review ID`: from there another session can be reviewed or opened. ctrl+q quits.
+Escape returns to the home screen when the review was opened from there. When the app was
+started with `facilitator review ID`, escape quits instead: review must never lead to a
+screen that can change or delete data (home opens, deletes and imports). ctrl+q quits.
 """
 
 from __future__ import annotations
@@ -117,8 +118,18 @@ class ReviewScreen(BaseScreen):
         self.data = dashboard(session)
         self.relabel()
 
+    @property
+    def standalone(self) -> bool:
+        """Started with `facilitator review`: there is no home to go back to, leaving quits."""
+        return self.fapp.review_path is not None
+
     # ---------------------------------------------------------------- text
     def relabel(self) -> None:
+        if self.standalone:  # the key bar says what escape does: quit
+            self._bindings.key_to_bindings["escape"] = [
+                replace(b, description="review.key.quit") if b.action == "home" else b
+                for b in self._bindings.key_to_bindings.get("escape", [])
+            ]
         super().relabel()
         t = self.t
         session = self.session
@@ -399,4 +410,7 @@ class ReviewScreen(BaseScreen):
         pane.go(0 if step < 0 else len(pane.lines))
 
     def action_home(self) -> None:
-        self.fapp.go_home()
+        if self.standalone:
+            self.fapp.exit()
+        else:
+            self.fapp.go_home()

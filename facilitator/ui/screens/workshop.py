@@ -83,6 +83,7 @@ class WorkshopScreen(BaseScreen):
         Binding("asterisk", "timer('add5')", "key.timer.add5"),
         Binding("T", "timer('reset')", "key.timer.reset", show=False),
         Binding("m", "timer('minutes')", "key.timer.minutes", show=False),
+        Binding("j", "participants", "key.join"),
     ]
 
     def __init__(self, service: SessionService) -> None:
@@ -234,6 +235,12 @@ class WorkshopScreen(BaseScreen):
         from facilitator.ui.screens.export_dialog import ExportDialog
 
         self.app.push_screen(ExportDialog(self.service))
+
+    def action_participants(self) -> None:
+        """Let participants join from their phones: the join panel (QR code, address, code)."""
+        from facilitator.ui.screens.join_panel import JoinPanel
+
+        self.app.push_screen(JoinPanel(self.service))
 
     def jump_to(self, phase_kind: str, activity_id: str | None, target: str = "") -> None:
         """Show the agenda's first phase of a kind with an activity selected (where to fix it).

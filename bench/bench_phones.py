@@ -1,0 +1,263 @@
+"""Benchmark phones taking part: 40 phones place within one second on a 500-activity session.
+
+Three processes, as in a workshop: `facilitator serve` (the participants' server), the
+facilitator's app (headless, showing the placement of the open activity) and this script
+playing 40 phones (aiohttp clients, each with its own cookies and a live event stream, as
+the page's script keeps one). The session is the realistic 500-activity session of
+`bench_store.py` plus 40 parties that take part in one activity, opened for placement.
+
+Every phone joins (code, party), then all 40 send their placement spread evenly over one
+second. Each phone also does what its page does when the session changes: fetch the live
+part again (one at a time per phone). Measured:
+
+* request → answer: each placement (POST /place until its answer), median and p95;
+  also the live-part fetches all phones made meanwhile;
+* app: from the last placement's answer until the app shows all 40 parties as placed
+  (the app's own watcher, no help from this script);
+* memory: the server process's peak resident memory (VmHWM).
+
+Targets (issue 11): p95 <= 250 ms; app shows all <= 1 s after the last answer; server
+memory <= 120 MB. Only loopback addresses are used, ever. Run:
+`python bench/bench_phones.py [--phones 40] [--size 500]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import aiohttp
+from bench_store import build_session
+
+from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
+from facilitator.core.scenario import find_scenario
+
+LOOPBACK = "127.0.0.1"
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+TIMEOUT = aiohttp.ClientTimeout(total=30)
+SERVER_MS: list[float] = []
+
+APP_CHILD = r"""
+import asyncio, sys, time
+from pathlib import Path
+from facilitator.core.library import SessionLibrary
+from facilitator.ui.app import create_app
+from facilitator.ui.screens.placement import PlacementScreen
+from textual.widgets import OptionList
+
+data_dir, session_path, expected = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+app = create_app(SessionLibrary(data_dir), session_path=session_path, lang="en")
+
+def placed() -> int:
+    screen = app.screen
+    found = screen.query("#party-list") if isinstance(screen, PlacementScreen) else None
+    if not found:
+        return -1
+    options = found.first(OptionList).options
+    return sum("✓ placed" in str(option.prompt) for option in options)
+
+async def main() -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        deadline = time.monotonic() + 60
+        while placed() < 0:  # the board reopens the room's open placement by itself
+            assert time.monotonic() < deadline, "the placement screen did not open"
+            await pilot.pause(0.01)
+        print("READY", flush=True)
+        while placed() < expected:
+            assert time.monotonic() < deadline + 120, "not all placed"
+            await pilot.pause(0.005)
+        print(f"ALL {time.time():.6f}", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def prepare(data_dir: Path, size: int, phones: int) -> tuple[str, Path, str, list[str]]:
+    """The session: bench_store's realistic one, plus `phones` parties on one open activity."""
+    library = SessionLibrary(data_dir)
+    built = build_session(library, find_scenario("community-safety"), size, seed=size)
+    service = library.open(built.path.stem)
+    parties = [service.add_party(f"Phone party {n}") for n in range(1, phones + 1)]
+    activity = service.add_activity("Placed from phones", party_ids=parties)
+    place = next(p.id for p in service.scenario.agenda if p.kind == "place")
+    service.set_phase(place)
+    service.open_placement(activity)
+    return service.session.id, built.path, activity, parties
+
+
+def peak_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+class Phone:
+    """One participant's browser: cookies, form token, and the page's live-update habit."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=TIMEOUT)
+        self.csrf = ""
+        self.live_ms: list[float] = []
+        self.server_ms: list[float] = []  # the server's own time for each placement (Server-Timing)
+        self._stream: asyncio.Task[None] | None = None
+
+    async def _page(self, method: str, path: str, data: dict[str, str] | None = None) -> str:
+        async with self.http.request(method, self.base + path, data=data) as response:
+            response.raise_for_status()
+            text = await response.text()
+        found = CSRF.search(text)
+        if found:
+            self.csrf = found.group(1)
+        return text
+
+    async def join(self, code: str, party: str) -> None:
+        await self._page("GET", "/")
+        await self._page("POST", "/join", {"code": code, "csrf": self.csrf})
+        await self._page("POST", "/party", {"party": party, "csrf": self.csrf})
+        self._stream = asyncio.create_task(self._follow())
+
+    async def _follow(self) -> None:
+        """As the page's script: on each event, fetch the live part again."""
+        async with self.http.get(self.base + "/events", timeout=aiohttp.ClientTimeout()) as stream:
+            async for line in stream.content:
+                if line.startswith(b"data: "):
+                    started = time.perf_counter()
+                    async with self.http.get(self.base + "/live") as response:
+                        await response.read()
+                    self.live_ms.append((time.perf_counter() - started) * 1000)
+
+    async def place(self, activity: str, current: str, wished: str) -> float:
+        data = {"activity": activity, "current": current, "wished": wished, "csrf": self.csrf}
+        started = time.perf_counter()
+        async with self.http.post(self.base + "/place", data=data, allow_redirects=False) as response:
+            await response.read()
+            assert response.status == 303, response.status
+            timing = response.headers.get("Server-Timing", "")
+            if "dur=" in timing:
+                self.server_ms.append(float(timing.split("dur=")[1]))
+        return (time.perf_counter() - started) * 1000
+
+    async def close(self) -> None:
+        if self._stream is not None:
+            self._stream.cancel()
+        await self.http.close()
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+async def run_phones(
+    base: str, code: str, activity: str, parties: list[str]
+) -> tuple[list[float], list[float], float]:
+    rungs = ("communication", "cooperation", "coordination", "collaboration")
+    phones = [Phone(base) for _ in parties]
+    try:
+        for phone, party in zip(phones, parties, strict=True):
+            await phone.join(code, party)
+        await asyncio.sleep(0.5)  # streams open, first live fetches done
+        for phone in phones:
+            phone.live_ms.clear()
+        spacing = 1.0 / len(phones)
+
+        async def one(i: int, phone: Phone) -> tuple[float, float]:
+            await asyncio.sleep(i * spacing)
+            took = await phone.place(activity, rungs[i % 4], rungs[(i + 1) % 4])
+            return took, time.time()
+
+        results = await asyncio.wait_for(asyncio.gather(*(one(i, p) for i, p in enumerate(phones))), 60)
+        await asyncio.sleep(1.0)  # the last live fetches
+        live = [ms for phone in phones for ms in phone.live_ms]
+        SERVER_MS.extend(ms for phone in phones for ms in phone.server_ms)
+        return [r[0] for r in results], live, max(r[1] for r in results)
+    finally:
+        for phone in phones:
+            await phone.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=40)
+    parser.add_argument("--size", type=int, default=500, help="activities in the session")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-phones-") as folder:
+        data_dir = Path(folder)
+        session_id, path, activity, parties = prepare(data_dir, args.size, args.phones)
+        env = {**os.environ, ENV_DATA_DIR: str(data_dir)}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "facilitator", "serve", session_id, "--host", LOOPBACK, "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        app = subprocess.Popen(
+            [sys.executable, "-c", APP_CHILD, str(data_dir), str(path), str(args.phones)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        try:
+            assert server.stdout is not None and app.stdout is not None
+            lines = [server.stdout.readline() for _ in range(3)]
+            base = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Address"))
+            code = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Join code"))
+            assert base.startswith(f"http://{LOOPBACK}:"), base  # loopback only, ever
+            base = base.rstrip("/")
+            ready = app.stdout.readline().strip()
+            assert ready == "READY", (ready, app.stderr.read() if app.poll() is not None else "")
+            place_ms, live_ms, last_answer = asyncio.run(run_phones(base, code, activity, parties))
+            shown_line = app.stdout.readline().strip()
+            assert shown_line.startswith("ALL "), shown_line
+            shown_after = float(shown_line.split()[1]) - last_answer
+            memory_mb = peak_kb(server.pid) / 1024
+        finally:
+            server.send_signal(signal.SIGINT)
+            for process in (server, app):
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+    p95_ms = p95(place_ms)
+    print(f"{args.phones} phones, {args.size}-activity session, placements spread over 1 s (loopback)")
+    print(
+        f"  place  request→answer: median {statistics.median(place_ms):6.1f} ms   "
+        f"p95 {p95_ms:6.1f} ms   max {max(place_ms):6.1f} ms   (target p95 <= 250 ms)"
+    )
+    if SERVER_MS:
+        print(
+            f"         of which in the server's handler: median {statistics.median(SERVER_MS):6.1f} ms   "
+            f"p95 {p95(SERVER_MS):6.1f} ms   (the rest: waiting for the CPU and the queue)"
+        )
+    if live_ms:
+        print(
+            f"  live   page refreshes: {len(live_ms)}, median {statistics.median(live_ms):6.1f} ms   "
+            f"p95 {p95(live_ms):6.1f} ms"
+        )
+    print(
+        f"  app shows all {args.phones} placed {shown_after * 1000:6.0f} ms after the last answer "
+        "(target <= 1000 ms)"
+    )
+    print(f"  server peak memory {memory_mb:6.1f} MB (target <= 120 MB)")
+    ok = p95_ms <= 250 and shown_after <= 1.0 and memory_mb <= 120
+    print("  verdict:", "PASS" if ok else "over")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""Untrusted files as plain data: size, nesting, text and numbers checked before anything else.
+
+A session file or scenario may come from anywhere (an e-mail, a shared folder). Before its
+content is looked at, it must be something every later step can handle: not bigger than
+`MAX_FILE_BYTES`, a regular file (a FIFO would block the reader forever), nested at most
+`MAX_DEPTH` deep (deeper JSON or TOML overflows Python's stack), text without lone
+surrogates (it could not be written back as UTF-8), whole numbers a JSON reader anywhere
+can hold, and no NaN or Infinity (not JSON, and never meaningful here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 48
+MAX_INT = 2**53 - 1  # what JavaScript and most JSON readers hold exactly
+
+
+class PlainDataError(ValueError):
+    """The data is not something we accept; the message says what, without the file name."""
+
+
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes; refuses anything but a regular file and anything over `limit`.
+
+    OSError (missing, unreadable, a folder) is left to the caller, which names the file.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, os.strerror(21), str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise PlainDataError("not a regular file")
+        if info.st_size > limit:
+            raise PlainDataError(f"too big ({_size(info.st_size)}; at most {_size(limit)})")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while we read
+        raise PlainDataError(f"too big (more than {_size(limit)})")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def _no_constants(name: str) -> Any:
+    raise PlainDataError(f"{name} is not a number JSON allows")
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > 16:  # more digits than MAX_INT has: no need to convert
+        raise PlainDataError(f"number too large ({text[:20]}...)")
+    value = int(text)
+    if not -MAX_INT <= value <= MAX_INT:
+        raise PlainDataError(f"number too large ({value})")
+    return value
+
+
+def _decimal(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400
+        raise PlainDataError(f"number too large ({text[:20]})")
+    return value
+
+
+# JSON text can only carry a lone surrogate as a \u escape: where there is none, no text
+# needs checking one by one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def loads_json(raw: bytes, *, walk: bool = True) -> Any:
+    """Decode and parse JSON text, then check it as `check` does; every failure is a `PlainDataError`.
+
+    Numbers and constants are checked while parsing; `walk=False` leaves the walk over the
+    whole value (depth, lone surrogates) to the caller, who checks only what is new.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PlainDataError(f"not UTF-8 text (byte {error.start})") from None
+    try:
+        value = json.loads(text, parse_constant=_no_constants, parse_int=_whole, parse_float=_decimal)
+    except PlainDataError:
+        raise
+    except json.JSONDecodeError as error:
+        raise PlainDataError(f"not valid JSON ({error})") from None
+    except RecursionError:
+        raise PlainDataError(f"nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as error:
+        raise PlainDataError(f"not valid JSON ({error})") from None
+    if not walk:
+        return value
+    if _SURROGATE_ESCAPE.search(text):
+        check(value)
+    else:  # numbers were checked while parsing; only the depth is left
+        check_depth(value)
+    return value
+
+
+def check_depth(value: Any) -> None:
+    """Refuse data nested deeper than `MAX_DEPTH`, walking containers only (fast on big files)."""
+    containers = (dict, list)
+    level: list[Any] = [value] if type(value) in containers else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise PlainDataError(f"nested more than {MAX_DEPTH} levels deep")
+        below: list[Any] = []
+        for item in level:
+            children = item.values() if type(item) is dict else item
+            below.extend(child for child in children if type(child) in containers)
+        level = below
+
+
+def check(value: Any) -> None:
+    """Walk decoded data (iteratively: no recursion on hostile depth) and refuse the first bad value."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
+    while stack:
+        item, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise PlainDataError(f"{_where(path)}: nested more than {MAX_DEPTH} levels deep")
+        if isinstance(item, str):
+            _check_text(item, path)
+        elif isinstance(item, bool | dt.date | dt.time) or item is None:
+            continue  # TOML dates and times: the scenario validator says where they don't belong
+        elif isinstance(item, int):
+            if not -MAX_INT <= item <= MAX_INT:
+                raise PlainDataError(f"{_where(path)}: number too large")
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise PlainDataError(f"{_where(path)}: {item} is not a number allowed here")
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise PlainDataError(f"{_where(path)}: a key that is not text")
+                _check_text(key, path)
+                stack.append((child, (*path, key)))
+        elif isinstance(item, list):
+            stack.extend((child, (*path, index)) for index, child in enumerate(item))
+        else:
+            raise PlainDataError(f"{_where(path)}: unexpected {type(item).__name__} value")
+
+
+def _check_text(text: str, path: tuple[str | int, ...]) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PlainDataError(
+            f"{_where(path)}: text with characters that are not valid (lone surrogates)"
+        ) from None
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"

@@ -1,0 +1,207 @@
+"""What a party's page shows, as plain data for the templates.
+
+Built from the party's view of the session (`party_view`), so a placement the party may
+not see is not even in the data the template gets. Texts stay as typed: the templates
+escape them (jinja2 autoescape).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitator.core.model import Activity, Expectation, Placement, Session
+from facilitator.core.scenario import Scenario
+from facilitator.core.service import DEFAULT_ACTOR
+
+
+@dataclass(frozen=True)
+class RungChoice:
+    id: str
+    number: int
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One party's placement after the reveal."""
+
+    party: str
+    current: str
+    wished: str
+    by: str = ""
+    mine: bool = False
+
+
+@dataclass(frozen=True)
+class ExpectationLine:
+    id: str
+    from_party: str
+    to_party: str
+    text: str
+    state: str
+    response: str
+
+
+@dataclass(frozen=True)
+class AgreeBlock:
+    """One activity in the roles and expectations phase, from one party's side."""
+
+    id: str
+    title: str
+    description: str
+    parties: list[str]
+    to_us: list[ExpectationLine]
+    from_us: list[ExpectationLine]
+    commitments: list[str]
+    others: list[tuple[str, str]]  # (party id, name): who we can address an expectation to
+    signed_off: bool
+    agreed: str
+
+
+@dataclass(frozen=True)
+class OpenActivity:
+    """The activity the facilitator opened for placement, as this party sees it."""
+
+    id: str
+    title: str
+    description: str
+    parties: list[str]
+    round: int
+    involved: bool
+    revealed: bool
+    placed: tuple[str, str] | None  # our (current, wished) rung ids this round
+    placed_names: tuple[str, str] | None
+    placed_count: int
+    shown: list[Shown] = field(default_factory=list)
+    agreed_current: str = ""
+    agreed_wished: str = ""
+
+
+@dataclass(frozen=True)
+class PartyPage:
+    """Everything the live part of the page shows."""
+
+    version: int
+    party: str
+    phase_name: str
+    phase_kind: str
+    phase_description: str
+    rungs: list[RungChoice]
+    open: OpenActivity | None
+    agree: list[AgreeBlock]
+
+
+def rung_name(scenario: Scenario, rung_id: str | None) -> str:
+    for number, rung in enumerate(scenario.rungs, start=1):
+        if rung.id == rung_id:
+            return f"{number}. {rung.name}"
+    return ""
+
+
+def sender(session: Session, party_id: str, by: str) -> str:
+    """Who sent a placement, when it says more than the party's name: a phone's person."""
+    return "" if by in ("", party_id, DEFAULT_ACTOR, session.party_name(party_id)) else by
+
+
+def _open_activity(
+    session: Session, activity: Activity, party_id: str, ours: Placement | None
+) -> OpenActivity:
+    scenario = session.scenario
+    shown: list[Shown] = []
+    if activity.revealed:
+        for placement in session.placements_for(activity.id):
+            shown.append(
+                Shown(
+                    session.party_name(placement.party_id),
+                    rung_name(scenario, placement.current),
+                    rung_name(scenario, placement.wished),
+                    sender(session, placement.party_id, placement.by),
+                    placement.party_id == party_id,
+                )
+            )
+    return OpenActivity(
+        id=activity.id,
+        title=activity.title,
+        description=activity.description,
+        parties=[session.party_name(p) for p in activity.party_ids],
+        round=activity.round,
+        involved=party_id in activity.party_ids,
+        revealed=activity.revealed,
+        placed=(ours.current, ours.wished) if ours else None,
+        placed_names=(rung_name(scenario, ours.current), rung_name(scenario, ours.wished)) if ours else None,
+        placed_count=placed_count(session, activity.id),
+        shown=shown,
+        agreed_current=rung_name(scenario, activity.agreed_current),
+        agreed_wished=rung_name(scenario, activity.agreed_wished),
+    )
+
+
+def _line(session: Session, e: Expectation) -> ExpectationLine:
+    return ExpectationLine(
+        e.id, session.party_name(e.from_party), session.party_name(e.to_party), e.text, e.state, e.response
+    )
+
+
+def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBlock:
+    expectations = session.expectations_for(activity.id)
+    return AgreeBlock(
+        id=activity.id,
+        title=activity.title,
+        description=activity.description,
+        parties=[session.party_name(p) for p in activity.party_ids],
+        to_us=[_line(session, e) for e in expectations if e.to_party == party_id],
+        from_us=[_line(session, e) for e in expectations if e.from_party == party_id],
+        commitments=[c.text for c in session.commitments_for(activity.id) if c.party_id == party_id],
+        others=[(p, session.party_name(p)) for p in activity.party_ids if p != party_id],
+        signed_off=any(s.party_id == party_id for s in session.signoffs_for(activity.id)),
+        agreed=rung_name(session.scenario, activity.agreed_current),
+    )
+
+
+def placed_count(session: Session, activity_id: str) -> int:
+    """How many parties placed this round: what everyone may know (who, never where).
+
+    The room's view keeps a blind placement with its rungs taken out, so it counts."""
+    activity = session.activity(activity_id)
+    return len({p.party_id for p in session.placements_for(activity_id)} & set(activity.party_ids))
+
+
+def own_placement(session: Session, activity_id: str, party_id: str) -> Placement | None:
+    """The party's own placement in the activity's current round (its own: never hidden from it)."""
+    return next((p for p in session.placements_for(activity_id) if p.party_id == party_id), None)
+
+
+def party_page(
+    room_view: Session,
+    party_id: str,
+    phase_id: str,
+    open_id: str | None,
+    version: int,
+    not_started: str,
+    own: Placement | None = None,
+) -> PartyPage:
+    """The live page of one party, from the room's view (`party_view(session, None)`: nobody's
+    blind placement) plus the party's own placement of the open activity (`own`).
+
+    One room view serves every phone, so forty phones refreshing cost one cut, not forty."""
+    session = room_view
+    scenario = session.scenario
+    phase = next((p for p in scenario.agenda if p.id == phase_id), None)
+    open_activity = None
+    if open_id is not None and session.has_activity(open_id):
+        open_activity = _open_activity(session, session.activity(open_id), party_id, own)
+    agree: list[AgreeBlock] = []
+    if phase is not None and phase.kind == "agree":
+        chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
+        agree = [_agree_block(session, a, party_id) for a in chosen if party_id in a.party_ids]
+    return PartyPage(
+        version=version,
+        party=session.party_name(party_id),
+        phase_name=phase.name if phase else not_started,
+        phase_kind=phase.kind if phase else "",
+        phase_description=phase.description if phase else "",
+        rungs=[RungChoice(r.id, n, r.name, r.summary) for n, r in enumerate(scenario.rungs, start=1)],
+        open=open_activity if phase is None or phase.kind != "agree" else None,
+        agree=agree,
+    )

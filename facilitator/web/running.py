@@ -1,0 +1,140 @@
+"""Starting and stopping the participants' server on the running asyncio loop.
+
+The same code serves `facilitator serve` and the app's join panel (aiohttp on Textual's
+own loop). It binds to loopback unless the facilitator chose the local network; then
+it names the address phones should open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from facilitator.core.errors import UserError
+from facilitator.core.service import SessionService
+from facilitator.web.joining import JoinDesk
+from facilitator.web.server import STATE, WebState, make_app
+
+LOOPBACK = "127.0.0.1"
+LAN_HOST = "0.0.0.0"  # every interface: what "the local network" binds
+DEFAULT_PORT = 8765
+
+
+def lan_address() -> str:
+    """This computer's address on the local network (no packet is sent), else loopback.
+
+    Connecting a UDP socket only picks the interface a packet would leave by; the
+    documentation-only address 192.0.2.1 is never contacted.
+    """
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))
+        address = str(probe.getsockname()[0])
+    except OSError:
+        return LOOPBACK
+    finally:
+        probe.close()
+    return address if not address.startswith("0.") else LOOPBACK
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Where the server listens, and the address people open."""
+
+    host: str
+    port: int
+    shown_host: str
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.shown_host}:{self.port}/"
+
+    @property
+    def on_lan(self) -> bool:
+        return self.host not in (LOOPBACK, "localhost", "::1")
+
+
+class WebServer:
+    """One running participants' server; `stop` ends it (and every live page's stream)."""
+
+    def __init__(self, service: SessionService, desk: JoinDesk | None = None) -> None:
+        self.service = service
+        self.desk = desk or JoinDesk()
+        self.app = make_app(service, self.desk)
+        self._runner: web.AppRunner | None = None
+        self.binding: Binding | None = None
+
+    @property
+    def state(self) -> WebState:
+        return self.app[STATE]
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    async def start(self, host: str = LOOPBACK, port: int = DEFAULT_PORT, lan: bool = False) -> Binding:
+        """Listen; `lan` binds every interface and names this computer's network address.
+
+        Port 0 picks a free port. A port already in use is an OSError for the caller.
+        Starting a running server again moves it (the network choice): joined devices
+        stay joined, their pages reconnect by themselves.
+        """
+        await self.stop()
+        if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
+            self.app = make_app(self.service, self.desk)
+        bind_host = LAN_HOST if lan else host
+        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        site = web.TCPSite(runner, bind_host, port, reuse_address=True)
+        try:
+            await site.start()
+        except OSError:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        server = site._server
+        sockets = getattr(server, "sockets", None) or []
+        actual_port = int(sockets[0].getsockname()[1]) if sockets else port
+        shown = lan_address() if bind_host == LAN_HOST else bind_host
+        self.binding = Binding(bind_host, actual_port, shown)
+        return self.binding
+
+    def join_url(self) -> str:
+        """The address with the code filled in: what the QR code holds."""
+        assert self.binding is not None
+        return f"{self.binding.url}?code={self.desk.code}"
+
+    async def stop(self) -> None:
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            self.state.close()
+            await runner.cleanup()
+
+
+def serve_forever(
+    service: SessionService, host: str, port: int, lan: bool, say: Callable[[str], None]
+) -> None:
+    """`facilitator serve`: run until interrupted; a port in use is a one-line error."""
+
+    async def run() -> None:
+        server = WebServer(service)
+        try:
+            binding = await server.start(host, port, lan)
+        except OSError as error:
+            raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        say(f"Session: {service.session.info.title}")
+        say(f"Address: {binding.url}")
+        say(f"Join code: {server.desk.code}")
+        if not binding.on_lan:
+            say("Only this computer can open it; use --lan to let phones on the local network join.")
+        say("Stop with ctrl+c.")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await server.stop()
+
+    asyncio.run(run())

@@ -1,0 +1,448 @@
+"""The participants' web page: an aiohttp application over one session.
+
+Every change a phone makes goes through its party's facade (`for_party`): the server
+offers nothing the facade does not. Pages are rendered on the server (jinja2, autoescape
+on); a small script of ours replaces the live part when the session changes (server-sent
+events, polling as fallback). Safety, as in the issue: a join code with rate-limited
+guesses, a random device token in an HttpOnly SameSite=Strict cookie, a form token on
+every change (checked with the Origin header), size limits, a device cap and a strict
+Content-Security-Policy (no inline script or style).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from aiohttp import web
+
+from facilitator.core.errors import ChangeRejected, UserError
+from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
+from facilitator.core.model import Session
+from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
+from facilitator.web import core_api
+from facilitator.web.joining import Device, JoinDesk, Refused
+from facilitator.web.page import PartyPage, own_placement, party_page
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
+MAX_NAME = 60
+WATCH_SECONDS = 0.3  # how often the file is looked at (a stat); also how often pages refresh at most
+KEEPALIVE_SECONDS = 15.0
+DEVICE_COOKIE = "fac_device"
+PRE_COOKIE = "fac_pre"  # the join form's token, before a device exists
+LANG_COOKIE = "fac_lang"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class WebState:
+    """The server's shared state: the session, the join desk and the change signal."""
+
+    def __init__(self, service: SessionService, desk: JoinDesk) -> None:
+        self.service = service
+        self.desk = desk
+        self.watcher = core_api.Watcher(service)
+        self.version = 0
+        self.closing = False
+        self._changed = asyncio.Event()
+        self._room_view: tuple[Session, Session] | None = None
+        self.env = jinja2.Environment(
+            auto_reload=False,
+            loader=jinja2.FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+        )
+
+    def views(self) -> tuple[Session, Session]:
+        """The newest session and the room's view of it (made once per change, shared by all)."""
+        session = self.service.session
+        if self._room_view is None or self._room_view[0] is not session:
+            self._room_view = (session, core_api.party_view(session, None))
+        return self._room_view
+
+    def check(self) -> bool:
+        """Look at the file; wake every live page if the session changed."""
+        try:
+            changed = self.watcher.check() is not None
+        except UserError:
+            return False
+        if changed:
+            self.poke()
+        return changed
+
+    def poke(self) -> None:
+        """Something the pages show changed: the session, or the list of devices."""
+        self.version += 1
+        event, self._changed = self._changed, asyncio.Event()
+        event.set()
+
+    async def wait_change(self, seen: int, timeout: float) -> None:
+        if self.version != seen or self.closing:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._changed.wait(), timeout)
+
+    def close(self) -> None:
+        self.closing = True
+        self.poke()
+
+
+STATE = web.AppKey("state", WebState)
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def state_of(request: web.Request) -> WebState:
+    return request.app[STATE]
+
+
+def language(request: web.Request, device: Device | None) -> str:
+    if device is not None and device.language in LANGUAGES:
+        return device.language
+    cookie = request.cookies.get(LANG_COOKIE)
+    if cookie in LANGUAGES:
+        return cookie
+    try:
+        return state_of(request).service.session.info.language
+    except UserError:
+        return "et"
+
+
+def device_of(request: web.Request) -> Device | None:
+    device = state_of(request).desk.device(request.cookies.get(DEVICE_COOKIE))
+    if device is not None:
+        device.last_seen = time.monotonic()
+    return device
+
+
+def render(
+    request: web.Request, template: str, status: int = 200, device: Device | None = None, **context: Any
+) -> web.Response:
+    state = state_of(request)
+    lang = language(request, device)
+    t = Translator(lang)
+    html = state.env.get_template(template).render(
+        t=t,
+        lang=lang,
+        device=device,
+        languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        **context,
+    )
+    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+
+
+def message(
+    request: web.Request, key: str, status: int, *, device: Device | None = None, **values: Any
+) -> web.Response:
+    """A clear one-message page (a refusal); nothing has changed."""
+    t = Translator(language(request, device))
+    return render(request, "message.html", status, device, text=t(key, **values))
+
+
+def see_other(location: str) -> web.Response:
+    """After a change: back to the page (post, redirect, get), so a reload sends nothing twice."""
+    return web.Response(status=303, headers={"Location": location})
+
+
+def set_cookie(response: web.StreamResponse, name: str, value: str, max_age: int | None = None) -> None:
+    response.set_cookie(name, value, httponly=True, samesite="Strict", path="/", max_age=max_age)
+
+
+def same_origin(request: web.Request) -> bool:
+    """A browser names the page a form came from; it must be this server's own."""
+    if request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
+        return False
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True  # older browsers send none; the form token still has to match
+    return origin == f"{request.scheme}://{request.host}"
+
+
+async def form(request: web.Request) -> Mapping[str, str]:
+    data = await request.post()
+    return {key: value for key, value in data.items() if isinstance(value, str)}
+
+
+# ----------------------------------------------------------------- middleware
+
+
+@web.middleware
+async def security(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Headers on every answer; a too-large body is a clear message, not a stack trace."""
+    started = time.perf_counter()
+    try:
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY, actual_size=request.content_length)
+        response = await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        response = message(request, "web.refused.too_large", 413, device=device_of(request))
+    except web.HTTPNotFound:
+        response = message(request, "web.refused.not_found", 404, device=device_of(request))
+    except web.HTTPMethodNotAllowed:
+        response = message(request, "web.refused.not_found", 405, device=device_of(request))
+    headers = response.headers
+    if not response.prepared:  # (an event stream's headers are already sent)
+        # The time spent here, apart from any wait in the queue (the bench reads it).
+        headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")  # "no-referrer" makes the Origin of a form "null"
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+    if not request.path.startswith("/static/"):
+        headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+# ----------------------------------------------------------------- pages
+
+
+async def index(request: web.Request) -> web.StreamResponse:
+    """Join (code), then pick a party, then the party's live page."""
+    device = device_of(request)
+    wanted = request.query.get("lang")
+    if wanted in LANGUAGES:
+        response: web.StreamResponse = see_other("/")
+        set_cookie(response, LANG_COOKIE, wanted, max_age=86400)
+        if device is not None:
+            device.language = wanted
+        return response
+    if device is None:
+        pre = request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(24)
+        code = one_line(request.query.get("code", ""), 20)
+        response = render(request, "join.html", pre=pre, code=code, closed=not state_of(request).desk.open)
+        set_cookie(response, PRE_COOKIE, pre)
+        return response
+    session = state_of(request).service.session
+    if device.party_id is None or not session.has_party(device.party_id):
+        parties = [(p.id, p.name) for p in session.parties]
+        return render(request, "party.html", 200, device, parties=parties, csrf=device.csrf, name=device.name)
+    return render(request, "page.html", 200, device, csrf=device.csrf, page=live_page(request, device))
+
+
+def live_page(request: web.Request, device: Device) -> PartyPage:
+    state = state_of(request)
+    session, room_view = state.views()
+    room = core_api.room_of(session)
+    assert device.party_id is not None
+    open_id = room.open_activity if room.open_activity and session.has_activity(room.open_activity) else None
+    own = own_placement(session, open_id, device.party_id) if open_id else None
+    t = Translator(language(request, device))
+    return party_page(
+        room_view, device.party_id, room.phase, open_id, state.version, t("web.not_started"), own
+    )
+
+
+async def live(request: web.Request) -> web.StreamResponse:
+    """The live part of the page alone, for the script to swap in."""
+    device = device_of(request)
+    if device is None or device.party_id is None:
+        return web.Response(status=401, text="", headers={"X-Gone": "1"})
+    return render(request, "live.html", 200, device, csrf=device.csrf, page=live_page(request, device))
+
+
+async def version(request: web.Request) -> web.StreamResponse:
+    """The polling fallback: the page asks whether anything changed."""
+    device = device_of(request)
+    if device is None:
+        return web.json_response({"version": -1}, status=401)
+    return web.json_response({"version": state_of(request).version})
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: the version number whenever the session changes."""
+    state = state_of(request)
+    device = device_of(request)
+    if device is None:
+        return web.Response(status=401, text="")
+    response = web.StreamResponse(
+        headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    )
+    await response.prepare(request)
+    seen = -1
+    while not state.closing:
+        if state.desk.device(device.token) is None:
+            await response.write(b"event: gone\ndata: 0\n\n")
+            break
+        if state.version != seen:
+            seen = state.version
+            await response.write(f"data: {seen}\n\n".encode())
+        else:
+            await response.write(b": keep-alive\n\n")
+        await state.wait_change(seen, KEEPALIVE_SECONDS)
+    return response
+
+
+# ----------------------------------------------------------------- joining
+
+
+async def join(request: web.Request) -> web.StreamResponse:
+    if not state_of(request).desk.open:
+        return message(request, "web.refused.closed", 403)
+    data = await form(request)
+    pre = request.cookies.get(PRE_COOKIE, "")
+    if not pre or not secrets.compare_digest(pre, data.get("csrf", "")) or not same_origin(request):
+        return message(request, "web.refused.token", 403)
+    state = state_of(request)
+    try:
+        device = state.desk.join(data.get("code", ""), request.remote or "?")
+    except Refused as refused:
+        return message(request, refused.key, refused.status, **refused.values)
+    device.language = (
+        request.cookies.get(LANG_COOKIE) if request.cookies.get(LANG_COOKIE) in LANGUAGES else None
+    )
+    response = see_other("/")
+    set_cookie(response, DEVICE_COOKIE, device.token)
+    response.del_cookie(PRE_COOKIE, path="/")
+    state.poke()
+    return response
+
+
+async def choose_party(request: web.Request) -> web.StreamResponse:
+    device, data, refusal = await checked(request, need_party=False)
+    if refusal is not None:
+        return refusal
+    assert device is not None
+    session = state_of(request).service.session
+    party_id = data.get("party", "")
+    if not session.has_party(party_id):
+        return message(request, "web.refused.party", 400, device=device)
+    name = one_line(data.get("name", "").strip(), MAX_NAME)
+    device.party_id, device.name = party_id, name
+    state_of(request).poke()
+    return see_other("/")
+
+
+async def leave(request: web.Request) -> web.StreamResponse:
+    device, _data, refusal = await checked(request, need_party=False)
+    if refusal is not None:
+        return refusal
+    assert device is not None
+    state_of(request).desk.remove(device.id)
+    state_of(request).poke()
+    response = see_other("/")
+    response.del_cookie(DEVICE_COOKIE, path="/")
+    return response
+
+
+async def checked(
+    request: web.Request, need_party: bool = True
+) -> tuple[Device | None, Mapping[str, str], web.Response | None]:
+    """The device, its form, or the refusal: no device, wrong form token, foreign origin."""
+    device = device_of(request)
+    if device is None:
+        return None, {}, message(request, "web.refused.no_device", 401)
+    data = await form(request)
+    token = data.get("csrf", "")
+    if not token or not secrets.compare_digest(token, device.csrf) or not same_origin(request):
+        return device, data, message(request, "web.refused.token", 403, device=device)
+    if need_party and device.party_id is None:
+        return device, data, message(request, "web.refused.no_party", 400, device=device)
+    return device, data, None
+
+
+# ----------------------------------------------------------------- changes
+
+
+def _actor(device: Device, party_name: str) -> str:
+    """Who the event log and the app name as the sender: the person, else their party."""
+    return device.name or party_name
+
+
+def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], object]) -> Handler:
+    """A change through the party's facade; a refusal is a message page and changes nothing."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        device, data, refusal = await checked(request)
+        if refusal is not None:
+            return refusal
+        assert device is not None and device.party_id is not None
+        state = state_of(request)
+        try:
+            party_name = state.service.session.party_name(device.party_id)
+            facade = core_api.for_party(state.service, device.party_id, actor=_actor(device, party_name))
+            act(facade, data)
+        except ChangeRejected as error:
+            t = Translator(language(request, device))
+            text = t(error.key, **error.values) if error.key and t.has(error.key) else str(error)
+            status = 403 if isinstance(error, core_api.NotAllowed) else 400
+            return render(request, "message.html", status, device, text=text)
+        except UserError as error:
+            return render(request, "message.html", 409, device, text=str(error))
+        # Other phones hear of it from the watcher's next look (within WATCH_SECONDS): forty
+        # placements in a second make five refreshes per phone, not forty.
+        anchor = data.get("activity", "")
+        return see_other("/#a-" + anchor if anchor.isalnum() else "/")
+
+    return handler
+
+
+place = party_action(lambda f, d: f.place(d.get("activity", ""), d.get("current", ""), d.get("wished", "")))
+answer = party_action(
+    lambda f, d: f.answer_expectation(d.get("expectation", ""), d.get("state", ""), d.get("response", ""))
+)
+commit = party_action(lambda f, d: f.add_commitment(d.get("activity", ""), d.get("text", "")))
+expect = party_action(
+    lambda f, d: f.add_expectation(d.get("activity", ""), d.get("to_party", ""), d.get("text", ""))
+)
+sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")))
+
+
+# ----------------------------------------------------------------- the application
+
+
+async def _watch(app: web.Application) -> AsyncIterator[None]:
+    """Follow the session file (whoever writes it) for as long as the server runs."""
+    state = app[STATE]
+
+    async def loop() -> None:
+        while not state.closing:
+            state.check()
+            await asyncio.sleep(WATCH_SECONDS)
+
+    state.check()
+    task = asyncio.create_task(loop())
+    yield
+    state.close()
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def _on_shutdown(app: web.Application) -> None:
+    app[STATE].close()  # live event streams end, so the server stops at once
+
+
+def make_app(service: SessionService, desk: JoinDesk | None = None) -> web.Application:
+    """The participants' web application over one session."""
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[security])
+    app[STATE] = WebState(service, desk or JoinDesk())
+    app.cleanup_ctx.append(_watch)
+    app.on_shutdown.append(_on_shutdown)
+    app.router.add_get("/", index)
+    app.router.add_get("/live", live)
+    app.router.add_get("/version", version)
+    app.router.add_get("/events", events)
+    app.router.add_post("/join", join)
+    app.router.add_post("/party", choose_party)
+    app.router.add_post("/leave", leave)
+    app.router.add_post("/place", place)
+    app.router.add_post("/answer", answer)
+    app.router.add_post("/commitment", commit)
+    app.router.add_post("/expectation", expect)
+    app.router.add_post("/signoff", sign_off)
+    app.router.add_static("/static/", HERE / "static")
+    return app

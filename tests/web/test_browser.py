@@ -1,0 +1,141 @@
+"""A real browser at a phone's size: Playwright driving the distribution's Chromium.
+
+Playwright downloads no browser here: it uses `executable_path` (CI installs Chromium
+from Debian when missing). Without any Chromium the tests are skipped, saying why.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestServer
+from playwright.async_api import Page, async_playwright, expect
+
+from facilitator.web.joining import JoinDesk
+from facilitator.web.server import make_app
+from tests.web.conftest import Room
+
+PHONE = {"width": 390, "height": 844}
+CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium")
+
+
+def chromium_path() -> str | None:
+    for candidate in CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+pytestmark = pytest.mark.skipif(
+    chromium_path() is None,
+    reason="no Chromium found (/usr/bin/chromium): install it with 'apt-get install -y chromium'",
+)
+
+
+@pytest.fixture
+async def site(room: Room) -> AsyncIterator[str]:
+    server = TestServer(make_app(room.service, JoinDesk(code="ABC234")), host="127.0.0.1")
+    await server.start_server()
+    yield str(server.make_url("/"))
+    await server.close()
+
+
+@dataclass
+class Phone:
+    page: Page
+    problems: list[str] = field(default_factory=list)  # script errors, CSP reports, outside requests
+
+
+@pytest.fixture
+async def phone(site: str) -> AsyncIterator[Phone]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium_path())
+        context = await browser.new_context(
+            viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="en-GB"
+        )
+        made = Phone(await context.new_page())
+        problems = made.problems
+        made.page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        made.page.on("pageerror", lambda e: problems.append(str(e)))
+        made.page.on("request", lambda r: None if r.url.startswith(site) else problems.append(r.url))
+        yield made
+        await browser.close()
+
+
+async def join_as(page: Page, site: str, party: str, name: str) -> None:
+    await page.goto(site + "?code=ABC234")
+    await expect(page.get_by_label("Join code")).to_have_value("ABC234")
+    await page.get_by_role("button", name="Join").click()
+    await page.get_by_text(party, exact=True).click()
+    await page.get_by_label("Your name").fill(name)
+    await page.get_by_role("button", name="Continue").click()
+
+
+async def test_join_place_see_placed_then_the_reveal(phone: Phone, site: str, room: Room) -> None:
+    page = phone.page
+    await join_as(page, site, "Police", "Mari")
+    await expect(page.get_by_role("heading", name="Street lights")).to_be_visible()
+    now = page.locator("fieldset", has_text="Where is it now?")
+    wished = page.locator("fieldset", has_text="Where should it be?")
+    await expect(now.locator("label.rung")).to_have_count(4)
+    box = await now.locator("label.rung").first.bounding_box()
+    assert box is not None and box["height"] >= 48 and box["width"] >= 300  # large touch targets
+    await now.get_by_text("2. Cooperation").click()
+    await wished.get_by_text("4. Collaboration").click()
+    await page.get_by_role("button", name="Send placement").click()
+    await expect(page.get_by_role("status")).to_have_text("✓ Placed")
+    assert [(p.current, p.wished) for p in room.service.session.placements] == [
+        ("cooperation", "collaboration")
+    ]
+    await expect(page.get_by_text("Everyone's placements")).to_have_count(0)
+
+    # Another party places: this phone never shows it before the reveal.
+    room.service.place(room.x, room.b, "communication", "coordination")
+    await expect(page.get_by_text("Placed: 2 of 2 parties")).to_be_visible(timeout=3000)
+    assert "1. Communication" not in await page.locator("table").all_inner_texts()
+
+    started = time.monotonic()
+    room.service.reveal(room.x)  # the facilitator, through the service
+    table = page.locator("table.shown")
+    await expect(table).to_be_visible(timeout=3000)
+    took = time.monotonic() - started
+    await expect(table).to_contain_text("Municipality")
+    await expect(table).to_contain_text("1. Communication")
+    await expect(table).to_contain_text("2. Cooperation")
+    room.service.agree(room.x, current="cooperation", wished="collaboration")
+    await expect(page.get_by_text("Agreed: 2. Cooperation")).to_be_visible(timeout=3000)
+    assert took < 1.5, f"the reveal took {took:.2f} s to show"
+    assert phone.problems == []  # no CSP violation, no script error, nothing fetched from elsewhere
+
+
+async def test_answer_an_expectation(phone: Phone, site: str, room: Room) -> None:
+    page = phone.page
+    await join_as(page, site, "Police", "")
+    room.service.set_phase("agree")
+    room.service.add_expectation(room.x, room.b, room.a, "Report <b>broken</b> lights")
+    await expect(page.get_by_text("Report <b>broken</b> lights")).to_be_visible(timeout=3000)
+    await page.get_by_label("New wording").fill("Report within a week")
+    await page.get_by_role("button", name="Amend").click()
+    await expect(page.get_by_text("amended: Report within a week")).to_be_visible()
+    (answered,) = room.service.session.expectations
+    assert (answered.state, answered.response) == ("amended", "Report within a week")
+    await page.get_by_role("button", name="Sign off this activity").click()
+    await expect(page.get_by_text("✓ Signed off")).to_be_visible()
+    assert phone.problems == []
+
+
+async def test_typing_survives_a_live_update(phone: Phone, site: str, room: Room) -> None:
+    page = phone.page
+    await join_as(page, site, "Police", "")
+    room.service.set_phase("agree")
+    await expect(page.get_by_label("A commitment of your party")).to_be_visible(timeout=3000)
+    field = page.get_by_label("A commitment of your party")
+    await field.fill("We will walk the street")
+    room.service.add_expectation(room.x, room.b, room.a, "Something new")
+    await expect(page.get_by_text("Something new")).to_be_visible(timeout=3000)
+    await expect(page.get_by_label("A commitment of your party")).to_have_value("We will walk the street")
