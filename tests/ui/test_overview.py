@@ -259,6 +259,7 @@ async def test_the_highlighted_mismatch_is_explained_in_full(
         detail = plain(screen.query_one("#ov-mismatch-detail", Static))
         assert found[1].explain(app.t) in detail
         assert app.t(f"mismatch.kind.{found[1].kind}") in detail
+        assert f"(The guide: {found[1].basis(app.t)})" in detail  # the line of the guide it rests on
         assert "Roles and expectations" in detail or "Place on the ladder" in detail
 
 

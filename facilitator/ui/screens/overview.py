@@ -158,7 +158,7 @@ class OverviewScreen(BaseScreen):
                     yield OptionList(id="ov-kinds")
                     with Vertical(id="ov-mismatches-main"):
                         yield DataTable(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
-                        with Horizontal(classes="ov-detail-row"):
+                        with Horizontal(id="ov-mismatch-detail-row", classes="ov-detail-row"):
                             yield Static("", id="ov-mismatch-detail", classes="ov-detail")
                             yield Button("", id="ov-mismatch-fix", classes="ov-fix", compact=True)
                 yield Label("", id="ov-mismatches-empty", classes="empty")
@@ -508,6 +508,7 @@ class OverviewScreen(BaseScreen):
             detail.update("")
             return
         where = self.t("overview.mismatch.where", phase=self.phase_name(row.phase_kind))
+        basis = self.t("report.mismatch.basis", basis=self.t(f"mismatch.basis.{row.kind}"))
         detail.update(
             Content.assemble(
                 Content.styled(row.kind_name, "bold"),
@@ -515,6 +516,8 @@ class OverviewScreen(BaseScreen):
                 Content.styled(one_line(where), "italic"),
                 "\n",
                 Content(multi_line(row.explanation)),
+                "\n",
+                Content.styled(one_line(basis), "italic"),
             )
         )
 
