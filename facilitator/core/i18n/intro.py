@@ -13,7 +13,7 @@ MESSAGES = {
     "intro.overview.title": {"en": "The ladder of joint activity", "et": "Ühistegevuse redel"},
     "intro.overview.subtitle": {
         "en": "From least to most joint – click a rung or press its number",
-        "et": "Vähimast kõige ühisemani – klõpsa astmel või vajuta selle numbrit",
+        "et": "Kõige vähem ühisest kõige ühisemani – klõpsa astmel või vajuta selle numbrit",
     },
     "intro.overview.message": {
         "en": "“Collaboration” is often used for any joint activity, but partners mean quite different things by it.",
