@@ -72,9 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     check = scenario_commands.add_parser("check", help="validate a scenario file (exit 0 if valid, 2 if not)")
     check.add_argument("file", type=Path)
 
-    new = commands.add_parser("new", help="create a session and print its id")
-    new.add_argument("--scenario", required=True, help="scenario id (see 'scenarios') or a .toml file")
-    new.add_argument("--title", required=True)
+    new = commands.add_parser(
+        "new",
+        help="create a session and print its id",
+        description="Create a session: from a scenario (--scenario and --title), or from an earlier "
+        "session (--from ID): its parties, activities and agreed rungs are the starting point, and "
+        "'compare' shows what changed.",
+    )
+    new.add_argument("--scenario", help="scenario id (see 'scenarios') or a .toml file")
+    new.add_argument(
+        "--from",
+        dest="from_id",
+        metavar="ID",
+        help="start from an earlier session (a unique prefix of its id is enough); runs its scenario",
+    )
+    new.add_argument("--title", help="required with --scenario; with --from, default: the earlier title")
     new.add_argument("--date", default="", help="workshop date: 2026-12-03 or 03.12.2026")
     new.add_argument("--place", default="")
     new.add_argument("--facilitator", default="", help="the facilitator's name")
@@ -205,13 +217,25 @@ class Cli:
         return EXIT_OK
 
     def cmd_new(self) -> int:
-        scenario = find_scenario(self.args.scenario, self.scenario_dirs)
+        a = self.args
+        if a.from_id is not None:
+            if a.scenario:
+                raise UserError(
+                    "new: give --scenario or --from, not both (a session made --from runs the "
+                    "earlier session's scenario); see 'facilitator new --help'"
+                )
+            service = self.library.create_from(
+                a.from_id, title=a.title or "", date=a.date, place=a.place, facilitator=a.facilitator
+            )
+            self.say(service.session.id)
+            return EXIT_OK
+        if not a.scenario:
+            raise UserError("new: --scenario (or --from ID) is required; see 'facilitator new --help'")
+        if a.title is None:
+            raise UserError("new: --title is required with --scenario; see 'facilitator new --help'")
+        scenario = find_scenario(a.scenario, self.scenario_dirs)
         service = self.library.create(
-            scenario,
-            self.args.title,
-            date=self.args.date,
-            place=self.args.place,
-            facilitator=self.args.facilitator,
+            scenario, a.title, date=a.date, place=a.place, facilitator=a.facilitator
         )
         self.say(service.session.id)
         return EXIT_OK

@@ -286,7 +286,7 @@ def test_a_session_compared_with_itself_is_unchanged(years: tuple[Year, Year]) -
     assert "Same rung (3)" in lines
     assert "  - Evening patrols: 1. Communication" in lines  # one rung, no arrow when unchanged
     headings = [line for i, line in enumerate(lines) if i > 0 and lines[i - 1] == ""]
-    assert headings == ["Same rung (3)", "Actions not done yet (3)"]
+    assert headings == ["Same rung (3)", "Next steps not done yet (3)"]
 
 
 def test_comparing_the_other_way_round_mirrors_the_result(years: tuple[Year, Year]) -> None:
@@ -549,43 +549,43 @@ def test_report_in_english(comparison: Comparison) -> None:
         "Commitment changes (1)",
         "  - evening   patrols!: new commitment of Residents: “We will walk with them once a month.”",
         "",
-        "Actions done (1)",
+        "Next steps done (1)",
         "  - POLICE: “Print the flyers”",
         "",
-        "Actions not done yet (1)",
+        "Next steps not done yet (1)",
         "  - Residents: “Ask the council for street lights”",
         "",
-        "Actions dropped, not done (1)",
+        "Next steps dropped, not done (1)",
         "  - keila  school: “Paint the fence”",
         "",
-        "New actions (1)",
+        "New next steps (1)",
         "  - keila  school: “Start a youth club”",
     ]
 
 
 def test_report_in_estonian(comparison: Comparison) -> None:
     lines = report(comparison, Translator("et"))
-    assert lines[0] == "Võrdlus: „Keila partners 2025” (2025-05-06) ja „Keila partners 2026” (2026-05-12)"
-    assert lines[1] == "↑ 1 tõusis · ↓ 1 langes · = 0 sama · ? 0 astmeta · + 1 uut · − 1 ära jäänud"
-    assert lines[2].startswith("Muutunud: rollid ") and lines[3].startswith("A sammud: ✓ ")
+    assert lines[0] == "Võrdlus: „Keila partners 2025“ (2025-05-06) ja „Keila partners 2026“ (2026-05-12)"
+    assert lines[1] == "↑ tõusis: 1 · ↓ langes: 1 · = sama: 0 · ? astmeta: 0 · + uued: 1 · − ära jäänud: 1"
+    assert lines[2].startswith("Muutunud — rollid: ") and lines[3].startswith("A sammud — ✓ tehtud: ")
     for heading in (
         "Liikus redelil üles (1)",
         "Liikus redelil alla (1)",
         "Uued tegevused (1)",
-        "Ära jäänud tegevused (1)",
+        "Ärajäänud tegevused (1)",
         "Rollide muutused (3)",
         "Ootuste muutused (1)",
         "Lubaduste muutused (1)",
         "Tehtud sammud (1)",
         "Veel tegemata sammud (1)",
-        "Ära jäänud, tegemata sammud (1)",
+        "Ärajäänud, tegemata sammud (1)",
         "Uued sammud (1)",
     ):
         assert heading in lines, heading
     assert "      soovitud: 2. Cooperation → 3. Coordination (+1)" in lines  # the scenario's own rung names
     assert "  - Youth round table: keila  school: Lead → rollita" in lines
     assert (
-        "  - evening   patrols!: POLICE → Residents: „We expect you to report broken street lights.”: "
+        "  - evening   patrols!: POLICE → Residents: „We expect you to report broken street lights.“: "
         "vastu võetud → tagasi lükatud"
     ) in lines
 
@@ -683,7 +683,7 @@ def test_cli_takes_a_unique_prefix(ids: tuple[str, str]) -> None:
 def test_cli_in_estonian(ids: tuple[str, str]) -> None:
     result = run("--lang", "et", "compare", *ids)
     assert result.code == EXIT_OK
-    assert result.out.startswith("Võrdlus: „Keila partners 2025”")
+    assert result.out.startswith("Võrdlus: „Keila partners 2025“")
     assert "\nTehtud sammud (1)\n" in result.out
 
 
@@ -695,10 +695,10 @@ def test_cli_speaks_the_first_sessions_language(library: SessionLibrary) -> None
     result = run("compare", a.session.id, b.session.id)
     assert result.code == EXIT_OK
     assert result.out.splitlines()[:8] == [
-        "Võrdlus: „Ümarlaud 2025” (2025-12-03) ja „Round table 2026” (2026-12-03)",
-        "↑ 0 tõusis · ↓ 0 langes · = 1 sama · ? 0 astmeta · + 0 uut · − 0 ära jäänud",
-        "Muutunud: rollid 0 · ootused 0 · lubadused 0 · osapooled: 0 uut, 0 lahkunud",
-        "A sammud: ✓ 0 tehtud · ○ 0 veel tegemata · − 0 ära jäänud · + 0 uut B-s",
+        "Võrdlus: „Ümarlaud 2025“ (2025-12-03) ja „Round table 2026“ (2026-12-03)",
+        "↑ tõusis: 0 · ↓ langes: 0 · = sama: 1 · ? astmeta: 0 · + uued: 0 · − ära jäänud: 0",
+        "Muutunud — rollid: 0 · ootused: 0 · lubadused: 0 · osapooled: uued 0, lahkunud 0",
+        "A sammud — ✓ tehtud: 0 · ○ veel tegemata: 0 · − ära jäänud: 0 · + uued B-s: 0",
         "Muutusi pole: teine töötuba ütleb sama, mida esimene.",
         "",
         "Sama aste (1)",

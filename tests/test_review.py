@@ -288,7 +288,7 @@ def test_descriptions_use_the_names_of_their_time_and_the_actor(
     lines = describe_events(service.session, Translator("en"))
     placed = [line for line in lines if line.kind == "placement.recorded"]
     assert placed[0].who == "Police"
-    assert placed[0].what == "Police placed “Themed talks” (hidden until the reveal)"
+    assert placed[0].what == "The party Police placed “Themed talks” (hidden until the reveal)"
     assert placed[0].activity_id == ids["talks"]
     town = [line for line in placed if line.who == "Town"]
     assert town, "before the rename the party was called Town"
@@ -300,12 +300,12 @@ def test_descriptions_use_the_names_of_their_time_and_the_actor(
     assert plan.what == "Added the activity “Safety plan”"
     assert any(line.what.endswith("(sign-offs to sign again: Police, Town)") for line in lines)
     done = next(line for line in lines if line.kind == "action.updated")
-    assert done.what == "✓ Action done: “Call the school”"
+    assert done.what == "✓ Next step done: “Call the school”"
     et = describe_events(service.session, Translator("et"))
-    assert et[0].who == "vahendaja"
+    assert et[0].who == "läbiviija"
     assert et[0].what.startswith("Liikus etappi „")
     assert next(line for line in et if line.kind == "placement.recorded").what == (
-        "Police paigutas tegevuse „Themed talks” (peidetud kuni avalikustamiseni)"
+        "Osapool Police paigutas tegevuse „Themed talks“ (peidetud kuni avalikustamiseni)"
     )
 
 

@@ -150,14 +150,63 @@ class SessionLibrary:
         date: str = "",
         place: str = "",
         facilitator: str = "",
+        previous_id: str | None = None,
     ) -> SessionService:
         session_id = self._free_id()
         data = new_session_data(
-            scenario, title, session_id, date=date, place=place, facilitator=facilitator, clock=self.clock
+            scenario,
+            title,
+            session_id,
+            date=date,
+            place=place,
+            facilitator=facilitator,
+            clock=self.clock,
+            previous_id=previous_id,
         )
         self.make_folders()
         SessionFile.create(self.path_for(session_id), data)
         return self.service(self.path_for(session_id))
+
+    def create_from(
+        self, ref: str, *, title: str = "", date: str = "", place: str = "", facilitator: str = ""
+    ) -> SessionService:
+        """Next year's workshop from this one: a new session that starts where `ref` ended.
+
+        It runs the earlier session's scenario (the copy it embeds, so the ladders match),
+        and gets its parties, its activities (with their approaches and information flows)
+        and their agreed rungs as the starting point; people, placements, roles,
+        expectations and sign-offs are for the new workshop to make. Parties and
+        activities keep their ids, so `compare` pairs them exactly and shows what changed;
+        the new session names the earlier one (`previous_id`). An agreed activity starts
+        revealed, so the room can start a new blind round on it where things moved.
+        """
+        earlier = self.open(ref).session
+        service = self.create(
+            earlier.scenario,
+            title or earlier.info.title,
+            date=date,
+            place=place,
+            facilitator=facilitator,
+            previous_id=earlier.info.id,
+        )
+        for p in earlier.parties:
+            party = {"id": p.id, "name": p.name, "suggested_id": p.suggested_id, "affected": p.affected}
+            service.change("party.added", party)
+        for a in earlier.activities:
+            activity = {
+                "id": a.id,
+                "title": a.title,
+                "description": a.description,
+                "party_ids": list(a.party_ids),
+                "concerns": list(a.concerns),
+                "approaches": list(a.approaches),
+                "flows": list(a.flows),
+            }
+            service.change("activity.added", activity)
+            if a.agreed_current is not None:
+                service.reveal(a.id)
+                service.agree(a.id, current=a.agreed_current, wished=a.agreed_wished)
+        return service
 
     def _free_id(self) -> str:
         for _ in range(100):

@@ -30,8 +30,20 @@ KINDS = (
     "fields_empty",
     "wish_without_action",
     "affected_missing",
+    "empowerment_without_affected",
+    "informed_on_collaboration",
+    "cooperation_across_fields",
     "not_signed",
 )
+
+# Kinds that ask a question rather than report a gap: the answer may well be "yes, on purpose".
+QUESTIONS = frozenset({"several_leads", "informed_on_collaboration", "cooperation_across_fields"})
+
+# The rules that follow the guide's own distinctions key on the shipped scenarios' ids:
+# a scenario that names its rungs, roles or approaches differently simply does not get them.
+COOPERATION, COORDINATION, COLLABORATION = "cooperation", "coordination", "collaboration"
+EMPOWERMENT = "empowerment"
+INFORMED = "informed"
 
 # What each kind asks of the room. "discuss": the parties see it differently or something
 # is missing that only they can settle (different placements, declined or unanswered
@@ -53,6 +65,9 @@ GROUP = {
     "fields_empty": DISCUSS,
     "wish_without_action": DISCUSS,
     "affected_missing": DISCUSS,
+    "empowerment_without_affected": DISCUSS,
+    "informed_on_collaboration": DISCUSS,
+    "cooperation_across_fields": DISCUSS,
     "not_signed": BOOKKEEPING,
 }
 
@@ -62,6 +77,8 @@ FIX_PHASE = {
     "not_placed": "place",
     "placements_disagree": "place",
     "affected_missing": "collect",  # the activity's parties are edited where it was collected
+    "empowerment_without_affected": "collect",  # its parties and approaches, likewise
+    "cooperation_across_fields": "place",  # the rung is what the question is about
 }
 FIX_ITEM = {
     "no_lead": "party",
@@ -74,6 +91,7 @@ FIX_ITEM = {
     "fields_empty": "field",
     "overlap": "commitment",
     "wish_without_action": "action",
+    "informed_on_collaboration": "party",
 }
 
 
@@ -103,9 +121,18 @@ class Mismatch:
         (or "" for the activity itself)."""
         return FIX_ITEM.get(self.kind, "")
 
+    @property
+    def question(self) -> bool:
+        """A question worth asking, not a gap: the parties may answer "yes, on purpose"."""
+        return self.kind in QUESTIONS
+
     def explain(self, t: Translator) -> str:
         """The plain explanation in the translator's language."""
         return t(f"mismatch.{self.kind}", **self.values)
+
+    def basis(self, t: Translator) -> str:
+        """The line of the guide the rule rests on (and what is this tool's own advice)."""
+        return t(f"mismatch.basis.{self.kind}")
 
 
 def _names(session: Session, party_ids: tuple[str, ...] | list[str]) -> str:
@@ -239,11 +266,12 @@ def _field_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
 
 
 def _wish_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    """A wish to move, up or down (both are legitimate), needs a next step or a note."""
     current, wished = activity.agreed_current, activity.agreed_wished
-    if current is None or wished is None:
+    if current is None or wished is None or current == wished:
         return
     scenario = session.scenario
-    if scenario.rung_index(wished) > scenario.rung_index(current) and not session.actions_for(activity.id):
+    if not session.actions_for(activity.id) and not activity.agreed_note.strip():
         yield Mismatch(
             "wish_without_action",
             activity.id,
@@ -268,6 +296,57 @@ def _affected_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
         )
 
 
+def _approach_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    """Empowerment is done with the affected groups: "with them, not for them"."""
+    if EMPOWERMENT not in activity.approaches or not activity.party_ids:
+        return
+    affected = {p.id for p in session.parties if p.affected}
+    if not affected & set(activity.party_ids):
+        yield Mismatch("empowerment_without_affected", activity.id, (), {"activity": activity.title})
+
+
+def _rung_questions(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    """Questions the guide's definitions of the rungs raise about an agreed rung."""
+    current = activity.agreed_current
+    scenario = session.scenario
+    if current == COLLABORATION:
+        roles = session.roles_for(activity.id)
+        for party in activity.party_ids:
+            if roles.get(party) == INFORMED:
+                yield Mismatch(
+                    "informed_on_collaboration",
+                    activity.id,
+                    (party,),
+                    {
+                        "activity": activity.title,
+                        "rung": scenario.rung_title(current),
+                        "party": session.party_name(party),
+                        "role": scenario.role(INFORMED).name,
+                    },
+                    target=party,
+                )
+    if current == COOPERATION:
+        known = [p for p in session.parties if p.id in activity.party_ids]
+        fields = [set(scenario.party_fields(p.suggested_id)) for p in known]
+        fields = [
+            f for f in fields if f
+        ]  # parties of unknown field (typed ones, affected groups) say nothing
+        if len(fields) > 1 and not set.intersection(*fields):
+            named = [p.id for p in known if scenario.party_fields(p.suggested_id)]
+            other = COORDINATION if COORDINATION in scenario.rung_ids() else current
+            yield Mismatch(
+                "cooperation_across_fields",
+                activity.id,
+                tuple(named),
+                {
+                    "activity": activity.title,
+                    "rung": scenario.rung_title(current),
+                    "parties": _names(session, named),
+                    "other": scenario.rung_title(other),
+                },
+            )
+
+
 def _signoff_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
     signed = {s.party_id for s in session.signoffs_for(activity.id)}
     missing = [p for p in activity.party_ids if p not in signed]
@@ -288,6 +367,8 @@ RULES: tuple[Rule, ...] = (
     _field_rules,
     _wish_rules,
     _affected_rules,
+    _approach_rules,
+    _rung_questions,
     _signoff_rules,
 )
 

@@ -37,6 +37,7 @@ class SessionInfo:
     facilitator: str = ""
     phase: str = ""
     open_activity: str | None = None
+    previous_id: str | None = None  # the earlier session this one started from, if any
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,29 @@ class Activity:
     order: int
     description: str = ""
     party_ids: tuple[str, ...] = ()
-    approach: str | None = None
+    approaches: tuple[str, ...] = ()  # the guide's approaches it follows, as a lens: none, one or more
     concerns: tuple[str, ...] = ()
+    flows: tuple[str, ...] = ()  # directions of information flow (communication), none, one or more
     round: int = 1
     revealed: bool = False
     agreed_current: str | None = None
     agreed_wished: str | None = None
     agreed_note: str = ""
     note_private: bool = False  # left out of public reports
+
+    @property
+    def approach(self) -> str | None:
+        """The first approach, for code and files from before an activity could have several."""
+        return self.approaches[0] if self.approaches else None
+
+
+def stored_approaches(record: Mapping[str, Any]) -> tuple[str, ...]:
+    """An activity's approaches as stored; files written before several were possible
+    hold one `approach` (or None) instead, and still open."""
+    if "approaches" in record:
+        return tuple(record["approaches"] or ())
+    single = record.get("approach")
+    return (single,) if single else ()
 
 
 @dataclass(frozen=True)
@@ -301,6 +317,7 @@ class Session:
                 facilitator=meta.get("facilitator", ""),
                 phase=meta.get("phase", ""),
                 open_activity=meta.get("open_activity"),
+                previous_id=meta.get("previous_id"),
             ),
             scenario=scenario,
             parties=built(
@@ -318,8 +335,9 @@ class Session:
                     order=d["order"],
                     description=d.get("description", ""),
                     party_ids=tuple(d.get("party_ids", ())),
-                    approach=d.get("approach"),
+                    approaches=stored_approaches(d),
                     concerns=tuple(d.get("concerns", ())),
+                    flows=tuple(d.get("flows", ())),
                     round=d.get("round", 1),
                     revealed=d.get("revealed", False),
                     agreed_current=d.get("agreed_current"),

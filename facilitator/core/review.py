@@ -143,12 +143,14 @@ def dashboard(session: Session, today: dt.date | None = None) -> Dashboard:
     rungs = tuple(
         RungRow(r.id, scenario.rung_title(r.id), counts[r.id][0], counts[r.id][1]) for r in scenario.rungs
     )
-    by_approach: dict[str | None, int] = {}
+    # An activity may follow several approaches: it counts once for each.
+    by_approach: dict[str, int] = {}
     for activity in session.activities:
-        by_approach[activity.approach] = by_approach.get(activity.approach, 0) + 1
+        for approach_id in activity.approaches:
+            by_approach[approach_id] = by_approach.get(approach_id, 0) + 1
     approaches = tuple(ApproachRow(a.id, a.name, by_approach.get(a.id, 0)) for a in scenario.approaches)
     known = {a.id for a in scenario.approaches}
-    unset = sum(n for approach, n in by_approach.items() if approach not in known)
+    unset = sum(1 for a in session.activities if not known & set(a.approaches))
     approaches += (ApproachRow(None, "", unset),)
 
     order = {p.id: i for i, p in enumerate(session.parties)}

@@ -73,6 +73,10 @@ class SuggestedParty:
     name: str
     description: str = ""
     affected: bool = False
+    # The fields of work the party belongs to ("safety", "youth", ...): parties sharing one
+    # are of the same field (cooperation), parties sharing none of different fields
+    # (coordination). A municipality works in many fields; an empty tuple means unknown.
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class Example:
     text: str
     parties: tuple[str, ...] = ()
     approach: str | None = None
+    flows: tuple[str, ...] = ()  # directions of information flow, where the guide's text makes them clear
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,22 @@ class Scenario:
             if approach.id == approach_id:
                 return approach
         raise KeyError(approach_id)
+
+    def flow_ids(self) -> tuple[str, ...]:
+        """Every direction of information flow the ladder names, in order."""
+        return tuple(f.id for r in self.rungs for f in r.flows)
+
+    def flow_name(self, flow_id: str) -> str:
+        for rung in self.rungs:
+            for flow in rung.flows:
+                if flow.id == flow_id:
+                    return flow.name
+        return flow_id
+
+    def party_fields(self, suggested_id: str | None) -> tuple[str, ...]:
+        """The fields of work of a suggested party (empty when unknown)."""
+        suggested = self.suggested_party(suggested_id) if suggested_id else None
+        return suggested.fields if suggested else ()
 
     def suggested_party(self, party_id: str) -> SuggestedParty | None:
         return next((p for p in self.parties if p.id == party_id), None)
@@ -476,9 +497,14 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
             name=v.text(a, p, "name"),
             description=v.text(a, p, "description"),
             affected=v.boolean(a, p, "affected"),
+            fields=v.texts(a, p, "fields"),
         )
         for p, a in v.items(
-            top, (), "parties", {"id": True, "name": True, "description": False, "affected": False}, False
+            top,
+            (),
+            "parties",
+            {"id": True, "name": True, "description": False, "affected": False, "fields": False},
+            False,
         )
     ]
     v.unique([(("parties", i), a.id) for i, a in enumerate(parties)], "party")
@@ -524,12 +550,21 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
     rung_ids = {r.id for r in rungs}
     party_ids = {p.id for p in parties}
     approach_ids = {a.id for a in approaches}
+    flow_ids = {f.id for r in rungs for f in r.flows}
     examples: list[Example] = []
     for p, e in v.items(
         top,
         (),
         "examples",
-        {"rung": True, "place": True, "title": True, "text": True, "parties": False, "approach": False},
+        {
+            "rung": True,
+            "place": True,
+            "title": True,
+            "text": True,
+            "parties": False,
+            "approach": False,
+            "flows": False,
+        },
         False,
     ):
         rung = v.text(e, p, "rung")
@@ -542,6 +577,10 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
         approach = v.text(e, p, "approach") or None
         if approach and approach not in approach_ids:
             v.problem((*p, "approach"), f"no approach with id {approach!r} in [[approaches]]")
+        example_flows = v.texts(e, p, "flows")
+        for i, flow in enumerate(example_flows):
+            if flow not in flow_ids:
+                v.problem((*p, "flows", i), f"no flow with id {flow!r} in [[rungs.flows]]")
         examples.append(
             Example(
                 rung=rung,
@@ -550,6 +589,7 @@ def _build(v: _Validator, doc: Any) -> Scenario | None:
                 text=v.text(e, p, "text"),
                 parties=example_parties,
                 approach=approach,
+                flows=example_flows,
             )
         )
 

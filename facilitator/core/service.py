@@ -48,8 +48,11 @@ def new_session_data(
     place: str = "",
     facilitator: str = "",
     clock: Clock | None = None,
+    previous_id: str | None = None,
 ) -> Data:
-    """The tables of a brand-new session, embedding a copy of its scenario."""
+    """The tables of a brand-new session, embedding a copy of its scenario.
+
+    `previous_id` names the earlier session this one starts from (`new --from`)."""
     given = {"title": title, "date": date, "place": place, "facilitator": facilitator}
     for key in given:  # the checks a later session.updated makes, so the file can be written
         check_text(given, key, required=key == "title")
@@ -73,6 +76,8 @@ def new_session_data(
         # What the events start from, so the timeline can replay from the beginning.
         "initial": initial,
     }
+    if previous_id:
+        meta["previous_id"] = previous_id
     return {"meta": {"session": meta}, "events": {}}
 
 
@@ -262,9 +267,13 @@ class SessionService:
         party_ids: Iterable[str] = (),
         approach: str | None = None,
         concerns: Iterable[str] = (),
+        approaches: Iterable[str] | None = None,
+        flows: Iterable[str] = (),
         actor: str | None = None,
     ) -> str:
+        """Add an activity; `approaches` (several) wins over `approach` (one, the older form)."""
         activity_id = self.ids()
+        chosen = list(approaches) if approaches is not None else [approach] if approach else []
         self.change(
             "activity.added",
             {
@@ -273,14 +282,15 @@ class SessionService:
                 "description": description,
                 "party_ids": list(party_ids),
                 "concerns": list(concerns),
-                "approach": approach,
+                "approaches": chosen,
+                "flows": list(flows),
             },
             actor,
         )
         return activity_id
 
     def update_activity(self, activity_id: str, actor: str | None = None, **fields: Any) -> Event:
-        for key in ("party_ids", "concerns"):
+        for key in ("party_ids", "concerns", "approaches", "flows"):
             if key in fields:
                 fields[key] = list(fields[key])
         return self.change("activity.updated", {"id": activity_id, **fields}, actor)

@@ -36,7 +36,6 @@ ACTIVITY_FIELDS = (
     "description",
     "party_ids",
     "concerns",
-    "approach",
     "round",
     "revealed",
     "agreed_current",
@@ -244,6 +243,17 @@ class _Checker:
         if not isinstance(value, str) or value not in allowed:
             self.fail(key, f"{value!r} is not a {what} of this session's scenario")
 
+    def choices(self, doc: Mapping[str, Any], key: str, allowed: set[str], what: str) -> None:
+        """A list of scenario ids, each at most once."""
+        values = doc.get(key)
+        if not isinstance(values, list):
+            self.fail(key, f"must be a list of ids, not {_kind(values)}")
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or value not in allowed:
+                self.fail(key, f"{value!r} is not a {what} of this session's scenario")
+            if value in values[:i]:
+                self.fail(key, f"names {value!r} twice")
+
     def involved(self, doc: Mapping[str, Any]) -> Mapping[str, Any]:
         """The document's activity, once its party exists and takes part in that activity."""
         activity = self._activity_of(doc)
@@ -372,7 +382,15 @@ class _Checker:
         self.text(doc, "agreed_note", required=False)
         self.refs(doc, "party_ids", "parties")
         self.refs(doc, "concerns", "parties")
-        self.choice(doc, "approach", {a.id for a in self.scenario.approaches}, "approach", optional=True)
+        approaches = {a.id for a in self.scenario.approaches}
+        if "approaches" in doc:  # several, as a lens
+            self.choices(doc, "approaches", approaches, "approach")
+        elif "approach" in doc:  # a file from before several approaches: one, or none
+            self.choice(doc, "approach", approaches, "approach", optional=True)
+        else:
+            self.fail("approaches", "is missing")
+        if "flows" in doc:  # a file from before flow directions has none
+            self.choices(doc, "flows", set(self.scenario.flow_ids()), "direction of information flow")
         self.whole(doc, "round", lowest=1)
         self.flag(doc, "revealed")
         self.flag(doc, "note_private")

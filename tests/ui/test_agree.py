@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, RadioSet
+from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, RadioSet, SelectionList
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -222,7 +222,7 @@ async def test_roles_commitments_and_expectations_by_keyboard(
         # Enter on the expectation: the answer dialog; accepting is the default for an open one.
         await pilot.press("enter")
         answer = await dialog(pilot, AnswerDialog)
-        assert plain(answer.query_one("#form-title", Label)) == "Police answers Town"
+        assert plain(answer.query_one("#form-title", Label)) == "Answer of the party Police to the party Town"
         await pilot.press("ctrl+s")
         await back_to_view(pilot)
         assert fresh(empty_session).expectations_for(w.talks)[0].state == "accepted"
@@ -230,8 +230,8 @@ async def test_roles_commitments_and_expectations_by_keyboard(
 
         # The gaps list explains what is still open: HOSTILE has no role, nobody signed off.
         gaps = lines(view.query_one("#agree-gaps", OptionList))
-        assert f"⚠ “Joint plan”: {HOSTILE} takes part but has no role." in gaps
-        assert plain(view.query_one("#agree-gaps-heading", Label)).startswith("Not yet aligned (")
+        assert f"⚠ “Joint plan”: the party {HOSTILE} takes part but has no role yet." in gaps
+        assert plain(view.query_one("#agree-gaps-heading", Label)).startswith("Mismatches (")
 
 
 async def test_amend_keeps_the_original_and_decline_needs_a_reason(
@@ -289,8 +289,8 @@ async def test_amend_keeps_the_original_and_decline_needs_a_reason(
         )
         gaps = lines(view.query_one("#agree-gaps", OptionList))
         assert (
-            "⚠ “Joint plan”: Police declined the expectation of Town (“Fund the hall”). Reason: No budget"
-            in gaps
+            "⚠ “Joint plan”: the party Police declined the expectation of the party Town (“Fund the hall”). "
+            "Reason: No budget" in gaps
         )
 
         # Reopening it ("not answered yet") is possible too.
@@ -313,7 +313,9 @@ async def test_an_expectation_to_an_outsider_is_warned_about_not_refused(
         expectation.query_one("#expectation-to").value = w.outsider
         await pilot.pause()
         warning = expectation.query_one("#expectation-warning", Label)
-        assert warning.display and plain(warning).startswith("Residents is not part of this activity")
+        assert warning.display and plain(warning).startswith(
+            "The party Residents is not part of this activity"
+        )
         expectation.query_one("#expectation-from").value = w.outsider  # the same party: refused
         await pilot.press(*"Come along", "enter")
         assert "make it a commitment" in plain(expectation.query_one("#form-problem", Label))
@@ -330,6 +332,30 @@ async def test_an_expectation_to_an_outsider_is_warned_about_not_refused(
 
 
 # --------------------------------------------------------------------------- fields and actions
+
+
+async def test_a_communication_activity_records_its_flow_directions_with_its_fields(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        assert not any(o.id == "flows:all" for o in items(view).options)  # collaboration: no flows
+        await pilot.press("down", "down")  # the communication activity
+        await wait_for(pilot, lambda: any(o.id == "flows:all" for o in items(view).options), "the flows line")
+        assert line_for(items(view), "flows:all") == "Directions of information flow ○ none chosen yet"
+        await cursor_to(pilot, view, "flows:all")
+        await pilot.press("enter")
+        fields = await dialog(pilot, FieldsDialog)
+        assert app.focused is fields.query_one("#fields-flows", SelectionList)
+        await pilot.press("space", "down", "down", "down", "space", "ctrl+s")  # first and fourth
+        await back_to_view(pilot)
+        assert fresh(empty_session).activity(w.hostile).flows == ("people-to-police", "police-to-people")
+        assert line_for(items(view), "flows:all") == (
+            "Directions of information flow From people to the police, From the police to people"
+        )
+        assert "Saved: Directions of information flow" in notifications(app)
 
 
 async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
@@ -471,7 +497,7 @@ async def test_sign_off_and_a_change_reopens_it_visibly(
         await pilot.click("#agree-sign")  # the mouse path
         await pilot.pause()
         assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == {w.police, w.town}
-        assert "Town signed off (2 of 3). Still not aligned: 5." in notifications(app)
+        assert "The party Town signed off (2 of 3). Mismatches left: 5." in notifications(app)
         assert "✓ signed" in line_of(items(view), "Town")
         assert plain(view.query_one("#agree-sign", Button).label) == "Withdraw sign-off"
         assert plain(view.query_one("#agree-status", Label)).endswith("Signed off: 2 of 3 parties")
@@ -510,11 +536,11 @@ async def test_sign_off_and_a_change_reopens_it_visibly(
         assert (
             f"{HOSTILE} signed off: all parties have now signed off “Joint plan”." in notifications(app)[-1]
         )
-        assert plain(view.query_one("#agree-status", Label)).endswith("✓ Signed off by all 3 parties")
+        assert plain(view.query_one("#agree-status", Label)).endswith("✓ Signed off by all parties (3)")
         assert "↺" not in " ".join(lines(items(view)))
         await pilot.press("s")  # withdraw
         await pilot.pause()
-        assert f"{HOSTILE} withdrew its sign-off." in notifications(app)
+        assert f"The party {HOSTILE} withdrew its sign-off." in notifications(app)
         assert len(fresh(empty_session).signoffs_for(w.talks)) == 2
 
 
@@ -590,7 +616,7 @@ async def test_a_mismatch_leads_to_where_it_is_fixed(
         view = await open_agree(app, pilot)
         gaps = view.query_one("#agree-gaps", OptionList)
         texts = lines(gaps)
-        index = texts.index("⚠ “Joint plan”: Town takes part but has no role.")
+        index = texts.index("⚠ “Joint plan”: the party Town takes part but has no role yet.")
         gaps.focus()
         gaps.highlighted = index
         await pilot.press("enter")
@@ -649,22 +675,22 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         await pilot.pause()
         shown = lines(items(view))
         assert "Osapooled (2): roll ja kinnitus" in shown
-        assert "Lubadused (1): „meie teeme …”" in shown
+        assert "Lubadused (1): „teeme …“" in shown
         assert f"○ vastamata {HOSTILE} → Town {HOSTILE}" in shown
         assert "Kokkulepe: 1. Kommunikatsioon" in shown  # one language: the rung from the Estonian twin
-        assert plain(view.query_one("#agree-gaps-heading", Label)).startswith("Veel kokku leppimata (")
+        assert plain(view.query_one("#agree-gaps-heading", Label)).startswith("Lahknevused (")
         assert plain(view.query_one("#agree-list-heading", Label)) == "Tegevused"
         assert plain(view.query_one("#agree-add", Button).label) == "+ Lisa…"
         await cursor_to(pilot, view, f"party:{w.town}")
         await pilot.press("s")
         await pilot.pause()
-        assert "Town kinnitas (1/2). Veel kokku leppimata: 5." in notifications(app)
+        assert "Osapool Town kinnitas (1/2). Lahknevusi alles: 5." in notifications(app)
         await pilot.press("r")
         role = await dialog(pilot, RoleDialog)
-        assert plain(role.query_one("#role-title", Label)) == f"Osapoole Town roll tegevuses „{HOSTILE}”"
+        assert plain(role.query_one("#role-title", Label)) == f"Osapoole Town roll tegevuses „{HOSTILE}“"
         await pilot.press("enter")
         await back_to_view(pilot)
-        assert f"Kinnitused avati uuesti: Town — rollid muutusid („{HOSTILE}”)" in notifications(app)
+        assert f"Kinnitused avati uuesti: Town — rollid muutusid („{HOSTILE}“)" in notifications(app)
         assert app.is_running
 
 

@@ -16,7 +16,7 @@ from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog
+from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
@@ -71,6 +71,34 @@ async def test_new_session_from_the_home_screen_by_keyboard(
         assert isinstance(app.screen, WorkshopScreen)
     sessions = ui_library.list()
     assert [s.title for s in sessions] == ["Tallinn õhtu 🎉"]
+
+
+async def test_new_workshop_from_the_selected_one_on_the_home_screen(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    earlier = ui_library.create(find_scenario("community-safety"), "Round table 2026")
+    police = earlier.add_party("Police", suggested_id="police")
+    town = earlier.add_party("Town")
+    talks = earlier.add_activity("Themed talks", party_ids=[police, town], flows=["police-to-people"])
+    earlier.agree(talks, current="communication", wished="cooperation")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, TextPromptDialog))
+        field = app.screen.query_one("#value", Input)
+        assert field.value == "Round table 2026"
+        field.value = "Round table 2027"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen))
+    later = next(s for s in ui_library.list() if s.title == "Round table 2027")
+    session = ui_library.open(later.id).session
+    assert session.info.previous_id == earlier.session.info.id
+    (activity,) = session.activities
+    assert (activity.id, activity.flows, activity.agreed_current) == (
+        talks,
+        ("police-to-people",),
+        "communication",
+    )
 
 
 async def test_new_session_refuses_an_empty_title(make_app: MakeApp, ui_library: SessionLibrary) -> None:
@@ -378,7 +406,7 @@ async def test_refused_changes_are_explained_in_the_interface_language(
             app.show_user_error(error)
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert "Osapool nimega „Politsei” on juba olemas." in messages
+        assert "Osapool nimega „Politsei“ on juba olemas." in messages
         app.language = "en"
         try:
             empty_session.add_activity("  ")

@@ -238,7 +238,7 @@ async def test_card_status_follows_the_round_in_symbols_and_words(
         board = board_of(app)
         statuses = {card.title: card.status for key in board.keys for card in board.column(key).cards}
         assert statuses["Safety round table"] == "• placed 1/3"
-        assert statuses["Themed talks at the youth centre"] == "≠ 2 views"
+        assert statuses["Themed talks at the youth centre"] == "≠ views: 2"
         assert statuses["Joint development plan"] == "✓ agreed · ↗ wish 4"
         assert titles(board, "coordination") == ["Joint development plan"]
         # Nothing before the reveal gives a rung away.

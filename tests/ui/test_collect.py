@@ -9,7 +9,6 @@ from textual.widgets import (
     DataTable,
     Input,
     Label,
-    Select,
     SelectionList,
     Static,
     TextArea,
@@ -63,13 +62,14 @@ async def test_quick_add_by_keyboard_selects_the_new_activity(
     assert SessionService(empty_session.path).view_state["selected_activity"] == session.activities[2].id
 
 
-async def test_add_with_the_form_by_mouse_with_parties_and_approach(
+async def test_add_with_the_form_by_mouse_with_parties_approaches_and_flows(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
     police = empty_session.add_party("Police")
     youth = empty_session.add_party("Young people", affected=True)
     municipality = empty_session.add_party("Municipality")
-    approach = empty_session.scenario.approaches[1]
+    scenario = empty_session.scenario
+    mobilisation, empowerment = scenario.approaches[1], scenario.approaches[2]
     app = make_app(empty_session)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_collect(app, pilot)
@@ -82,22 +82,30 @@ async def test_add_with_the_form_by_mouse_with_parties_and_approach(
         await pilot.click("#activity-parties", offset=(4, 1))  # Police
         await pilot.click("#activity-parties", offset=(4, 3))  # Municipality
         await pilot.click("#activity-concerns", offset=(4, 1))  # Young people
-        await pilot.click("#activity-approach")
+        lenses = dialog.query_one("#activity-lenses")
+        lenses.scroll_visible(animate=False)
         await pilot.pause()
-        await pilot.click("SelectOverlay", offset=(4, 3))  # none, situational, resource mobilisation
+        await pilot.click("#activity-approaches", offset=(4, 2))  # resource mobilisation
+        await pilot.click("#activity-approaches", offset=(4, 3))  # empowerment
+        await pilot.click("#activity-flows", offset=(4, 4))  # the fourth: police to people
+        await pilot.click("#activity-flows", offset=(4, 2))  # the second: two-way
         await pilot.pause()
-        assert dialog.query_one("#activity-approach", Select).value == approach.id
         await pilot.click("#activity-save")
         await pilot.pause()
         assert isinstance(app.screen, WorkshopScreen)
         assert cells(view, 2) == ["Police, Municipality"]
-        assert cells(view, 3) == [approach.name]
+        both = f"{mobilisation.name}, {empowerment.name}"
+        (shown,) = cells(view, 3)
+        assert shown == both or (shown.endswith("…") and both.startswith(shown[:-1]))
+        detail = str(view.query_one("#collect-detail").render())
+        assert "Information flows: Two-way, From the police to people" in detail
     (activity,) = fresh(empty_session).activities
     assert activity.title == "Joint patrols"
     assert activity.description == "Evenings, twice a week."
     assert activity.party_ids == (police, municipality)
     assert activity.concerns == (youth,)
-    assert activity.approach == approach.id
+    assert activity.approaches == (mobilisation.id, empowerment.id)
+    assert activity.flows == ("two-way", "police-to-people")  # in the ladder's order, whatever the clicks
 
 
 async def test_the_form_refuses_an_empty_title(make_app: MakeApp, empty_session: SessionService) -> None:
@@ -246,7 +254,7 @@ async def test_pull_in_by_mouse_without_adding_parties(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
     scenario = empty_session.scenario
-    with_approach = next(i for i, e in enumerate(scenario.examples) if e.approach)
+    with_approach = 2  # the guide attaches no approach to its examples: none is guessed
     example = scenario.examples[with_approach]
     police = empty_session.add_party("Police", suggested_id="police")
     app = make_app(empty_session)

@@ -185,7 +185,7 @@ async def test_compare_by_keyboard_shows_both_sessions_side_by_side(
         assert "Residents: Partner → Lead" in text
         assert "“We expect you to report broken street lights.”: accepted → declined (“No volunteers" in text
         assert "+ new commitment of Residents: “We will walk with them once a month.”" in text
-        assert "− commitment of Police no longer there" in text
+        assert "− commitment of the party Police no longer there" in text
         await pilot.press("down", "down")
         await pilot.pause()
         assert "Only in B: new since A." in detail(screen)
@@ -338,7 +338,7 @@ async def test_compare_in_estonian_and_switching_language(
             f"Youth club {HOSTILE}": "+ uus",
         }
         assert "Rollide muutused (2):" in detail(screen)
-        assert "tagasi lükatud („No volunteers this year.”)" in detail(screen)
+        assert "tagasi lükatud („No volunteers this year.“)" in detail(screen)
         tabs = screen.query_one("#cmp-tabs", TabbedContent)
         assert plain(tabs.get_tab("cmp-actions").label) == "Sammud (2)"
         await pilot.press("f7")

@@ -216,10 +216,10 @@ async def test_export_from_home_in_estonian_with_a_report_in_english(
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         # Estonian labels; the title as typed; the report's language defaults to the session's.
-        assert plain(dialog.query_one("#export-title", Label)) == f"Ekspordi „Keila {HOSTILE}”"
+        assert plain(dialog.query_one("#export-title", Label)) == f"Ekspordi „Keila {HOSTILE}“"
         assert dialog.query_one("#export-lang", Select).value == "en"
         await export(app, pilot, dialog, "md", tmp_path / "et.md", lang="et")
-        assert [n.title for n in app._notifications][-1] == "Eksporditud: kirjutatud faile 1"
+        assert [n.title for n in app._notifications][-1] == "Eksporditud: kirjutatud faile: 1"
         await pilot.press("x")
         await pilot.pause()
         dialog = app.screen

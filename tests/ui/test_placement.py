@@ -117,8 +117,8 @@ async def test_blind_placement_reveal_and_agreement(make_app: MakeApp, ui_librar
         picture = screen.query_one(RevealLadder).plain
         assert "│ 2  Cooperation" in picture and "now: Police" in picture
         assert "now: Youth workers" in picture.split("1  Communication")[1]
-        assert "Now: ≠ disagree, 2 views, spread 1 (1. Communication … 2. Cooperation)" in text
-        assert "Wished: ≠ disagree, 2 views, spread 1 (2. Cooperation … 3. Coordination)" in text
+        assert "Now: ≠ differ, views: 2, spread 1 (1. Communication … 2. Cooperation)" in text
+        assert "Wished: ≠ differ, views: 2, spread 1 (2. Cooperation … 3. Coordination)" in text
 
         # `a` brings the controls; the current rung by keyboard, the wished rung by mouse, a note typed.
         await pilot.press("a")
@@ -287,7 +287,7 @@ async def test_reopening_the_app_shows_the_same_revealed_state(
         await pilot.pause()
         assert not isinstance(app.screen, PlacementScreen)
         board = app.screen.query_one("#board", LadderBoard)
-        assert board.column(TRAY).cards[0].status == "≠ 2 views"
+        assert board.column(TRAY).cards[0].status == "≠ views: 2"
         await pilot.press("enter")
         await pilot.pause()
         placement(app)
@@ -380,9 +380,9 @@ async def test_placement_labels_in_both_languages(make_app: MakeApp, ui_library:
         assert "Politsei: where is this activity now?" in screen_text(app)
         await pilot.press("1", "2", "2", "2", "r")
         await pilot.pause()
-        assert "Now: ≠ disagree" in screen_text(app)
+        assert "Now: ≠ differ" in screen_text(app)
         await pilot.press("f7")
         await pilot.pause()
-        assert "Praegu: ≠ lahknevad, 2 arvamust" in screen_text(app)
+        assert "Praegu: ≠ erinevad, arvamusi: 2" in screen_text(app)
         assert str(screen.query_one("#agree", Button).label) == "Salvesta kokkulepe"
         assert screen.query_one("#agree-note", Input) is not None

@@ -210,7 +210,7 @@ async def test_dashboard_numbers_match_the_session(
         listing = screen.query_one("#review-mismatches", LineList)
         assert len(listing.rows) == len(found)
         assert [row[1].text for row in listing.rows] == [m.explain(Translator("en")) for m in found]
-        assert text_of(app, "#review-mismatches-heading") == f"Open mismatches: {len(found)}"
+        assert text_of(app, "#review-mismatches-heading") == f"Mismatches: {len(found)}"
         assert found[0].explain(Translator("en")) in text_of(app, "#review-mismatch-detail")
         await pilot.click("#review-mismatches", offset=(5, 1))  # the second one, in full below
         await pilot.pause()
@@ -221,7 +221,7 @@ async def test_dashboard_numbers_match_the_session(
         assert rows[0][:3] == ["Police", "2999-01-01", "○ open"]
         assert rows[1][:3] == [HOSTILE, "2000-01-01", "⚠ overdue"]
         assert text_of(app, "#review-actions-heading") == (
-            "Actions by owner and due date: 2 open (1 overdue), 0 done"
+            "Next steps by owner and due date: open 2 (overdue 1), done 0"
         )
         signoff = screen.query_one("#review-signoff", LineList)
         first = [cell.text.strip() for cell in signoff.rows[0]]
@@ -240,7 +240,7 @@ async def test_dashboard_of_an_empty_session_says_so(
         await pilot.press("t")
         await settle(app, pilot)
         pane = app.screen.query_one(TimelinePane)
-        assert rows_of(app.screen.query_one("#timeline-events", LineList))[0].endswith("Session created")
+        assert rows_of(app.screen.query_one("#timeline-events", LineList))[0].endswith("Workshop created")
         assert app.screen.query_one("#timeline-phases", Select).disabled
         assert "No activities yet." in rows_of(app.screen.query_one("#timeline-board", LineList))
         await pilot.press("right_square_bracket")
@@ -390,7 +390,7 @@ async def test_both_languages_and_projector_mode(
         assert str(tabs.get_tab(DASHBOARD).label) == "Ülevaade"
         assert str(tabs.get_tab(TIMELINE).label).startswith("Ajajoon (")
         rows = rows_of(app.screen.query_one("#timeline-events", LineList))
-        assert any("Police paigutas tegevuse „Themed talks”" in row for row in rows)
+        assert any("Police paigutas tegevuse „Themed talks“" in row for row in rows)
         assert text_of(app, "#review-actions-heading").startswith("Sammud vastutaja ja tähtaja järgi")
         assert any(line.startswith("1. Communication") for line in board_text(app))
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}

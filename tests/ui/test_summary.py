@@ -107,7 +107,7 @@ async def test_summary_counts_match_the_session_and_follow_changes(
         assert "█ 2" in drawn[1] and "▒ 1" in drawn[1]  # the number beside every bar
         assert " 0 " in drawn[3] + " "
         assert plain(view.query_one("#summary-counts", Label)) == (
-            "Activities: 6 · agreed: 3 · not agreed yet: 3 · open actions: 2"
+            "Activities: 6 · agreed: 3 · not agreed yet: 3 · open next steps: 2"
         )
 
         table = view.query_one("#summary-activities", DataTable)
@@ -128,7 +128,7 @@ async def test_summary_counts_match_the_session_and_follow_changes(
         assert actions.row_count == 2  # the done one is not open
         first = [plain(cell) for cell in actions.get_row_at(0)]
         assert first == [HOSTILE, HOSTILE, "2026-12-01", HOSTILE]  # soonest first
-        assert plain(view.query_one("#summary-actions-heading", Label)) == "Open actions (2)"
+        assert plain(view.query_one("#summary-actions-heading", Label)) == "Open next steps (2)"
 
         # A change through the service shows at once.
         screen.service.agree(ids["differ"], current="coordination", wished="collaboration")
@@ -182,7 +182,7 @@ async def test_summary_of_an_empty_session(make_app: MakeApp, empty_session: Ses
         assert plain(view.query_one("#summary-counts", Label)).startswith("Activities: 0 ·")
         assert view.query_one("#summary-empty").display
         assert not view.query_one("#summary-activities").display
-        assert plain(view.query_one("#summary-actions-heading", Label)) == "No open actions."
+        assert plain(view.query_one("#summary-actions-heading", Label)) == "No open next steps."
 
 
 def test_chart_lines_fit_and_scale() -> None:

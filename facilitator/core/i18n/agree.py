@@ -10,24 +10,24 @@ MESSAGES = {
     },
     "agree.list.none": {"en": "○ no rung agreed yet", "et": "○ aste veel kokku leppimata"},
     "agree.list.signed": {"en": "signed {signed}/{total}", "et": "kinnitanud {signed}/{total}"},
-    "agree.list.gaps": {"en": "⚠ {count} not aligned", "et": "⚠ {count} kokku leppimata"},
+    "agree.list.gaps": {"en": "⚠ mismatches: {count}", "et": "⚠ lahknevusi: {count}"},
     "agree.list.short": {"en": "{rung} · ✓ {signed}/{total}", "et": "{rung} · ✓ {signed}/{total}"},
-    "agree.list.aligned": {"en": "✓ aligned", "et": "✓ kokku lepitud"},
+    "agree.list.aligned": {"en": "✓ no mismatches", "et": "✓ lahknevusteta"},
     "agree.list.no_parties": {"en": "∅ no parties yet", "et": "∅ osapooli veel pole"},
     # ------------------------------------------------------------ the header
     "agree.header.no_rung": {"en": "○ No rung agreed yet", "et": "○ Astet pole veel kokku lepitud"},
-    "agree.header.rung": {"en": "Agreed rung: {current}", "et": "Kokku lepitud aste: {current}"},
+    "agree.header.rung": {"en": "Agreed rung: {current}", "et": "Kokkulepitud aste: {current}"},
     "agree.header.rung.wished": {
         "en": "Agreed rung: {current} → wished: {wished}",
-        "et": "Kokku lepitud aste: {current} → soovitud: {wished}",
+        "et": "Kokkulepitud aste: {current} → soovitud: {wished}",
     },
     "agree.header.signed": {
         "en": "Signed off: {signed} of {total} parties",
-        "et": "Kinnitanud: {signed} osapoolt {total}-st",
+        "et": "Kinnitanud: {signed}/{total} osapoolest",
     },
     "agree.header.all_signed": {
-        "en": "✓ Signed off by all {total} parties",
-        "et": "✓ Kõik {total} osapoolt on kokkuleppe kinnitanud",
+        "en": "✓ Signed off by all parties ({total})",
+        "et": "✓ Kokkuleppe on kinnitanud kõik osapooled ({total})",
     },
     # ------------------------------------------------------------ parties
     "agree.section.parties": {
@@ -53,7 +53,7 @@ MESSAGES = {
     # ------------------------------------------------------------ commitments
     "agree.section.commitments": {
         "en": "Commitments ({count}): “we will …”",
-        "et": "Lubadused ({count}): „meie teeme …”",
+        "et": "Lubadused ({count}): „teeme …“",
     },
     "agree.commitments.none": {
         "en": "None yet: c (or enter here) adds a commitment.",
@@ -63,7 +63,7 @@ MESSAGES = {
     # ------------------------------------------------------------ expectations
     "agree.section.expectations": {
         "en": "Expectations ({count}): “we expect you to …”",
-        "et": "Ootused ({count}): „ootame, et te …”",
+        "et": "Ootused ({count}): „ootame, et te …“",
     },
     "agree.expectations.none": {
         "en": "None yet: e (or enter here) adds an expectation.",
@@ -82,7 +82,7 @@ MESSAGES = {
     "agree.section.fields.rung": {"en": "Agreement: {rung}", "et": "Kokkulepe: {rung}"},
     "agree.fields.no_rung.phase": {
         "en": "No rung agreed yet. First agree on the rung in “{phase}” (enter here goes there): the agreement fields follow the rung.",
-        "et": "Astet pole veel kokku lepitud. Leppige aste kõigepealt kokku etapis „{phase}” (siin enter viib sinna): kokkuleppe väljad sõltuvad astmest.",
+        "et": "Astet pole veel kokku lepitud. Leppige aste kõigepealt kokku etapis „{phase}“ (siin enter viib sinna): kokkuleppe väljad sõltuvad astmest.",
     },
     "agree.fields.no_rung": {
         "en": "No rung agreed yet. First agree on the rung: the agreement fields follow it.",
@@ -97,6 +97,8 @@ MESSAGES = {
         "et": "Stsenaariumis pole selle astme jaoks kokkuleppe välju.",
     },
     "agree.field.empty": {"en": "○ not filled in yet", "et": "○ veel täitmata"},
+    "agree.fields.flows": {"en": "Directions of information flow", "et": "Info liikumise suunad"},
+    "agree.flows.empty": {"en": "○ none chosen yet", "et": "○ veel valimata"},
     # ------------------------------------------------------------ actions
     "agree.section.actions": {"en": "Actions ({count}): the next steps", "et": "Sammud ({count}): mis edasi"},
     "agree.actions.none": {
@@ -107,22 +109,22 @@ MESSAGES = {
     "agree.action.owner_only": {"en": "{owner} · no due date", "et": "{owner} · tähtajata"},
     "agree.action.overdue": {"en": "⚠ overdue", "et": "⚠ tähtaeg möödas"},
     # ------------------------------------------------------------ mismatches
-    "agree.gaps.heading": {"en": "Not yet aligned ({count})", "et": "Veel kokku leppimata ({count})"},
-    "agree.gaps.none": {"en": "✓ Nothing left to align here", "et": "✓ Siin on kõik kokku lepitud"},
+    "agree.gaps.heading": {"en": "Mismatches ({count})", "et": "Lahknevused ({count})"},
+    "agree.gaps.none": {"en": "✓ No mismatches here", "et": "✓ Siin pole lahknevusi"},
     "agree.gap.elsewhere": {
         "en": "That is settled in the phase “{phase}”: going there.",
-        "et": "See lahendatakse etapis „{phase}”: läheme sinna.",
+        "et": "See lahendatakse etapis „{phase}“: läheme sinna.",
     },
     # ------------------------------------------------------------ sign-offs
     "agree.reopened": {
         "en": "Sign-offs reopened: {parties} — {reason} (“{activity}”)",
-        "et": "Kinnitused avati uuesti: {parties} — {reason} („{activity}”)",
+        "et": "Kinnitused avati uuesti: {parties} — {reason} („{activity}“)",
     },
     "agree.reopened.more": {
         "en": "Sign-offs were reopened in {count} more activities.",
         "et": "Kinnitused avati uuesti veel {count} tegevuses.",
     },
-    "agree.reason.rung": {"en": "the agreed rung changed", "et": "kokku lepitud aste muutus"},
+    "agree.reason.rung": {"en": "the agreed rung changed", "et": "kokkulepitud aste muutus"},
     "agree.reason.revote": {"en": "a new vote started", "et": "algas uus hääletus"},
     "agree.reason.roles": {"en": "the roles changed", "et": "rollid muutusid"},
     "agree.reason.commitments": {"en": "the commitments changed", "et": "lubadused muutusid"},
@@ -130,17 +132,17 @@ MESSAGES = {
     "agree.reason.fields": {"en": "the agreement fields changed", "et": "kokkuleppe väljad muutusid"},
     "agree.reason.other": {"en": "the activity changed", "et": "tegevus muutus"},
     "agree.signed.one": {
-        "en": "{party} signed off ({signed} of {total}).",
-        "et": "{party} kinnitas ({signed}/{total}).",
+        "en": "The party {party} signed off ({signed} of {total}).",
+        "et": "Osapool {party} kinnitas ({signed}/{total}).",
     },
     "agree.signed.all": {
-        "en": "{party} signed off: all parties have now signed off “{activity}”.",
-        "et": "{party} kinnitas: kõik osapooled on nüüd kinnitanud tegevuse „{activity}”.",
+        "en": "The party {party} signed off: all parties have now signed off “{activity}”.",
+        "et": "Osapool {party} kinnitas: kõik osapooled on nüüd kinnitanud tegevuse „{activity}“.",
     },
-    "agree.signed.gaps": {"en": "Still not aligned: {count}.", "et": "Veel kokku leppimata: {count}."},
+    "agree.signed.gaps": {"en": "Mismatches left: {count}.", "et": "Lahknevusi alles: {count}."},
     "agree.signed.withdrawn": {
-        "en": "{party} withdrew its sign-off.",
-        "et": "{party} võttis kinnituse tagasi.",
+        "en": "The party {party} withdrew its sign-off.",
+        "et": "Osapool {party} võttis kinnituse tagasi.",
     },
     # ------------------------------------------------------------ buttons and keys
     "agree.button.role": {"en": "Role…", "et": "Roll…"},
@@ -169,8 +171,8 @@ MESSAGES = {
     "agree.dialog.key.save": {"en": "Save", "et": "Salvesta"},
     # ------------------------------------------------------------ dialogs
     "agree.role.title": {
-        "en": "Role of {party} in “{activity}”",
-        "et": "Osapoole {party} roll tegevuses „{activity}”",
+        "en": "Role of the party {party} in “{activity}”",
+        "et": "Osapoole {party} roll tegevuses „{activity}“",
     },
     "agree.role.none": {"en": "No role", "et": "Rollita"},
     "agree.role.none.help": {
@@ -184,7 +186,7 @@ MESSAGES = {
     "agree.commitment.new": {"en": "New commitment", "et": "Uus lubadus"},
     "agree.commitment.edit": {"en": "Edit the commitment", "et": "Muuda lubadust"},
     "agree.commitment.label": {"en": "What the party will do", "et": "Mida osapool teeb"},
-    "agree.commitment.placeholder": {"en": "We will …", "et": "Meie teeme …"},
+    "agree.commitment.placeholder": {"en": "We will …", "et": "Teeme …"},
     "agree.commitment.empty": {"en": "Write what the party will do.", "et": "Kirjuta, mida osapool teeb."},
     "agree.expectation.new": {"en": "New expectation", "et": "Uus ootus"},
     "agree.expectation.from": {"en": "From (who expects)", "et": "Kes ootab"},
@@ -197,10 +199,13 @@ MESSAGES = {
         "et": "Osapool ei saa iseendalt midagi oodata: tee sellest lubadus.",
     },
     "agree.expectation.outside": {
-        "en": "{party} is not part of this activity: the expectation is kept, but it stays not aligned until {party} joins the activity.",
-        "et": "{party} ei osale selles tegevuses: ootus salvestatakse, kuid jääb kokku leppimata, kuni {party} tegevusega liitub.",
+        "en": "The party {party} is not part of this activity: the expectation is kept, but it stays a mismatch until the party {party} joins the activity.",
+        "et": "Osapool {party} ei osale selles tegevuses: ootus salvestatakse, kuid see jääb lahknevuseks, kuni osapool {party} tegevusega liitub.",
     },
-    "agree.answer.title": {"en": "{to} answers {from}", "et": "{to} vastab osapoolele {from}"},
+    "agree.answer.title": {
+        "en": "Answer of the party {to} to the party {from}",
+        "et": "Osapoole {to} vastus osapoolele {from}",
+    },
     "agree.answer.open": {"en": "Not answered yet", "et": "Veel vastamata"},
     "agree.answer.accepted": {"en": "Accept", "et": "Nõustu"},
     "agree.answer.amended": {"en": "Amend: agree to a changed version", "et": "Muuda: nõustu muudetud kujul"},
@@ -217,7 +222,7 @@ MESSAGES = {
     "agree.answer.amended.empty": {"en": "Write the amended text.", "et": "Kirjuta muudetud tekst."},
     "agree.answer.amended.same": {
         "en": "The amended text is the same as the original: accept it instead.",
-        "et": "Muudetud tekst on sama mis algne: vali hoopis „Nõustu”.",
+        "et": "Muudetud tekst on sama mis algne: vali hoopis „Nõustu“.",
     },
     "agree.answer.declined.empty": {"en": "Give a reason for declining.", "et": "Kirjuta keeldumise põhjus."},
     "agree.fields.title": {"en": "Agreement fields: {rung}", "et": "Kokkuleppe väljad: {rung}"},
@@ -236,25 +241,25 @@ MESSAGES = {
         "et": "Tähtaeg peab olema kuupäev kujul 2026-12-31 või 31.12.2026.",
     },
     "agree.add.title": {"en": "Add to this activity", "et": "Lisa sellele tegevusele"},
-    "agree.add.commitment": {"en": "A commitment: “we will …”", "et": "Lubadus: „meie teeme …”"},
-    "agree.add.expectation": {"en": "An expectation: “we expect you to …”", "et": "Ootus: „ootame, et te …”"},
+    "agree.add.commitment": {"en": "A commitment: “we will …”", "et": "Lubadus: „teeme …“"},
+    "agree.add.expectation": {"en": "An expectation: “we expect you to …”", "et": "Ootus: „ootame, et te …“"},
     "agree.add.action": {
         "en": "An action: the next step, with owner and due date",
         "et": "Samm: mis edasi, vastutaja ja tähtajaga",
     },
     "agree.add.fields": {
         "en": "The agreed rung's agreement fields",
-        "et": "Kokku lepitud astme kokkuleppe väljad",
+        "et": "Kokkulepitud astme kokkuleppe väljad",
     },
     "agree.remove.commitment": {
         "en": "Remove this commitment of {party}? “{text}”",
-        "et": "Kas eemaldada osapoole {party} lubadus? „{text}”",
+        "et": "Kas eemaldada osapoole {party} lubadus? „{text}“",
     },
     "agree.remove.expectation": {
-        "en": "Remove the expectation of {from} to {to}? “{text}”",
-        "et": "Kas eemaldada ootus, mille {from} esitas osapoolele {to}? „{text}”",
+        "en": "Remove the expectation of the party {from} to the party {to}? “{text}”",
+        "et": "Kas eemaldada ootus, mille esitaja on {from} ja saaja {to}? „{text}“",
     },
-    "agree.remove.action": {"en": "Remove this action? “{text}”", "et": "Kas eemaldada see samm? „{text}”"},
-    "agree.remove.field": {"en": "Clear “{field}”?", "et": "Kas tühjendada väli „{field}”?"},
+    "agree.remove.action": {"en": "Remove this action? “{text}”", "et": "Kas eemaldada see samm? „{text}“"},
+    "agree.remove.field": {"en": "Clear “{field}”?", "et": "Kas tühjendada väli „{field}“?"},
     "agree.remove.clear": {"en": "Clear", "et": "Tühjenda"},
 }

@@ -15,7 +15,7 @@ MESSAGES = {
     },
     "board.tray.detail": {
         "en": "No agreed rung yet. Enter: place, reveal and agree.",
-        "et": "Kokkulepitud astet veel pole. Enter: paiguta, avalikusta ja lepi kokku.",
+        "et": "Astet pole veel kokku lepitud. Enter: paiguta, avalikusta ja lepi kokku.",
     },
     "board.rung.empty": {"en": "Nothing on this rung yet.", "et": "Sellel astmel veel midagi pole."},
     "board.filter.label": {"en": "Party:", "et": "Osapool:"},
@@ -46,7 +46,7 @@ MESSAGES = {
     "board.status.placed": {"en": "• placed {done}/{total}", "et": "• paigutanud {done}/{total}"},
     "board.status.hidden": {"en": "hidden", "et": "peidus"},
     "board.status.same": {"en": "✓ agreed", "et": "✓ ühel meelel"},
-    "board.status.differ": {"en": "≠ {count} views", "et": "≠ {count} arvamust"},
+    "board.status.differ": {"en": "≠ views: {count}", "et": "≠ arvamusi: {count}"},
     "board.status.no_views": {"en": "revealed, nobody placed", "et": "avalikustatud, keegi ei paigutanud"},
     "board.status.wish": {"en": "↗ wish {number}", "et": "↗ soov {number}"},
     # ------------------------------------------------------------ placement screen
@@ -69,15 +69,15 @@ MESSAGES = {
     },
     "board.place.step.count": {
         "en": "Step {step} of 2 · press 1–{count} or click a rung. Others see only “placed ✓”.",
-        "et": "Samm {step}/2 · vajuta 1–{count} või klõpsa astmel. Teised näevad vaid „paigutanud ✓”.",
+        "et": "Samm {step}/2 · vajuta 1–{count} või klõpsa astmel. Teised näevad vaid „paigutanud ✓“.",
     },
     "board.place.step.kept": {
         "en": "Now: chosen ✓ (kept hidden). Backspace: choose again.",
         "et": "Praegu: valitud ✓ (peidus). Backspace: vali uuesti.",
     },
     "board.place.all_placed": {
-        "en": "All parties have placed. Reveal when the room is ready (r), or click a party to place again.",
-        "et": "Kõik osapooled on paigutanud. Avalikusta, kui ruum on valmis (r), või klõpsa osapoolel, et uuesti paigutada.",
+        "en": "All parties have placed. Reveal when everyone is ready (r), or click a party to place again.",
+        "et": "Kõik osapooled on paigutanud. Avalikusta, kui kõik on valmis (r), või klõpsa osapoolel, et uuesti paigutada.",
     },
     "board.place.saved": {"en": "{party}: placed ✓", "et": "{party}: paigutanud ✓"},
     "board.place.no_parties": {
@@ -86,19 +86,19 @@ MESSAGES = {
     },
     "board.place.reveal_partial": {
         "en": "Only {done} of {total} parties have placed. Reveal anyway?",
-        "et": "Paigutanud on alles {done} osapoolt {total}-st. Kas avalikustada ikkagi?",
+        "et": "Paigutanud on alles {done}/{total} osapoolest. Kas avalikustada ikkagi?",
     },
     "board.place.col.current": {"en": "Now", "et": "Praegu"},
     "board.place.col.wished": {"en": "Wished", "et": "Soovitud"},
     "board.place.nobody": {"en": "Nobody placed in this round.", "et": "Selles voorus ei paigutanud keegi."},
     "board.place.same": {"en": "{what}: = all agree ({rung})", "et": "{what}: = kõik ühel meelel ({rung})"},
     "board.place.differ": {
-        "en": "{what}: ≠ disagree, {count} views, spread {spread} ({low} … {high})",
-        "et": "{what}: ≠ lahknevad, {count} arvamust, vahe {spread} ({low} … {high})",
+        "en": "{what}: ≠ differ, views: {count}, spread {spread} ({low} … {high})",
+        "et": "{what}: ≠ erinevad, arvamusi: {count}, vahe {spread} ({low} … {high})",
     },
     "board.place.agreed_current": {"en": "Agreed: now", "et": "Kokkulepe: praegu"},
     "board.place.agreed_wished": {"en": "Agreed: wished", "et": "Kokkulepe: soovitud"},
-    "board.place.note": {"en": "Note (optional)", "et": "Märkus (vabatahtlik)"},
+    "board.place.note": {"en": "Note (optional)", "et": "Märkus (soovi korral)"},
     "board.place.agreed_now": {
         "en": "✓ agreed: now {current}, wished {wished}",
         "et": "✓ kokku lepitud: praegu {current}, soovitud {wished}",
@@ -106,17 +106,17 @@ MESSAGES = {
     "board.place.no_wish": {"en": "—", "et": "—"},
     "board.place.need_current": {
         "en": "Choose the agreed current rung first",
-        "et": "Vali enne kokkulepitud praegune aste",
+        "et": "Vali enne praegune aste, milles kokku lepiti",
     },
-    "board.place.agreed": {"en": "Agreed: “{title}” → {rung}", "et": "Kokku lepitud: „{title}” → {rung}"},
+    "board.place.agreed": {"en": "Agreed: “{title}” → {rung}", "et": "Kokku lepitud: „{title}“ → {rung}"},
     "board.place.revoted": {"en": "Round {round}: place again", "et": "{round}. voor: paigutage uuesti"},
     "board.place.revote_confirm": {
         "en": "Start round {round} for “{title}”? The agreed rung is cleared; the earlier placements stay in the record.",
-        "et": "Kas alustada tegevusega „{title}” {round}. vooru? Kokkulepitud aste kustutatakse; varasemad paigutused jäävad kirja.",
+        "et": "Kas alustada tegevuse „{title}“ {round}. vooru? Kokkulepitud aste kustutatakse; varasemad paigutused jäävad kirja.",
     },
     "board.place.party_gone": {
-        "en": "{party} no longer takes part in this activity",
-        "et": "{party} ei osale enam selles tegevuses",
+        "en": "The party {party} no longer takes part in this activity",
+        "et": "Osapool {party} ei osale enam selles tegevuses",
     },
     "board.place.activity_gone": {"en": "This activity was removed", "et": "See tegevus eemaldati"},
     "board.place.button.reveal": {"en": "Reveal", "et": "Avalikusta"},

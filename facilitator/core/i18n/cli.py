@@ -2,7 +2,7 @@
 
 MESSAGES = {
     "cli.mismatches.heading": {
-        "en": "{title}: {count} mismatches",
-        "et": "{title}: {count} lahknevust",
+        "en": "{title} — mismatches: {count}",
+        "et": "{title} — lahknevusi: {count}",
     },
 }

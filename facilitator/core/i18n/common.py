@@ -59,9 +59,9 @@ MESSAGES = {
     "help.title": {"en": "Keys and mouse", "et": "Klahvid ja hiir"},
     "help.intro": {
         "en": "Every action has a key (below), an entry in the command palette (ctrl+p) and a mouse path: click a button, a tab or a card.",
-        "et": "Igal tegevusel on klahv (allpool), kirje käsupaletis (ctrl+p) ja hiirega tee: klõpsa nuppu, sakki või kaarti.",
+        "et": "Igal toimingul on klahv (allpool), kirje käsupaletis (ctrl+p) ja hiirega tee: klõpsa nuppu, sakki või kaarti.",
     },
     "help.key": {"en": "Key", "et": "Klahv"},
-    "help.action": {"en": "Action", "et": "Tegevus"},
+    "help.action": {"en": "Action", "et": "Toiming"},
     "rung.number": {"en": "{number}. {name}", "et": "{number}. {name}"},
 }

@@ -3,7 +3,7 @@
 MESSAGES = {
     "compare.heading": {
         "en": "Comparing “{a}” ({a_date}) with “{b}” ({b_date})",
-        "et": "Võrdlus: „{a}” ({a_date}) ja „{b}” ({b_date})",
+        "et": "Võrdlus: „{a}“ ({a_date}) ja „{b}“ ({b_date})",
     },
     "compare.basis.index": {
         "en": "The two scenarios have different ladders of the same length: rungs are compared by their place on the ladder.",
@@ -22,7 +22,7 @@ MESSAGES = {
         "et": "Astet pole võrrelda: kokku lepitud vaid ühes töötoas või kummaski mitte ({count})",
     },
     "compare.section.new": {"en": "New activities ({count})", "et": "Uued tegevused ({count})"},
-    "compare.section.dropped": {"en": "Dropped activities ({count})", "et": "Ära jäänud tegevused ({count})"},
+    "compare.section.dropped": {"en": "Dropped activities ({count})", "et": "Ärajäänud tegevused ({count})"},
     "compare.section.parties_new": {"en": "New parties ({count})", "et": "Uued osapooled ({count})"},
     "compare.section.parties_gone": {
         "en": "Parties no longer taking part ({count})",
@@ -30,7 +30,7 @@ MESSAGES = {
     },
     "compare.section.parties_renamed": {
         "en": "Parties renamed ({count})",
-        "et": "Ümber nimetatud osapooled ({count})",
+        "et": "Ümbernimetatud osapooled ({count})",
     },
     "compare.section.roles": {"en": "Role changes ({count})", "et": "Rollide muutused ({count})"},
     "compare.section.expectations": {
@@ -41,30 +41,30 @@ MESSAGES = {
         "en": "Commitment changes ({count})",
         "et": "Lubaduste muutused ({count})",
     },
-    "compare.section.actions_done": {"en": "Actions done ({count})", "et": "Tehtud sammud ({count})"},
+    "compare.section.actions_done": {"en": "Next steps done ({count})", "et": "Tehtud sammud ({count})"},
     "compare.section.actions_open": {
-        "en": "Actions not done yet ({count})",
+        "en": "Next steps not done yet ({count})",
         "et": "Veel tegemata sammud ({count})",
     },
     "compare.section.actions_dropped": {
-        "en": "Actions dropped, not done ({count})",
-        "et": "Ära jäänud, tegemata sammud ({count})",
+        "en": "Next steps dropped, not done ({count})",
+        "et": "Ärajäänud, tegemata sammud ({count})",
     },
-    "compare.section.actions_new": {"en": "New actions ({count})", "et": "Uued sammud ({count})"},
+    "compare.section.actions_new": {"en": "New next steps ({count})", "et": "Uued sammud ({count})"},
     # ------------------------------------------------------------ lines
     "compare.rung.none": {"en": "not agreed", "et": "kokku leppimata"},
     "compare.role.none": {"en": "no role", "et": "rollita"},
     "compare.line.wished": {"en": "wished: {change}", "et": "soovitud: {change}"},
-    "compare.line.renamed": {"en": "earlier title: “{title}”", "et": "varasem pealkiri: „{title}”"},
+    "compare.line.renamed": {"en": "earlier title: “{title}”", "et": "varasem pealkiri: „{title}“"},
     "compare.line.joined": {"en": "joined: {parties}", "et": "liitusid: {parties}"},
     "compare.line.left": {"en": "left: {parties}", "et": "lahkusid: {parties}"},
     "compare.state.open": {"en": "not answered", "et": "vastamata"},
     "compare.state.accepted": {"en": "accepted", "et": "vastu võetud"},
-    "compare.state.amended_to": {"en": "amended to “{text}”", "et": "muudetud: „{text}”"},
+    "compare.state.amended_to": {"en": "amended to “{text}”", "et": "muudetud: „{text}“"},
     "compare.state.declined": {"en": "declined", "et": "tagasi lükatud"},
     "compare.expectation": {
         "en": "{activity}: {from} → {to}: “{text}”",
-        "et": "{activity}: {from} → {to}: „{text}”",
+        "et": "{activity}: {from} → {to}: „{text}“",
     },
     "compare.expectation.added": {"en": "new, {state}", "et": "uus, {state}"},
     "compare.expectation.removed": {
@@ -73,11 +73,11 @@ MESSAGES = {
     },
     "compare.commitment.added": {
         "en": "{activity}: new commitment of {party}: “{text}”",
-        "et": "{activity}: uus lubadus ({party}): „{text}”",
+        "et": "{activity}: uus lubadus ({party}): „{text}“",
     },
     "compare.commitment.removed": {
-        "en": "{activity}: commitment of {party} no longer there: “{text}”",
-        "et": "{activity}: lubadust enam pole ({party}): „{text}”",
+        "en": "{activity}: commitment of the party {party} no longer there: “{text}”",
+        "et": "{activity}: lubadust enam pole ({party}): „{text}“",
     },
-    "compare.action": {"en": "{owner}: “{text}”", "et": "{owner}: „{text}”"},
+    "compare.action": {"en": "{owner}: “{text}”", "et": "{owner}: „{text}“"},
 }

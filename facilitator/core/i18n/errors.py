@@ -1,26 +1,26 @@
 """What the interface says when a change is refused (the CLI keeps the English text)."""
 
 MESSAGES = {
-    "error.empty": {"en": "The {field} must not be empty.", "et": "Väli „{field}” ei tohi olla tühi."},
+    "error.empty": {"en": "The {field} must not be empty.", "et": "Väli „{field}“ ei tohi olla tühi."},
     "error.too_long": {
         "en": "The {field} is too long ({length} characters; at most {limit}).",
-        "et": "Väli „{field}” on liiga pikk ({length} märki; lubatud kuni {limit}).",
+        "et": "Väli „{field}“ on liiga pikk (märke {length}; lubatud kuni {limit}).",
     },
     "error.invalid_text": {
         "en": "The {field} contains characters that are not valid text.",
-        "et": "Väljas „{field}” on märke, mis ei ole korrektne tekst.",
+        "et": "Väljas „{field}“ on märke, mis ei ole korrektne tekst.",
     },
     "error.not_involved": {
-        "en": "{party} is not involved in “{activity}”.",
-        "et": "{party} ei osale tegevuses „{activity}”.",
+        "en": "The party {party} is not involved in “{activity}”.",
+        "et": "Osapool {party} ei osale tegevuses „{activity}“.",
     },
     "error.bad_date": {
         "en": "“{value}” is not a date: use the form 2026-12-03 or 03.12.2026.",
-        "et": "„{value}” ei ole kuupäev: kasuta kuju 2026-12-03 või 03.12.2026.",
+        "et": "„{value}“ ei ole kuupäev: kasuta kuju 2026-12-03 või 03.12.2026.",
     },
     "error.duplicate_party": {
         "en": "There is already a party called “{name}”.",
-        "et": "Osapool nimega „{name}” on juba olemas.",
+        "et": "Osapool nimega „{name}“ on juba olemas.",
     },
     "error.already_revealed": {
         "en": "This round is already revealed: start a re-vote to place again.",
@@ -49,12 +49,12 @@ MESSAGES = {
     "error.field.response": {"en": "answer", "et": "vastus"},
     "error.field.text": {"en": "text", "et": "tekst"},
     "error.field.value": {"en": "value", "et": "väärtus"},
-    "error.field.action": {"en": "action", "et": "tegevus"},
+    "error.field.action": {"en": "next step", "et": "samm"},
     "error.field.amended_text": {"en": "amended text", "et": "muudetud tekst"},
     "error.field.commitment": {"en": "commitment", "et": "lubadus"},
     "error.field.expectation": {"en": "expectation", "et": "ootus"},
     "error.field.reason_for_declining": {"en": "reason for declining", "et": "keeldumise põhjus"},
     "error.field.date": {"en": "date", "et": "kuupäev"},
     "error.field.place": {"en": "place", "et": "koht"},
-    "error.field.facilitator": {"en": "facilitator", "et": "vahendaja"},
+    "error.field.facilitator": {"en": "facilitator", "et": "läbiviija"},
 }

@@ -29,7 +29,7 @@ MESSAGES = {
     },
     "exchange.compare.ladders": {
         "en": "These sessions can't be compared: the ladder of “{a}” has {a_rungs} rungs, that of “{b}” {b_rungs}. Only ladders of the same length can be compared.",
-        "et": "Neid töötubasid ei saa võrrelda: „{a}” redelil on {a_rungs} astet, „{b}” redelil {b_rungs}. Võrrelda saab ainult sama pikki redeleid.",
+        "et": "Neid töötubasid ei saa võrrelda: töötoa „{a}“ redeli astmeid on {a_rungs}, töötoa „{b}“ redeli astmeid {b_rungs}. Võrrelda saab ainult sama pikki redeleid.",
     },
     # ------------------------------------------------------------ the comparison screen
     "exchange.compare.heading": {
@@ -50,15 +50,15 @@ MESSAGES = {
     "exchange.compare.swapped": {"en": "A and B swapped places", "et": "A ja B vahetasid kohad"},
     "exchange.summary.activities": {
         "en": "↑ {up} up · ↓ {down} down · = {same} same · ? {unrated} no rung to compare · + {new} new · − {dropped} dropped",
-        "et": "↑ {up} tõusis · ↓ {down} langes · = {same} sama · ? {unrated} astmeta · + {new} uut · − {dropped} ära jäänud",
+        "et": "↑ tõusis: {up} · ↓ langes: {down} · = sama: {same} · ? astmeta: {unrated} · + uued: {new} · − ära jäänud: {dropped}",
     },
     "exchange.summary.inside": {
         "en": "Changed: roles {roles} · expectations {expectations} · commitments {commitments} · parties: {parties_new} new, {parties_gone} gone",
-        "et": "Muutunud: rollid {roles} · ootused {expectations} · lubadused {commitments} · osapooled: {parties_new} uut, {parties_gone} lahkunud",
+        "et": "Muutunud — rollid: {roles} · ootused: {expectations} · lubadused: {commitments} · osapooled: uued {parties_new}, lahkunud {parties_gone}",
     },
     "exchange.summary.actions": {
         "en": "Steps of A: ✓ {done} done · ○ {open} still open · − {dropped} dropped · + {new} new in B",
-        "et": "A sammud: ✓ {done} tehtud · ○ {open} veel tegemata · − {dropped} ära jäänud · + {new} uut B-s",
+        "et": "A sammud — ✓ tehtud: {done} · ○ veel tegemata: {open} · − ära jäänud: {dropped} · + uued B-s: {new}",
     },
     "exchange.tab.activities": {"en": "Activities ({count})", "et": "Tegevused ({count})"},
     "exchange.tab.actions": {"en": "Next steps ({count})", "et": "Sammud ({count})"},
@@ -92,7 +92,7 @@ MESSAGES = {
     "exchange.action.dropped": {"en": "dropped", "et": "ära jäänud"},
     "exchange.action.new": {"en": "new in B", "et": "uus B-s"},
     "exchange.party.same": {"en": "same", "et": "sama"},
-    "exchange.party.renamed": {"en": "renamed", "et": "ümber nimetatud"},
+    "exchange.party.renamed": {"en": "renamed", "et": "ümbernimetatud"},
     "exchange.party.new": {"en": "new in B", "et": "uus B-s"},
     "exchange.party.gone": {"en": "only in A", "et": "ainult A-s"},
     # ------------------------------------------------------------ table columns
@@ -122,7 +122,7 @@ MESSAGES = {
     },
     "exchange.detail.rungs": {
         "en": "Agreed rung: {current} · wished: {wished}",
-        "et": "Kokkulepitud aste: {current} · soovitud: {wished}",
+        "et": "Kokkulepitud aste: {current} · soovitud aste: {wished}",
     },
     "exchange.detail.parties": {"en": "Parties: {parties}", "et": "Osapooled: {parties}"},
     "exchange.detail.no_parties": {"en": "none", "et": "puuduvad"},
@@ -137,7 +137,7 @@ MESSAGES = {
     "exchange.detail.rung.none": {"en": "agreed in neither", "et": "kummaski kokku leppimata"},
     "exchange.detail.renamed": {
         "en": "Renamed: “{before}” → “{after}”",
-        "et": "Ümber nimetatud: „{before}” → „{after}”",
+        "et": "Ümber nimetatud: „{before}“ → „{after}“",
     },
     "exchange.detail.current": {"en": "Agreed rung: {change}", "et": "Kokkulepitud aste: {change}"},
     "exchange.detail.wished": {"en": "Wished rung: {change}", "et": "Soovitud aste: {change}"},
@@ -153,7 +153,7 @@ MESSAGES = {
         "en": "Expectation changes ({count}):",
         "et": "Ootuste muutused ({count}):",
     },
-    "exchange.detail.expectation": {"en": "{from} → {to}: “{text}”", "et": "{from} → {to}: „{text}”"},
+    "exchange.detail.expectation": {"en": "{from} → {to}: “{text}”", "et": "{from} → {to}: „{text}“"},
     "exchange.detail.expectation.added": {"en": "new, {state}", "et": "uus, {state}"},
     "exchange.detail.expectation.removed": {
         "en": "no longer there (was {state})",
@@ -161,7 +161,7 @@ MESSAGES = {
     },
     "exchange.detail.declined_because": {
         "en": "declined (“{reason}”)",
-        "et": "tagasi lükatud („{reason}”)",
+        "et": "tagasi lükatud („{reason}“)",
     },
     "exchange.detail.commitments": {
         "en": "Commitment changes ({count}):",
@@ -169,18 +169,18 @@ MESSAGES = {
     },
     "exchange.detail.commitment.added": {
         "en": "new commitment of {party}: “{text}”",
-        "et": "uus lubadus ({party}): „{text}”",
+        "et": "uus lubadus ({party}): „{text}“",
     },
     "exchange.detail.commitment.removed": {
-        "en": "commitment of {party} no longer there: “{text}”",
-        "et": "lubadust enam pole ({party}): „{text}”",
+        "en": "commitment of the party {party} no longer there: “{text}”",
+        "et": "lubadust enam pole ({party}): „{text}“",
     },
     "exchange.detail.nothing_else": {
         "en": "Roles, expectations and commitments: no changes.",
         "et": "Rollid, ootused ja lubadused: muutusi pole.",
     },
     # ------------------------------------------------------------ export
-    "exchange.export.title": {"en": "Export “{title}”", "et": "Ekspordi „{title}”"},
+    "exchange.export.title": {"en": "Export “{title}”", "et": "Ekspordi „{title}“"},
     "exchange.export.format": {"en": "Format", "et": "Vorming"},
     "exchange.export.format.md": {"en": "md · the report in Markdown", "et": "md · aruanne Markdownis"},
     "exchange.export.format.html": {
@@ -215,7 +215,7 @@ MESSAGES = {
     },
     "exchange.export.hint.folder": {
         "en": "{count} files into this folder (made if missing): {first} … {last}. Files of the same names are replaced.",
-        "et": "{count} faili sellesse kausta (luuakse vajadusel): {first} … {last}. Samanimelised failid asendatakse.",
+        "et": "Faile sellesse kausta: {count} (kaust luuakse vajadusel): {first} … {last}. Samanimelised failid asendatakse.",
     },
     "exchange.export.no_target": {
         "en": "Give a file or a folder to write to",
@@ -224,7 +224,7 @@ MESSAGES = {
     "exchange.export.go": {"en": "Export", "et": "Ekspordi"},
     "exchange.export.done": {
         "en": "Exported: {count} file(s) written",
-        "et": "Eksporditud: kirjutatud faile {count}",
+        "et": "Eksporditud: kirjutatud faile: {count}",
     },
     "exchange.export.failed": {"en": "Export failed", "et": "Eksport ebaõnnestus"},
 }

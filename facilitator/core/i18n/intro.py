@@ -13,19 +13,27 @@ MESSAGES = {
     "intro.overview.title": {"en": "The ladder of joint activity", "et": "Ühistegevuse redel"},
     "intro.overview.subtitle": {
         "en": "From least to most joint – click a rung or press its number",
-        "et": "Vähimast kõige ühisemani – klõpsa astmel või vajuta selle numbrit",
+        "et": "Kõige vähem ühisest kõige ühisemani – klõpsa astmel või vajuta selle numbrit",
     },
     "intro.overview.message": {
         "en": "“Collaboration” is often used for any joint activity, but partners mean quite different things by it.",
-        "et": "Sõna „koostöö” kasutatakse sageli igasuguse ühistegevuse kohta, kuid partnerid mõtlevad selle all üsna erinevaid asju.",
+        "et": "Sõna „koostöö“ kasutatakse sageli igasuguse ühistegevuse kohta, kuid partnerid mõtlevad selle all üsna erinevaid asju.",
     },
-    "intro.overview.no_better": {
-        "en": "No rung is better than another: every form of joint activity has its own possibilities.",
-        "et": "Ükski aste ei ole teisest parem: igal ühistegevuse vormil on omad võimalused.",
+    "intro.overview.forms": {
+        "en": "The guide: “Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.”",
+        "et": "Juhend: „Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“",
     },
     "intro.overview.agree": {
-        "en": "What matters is to see which form you are in – and to agree on it. That avoids conflicts that come from different, unspoken expectations of the results and of the roles.",
-        "et": "Tähtis on näha, millises vormis te olete – ja selles kokku leppida. See aitab vältida konflikte, mis tulenevad erinevatest ja läbirääkimata ootustest nii tulemustele kui ka rollidele.",
+        "en": "“That helps to avoid conflicts that come from different, un-negotiated expectations. A different understanding of the processes causes different expectations of both the results and the roles.”",
+        "et": "„See aitab vältida erinevatest ja läbirääkimata ootustest tulenevaid konflikte. Protsesside erinev mõistmine põhjustab paraku erinevaid ootusi nii tulemustele kui ka rollidele.“",
+    },
+    "intro.overview.aim": {
+        "en": "“According to the community safety model, the aim is to change, preventively, the social environment that affects safety.”",
+        "et": "„Kogukondliku turvalisuse mudeli järgi on eesmärk ennetavalt muuta sotsiaalset keskkonda, mis turvalisust mõjutab.“",
+    },
+    "intro.overview.advice": {
+        "en": "This tool's advice: place each activity where it is now, agree on where you want it to be – up, the same or down – and on who does what.",
+        "et": "Selle tööriista soovitus: paigutage iga tegevus sinna, kus see praegu on, ja leppige kokku, kuhu soovite jõuda – üles, samale astmele või alla – ning kes mida teeb.",
     },
     "intro.rung.questions": {"en": "Questions to ask", "et": "Küsimused aruteluks"},
     "intro.rung.flows": {"en": "Directions of information flow", "et": "Info liikumise suunad"},

@@ -80,7 +80,7 @@ MESSAGES = {
     },
     "overview.mismatch.where": {
         "en": "fixed in “{phase}”",
-        "et": "lahendatakse etapis „{phase}”",
+        "et": "lahendatakse etapis „{phase}“",
     },
     # ------------------------------------------------------------ roles
     "overview.roles.legend": {
@@ -91,14 +91,16 @@ MESSAGES = {
     "overview.roles.lead": {"en": "★ {role}", "et": "★ {role}"},
     "overview.roles.no_role": {"en": "— no role yet", "et": "— rolli veel pole"},
     "overview.roles.no_parties": {"en": "No parties yet.", "et": "Osapooli veel pole."},
+    "overview.roles.approaches": {"en": "Approaches: {approaches}", "et": "Lähenemised: {approaches}"},
+    "overview.roles.flows": {"en": "Information flows: {flows}", "et": "Info liikumise suunad: {flows}"},
     "overview.roles.where": {
         "en": "roles are agreed in “{phase}”",
-        "et": "rollid lepitakse kokku etapis „{phase}”",
+        "et": "rollid lepitakse kokku etapis „{phase}“",
     },
     # ------------------------------------------------------------ partnerships
     "overview.partners.legend": {
         "en": "Each cell: the highest rung agreed in a shared activity (how many activities they share) · –: none agreed yet",
-        "et": "Igas lahtris: kõrgeim ühises tegevuses kokku lepitud aste (ühiste tegevuste arv) · –: veel kokku leppimata",
+        "et": "Igas lahtris: kõrgeim ühises tegevuses kokkulepitud aste (ühiste tegevuste arv) · –: veel kokku leppimata",
     },
     "overview.partners.col.party": {"en": "Party", "et": "Osapool"},
     "overview.partners.cell": {"en": "{rung} ({activities})", "et": "{rung} ({activities})"},
@@ -110,15 +112,15 @@ MESSAGES = {
     },
     "overview.pair.one": {
         "en": "{a} – {b}: 1 activity together",
-        "et": "{a} – {b}: 1 ühine tegevus",
+        "et": "{a} – {b}: ühiseid tegevusi 1",
     },
     "overview.pair.many": {
         "en": "{a} – {b}: {activities} activities together",
-        "et": "{a} – {b}: {activities} ühist tegevust",
+        "et": "{a} – {b}: ühiseid tegevusi {activities}",
     },
     "overview.pair.highest": {
         "en": "Highest agreed: {rung} ({agreed} of them agreed so far)",
-        "et": "Kõrgeim kokkulepitud aste: {rung} (kokku lepitud neist {agreed})",
+        "et": "Kõrgeim kokkulepitud aste: {rung} (neist kokku lepitud: {agreed})",
     },
     "overview.pair.none": {
         "en": "No rung agreed yet in any of them.",
@@ -133,5 +135,5 @@ MESSAGES = {
         "et": "{a} — tegevusi kokku: {activities}",
     },
     "overview.pair.activities": {"en": "Together: {titles}", "et": "Koos: {titles}"},
-    "overview.pair.title": {"en": "“{title}”", "et": "„{title}”"},
+    "overview.pair.title": {"en": "“{title}”", "et": "„{title}“"},
 }

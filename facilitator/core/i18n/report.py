@@ -5,13 +5,13 @@ MESSAGES = {
     "report.kind": {"en": "Partnership workshop report", "et": "Partnerluse töötoa aruanne"},
     "report.fact.date": {"en": "Date", "et": "Kuupäev"},
     "report.fact.place": {"en": "Place", "et": "Koht"},
-    "report.fact.facilitator": {"en": "Facilitator", "et": "Vahendaja"},
+    "report.fact.facilitator": {"en": "Facilitator", "et": "Läbiviija"},
     "report.fact.scenario": {"en": "Scenario", "et": "Stsenaarium"},
     "report.fact.stage": {"en": "Workshop stage reached", "et": "Töötoa etapp"},
     "report.fact.generated": {"en": "Report made", "et": "Aruanne koostatud"},
     "report.public.notice": {
         "en": "Public version: the names of the participants and of the facilitator, and notes marked private, are left out. Organisations and their results are all here.",
-        "et": "Avalik versioon: osalejate ja vahendaja nimed ning privaatseks märgitud märkused on välja jäetud. Organisatsioonid ja nende tulemused on kõik alles.",
+        "et": "Avalik versioon: osalejate ja läbiviija nimed ning privaatseks märgitud märkused on välja jäetud. Organisatsioonid ja nende tulemused on kõik alles.",
     },
     "report.counts": {
         "en": "Activities: {total} · agreed on a rung: {agreed} · not agreed yet: {open} · parties: {parties} · open actions: {actions}",
@@ -22,17 +22,17 @@ MESSAGES = {
     # ------------------------------------------------------------ the ladder
     "report.ladder.heading": {"en": "The ladder of joint activity", "et": "Ühistegevuse redel"},
     "report.ladder.intro": {
-        "en": "Each activity is on the rung its parties agreed it is on now; → shows the rung they wish it to reach. No rung is better than another: what matters is that the partners know which form they are in and have agreed on it.",
-        "et": "Iga tegevus on sellel astmel, millel selle osapooled kokkuleppel praegu on; → näitab astet, kuhu nad soovivad jõuda. Ükski aste pole teisest parem: oluline on, et partnerid teaksid, millises vormis nad on, ja oleksid selles kokku leppinud.",
+        "en": "Each activity is on the rung its parties agreed it is on now; → shows the rung they wish it to reach. The guide: “Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.”",
+        "et": "Iga tegevus on sellel astmel, millel see osapoolte kokkuleppel praegu on; → näitab astet, kuhu nad soovivad jõuda. Juhend: „Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“",
     },
     "report.ladder.figure": {
         "en": "The ladder with the activities agreed on each rung",
-        "et": "Redel igale astmele kokku lepitud tegevustega",
+        "et": "Redel ja igal astmel kokkulepitud tegevused",
     },
     "report.ladder.now": {"en": "Agreed to be here now ({count})", "et": "Kokkuleppel praegu siin ({count})"},
     "report.ladder.now.none": {
         "en": "No activity is agreed to be on this rung now.",
-        "et": "Ühtki tegevust pole kokku lepitud praegu sellele astmele.",
+        "et": "Ühegi tegevuse puhul pole kokku lepitud, et see on praegu sellel astmel.",
     },
     "report.ladder.wished": {
         "en": "Wished to reach this rung ({count})",
@@ -55,7 +55,7 @@ MESSAGES = {
     "report.status.not_placed": {"en": "not placed yet", "et": "veel paigutamata"},
     "report.status.placed": {
         "en": "placed by {placed} of {total} parties; hidden until the reveal",
-        "et": "paigutanud {placed} osapoolt {total}-st; peidus kuni avalikustamiseni",
+        "et": "paigutanud {placed}/{total} osapoolest; peidus kuni avalikustamiseni",
     },
     "report.status.no_views": {
         "en": "revealed, nobody placed it",
@@ -73,12 +73,12 @@ MESSAGES = {
     "report.partners.heading": {"en": "Who works with whom", "et": "Kes kellega koos tegutseb"},
     "report.partners.intro": {
         "en": "For every two parties: how many activities they share, how many of those have an agreed rung, and the highest rung agreed among them.",
-        "et": "Iga kahe osapoole kohta: mitu ühist tegevust neil on, mitmel neist on aste kokku lepitud ja mis on kõrgeim kokku lepitud aste.",
+        "et": "Iga kahe osapoole kohta: mitu ühist tegevust neil on, mitmel neist on aste kokku lepitud ja mis on kõrgeim kokkulepitud aste.",
     },
     "report.partners.figure": {"en": "Partnership matrix", "et": "Partnerluse maatriks"},
     "report.partners.legend": {
         "en": "Each cell: the number of the highest rung agreed in the activities the two parties share (– when none is agreed yet), then in brackets how many of their shared activities are agreed, out of all of them.",
-        "et": "Igas lahtris: kõrgeima kokku lepitud astme number kahe osapoole ühistes tegevustes (–, kui ühtki pole veel kokku lepitud), sulgudes mitu nende ühistest tegevustest on kokku lepitud kõigist.",
+        "et": "Igas lahtris: kõrgeima kokkulepitud astme number kahe osapoole ühistes tegevustes (–, kui ühtki pole veel kokku lepitud), sulgudes kokkulepitud ühiste tegevuste arv / kõigi ühiste tegevuste arv.",
     },
     "report.partners.none": {
         "en": "No two parties share an activity yet.",
@@ -87,8 +87,10 @@ MESSAGES = {
     # ------------------------------------------------------------ activities
     "report.activities.heading": {"en": "Activities ({count})", "et": "Tegevused ({count})"},
     "report.activities.none": {"en": "No activities were collected.", "et": "Tegevusi ei kogutud."},
-    "report.fact.agreed": {"en": "Agreed rung", "et": "Kokku lepitud aste"},
+    "report.fact.agreed": {"en": "Agreed rung", "et": "Kokkulepitud aste"},
     "report.fact.approach": {"en": "Approach", "et": "Lähenemine"},
+    "report.fact.flows": {"en": "Information flows", "et": "Info liikumise suunad"},
+    "report.mismatch.basis": {"en": "(The guide: {basis})", "et": "(Juhend: {basis})"},
     "report.fact.concerns": {"en": "Concerns", "et": "Puudutab"},
     "report.concerns.outside": {"en": "(not among its parties)", "et": "(pole osapoolte hulgas)"},
     "report.wished": {"en": "wished", "et": "soovitud"},
@@ -109,7 +111,7 @@ MESSAGES = {
     "report.not_signed": {"en": "not yet", "et": "veel mitte"},
     "report.round.hidden": {
         "en": "Round {round}: {placed} of {total} parties have placed it; the placements stay hidden until the reveal.",
-        "et": "{round}. voor: {placed} osapoolt {total}-st on selle paigutanud; paigutused on peidus kuni avalikustamiseni.",
+        "et": "{round}. voor: paigutanud on {placed}/{total} osapoolest; paigutused on peidus kuni avalikustamiseni.",
     },
     "report.round.same": {
         "en": "Round {round}: all parties placed it the same.",
@@ -143,7 +145,7 @@ MESSAGES = {
     # ------------------------------------------------------------ actions, mismatches, parties
     "report.actions.heading": {
         "en": "Next steps ({count} open of {total})",
-        "et": "Järgmised sammud ({count} avatud {total}-st)",
+        "et": "Järgmised sammud (avatud {count}/{total})",
     },
     "report.actions.none": {"en": "No next steps were agreed.", "et": "Järgmisi samme ei lepitud kokku."},
     "report.col.action": {"en": "Next step", "et": "Järgmine samm"},
@@ -152,8 +154,8 @@ MESSAGES = {
     "report.col.activity": {"en": "Activity", "et": "Tegevus"},
     "report.col.state": {"en": "State", "et": "Olek"},
     "report.mismatches.heading": {
-        "en": "Not yet aligned ({count})",
-        "et": "Veel kokku leppimata küsimused ({count})",
+        "en": "Mismatches: what is not yet aligned ({count})",
+        "et": "Lahknevused: kokkuleppimata küsimused ({count})",
     },
     "report.mismatches.intro": {
         "en": "Where the parties had not yet aligned when this report was made, activity by activity.",
@@ -175,11 +177,11 @@ MESSAGES = {
     "report.col.pair": {"en": "Parties", "et": "Osapooled"},
     "report.col.together": {"en": "Activities together", "et": "Ühiseid tegevusi"},
     "report.col.agreed": {"en": "Agreed", "et": "Kokku lepitud"},
-    "report.col.highest": {"en": "Highest agreed rung", "et": "Kõrgeim kokku lepitud aste"},
+    "report.col.highest": {"en": "Highest agreed rung", "et": "Kõrgeim kokkulepitud aste"},
     "report.affected": {"en": "◆ yes", "et": "◆ jah"},
     "report.footer": {
-        "en": "Made with facilitator {version} from session {id}.",
-        "et": "Koostatud programmiga facilitator {version} töötoa {id} põhjal.",
+        "en": "Made with facilitator {version} from workshop {id}.",
+        "et": "Koostatud programmiga facilitator {version} töötoa {id} andmetest.",
     },
     "report.source": {"en": "Scenario source:", "et": "Stsenaariumi allikas:"},
     # ------------------------------------------------------------ drawings
@@ -190,7 +192,7 @@ MESSAGES = {
     },
     "report.svg.empty_rung": {
         "en": "nothing agreed on this rung",
-        "et": "sellele astmele pole midagi kokku lepitud",
+        "et": "sellel astmel pole kokkulepitud tegevusi",
     },
     "report.svg.stays": {"en": "= stays here", "et": "= jääb siia"},
     "report.svg.more": {"en": "+ {count} more", "et": "+ veel {count}"},
@@ -203,8 +205,8 @@ MESSAGES = {
         "et": "Kõigil tegevustel on aste kokku lepitud.",
     },
     "report.svg.ladder.legend": {
-        "en": "#n is the activity's number in the report. Each activity is on the rung agreed for now; on the right, → the rung the parties wish it to reach. No rung is better than another.",
-        "et": "#n on tegevuse number aruandes. Iga tegevus on praeguseks kokku lepitud astmel; paremal → aste, kuhu osapooled soovivad jõuda. Ükski aste pole teisest parem.",
+        "en": "#n is the activity's number in the report. Each activity is on the rung agreed for now; on the right, → the rung the parties wish it to reach. The guide: every form of joint activity has its own possibilities.",
+        "et": "#n on tegevuse number aruandes. Iga tegevus on praeguseks kokkulepitud astmel; paremal → aste, kuhu osapooled soovivad jõuda. Juhend: kõigil ühistegevuse vormidel on omad võimalused.",
     },
     "report.svg.partners.title": {"en": "Who works with whom", "et": "Kes kellega koos tegutseb"},
     "report.svg.pair.none": {
@@ -213,7 +215,7 @@ MESSAGES = {
     },
     "report.svg.partners.legend": {
         "en": "Large number: the highest rung agreed in the activities the two parties share. Small: agreed / activities together. Empty cell: no shared activity.",
-        "et": "Suur number: kõrgeim kokku lepitud aste kahe osapoole ühistes tegevustes. Väike: kokku lepitud / ühiseid tegevusi. Tühi lahter: ühist tegevust pole.",
+        "et": "Suur number: kõrgeim kokkulepitud aste kahe osapoole ühistes tegevustes. Väike: kokkulepitud / ühiseid tegevusi. Tühi lahter: ühist tegevust pole.",
     },
     # ------------------------------------------------------------ CSV columns and values
     "report.csv.number": {"en": "Activity no.", "et": "Tegevuse nr"},
@@ -222,6 +224,7 @@ MESSAGES = {
     "report.csv.description": {"en": "Description", "et": "Kirjeldus"},
     "report.csv.parties": {"en": "Parties", "et": "Osapooled"},
     "report.csv.approach": {"en": "Approach", "et": "Lähenemine"},
+    "report.csv.flows": {"en": "Information flows", "et": "Info liikumise suunad"},
     "report.csv.concerns": {"en": "Concerns", "et": "Puudutab"},
     "report.csv.now_number": {"en": "Now: rung no.", "et": "Praegu: astme nr"},
     "report.csv.now_name": {"en": "Now: rung", "et": "Praegu: aste"},
@@ -249,9 +252,9 @@ MESSAGES = {
         "en": "Answer (amended text or reason)",
         "et": "Vastus (muudetud tekst või põhjus)",
     },
-    "report.csv.agreed_text": {"en": "Agreed text", "et": "Kokku lepitud tekst"},
-    "report.csv.rung_number": {"en": "Agreed rung no.", "et": "Kokku lepitud astme nr"},
-    "report.csv.rung_name": {"en": "Agreed rung", "et": "Kokku lepitud aste"},
+    "report.csv.agreed_text": {"en": "Agreed text", "et": "Kokkulepitud tekst"},
+    "report.csv.rung_number": {"en": "Agreed rung no.", "et": "Kokkulepitud astme nr"},
+    "report.csv.rung_name": {"en": "Agreed rung", "et": "Kokkulepitud aste"},
     "report.csv.field_id": {"en": "Field id", "et": "Välja id"},
     "report.csv.field": {"en": "Agreement field", "et": "Kokkuleppe väli"},
     "report.csv.value": {"en": "Value", "et": "Väärtus"},

@@ -10,13 +10,13 @@ MESSAGES = {
         "et": "Vajuta rolli numbrit: {roles}  ·  0 eemaldab  ·  {none} rollita  ·  {outside} pole tegevuses",
     },
     "grid.cell": {
-        "en": "{party} in “{activity}”: {role}",
-        "et": "{party} tegevuses „{activity}“: {role}",
+        "en": "The party {party} in “{activity}”: {role}",
+        "et": "Osapool {party} tegevuses „{activity}“: {role}",
     },
     "grid.cell.no_role": {"en": "no role yet", "et": "rolli veel pole"},
     "grid.cell.outside": {
-        "en": "{party} is not in “{activity}” (add it in the Collect phase)",
-        "et": "{party} ei ole tegevuses „{activity}“ (lisa kogumise etapis)",
+        "en": "The party {party} is not in “{activity}” (add it in the Collect phase)",
+        "et": "Osapool {party} ei ole tegevuses „{activity}“ (lisa see kogumise etapis)",
     },
     "grid.empty": {
         "en": "No activities or parties yet.",

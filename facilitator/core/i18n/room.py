@@ -65,6 +65,7 @@ MESSAGES = {
     },
     "edit.clash.mine": {"en": "Save mine", "et": "Salvesta minu oma"},
     "edit.field.parties": {"en": "Parties", "et": "Osapooled"},
-    "edit.field.approach": {"en": "Approach", "et": "Lähenemine"},
+    "edit.field.approach": {"en": "Approaches", "et": "Lähenemised"},
+    "edit.field.flows": {"en": "Information flows", "et": "Info liikumise suunad"},
     "edit.field.concerns": {"en": "Affected groups concerned", "et": "Keda see puudutab"},
 }

@@ -14,10 +14,10 @@ MESSAGES = {
     "setup.details.date": {"en": "Date", "et": "Kuupäev"},
     "setup.details.date_placeholder": {"en": "YYYY-MM-DD", "et": "AAAA-KK-PP"},
     "setup.details.place": {"en": "Place", "et": "Koht"},
-    "setup.details.facilitator": {"en": "Facilitator", "et": "Vahendaja"},
+    "setup.details.facilitator": {"en": "Facilitator", "et": "Läbiviija"},
     "setup.details.no_title": {
         "en": "The title can't be empty; it is still “{title}”.",
-        "et": "Pealkiri ei saa olla tühi; see on endiselt „{title}”.",
+        "et": "Pealkiri ei saa olla tühi; see on endiselt „{title}“.",
     },
     "setup.details.bad_date": {
         "en": "The date must look like 2026-12-03 or 03.12.2026; it was not saved.",
@@ -31,7 +31,7 @@ MESSAGES = {
     },
     "setup.suggested.affected_help": {
         "en": "An affected group should take part itself: “What do we do with them?”, not “for them”.",
-        "et": "Puudutatud rühm peaks ise osalema: „Mida me nendega koos teeme?”, mitte „nende jaoks”.",
+        "et": "Puudutatud rühm peaks ise osalema: „Mida me nendega koos teeme?“, mitte „nende jaoks“.",
     },
     "setup.parties.heading": {"en": "Parties in this workshop", "et": "Töötoa osapooled"},
     "setup.parties.empty": {
@@ -45,15 +45,15 @@ MESSAGES = {
     "setup.parties.toggle": {"en": "◆ on/off", "et": "◆ jah/ei"},
     "setup.parties.remove": {"en": "Remove", "et": "Eemalda"},
     "setup.parties.no_name": {"en": "Type the party's name first", "et": "Kirjuta enne osapoole nimi"},
-    "setup.parties.added": {"en": "Added party “{name}”", "et": "Lisatud osapool „{name}”"},
-    "setup.parties.renamed": {"en": "Renamed “{old}” to “{name}”", "et": "„{old}” on nüüd „{name}”"},
-    "setup.parties.removed": {"en": "Removed party “{name}”", "et": "Eemaldatud osapool „{name}”"},
+    "setup.parties.added": {"en": "Added party “{name}”", "et": "Lisatud osapool „{name}“"},
+    "setup.parties.renamed": {"en": "Renamed “{old}” to “{name}”", "et": "„{old}“ on nüüd „{name}“"},
+    "setup.parties.removed": {"en": "Removed party “{name}”", "et": "Eemaldatud osapool „{name}“"},
     "setup.parties.none_selected": {"en": "Select a party first", "et": "Vali enne osapool"},
     "setup.rename.title": {"en": "Rename party", "et": "Osapoole uus nimi"},
     "setup.rename.label": {"en": "New name", "et": "Uus nimi"},
     "setup.remove.confirm": {
         "en": "Remove the party “{name}”? Everything tied to it goes too: it is taken out of its activities ({activities}), and its participants ({people}), placements, roles, commitments, expectations, sign-offs and the next steps it owns are removed. This can't be undone.",
-        "et": "Kas eemaldada osapool „{name}”? Koos sellega kaob kõik, mis on temaga seotud: ta võetakse välja oma tegevustest ({activities}) ning eemaldatakse tema osalejad ({people}), paigutused, rollid, lubadused, ootused, kinnitused ja järgmised sammud, mille eest ta vastutab. Seda ei saa tagasi võtta.",
+        "et": "Kas eemaldada osapool „{name}“? Koos sellega kaob kõik, mis on osapoolega seotud: osapool võetakse välja tema tegevustest ({activities}) ning eemaldatakse tema osalejad ({people}), paigutused, rollid, lubadused, ootused, kinnitused ja järgmised sammud, mille vastutaja ta on. Seda ei saa tagasi võtta.",
     },
     "setup.participants.heading": {"en": "Participants", "et": "Osalejad"},
     "setup.participants.empty": {
@@ -69,8 +69,8 @@ MESSAGES = {
         "et": "Kirjuta enne osaleja nimi",
     },
     "setup.participants.no_party": {"en": "Choose the participant's party", "et": "Vali osaleja osapool"},
-    "setup.participants.added": {"en": "Added “{name}” ({party})", "et": "Lisatud „{name}” ({party})"},
-    "setup.participants.removed": {"en": "Removed “{name}”", "et": "Eemaldatud „{name}”"},
+    "setup.participants.added": {"en": "Added “{name}” ({party})", "et": "Lisatud „{name}“ ({party})"},
+    "setup.participants.removed": {"en": "Removed “{name}”", "et": "Eemaldatud „{name}“"},
     "setup.participants.none_selected": {"en": "Select a participant first", "et": "Vali enne osaleja"},
     "setup.col.party": {"en": "Party", "et": "Osapool"},
     "setup.col.affected": {"en": "◆", "et": "◆"},

@@ -60,7 +60,7 @@ MESSAGES = {
     },
     "web.place_hint": {
         "en": "Choose where this activity is now and where it should be. Other parties do not see your choice until the reveal.",
-        "et": "Vali, kus see tegevus praegu on ja kus see peaks olema. Teised osapooled ei näe sinu valikut enne avamist.",
+        "et": "Vali, kus see tegevus praegu on ja kus see peaks olema. Teised osapooled ei näe sinu valikut enne avalikustamist.",
     },
     "web.current_question": {"en": "Where is it now?", "et": "Kus see praegu on?"},
     "web.wished_question": {"en": "Where should it be?", "et": "Kus see peaks olema?"},
@@ -68,7 +68,7 @@ MESSAGES = {
     "web.change": {"en": "Change placement", "et": "Muuda paigutust"},
     "web.placed_count": {
         "en": "Placed: {count} of {total} parties",
-        "et": "Paigutanud: {count} osapoolt {total}-st",
+        "et": "Paigutanud: {count}/{total} osapoolest",
     },
     "web.waiting_open": {
         "en": "Waiting for the facilitator to open an activity for placing.",
@@ -113,7 +113,7 @@ MESSAGES = {
     },
     "web.refused.full": {
         "en": "The workshop is full: {limit} devices have joined. Share a device with someone from your party.",
-        "et": "Töötuba on täis: liitunud on {limit} seadet. Kasuta koos oma osapoole kaaslasega üht seadet.",
+        "et": "Töötuba on täis: liitunud seadmeid on juba {limit}. Kasuta koos oma osapoole kaaslasega üht seadet.",
     },
     "web.refused.too_large": {
         "en": "That was too much text to send at once. Shorten it and try again.",
@@ -147,7 +147,7 @@ MESSAGES = {
     "join.error": {"en": "Could not start: {reason}", "et": "Ei saanud käivitada: {reason}"},
     "join.status": {
         "en": "Joining is open · {count} of at most {limit} devices joined",
-        "et": "Liitumine on avatud · liitunud {count} seadet (kuni {limit})",
+        "et": "Liitumine on avatud · liitunud seadmeid: {count} (kuni {limit})",
     },
     "join.col.party": {"en": "Party", "et": "Osapool"},
     "join.col.name": {"en": "Name", "et": "Nimi"},

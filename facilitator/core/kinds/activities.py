@@ -48,11 +48,31 @@ def _activity_fields(ctx: Context, data: dict[str, Any], activity: dict[str, Any
         activity["party_ids"] = party_ids(ctx, data["party_ids"])
     if "concerns" in data:
         activity["concerns"] = party_ids(ctx, data["concerns"])
-    if "approach" in data:
-        approach = data["approach"]
-        if approach is not None and approach not in {a.id for a in ctx.scenario.approaches}:
-            raise ChangeRejected(f"no approach {approach!r} in this scenario")
-        activity["approach"] = approach
+    # "approach" (one id or None) is what events before several approaches carried.
+    if "approach" in data and "approaches" not in data:
+        data = {**data, "approaches": [data["approach"]] if data["approach"] is not None else []}
+    if "approaches" in data:
+        activity["approaches"] = _ids_of(
+            data["approaches"], {a.id for a in ctx.scenario.approaches}, "approach"
+        )
+        activity.pop("approach", None)
+    if "flows" in data:
+        activity["flows"] = _ids_of(
+            data["flows"], set(ctx.scenario.flow_ids()), "direction of information flow"
+        )
+
+
+def _ids_of(value: Any, known: set[str], what: str) -> list[str]:
+    """A list of known ids, each once, in the order given."""
+    if not isinstance(value, list):
+        raise ChangeRejected(f"expected a list of {what} ids")
+    out: list[str] = []
+    for item in value:
+        if item not in known:
+            raise ChangeRejected(f"no {what} {item!r} in this scenario")
+        if item not in out:
+            out.append(item)
+    return out
 
 
 @handles("activity.added", describe=_told_added)
@@ -66,7 +86,8 @@ def _activity_added(ctx: Context, data: dict[str, Any]) -> None:
         "description": "",
         "party_ids": [],
         "concerns": [],
-        "approach": None,
+        "approaches": [],
+        "flows": [],
         "round": 1,
         "revealed": False,
         "agreed_current": None,
@@ -81,7 +102,16 @@ def _activity_added(ctx: Context, data: dict[str, Any]) -> None:
 @handles("activity.updated", describe=_told_updated)
 def _activity_updated(ctx: Context, data: dict[str, Any]) -> None:
     activity = ctx.need("activities", data.get("id"), "activity")
-    unknown = set(data) - {"id", "title", "description", "party_ids", "concerns", "approach"}
+    unknown = set(data) - {
+        "id",
+        "title",
+        "description",
+        "party_ids",
+        "concerns",
+        "approach",
+        "approaches",
+        "flows",
+    }
     if unknown:
         raise ChangeRejected(f"activity has no field {sorted(unknown)[0]!r}")
     _activity_fields(ctx, data, activity)

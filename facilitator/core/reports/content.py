@@ -233,8 +233,11 @@ class _Builder:
             facts.append((t("report.fact.agreed"), rung_line))
         else:
             facts.append((t("report.fact.agreed"), text(muted(labels.status(a)))))
-        if a.approach:
-            facts.append((t("report.fact.approach"), text(user(labels.approach(a.approach)))))
+        if a.approaches:
+            names = ", ".join(labels.approach(x) for x in a.approaches)
+            facts.append((t("report.fact.approach"), text(user(names))))
+        if a.flows:
+            facts.append((t("report.fact.flows"), text(user(labels.flows(a.flows)))))
         if a.concerns:
             concern: list[Span] = []
             for i, p in enumerate(a.concerns):
@@ -445,7 +448,8 @@ class _Builder:
                     items = []
                 current = m.activity_id
                 blocks.append(Heading(3, text(*self.ref(s.activity(m.activity_id)))))
-            items.append(text(strong(t(f"mismatch.kind.{m.kind}") + ": "), m.explain(t)))
+            basis = muted(" " + t("report.mismatch.basis", basis=m.basis(t)))
+            items.append(text(strong(t(f"mismatch.kind.{m.kind}") + ": "), m.explain(t), basis))
         if items:
             blocks.append(Bullets(tuple(items)))
         return Section(tuple(blocks), kind="part")

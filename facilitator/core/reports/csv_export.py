@@ -77,10 +77,24 @@ class _Tables:
     def activities(self) -> tuple[list[str], list[Row]]:
         s, labels = self.s, self.labels
         header = self.col(
-            "number", "activity_id", "title", "description", "parties", "approach", "concerns",
-            "now_number", "now_name", "wished_number", "wished_name", "status", "round", "note",
-            "signed", "unsigned",
-        )  # fmt: skip
+            "number",
+            "activity_id",
+            "title",
+            "description",
+            "parties",
+            "approach",
+            "concerns",
+            "now_number",
+            "now_name",
+            "wished_number",
+            "wished_name",
+            "status",
+            "round",
+            "note",
+            "signed",
+            "unsigned",
+            "flows",
+        )  # fmt: skip  (new columns go last, so a spreadsheet built on the old ones still works)
         rows: list[Row] = []
         for a in s.activities:
             signed = {so.party_id for so in s.signoffs_for(a.id)}
@@ -91,7 +105,7 @@ class _Tables:
                     a.title,
                     a.description,
                     "; ".join(labels.party(p) for p in a.party_ids),
-                    labels.approach(a.approach),
+                    "; ".join(labels.approach(x) for x in a.approaches),
                     "; ".join(labels.party(p) for p in a.concerns),
                     labels.rung_number(a.agreed_current),
                     labels.rung_name(a.agreed_current),
@@ -102,6 +116,7 @@ class _Tables:
                     a.agreed_note,
                     "; ".join(labels.party(p) for p in a.party_ids if p in signed),
                     "; ".join(labels.party(p) for p in a.party_ids if p not in signed),
+                    labels.flows(a.flows),
                 ]
             )
         return header, rows

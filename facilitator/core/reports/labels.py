@@ -74,6 +74,10 @@ class Labels:
         except KeyError:
             return role_id
 
+    def flows(self, flow_ids: tuple[str, ...]) -> str:
+        """Directions of information flow by name, in the scenario's words."""
+        return "; ".join(self.scenario.flow_name(f) for f in flow_ids)
+
     def approach(self, approach_id: str | None) -> str:
         if approach_id is None:
             return ""

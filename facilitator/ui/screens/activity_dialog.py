@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from facilitator.core.model import Activity, Session
@@ -23,8 +23,6 @@ from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.tickbox import TickBox
 
-NO_APPROACH = "-"  # the Select's value for "no approach"; approach ids never look like this
-
 
 @dataclass(frozen=True)
 class ActivityDraft:
@@ -33,8 +31,9 @@ class ActivityDraft:
     title: str
     description: str
     party_ids: tuple[str, ...]
-    approach: str | None
+    approaches: tuple[str, ...]
     concerns: tuple[str, ...]
+    flows: tuple[str, ...]
 
 
 def example_title(example: Example) -> str:
@@ -43,7 +42,7 @@ def example_title(example: Example) -> str:
 
 
 class ActivityDialog(BaseModal[ActivityDraft | None]):
-    """Add or edit one activity: title, description, parties, approach, concerns."""
+    """Add or edit one activity: title, description, parties, concerns, approaches, flows."""
 
     BINDINGS = [
         Binding("escape", "cancel", "button.cancel"),
@@ -89,15 +88,28 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
                             id="activity-concerns",
                         )
                         yield Label("", id="activity-no-concerns", classes="dialog-hint")
-                yield Label("", id="activity-approach-label")
-                initial = (activity.approach if activity else None) or NO_APPROACH
-                options = self._approach_options()
-                yield Select[str](
-                    options,
-                    value=initial if any(v == initial for _, v in options) else NO_APPROACH,
-                    id="activity-approach",
-                    allow_blank=False,
-                )
+                approaches = set(activity.approaches) if activity else set()
+                flows = set(activity.flows) if activity else set()
+                scenario = session.scenario
+                with Horizontal(id="activity-lenses"):
+                    with Vertical(id="activity-approaches-box"):
+                        yield Label("", id="activity-approach-label")
+                        yield SelectionList[str](
+                            *(
+                                Selection(literal(a.name), a.id, a.id in approaches)
+                                for a in scenario.approaches
+                            ),
+                            id="activity-approaches",
+                        )
+                    with Vertical(id="activity-flows-box"):
+                        yield Label("", id="activity-flows-label")
+                        yield SelectionList[str](
+                            *(
+                                Selection(literal(scenario.flow_name(f)), f, f in flows)
+                                for f in scenario.flow_ids()
+                            ),
+                            id="activity-flows",
+                        )
             yield Label("", id="activity-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", compact=True, id="activity-save", variant="primary")
@@ -107,6 +119,9 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
     def after_mount(self) -> None:
         self.query_one("#activity-parties", SelectionList).display = bool(self.session.parties)
         self.query_one("#activity-no-parties", Label).display = not self.session.parties
+        scenario = self.session.scenario
+        self.query_one("#activity-approaches-box", Vertical).display = bool(scenario.approaches)
+        self.query_one("#activity-flows-box", Vertical).display = bool(scenario.flow_ids())
         has_affected = any(p.affected for p in self.session.parties)
         self.query_one("#activity-concerns", SelectionList).display = has_affected
         self.query_one("#activity-no-concerns", Label).display = not has_affected
@@ -125,18 +140,11 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
             ("activity-concerns-label", "collect.dialog.concerns"),
             ("activity-no-concerns", "collect.dialog.no_concerns"),
             ("activity-approach-label", "collect.dialog.approach"),
+            ("activity-flows-label", "collect.dialog.flows"),
         ):
             self.query_one(f"#{widget_id}", Label).update(Content(t(key)))
         self.query_one("#activity-save", Button).label = Content(t("button.save"))
         self.query_one("#activity-cancel", Button).label = Content(t("button.cancel"))
-        select: Select[str] = self.query_one("#activity-approach", Select)
-        current = select.value
-        select.set_options(self._approach_options())
-        select.value = current if isinstance(current, str) else NO_APPROACH
-
-    def _approach_options(self) -> list[tuple[Content, str]]:
-        options = [(Content(self.t("collect.approach.none")), NO_APPROACH)]
-        return options + [(literal(a.name), a.id) for a in self.session.scenario.approaches]
 
     # ---------------------------------------------------------------- result
     def draft(self) -> ActivityDraft | None:
@@ -146,16 +154,19 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
             self.query_one("#activity-problem", Label).update(Content(self.t("collect.no_title")))
             self.query_one("#activity-title", Input).focus()
             return None
-        approach = self.query_one("#activity-approach", Select).value
         parties: SelectionList[str] = self.query_one("#activity-parties", SelectionList)
         concerns: SelectionList[str] = self.query_one("#activity-concerns", SelectionList)
+        approaches: SelectionList[str] = self.query_one("#activity-approaches", SelectionList)
+        flows: SelectionList[str] = self.query_one("#activity-flows", SelectionList)
         order = [p.id for p in self.session.parties]
+        scenario = self.session.scenario
         return ActivityDraft(
             title=title,
             description=self.query_one("#activity-description", TextArea).text,
             party_ids=tuple(p for p in order if p in set(parties.selected)),
-            approach=approach if isinstance(approach, str) and approach != NO_APPROACH else None,
+            approaches=tuple(a.id for a in scenario.approaches if a.id in set(approaches.selected)),
             concerns=tuple(p for p in order if p in set(concerns.selected)),
+            flows=tuple(f for f in scenario.flow_ids() if f in set(flows.selected)),
         )
 
     def action_save(self) -> None:

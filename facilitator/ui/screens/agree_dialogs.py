@@ -18,8 +18,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 from facilitator.core.dates import is_date, parse_date
 from facilitator.core.model import Expectation
@@ -473,17 +485,37 @@ class FieldInput(Input):
         self.agreement_field = agreement_field
 
 
-class FieldsDialog(_Form[dict[str, str] | None]):
-    """Every agreement field of the agreed rung at once; returns only what changed."""
+FLOWS = "flows"  # `focus` for the directions of information flow
+
+
+@dataclass(frozen=True)
+class FieldsResult:
+    """The agreement fields that changed, and the flow directions when they changed."""
+
+    values: dict[str, str]
+    flows: tuple[str, ...] | None = None
+
+
+class FieldsDialog(_Form[FieldsResult | None]):
+    """Every agreement field of the agreed rung at once, and for a rung with directions of
+    information flow (communication) which of them the activity uses; returns what changed."""
 
     def __init__(
-        self, rung_title: str, fields: Sequence[AgreementField], values: dict[str, str], focus: str | None
+        self,
+        rung_title: str,
+        fields: Sequence[AgreementField],
+        values: dict[str, str],
+        focus: str | None,
+        flows: Sequence[tuple[str, str]] = (),
+        chosen_flows: Sequence[str] = (),
     ) -> None:
         super().__init__(classes="dialog")
         self.rung_title = rung_title
         self.fields = tuple(fields)
         self.values = dict(values)
         self.focus_id = focus
+        self.flows = tuple(flows)
+        self.chosen_flows = tuple(chosen_flows)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
@@ -494,6 +526,15 @@ class FieldsDialog(_Form[dict[str, str] | None]):
                     if agreement_field.help:
                         yield Static(literal_block(agreement_field.help), classes="form-help")
                     yield FieldInput(agreement_field, self.values.get(agreement_field.id, ""))
+                if self.flows:
+                    yield Label("", id="fields-flows-label", classes="form-label")
+                    yield SelectionList[str](
+                        *(
+                            Selection(literal(name), fid, fid in self.chosen_flows)
+                            for fid, name in self.flows
+                        ),
+                        id="fields-flows",
+                    )
             yield from self.buttons()
 
     def relabel(self) -> None:
@@ -501,11 +542,18 @@ class FieldsDialog(_Form[dict[str, str] | None]):
         self.query_one("#form-title", Label).update(
             Content(self.t("agree.fields.title", rung=one_line(self.rung_title, NAME_LIMIT)))
         )
+        if self.flows:
+            self.query_one("#fields-flows-label", Label).update(Content(self.t("agree.fields.flows")))
 
     def after_mount(self) -> None:
         # As tall as the fields need, up to the screen: the buttons stay in view, the fields scroll.
         box = self.query_one(".dialog-box")
-        box.styles.max_height = 10 + sum(7 if f.help else 5 for f in self.fields)
+        box.styles.max_height = (
+            10 + sum(7 if f.help else 5 for f in self.fields) + (len(self.flows) + 3 if self.flows else 0)
+        )
+        if self.flows and self.focus_id == FLOWS:
+            self.query_one("#fields-flows", SelectionList).focus()
+            return
         inputs = list(self.query(FieldInput))
         first = next(
             (i for i in inputs if i.agreement_field.id == self.focus_id), inputs[0] if inputs else None
@@ -529,7 +577,12 @@ class FieldsDialog(_Form[dict[str, str] | None]):
             for i in self.query(FieldInput)
             if i.value.strip() != self.values.get(i.agreement_field.id, "").strip()
         }
-        self.dismiss(changed)
+        flows: tuple[str, ...] | None = None
+        if self.flows:
+            ticked = set(self.query_one("#fields-flows", SelectionList).selected)
+            chosen = tuple(fid for fid, _ in self.flows if fid in ticked)
+            flows = chosen if set(chosen) != set(self.chosen_flows) else None
+        self.dismiss(FieldsResult(changed, flows))
 
 
 @dataclass(frozen=True)

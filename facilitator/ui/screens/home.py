@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual import work
@@ -25,6 +26,7 @@ class HomeScreen(BaseScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-roomy")]  # -narrow: toolbar buttons close up
     BINDINGS = [
         Binding("n", "new", "key.new"),
+        Binding("f", "new_from", "key.new_from"),
         Binding("o", "open", "key.open"),
         Binding("r", "review", "review.key.review"),
         Binding("d", "delete", "key.delete"),
@@ -182,6 +184,26 @@ class HomeScreen(BaseScreen):
                 place=result.place,
                 facilitator=result.facilitator,
             )
+        except UserError as error:
+            self.fapp.show_user_error(error)
+            return
+        self.load()
+        self.fapp.open_session(service.path)
+
+    @work
+    async def action_new_from(self) -> None:
+        """Next year's workshop from the selected one: its parties, activities and agreed rungs."""
+        summary = self.selected()
+        if summary is None:
+            self.notify(self.t("home.none_selected"), timeout=3)
+            return
+        title = await self.app.push_screen_wait(
+            TextPromptDialog("home.new_from.title", "home.new.name", summary.title, "home.new.create")
+        )
+        if title is None or not title.strip():
+            return
+        try:
+            service = self.fapp.library.create_from(summary.id, title=title, date=dt.date.today().isoformat())
         except UserError as error:
             self.fapp.show_user_error(error)
             return

@@ -171,7 +171,7 @@ class OverviewScreen(BaseScreen):
                     yield ChoiceList(id="ov-kinds")
                     with Vertical(id="ov-mismatches-main"):
                         yield DataTable(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
-                        with Horizontal(classes="ov-detail-row"):
+                        with Horizontal(id="ov-mismatch-detail-row", classes="ov-detail-row"):
                             yield Static("", id="ov-mismatch-detail", classes="ov-detail")
                             yield Button("", id="ov-mismatch-fix", classes="ov-fix", compact=True)
                 yield Label("", id="ov-mismatches-empty", classes="empty")
@@ -539,6 +539,7 @@ class OverviewScreen(BaseScreen):
             detail.update("")
             return
         where = self.t("overview.mismatch.where", phase=self.phase_name(row.phase_kind))
+        basis = self.t("report.mismatch.basis", basis=self.t(f"mismatch.basis.{row.kind}"))
         detail.update(
             Content.assemble(
                 Content.styled(row.kind_name, "bold"),
@@ -546,6 +547,8 @@ class OverviewScreen(BaseScreen):
                 Content.styled(one_line(where), "italic"),
                 "\n",
                 Content(multi_line(row.explanation)),
+                "\n",
+                Content.styled(one_line(basis), "italic"),
             )
         )
 
@@ -621,6 +624,14 @@ class OverviewScreen(BaseScreen):
                 shown = t("overview.roles.lead", role=name) if lead and role == lead.id else name
             parts.append(f"{session.party_name(party_id)}: {shown}")
         where = t("overview.roles.where", phase=self.phase_name("agree"))
+        lens: list[Content | str] = []
+        approaches = {a.id: a.name for a in session.scenario.approaches}
+        if activity.approaches:
+            named = ", ".join(approaches.get(a, a) for a in activity.approaches)
+            lens += ["\n", Content(one_line(t("overview.roles.approaches", approaches=named), 500))]
+        if activity.flows:
+            flows = ", ".join(session.scenario.flow_name(f) for f in activity.flows)
+            lens += ["\n", Content(one_line(t("overview.roles.flows", flows=flows), 500))]
         detail.update(
             Content.assemble(
                 Content.styled(one_line(f"{number}. {activity.title}", 300), "bold"),
@@ -628,6 +639,7 @@ class OverviewScreen(BaseScreen):
                 Content.styled(one_line(where), "italic"),
                 "\n",
                 Content(one_line(" · ".join(parts), 1000)),
+                *lens,
             )
         )
 

@@ -34,6 +34,7 @@ from facilitator.core.text import one_line
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.screens.agree_dialogs import (
+    FLOWS,
     ActionDialog,
     AddMenu,
     AnswerDialog,
@@ -651,7 +652,8 @@ class AgreeView(PhaseView):
         """Whether the selected activity has an agreed rung with agreement fields to fill in."""
         activity = self.current_activity()
         current = activity.agreed_current if activity is not None else None
-        return current is not None and bool(self.shown.scenario.rung(current).fields)
+        rung = self.shown.scenario.rung(current) if current is not None else None
+        return rung is not None and bool(rung.fields or rung.flows)
 
     def _removable(self, item: Item | None) -> bool:
         if item is None:
@@ -778,6 +780,8 @@ class AgreeView(PhaseView):
             self.answer(item.key)
         elif item.kind == "field":
             self.action_fields(item.key)
+        elif item.kind == "flows":
+            self.action_fields(FLOWS)
         elif item.kind == "action":
             self.edit_action(item.key)
         elif item.kind == "add":
@@ -971,20 +975,29 @@ class AgreeView(PhaseView):
             return
         session = self.shown
         rung = session.scenario.rung(activity.agreed_current)
-        if not rung.fields:
+        if not rung.fields and not rung.flows:
             self.notify(self.t("agree.fields.none"), timeout=4)
             return
         values = session.fields_for(activity.id)
-        dialog = FieldsDialog(session.scenario.rung_title(rung.id), rung.fields, values, focus)
-        changed = await self.app.push_screen_wait(dialog)
-        if not changed:
+        flows = [(f.id, f.name) for f in rung.flows]
+        dialog = FieldsDialog(
+            session.scenario.rung_title(rung.id), rung.fields, values, focus, flows, activity.flows
+        )
+        result = await self.app.push_screen_wait(dialog)
+        if result is None or (not result.values and result.flows is None):
             return
-        for field_id, value in changed.items():
+        for field_id, value in result.values.items():
             if not self.attempt(partial(self.service.set_field, activity.id, field_id, value)):
-                break
-        else:
-            labels = ", ".join(f.label for f in rung.fields if f.id in changed)
-            self.notify(self.t("agree.fields.saved", fields=one_line(labels, 200)), markup=False, timeout=3)
+                return
+        saved = [f.label for f in rung.fields if f.id in result.values]
+        if result.flows is not None:
+            chosen = list(result.flows)
+            if not self.attempt(lambda: self.service.update_activity(activity.id, flows=chosen)):
+                return
+            saved.append(self.t("agree.fields.flows"))
+        self.notify(
+            self.t("agree.fields.saved", fields=one_line(", ".join(saved), 200)), markup=False, timeout=3
+        )
 
     # ---------------------------------------------------------------- actions
     @work(exclusive=True, group="agree-dialog")

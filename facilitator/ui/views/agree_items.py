@@ -276,6 +276,19 @@ def item_options(
                 row = line_grid(label_width, None)
                 row.add_row(label, shown)
             yield Option(row, id=Item("field", agreement_field.id).option_id)
+        if rung.flows:  # communication: which directions of information flow it uses
+            flow_names = ", ".join(session.scenario.flow_name(f) for f in activity.flows)
+            shown = (
+                user_text(flow_names) if flow_names else Text(t("agree.flows.empty"), style="yellow italic")
+            )
+            label = Text(one_line(t("agree.fields.flows"), 200), style="bold")
+            if narrow:
+                row = line_grid(None, padding=0)
+                row.add_row(Text.assemble(label, "\n", shown))
+            else:
+                row = line_grid(max(label_width, len(label.plain)), None)
+                row.add_row(label, shown)
+            yield Option(row, id=Item("flows", "all").option_id)
 
     # Actions: the next steps, with owner and due date.
     actions = session.actions_for(activity.id)

@@ -163,7 +163,7 @@ class CollectView(PhaseView):
                 id=a.id,
                 title=a.title,
                 parties=", ".join(names.get(p, p) for p in a.party_ids),
-                approach=approaches.get(a.approach, a.approach) if a.approach else "",
+                approach=", ".join(approaches.get(x, x) for x in a.approaches),
             )
             for a in session.activities
         ]
@@ -242,6 +242,9 @@ class CollectView(PhaseView):
             names = ", ".join(session.party_name(p) for p in activity.concerns)
             concerns = one_line(self.t("collect.detail.concerns", names=names))
             parts += ["\n", Content.styled(concerns, "italic")]
+        if activity.flows:
+            flows = ", ".join(session.scenario.flow_name(f) for f in activity.flows)
+            parts += ["\n", Content.styled(one_line(self.t("collect.detail.flows", flows=flows)), "italic")]
         detail.update(Content.assemble(*parts))
         detail.display = True
 
@@ -312,8 +315,9 @@ class CollectView(PhaseView):
                     draft.title,
                     description=draft.description,
                     party_ids=draft.party_ids,
-                    approach=draft.approach,
+                    approaches=draft.approaches,
                     concerns=draft.concerns,
+                    flows=draft.flows,
                 )
             )
 
@@ -426,8 +430,13 @@ class CollectView(PhaseView):
     def _add_example(
         self, added: list[str], example: Example, party_ids: tuple[str, ...], approach: str | None
     ) -> None:
+        flows = [f for f in example.flows if f in self.session.scenario.flow_ids()]
         activity_id = self.service.add_activity(
-            example_title(example), description=example.text, party_ids=party_ids, approach=approach
+            example_title(example),
+            description=example.text,
+            party_ids=party_ids,
+            approach=approach,
+            flows=flows,
         )
         added.append(activity_id)
 
@@ -468,8 +477,9 @@ FIELD_LABELS = {
     "title": "collect.dialog.title",
     "description": "collect.dialog.description",
     "party_ids": "edit.field.parties",
-    "approach": "edit.field.approach",
+    "approaches": "edit.field.approach",
     "concerns": "edit.field.concerns",
+    "flows": "edit.field.flows",
 }
 
 
@@ -481,8 +491,11 @@ def _readable(session: Session, t: Translator, clash: Clash) -> Clash:
             return ", ".join(session.party_name(p) for p in sorted(value, key=str)) or t("review.none")
         if value is None:
             return t("review.none")
-        if clash.name == "approach":
-            return next((a.name for a in session.scenario.approaches if a.id == value), str(value))
+        if clash.name == "approaches":
+            names = {a.id: a.name for a in session.scenario.approaches}
+            return ", ".join(names.get(a, a) for a in value) or t("review.none")
+        if clash.name == "flows":
+            return ", ".join(session.scenario.flow_name(f) for f in value) or t("review.none")
         return str(value)
 
     return dataclasses.replace(clash, base=show(clash.base), mine=show(clash.mine), theirs=show(clash.theirs))
@@ -494,6 +507,7 @@ def _fields(item: Activity | ActivityDraft) -> dict[str, Any]:
         "title": item.title,
         "description": item.description,
         "party_ids": frozenset(item.party_ids),
-        "approach": item.approach,
+        "approaches": tuple(item.approaches),
         "concerns": frozenset(item.concerns),
+        "flows": tuple(item.flows),
     }

@@ -388,8 +388,11 @@ class IntroView(PhaseView):
             BLANK,
             Block(Content.styled(t("intro.overview.message"), "bold")),
             BLANK,
-            Block(Content(t("intro.overview.no_better")), Content("•")),
+            Block(Content(t("intro.overview.forms")), Content("•")),
             Block(Content(t("intro.overview.agree")), Content("•")),
+            Block(Content(t("intro.overview.aim")), Content("•")),
+            BLANK,
+            Block(Content.styled(t("intro.overview.advice"), "italic")),
         ]
 
     def rung_blocks(self, rung: Rung) -> list[Block]:
