@@ -125,7 +125,8 @@ def prepare(library: SessionLibrary, size: int) -> SessionService:
     service = SessionService(built.path)
     place = next(p.id for p in scenario.agenda if p.kind == "place")
     first = service.session.activities[0].id
-    service.set_view_state(phase=place, selected_activity=first)
+    service.set_phase(place)  # the room is on the placing phase (session data)
+    service.set_view_state(selected_activity=first)
     return service
 
 

@@ -19,7 +19,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp, create_app
-from facilitator.ui.widgets.mismatch_badge import COUNT_DELAY
+from facilitator.ui.widgets.mismatch_badge import COUNT_DELAY, MismatchBadge
 
 SIZE = (120, 40)
 SnapCompare = Callable[..., bool]
@@ -83,16 +83,30 @@ def app_for(workshop: tuple[SessionLibrary, SessionService]) -> FacilitatorApp:
     return create_app(library, session_path=service.path, lang="en")
 
 
-def test_board_snapshot(snap_compare: SnapCompare, workshop: tuple[SessionLibrary, SessionService]) -> None:
-    async def settle(pilot: Pilot[int]) -> None:
-        await pilot.pause(COUNT_DELAY + 0.2)  # the header's mismatch count comes after the first frame
+async def counted(pilot: Pilot[int]) -> None:
+    """The header's mismatch count comes a moment after the first frame: wait for it, not a time."""
+    for _ in range(int(COUNT_DELAY * 100) + 200):
+        badges = pilot.app.screen.query(MismatchBadge)
+        if badges and "…" not in str(badges.first().label):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
 
-    assert snap_compare(app_for(workshop), terminal_size=SIZE, run_before=settle)
+
+def test_board_snapshot(snap_compare: SnapCompare, workshop: tuple[SessionLibrary, SessionService]) -> None:
+    assert snap_compare(app_for(workshop), terminal_size=SIZE, run_before=counted)
+
+
+def test_board_snapshot_at_80_by_24(
+    snap_compare: SnapCompare, workshop: tuple[SessionLibrary, SessionService]
+) -> None:
+    """Too narrow for five columns: the tray and one rung, nothing cut in the middle of a word."""
+    assert snap_compare(app_for(workshop), terminal_size=(80, 24), run_before=counted)
 
 
 def test_reveal_snapshot(snap_compare: SnapCompare, workshop: tuple[SessionLibrary, SessionService]) -> None:
     async def open_the_reveal(pilot: Pilot[int]) -> None:
-        await pilot.pause(COUNT_DELAY + 0.2)
+        await counted(pilot)
         await pilot.press("enter")  # the selected card: revealed, parties disagree
         await pilot.pause()
 
