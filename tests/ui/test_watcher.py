@@ -156,3 +156,63 @@ async def test_the_review_dashboard_follows_a_session_running_elsewhere(
         await pilot.pause()
         assert screen.data is not None and screen.data.activities == 1
         assert empty_session.path.read_bytes() == after != before[0]  # the review itself wrote nothing
+
+
+async def test_recording_the_agreement_keeps_a_note_written_elsewhere_and_asks_about_the_rung(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    from facilitator.ui.screens.placement import PlacementScreen
+
+    from .test_board import make_session
+
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    for party in activity.party_ids:
+        service.place(activity.id, party, "cooperation", "coordination")
+    service.reveal(activity.id)
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, PlacementScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, PlacementScreen)
+        other_process(service, f"service.agree({activity.id!r}, note='Written on another laptop')")
+        await pilot.press("a", "a")  # to the controls, then record (the pickers preset to cooperation)
+        for _ in range(50):
+            await pilot.pause()
+            if not isinstance(app.screen, PlacementScreen):
+                break
+        agreed = fresh(service).activity(activity.id)
+        assert agreed.agreed_current == "cooperation"
+        assert agreed.agreed_note == "Written on another laptop"  # untouched here: not reverted
+    # Both sides set the rung: the facilitator is asked.
+    service.revote(activity.id)
+    for party in activity.party_ids:
+        service.place(activity.id, party, "coordination", "coordination")
+    service.reveal(activity.id)
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, PlacementScreen):
+                break
+        other_process(service, f"service.agree({activity.id!r}, current='collaboration')")
+        await pilot.press("a", "a")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, ConfirmDialog):
+                break
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "4. Collaboration" in app.screen.message and "3. Coordination" in app.screen.message
+        await pilot.press("escape")  # keep theirs
+        for _ in range(50):
+            await pilot.pause()
+            if not isinstance(app.screen, ConfirmDialog | PlacementScreen):
+                break
+    assert fresh(service).activity(activity.id).agreed_current == "collaboration"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult, SystemCommand
@@ -26,11 +28,13 @@ from textual.message import Message
 from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.core.edits import Clash, three_way
 from facilitator.core.errors import UserError
 from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR, SessionService
 from facilitator.core.text import one_line
+from facilitator.ui.clashes import keep_mine
 from facilitator.ui.screens.base import BaseScreen, confirm_discard, is_text_field
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
@@ -139,6 +143,7 @@ class PlacementScreen(BaseScreen):
         self._chosen_current: str | None = None  # held in memory only, never drawn
         self._page = ""
         self._preset: tuple[int, bool] | None = None
+        self._agree_base: dict[str, Any] = {}
         self._dismissing = False
         self._ready = False
 
@@ -364,6 +369,7 @@ class PlacementScreen(BaseScreen):
             self.query_one("#agree-current", RungPicker).set_value(activity.agreed_current or common_current)
             self.query_one("#agree-wished", RungPicker).set_value(activity.agreed_wished or common_wished)
             self.query_one("#agree-note", Input).value = activity.agreed_note
+            self._agree_base = _agreement(activity)  # what the form opened with: saving writes only changes
 
     def _spread_line(self, widget_id: str, what: str, views: Counter[str]) -> None:
         line = self.query_one(widget_id, Static)
@@ -497,15 +503,43 @@ class PlacementScreen(BaseScreen):
             return
         wished = self.query_one("#agree-wished", RungPicker).value
         note = self.query_one("#agree-note", Input).value
+        mine = {"current": current, "wished": wished, "note": note}
+        changes, clashes = three_way(self._agree_base, mine, _agreement(activity))
+        self._record(activity, changes, clashes)
+
+    @work(exclusive=True, group="placement-record")
+    async def _record(self, activity: Activity, changes: dict[str, Any], clashes: list[Clash]) -> None:
+        """Save what was changed here; a part another device changed meanwhile is asked about."""
+        if clashes:
+            labels = {
+                "current": self.t("board.place.agreed_current"),
+                "wished": self.t("board.place.agreed_wished"),
+                "note": self.t("board.place.note"),
+            }
+            shown = [
+                replace(c, mine=self._said(c.name, c.mine), theirs=self._said(c.name, c.theirs))
+                for c in clashes
+            ]
+            kept = await keep_mine(self.app, self.t, shown, lambda name: labels.get(name, name))
+            changes |= {c.name: c.mine for c in clashes if c.name in kept}
         activity_id = self.activity_id
-        if self._attempt(lambda: self.service.agree(activity_id, current=current, wished=wished, note=note)):
+        if changes and not self._attempt(lambda: self.service.agree(activity_id, **changes)):
+            return
+        agreed = self._activity()
+        rung = agreed.agreed_current if agreed is not None else None
+        if rung is not None:
             title = activity.title if len(activity.title) <= 60 else activity.title[:59] + "…"
             self.notify(
-                self.t("board.place.agreed", title=title, rung=self.scenario.rung_title(current)),
+                self.t("board.place.agreed", title=title, rung=self.scenario.rung_title(rung)),
                 markup=False,
                 timeout=3,
             )
-            self._close()
+        self._close()
+
+    def _said(self, name: str, value: Any) -> str:
+        if name == "note":
+            return str(value or "")
+        return self.scenario.rung_title(value) if value else self.t("review.none")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -566,3 +600,12 @@ class PlacementScreen(BaseScreen):
         self._dismissing = True
         self._remember(None)
         self.dismiss(None)
+
+
+def _agreement(activity: Activity) -> dict[str, Any]:
+    """The activity's agreement as the form edits it."""
+    return {
+        "current": activity.agreed_current,
+        "wished": activity.agreed_wished,
+        "note": activity.agreed_note,
+    }
