@@ -28,14 +28,6 @@ def round_revealed(activity: Activity, round_number: int) -> bool:
     return round_number < activity.round or (round_number == activity.round and activity.revealed)
 
 
-def _visible(session: Session, placement: Placement, party_id: str | None) -> bool:
-    if placement.party_id == party_id:
-        return True
-    if not session.has_activity(placement.activity_id):
-        return False
-    return round_revealed(session.activity(placement.activity_id), placement.round)
-
-
 def _cut_placement(placement: Placement) -> Placement:
     return dataclasses.replace(placement, current=HIDDEN, wished=HIDDEN)
 
@@ -88,12 +80,23 @@ def party_view(session: Session, party_id: str | None) -> Session:
 
 
 def _cut(session: Session, party_id: str | None) -> Session:
-    placements = tuple(
-        p if p.current == HIDDEN or _visible(session, p, party_id) else _cut_placement(p)
-        for p in session.placements
-    )
-    if all(a is b for a, b in zip(placements, session.placements, strict=True)):
-        placements = session.placements
+    # Only a placement into a round still open can be hidden (an earlier round was revealed
+    # before its re-vote): look closely at those alone.
+    open_rounds = {a.id: a.round for a in session.activities if not a.revealed}
+    cut: list[Placement] | None = None
+    for index, p in enumerate(session.placements):
+        hide = (
+            p.current != HIDDEN
+            and p.party_id != party_id
+            and (open_rounds.get(p.activity_id) == p.round or not session.has_activity(p.activity_id))
+        )
+        if hide:
+            if cut is None:
+                cut = list(session.placements[:index])
+            cut.append(_cut_placement(p))
+        elif cut is not None:
+            cut.append(p)
+    placements = tuple(cut) if cut is not None else session.placements
     events = _cut_events(session, party_id)
     if placements is session.placements and events is session.events:
         return session

@@ -144,10 +144,11 @@ class CardColumn:
         """How many cards are (wholly or partly) out of sight above and below."""
         if not self.has_bar:
             return 0, 0
-        above = sum(1 for i in range(len(self._cards)) if i * self.pitch < self.scroll_y)
+        count, pitch = len(self._cards), self.pitch
+        above = min(count, -(-self.scroll_y // pitch))  # cards starting above the top: ceil
         bottom = self.scroll_y + self.rows
-        below = sum(1 for i in range(len(self._cards)) if i * self.pitch + self.card_lines > bottom)
-        return above, below
+        whole = (bottom - self.card_lines) // pitch + 1 if bottom >= self.card_lines else 0
+        return above, max(0, count - whole)
 
     @property
     def lines(self) -> int:
@@ -656,6 +657,14 @@ class LadderBoard(Widget, can_focus=True):
     def _ink(self, name: str, background: Color) -> Style:
         return self.get_component_rich_style(name, partial=True) + self._solid(name, background)
 
+    def _ground_ink(self, name: str) -> Style:
+        """`_ink` over the board's own background, worked out once per restyle (drawn on every line)."""
+        key = ("ink", name)
+        found = self._styles.get(key)
+        if found is None:
+            found = self._styles[key] = self._ink(name, self.background_colors[1])
+        return found  # type: ignore[return-value]
+
     def _card_styles(self, selected: bool, tone_name: str, column: str) -> tuple[Style, ...]:
         """(base, title, parties, status, bar) for a card: worked out once per look, not per card."""
         key = (selected, tone_name, column)
@@ -743,7 +752,7 @@ class LadderBoard(Widget, can_focus=True):
         if not column.cards:
             lines = [text for text in wrap(column.empty_text, max(width - 2, 1), 12) if text]
             if row < len(lines):
-                style = ground + self._ink("card--empty", self.background_colors[1])
+                style = ground + self._ground_ink("card--empty")
                 content = Strip([Segment(" " + lines[row], style)]).adjust_cell_length(width, ground)
             else:
                 content = Strip.blank(width, ground)
@@ -764,12 +773,12 @@ class LadderBoard(Widget, can_focus=True):
                 content = strips[card_row]
         parts = []
         if edge:
-            ink = self._ink("ladder--edge", self.background_colors[1])
+            ink = self._ground_ink("ladder--edge")
             parts.append(Strip([Segment("╎", ground + ink)], 1))
         parts.append(content)
         if bar:
             top, end = column.bar()
             thumb = top <= row < end
-            ink = self._ink("card--thumb" if thumb else "card--track", self.background_colors[1])
+            ink = self._ground_ink("card--thumb" if thumb else "card--track")
             parts.append(Strip([Segment("┃" if thumb else "│", ground + ink)], 1))
         return Strip.join(parts) if len(parts) > 1 else content
