@@ -8,6 +8,11 @@ mismatches, explained. Keys act on the item under the cursor; every key has a bu
 click on the item) and a palette entry. Any change to the rung, roles, commitments,
 expectations or fields voids the sign-offs given so far: the core records which ones, and
 this view says so in a notification and on the party's row until it signs again.
+
+The view is put together from panels, one module each: the activity list
+(`agree_activities`), roles (`agree_roles`), commitments and expectations
+(`agree_expectations`), agreement fields (`agree_fields`), actions and sign-off
+(`agree_actions`). Every row they show is built by a pure function in `agree_rows`.
 """
 
 from __future__ import annotations
@@ -28,10 +33,7 @@ from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.screens.agree_dialogs import (
-    FLOWS,
-    AddMenu,
-)
+from facilitator.ui.screens.agree_dialogs import FLOWS, AddMenu
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_actions import ActionsPanel
