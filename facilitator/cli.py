@@ -34,6 +34,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+_Commands = argparse._SubParsersAction  # what add_subparsers returns: commands are added to it
+
+
 def _port(text: str) -> int:
     try:
         port = int(text)
@@ -44,34 +47,8 @@ def _port(text: str) -> int:
     return port
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="facilitator",
-        description=(
-            "Run live partnership workshops: partners place their joint activities on the "
-            "ladder communication → cooperation → coordination → collaboration, blind, "
-            "then agree on the rung, their roles and what they expect from each other. "
-            "Without a command, starts the app."
-        ),
-        epilog=f"Sessions are kept in the data folder: --data-dir, else ${ENV_DATA_DIR}, "
-        "else the platform's user data folder. Your own scenarios go in <data folder>/scenarios/.",
-    )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
-    parser.add_argument("--data-dir", type=Path, help="folder for sessions and your own scenarios")
-    parser.add_argument(
-        "--lang",
-        choices=("et", "en"),
-        help="interface language (default: the one chosen last time, else the system's)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    commands.add_parser("scenarios", help="list the scenarios you can start a session from")
-
-    scenario = commands.add_parser("scenario", help="work with scenario files")
-    scenario_commands = scenario.add_subparsers(dest="scenario_command", metavar="COMMAND", required=True)
-    check = scenario_commands.add_parser("check", help="validate a scenario file (exit 0 if valid, 2 if not)")
-    check.add_argument("file", type=Path)
-
+def _add_new(commands: _Commands[_Parser]) -> None:
+    """new: from a scenario, or from an earlier session."""
     new = commands.add_parser(
         "new",
         help="create a session and print its id",
@@ -91,16 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--place", default="")
     new.add_argument("--facilitator", default="", help="the facilitator's name")
 
-    commands.add_parser("list", help="list saved sessions, newest first")
 
-    open_ = commands.add_parser("open", help="open a session in the app")
-    open_.add_argument("id", help="session id (a unique prefix is enough)")
-
-    review = commands.add_parser(
-        "review", help="review a session read-only: dashboard and timeline (nothing is written)"
-    )
-    review.add_argument("id", help="session id (a unique prefix is enough)")
-
+def _add_export(commands: _Commands[_Parser]) -> None:
+    """export: the report, tables, drawings or the session itself."""
     export = commands.add_parser(
         "export",
         help="export a session: report (md, html), tables (csv), drawings (svg) or the session (json)",
@@ -131,13 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the report (default: the session's)",
     )
 
-    import_ = commands.add_parser("import", help="import an exported session (JSON)")
-    import_.add_argument("file", type=Path)
-    import_.add_argument("--new-id", action="store_true", help="give it a new id if its id is taken")
 
-    mism = commands.add_parser("mismatches", help="list where the parties are not yet aligned, by activity")
-    mism.add_argument("id")
-
+def _add_compare(commands: _Commands[_Parser]) -> None:
+    """compare: what changed between two sessions."""
     compare = commands.add_parser(
         "compare",
         help="compare two sessions of the same partners (e.g. a year apart)",
@@ -148,10 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("a", metavar="A", help="the earlier session's id (a unique prefix is enough)")
     compare.add_argument("b", metavar="B", help="the later session's id")
 
-    delete = commands.add_parser("delete", help="delete a session (asks first)")
-    delete.add_argument("id")
-    delete.add_argument("--yes", action="store_true", help="don't ask")
 
+def _add_serve(commands: _Commands[_Parser]) -> None:
+    """serve: the participants' web page, without the app."""
     serve = commands.add_parser(
         "serve",
         help="let participants join a session from their phones (web page), without the app",
@@ -166,6 +131,64 @@ def build_parser() -> argparse.ArgumentParser:
         "--lan", action="store_true", help="listen on the local network, so phones on the same Wi-Fi can join"
     )
     serve.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0 picks a free one)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description=(
+            "Run live partnership workshops: partners place their joint activities on the "
+            "ladder communication → cooperation → coordination → collaboration, blind, "
+            "then agree on the rung, their roles and what they expect from each other. "
+            "Without a command, starts the app."
+        ),
+        epilog=f"Sessions are kept in the data folder: --data-dir, else ${ENV_DATA_DIR}, "
+        "else the platform's user data folder. Your own scenarios go in <data folder>/scenarios/.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="folder for sessions and your own scenarios")
+    parser.add_argument(
+        "--lang",
+        choices=("et", "en"),
+        help="interface language (default: the one chosen last time, else the system's)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("scenarios", help="list the scenarios you can start a session from")
+
+    scenario = commands.add_parser("scenario", help="work with scenario files")
+    scenario_commands = scenario.add_subparsers(dest="scenario_command", metavar="COMMAND", required=True)
+    check = scenario_commands.add_parser("check", help="validate a scenario file (exit 0 if valid, 2 if not)")
+    check.add_argument("file", type=Path)
+
+    _add_new(commands)
+
+    commands.add_parser("list", help="list saved sessions, newest first")
+
+    open_ = commands.add_parser("open", help="open a session in the app")
+    open_.add_argument("id", help="session id (a unique prefix is enough)")
+
+    review = commands.add_parser(
+        "review", help="review a session read-only: dashboard and timeline (nothing is written)"
+    )
+    review.add_argument("id", help="session id (a unique prefix is enough)")
+
+    _add_export(commands)
+
+    import_ = commands.add_parser("import", help="import an exported session (JSON)")
+    import_.add_argument("file", type=Path)
+    import_.add_argument("--new-id", action="store_true", help="give it a new id if its id is taken")
+
+    mism = commands.add_parser("mismatches", help="list where the parties are not yet aligned, by activity")
+    mism.add_argument("id")
+
+    _add_compare(commands)
+
+    delete = commands.add_parser("delete", help="delete a session (asks first)")
+    delete.add_argument("id")
+    delete.add_argument("--yes", action="store_true", help="don't ask")
+
+    _add_serve(commands)
 
     demo = commands.add_parser("demo", help="create a complete sample session and print its id")
     demo.add_argument("--scenario", default="kogukondlik-turvalisus", help="scenario id or file")

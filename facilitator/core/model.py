@@ -203,6 +203,87 @@ class Event:
 BuildCache = dict[str, tuple[Mapping[str, Doc], tuple[Any, ...], Any]]
 
 
+def _built(table: Any, name: str, make: Callable[[Doc], Any], memo: BuildCache) -> tuple[Any, ...]:
+    """A table's objects, reusing last build's where the table (or a document) is the same object."""
+    hit = memo.get(name)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    # A changed table: documents that are the same objects keep their built objects
+    # (one agreed rung rebuilds one activity, not 500).
+    old: dict[int, tuple[Doc, Any]] = hit[2] if hit is not None else {}
+    objects: dict[int, tuple[Doc, Any]] = {}
+    result = []
+    for doc in _ordered(table):
+        found = old.get(id(doc))
+        item = found[1] if found is not None and found[0] is doc else make(doc)
+        objects[id(doc)] = (doc, item)  # holding the document keeps its id unique
+        result.append(item)
+    built_tuple = tuple(result)
+    memo[name] = (table, built_tuple, objects)
+    return built_tuple
+
+
+def _info(meta: Doc) -> SessionInfo:
+    return SessionInfo(
+        id=meta["id"],
+        title=meta["title"],
+        scenario_id=meta["scenario_id"],
+        language=meta["language"],
+        created_at=meta["created_at"],
+        date=meta.get("date", ""),
+        place=meta.get("place", ""),
+        facilitator=meta.get("facilitator", ""),
+        phase=meta.get("phase", ""),
+        open_activity=meta.get("open_activity"),
+        previous_id=meta.get("previous_id"),
+    )
+
+
+def _party(d: Doc) -> Party:
+    return Party(d["id"], d["name"], d["order"], d.get("suggested_id"), d.get("affected", False))
+
+
+def _activity(d: Doc) -> Activity:
+    return Activity(
+        id=d["id"],
+        title=d["title"],
+        order=d["order"],
+        description=d.get("description", ""),
+        party_ids=tuple(d.get("party_ids", ())),
+        approaches=stored_approaches(d),
+        concerns=tuple(d.get("concerns", ())),
+        flows=tuple(d.get("flows", ())),
+        round=d.get("round", 1),
+        revealed=d.get("revealed", False),
+        agreed_current=d.get("agreed_current"),
+        agreed_wished=d.get("agreed_wished"),
+        agreed_note=d.get("agreed_note", ""),
+        note_private=d.get("note_private", False),
+    )
+
+
+def _placement(d: Doc) -> Placement:
+    return Placement(
+        d["activity_id"], d["party_id"], d["round"], d["current"], d["wished"], d["at"], d.get("by", "")
+    )
+
+
+def _expectation(d: Doc) -> Expectation:
+    return Expectation(
+        d["id"],
+        d["activity_id"],
+        d["from_party"],
+        d["to_party"],
+        d["text"],
+        d.get("state", "open"),
+        d.get("response", ""),
+    )
+
+
+def _action(d: Doc) -> Action:
+    return Action(d["id"], d["text"], d["owner"], d.get("activity_id"), d.get("due"), d.get("done", False))
+
+
 def _events(table: Mapping[str, Doc], memo: BuildCache) -> tuple[Event, ...]:
     """The event log in order; only events appended since the last build are converted."""
     hit = memo.get("events")
@@ -287,105 +368,24 @@ class Session:
         memo: BuildCache = cache if cache is not None else {}
 
         def built(name: str, make: Callable[[Doc], Any]) -> tuple[Any, ...]:
-            table = tables.get(name, {})
-            hit = memo.get(name)
-            if hit is not None and hit[0] is table:
-                return hit[1]
-            # A changed table: documents that are the same objects keep their built objects
-            # (one agreed rung rebuilds one activity, not 500).
-            old: dict[int, tuple[Doc, Any]] = hit[2] if hit is not None else {}
-            objects: dict[int, tuple[Doc, Any]] = {}
-            result = []
-            for doc in _ordered(table):
-                found = old.get(id(doc))
-                item = found[1] if found is not None and found[0] is doc else make(doc)
-                objects[id(doc)] = (doc, item)  # holding the document keeps its id unique
-                result.append(item)
-            built_tuple = tuple(result)
-            memo[name] = (table, built_tuple, objects)
-            return built_tuple
+            return _built(tables.get(name, {}), name, make, memo)
 
         return cls(
-            info=SessionInfo(
-                id=meta["id"],
-                title=meta["title"],
-                scenario_id=meta["scenario_id"],
-                language=meta["language"],
-                created_at=meta["created_at"],
-                date=meta.get("date", ""),
-                place=meta.get("place", ""),
-                facilitator=meta.get("facilitator", ""),
-                phase=meta.get("phase", ""),
-                open_activity=meta.get("open_activity"),
-                previous_id=meta.get("previous_id"),
-            ),
+            info=_info(meta),
             scenario=scenario,
-            parties=built(
-                "parties",
-                lambda d: Party(
-                    d["id"], d["name"], d["order"], d.get("suggested_id"), d.get("affected", False)
-                ),
-            ),
+            parties=built("parties", _party),
             participants=built("participants", lambda d: Participant(d["id"], d["name"], d["party_id"])),
-            activities=built(
-                "activities",
-                lambda d: Activity(
-                    id=d["id"],
-                    title=d["title"],
-                    order=d["order"],
-                    description=d.get("description", ""),
-                    party_ids=tuple(d.get("party_ids", ())),
-                    approaches=stored_approaches(d),
-                    concerns=tuple(d.get("concerns", ())),
-                    flows=tuple(d.get("flows", ())),
-                    round=d.get("round", 1),
-                    revealed=d.get("revealed", False),
-                    agreed_current=d.get("agreed_current"),
-                    agreed_wished=d.get("agreed_wished"),
-                    agreed_note=d.get("agreed_note", ""),
-                    note_private=d.get("note_private", False),
-                ),
-            ),
-            placements=built(
-                "placements",
-                lambda d: Placement(
-                    d["activity_id"],
-                    d["party_id"],
-                    d["round"],
-                    d["current"],
-                    d["wished"],
-                    d["at"],
-                    d.get("by", ""),
-                ),
-            ),
+            activities=built("activities", _activity),
+            placements=built("placements", _placement),
             roles=built("roles", lambda d: RoleAssignment(d["activity_id"], d["party_id"], d["role_id"])),
             commitments=built(
                 "commitments", lambda d: Commitment(d["id"], d["activity_id"], d["party_id"], d["text"])
             ),
-            expectations=built(
-                "expectations",
-                lambda d: Expectation(
-                    d["id"],
-                    d["activity_id"],
-                    d["from_party"],
-                    d["to_party"],
-                    d["text"],
-                    d.get("state", "open"),
-                    d.get("response", ""),
-                ),
-            ),
+            expectations=built("expectations", _expectation),
             fields=built("fields", lambda d: FieldValue(d["activity_id"], d["field_id"], d["value"])),
             signoffs=built("signoffs", lambda d: SignOff(d["activity_id"], d["party_id"], d["at"])),
-            actions=built(
-                "actions",
-                lambda d: Action(
-                    d["id"], d["text"], d["owner"], d.get("activity_id"), d.get("due"), d.get("done", False)
-                ),
-            ),
-            timers=built(
-                "timers",
-                lambda d: PhaseTimer.from_dict(d, d["phase_id"], 0),
-            ),
+            actions=built("actions", _action),
+            timers=built("timers", lambda d: PhaseTimer.from_dict(d, d["phase_id"], 0)),
             events=_events(tables.get("events", {}), memo),
         )
 

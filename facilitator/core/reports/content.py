@@ -218,9 +218,19 @@ class _Builder:
         return Section(tuple(blocks), kind="part")
 
     def activity(self, a: Activity) -> Section:
-        t, s, labels = self.t, self.s, self.labels
-        number = labels.number[a.id]
-        blocks: list[Block] = [Heading(3, text(f"#{number} ", user(a.title)))]
+        """One activity: its facts, its parties and rounds, and what was agreed about it."""
+        number = self.labels.number[a.id]
+        blocks: list[Block] = [Heading(3, text(f"#{number} ", user(a.title))), self.activity_facts(a)]
+        if a.description.strip():
+            blocks.append(Para(text(user(a.description)), kind="description"))
+        blocks.extend(self.activity_parties(a))
+        blocks.extend(self.activity_rounds(a))
+        blocks.extend(self.activity_agreement(a))
+        return Section(tuple(blocks), kind="activity", anchor=anchor_of(number))
+
+    def activity_facts(self, a: Activity) -> Facts:
+        """Agreed (and wished) rung, approach, flows, whom it concerns."""
+        t, labels = self.t, self.labels
         facts: list[tuple[str, Inline]] = []
         if a.agreed_current is not None:
             rung_line: Inline = text(user(labels.rung(a.agreed_current)))
@@ -247,11 +257,12 @@ class _Builder:
                 if p not in a.party_ids:
                     concern.append(muted(" " + t("report.concerns.outside")))
             facts.append((t("report.fact.concerns"), tuple(concern)))
-        blocks.append(Facts(tuple(facts)))
-        if a.description.strip():
-            blocks.append(Para(text(user(a.description)), kind="description"))
+        return Facts(tuple(facts))
 
-        # Parties: role, placement per round, sign-off.
+    def activity_parties(self, a: Activity) -> list[Block]:
+        """Parties: role, placement per round, sign-off."""
+        t, s, labels = self.t, self.s, self.labels
+        blocks: list[Block] = []
         rounds = labels.rounds(a)
         roles = s.roles_for(a.id)
         signed = {so.party_id: so.at for so in s.signoffs_for(a.id)}
@@ -284,8 +295,14 @@ class _Builder:
             blocks.append(Table(tuple(header), tuple(rows), row_headers=True, kind="parties"))
         else:
             blocks.append(Para(text(muted(t("report.status.no_parties")))))
+        return blocks
+
+    def activity_rounds(self, a: Activity) -> list[Block]:
+        """How each placing round went: hidden, the same, or different."""
+        t = self.t
+        blocks: list[Block] = []
         notes: list[Inline] = []
-        for r in rounds:
+        for r in self.labels.rounds(a):
             if not r.placements:
                 continue
             if not r.revealed:
@@ -298,6 +315,12 @@ class _Builder:
         if notes:
             blocks.append(Bullets(tuple(notes), kind="rounds"))
 
+        return blocks
+
+    def activity_agreement(self, a: Activity) -> list[Block]:
+        """The note, the agreement fields, commitments, expectations and actions."""
+        t, s, labels = self.t, self.s, self.labels
+        blocks: list[Block] = []
         if a.agreed_note.strip():
             note: list[Span] = [strong(t("report.note") + ": "), user(a.agreed_note)]
             if a.note_private:
@@ -354,7 +377,7 @@ class _Builder:
         if actions:
             blocks.append(Heading(4, text(t("report.actions.of_activity"))))
             blocks.append(Bullets(tuple(self.action_line(x.text, x.owner, x.due, x.done) for x in actions)))
-        return Section(tuple(blocks), kind="activity", anchor=anchor_of(number))
+        return blocks
 
     def action_line(self, what: str, owner: str, due: str | None, done: bool) -> Inline:
         t = self.t

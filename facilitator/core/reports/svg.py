@@ -10,7 +10,7 @@ cells their numbers, and a legend explains both.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from facilitator.core.i18n import Translator
 from facilitator.core.matrices import Pair, partnership_matrix, rung_counts
@@ -171,102 +171,90 @@ def _heading(t: Translator, title_key: str, session: Session, width: float) -> l
 # --------------------------------------------------------------------------- ladder
 
 
-def ladder_svg(
-    session: Session, t: Translator, *, standalone: bool = True, max_items: int = MAX_ITEMS
-) -> str:
-    """The ladder, highest rung on top, with the activities agreed on each rung.
+# Where the ladder's parts go, in SVG units: the drawing is always this wide.
+_LADDER_WIDTH = 960.0
+_RAIL_LEFT, _RAIL_RIGHT = 58.0, 110.0
+_ITEMS_X = 430.0
+_WISH_X = _LADDER_WIDTH - 36
+_LINE_H = 22.0
 
-    Each activity shows its number, its title and the rung the parties wish it to
-    reach; activities not yet agreed are listed by number underneath.
-    """
-    labels = Labels(session, t)
-    scenario = session.scenario
-    width = 960.0
-    colours = rung_colours(len(scenario.rungs))
-    counts = rung_counts(session)
-    on: dict[str, list[Activity]] = {r.id: [] for r in scenario.rungs}
-    not_agreed: list[Activity] = []
-    for a in session.activities:
-        if a.agreed_current in on:
-            on[a.agreed_current].append(a)
+
+def _ladder_items(
+    t: Translator, labels: Labels, shown: Sequence[Activity], ly: float, title_x: float
+) -> list[str]:
+    """The activities agreed on one rung: number, title, and the rung they wish to reach."""
+    out: list[str] = []
+    for a in shown:
+        number = f"#{labels.number[a.id]}"
+        out.append(_text(title_x - 8, ly, number, 13, weight="bold", anchor="end"))
+        if a.agreed_wished is None:
+            wish, wish_fill = "", FAINT
+        elif a.agreed_wished == a.agreed_current:
+            wish, wish_fill = t("report.svg.stays"), FAINT
         else:
-            not_agreed.append(a)
+            wish, wish_fill = f"→ {labels.rung(a.agreed_wished)}", INK
+        wish = fit(wish, 12, 170)
+        room = _WISH_X - title_x - (text_width(wish, 12) + 12 if wish else 0)
+        out.append(_text(title_x, ly, fit(a.title, 13, room), 13))
+        if wish:
+            out.append(_text(_WISH_X, ly, wish, 12, fill=wish_fill, anchor="end"))
+        ly += _LINE_H
+    return out
 
+
+def _ladder_rung(
+    t: Translator,
+    labels: Labels,
+    index: int,
+    here: list[Activity],
+    y: float,
+    title_x: float,
+    max_items: int,
+) -> tuple[list[str], list[str], float]:
+    """One rung's row at `y`: its panel and texts, its step on the rails, and the row's height."""
+    rung = labels.scenario.rungs[index]
+    fill, ink = rung_colours(len(labels.scenario.rungs))[index]
     body: list[str] = []
-    # Standalone files carry their own title; inside the HTML report the heading does.
-    y = 88.0 if standalone else 22.0
-    top = y
-    rail_left, rail_right = 58.0, 110.0
-    items_x = 430.0
-    wish_x = width - 36
-    line_h = 22.0
-    # Numbers right-aligned in their own column, so that the titles line up.
-    widest = max((labels.number[a.id] for a in session.activities), default=1)
-    title_x = items_x + text_width(f"#{widest}", 13, bold=True) + 8
-    rows = list(enumerate(scenario.rungs))[::-1]
     bars: list[str] = []
-    for index, rung in rows:
-        fill, ink = colours[index]
-        here = on[rung.id]
-        shown = here[:max_items]
-        lines = max(len(shown) + (1 if len(here) > len(shown) else 0), 1)
-        summary = wrap(rung.summary, 12, items_x - 160, 3)
-        row_h = max(34 + lines * line_h, 62 + len(summary) * 16 + 8, 96)
-        body.append(
-            f'<rect x="24" y="{y:.1f}" width="{width - 48:.0f}" height="{row_h:.1f}" rx="8" '
-            f'fill="{PANEL}" stroke="{LINE}"/>'
-        )
-        mid = y + row_h / 2
-        bars.append(
-            f'<rect x="{rail_left:.0f}" y="{mid - 6:.1f}" width="{rail_right - rail_left:.0f}" height="12" '
-            f'rx="3" fill="{fill}" stroke="{INK}" stroke-width="1.5"/>'
-        )
-        cx = (rail_left + rail_right) / 2
-        bars.append(
-            f'<circle cx="{cx:.0f}" cy="{mid:.1f}" r="17" fill="{fill}" stroke="{INK}" stroke-width="1.5"/>'
-        )
-        bars.append(_text(cx, mid + 6, str(index + 1), 17, fill=ink, weight="bold", anchor="middle"))
-        body.append(_text(138, y + 28, fit(labels.rung(rung.id), 17, items_x - 160), 17, weight="bold"))
-        for k, line in enumerate(summary):
-            body.append(_text(138, y + 48 + k * 16, line, 12, fill=SOFT))
-        now_n, wished_n = counts.get(rung.id, (0, 0))
-        body.append(
-            _text(
-                138,
-                y + 56 + len(summary) * 16,
-                t("report.svg.counts", now=now_n, wished=wished_n),
-                12,
-                weight="bold",
-            )
-        )
-        ly = y + 28
-        if not here:
-            body.append(_text(items_x, ly, t("report.svg.empty_rung"), 13, fill=FAINT))
-        for a in shown:
-            number = f"#{labels.number[a.id]}"
-            body.append(_text(title_x - 8, ly, number, 13, weight="bold", anchor="end"))
-            if a.agreed_wished is None:
-                wish, wish_fill = "", FAINT
-            elif a.agreed_wished == a.agreed_current:
-                wish, wish_fill = t("report.svg.stays"), FAINT
-            else:
-                wish, wish_fill = f"→ {labels.rung(a.agreed_wished)}", INK
-            wish = fit(wish, 12, 170)
-            room = wish_x - title_x - (text_width(wish, 12) + 12 if wish else 0)
-            body.append(_text(title_x, ly, fit(a.title, 13, room), 13))
-            if wish:
-                body.append(_text(wish_x, ly, wish, 12, fill=wish_fill, anchor="end"))
-            ly += line_h
-        if len(here) > len(shown):
-            body.append(_text(items_x, ly, t("report.svg.more", count=len(here) - len(shown)), 12, fill=SOFT))
-        y += row_h + 10
-    bottom = y - 10
-    rails = [
-        f'<line x1="{x:.0f}" y1="{top - 14:.1f}" x2="{x:.0f}" y2="{bottom + 14:.1f}" stroke="{SOFT}" '
-        f'stroke-width="7" stroke-linecap="round"/>'
-        for x in (rail_left, rail_right)
-    ]
-    y += 34
+    shown = here[:max_items]
+    lines = max(len(shown) + (1 if len(here) > len(shown) else 0), 1)
+    summary = wrap(rung.summary, 12, _ITEMS_X - 160, 3)
+    row_h = max(34 + lines * _LINE_H, 62 + len(summary) * 16 + 8, 96)
+    body.append(
+        f'<rect x="24" y="{y:.1f}" width="{_LADDER_WIDTH - 48:.0f}" height="{row_h:.1f}" rx="8" '
+        f'fill="{PANEL}" stroke="{LINE}"/>'
+    )
+    mid = y + row_h / 2
+    bars.append(
+        f'<rect x="{_RAIL_LEFT:.0f}" y="{mid - 6:.1f}" width="{_RAIL_RIGHT - _RAIL_LEFT:.0f}" height="12" '
+        f'rx="3" fill="{fill}" stroke="{INK}" stroke-width="1.5"/>'
+    )
+    cx = (_RAIL_LEFT + _RAIL_RIGHT) / 2
+    bars.append(
+        f'<circle cx="{cx:.0f}" cy="{mid:.1f}" r="17" fill="{fill}" stroke="{INK}" stroke-width="1.5"/>'
+    )
+    bars.append(_text(cx, mid + 6, str(index + 1), 17, fill=ink, weight="bold", anchor="middle"))
+    body.append(_text(138, y + 28, fit(labels.rung(rung.id), 17, _ITEMS_X - 160), 17, weight="bold"))
+    for k, line in enumerate(summary):
+        body.append(_text(138, y + 48 + k * 16, line, 12, fill=SOFT))
+    now_n, wished_n = rung_counts(labels.session).get(rung.id, (0, 0))
+    counts = t("report.svg.counts", now=now_n, wished=wished_n)
+    body.append(_text(138, y + 56 + len(summary) * 16, counts, 12, weight="bold"))
+    ly = y + 28
+    if not here:
+        body.append(_text(_ITEMS_X, ly, t("report.svg.empty_rung"), 13, fill=FAINT))
+    body.extend(_ladder_items(t, labels, shown, ly, title_x))
+    if len(here) > len(shown):
+        more = t("report.svg.more", count=len(here) - len(shown))
+        body.append(_text(_ITEMS_X, ly + len(shown) * _LINE_H, more, 12, fill=SOFT))
+    return body, bars, row_h
+
+
+def _ladder_tail(
+    t: Translator, labels: Labels, not_agreed: list[Activity], y: float
+) -> tuple[list[str], float]:
+    """Under the ladder: the activities not agreed yet (by number), then the legend."""
+    width = _LADDER_WIDTH
     tail: list[str] = []
     if not_agreed:
         numbers = ", ".join(f"#{labels.number[a.id]}" for a in not_agreed)
@@ -282,6 +270,48 @@ def ladder_svg(
     for line in wrap(t("report.svg.ladder.legend"), 11, width - 48, 3):
         tail.append(_text(24, y, line, 11, fill=SOFT))
         y += 15
+    return tail, y
+
+
+def ladder_svg(
+    session: Session, t: Translator, *, standalone: bool = True, max_items: int = MAX_ITEMS
+) -> str:
+    """The ladder, highest rung on top, with the activities agreed on each rung.
+
+    Each activity shows its number, its title and the rung the parties wish it to
+    reach; activities not yet agreed are listed by number underneath.
+    """
+    labels = Labels(session, t)
+    scenario = session.scenario
+    width = _LADDER_WIDTH
+    on: dict[str, list[Activity]] = {r.id: [] for r in scenario.rungs}
+    not_agreed: list[Activity] = []
+    for a in session.activities:
+        if a.agreed_current in on:
+            on[a.agreed_current].append(a)
+        else:
+            not_agreed.append(a)
+
+    body: list[str] = []
+    bars: list[str] = []
+    # Standalone files carry their own title; inside the HTML report the heading does.
+    y = 88.0 if standalone else 22.0
+    top = y
+    # Numbers right-aligned in their own column, so that the titles line up.
+    widest = max((labels.number[a.id] for a in session.activities), default=1)
+    title_x = _ITEMS_X + text_width(f"#{widest}", 13, bold=True) + 8
+    for index, rung in list(enumerate(scenario.rungs))[::-1]:
+        rung_body, rung_bars, row_h = _ladder_rung(t, labels, index, on[rung.id], y, title_x, max_items)
+        body.extend(rung_body)
+        bars.extend(rung_bars)
+        y += row_h + 10
+    bottom = y - 10
+    rails = [
+        f'<line x1="{x:.0f}" y1="{top - 14:.1f}" x2="{x:.0f}" y2="{bottom + 14:.1f}" stroke="{SOFT}" '
+        f'stroke-width="7" stroke-linecap="round"/>'
+        for x in (_RAIL_LEFT, _RAIL_RIGHT)
+    ]
+    tail, y = _ladder_tail(t, labels, not_agreed, y + 34)
     height = y + 10
     label = f"{t('report.svg.ladder.title')}: {single_line(session.info.title)}"
     description = (
@@ -345,6 +375,59 @@ def _legend(
     return out, y
 
 
+_CELL = 50.0  # a matrix cell's side
+_NAME_SIZE = 13.0  # font size of the party names around the matrix
+
+
+def _matrix_cell(labels: Labels, pair: Pair | None, x: float, yy: float, diagonal: bool) -> list[str]:
+    """One cell: the highest agreed rung's number on its colour, and "agreed/together"."""
+    cell = _CELL
+    if diagonal:
+        return [_rect(x, yy, cell, cell, LINE, 'stroke="#ffffff" stroke-width="2"')]
+    if pair is None:
+        return [_rect(x, yy, cell, cell, "#fafbfc", f'stroke="{LINE}" stroke-width="1"')]
+    out: list[str] = []
+    number = labels.rung_number(pair.highest)
+    if number is None:
+        dashed = f'stroke="{SOFT}" stroke-dasharray="3 2"'
+        out.append(_rect(x + 2, yy + 2, cell - 4, cell - 4, "#ffffff", dashed))
+        ink = INK
+        big = "–"
+    else:
+        fill, ink = rung_colours(len(labels.scenario.rungs))[number - 1]
+        out.append(_rect(x, yy, cell, cell, fill, 'stroke="#ffffff" stroke-width="2"'))
+        big = str(number)
+    out.append(_text(x + cell / 2, yy + 24, big, 18, fill=ink, weight="bold", anchor="middle"))
+    together = f"{pair.agreed}/{pair.activities}"
+    out.append(_text(x + cell / 2, yy + 41, together, 11, fill=ink, anchor="middle"))
+    return out
+
+
+def _matrix(
+    labels: Labels, matrix: Mapping[tuple[str, str], Pair], names: list[str], x0: float, y0: float
+) -> list[str]:
+    """The names along the top (slanted) and the side, the cells, and a frame around them."""
+    cell, size = _CELL, _NAME_SIZE
+    parties = labels.session.parties
+    count = len(parties)
+    body: list[str] = []
+    for j, name in enumerate(names):
+        cx = x0 + j * cell + cell / 2
+        cy = y0 - 10
+        body.append(_text(cx, cy, name, size, extra=f'transform="rotate(-45 {cx:.1f} {cy:.1f})"'))
+    for i, name in enumerate(names):
+        body.append(_text(x0 - 10, y0 + i * cell + cell / 2 + 5, name, size, anchor="end"))
+    for i, a in enumerate(parties):
+        for j, b in enumerate(parties):
+            key = (a.id, b.id) if i < j else (b.id, a.id)
+            body.extend(_matrix_cell(labels, matrix.get(key), x0 + j * cell, y0 + i * cell, i == j))
+    body.append(
+        f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{count * cell:.0f}" height="{count * cell:.0f}" '
+        f'fill="none" stroke="{SOFT}" stroke-width="1"/>'
+    )
+    return body
+
+
 def partnership_svg(session: Session, t: Translator, *, standalone: bool = True) -> str:
     """Every party against every other: the highest agreed rung of their shared activities.
 
@@ -355,8 +438,7 @@ def partnership_svg(session: Session, t: Translator, *, standalone: bool = True)
     parties = session.parties
     matrix = partnership_matrix(session)
     colours = rung_colours(len(session.scenario.rungs))
-    cell = 50.0
-    size = 13.0
+    cell, size = _CELL, _NAME_SIZE
     names = [f"{i + 1}. {single_line(p.name)}" for i, p in enumerate(parties)]
     label_w = min(max((text_width(n, size) for n in names), default=80.0) + 4, 260.0)
     names = [fit(n, size, label_w) for n in names]
@@ -376,49 +458,7 @@ def partnership_svg(session: Session, t: Translator, *, standalone: bool = True)
         body.append(_text(24, y0 - header_h + 26, t("report.partners.none"), 14, fill=SOFT))
         y = y0 - header_h + 56
     else:
-        for j, name in enumerate(names):
-            cx = x0 + j * cell + cell / 2
-            cy = y0 - 10
-            body.append(_text(cx, cy, name, size, extra=f'transform="rotate(-45 {cx:.1f} {cy:.1f})"'))
-        for i, name in enumerate(names):
-            body.append(_text(x0 - 10, y0 + i * cell + cell / 2 + 5, name, size, anchor="end"))
-        for i, a in enumerate(parties):
-            for j, b in enumerate(parties):
-                x = x0 + j * cell
-                yy = y0 + i * cell
-                if i == j:
-                    body.append(_rect(x, yy, cell, cell, LINE, 'stroke="#ffffff" stroke-width="2"'))
-                    continue
-                key = (a.id, b.id) if i < j else (b.id, a.id)
-                pair = matrix.get(key)
-                if pair is None:
-                    body.append(_rect(x, yy, cell, cell, "#fafbfc", f'stroke="{LINE}" stroke-width="1"'))
-                    continue
-                number = labels.rung_number(pair.highest)
-                if number is None:
-                    dashed = f'stroke="{SOFT}" stroke-dasharray="3 2"'
-                    body.append(_rect(x + 2, yy + 2, cell - 4, cell - 4, "#ffffff", dashed))
-                    ink = INK
-                    big = "–"
-                else:
-                    fill, ink = colours[number - 1]
-                    body.append(_rect(x, yy, cell, cell, fill, 'stroke="#ffffff" stroke-width="2"'))
-                    big = str(number)
-                body.append(_text(x + cell / 2, yy + 24, big, 18, fill=ink, weight="bold", anchor="middle"))
-                body.append(
-                    _text(
-                        x + cell / 2,
-                        yy + 41,
-                        f"{pair.agreed}/{pair.activities}",
-                        11,
-                        fill=ink,
-                        anchor="middle",
-                    )
-                )
-        body.append(
-            f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{count * cell:.0f}" height="{count * cell:.0f}" '
-            f'fill="none" stroke="{SOFT}" stroke-width="1"/>'
-        )
+        body.extend(_matrix(labels, matrix, names, x0, y0))
         y = y0 + count * cell + 34
     legend, y = _legend(t, labels, colours, 24, y, width)
     height = y + 10

@@ -1,0 +1,159 @@
+"""Scenarios: workshop definitions loaded from TOML and validated strictly.
+
+Validation collects every problem (file, key path, line) before giving up, so a
+facilitator fixes a file in one pass; nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitator.core.errors import ScenarioError, UserError
+from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited
+from facilitator.core.plain import check as check_plain
+from facilitator.core.scenario.definition import (
+    FORMAT_VERSION,
+    LANGUAGES,
+    PHASE_KINDS,
+    AgreementField,
+    Approach,
+    Example,
+    Flow,
+    Phase,
+    Role,
+    Rung,
+    Scenario,
+    SuggestedParty,
+)
+from facilitator.core.scenario.tables import build
+from facilitator.core.scenario.validator import ID_RE, LineLocator, Path_, Validator, format_path, type_name
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ID_RE",
+    "LANGUAGES",
+    "PHASE_KINDS",
+    "AgreementField",
+    "Approach",
+    "Example",
+    "Flow",
+    "Path_",
+    "Phase",
+    "Role",
+    "Rung",
+    "Scenario",
+    "ScenarioEntry",
+    "SuggestedParty",
+    "builtin_scenario_dir",
+    "discover",
+    "find_scenario",
+    "format_path",
+    "load_scenario",
+    "parse_scenario",
+    "scenario_from_dict",
+    "type_name",
+]
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
+
+def scenario_from_dict(doc: Any, source: str = "<scenario>", text: str | None = None) -> Scenario:
+    """Validate an already-decoded scenario (e.g. the copy embedded in a session)."""
+    validator = Validator(source, LineLocator(text) if text is not None else None)
+    scenario = build(validator, doc)
+    if scenario is None:
+        raise ScenarioError(validator.problems)
+    return scenario
+
+
+def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
+    """Parse and validate TOML text; every problem is reported, nothing is half-loaded."""
+    import tomllib  # only scenario files need it; sessions carry their scenario as data
+
+    try:
+        doc = tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioError([f"{source}: nested more than {MAX_DEPTH} levels deep"]) from None
+    except tomllib.TOMLDecodeError as error:
+        # Python 3.14 has error.lineno; before that the line is only in the message.
+        message = getattr(error, "msg", None) or str(error)
+        line = getattr(error, "lineno", None)
+        found = _AT_LINE.search(message)
+        if found:
+            line = line or int(found.group(1))
+            message = message[: found.start()].rstrip()
+        where = f"{source}:{line}" if line else source
+        raise ScenarioError([f"{where}: TOML syntax error: {message}"]) from None
+    try:
+        check_plain(doc)  # NaN, huge numbers, deep nesting: refused before the validator walks it
+    except PlainDataError as error:
+        raise ScenarioError([f"{source}: {error}"]) from None
+    return scenario_from_dict(doc, source, text)
+
+
+def load_scenario(path: Path) -> Scenario:
+    try:
+        data = read_limited(path)
+    except OSError as error:
+        raise ScenarioError([f"{path}: cannot read: {error.strerror or error}"]) from None
+    except PlainDataError as error:
+        raise ScenarioError([f"{path}: cannot read: {error}"]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ScenarioError([f"{path}: not UTF-8 text (byte {error.start})"]) from None
+    return parse_scenario(text, str(path))
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def builtin_scenario_dir() -> Path:
+    """Shipped scenarios: inside the wheel, or the repository's `scenarios/` in a checkout."""
+    packaged = Path(__file__).resolve().parents[2] / "_scenarios"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "scenarios"
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """A scenario on disk, or the reason it couldn't be loaded."""
+
+    path: Path
+    scenario: Scenario | None
+    error: ScenarioError | None = None
+
+
+def discover(extra_dirs: tuple[Path, ...] = ()) -> list[ScenarioEntry]:
+    """Every scenario file in the shipped folder and the user's folders, loaded or failed."""
+    entries: list[ScenarioEntry] = []
+    for folder in (builtin_scenario_dir(), *extra_dirs):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                entries.append(ScenarioEntry(path, load_scenario(path)))
+            except ScenarioError as error:
+                entries.append(ScenarioEntry(path, None, error))
+    return entries
+
+
+def find_scenario(
+    ref: str, extra_dirs: tuple[Path, ...] = (), on_error: Callable[[ScenarioEntry], None] | None = None
+) -> Scenario:
+    """A scenario by id, or by path to a TOML file."""
+    candidate = Path(ref)
+    if ref.endswith(".toml") or candidate.is_file():
+        return load_scenario(candidate)
+    for entry in discover(extra_dirs):
+        if entry.scenario is not None and entry.scenario.id == ref:
+            return entry.scenario
+        if entry.scenario is None and on_error is not None:
+            on_error(entry)
+    known = sorted({e.scenario.id for e in discover(extra_dirs) if e.scenario})
+    raise UserError(f"no scenario {ref!r} (known: {', '.join(known) or 'none'})")

@@ -1,0 +1,203 @@
+"""Checks a decoded scenario document, collecting every problem with its key path and line.
+
+The accessors return a safe default after recording a problem, so one pass finds them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+Path_ = tuple[str | int, ...]
+
+
+def format_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(top level)"
+
+
+class LineLocator:
+    """Finds the line of a key path in TOML text.
+
+    tomllib reports no positions for valid documents, so this walks table headers
+    and `key =` lines. It covers the plain style scenario files use; anything it
+    can't place gets no line number rather than a wrong one.
+    """
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[Path_, int] = {}
+        counters: dict[tuple[str | int, ...], int] = {}
+        current: Path_ = ()
+        in_text: str | None = None  # the delimiter of the multi-line string we are in
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_text is not None:
+                if line.count(in_text) % 2:
+                    in_text = None
+                continue
+            if not line.lstrip().startswith("#"):
+                in_text = next((d for d in ('"""', "'''") if line.count(d) % 2), None)
+            header = self._HEADER.match(line)
+            if header:
+                names = [n.strip().strip("\"'") for n in header.group(2).split(".")]
+                is_array = header.group(1) == "[["
+                current = self._resolve(names, is_array, counters, current)
+                self.lines.setdefault(current, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                self.lines.setdefault((*current, key.group(1).strip('"')), number)
+
+    def _resolve(
+        self,
+        names: list[str],
+        is_array: bool,
+        counters: dict[tuple[str | int, ...], int],
+        current: Path_,
+    ) -> Path_:
+        # Parent arrays resolve to their latest element, as TOML does.
+        path: list[str | int] = []
+        for i, name in enumerate(names):
+            path.append(name)
+            last = i == len(names) - 1
+            key = tuple(path)
+            if last and is_array:
+                counters[key] = counters.get(key, -1) + 1
+                path.append(counters[key])
+            elif not last and key in counters:
+                path.append(counters[key])
+        return tuple(path)
+
+    def line(self, path: Path_) -> int | None:
+        probe = path
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return None
+
+
+class Validator:
+    """Checks one decoded TOML document against the format, collecting problems."""
+
+    def __init__(self, source: str, locator: LineLocator | None) -> None:
+        self.source = source
+        self.locator = locator
+        self.problems: list[str] = []
+
+    def problem(self, path: Path_, message: str) -> None:
+        line = self.locator.line(path) if self.locator else None
+        where = f"{self.source}:{line}" if line else self.source
+        self.problems.append(f"{where}: {format_path(path)}: {message}")
+
+    # Typed accessors: each returns a safe default after recording a problem.
+    def table(self, data: Any, path: Path_, keys: Mapping[str, bool]) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            self.problem(path, f"expected a table, got {type_name(data)}")
+            return {}
+        for key in data:
+            if key not in keys:
+                allowed = ", ".join(sorted(keys))
+                self.problem((*path, key), f"unknown key {key!r} (allowed: {allowed})")
+        for key, required in keys.items():
+            if required and key not in data:
+                self.problem(path, f"missing required key {key!r}")
+        return data
+
+    def text(self, data: Mapping[str, Any], path: Path_, key: str, default: str = "") -> str:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, str):
+            self.problem((*path, key), f"expected text, got {type_name(value)}")
+            return default
+        if not value.strip():
+            self.problem((*path, key), "must not be empty")
+        return value
+
+    def ident(self, data: Mapping[str, Any], path: Path_, key: str = "id") -> str:
+        value = self.text(data, path, key)
+        if value and not ID_RE.match(value):
+            self.problem(
+                (*path, key),
+                f"{value!r} is not a valid id (lower-case letters, digits, '-' and '_')",
+            )
+        return value
+
+    def boolean(self, data: Mapping[str, Any], path: Path_, key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem((*path, key), f"expected true or false, got {type_name(value)}")
+            return False
+        return value
+
+    def integer(self, data: Mapping[str, Any], path: Path_, key: str, lo: int, hi: int) -> int:
+        value = data.get(key, lo)
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.problem((*path, key), f"expected a whole number, got {type_name(value)}")
+            return lo
+        if not lo <= value <= hi:
+            self.problem((*path, key), f"must be between {lo} and {hi}, got {value}")
+        return value
+
+    def texts(self, data: Mapping[str, Any], path: Path_, key: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem((*path, key), f"expected a list of text, got {type_name(value)}")
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.problem((*path, key, i), "expected non-empty text")
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def items(
+        self,
+        data: Mapping[str, Any],
+        path: Path_,
+        key: str,
+        keys: Mapping[str, bool],
+        required: bool,
+    ) -> Iterator[tuple[Path_, dict[str, Any]]]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem((*path, key), f"expected an array of tables ([[{key}]]), got {type_name(value)}")
+            return
+        if required and not value:
+            self.problem((*path, key) if key in data else path, f"needs at least one [[{key}]] entry")
+        for i, item in enumerate(value):
+            item_path = (*path, key, i)
+            yield item_path, self.table(item, item_path, keys)
+
+    def unique(self, entries: list[tuple[Path_, str]], what: str) -> None:
+        seen: dict[str, Path_] = {}
+        for path, ident in entries:
+            if not ident:
+                continue
+            if ident in seen:
+                self.problem(
+                    (*path, "id"), f"duplicate {what} id {ident!r} (first at {format_path(seen[ident])})"
+                )
+            else:
+                seen[ident] = path
+
+
+def type_name(value: Any) -> str:
+    return {
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
