@@ -64,15 +64,14 @@ class ActionsPanel(AgreePanel):
         draft = await self.app.push_screen_wait(dialog)
         if draft is None:
             return
-        changes: dict[str, Any] = {}
-        for name, old, new in (
-            ("text", action.text, draft.text),
-            ("owner", action.owner, draft.owner),
-            ("due", action.due, draft.due),
-            ("done", action.done, draft.done),
-        ):
-            if old != new:
-                changes[name] = new
+        now = next((a for a in self.service.session.actions if a.id == action_id), None)
+        if now is None:
+            return  # removed meanwhile
+
+        def fields(item: Any) -> dict[str, Any]:
+            return {"text": item.text, "owner": item.owner, "due": item.due, "done": item.done}
+
+        changes = await self.settled(fields(action), fields(draft), fields(now), self.t("agree.action.label"))
         if changes:
             self.attempt(lambda: self.service.update_action(action.id, **changes))
 

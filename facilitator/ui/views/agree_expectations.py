@@ -37,9 +37,19 @@ class ExpectationsPanel(AgreePanel):
             self._parties(), activity.party_ids, commitment.party_id, commitment.text, editing=True
         )
         draft = await self.app.push_screen_wait(dialog)
-        if draft is None or draft.text == commitment.text:
+        if draft is None:
             return
-        self.attempt(lambda: self.service.update_commitment(commitment.id, draft.text))
+        now = next((c for c in self.service.session.commitments if c.id == commitment_id), None)
+        if now is None:
+            return  # removed meanwhile
+        changes = await self.settled(
+            {"text": commitment.text},
+            {"text": draft.text},
+            {"text": now.text},
+            self.t("agree.key.commitment"),
+        )
+        if "text" in changes:
+            self.attempt(lambda: self.service.update_commitment(commitment.id, changes["text"]))
 
     @work(exclusive=True, group="agree-dialog")
     async def action_add_expectation(self) -> None:
@@ -84,6 +94,18 @@ class ExpectationsPanel(AgreePanel):
             expectation, session.party_name(expectation.from_party), session.party_name(expectation.to_party)
         )
         answer = await self.app.push_screen_wait(dialog)
-        if answer is None or (answer.state, answer.response) == (expectation.state, expectation.response):
+        if answer is None:
             return
-        self.attempt(lambda: self.service.answer_expectation(expectation.id, answer.state, answer.response))
+        now = next((e for e in self.service.session.expectations if e.id == expectation_id), None)
+        if now is None:
+            return  # removed meanwhile
+        said = {"answer": (expectation.state, expectation.response)}
+        changes = await self.settled(
+            said,
+            {"answer": (answer.state, answer.response)},
+            {"answer": (now.state, now.response)},
+            self.t("agree.key.expectation"),
+        )
+        if "answer" in changes:
+            state, response = changes["answer"]
+            self.attempt(lambda: self.service.answer_expectation(expectation.id, state, response))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from textual import work
@@ -42,6 +43,15 @@ class FieldsPanel(AgreePanel):
         result = await self.app.push_screen_wait(dialog)
         if result is None or (not result.values and result.flows is None):
             return
+        now = self.service.session
+        if not now.has_activity(activity.id):
+            return  # removed meanwhile
+        theirs = now.fields_for(activity.id)
+        mine = {field_id: result.values.get(field_id, values.get(field_id, "")) for field_id in result.values}
+        base = {field_id: values.get(field_id, "") for field_id in result.values}
+        labels = ", ".join(f.label for f in rung.fields if f.id in result.values)
+        kept = await self.settled(base, mine, {k: theirs.get(k, "") for k in result.values}, labels)
+        result = replace(result, values=kept)
         for field_id, value in result.values.items():
             if not self.attempt(partial(self.service.set_field, activity.id, field_id, value)):
                 return

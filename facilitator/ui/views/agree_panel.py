@@ -7,12 +7,17 @@ cursor, the session as last shown, and where to put the cursor after a change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
+from facilitator.core.edits import three_way
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
+from facilitator.ui.clashes import keep_mine
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.widgets.phase_view import PhaseView
@@ -69,6 +74,17 @@ class AgreePanel(PhaseView):
 
     def _go_phase(self, phase_id: str) -> None:
         self.post_message(GoToPhase(phase_id))
+
+    async def settled(
+        self, base: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any], label: str
+    ) -> dict[str, Any]:
+        """What a dialog should save: its own changes since it opened (`core.edits.three_way`);
+        a value also changed elsewhere meanwhile (another window, a phone) is asked about."""
+        changes, clashes = three_way(base, mine, theirs)
+        if clashes:
+            kept = await keep_mine(self.app, self.t, clashes, lambda _name: label)
+            changes |= {c.name: c.mine for c in clashes if c.name in kept}
+        return changes
 
     def _parties(self) -> list[tuple[str, str]]:
         return [(p.id, p.name) for p in self.shown.parties]
