@@ -19,7 +19,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, R
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.agree_dialogs import (
+from facilitator.ui.dialogs.agree import (
     ActionDialog,
     AddMenu,
     AnswerDialog,
@@ -28,7 +28,7 @@ from facilitator.ui.screens.agree_dialogs import (
     FieldsDialog,
     RoleDialog,
 )
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView, reopened_parties
 

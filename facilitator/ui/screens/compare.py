@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -65,13 +65,11 @@ from facilitator.core.library import SessionSummary
 from facilitator.core.model import Action, Activity, Expectation, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseModal, BaseScreen
+from facilitator.ui.base import BaseModal, BaseScreen
+from facilitator.ui.host import host_of
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
-
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
 Filter = Literal["all", "changed", "up", "down", "same", "unrated", "new", "dropped"]
 RowKind = Literal["up", "down", "same", "unrated", "new", "dropped"]
@@ -723,11 +721,11 @@ class CompareWithDialog(BaseModal[str | None]):
         self.close_asking(None)
 
 
-def choose_and_compare(app: FacilitatorApp, a: SessionSummary, summaries: Sequence[SessionSummary]) -> None:
+def choose_and_compare(app: App[Any], a: SessionSummary, summaries: Sequence[SessionSummary]) -> None:
     """Ask for session B (any other readable session), then show the comparison of A and B."""
-    t = app.t
+    t = host_of(app).t
     if a.error:
-        app.show_error(t("exchange.compare.unreadable", id=a.id, error=a.error))
+        host_of(app).show_error(t("exchange.compare.unreadable", id=a.id, error=a.error))
         return
     others = [s for s in summaries if s.id != a.id and not s.error]
     if not others:
@@ -742,21 +740,22 @@ def choose_and_compare(app: FacilitatorApp, a: SessionSummary, summaries: Sequen
     app.push_screen(CompareWithDialog(a, others), chosen)
 
 
-def open_comparison(app: FacilitatorApp, path_a: Path, path_b: Path) -> bool:
+def open_comparison(app: App[Any], path_a: Path, path_b: Path) -> bool:
     """Read both sessions, compare them and show the result; a clear error otherwise."""
-    t = app.t
+    host = host_of(app)
+    t = host.t
     try:
         services = SessionService(path_a), SessionService(path_b)
         for service in services:  # both in the interface's language: one language at a time
-            service.show_names_in(app.language, app.scenario_folders)
+            service.show_names_in(host.language, host.scenario_folders)
         a, b = (service.session for service in services)
     except UserError as error:
-        app.show_user_error(error)
+        host.show_user_error(error)
         return False
     try:
         comparison = compare(a, b)
     except LadderMismatch:
-        app.show_error(
+        host.show_error(
             t(
                 "exchange.compare.ladders",
                 a=one_line(a.info.title),

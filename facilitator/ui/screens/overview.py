@@ -59,7 +59,7 @@ from facilitator.core.mismatches import (
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.base import BaseScreen
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar

@@ -31,8 +31,8 @@ from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR, SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseScreen, confirm_discard, is_text_field
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.base import BaseScreen, is_text_field
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
@@ -534,7 +534,7 @@ class PlacementScreen(BaseScreen):
         note = next(self.query("#agree-note").results(Input), None)
         typed = note is not None and activity is not None and note.value != activity.agreed_note
         if typed and activity is not None and activity.revealed:
-            confirm_discard(self, self._close)
+            self.fapp.confirm_discard(self._close)
             return
         self._close()
 

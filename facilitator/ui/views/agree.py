@@ -31,9 +31,7 @@ from facilitator.core.mismatches import Mismatch, mismatches
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.localized import localize_bindings
-from facilitator.ui.messages import GoToPhase
-from facilitator.ui.screens.agree_dialogs import (
+from facilitator.ui.dialogs.agree import (
     FLOWS,
     ActionDialog,
     AddMenu,
@@ -43,10 +41,12 @@ from facilitator.ui.screens.agree_dialogs import (
     FieldsDialog,
     RoleDialog,
 )
-from facilitator.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
+from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
+from facilitator.ui.localized import localize_bindings
+from facilitator.ui.messages import GoToPhase
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_items import NAME_LIMIT, REASONS, TEXT_LIMIT, Item, item_options, line_grid
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 
 SELECT_DELAY = 0.3  # seconds of rest on an activity before it is remembered as selected
 WIDE = 150  # from this many columns the mismatches stand beside the items, not below them

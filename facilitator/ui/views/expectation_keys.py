@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Label, Select
 
-from facilitator.ui.screens.agree_dialogs import ExpectationDialog, party_options
+from facilitator.ui.dialogs.agree import ExpectationDialog, party_options
 
 PARTY_SELECTS = ("expectation-from", "expectation-to")
 

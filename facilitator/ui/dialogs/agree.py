@@ -37,7 +37,7 @@ from facilitator.core.dates import is_date, parse_date
 from facilitator.core.model import Expectation
 from facilitator.core.scenario import AgreementField, Role
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseModal
+from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal, literal_block
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.tickbox import TickBox
