@@ -17,7 +17,8 @@ from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.views.board import BoardView
 from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.choice import ChoiceField
-from facilitator.ui.widgets.ladder import TRAY, LadderBoard, wrap
+from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY, wrap
 
 from .helpers import until
 

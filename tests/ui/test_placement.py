@@ -15,7 +15,8 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen, RungChoice, RungPicker
 from facilitator.ui.widgets.actionbar import ActionBar
-from facilitator.ui.widgets.ladder import TRAY, LadderBoard
+from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
 
 MakeApp = Callable[..., FacilitatorApp]

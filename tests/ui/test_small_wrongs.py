@@ -17,7 +17,7 @@ from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView
 from facilitator.ui.views.board import card_status
-from facilitator.ui.widgets.ladder import TRAY
+from facilitator.ui.widgets.ladder_columns import TRAY
 
 from .helpers import MakeApp, notifications, open_view
 from .test_agree import wait_for

@@ -7,8 +7,8 @@ from textual.widgets import Input, Select
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.base import is_text_field
-from facilitator.ui.dialogs.agree import CommitmentDialog, RoleDialog
 from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
+from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.screens.placement import PlacementScreen, RungPicker
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.board import BoardView

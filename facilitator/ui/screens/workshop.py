@@ -251,7 +251,8 @@ class WorkshopScreen(BaseScreen):
 
     # ---------------------------------------------------------------- overview (F2)
     def action_overview(self) -> None:
-        from facilitator.ui.screens.overview import Jump, OverviewScreen
+        from facilitator.ui.screens.overview import OverviewScreen
+        from facilitator.ui.screens.overview_rows import Jump
 
         def closed(jump: Jump | None) -> None:
             if jump is not None:

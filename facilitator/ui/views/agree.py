@@ -31,17 +31,11 @@ from facilitator.core.mismatches import Mismatch, mismatches
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.agree import (
-    FLOWS,
-    ActionDialog,
-    AddMenu,
-    AnswerDialog,
-    CommitmentDialog,
-    ExpectationDialog,
-    FieldsDialog,
-    RoleDialog,
-)
+from facilitator.ui.dialogs.actions import ActionDialog, AddMenu
 from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
+from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
+from facilitator.ui.dialogs.fields import FLOWS, FieldsDialog
+from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.text import literal

@@ -27,7 +27,8 @@ from facilitator.ui.text import literal
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
-from facilitator.ui.widgets.ladder import TRAY, Card, LadderBoard
+from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY, Card
 
 ALL = "*"
 """The filter value that shows every party's activities."""

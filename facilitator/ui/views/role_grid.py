@@ -465,7 +465,7 @@ class RoleGridScreen(BaseScreen):
     @work(exclusive=True, group="grid-dialog")
     async def choose_in_dialog(self) -> None:
         """A second click on a cell: the role dialog, with each role explained (the mouse's way)."""
-        from facilitator.ui.dialogs.agree import RoleDialog
+        from facilitator.ui.dialogs.roles import RoleDialog
 
         cell = self.query_one(RoleGrid).cell()
         session = self.service.room_view
