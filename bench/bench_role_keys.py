@@ -30,7 +30,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import create_app
-from facilitator.ui.screens.agree_dialogs import RoleDialog
+from facilitator.ui.dialogs.roles import RoleDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView
 

@@ -91,3 +91,203 @@ def test_the_import_check_catches_a_textual_import() -> None:
     )
     names = [name for _, name in imported_names(ast.parse(source))]
     assert sorted(names) == ["os", "rich.text", "textual.app"]
+
+
+# ---------------------------------------------------------------- the interface's layers
+
+PACKAGE_DIR = CORE_DIR.parent
+UI_DIR = PACKAGE_DIR / "ui"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path, known: set[str]) -> set[str]:
+    source = path.read_text(encoding="utf-8")
+    return imports_in(source, module_name(path), path.name == "__init__.py", known)
+
+
+def imports_in(source: str, name: str, is_package: bool, known: set[str]) -> set[str]:
+    """Every known module a module imports: at the top, under TYPE_CHECKING, inside functions;
+    absolute or relative; `from package import module` counts as importing the module."""
+    package = name if is_package else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            candidates = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            candidates = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for candidate in candidates:
+            # `import a.b.c` imports a.b.c; the nearest known module is the one that counts.
+            while candidate and candidate not in known:
+                candidate = candidate.rpartition(".")[0]
+            if candidate and candidate != name:
+                found.add(candidate)
+    return found
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Module → the facilitator modules it imports, for every module under `root`."""
+    files = sorted(root.rglob("*.py"))
+    known = {module_name(path) for path in sorted(PACKAGE_DIR.rglob("*.py"))}
+    return {module_name(path): imports_of(path, known) for path in files}
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle among the graph's own modules, as a path that ends where it starts."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in graph:
+                continue
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state and (cycle := visit(target)) is not None:
+                return cycle
+        path.pop()
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (cycle := visit(start)) is not None:
+            return cycle
+    return None
+
+
+def layer_breaches(graph: dict[str, set[str]], layer: str, forbidden: tuple[str, ...]) -> list[str]:
+    """Imports from modules of `layer` (a package under facilitator.ui) into `forbidden` ones."""
+    prefix = f"facilitator.ui.{layer}"
+    banned = tuple(f"facilitator.ui.{name}" for name in forbidden)
+    return sorted(
+        f"{source} imports {target}"
+        for source, targets in graph.items()
+        if source == prefix or source.startswith(prefix + ".")
+        for target in targets
+        if any(target == ban or target.startswith(ban + ".") for ban in banned)
+    )
+
+
+def test_the_interface_has_its_layers() -> None:
+    """app → screens → views → dialogs → widgets, each importing only below itself."""
+    graph = import_graph(UI_DIR)
+    assert {"facilitator.ui.dialogs.common", "facilitator.ui.views.base", "facilitator.ui.host"} <= set(graph)
+    assert layer_breaches(graph, "dialogs", ("app", "screens", "views")) == []
+    assert layer_breaches(graph, "views", ("app", "screens")) == []
+    assert layer_breaches(graph, "widgets", ("app", "screens", "views", "dialogs", "base")) == []
+    assert layer_breaches(graph, "base", ("app", "screens", "views", "dialogs", "widgets")) == []
+    assert layer_breaches(graph, "host", ("app", "screens", "views", "dialogs", "widgets")) == []
+
+
+def test_only_the_cli_imports_the_app() -> None:
+    graph = import_graph(PACKAGE_DIR)
+    importers = sorted(source for source, targets in graph.items() if "facilitator.ui.app" in targets)
+    assert importers == ["facilitator.cli"]
+
+
+def test_no_import_cycle_in_the_interface() -> None:
+    assert find_cycle(import_graph(UI_DIR)) is None
+
+
+def test_the_graph_sees_every_kind_of_import() -> None:
+    """Type-only, in-function and relative imports count; a cycle through them is found."""
+    source = (
+        "from __future__ import annotations\n"
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from facilitator.ui.app import FacilitatorApp\n"
+        "def later():\n"
+        "    from ..widgets import keybar\n"
+        "    from . import home\n"
+        "    import facilitator.ui.text.more\n"
+    )
+    known = {
+        "facilitator.ui.app",
+        "facilitator.ui.text",
+        "facilitator.ui.widgets",
+        "facilitator.ui.widgets.keybar",
+        "facilitator.ui.screens",
+        "facilitator.ui.screens.home",
+    }
+    assert imports_in(source, "facilitator.ui.screens.overview", False, known) == {
+        "facilitator.ui.app",
+        "facilitator.ui.text",
+        "facilitator.ui.widgets",
+        "facilitator.ui.widgets.keybar",
+        "facilitator.ui.screens",
+        "facilitator.ui.screens.home",
+    }
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"outside"}}) is None
+
+
+# ---------------------------------------------------------------- small modules, short functions
+
+MODULE_LIMIT = 600  # lines in a module
+FUNCTION_LIMIT = 80  # lines in a function or method, from `def` to its last line
+
+# Known exceptions, with their size: none left (issue 14 split them). An entry may only shrink;
+# one that got under the limit must leave this list, and no new one may join it.
+LONG_MODULES: dict[str, int] = {}
+LONG_FUNCTIONS: dict[str, int] = {}
+
+
+def sizes() -> tuple[dict[str, int], dict[str, int]]:
+    """Lines per module, and lines per function (nested ones too), over facilitator/."""
+    modules: dict[str, int] = {}
+    functions: dict[str, int] = {}
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        name = path.relative_to(PACKAGE_DIR).as_posix()
+        source = path.read_text(encoding="utf-8")
+        modules[name] = len(source.splitlines())
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno is not None:
+                key = f"{name}:{node.name}"
+                functions[key] = max(functions.get(key, 0), node.end_lineno - node.lineno + 1)
+    return modules, functions
+
+
+def oversized(found: dict[str, int], limit: int, allowed: dict[str, int]) -> list[str]:
+    """Sizes over the limit that the allow-list does not cover, and allow-list entries gone stale."""
+    problems = [
+        f"{name}: {size} lines (limit {limit}, allowed {allowed.get(name, limit)})"
+        for name, size in sorted(found.items())
+        if size > max(limit, allowed.get(name, 0))
+    ]
+    problems += [
+        f"{name}: now {found.get(name, 0)} lines, take it off the allow-list"
+        for name in sorted(allowed)
+        if found.get(name, 0) <= limit
+    ]
+    return problems
+
+
+def test_modules_are_small() -> None:
+    modules, _ = sizes()
+    assert len(modules) > 50
+    assert oversized(modules, MODULE_LIMIT, LONG_MODULES) == []
+
+
+def test_functions_are_short() -> None:
+    _, functions = sizes()
+    assert oversized(functions, FUNCTION_LIMIT, LONG_FUNCTIONS) == []
+
+
+def test_the_size_check_catches_growth() -> None:
+    allowed = {"a.py": 700}
+    assert oversized({"a.py": 700, "b.py": 600}, 600, allowed) == []
+    assert oversized({"a.py": 701}, 600, allowed) == ["a.py: 701 lines (limit 600, allowed 700)"]
+    assert oversized({"a.py": 700, "b.py": 601}, 600, allowed) == ["b.py: 601 lines (limit 600, allowed 600)"]
+    assert oversized({"a.py": 550}, 600, allowed) == ["a.py: now 550 lines, take it off the allow-list"]

@@ -22,7 +22,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.reports import ExportTargetRefused, write_export
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
-from facilitator.ui.screens.export_dialog import export as dialog_export
+from facilitator.ui.dialogs.export import export as dialog_export
 
 
 def run(*args: str) -> tuple[int, str, str]:

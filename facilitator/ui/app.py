@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -23,10 +24,11 @@ from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
+from facilitator.ui.base import Localized
+from facilitator.ui.host import Host
 from facilitator.ui.localized import is_own_binding, localize_bindings
-from facilitator.ui.screens.base import Localized
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 
 if TYPE_CHECKING:
     from facilitator.ui.watcher import SessionWatch
@@ -272,7 +274,7 @@ class FacilitatorApp(App[int]):
         self.notify(self.t("notify.projector.on" if self.projector else "notify.projector.off"), timeout=2)
 
     def action_help(self) -> None:
-        from facilitator.ui.screens.help import HelpScreen
+        from facilitator.ui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -301,6 +303,24 @@ class FacilitatorApp(App[int]):
     def show_error(self, message: str) -> None:
         """A user error as a notification; the text is shown literally."""
         self.notify(message, title=self.t("error.title"), severity="error", markup=False, timeout=8)
+
+    def ask_choice(
+        self,
+        title: str,
+        options: Sequence[tuple[Content, str]],
+        current: str | None,
+        chosen: Callable[[str | None], None],
+    ) -> None:
+        """A `ChoiceField`'s list, as a dialog (widgets import no dialog)."""
+        from facilitator.ui.dialogs.common import ChoiceDialog  # built only when opened
+
+        self.push_screen(ChoiceDialog(title, options, current), chosen)
+
+    def confirm_discard(self, discard: Callable[[], object]) -> None:
+        """Ask whether typed text may be thrown away; `discard` runs only on yes."""
+        from facilitator.ui.dialogs.common import confirm_discard
+
+        confirm_discard(self.screen, discard)
 
     # ---------------------------------------------------------------- command palette
     def action_command_palette(self) -> None:
@@ -371,6 +391,9 @@ class FacilitatorApp(App[int]):
 
 
 CRASH_LOG_NAME = "crash.log"
+
+
+_IS_A_HOST: type[Host] = FacilitatorApp  # mypy checks here that the app is what `ui.host` declares
 
 
 def screenshot_folder(data_dir: Path) -> Path:

@@ -8,20 +8,21 @@ read the same bindings, so every action shows the same name everywhere.
 from __future__ import annotations
 
 from dataclasses import replace
+from weakref import WeakKeyDictionary
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 from facilitator.core.i18n import Translator
 
-_ORIGINAL = "_facilitator_binding_keys"
+_ORIGINALS: WeakKeyDictionary[DOMNode, dict[str, list[Binding]]] = WeakKeyDictionary()
+"""Each node's bindings as declared (catalogue keys), before the first translation."""
 
 
 def localize_bindings(node: DOMNode, t: Translator) -> None:
-    originals: dict[str, list[Binding]] | None = getattr(node, _ORIGINAL, None)
+    originals = _ORIGINALS.get(node)
     if originals is None:
-        originals = {key: list(bs) for key, bs in node._bindings.key_to_bindings.items()}
-        setattr(node, _ORIGINAL, originals)
+        originals = _ORIGINALS[node] = {key: list(bs) for key, bs in node._bindings.key_to_bindings.items()}
     for key, bindings in originals.items():
         node._bindings.key_to_bindings[key] = [
             replace(b, description=t(b.description)) if t.has(b.description) else b for b in bindings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.message import Message
 
 
@@ -19,3 +21,13 @@ class GoToPhase(Message):
     def __init__(self, phase_id: str) -> None:
         super().__init__()
         self.phase_id = phase_id
+
+
+class OpenPlacement(Message):
+    """A view asks the workshop to open the placement of an activity (views import no screen)."""
+
+    def __init__(self, activity_id: str, closed: Callable[[], None]) -> None:
+        super().__init__()
+        self.activity_id = activity_id
+        self.closed = closed
+        """Called when the placement closes again."""

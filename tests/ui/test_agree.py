@@ -19,16 +19,11 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, R
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.agree_dialogs import (
-    ActionDialog,
-    AddMenu,
-    AnswerDialog,
-    CommitmentDialog,
-    ExpectationDialog,
-    FieldsDialog,
-    RoleDialog,
-)
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.actions import ActionDialog, AddMenu
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
+from facilitator.ui.dialogs.fields import FieldsDialog
+from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView, reopened_parties
 

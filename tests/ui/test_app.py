@@ -16,8 +16,8 @@ from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog, TextPromptDialog
-from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
+from facilitator.ui.dialogs.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.themes import NORMAL, PROJECTOR
@@ -450,7 +450,7 @@ async def test_garbage_collection_is_on_again_after_the_start_even_for_a_short_r
 async def test_the_facilitator_plans_a_phases_minutes_by_key_and_by_clicking_the_clock(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
-    from facilitator.ui.screens.dialogs import TextPromptDialog
+    from facilitator.ui.dialogs.common import TextPromptDialog
 
     empty_session.set_phase("place")
     app = make_app(session=empty_session)

@@ -11,13 +11,14 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.dialogs.common import ChoiceDialog
 from facilitator.ui.messages import ActivitySelected
-from facilitator.ui.screens.dialogs import ChoiceDialog
 from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.views.board import BoardView
 from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.choice import ChoiceField
-from facilitator.ui.widgets.ladder import TRAY, LadderBoard, wrap
+from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY, wrap
 
 from .helpers import until
 

@@ -16,8 +16,8 @@ from textual.widgets import (
 
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.activity_dialog import ActivityDialog, ExamplesDialog
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.activity import ActivityDialog, ExamplesDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import SELECTION_DELAY, CollectView
 

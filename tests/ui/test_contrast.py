@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp, create_app
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.board import BoardView

@@ -10,8 +10,8 @@ from textual.widgets import DataTable
 from facilitator.core.i18n import Translator
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.dialogs import ConfirmDialog
-from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.help import HelpScreen
 
 from .helpers import MakeApp
 

@@ -15,7 +15,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.export_dialog import ExportDialog, default_target
+from facilitator.ui.dialogs.export import ExportDialog, default_target
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.widgets.tickbox import TickBox

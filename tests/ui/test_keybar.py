@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 from textual.content import Content
 
 from facilitator.core.service import SessionService
-from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.dialogs.help import HelpScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.board import BoardView
 from facilitator.ui.views.intro import IntroView

@@ -9,7 +9,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.settings import load_settings
 from facilitator.ui.app import create_app
-from facilitator.ui.screens.export_dialog import ExportDialog
+from facilitator.ui.dialogs.export import ExportDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.widgets.stepper import PhaseStepper
 

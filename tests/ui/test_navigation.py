@@ -12,7 +12,7 @@ from textual.widgets import Input
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import create_app
-from facilitator.ui.screens.dialogs import NewSessionDialog
+from facilitator.ui.dialogs.common import NewSessionDialog
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen

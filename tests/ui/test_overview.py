@@ -24,7 +24,8 @@ from facilitator.core.mismatches import (
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.overview import ALL, PARTY_COLUMN, OverviewScreen
+from facilitator.ui.screens.overview import OverviewScreen
+from facilitator.ui.screens.overview_rows import ALL, PARTY_COLUMN
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
 

@@ -12,10 +12,11 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen, RungChoice, RungPicker
 from facilitator.ui.widgets.actionbar import ActionBar
-from facilitator.ui.widgets.ladder import TRAY, LadderBoard
+from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
 
 MakeApp = Callable[..., FacilitatorApp]

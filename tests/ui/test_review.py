@@ -17,7 +17,7 @@ from facilitator.core.mismatches import mismatches
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp, create_app
-from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.dialogs.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import DASHBOARD, TIMELINE, ReviewScreen
 from facilitator.ui.screens.timeline import TimelinePane

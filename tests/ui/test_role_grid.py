@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.widgets import Input, Label, OptionList, Select
 
 from facilitator.core.service import SessionService
-from facilitator.ui.screens.agree_dialogs import RoleDialog
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.roles import RoleDialog
 from facilitator.ui.views.expectation_keys import QuickExpectationDialog
 from facilitator.ui.views.role_grid import RoleGrid, RoleGridScreen, fit, short_name
 from facilitator.ui.views.sign_all import present_parties

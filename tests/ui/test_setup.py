@@ -7,7 +7,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionLis
 
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
+from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.setup import SetupView
 

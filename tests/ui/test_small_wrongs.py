@@ -12,12 +12,12 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui import app as app_module
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView
 from facilitator.ui.views.board import card_status
-from facilitator.ui.widgets.ladder import TRAY
+from facilitator.ui.widgets.ladder_columns import TRAY
 
 from .helpers import MakeApp, notifications, open_view
 from .test_agree import wait_for

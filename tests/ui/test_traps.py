@@ -6,9 +6,9 @@ from textual.widgets import Input, Select
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
-from facilitator.ui.screens.agree_dialogs import CommitmentDialog, RoleDialog
-from facilitator.ui.screens.base import is_text_field
-from facilitator.ui.screens.dialogs import ChoiceDialog, ConfirmDialog
+from facilitator.ui.base import is_text_field
+from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
+from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.screens.placement import PlacementScreen, RungPicker
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.board import BoardView

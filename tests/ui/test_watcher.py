@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp, create_app
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import CollectView

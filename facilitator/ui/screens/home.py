@@ -14,8 +14,8 @@ from textual.widgets import Button, DataTable, Label
 from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary
 from facilitator.core.scenario import Scenario, discover
-from facilitator.ui.screens.base import BaseScreen
-from facilitator.ui.screens.dialogs import ConfirmDialog, NewSessionDialog, TextPromptDialog
+from facilitator.ui.base import BaseScreen
+from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell as literal
 from facilitator.ui.widgets.keybar import KeyBar
 
@@ -155,17 +155,17 @@ class HomeScreen(BaseScreen):
         if summary is None:
             self.notify(self.t("home.none_selected"), timeout=3)
             return
-        choose_and_compare(self.fapp, summary, self.summaries)
+        choose_and_compare(self.app, summary, self.summaries)
 
     def action_export(self) -> None:
         """Export the selected session: report, tables, drawings or the whole session."""
-        from facilitator.ui.screens.export_dialog import export_session
+        from facilitator.ui.dialogs.export import export_session
 
         summary = self.selected()
         if summary is None:
             self.notify(self.t("home.none_selected"), timeout=3)
             return
-        export_session(self.fapp, summary.path)
+        export_session(self.app, summary.path)
 
     def scenarios(self) -> list[Scenario]:
         entries = discover((self.fapp.library.scenarios_dir,))

@@ -23,11 +23,11 @@ from textual.widgets import DataTable, Label, Static
 
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.base import BaseScreen
+from facilitator.ui.host import Host
 from facilitator.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
     from facilitator.web.running import WebServer
 
 DARK_ON_LIGHT = "#000000 on #ffffff"  # a QR code needs dark modules on a light ground, in any theme
@@ -56,7 +56,7 @@ def spaced(code: str) -> str:
     return " ".join(code)
 
 
-async def participants_server(app: FacilitatorApp, service: SessionService) -> WebServer:
+async def participants_server(app: Host, service: SessionService) -> WebServer:
     """The app's one participants' server, for this session; another session's is stopped."""
     from facilitator.web.running import WebServer
 

@@ -22,8 +22,6 @@ The workshop header's "⚠ 12" (`ui/widgets/mismatch_badge.py`) is the overview'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -41,11 +39,11 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.widgets.data_table import CellDoesNotExist
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
-from facilitator.core.matrices import Pair, partnership_matrix, role_matrix
+from facilitator.core.matrices import Pair, partnership_matrix
 from facilitator.core.mismatches import (
     DISCUSS,
     KINDS,
@@ -59,73 +57,37 @@ from facilitator.core.mismatches import (
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.base import BaseScreen
+from facilitator.ui.screens.overview_rows import (
+    ALL,
+    EXPLANATION_WIDTH,
+    PARTY_COLUMN,
+    TABS,
+    TITLE_WIDTH,
+    Drawn,
+    Jump,
+    MismatchRow,
+    Rows,
+    cut,
+    mismatch_key,
+    pair_detail,
+    partners_table,
+    roles_detail,
+    roles_table,
+)
+from facilitator.ui.screens.overview_tables import (
+    mismatch_cell,
+    move_to,
+    party_cell,
+    patch,
+    reveal_cursor,
+    role_cell,
+    row_key,
+    snap_to_columns,
+)
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
-
-ALL = "__all__"  # the kind filter's "all kinds" option
-PARTY_COLUMN = "__party__"
-TABS = ("mismatches", "roles", "partners")
-TITLE_WIDTH = 32  # activity titles in the tables, in terminal cells
-EXPLANATION_WIDTH = (30, 400)  # the explanation column fills the table's width, within these
-PARTY_WIDTH = 18  # party names as column headers
-ROLE_WIDTH = 18
-TOGETHER_LIMIT = 8  # shared activities named in a pair's detail
-
-Cells = tuple[str, ...]
-Rows = list[tuple[str, Cells]]
-
-
-@dataclass(frozen=True)
-class Jump:
-    """Where the facilitator chose to go: the first phase of this kind, this activity."""
-
-    phase_kind: str
-    activity_id: str | None
-    target: str = ""  # the party, expectation or field to put the cursor on, where the view can
-
-
-@dataclass(frozen=True)
-class MismatchRow:
-    """One mismatch as the list shows it."""
-
-    key: str
-    kind: str
-    activity_id: str
-    phase_kind: str
-    target: str
-    number: int
-    title: str
-    kind_name: str
-    explanation: str
-
-
-@dataclass
-class Drawn:
-    """What a table shows now, so that the next draw changes only what differs."""
-
-    columns: tuple[tuple[str, str], ...] = ()
-    rows: Rows = field(default_factory=list)
-
-
-@lru_cache(maxsize=8192)
-def cut(text: str, width: int) -> str:
-    """User text on one line in `width` terminal cells, "…" where cut (emoji take two cells)."""
-    line = Text(one_line(text[: 2 * width + 2], width + 1))  # never carry a huge title around
-    line.truncate(width, overflow="ellipsis")
-    return line.plain
-
-
-def mismatch_key(m: Mismatch, seen: set[str]) -> str:
-    """A key that stays the same while the mismatch does, so the cursor can stay on it."""
-    base = "|".join((m.kind, m.activity_id, m.target, ",".join(m.party_ids)))
-    key, n = base, 1
-    while key in seen:
-        n += 1
-        key = f"{base}#{n}"
-    seen.add(key)
-    return key
 
 
 class OverviewScreen(BaseScreen):
@@ -280,7 +242,7 @@ class OverviewScreen(BaseScreen):
         drawn = self._drawn.setdefault(table.id, Drawn())
         if columns == drawn.columns and rows == drawn.rows:
             return False
-        rebuilt = columns != drawn.columns or not _patch(table, drawn.rows, rows, columns, cell)
+        rebuilt = columns != drawn.columns or not patch(table, drawn.rows, rows, columns, cell)
         if rebuilt:
             table.clear(columns=True)
             for key, label in columns:
@@ -328,7 +290,7 @@ class OverviewScreen(BaseScreen):
             self.query_one("#ov-kinds", OptionList).focus()
         elif table.row_count and table.display:
             table.focus()
-            table.call_after_refresh(_reveal_cursor, table)
+            table.call_after_refresh(reveal_cursor, table)
         else:
             self.set_focus(None)
 
@@ -348,7 +310,7 @@ class OverviewScreen(BaseScreen):
             if row is not None:
                 jump = Jump(row.phase_kind, row.activity_id, row.target)
         elif self.active_tab == "roles":
-            activity_id = _row_key(self.query_one("#ov-roles-table", DataTable))
+            activity_id = row_key(self.query_one("#ov-roles-table", DataTable))
             if activity_id is not None:
                 jump = Jump("agree", activity_id)
         if jump is None:
@@ -419,10 +381,10 @@ class OverviewScreen(BaseScreen):
             for r in shown
         ]
         table = self.query_one("#ov-mismatches-table", DataTable)
-        keep, index = _row_key(table), table.cursor_row
+        keep, index = row_key(table), table.cursor_row
         with self.prevent(DataTable.RowHighlighted):
-            self._sync_table(table, columns, rows, _mismatch_cell)
-            _move_to(table, keep, index)
+            self._sync_table(table, columns, rows, mismatch_cell)
+            move_to(table, keep, index)
         empty = not found
         why = (
             "overview.mismatches.only_bookkeeping"
@@ -519,7 +481,7 @@ class OverviewScreen(BaseScreen):
         self.set_kind(kind)
 
     def highlighted_mismatch(self) -> MismatchRow | None:
-        key = _row_key(self.query_one("#ov-mismatches-table", DataTable))
+        key = row_key(self.query_one("#ov-mismatches-table", DataTable))
         return self._mismatch_rows.get(key) if key is not None else None
 
     @on(DataTable.RowHighlighted, "#ov-mismatches-table")
@@ -554,39 +516,12 @@ class OverviewScreen(BaseScreen):
 
     # ---------------------------------------------------------------- roles
     def _show_roles(self, session: Session) -> None:
-        t = self.t
-        scenario = session.scenario
-        roles = role_matrix(session)
-        lead = scenario.lead_role()
-        lead_id = lead.id if lead is not None else None
-        names = {r.id: cut(r.name, ROLE_WIDTH) for r in scenario.roles}
-        texts = {
-            role_id: t("overview.roles.lead", role=name) if role_id == lead_id else name
-            for role_id, name in names.items()
-        }
-        no_role = t("overview.roles.none")
-        parties = [p.id for p in session.parties]
-
-        def cell(party_id: str, activity_id: str) -> str:
-            if (party_id, activity_id) not in roles:
-                return ""
-            role = roles[(party_id, activity_id)]
-            return no_role if role is None else texts.get(role, cut(role, ROLE_WIDTH))
-
-        columns = (
-            ("number", t("overview.col.number")),
-            ("activity", t("overview.col.activity")),
-            *((p.id, cut(p.name, PARTY_WIDTH)) for p in session.parties),
-        )
-        rows = [
-            (a.id, (str(n), cut(a.title, TITLE_WIDTH), *(cell(p, a.id) for p in parties)))
-            for n, a in enumerate(session.activities, start=1)
-        ]
+        columns, rows = roles_table(session, self.t)
         table = self.query_one("#ov-roles-table", DataTable)
-        keep, index = _row_key(table), table.cursor_row
+        keep, index = row_key(table), table.cursor_row
         with self.prevent(DataTable.RowHighlighted):
-            self._sync_table(table, columns, rows, _role_cell)
-            _move_to(table, keep, index)
+            self._sync_table(table, columns, rows, role_cell)
+            move_to(table, keep, index)
         empty = not session.activities or not session.parties
         shown = ("#ov-roles-table", "#ov-roles-detail-row", "#ov-roles-legend")
         self._show_or_explain(shown, "#ov-roles-empty", empty, "overview.roles.no_parties", session)
@@ -604,75 +539,23 @@ class OverviewScreen(BaseScreen):
     def _show_roles_detail(self) -> None:
         session = self._shown
         detail = self.query_one("#ov-roles-detail", Static)
-        activity_id = _row_key(self.query_one("#ov-roles-table", DataTable))
+        activity_id = row_key(self.query_one("#ov-roles-table", DataTable))
         if session is None or activity_id is None or not session.has_activity(activity_id):
             detail.update("")
             return
-        t = self.t
-        activity = session.activity(activity_id)
-        number = next(n for n, a in enumerate(session.activities, start=1) if a.id == activity_id)
-        roles = session.roles_for(activity_id)
-        lead = session.scenario.lead_role()
-        names = {r.id: r.name for r in session.scenario.roles}
-        parts: list[str] = []
-        for party_id in activity.party_ids:
-            role = roles.get(party_id)
-            if role is None:
-                shown = t("overview.roles.no_role")
-            else:
-                name = names.get(role, role)
-                shown = t("overview.roles.lead", role=name) if lead and role == lead.id else name
-            parts.append(f"{session.party_name(party_id)}: {shown}")
-        where = t("overview.roles.where", phase=self.phase_name("agree"))
-        lens: list[Content | str] = []
-        approaches = {a.id: a.name for a in session.scenario.approaches}
-        if activity.approaches:
-            named = ", ".join(approaches.get(a, a) for a in activity.approaches)
-            lens += ["\n", Content(one_line(t("overview.roles.approaches", approaches=named), 500))]
-        if activity.flows:
-            flows = ", ".join(session.scenario.flow_name(f) for f in activity.flows)
-            lens += ["\n", Content(one_line(t("overview.roles.flows", flows=flows), 500))]
-        detail.update(
-            Content.assemble(
-                Content.styled(one_line(f"{number}. {activity.title}", 300), "bold"),
-                " · ",
-                Content.styled(one_line(where), "italic"),
-                "\n",
-                Content(one_line(" · ".join(parts), 1000)),
-                *lens,
-            )
-        )
+        where = self.t("overview.roles.where", phase=self.phase_name("agree"))
+        detail.update(roles_detail(session, activity_id, where, self.t))
 
     # ---------------------------------------------------------------- partnerships
     def _show_partners(self, session: Session) -> None:
-        t = self.t
         matrix = partnership_matrix(session)
         self._matrix = matrix
         order = {p.id: i for i, p in enumerate(session.parties)}
-
-        def cell(a: str, b: str) -> str:
-            if a == b:
-                return t("overview.partners.self")
-            pair = matrix.get((a, b) if order[a] < order[b] else (b, a))
-            if pair is None:
-                return ""
-            if pair.highest is None:
-                return t("overview.partners.cell.none", activities=pair.activities)
-            rung = session.scenario.rung_title(pair.highest)
-            return t("overview.partners.cell", rung=rung, activities=pair.activities)
-
-        columns = (
-            (PARTY_COLUMN, t("overview.partners.col.party")),
-            *((p.id, cut(p.name, PARTY_WIDTH)) for p in session.parties),
-        )
-        rows = [
-            (a.id, (cut(a.name, PARTY_WIDTH), *(cell(a.id, b.id) for b in session.parties)))
-            for a in session.parties
-        ]
+        columns, rows = partners_table(session, matrix, self.t)
         table = self.query_one("#ov-partners-table", DataTable)
         keep = self.highlighted_pair()
         with self.prevent(DataTable.CellHighlighted):
-            if self._sync_table(table, columns, rows, _party_cell) and table.row_count:
+            if self._sync_table(table, columns, rows, party_cell) and table.row_count:
                 # The same pair as before, else the first pair (the diagonal says less).
                 row, column = 0, min(2, len(order))
                 if keep is not None and keep[0] in order and keep[1] in order:
@@ -685,7 +568,7 @@ class OverviewScreen(BaseScreen):
     @on(DataTable.CellHighlighted, "#ov-partners-table")
     def _pair_highlighted(self, event: DataTable.CellHighlighted) -> None:
         self._show_pair_detail()
-        event.data_table.call_after_refresh(_snap_to_columns, event.data_table)
+        event.data_table.call_after_refresh(snap_to_columns, event.data_table)
 
     def highlighted_pair(self) -> tuple[str, str] | None:
         """The two party ids under the matrix's cursor (the same twice on the diagonal)."""
@@ -708,125 +591,4 @@ class OverviewScreen(BaseScreen):
         if session is None or pair_ids is None:
             detail.update("")
             return
-        t = self.t
-        a, b = pair_ids
-        name_a, name_b = one_line(session.party_name(a), 100), one_line(session.party_name(b), 100)
-        if a == b:
-            count = sum(1 for act in session.activities if a in act.party_ids)
-            detail.update(Content(t("overview.pair.self", a=name_a, activities=count)))
-            return
-        order = {p.id: i for i, p in enumerate(session.parties)}
-        pair = self._matrix.get((a, b) if order.get(a, 0) < order.get(b, 0) else (b, a))
-        if pair is None:
-            detail.update(Content(t("overview.pair.apart", a=name_a, b=name_b)))
-            return
-        together = [act.title for act in session.activities if a in act.party_ids and b in act.party_ids]
-        key = "overview.pair.one" if pair.activities == 1 else "overview.pair.many"
-        heading = t(key, a=name_a, b=name_b, activities=pair.activities)
-        if pair.highest is None:
-            highest = t("overview.pair.none")
-        else:
-            rung = session.scenario.rung_title(pair.highest)
-            highest = t("overview.pair.highest", rung=rung, agreed=pair.agreed)
-        titles = ", ".join(t("overview.pair.title", title=one_line(x, 60)) for x in together[:TOGETHER_LIMIT])
-        if len(together) > TOGETHER_LIMIT:
-            titles += ", …"
-        detail.update(
-            Content.assemble(
-                Content.styled(one_line(heading), "bold"),
-                "\n",
-                Content(one_line(highest)),
-                "\n",
-                Content(one_line(t("overview.pair.activities", titles=titles))),
-            )
-        )
-
-
-# --------------------------------------------------------------------------- cells and tables
-
-
-def _mismatch_cell(column: int, text: str) -> Text:
-    """Number right-aligned, the kind in bold (it is what the list is read by)."""
-    if column == 0:
-        return Text(text, justify="right")
-    return Text(text, style="bold" if column == 1 else "")
-
-
-def _role_cell(column: int, text: str) -> Text:
-    """The lead stands out by its star and in bold, never by colour alone."""
-    if column == 0:
-        return Text(text, justify="right")
-    return Text(text, style="bold" if column >= 2 and text.startswith("★") else "")
-
-
-def _party_cell(column: int, text: str) -> Text:
-    return Text(text, style="bold" if column == 0 else "")
-
-
-def _patch(
-    table: DataTable[object],
-    old: Rows,
-    new: Rows,
-    columns: tuple[tuple[str, str], ...],
-    cell: Callable[[int, str], Text],
-) -> bool:
-    """Turn `old` rows into `new` in place when rows only went or changed; False if it can't."""
-    keys = {key for key, _ in new}
-    if [key for key, _ in old if key in keys] != [key for key, _ in new]:
-        return False  # rows came or moved: rebuild
-    before = dict(old)
-    for key, _ in old:
-        if key not in keys:
-            table.remove_row(key)
-    for key, cells in new:
-        for index, (value, previous) in enumerate(zip(cells, before[key], strict=True)):
-            if value != previous:
-                table.update_cell(key, columns[index][0], cell(index, value))
-    return True
-
-
-def _row_key(table: DataTable[object]) -> str | None:
-    """The key of the row under the cursor, if any."""
-    if table.row_count == 0 or not 0 <= table.cursor_row < table.row_count:
-        return None
-    try:
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-    except CellDoesNotExist:
-        return None
-    return key if isinstance(key, str) else None
-
-
-def _reveal_cursor(table: DataTable[object]) -> None:
-    """Scroll only as far as the cursor needs, now that the table has its size.
-
-    A table filled while its tab was hidden scrolled towards the cursor with no width,
-    leaving the first scrolling column cut under the fixed ones.
-    """
-    table.scroll_to(x=0, animate=False, immediate=True)
-    table.move_cursor(scroll=True)
-
-
-def _snap_to_columns(table: DataTable[object]) -> None:
-    """Scroll sideways by whole columns: a column cut under the fixed ones reads as garbage."""
-    fixed_width = sum(c.get_render_width(table) for c in table.ordered_columns[: table.fixed_columns])
-    left = int(table.scroll_x) + fixed_width  # where the scrolling part starts, in line cells
-    x = 0
-    for index, column in enumerate(table.ordered_columns):
-        width = column.get_render_width(table)
-        if index >= table.fixed_columns and x < left < x + width:
-            table.scroll_to(x=x + width - fixed_width, animate=False, immediate=True)
-            return
-        x += width
-
-
-def _move_to(table: DataTable[object], key: str | None, fallback: int) -> None:
-    """Put the cursor on `key`'s row, or near where it was when that row is gone."""
-    if table.row_count == 0:
-        return
-    row = fallback
-    if key is not None:
-        try:
-            row = table.get_row_index(key)
-        except RowDoesNotExist:
-            row = fallback
-    table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
+        detail.update(pair_detail(session, self._matrix, *pair_ids, self.t))

@@ -24,7 +24,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,14 +33,15 @@ from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR, SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.clashes import keep_mine
-from facilitator.ui.screens.base import BaseScreen, confirm_discard, is_text_field
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.base import BaseScreen, is_text_field
+from facilitator.ui.dialogs.clashes import keep_mine
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
+from facilitator.ui.widgets.rungs import RungChoice, RungPicker
 
 
 def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
@@ -50,68 +50,6 @@ def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] 
     if not views:
         return None
     return len(views), views[0], views[-1]
-
-
-class RungChoice(Static):
-    """One rung to click while placing: no hover or pressed look, so no choice shows."""
-
-    class Chosen(Message):
-        """The rung numbered `number` (1 = the lowest) was clicked."""
-
-        def __init__(self, number: int) -> None:
-            super().__init__()
-            self.number = number
-
-    def __init__(self, number: int, title: str) -> None:
-        super().__init__(literal(title), id=f"choice-{number}", classes="rung-choice")
-        self.number = number
-
-    def on_click(self) -> None:
-        self.post_message(self.Chosen(self.number))
-
-
-class RungPicker(ChoiceList):
-    """Choose one rung (or none) for the agreement: ● marks the chosen one, not colour.
-
-    Enter, space, a click or the rung's number (1 = the lowest) chooses it.
-    """
-
-    BINDINGS = [Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)]
-
-    class Picked(Message):
-        def __init__(self, picker: RungPicker) -> None:
-            super().__init__()
-            self.picker = picker
-
-    def __init__(self, scenario: Scenario, *, id: str) -> None:
-        super().__init__(id=id, classes="rung-picker")
-        self.scenario = scenario
-        self.value: str | None = None
-
-    def on_mount(self) -> None:
-        self.add_options([Option(self._prompt(r), id=r) for r in self.scenario.rung_ids()])
-
-    def _prompt(self, rung_id: str) -> Content:
-        mark = "●" if rung_id == self.value else "○"
-        return Content.assemble(mark, " ", literal(self.scenario.rung_title(rung_id)))
-
-    def set_value(self, rung_id: str | None) -> None:
-        self.value = rung_id
-        for option_id in self.scenario.rung_ids():
-            self.replace_option_prompt(option_id, self._prompt(option_id))
-        if rung_id is not None:
-            self.highlighted = self.scenario.rung_index(rung_id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.set_value(event.option.id)
-        self.post_message(self.Picked(self))
-
-    def action_pick(self, number: int) -> None:
-        rung_ids = self.scenario.rung_ids()
-        if 1 <= number <= len(rung_ids):
-            self.set_value(rung_ids[number - 1])
-            self.post_message(self.Picked(self))
 
 
 class PlacementScreen(BaseScreen):
@@ -568,7 +506,7 @@ class PlacementScreen(BaseScreen):
         note = next(self.query("#agree-note").results(Input), None)
         typed = note is not None and activity is not None and note.value != activity.agreed_note
         if typed and activity is not None and activity.revealed:
-            confirm_discard(self, self._close)
+            self.fapp.confirm_discard(self._close)
             return
         self._close()
 

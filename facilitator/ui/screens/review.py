@@ -32,7 +32,7 @@ from facilitator.core.model import Session
 from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.base import BaseScreen
 from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
@@ -411,6 +411,6 @@ class ReviewScreen(BaseScreen):
 
     def action_home(self) -> None:
         if self.standalone:
-            self.fapp.exit()
+            self.app.exit()
         else:
             self.fapp.go_home()

@@ -10,8 +10,6 @@ screenful. Nothing here writes: the timeline only reads the session it was given
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
@@ -35,10 +33,8 @@ from facilitator.core.review import (
     phase_starts,
 )
 from facilitator.core.text import one_line
+from facilitator.ui.host import Host, host_of
 from facilitator.ui.widgets.linelist import Cell, LineList, Row, fit
-
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
 WIDE = 120  # from this width the list and the board sit side by side
 WHO_WIDTH = (14, 22)  # narrow, wide
@@ -61,8 +57,9 @@ class TimelinePane(Vertical):
         self.built = False
 
     @property
-    def fapp(self) -> FacilitatorApp:
-        return self.app  # type: ignore[return-value]
+    def fapp(self) -> Host:
+        """The app, through what the review may use of it (see `ui.host`)."""
+        return host_of(self.app)
 
     @property
     def t(self) -> Translator:

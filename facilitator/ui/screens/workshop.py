@@ -25,12 +25,12 @@ from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.core.timer import PhaseTimer
-from facilitator.ui.messages import ActivitySelected, GoToPhase
-from facilitator.ui.screens.base import BaseScreen, is_text_field
+from facilitator.ui.base import BaseScreen, is_text_field
+from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
 from facilitator.ui.text import literal
+from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
-from facilitator.ui.widgets.phase_view import PhaseView
 from facilitator.ui.widgets.stepper import PhaseStepper, Step
 from facilitator.ui.widgets.timer import TimerPanel
 
@@ -219,6 +219,15 @@ class WorkshopScreen(BaseScreen):
         message.stop()
         self.call_later(self.action_go_phase, message.phase_id)
 
+    def on_open_placement(self, message: OpenPlacement) -> None:
+        message.stop()
+        from facilitator.ui.screens.placement import PlacementScreen  # not needed to draw the board
+
+        if not isinstance(self.app.screen, PlacementScreen):
+            self.app.push_screen(
+                PlacementScreen(self.service, message.activity_id), lambda _: message.closed()
+            )
+
     def action_go_phase(self, phase_id: str) -> None:
         if phase_id in self.phase_ids():
             self._show_phase(phase_id)
@@ -242,7 +251,8 @@ class WorkshopScreen(BaseScreen):
 
     # ---------------------------------------------------------------- overview (F2)
     def action_overview(self) -> None:
-        from facilitator.ui.screens.overview import Jump, OverviewScreen
+        from facilitator.ui.screens.overview import OverviewScreen
+        from facilitator.ui.screens.overview_rows import Jump
 
         def closed(jump: Jump | None) -> None:
             if jump is not None:
@@ -252,7 +262,7 @@ class WorkshopScreen(BaseScreen):
 
     def action_export(self) -> None:
         """Export this session: report, tables, drawings or the whole session (ctrl+e)."""
-        from facilitator.ui.screens.export_dialog import ExportDialog
+        from facilitator.ui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(self.service))
 
@@ -323,7 +333,7 @@ class WorkshopScreen(BaseScreen):
     @work(exclusive=True, group="timer-dialog")
     async def _timer_dialog(self, command: str, timer: PhaseTimer) -> None:
         """Reset asks first; the phase's minutes are typed (1–600)."""
-        from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
+        from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 
         phase = next(p for p in self.agenda if p.id == timer.phase_id)
         if command == "reset":

@@ -32,9 +32,10 @@ from facilitator.core.mismatches import Mismatch, mismatches
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
+from facilitator.ui.dialogs.actions import AddMenu
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.fields import FLOWS
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.screens.agree_dialogs import FLOWS, AddMenu
-from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_actions import ActionsPanel
 from facilitator.ui.views.agree_activities import SIDE_MAX, ActivitiesPanel

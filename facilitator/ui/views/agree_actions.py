@@ -12,8 +12,8 @@ from textual import work
 
 from facilitator.core.model import Activity, Session
 from facilitator.core.text import one_line
-from facilitator.ui.screens.agree_dialogs import ActionDialog
-from facilitator.ui.screens.dialogs import ChoiceDialog
+from facilitator.ui.dialogs.actions import ActionDialog
+from facilitator.ui.dialogs.common import ChoiceDialog
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_items import REASONS, Item
 from facilitator.ui.views.agree_panel import AgreePanel

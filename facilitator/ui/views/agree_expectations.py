@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual import work
 
-from facilitator.ui.screens.agree_dialogs import AnswerDialog, CommitmentDialog, ExpectationDialog
+from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
+from facilitator.ui.dialogs.roles import CommitmentDialog
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.agree_panel import AgreePanel
 

@@ -8,7 +8,7 @@ from functools import partial
 from textual import work
 
 from facilitator.core.text import one_line
-from facilitator.ui.screens.agree_dialogs import FieldsDialog
+from facilitator.ui.dialogs.fields import FieldsDialog
 from facilitator.ui.views.agree_panel import AgreePanel
 
 

@@ -17,10 +17,10 @@ from facilitator.core.edits import three_way
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
-from facilitator.ui.clashes import keep_mine
+from facilitator.ui.dialogs.clashes import keep_mine
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 
 
 class AgreePanel(PhaseView):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import work
 
-from facilitator.ui.screens.agree_dialogs import RoleDialog
+from facilitator.ui.dialogs.roles import RoleDialog
 from facilitator.ui.views.agree_panel import AgreePanel
 
 

@@ -22,11 +22,13 @@ from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
+from facilitator.ui.messages import OpenPlacement
 from facilitator.ui.text import literal
+from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
-from facilitator.ui.widgets.ladder import TRAY, Card, LadderBoard
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY, Card
 
 ALL = "*"
 """The filter value that shows every party's activities."""
@@ -260,7 +262,7 @@ class BoardView(PhaseView):
         if not activity.revealed or len({p.current for p in placed}) < 2:
             self._move(activity_id, target)
             return
-        from facilitator.ui.screens.dialogs import ConfirmDialog  # only when it is needed
+        from facilitator.ui.dialogs.common import ConfirmDialog  # only when it is needed
 
         message_text = self.t(
             "board.drag.differ",
@@ -349,16 +351,13 @@ class BoardView(PhaseView):
             self._open_placement(activity.id)
 
     def _open_placement(self, activity_id: str) -> None:
-        def closed(_: object = None) -> None:
+        def closed() -> None:
             self.show_session(self.session)
             if self.board.column_of(activity_id) is not None:
                 self.board.select(activity_id)
             self.board.focus()
 
-        from facilitator.ui.screens.placement import PlacementScreen  # not needed to draw the board
-
-        if not isinstance(self.app.screen, PlacementScreen):
-            self.app.push_screen(PlacementScreen(self.service, activity_id), closed)
+        self.post_message(OpenPlacement(activity_id, closed))
 
     def _reopen_placement(self) -> None:
         """After a restart, go back into the placement that was open (saved as view state)."""

@@ -28,18 +28,18 @@ from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
-from facilitator.ui.clashes import keep_mine
-from facilitator.ui.localized import localize_bindings
-from facilitator.ui.screens.activity_dialog import (
+from facilitator.ui.dialogs.activity import (
     ActivityDialog,
     ActivityDraft,
     ExamplesChoice,
     ExamplesDialog,
     example_title,
 )
-from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.dialogs.clashes import keep_mine
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal_cell
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.tables import key_at_cursor, move_to
 
 SELECTION_DELAY = 0.3  # seconds: remember the selection once the arrow keys come to rest

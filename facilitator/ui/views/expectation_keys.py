@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, Label, Select
 
-from facilitator.ui.screens.agree_dialogs import ExpectationDialog, party_options
+from facilitator.ui.dialogs.agree_form import party_options
+from facilitator.ui.dialogs.expectations import ExpectationDialog
 
 PARTY_SELECTS = ("expectation-from", "expectation-to")
 

@@ -26,7 +26,7 @@ from facilitator.core.model import Session
 from facilitator.core.scenario import Rung, Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 
 OVERVIEW = "overview"
 RUNG = "rung"

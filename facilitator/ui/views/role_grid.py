@@ -35,7 +35,7 @@ from facilitator.core.model import Session
 from facilitator.core.scenario import Role
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseScreen
+from facilitator.ui.base import BaseScreen
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import wrap_words
 
@@ -465,7 +465,7 @@ class RoleGridScreen(BaseScreen):
     @work(exclusive=True, group="grid-dialog")
     async def choose_in_dialog(self) -> None:
         """A second click on a cell: the role dialog, with each role explained (the mouse's way)."""
-        from facilitator.ui.screens.agree_dialogs import RoleDialog
+        from facilitator.ui.dialogs.roles import RoleDialog
 
         cell = self.query_one(RoleGrid).cell()
         session = self.service.room_view

@@ -21,11 +21,11 @@ from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
-from facilitator.ui.clashes import keep_mine
+from facilitator.ui.dialogs.clashes import keep_mine
+from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal, literal_cell
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.tables import key_at_cursor, move_to
 from facilitator.ui.widgets.tickbox import TickBox
 

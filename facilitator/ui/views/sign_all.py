@@ -12,8 +12,8 @@ from __future__ import annotations
 from facilitator.core.errors import UserError
 from facilitator.core.model import Session
 from facilitator.core.text import one_line
-from facilitator.ui.screens.dialogs import ConfirmDialog
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.views.base import PhaseView
 
 NAME_LIMIT = 60
 

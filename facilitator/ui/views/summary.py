@@ -24,7 +24,7 @@ from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.text import literal_cell
-from facilitator.ui.widgets.phase_view import PhaseView
+from facilitator.ui.views.base import PhaseView
 
 CURRENT_BAR = "█"
 WISHED_BAR = "▒"

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from facilitator.ui.host import widget_host_of
+
 
 class ChoiceField(Widget, can_focus=True):
     """`options` are (label, value); the labels are Content (user text kept literal)."""
@@ -90,11 +92,9 @@ class ChoiceField(Widget, can_focus=True):
         self.action_open()
 
     def action_open(self) -> None:
-        from facilitator.ui.screens.dialogs import ChoiceDialog  # built only when opened
-
         def chosen(value: str | None) -> None:
             if value is not None and value != self._value:
                 self.value = value
                 self.post_message(self.Changed(self, value))
 
-        self.app.push_screen(ChoiceDialog(self.title, self._options, self._value), chosen)
+        widget_host_of(self.app).ask_choice(self.title, self._options, self._value, chosen)

@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.content import Content, Span
 from textual.screen import Screen
 
+from facilitator.ui.host import WidgetHost
 from facilitator.ui.widgets.pointing import PointableText
 
 MORE = " …"
@@ -140,8 +141,8 @@ class KeyBar(PointableText[tuple[int, int]]):
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             # Hidden from the bindings (show=False) but the way to every action by name:
             # second, after help, so that both are on screen at any width.
-            t = getattr(self.app, "t", None)
-            name = t("key.palette") if t is not None else "Commands"
+            host = self.app
+            name = host.t("key.palette") if isinstance(host, WidgetHost) else "Commands"
             key = KeyPart(display[palette.binding.key], palette.binding.key, palette.enabled)
             items.insert(1 if items else 0, (key, KeyPart(name)))
         if items != self._items:  # redraw only when the keys on offer changed

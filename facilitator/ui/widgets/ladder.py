@@ -15,9 +15,7 @@ and header texts (attributes down) and hears `Selected`, `Opened` and `Dropped`
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -27,10 +25,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from facilitator.core.text import one_line
-
-TRAY = ""
-"""The column key of the tray: activities with no agreed rung yet."""
+from facilitator.ui.widgets.ladder_columns import TRAY, Card, CardColumn, ColumnBox, header_lines, wrap
 
 TONES = ("agreed", "differ", "same", "open")
 
@@ -39,184 +34,6 @@ NARROW = 96
 
 TALL = 36
 """From this many lines on, cards have room for three lines of title and two of parties."""
-
-
-@dataclass(frozen=True)
-class Card:
-    """One activity as the board draws it; every text is plain (never markup)."""
-
-    activity_id: str
-    title: str
-    parties: str
-    status: str
-    tone: str = ""
-    """Colour only (`agreed`, `differ`, `same`, `open`); the meaning is in `status`."""
-
-
-def wrap(text: str, width: int, lines: int) -> list[str]:
-    """Word-wrap text into exactly `lines` lines of at most `width` cells, ending in "…" if cut."""
-    text = one_line(text)
-    if width <= 0:
-        return [""] * lines
-    out: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if cell_len(candidate) <= width:
-            current = candidate
-            continue
-        if current:
-            out.append(current)
-        if cell_len(word) > width:  # a word longer than the line: cut with "…", never split in two
-            word = word[: _fit(word, max(width - 1, 1))] + "…"
-        current = word
-        if len(out) >= lines:
-            break
-    else:
-        if current or not out:
-            out.append(current)
-        if len(out) <= lines:
-            return out + [""] * (lines - len(out))
-    out = out[:lines]
-    last = out[-1]
-    if cell_len(last) + 1 > width:
-        last = last[: _fit(last, max(width - 1, 1))]
-    out[-1] = last.rstrip() + "…"
-    return out
-
-
-def _fit(text: str, width: int) -> int:
-    """How many characters of `text` fit in `width` cells (at least one)."""
-    used = 0
-    for index, char in enumerate(text):
-        used += cell_len(char)
-        if used > width:
-            return max(index, 1)
-    return len(text)
-
-
-@dataclass(frozen=True)
-class ColumnBox:
-    """Where a column is drawn, in board cells: its left edge, width, header top and card top."""
-
-    x: int
-    width: int
-    top: int
-    head: int  # header lines
-    cards_top: int
-
-    @property
-    def right(self) -> int:
-        return self.x + self.width
-
-
-class CardColumn:
-    """One rung (or the tray): its cards in order, the selected one, and how far it is scrolled.
-
-    Plain data kept by the board, which draws it; `scroll_y` counts card lines.
-    """
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        self.title_lines = 2
-        self.party_lines = 1
-        self._cards: tuple[Card, ...] = ()
-        self._index: dict[str, int] = {}
-        self.selected: str | None = None
-        self.empty_text = ""
-        self.scroll_y = 0
-        self.rows = 1  # card lines on screen, set by the board's layout
-
-    @property
-    def cards(self) -> tuple[Card, ...]:
-        return self._cards
-
-    @property
-    def card_lines(self) -> int:
-        """A card's height: its title's lines, its parties' lines and the status line."""
-        return self.title_lines + self.party_lines + 1
-
-    @property
-    def pitch(self) -> int:
-        return self.card_lines + 1  # and a gap
-
-    def more(self) -> tuple[int, int]:
-        """How many cards are (wholly or partly) out of sight above and below."""
-        if not self.has_bar:
-            return 0, 0
-        count, pitch = len(self._cards), self.pitch
-        above = min(count, -(-self.scroll_y // pitch))  # cards starting above the top: ceil
-        bottom = self.scroll_y + self.rows
-        whole = (bottom - self.card_lines) // pitch + 1 if bottom >= self.card_lines else 0
-        return above, max(0, count - whole)
-
-    @property
-    def lines(self) -> int:
-        """Card lines in all (the last card has no gap under it)."""
-        return max(len(self._cards) * self.pitch - 1, 0)
-
-    @property
-    def has_bar(self) -> bool:
-        return self.lines > self.rows
-
-    def set_cards(self, cards: Sequence[Card]) -> bool:
-        """Show these cards; returns False (and does nothing) when nothing changed."""
-        cards = tuple(cards)
-        if cards == self._cards:
-            return False
-        self._cards = cards
-        self._index = {card.activity_id: i for i, card in enumerate(cards)}
-        self.clamp()
-        return True
-
-    def index_of(self, activity_id: str | None) -> int | None:
-        return self._index.get(activity_id) if activity_id is not None else None
-
-    def clamp(self) -> None:
-        self.scroll_y = min(max(self.scroll_y, 0), max(self.lines - self.rows, 0))
-
-    def scroll_to_card(self, activity_id: str) -> None:
-        """Scroll just enough for the card to be wholly on screen."""
-        index = self.index_of(activity_id)
-        if index is None:
-            return
-        top = index * self.pitch
-        if top < self.scroll_y:
-            self.scroll_y = top
-        elif top + self.card_lines > self.scroll_y + self.rows:
-            self.scroll_y = top + self.card_lines - self.rows
-        self.clamp()
-
-    def card_at(self, row: int) -> Card | None:
-        """The card drawn on card line `row` (counted from the top of the card area)."""
-        index, line = divmod(row + self.scroll_y, self.pitch)
-        if row >= 0 and 0 <= index < len(self._cards) and line < self.card_lines:
-            return self._cards[index]
-        return None
-
-    def visible_rows(self) -> int:
-        """How many whole cards fit on screen (at least one)."""
-        return max((self.rows + 1) // self.pitch, 1)
-
-    def bar(self) -> tuple[int, int]:
-        """The scroll thumb's first line and its end, in card-area lines."""
-        height, total = self.rows, max(self.lines, 1)
-        size = max(1, round(height * height / total))
-        top = round((height - size) * self.scroll_y / max(total - height, 1))
-        return top, top + size
-
-
-def header_lines(title: str, detail: str, width: int, height: int, current: bool) -> tuple[list[str], int]:
-    """A step's header in `height` lines of `width` cells (the detail when there is room),
-    and how many of them are the title."""
-    if current:
-        title = "▼ " + title  # the selection's column, marked in text as well as by reversing
-    lines = [line for line in wrap(title, width, min(height, 3)) if line]
-    title_lines = len(lines)
-    room = height - len(lines)
-    if detail and room > 0:
-        lines += [line for line in wrap(detail, width, room) if line]
-    return lines + [""] * (height - len(lines)), title_lines
 
 
 class LadderBoard(Widget, can_focus=True):
@@ -660,10 +477,9 @@ class LadderBoard(Widget, can_focus=True):
     def _ground_ink(self, name: str) -> Style:
         """`_ink` over the board's own background, worked out once per restyle (drawn on every line)."""
         key = ("ink", name)
-        found = self._styles.get(key)
-        if found is None:
-            found = self._styles[key] = self._ink(name, self.background_colors[1])
-        return found  # type: ignore[return-value]
+        if key not in self._styles:
+            self._styles[key] = self._ink(name, self.background_colors[1])
+        return self._styles[key]  # type: ignore[return-value]
 
     def _card_styles(self, selected: bool, tone_name: str, column: str) -> tuple[Style, ...]:
         """(base, title, parties, status, bar) for a card: worked out once per look, not per card."""

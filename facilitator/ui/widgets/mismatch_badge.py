@@ -12,15 +12,16 @@ from textual.message import Message
 from textual.timer import Timer
 
 from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
 from facilitator.core.mismatches import BOOKKEEPING, DISCUSS, counts_by_group, mismatches
 from facilitator.core.service import SessionService
-from facilitator.ui.screens.base import Localized
+from facilitator.ui.host import widget_host_of
 from facilitator.ui.widgets.pointing import PointableText
 
 COUNT_DELAY = 0.3  # seconds: the header counts once changes come to rest (~10 ms at 500 activities)
 
 
-class MismatchBadge(Localized, PointableText[int]):
+class MismatchBadge(PointableText[int]):
     """Counts after the first frame and after changes come to rest, never on every key press.
 
     A mouse path beside the key (F2), not a stop on the tab round: text, not a Button.
@@ -40,6 +41,10 @@ class MismatchBadge(Localized, PointableText[int]):
         self.label = Content("⚠ …")  # counted after the first frame
         self._count: tuple[int, int] | None = None  # to discuss, bookkeeping
         self._later: Timer | None = None
+
+    @property
+    def t(self) -> Translator:
+        return widget_host_of(self.app).t
 
     def render(self) -> RenderResult:
         return self.label

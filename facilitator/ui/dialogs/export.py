@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -35,11 +35,9 @@ from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES
 from facilitator.core.reports import FORMATS, MULTI_FILE, REGISTRY, base_name, write_export
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.screens.base import BaseModal
+from facilitator.ui.base import BaseModal
+from facilitator.ui.host import host_of
 from facilitator.ui.widgets.tickbox import TickBox
-
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
 DEFAULT_FOLDER = Path("~") / "facilitator-exports"
 
@@ -86,7 +84,7 @@ def export(service_path: Path, fmt: str, target: Path, *, public: bool, lang: st
 class ExportDialog(BaseModal[list[Path] | None]):
     """Format, public version, language and target; closes with the written paths or None."""
 
-    CSS_PATH = "export_dialog.tcss"
+    CSS_PATH = "export.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
@@ -276,12 +274,12 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self.close_asking(None)
 
 
-def export_session(app: FacilitatorApp, path: Path) -> None:
+def export_session(app: App[Any], path: Path) -> None:
     """Open the export dialog for a saved session (the home screen's x)."""
     try:
         service = SessionService(path)
         service.session  # noqa: B018 - fail here, with the file's own error
     except UserError as error:
-        app.show_user_error(error)
+        host_of(app).show_user_error(error)
         return
     app.push_screen(ExportDialog(service))

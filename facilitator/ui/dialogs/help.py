@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Label
 
+from facilitator.ui.base import BaseModal
 from facilitator.ui.localized import is_own_binding
-from facilitator.ui.screens.base import BaseModal
 
 
 class HelpScreen(BaseModal[None]):

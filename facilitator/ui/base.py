@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from textual.app import SystemCommand
 from textual.screen import ModalScreen, Screen
@@ -12,10 +12,8 @@ from textual.widgets import Input
 
 from facilitator.core.i18n import Translator
 from facilitator.core.service import SessionService
+from facilitator.ui.host import Host, host_of
 from facilitator.ui.localized import localize_bindings
-
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
 ResultType = TypeVar("ResultType")
 
@@ -24,8 +22,9 @@ class Localized:
     """Mixin: `t` for text, and `relabel()` called on mount and on language change."""
 
     @property
-    def fapp(self) -> FacilitatorApp:
-        return self.app  # type: ignore[attr-defined, no-any-return]
+    def fapp(self) -> Host:
+        """The app, through what screens may use of it (see `ui.host`)."""
+        return host_of(self.app)  # type: ignore[attr-defined]
 
     @property
     def t(self) -> Translator:
@@ -104,7 +103,7 @@ class BaseModal(Localized, ModalScreen[ResultType]):
         if not self.has_unsaved_text():
             self.dismiss(result)
         elif not self.leave_text_field():
-            confirm_discard(self, lambda: self.dismiss(result))
+            self.fapp.confirm_discard(lambda: self.dismiss(result))
 
 
 def is_text_field(widget: object) -> bool:
@@ -116,19 +115,8 @@ def is_text_field(widget: object) -> bool:
 
 def field_text(widget: Widget) -> str:
     """The text in an Input or a TextArea."""
+    from textual.widgets import TextArea
+
     if isinstance(widget, Input):
         return widget.value
-    text: str = getattr(widget, "text", "")
-    return text
-
-
-def confirm_discard(screen: Screen[Any], discard: Callable[[], object]) -> None:
-    """Ask whether typed text may be thrown away; `discard` runs only on yes."""
-    from facilitator.ui.screens.dialogs import ConfirmDialog
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            discard()
-
-    t: Translator = screen.app.t  # type: ignore[attr-defined]
-    screen.app.push_screen(ConfirmDialog(t("dialog.discard.confirm"), "dialog.discard.yes"), answered)
+    return widget.text if isinstance(widget, TextArea) else ""

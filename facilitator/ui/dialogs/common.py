@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from facilitator.core.dates import parse_date
 from facilitator.core.scenario import Scenario
-from facilitator.ui.screens.base import BaseModal
+from facilitator.ui.base import BaseModal
+from facilitator.ui.host import host_of
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 
@@ -232,3 +235,14 @@ class NewSessionDialog(BaseModal[NewSession | None]):
 
     def action_cancel(self) -> None:
         self.close_asking(None)
+
+
+def confirm_discard(screen: Screen[Any], discard: Callable[[], object]) -> None:
+    """Ask whether typed text may be thrown away; `discard` runs only on yes."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            discard()
+
+    t = host_of(screen.app).t
+    screen.app.push_screen(ConfirmDialog(t("dialog.discard.confirm"), "dialog.discard.yes"), answered)

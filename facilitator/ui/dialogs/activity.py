@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example
-from facilitator.ui.screens.base import BaseModal
+from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.tickbox import TickBox

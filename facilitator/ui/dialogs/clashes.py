@@ -16,7 +16,7 @@ async def keep_mine(
     app: App[Any], t: Translator, clashes: Sequence[Clash], label: Callable[[str], str]
 ) -> dict[str, Any]:
     """One question per clash; the fields whose own value the facilitator chose to save."""
-    from facilitator.ui.screens.dialogs import ConfirmDialog
+    from facilitator.ui.dialogs.common import ConfirmDialog
 
     chosen: dict[str, Any] = {}
     for clash in clashes:

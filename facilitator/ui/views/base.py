@@ -8,7 +8,6 @@ widgets inside a view post messages instead of calling the service themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 
@@ -16,11 +15,9 @@ from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
+from facilitator.ui.host import Host, host_of
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import ActivitySelected
-
-if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
 
 
 class PhaseView(Vertical):
@@ -34,8 +31,9 @@ class PhaseView(Vertical):
         self.service = service
 
     @property
-    def fapp(self) -> FacilitatorApp:
-        return self.app  # type: ignore[return-value]
+    def fapp(self) -> Host:
+        """The app, through what views may use of it (see `ui.host`)."""
+        return host_of(self.app)
 
     @property
     def t(self) -> Translator:

@@ -1,0 +1,47 @@
+"""The overview's tables and details as pure functions of the session: no pilot needed."""
+
+from __future__ import annotations
+
+from facilitator.core.i18n import Translator
+from facilitator.core.library import SessionLibrary
+from facilitator.core.matrices import partnership_matrix
+from facilitator.core.scenario import find_scenario
+from facilitator.ui.screens.overview_rows import (
+    PARTY_COLUMN,
+    pair_detail,
+    partners_table,
+    roles_detail,
+    roles_table,
+)
+
+HOSTILE = "[@click=app.quit]x [b]bold[/b]"
+
+
+def test_tables_and_details_follow_the_session(library: SessionLibrary) -> None:
+    t = Translator("en")
+    service = library.create(find_scenario("community-safety"), "Rows")
+    police, town, school = (service.add_party(name) for name in ("Police", HOSTILE, "School"))
+    activity = service.add_activity("Round table", party_ids=[police, town])
+    service.set_role(activity, police, "lead")
+    session = service.session
+    lead = session.scenario.lead_role()
+    assert lead is not None and lead.id == "lead"
+
+    columns, rows = roles_table(session, t)
+    assert [key for key, _ in columns] == ["number", "activity", police, town, school]
+    assert rows == [(activity, ("1", "Round table", f"★ {lead.name}", t("overview.roles.none"), ""))]
+
+    matrix = partnership_matrix(session)
+    columns, rows = partners_table(session, matrix, t)
+    assert columns[0][0] == PARTY_COLUMN
+    assert rows[0][1][0] == "Police" and rows[0][1][1] == t("overview.partners.self")
+    assert rows[0][1][3] == ""  # police and school share nothing
+
+    shown = roles_detail(session, activity, "where", t).plain
+    assert shown.startswith("1. Round table · where")
+    assert HOSTILE in shown  # user text as data, never markup
+    assert pair_detail(session, matrix, police, town, t).plain.startswith(f"Police – {HOSTILE}: 1 activity")
+    assert pair_detail(session, matrix, police, school, t).plain == "Police – School: no shared activity."
+    assert pair_detail(session, matrix, school, school, t).plain == t(
+        "overview.pair.self", a="School", activities=0
+    )
