@@ -690,3 +690,33 @@ def test_one_table_of_formats_names_every_file_the_export_writes(tmp_path: Path)
             assert sorted(p.name for p in written) == sorted(
                 declared.file_names(base_name(service.session.id, public))
             )
+
+
+def test_the_report_puts_each_activity_under_the_rung_it_was_agreed_on(tmp_path: Path) -> None:
+    """Structure, not wording: under each rung's heading, the activities agreed to be there now."""
+    import re
+
+    from facilitator.core.demo import create_demo
+    from facilitator.core.library import SessionLibrary
+    from facilitator.core.reports import export_files
+    from facilitator.core.scenario import find_scenario
+
+    service = create_demo(SessionLibrary(tmp_path / "data"), find_scenario("community-safety"))
+    session = service.session
+    (text,) = (b.decode("utf-8") for b in export_files(service, "md").values())
+    ladder = text.split("## The ladder of joint activity", 1)[1].split("\n## ", 1)[0]
+    found: dict[str, set[str]] = {}
+    for section in ladder.split("\n### ")[1:]:
+        heading, body = section.split("\n", 1)
+        rung = next(
+            (r.id for r in session.scenario.rungs if heading == session.scenario.rung_title(r.id)), None
+        )
+        if rung is None:  # the activities not agreed yet, after the rungs
+            continue
+        now = body.split("**Agreed to be here now", 1)[1].split("\n**", 1)[0] if "**Agreed" in body else ""
+        titles = re.findall(r"^- \*\*#\d+\*\* (.+?)(?: — \*wished| → wished|$)", now, flags=re.M)
+        found[rung] = {re.sub(r"\\(.)", r"\1", t) for t in titles}
+    for rung in session.scenario.rung_ids():
+        expected = {a.title for a in session.activities if a.agreed_current == rung}
+        assert found.get(rung, set()) == expected, rung
+    assert sum(len(v) for v in found.values()) == sum(1 for a in session.activities if a.agreed_current)
