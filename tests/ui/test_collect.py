@@ -19,9 +19,9 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.dialogs.activity import ActivityDialog, ExamplesDialog
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
-from facilitator.ui.views.collect import SELECTION_DELAY, CollectView
+from facilitator.ui.views.collect import CollectView
 
-from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view
+from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view, until
 
 
 async def open_collect(app: FacilitatorApp, pilot: Pilot[int]) -> CollectView:
@@ -286,7 +286,7 @@ async def test_selection_is_remembered_across_reopening(
         view = await open_collect(app, pilot)
         await focus(pilot, view.query_one("#collect-table", DataTable))
         await pilot.press("down", "down", "down")
-        await pilot.pause(SELECTION_DELAY + 0.2)
+        await until(pilot, lambda: view.service.view_state.get("selected_activity") == ids[3], "saved")
         assert "Activity 4" in str(view.query_one("#collect-detail", Static).render())
     assert SessionService(empty_session.path).view_state["selected_activity"] == ids[3]
     app = make_app(empty_session)

@@ -168,8 +168,10 @@ async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
         # Fixing a mismatch elsewhere (another device, the CLI) updates the count.
         unanswered = next(m for m in mismatches(demo_session.session) if m.kind == "expectation_open")
         SessionService(demo_session.path).answer_expectation(unanswered.target, "accepted")
-        await pilot.pause(1.0 + 0.3 + 0.4)  # the workshop's poll, the count's rest, slack
-        assert plain(button.label) == f"⚠ {count - 1}"
+        workshop = app.screen
+        assert isinstance(workshop, WorkshopScreen)
+        app.watch_session(workshop.service).check()  # the watcher looks (no waiting for its poll)
+        await until(pilot, lambda: plain(button.label) == f"⚠ {count - 1}", "the new count")
 
 
 async def test_the_header_says_when_there_is_nothing_to_fix(
@@ -429,8 +431,8 @@ async def test_the_list_follows_changes_made_while_it_is_open(
         assert dict(kinds_shown(screen))["no_role"] == len(no_role) - 1
         # ...and in another one (the file is polled).
         SessionService(demo_session.path).set_role(no_role[1].activity_id, no_role[1].target, "partner")
-        await pilot.pause(1.3)
-        assert table.row_count == before - 2
+        app.watch_session(screen.service).check()
+        await until(pilot, lambda: table.row_count == before - 2, "the other window's change")
         # Filtering on a kind whose last mismatch is fixed falls back to all kinds.
         screen.set_kind("overlap")
         overlap = next(m for m in mismatches(demo_session.session) if m.kind == "overlap")

@@ -19,6 +19,8 @@ from facilitator.ui.widgets.ladder import LadderBoard
 from facilitator.ui.widgets.ladder_columns import TRAY
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
 
+from .helpers import until
+
 MakeApp = Callable[..., FacilitatorApp]
 RUNG_NAMES = ("Communication", "Cooperation", "Coordination", "Collaboration")
 
@@ -323,15 +325,16 @@ async def test_changes_from_another_process_show_up(make_app: MakeApp, ui_librar
         await pilot.pause()
         other.place(activity.id, youth, "coordination", "coordination")
         other.remove_party(police)
-        await pilot.pause(1.3)  # the screen polls the file
+        app.watch_session(screen.service).check()  # the watcher looks (no waiting for its poll)
+        await pilot.pause()
         text = screen_text(app, skip=(RungChoice,))
         assert "Police" not in text
         assert "✓ placed Youth workers" in text
         assert "Municipality: where is this activity now?" in text
         assert screen.party_id == municipality
         other.remove_activity(activity.id)
-        await pilot.pause(1.3)
-        assert not isinstance(app.screen, PlacementScreen)
+        app.watch_session(screen.service).check()
+        await until(pilot, lambda: not isinstance(app.screen, PlacementScreen), "the screen to close")
 
 
 async def test_markup_like_names_stay_literal_on_the_placement_screen(
