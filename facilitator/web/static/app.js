@@ -32,6 +32,10 @@
     return kept;
   }
 
+  function withoutVersion(html) {
+    return html.replace(/ data-version="[^"]*"/, "");
+  }
+
   function formKey(field) {
     var activity = field.form && field.form.querySelector("input[name=activity]");
     return activity ? activity.value : "";
@@ -61,11 +65,23 @@
       return response.ok ? response.text() : null;
     }).then(function (html) {
       if (html === null || html === undefined) { return; }
+      if (offline) { offline.hidden = true; }
+      // Only swap when something shown changed: a swap under a finger loses its tap (the
+      // version also moves for changes this page shows the same, e.g. right after our own).
+      var incoming = document.createElement("template");
+      incoming.innerHTML = html;
+      var root = incoming.content.getElementById("live-root");
+      var version = root ? Number(root.getAttribute("data-version")) : -1;
+      if (withoutVersion(incoming.innerHTML) === withoutVersion(live.innerHTML)) {
+        var current = document.getElementById("live-root");
+        if (current) { current.setAttribute("data-version", String(version)); }
+        shown = version;
+        return;
+      }
       var kept = typed();
       live.innerHTML = html;
       restore(kept);
       shown = currentVersion();
-      if (offline) { offline.hidden = true; }
     }).catch(function () {
       if (offline) { offline.hidden = false; }
     }).then(function () {
