@@ -21,7 +21,7 @@ from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
 
-from .helpers import MakeApp, focus, fresh, open_view
+from .helpers import MakeApp, focus, fresh, open_view, until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -101,20 +101,13 @@ async def test_a_field_changed_here_and_elsewhere_is_asked_about(
         await pilot.pause()
         assert app.screen.query_one("#setup-place", Input).value == "Pärnu"  # typing is not clobbered
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.screen, ConfirmDialog):
-                break
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "ConfirmDialog")
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         assert "Tallinn" in dialog.message and "Pärnu" in dialog.message
         assert fresh(empty_session).info.place == "Tallinn"  # nothing written before the answer
         await pilot.press("y")  # keep mine
-        for _ in range(50):
-            await pilot.pause()
-            if fresh(empty_session).info.place == "Pärnu":
-                break
-        assert fresh(empty_session).info.place == "Pärnu"
+        await until(pilot, lambda: fresh(empty_session).info.place == "Pärnu", "the kept value saved")
 
 
 async def test_moving_the_selection_writes_nothing_to_the_session_file(
@@ -130,11 +123,8 @@ async def test_moving_the_selection_writes_nothing_to_the_session_file(
         await focus(pilot, table)
         await pilot.press("down", "down", "up")
         second = fresh(empty_session).activities[1].id
-        for _ in range(200):  # the selection is reported a moment after the cursor stops
-            await pilot.pause(0.01)
-            if view.service.view_state.get("selected_activity") == second:
-                break
-        assert view.service.view_state.get("selected_activity") == second
+        # The selection is reported a moment after the cursor stops.
+        await until(pilot, lambda: view.service.view_state.get("selected_activity") == second, "saved")
         assert view.service.device.writes >= 1
         assert (empty_session.path.read_bytes(), empty_session.path.stat().st_mtime_ns) == before
     assert SessionService(empty_session.path).view_state["selected_activity"] == second
@@ -174,18 +164,12 @@ async def test_recording_the_agreement_keeps_a_note_written_elsewhere_and_asks_a
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.screen, PlacementScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, PlacementScreen), "PlacementScreen")
         screen = app.screen
         assert isinstance(screen, PlacementScreen)
         other_process(service, f"service.agree({activity.id!r}, note='Written on another laptop')")
         await pilot.press("a", "a")  # to the controls, then record (the pickers preset to cooperation)
-        for _ in range(50):
-            await pilot.pause()
-            if not isinstance(app.screen, PlacementScreen):
-                break
+        await until(pilot, lambda: not isinstance(app.screen, PlacementScreen), "leaving PlacementScreen")
         agreed = fresh(service).activity(activity.id)
         assert agreed.agreed_current == "cooperation"
         assert agreed.agreed_note == "Written on another laptop"  # untouched here: not reverted
@@ -198,21 +182,16 @@ async def test_recording_the_agreement_keeps_a_note_written_elsewhere_and_asks_a
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.screen, PlacementScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, PlacementScreen), "PlacementScreen")
         other_process(service, f"service.agree({activity.id!r}, current='collaboration')")
         await pilot.press("a", "a")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.screen, ConfirmDialog):
-                break
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "ConfirmDialog")
         assert isinstance(app.screen, ConfirmDialog)
         assert "4. Collaboration" in app.screen.message and "3. Coordination" in app.screen.message
         await pilot.press("escape")  # keep theirs
-        for _ in range(50):
-            await pilot.pause()
-            if not isinstance(app.screen, ConfirmDialog | PlacementScreen):
-                break
+        await until(
+            pilot,
+            lambda: not isinstance(app.screen, ConfirmDialog | PlacementScreen),
+            "leaving ConfirmDialog | PlacementScreen",
+        )
     assert fresh(service).activity(activity.id).agreed_current == "collaboration"
