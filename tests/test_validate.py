@@ -450,3 +450,29 @@ def test_a_reload_checks_what_changed_and_what_depends_on_it(service: SessionSer
     service.path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(FileError, match=r"party_ids|parties"):
         reader.session  # noqa: B018
+
+
+def test_a_file_this_device_left_is_not_checked_again_but_one_changed_since_is(
+    service: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up: the session as the app left it skips the deep check; a copy put there, or an
+    edit by hand, changes the file's signature and is checked in full."""
+    import json
+
+    from facilitator.core import validate
+
+    police = service.add_party("Police")
+    service.add_activity("Talks", party_ids=[police])
+    service.remember_trust()  # as the app does when it closes
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("checked again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(validate, "parse_session", refuse)
+        assert [a.title for a in SessionService(service.path).session.activities] == ["Talks"]
+    data = json.loads(service.path.read_text(encoding="utf-8"))
+    data["activities"][next(iter(data["activities"]))]["round"] = "two"  # a hand edit
+    service.path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SessionFileError, match="round"):
+        SessionService(service.path).session  # noqa: B018

@@ -111,12 +111,12 @@ class SessionService:
         clock: Clock = now,
         ids: IdSource = new_id,
     ) -> None:
-        self.file = SessionFile(path)
+        self.device = device or DeviceState(path)
+        """Where this device's screens are: beside the session file, never in it."""
+        self.file = SessionFile(path, trusted=_signature_of(self.device.get().get("trusted")))
         self.actor = actor
         self.clock = clock
         self.ids = ids
-        self.device = device or DeviceState(path)
-        """Where this device's screens are: beside the session file, never in it."""
         self._listeners: list[Listener] = []
         self._scenario: Scenario | None = None
         self._names_in: tuple[str, tuple[Path, ...]] | None = None  # see show_names_in
@@ -174,6 +174,13 @@ class SessionService:
         if isinstance(legacy, dict):  # an old file kept positions in the session itself
             self.device.adopt({k: v for k, v in legacy.items() if k != "id"})
         return self.device.get()
+
+    def remember_trust(self) -> None:
+        """Note, on this device, the signature of the file as checked or written here: the next
+        start reads it without the deep check while nobody has replaced or edited it."""
+        sig = self.file.trust_signature()
+        if sig is not None:
+            self.device.update(trusted=list(sig))
 
     def for_party(
         self, party_id: str, participant_id: str | None = None, actor: str | None = None
@@ -403,6 +410,12 @@ class SessionService:
 
     def remove_action(self, action_id: str, actor: str | None = None) -> Event:
         return self.change("action.removed", {"id": action_id}, actor)
+
+
+def _signature_of(value: Any) -> tuple[int, int, int] | None:
+    if isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value):
+        return (value[0], value[1], value[2])
+    return None
 
 
 def _migrate_view_table(db: TinyDB, device: DeviceState) -> None:

@@ -308,12 +308,24 @@ class SessionEncoder:
 class SessionFile:
     """One session's file: lock-free reads, locked read-modify-write transactions."""
 
-    def __init__(self, path: Path, lock_timeout: float = 15.0) -> None:
+    def __init__(self, path: Path, lock_timeout: float = 15.0, trusted: Signature | None = None) -> None:
         self.path = path
         self._lock_timeout = lock_timeout
         self._lock: FileLock | None = None
         self._cache: tuple[Signature, Data] | None = None
         self._encoder = SessionEncoder()
+        self.trusted = trusted
+        """The signature of this file as this device last checked or wrote it: while the file
+        still has it (nobody replaced or edited it since), it is read without the deep check."""
+
+    def trust_signature(self) -> Signature | None:
+        """The file's signature if what we hold of it is what is on disk (checked or ours)."""
+        if self._cache is None:
+            return None
+        try:
+            return self._cache[0] if signature(self.path) == self._cache[0] else None
+        except OSError:
+            return None
 
     @property
     def lock(self) -> FileLock:
@@ -341,9 +353,22 @@ class SessionFile:
             raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
         if self._cache is not None and self._cache[0] == sig:
             return self._cache[1]
-        data = self._load(self._cache[1] if self._cache is not None else None)
+        if self._cache is None and self.trusted == sig:
+            data = self._load_trusted()
+        else:
+            data = self._load(self._cache[1] if self._cache is not None else None)
         self._cache = (sig, data)
         return data
+
+    def _load_trusted(self) -> Data:
+        """The file as this device left it: parsed, its shape checked, not walked field by field."""
+        from facilitator.core.plain import PlainDataError, loads_json
+
+        try:
+            data = loads_json(self.path.read_bytes(), walk=False)
+        except (OSError, PlainDataError):
+            return self._load()  # something is off after all: the whole check says what
+        return check_session_data(data, str(self.path))
 
     def _load(self, previous: Data | None = None) -> Data:
         """The file's data, checked deeply (`validate`): a file may have been put here by hand.

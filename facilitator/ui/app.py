@@ -128,6 +128,8 @@ class FacilitatorApp(App[int]):
         gc.enable()  # an app closed before its settling timer ran must not leave GC off
         if self.participants is not None:  # closing the app stops the participants' server
             await self.participants.stop()
+        for service in self.open_services():  # the next start skips checking what it left
+            service.remember_trust()
 
     def on_ready(self) -> None:
         if _start_settled:
