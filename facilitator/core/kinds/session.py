@@ -14,6 +14,7 @@ from typing import Any
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, a_date, handles, text
+from facilitator.core.timer import PhaseTimer
 
 SETUP_PHASE = ""
 """The room's phase before the agenda: setting up parties and participants."""
@@ -62,10 +63,8 @@ def _phase_changed(ctx: Context, data: dict[str, Any]) -> None:
     ctx.put("meta", meta, "session")
     timer = ctx.get("timers", str(left)) if left != phase else None
     if timer is not None and timer.get("started_at") is not None:
-        now = epoch(ctx.at)
-        timer["elapsed"] = float(timer.get("elapsed", 0.0)) + max(0.0, now - float(timer["started_at"]))
-        timer["started_at"] = None
-        ctx.put("timers", timer)
+        paused = PhaseTimer.from_dict(timer, str(left), 0).pause(epoch(ctx.at))
+        ctx.put("timers", {**timer, "elapsed": paused.elapsed, "started_at": None})
         data["paused"] = left
 
 
@@ -144,13 +143,8 @@ def stop_running_timers(tables: dict[str, Any], now: float) -> dict[str, Any]:
     stopped: dict[str, Any] = {}
     for key, timer in timers.items():
         if isinstance(timer, dict) and isinstance(timer.get("started_at"), int | float):
-            run = max(0.0, now - float(timer["started_at"]))
-            elapsed = float(timer.get("elapsed", 0.0)) + run
-            duration = float(timer.get("duration", elapsed))
-            timer = {
-                **timer,
-                "elapsed": min(elapsed, max(duration, float(timer.get("elapsed", 0.0)))),
-                "started_at": None,
-            }
+            running = PhaseTimer.from_dict(timer, key, 0)
+            elapsed = min(running.pause(now).elapsed, max(running.duration, running.elapsed))
+            timer = {**timer, "elapsed": elapsed, "started_at": None}
         stopped[key] = timer
     return {**tables, "timers": stopped}
