@@ -121,7 +121,6 @@ class SessionService:
         self._scenario: Scenario | None = None
         self._names_in: tuple[str, tuple[Path, ...]] | None = None  # see show_names_in
         self._view: tuple[Any, Session] | None = None
-        self._room_view: tuple[Session, Session] | None = None
         self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
 
     # ---------------------------------------------------------------- reading
@@ -162,10 +161,7 @@ class SessionService:
     @property
     def room_view(self) -> Session:
         """The newest state as the room may see it: nobody's placement before its reveal."""
-        session = self.session
-        if self._room_view is None or self._room_view[0] is not session:
-            self._room_view = (session, party_view(session, None))
-        return self._room_view[1]
+        return party_view(self.session, None)  # kept with the session: made once per change
 
     @property
     def view_state(self) -> dict[str, Any]:

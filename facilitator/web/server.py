@@ -57,7 +57,6 @@ class WebState:
         self.version = 0
         self.closing = False
         self._changed = asyncio.Event()
-        self._room_view: tuple[Session, Session] | None = None
         self.env = jinja2.Environment(
             auto_reload=False,
             loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -68,9 +67,7 @@ class WebState:
     def views(self) -> tuple[Session, Session]:
         """The newest session and the room's view of it (made once per change, shared by all)."""
         session = self.service.session
-        if self._room_view is None or self._room_view[0] is not session:
-            self._room_view = (session, core_api.party_view(session, None))
-        return self._room_view
+        return session, core_api.party_view(session, None)  # party_view keeps it with the session
 
     def check(self) -> bool:
         """Look at the file; wake every live page if the session changed."""
