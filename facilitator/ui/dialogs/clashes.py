@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from textual.app import App
 
-from facilitator.core.edits import Clash
+from facilitator.core.edits import Clash, three_way
 from facilitator.core.i18n import Translator
 from facilitator.core.text import one_line
 
+Show = Callable[[str, Any], str]
+"""A field's value as the facilitator reads it (a rung's title, party names), by field name."""
+
+
+def _as_text(_name: str, value: Any) -> str:
+    return str(value)
+
 
 async def keep_mine(
-    app: App[Any], t: Translator, clashes: Sequence[Clash], label: Callable[[str], str]
+    app: App[Any],
+    t: Translator,
+    clashes: Sequence[Clash],
+    label: Callable[[str], str],
+    show: Show = _as_text,
 ) -> dict[str, Any]:
     """One question per clash; the fields whose own value the facilitator chose to save."""
     from facilitator.ui.dialogs.common import ConfirmDialog
@@ -23,9 +34,26 @@ async def keep_mine(
         message = t(
             "edit.clash",
             field=label(clash.name),
-            theirs=one_line(str(clash.theirs), 120),
-            mine=one_line(str(clash.mine), 120),
+            theirs=one_line(show(clash.name, clash.theirs), 120),
+            mine=one_line(show(clash.name, clash.mine), 120),
         )
         if await app.push_screen_wait(ConfirmDialog(message, "edit.clash.mine")):
             chosen[clash.name] = clash.mine
     return chosen
+
+
+async def settle(
+    app: App[Any],
+    t: Translator,
+    base: Mapping[str, Any],
+    mine: Mapping[str, Any],
+    theirs: Mapping[str, Any],
+    label: Callable[[str], str],
+    show: Show = _as_text,
+) -> dict[str, Any]:
+    """What a form should save: its own changes since it opened (`core.edits.three_way`); a
+    value also changed elsewhere meanwhile (another window, a phone) is asked about."""
+    changes, clashes = three_way(base, mine, theirs)
+    if clashes:
+        changes |= await keep_mine(app, t, clashes, label, show)
+    return changes

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from textual import events, work
@@ -27,14 +26,13 @@ from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.core.edits import Clash, three_way
 from facilitator.core.errors import UserError
 from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR, SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen, is_text_field
-from facilitator.ui.dialogs.clashes import keep_mine
+from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
 from facilitator.ui.text import literal
@@ -442,24 +440,19 @@ class PlacementScreen(BaseScreen):
         wished = self.query_one("#agree-wished", RungPicker).value
         note = self.query_one("#agree-note", Input).value
         mine = {"current": current, "wished": wished, "note": note}
-        changes, clashes = three_way(self._agree_base, mine, _agreement(activity))
-        self._record(activity, changes, clashes)
+        self._record(activity, mine)
 
     @work(exclusive=True, group="placement-record")
-    async def _record(self, activity: Activity, changes: dict[str, Any], clashes: list[Clash]) -> None:
+    async def _record(self, activity: Activity, mine: dict[str, Any]) -> None:
         """Save what was changed here; a part another device changed meanwhile is asked about."""
-        if clashes:
-            labels = {
-                "current": self.t("board.place.agreed_current"),
-                "wished": self.t("board.place.agreed_wished"),
-                "note": self.t("board.place.note"),
-            }
-            shown = [
-                replace(c, mine=self._said(c.name, c.mine), theirs=self._said(c.name, c.theirs))
-                for c in clashes
-            ]
-            kept = await keep_mine(self.app, self.t, shown, lambda name: labels.get(name, name))
-            changes |= {c.name: c.mine for c in clashes if c.name in kept}
+        labels = {
+            "current": self.t("board.place.agreed_current"),
+            "wished": self.t("board.place.agreed_wished"),
+            "note": self.t("board.place.note"),
+        }
+        changes = await settle(
+            self.app, self.t, self._agree_base, mine, _agreement(activity), labels.__getitem__, self._said
+        )
         activity_id = self.activity_id
         if changes and not self._attempt(lambda: self.service.agree(activity_id, **changes)):
             return

@@ -13,11 +13,10 @@ from typing import Any
 from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
-from facilitator.core.edits import three_way
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
-from facilitator.ui.dialogs.clashes import keep_mine
+from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.base import PhaseView
@@ -80,11 +79,7 @@ class AgreePanel(PhaseView):
     ) -> dict[str, Any]:
         """What a dialog should save: its own changes since it opened (`core.edits.three_way`);
         a value also changed elsewhere meanwhile (another window, a phone) is asked about."""
-        changes, clashes = three_way(base, mine, theirs)
-        if clashes:
-            kept = await keep_mine(self.app, self.t, clashes, lambda _name: label)
-            changes |= {c.name: c.mine for c in clashes if c.name in kept}
-        return changes
+        return await settle(self.app, self.t, base, mine, theirs, lambda _name: label)
 
     def _parties(self) -> list[tuple[str, str]]:
         return [(p.id, p.name) for p in self.shown.parties]

@@ -8,7 +8,6 @@ per key press as five, and a refresh keeps the cursor on the same activity.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -22,7 +21,6 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from facilitator.core.edits import Clash, three_way
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
@@ -35,7 +33,7 @@ from facilitator.ui.dialogs.activity import (
     ExamplesDialog,
     example_title,
 )
-from facilitator.ui.dialogs.clashes import keep_mine
+from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal_cell
@@ -341,10 +339,16 @@ class CollectView(PhaseView):
             self.fapp.show_error(self.t("collect.gone"))
             return
         activity = session.activity(activity.id)
-        changes, clashes = three_way(_fields(opened), _fields(draft), _fields(activity))
-        if clashes:  # changed here and on another device meanwhile: the facilitator decides
-            shown = [_readable(session, self.t, clash) for clash in clashes]
-            changes |= await keep_mine(self.app, self.t, shown, lambda name: self.t(FIELD_LABELS[name]))
+        # Only what the form changed; a field changed here and on another device meanwhile: asked.
+        changes = await settle(
+            self.app,
+            self.t,
+            _fields(opened),
+            _fields(draft),
+            _fields(activity),
+            lambda name: self.t(FIELD_LABELS[name]),
+            partial(_readable, session, self.t),
+        )
         changes = {name: getattr(draft, name) for name in changes}  # in the draft's own form
         if not changes:
             return
@@ -483,22 +487,18 @@ FIELD_LABELS = {
 }
 
 
-def _readable(session: Session, t: Translator, clash: Clash) -> Clash:
-    """A clash with its values as the facilitator reads them (party names, the approach's name)."""
-
-    def show(value: Any) -> str:
-        if isinstance(value, frozenset):
-            return ", ".join(session.party_name(p) for p in sorted(value, key=str)) or t("review.none")
-        if value is None:
-            return t("review.none")
-        if clash.name == "approaches":
-            names = {a.id: a.name for a in session.scenario.approaches}
-            return ", ".join(names.get(a, a) for a in value) or t("review.none")
-        if clash.name == "flows":
-            return ", ".join(session.scenario.flow_name(f) for f in value) or t("review.none")
-        return str(value)
-
-    return dataclasses.replace(clash, base=show(clash.base), mine=show(clash.mine), theirs=show(clash.theirs))
+def _readable(session: Session, t: Translator, name: str, value: Any) -> str:
+    """A field's value as the facilitator reads it (party names, the approaches' names)."""
+    if isinstance(value, frozenset):
+        return ", ".join(session.party_name(p) for p in sorted(value, key=str)) or t("review.none")
+    if value is None:
+        return t("review.none")
+    if name == "approaches":
+        names = {a.id: a.name for a in session.scenario.approaches}
+        return ", ".join(names.get(a, a) for a in value) or t("review.none")
+    if name == "flows":
+        return ", ".join(session.scenario.flow_name(f) for f in value) or t("review.none")
+    return str(value)
 
 
 def _fields(item: Activity | ActivityDraft) -> dict[str, Any]:
