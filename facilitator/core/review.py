@@ -28,6 +28,7 @@ from typing import Any
 from facilitator.core.changes import Names, apply_change, describe
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
+from facilitator.core.kinds.base import phase_name
 from facilitator.core.matrices import partnership_matrix, rung_counts
 from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
 from facilitator.core.model import Activity, BuildCache, Event, Placement, Session
@@ -368,10 +369,6 @@ def local_times(stamps: Sequence[str], tz: dt.tzinfo | None = None) -> list[str]
     ]
 
 
-def _phase_name(scenario: Scenario, phase_id: Any) -> str:
-    return next((p.name for p in scenario.agenda if p.id == phase_id), one_line(str(phase_id)))
-
-
 def actor_name(actor: str, names: Names, t: Translator) -> str:
     """A party's name when the actor is a party (as it was then), the facilitator's word, or the text."""
     if actor == DEFAULT_ACTOR:
@@ -430,7 +427,7 @@ def same_direct_move(before: Event, after: Event) -> bool:
 def phase_starts(lines: Sequence[EventLine], scenario: Scenario) -> tuple[PhaseStart, ...]:
     """Where each phase began: the frame right after each `phase.changed` event, in order."""
     return tuple(
-        PhaseStart(index, line.phase_id, _phase_name(scenario, line.phase_id), line.when)
+        PhaseStart(index, line.phase_id, phase_name(scenario, line.phase_id), line.when)
         for index, line in enumerate(lines, start=1)
         if line.kind == "phase.changed" and line.phase_id is not None
     )

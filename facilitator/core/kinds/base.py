@@ -152,7 +152,12 @@ class Telling:
     def phase_name(self, phase_id: Any) -> str:
         if phase_id == "":
             return self.t("phase.setup")
-        return next((p.name for p in self.scenario.agenda if p.id == phase_id), one_line(str(phase_id)))
+        return phase_name(self.scenario, phase_id)
+
+
+def phase_name(scenario: Scenario, phase_id: Any) -> str:
+    """An agenda phase's name (an unknown id as it is, on one line)."""
+    return next((p.name for p in scenario.agenda if p.id == phase_id), one_line(str(phase_id)))
 
 
 Describer = Callable[[Mapping[str, Any], Telling], str]
