@@ -94,11 +94,7 @@ def line_for(listing: OptionList, option_id: str) -> str:
 
 
 async def wait_for(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
-    for _ in range(60):
-        await pilot.pause()
-        if check():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
+    await until(pilot, check, what)
 
 
 async def dialog(pilot: Pilot[int], kind: type[Screen[Any]]) -> Any:

@@ -17,15 +17,12 @@ from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 
-from .helpers import MakeApp
+from .helpers import MakeApp, until
 
 
 async def wait_for(pilot: Pilot[int], screen_type: type[Screen[object]]) -> Screen[object]:
-    for _ in range(50):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, screen_type):
-            return pilot.app.screen
-    raise AssertionError(f"{pilot.app.screen} is not a {screen_type.__name__}")
+    await until(pilot, lambda: isinstance(pilot.app.screen, screen_type), screen_type.__name__)
+    return pilot.app.screen
 
 
 async def test_open_then_home_then_open_another(
