@@ -73,15 +73,17 @@ def _add_export(commands: _Commands[_Parser]) -> None:
     """export: the report, tables, drawings or the session itself."""
     export = commands.add_parser(
         "export",
-        help="export a session: report (md, html), tables (csv), drawings (svg) or the session (json)",
+        help="export a session: report (md, html), tables (csv), drawings (svg), a page per party "
+        "(handouts) or the session (json)",
         description="Export a session. md, html and json are one file: -o FILE, else standard output. "
-        "csv (7 tables) and svg (ladder and partnership matrix) are several files, named "
-        "ID-PART.EXT: -o FOLDER (made if missing), else the current folder.",
+        "csv (7 tables), svg (ladder and partnership matrix) and handouts (one printable HTML page "
+        "per party, ID-handout-NN-NAME.html) are several files: -o FOLDER (made if missing), else "
+        "the current folder.",
     )
     export.add_argument("id", help="session id (a unique prefix is enough)")
     export.add_argument("--format", choices=tuple(REGISTRY), default="json")
     export.add_argument(
-        "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg) to write"
+        "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg, handouts) to write"
     )
     export.add_argument(
         "--follow-symlinks",

@@ -43,3 +43,12 @@ def test_the_core_stores_iso_and_refuses_the_rest(library: SessionLibrary, scena
     party = service.add_party("Police")
     action = service.add_action("Call", party, due="31.12.2026")
     assert next(a for a in service.session.actions if a.id == action).due == "2026-12-31"
+
+
+def test_dates_are_shown_as_people_of_the_language_write_them() -> None:
+    from facilitator.core.dates import shown_date
+
+    assert shown_date("2026-12-07", "et") == "07.12.2026"
+    assert shown_date("2026-12-07", "en") == "2026-12-07"
+    assert shown_date("next spring", "et") == "next spring"
+    assert shown_date(None, "et") == "" and shown_date("", "en") == ""

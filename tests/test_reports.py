@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from facilitator.cli import EXIT_OK, EXIT_USER_ERROR, main
 from facilitator.core import reports
 from facilitator.core.demo import create_demo
+from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.mismatches import mismatches
@@ -397,6 +398,8 @@ def visible(fmt: str, files: dict[str, bytes], lang: str) -> str:
         )
     if fmt == "json":
         return "\n".join(strings(json.loads(only(files))))
+    if fmt == "handouts":
+        return "\n".join(parse_html(content.decode("utf-8")).all_text for content in files.values())
     return "\n".join(
         "".join(root.itertext()) + " ".join(str(v) for e in root.iter() for v in e.attrib.values())
         for root in svg_files(files)
@@ -536,7 +539,11 @@ def test_svg_escapes_everything(hostile: Hostile) -> None:
 
 
 def test_every_format_survives_an_empty_session(service: SessionService) -> None:
+    with pytest.raises(UserError, match="no parties yet"):  # a page per party: none to make
+        reports.export_files(service, "handouts")
     for fmt in reports.FORMATS:
+        if fmt == "handouts":
+            continue
         files = reports.export_files(service, fmt)
         assert files and all(files.values())
     assert_safe_html(only(reports.export_files(service, "html")))
@@ -679,16 +686,17 @@ def test_one_table_of_formats_names_every_file_the_export_writes(tmp_path: Path)
     from facilitator.core.scenario import find_scenario
 
     service = create_demo(SessionLibrary(tmp_path / "data"), find_scenario("community-safety"))
-    assert list(REGISTRY) == ["md", "html", "csv", "json", "svg"]
+    session = service.session
+    assert list(REGISTRY) == ["md", "html", "csv", "json", "svg", "handouts"]
     for fmt, declared in REGISTRY.items():
         for public in (False, True):
             target = tmp_path / "out" / fmt / str(public)
             if not declared.folder:
                 target.mkdir(parents=True)
-                target = target / declared.file_names(base_name(service.session.id, public))[0]
+                target = target / declared.file_names(base_name(session.id, public))[0]
             written = write_export(service, fmt, target, public=public)
             assert sorted(p.name for p in written) == sorted(
-                declared.file_names(base_name(service.session.id, public))
+                declared.file_names(base_name(session.id, public), session)
             )
 
 

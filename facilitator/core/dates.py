@@ -30,3 +30,15 @@ def parse_date(text: str) -> str | None:
 
 def is_date(text: str) -> bool:
     return parse_date(text) is not None
+
+
+def shown_date(iso: str | None, language: str) -> str:
+    """A stored date as people of `language` write it: 07.12.2026 in Estonian, 2026-12-07 in
+    English. Text that is not an ISO date (free text from old files) is shown as it is."""
+    if not iso:
+        return ""
+    match = ISO.match(iso)
+    if match is None or language != "et":
+        return iso
+    year, month, day = match.groups()
+    return f"{day}.{month}.{year}"

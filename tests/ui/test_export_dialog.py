@@ -97,6 +97,7 @@ FORMATS = [  # format, files, the file to look into, what it must contain
     ("json", 1, "report.json", HOSTILE),
     ("csv", 7, "-activities.csv", "Evening patrols"),
     ("svg", 2, "-ladder.svg", "Keila"),
+    ("handouts", 2, "-handout-01-police.html", "Evening patrols"),  # one page per party
 ]
 
 
@@ -158,6 +159,10 @@ async def test_target_follows_format_and_public_and_a_folder_gets_the_file_name(
         await pilot.pause()
         assert target.value == default_target(session_id, "csv", False)
         assert "7 files into this folder" in plain(dialog.query_one("#export-hint", Label))
+        dialog.query_one("#export-format", Select).value = "handouts"  # the names come from the parties
+        await pilot.pause()
+        hint = plain(dialog.query_one("#export-hint", Label))
+        assert "2 files into this folder" in hint and f"{session_id}-handout-02-town.html" in hint
         await pilot.click("#export-public")
         dialog.query_one("#export-format", Select).value = "json"
         await pilot.pause()

@@ -206,8 +206,8 @@ MESSAGES = {
         "et": "Avalik: ilma inimeste nimede ja privaatsete märkmeteta",
     },
     "exchange.export.target": {
-        "en": "Write to (a file for md, html and json; a folder for csv and svg):",
-        "et": "Kuhu kirjutada (md, html ja json: fail; csv ja svg: kaust):",
+        "en": "Write to (a file for md, html and json; a folder for csv, svg and handouts):",
+        "et": "Kuhu kirjutada (md, html ja json: fail; csv, svg ja handouts: kaust):",
     },
     "exchange.export.hint.file": {
         "en": "One file. A folder given here gets the file {name}; missing folders are made. An existing file is replaced.",

@@ -51,8 +51,15 @@ class ExportFormat:
     render: Render
     label_key: str
     """The catalogue's label for the export dialog."""
+    per_party: bool = False
+    """One file per party of the session (handouts): the names come from the session."""
 
-    def file_names(self, base: str) -> list[str]:
+    def file_names(self, base: str, session: Session | None = None) -> list[str]:
+        """The files' names; a per-party format needs the session for them (else a stand-in name)."""
+        if self.per_party:
+            from facilitator.core.reports import handouts
+
+            return handouts.file_names(base, session)
         if self.folder:
             return [f"{base}-{part}.{self.name}" for part in self.parts]
         return [f"{base}.{self.name}"]
@@ -98,6 +105,14 @@ def _svg(source: Source) -> dict[str, bytes]:
     }
 
 
+def _handouts(source: Source) -> dict[str, bytes]:
+    from facilitator.core.reports import handouts
+
+    return handouts.render(
+        source.view, source.base, source.t, public=source.public, generated=source.generated
+    )
+
+
 REGISTRY: dict[str, ExportFormat] = {
     f.name: f
     for f in (
@@ -106,5 +121,6 @@ REGISTRY: dict[str, ExportFormat] = {
         ExportFormat("csv", True, CSV_PARTS, _csv, "exchange.export.format.csv"),
         ExportFormat("json", False, (), _json, "exchange.export.format.json"),
         ExportFormat("svg", True, SVG_PARTS, _svg, "exchange.export.format.svg"),
+        ExportFormat("handouts", True, (), _handouts, "exchange.export.format.handouts", per_party=True),
     )
 }

@@ -84,8 +84,9 @@ _OPEN = {STRONG: ("<strong>", "</strong>"), EM: ("<em>", "</em>"), MUTED: ('<spa
 
 
 class _Writer:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, style: str = STYLE) -> None:
         self.doc = document
+        self.style = style
         # User text in another language than the labels is tagged, for screen readers.
         self.user_lang = document.content_language if document.content_language != document.language else ""
         self.out: list[str] = []
@@ -182,7 +183,7 @@ class _Writer:
         w('<meta name="viewport" content="width=device-width, initial-scale=1">')
         w(f'<meta name="generator" content="facilitator {markup(__version__)}">')
         w(f"<title>{markup(' '.join(self.doc.title.split()))}</title>")
-        w(f"<style>\n{STYLE}\n</style>")
+        w(f"<style>\n{self.style}\n</style>")
         w("</head>")
         w("<body>")
         blocks = list(self.doc.blocks)
@@ -202,5 +203,6 @@ class _Writer:
         return "\n".join(self.out) + "\n"
 
 
-def render(document: Document, contents_label: str) -> str:
-    return _Writer(document).render(contents_label)
+def render(document: Document, contents_label: str, style: str = STYLE) -> str:
+    """The document as one HTML page; `style` replaces the report's stylesheet (handouts: A4)."""
+    return _Writer(document, style).render(contents_label)

@@ -32,6 +32,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES
+from facilitator.core.model import Session
 from facilitator.core.reports import FORMATS, MULTI_FILE, REGISTRY, base_name, write_export
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
@@ -42,9 +43,9 @@ from facilitator.ui.widgets.tickbox import TickBox
 DEFAULT_FOLDER = Path("~") / "facilitator-exports"
 
 
-def file_names(session_id: str, fmt: str, public: bool) -> list[str]:
-    """The names the export will have (from the core's table of formats)."""
-    return REGISTRY[fmt].file_names(base_name(session_id, public))
+def file_names(session_id: str, fmt: str, public: bool, session: Session | None = None) -> list[str]:
+    """The names the export will have (from the core's table of formats; handouts: per party)."""
+    return REGISTRY[fmt].file_names(base_name(session_id, public), session)
 
 
 def default_target(session_id: str, fmt: str, public: bool, folder: Path = DEFAULT_FOLDER) -> str:
@@ -98,6 +99,13 @@ class ExportDialog(BaseModal[list[Path] | None]):
         self.public = False
         self._auto_target = default_target(self.session_id, self.fmt, self.public, folder)
         self.running = False
+
+    def _session(self) -> Session | None:
+        """The session as it stands (for the handouts' names), or None if it can't be read now."""
+        try:
+            return self.service.session
+        except UserError:
+            return None
 
     def _session_language(self) -> str:
         """Exports are in the session's language unless the facilitator picks the other one."""
@@ -198,7 +206,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
 
     def _show_hint(self) -> None:
         t = self.t
-        names = file_names(self.session_id, self.fmt, self.public)
+        names = file_names(self.session_id, self.fmt, self.public, self._session())
         if self.fmt in MULTI_FILE:
             hint = t("exchange.export.hint.folder", count=len(names), first=names[0], last=names[-1])
         else:

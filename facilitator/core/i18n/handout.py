@@ -1,0 +1,51 @@
+"""Handouts: one printable page per party (`export --format handouts`)."""
+
+MESSAGES = {
+    "handout.kind": {"en": "Our page from the partnership workshop", "et": "Meie leht partnerluse töötoast"},
+    "handout.fact.workshop": {"en": "Workshop", "et": "Töötuba"},
+    "handout.fact.people": {"en": "Taking part for us", "et": "Meilt osalesid"},
+    "handout.public.notice": {
+        "en": "Public version: people's names are left out.",
+        "et": "Avalik versioon: inimeste nimed on välja jäetud.",
+    },
+    "handout.activities": {"en": "Activities we take part in", "et": "Tegevused, milles osaleme"},
+    "handout.activities.none": {
+        "en": "We take part in no activity of this workshop.",
+        "et": "Me ei osale selle töötoa ühelgi tegevusel.",
+    },
+    "handout.col.activity": {"en": "Activity", "et": "Tegevus"},
+    "handout.col.rung": {"en": "Agreed rung (→ wished)", "et": "Kokkulepitud aste (→ soov)"},
+    "handout.col.role": {"en": "Our role", "et": "Meie roll"},
+    "handout.col.with": {"en": "Together with", "et": "Koos"},
+    "handout.rung.open": {"en": "not agreed yet", "et": "veel kokku leppimata"},
+    "handout.role.none": {"en": "not set", "et": "määramata"},
+    "handout.commitments": {"en": "What we committed to", "et": "Mida me lubasime"},
+    "handout.commitments.none": {"en": "No commitments recorded.", "et": "Lubadusi pole kirja pandud."},
+    "handout.expected_of": {
+        "en": "What others expect of us, and our answers",
+        "et": "Mida teised meilt ootavad ja meie vastused",
+    },
+    "handout.expected_of.none": {
+        "en": "No one has recorded an expectation of us.",
+        "et": "Keegi pole meilt ootusi kirja pannud.",
+    },
+    "handout.expects": {
+        "en": "What we expect of others, and their answers",
+        "et": "Mida meie teistelt ootame ja nende vastused",
+    },
+    "handout.expects.none": {
+        "en": "We recorded no expectations of others.",
+        "et": "Me ei pannud teistele ootusi kirja.",
+    },
+    "handout.steps": {"en": "Our next steps", "et": "Meie järgmised sammud"},
+    "handout.steps.none": {"en": "No next steps are ours.", "et": "Meie vastutusel pole järgmisi samme."},
+    "handout.due": {"en": "due", "et": "tähtaeg"},
+    "handout.footer": {
+        "en": "Made with facilitator {version} · session {id} · {generated}",
+        "et": "Koostatud facilitatoriga {version} · töötuba {id} · {generated}",
+    },
+    "exchange.export.format.handouts": {
+        "en": "handouts · one printable page per party (a folder)",
+        "et": "handouts · iga osapoole prinditav leht (kaust)",
+    },
+}

@@ -1,0 +1,230 @@
+"""One printable page per party: what it takes home from the workshop.
+
+Each party gets its own A4 page (one self-contained HTML file, no script, the report's
+Content-Security-Policy): the activities it takes part in with the agreed rung and its
+role, its commitments, what others expect of it and its answers, what it expects of
+others and their answers, its next steps with due dates, and what came of last time's
+items when the session continues another. A page holds nothing private of another
+party: no other party's placements, commitments or people. It reads the view the
+export was asked for (public or not), so `--public` leaves people's names out here too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from facilitator import __version__
+from facilitator.core.dates import shown_date
+from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Expectation, Party, Session
+from facilitator.core.reports import html
+from facilitator.core.reports.document import (
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Heading,
+    Inline,
+    Para,
+    Section,
+    Span,
+    Table,
+    muted,
+    strong,
+    text,
+    user,
+)
+from facilitator.core.reports.labels import Labels
+
+PART = "handout"
+
+STYLE = (
+    html.STYLE
+    + """
+body { max-width: 52rem; }
+.handout h2 { margin-top: 1.5rem; }
+@media print {
+  @page { size: A4; margin: 14mm 14mm 16mm; }
+  body { font-size: 10pt; }
+  h2 { break-after: avoid; }
+  section.part + section.part { break-before: auto; }
+}
+"""
+)
+
+
+def slug(name: str, limit: int = 40) -> str:
+    """A file-name-safe form of a party's name: ASCII letters, digits and dashes ("Politsei-ja-...")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower()
+    return cleaned[:limit].strip("-") or "party"
+
+
+def file_name(base: str, number: int, party: Party) -> str:
+    """`ID-handout-03-youth-centre.html`: numbered, so the files sort in the parties' order."""
+    return f"{base}-{PART}-{number:02d}-{slug(party.name)}.html"
+
+
+def file_names(base: str, session: Session | None) -> list[str]:
+    """The handouts' names; without a session, one name that stands for them all."""
+    if session is None or not session.parties:
+        return [f"{base}-{PART}-NN-party.html"]
+    return [file_name(base, i + 1, p) for i, p in enumerate(session.parties)]
+
+
+class _Page:
+    """One party's page, built as a `Document` for the HTML writer."""
+
+    def __init__(self, session: Session, party: Party, t: Translator, public: bool, generated: str) -> None:
+        self.s = session
+        self.party = party
+        self.t = t
+        self.public = public
+        self.generated = generated
+        self.labels = Labels(session, t)
+
+    def date(self, iso: str | None) -> str:
+        return shown_date(iso, self.t.language)
+
+    def header(self) -> Section:
+        t, info = self.t, self.s.info
+        facts: list[tuple[str, Inline]] = [(t("handout.fact.workshop"), text(user(info.title)))]
+        if info.date:
+            facts.append((t("report.fact.date"), text(user(self.date(info.date)))))
+        if info.place:
+            facts.append((t("report.fact.place"), text(user(info.place))))
+        people = self.s.participants_of(self.party.id)
+        if people and not self.public:
+            facts.append((t("handout.fact.people"), text(user(", ".join(p.name for p in people)))))
+        blocks: list[Block] = [
+            Para(text(t("handout.kind")), kind="kicker"),
+            Heading(1, text(user(self.party.name))),
+            Facts(tuple(facts)),
+        ]
+        if self.public:
+            blocks.append(Para(text(t("handout.public.notice")), kind="notice"))
+        return Section(tuple(blocks), kind="header")
+
+    def part(self, heading: str, body: list[Block], empty: str) -> Section:
+        blocks: list[Block] = [Heading(2, text(heading))]
+        blocks.extend(body or [Para(text(muted(empty)))])
+        return Section(tuple(blocks), kind="part")
+
+    def activities(self) -> Section:
+        t, labels = self.t, self.labels
+        rows = []
+        for a in self.s.activities:
+            if self.party.id not in a.party_ids:
+                continue
+            if a.agreed_current is None:
+                rung: Inline = text(muted(t("handout.rung.open")))
+            elif a.agreed_wished and a.agreed_wished != a.agreed_current:
+                rung = text(user(labels.rung(a.agreed_current)), " → ", user(labels.rung(a.agreed_wished)))
+            else:
+                rung = text(user(labels.rung(a.agreed_current)))
+            role = self.s.roles_for(a.id).get(self.party.id)
+            others = [labels.party(p) for p in a.party_ids if p != self.party.id]
+            rows.append(
+                (
+                    text(strong(f"#{labels.number[a.id]}"), " ", user(a.title)),
+                    rung,
+                    text(user(labels.role(role))) if role else text(muted(t("handout.role.none"))),
+                    text(user(", ".join(others))) if others else text(muted(t("report.none"))),
+                )
+            )
+        header = tuple(
+            text(t(key))
+            for key in ("handout.col.activity", "handout.col.rung", "handout.col.role", "handout.col.with")
+        )
+        body: list[Block] = [Table(header, tuple(rows))] if rows else []
+        return self.part(t("handout.activities"), body, t("handout.activities.none"))
+
+    def commitments(self) -> Section:
+        items = tuple(
+            text(strong(f"#{self.labels.number[c.activity_id]}"), " ", user(c.text))
+            for c in self.s.commitments
+            if c.party_id == self.party.id and c.activity_id in self.labels.number
+        )
+        body: list[Block] = [Bullets(items)] if items else []
+        return self.part(self.t("handout.commitments"), body, self.t("handout.commitments.none"))
+
+    def expectation(self, e: Expectation, other: str) -> Inline:
+        number = self.labels.number.get(e.activity_id)
+        ref = (strong(f"#{number}"), Span(" ")) if number else ()
+        return text(
+            *ref, user(self.labels.party(other)), ": ", user(e.text), " — ", *self.labels.expectation_state(e)
+        )
+
+    def expected_of(self) -> Section:
+        items = tuple(
+            self.expectation(e, e.from_party) for e in self.s.expectations if e.to_party == self.party.id
+        )
+        body: list[Block] = [Bullets(items)] if items else []
+        return self.part(self.t("handout.expected_of"), body, self.t("handout.expected_of.none"))
+
+    def expects(self) -> Section:
+        items = tuple(
+            self.expectation(e, e.to_party) for e in self.s.expectations if e.from_party == self.party.id
+        )
+        body: list[Block] = [Bullets(items)] if items else []
+        return self.part(self.t("handout.expects"), body, self.t("handout.expects.none"))
+
+    def steps(self) -> Section:
+        t = self.t
+        mine = sorted(
+            (x for x in self.s.actions if x.owner == self.party.id), key=lambda x: (x.done, x.due or "9999")
+        )
+        items = []
+        for x in mine:
+            parts: list[Span] = [Span("✓ " if x.done else "○ "), user(x.text)]
+            if x.due:
+                parts += [Span(f" — {t('handout.due')} "), strong(self.date(x.due))]
+            if x.done:
+                parts.append(muted(f" ({t('report.done')})"))
+            items.append(tuple(parts))
+        body: list[Block] = [Bullets(tuple(items))] if items else []
+        return self.part(t("handout.steps"), body, t("handout.steps.none"))
+
+    def footer(self) -> Section:
+        line = self.t("handout.footer", version=__version__, id=self.s.info.id, generated=self.generated)
+        return Section((Para(text(muted(line)), kind="footer"),), kind="footer")
+
+    def build(self, extra: tuple[Section, ...] = ()) -> Document:
+        blocks: list[Block] = [
+            self.header(),
+            *extra,
+            self.activities(),
+            self.commitments(),
+            self.expected_of(),
+            self.expects(),
+            self.steps(),
+            self.footer(),
+        ]
+        title = f"{self.party.name} — {self.s.info.title}"
+        return Document(title, self.t.language, self.s.info.language, tuple(blocks))
+
+
+def build_handout(
+    session: Session, party_id: str, t: Translator, *, public: bool, generated: str
+) -> Document:
+    """One party's page of `session` (already the public view when `public`)."""
+    page = _Page(session, session.party(party_id), t, public, generated)
+    return page.build(followup_sections(session, party_id, t))
+
+
+def followup_sections(session: Session, party_id: str, t: Translator) -> tuple[Section, ...]:
+    """What came of last time's items of this party; nothing for a session without a predecessor."""
+    return ()
+
+
+def render(session: Session, base: str, t: Translator, *, public: bool, generated: str) -> dict[str, bytes]:
+    """Every party's page, by file name, in the parties' order."""
+    if not session.parties:
+        raise UserError("handouts: this session has no parties yet, so there is no page to make")
+    out: dict[str, bytes] = {}
+    for name, party in zip(file_names(base, session), session.parties, strict=True):
+        document = build_handout(session, party.id, t, public=public, generated=generated)
+        out[name] = html.render(document, t("report.contents"), STYLE).encode("utf-8")
+    return out
