@@ -117,6 +117,28 @@ def _add_compare(commands: _Commands[_Parser]) -> None:
     compare.add_argument("b", metavar="B", help="the later session's id")
 
 
+def _add_history(commands: _Commands[_Parser]) -> None:
+    """history: a partnership over the years."""
+    history = commands.add_parser(
+        "history",
+        help="the history of a partnership: a session and the ones it was made from (new --from)",
+        description="Follow the series back from session ID (each session made with 'new --from' names "
+        "the one before) and show each activity's agreed and wished rung over the years (a chart in "
+        "html), who works with whom per workshop, steps done and promises kept per party, approaches "
+        "and information flows. md and html: the report; csv: one row per activity per workshop.",
+    )
+    history.add_argument("id", help="the newest session of the series (a unique prefix is enough)")
+    history.add_argument("--format", choices=("md", "html", "csv"), default="md")
+    history.add_argument("-o", "--output", type=Path, help="file to write (else standard output)")
+    history.add_argument("--follow-symlinks", action="store_true", help="write through a symbolic link -o")
+    history.add_argument(
+        "--lang",
+        choices=("et", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the history (default: the newest session's)",
+    )
+
+
 def _add_serve(commands: _Commands[_Parser]) -> None:
     """serve: the participants' web page, without the app."""
     serve = commands.add_parser(
@@ -185,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     mism.add_argument("id")
 
     _add_compare(commands)
+
+    _add_history(commands)
 
     delete = commands.add_parser("delete", help="delete a session (asks first)")
     delete.add_argument("id")
@@ -279,6 +303,7 @@ class Cli:
             self.say(
                 f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
                 f"{one_line(s.phase_name or '-', 24):<24} {s.activities:>4} act.  {one_line(s.title, 60)}"
+                + (f"  (continues {one_line(s.previous_id)})" if s.previous_id else "")
             )
         return EXIT_OK
 
@@ -366,6 +391,25 @@ class Cli:
         a, b = (service.session for service in services)
         for line in report(compare(a, b), t):
             self.say(one_line(line))
+        return EXIT_OK
+
+    def cmd_history(self) -> int:
+        from facilitator.core import reports
+        from facilitator.core.history import history
+        from facilitator.core.i18n import Translator
+        from facilitator.core.reports.history_report import render_history
+
+        newest = self.library.open(self.args.id).session
+        language = reports.report_language(newest, self.args.lang)
+        series = self.library.series(newest.id, language, self.scenario_dirs)
+        content = render_history(history(series), self.args.format, Translator(language), reports._now())
+        output: Path | None = self.args.output
+        if output is None:
+            self.out.write(content.decode("utf-8"))
+            return EXIT_OK
+        protected = [self.library.data_dir, self.library.sessions_dir]
+        reports.write_file(output, content, protected, follow_symlinks=self.args.follow_symlinks)
+        print(f"wrote {output}", file=self.err)
         return EXIT_OK
 
     def cmd_demo(self) -> int:
@@ -469,6 +513,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "demo": cli.cmd_demo,
         "mismatches": cli.cmd_mismatches,
         "compare": cli.cmd_compare,
+        "history": cli.cmd_history,
         "serve": cli.cmd_serve,
     }
     try:

@@ -23,7 +23,9 @@ from facilitator.core.errors import (
     UserError,
     os_reason,
 )
+from facilitator.core.history import Series, load_series
 from facilitator.core.kinds.session import stop_running_timers
+from facilitator.core.model import Session
 from facilitator.core.plain import PlainDataError, read_limited
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
@@ -56,6 +58,7 @@ class SessionSummary:
     phase: str = ""
     phase_name: str = ""  # the phase as the scenario names it; "" before the workshop starts
     activities: int = 0
+    previous_id: str = ""  # the session this one continues (made with `new --from`), if any
     modified: float = 0.0
     error: str | None = None
 
@@ -138,6 +141,7 @@ class SessionLibrary:
             phase=phase,
             phase_name=phase_name,
             activities=len(data.get("activities", {})),
+            previous_id=str(meta.get("previous_id") or ""),
             modified=modified,
         )
 
@@ -234,6 +238,18 @@ class SessionLibrary:
         service = self.service(self.resolve(ref), actor=actor)
         service.session  # noqa: B018 - fail now, with a clear error, if the file is bad
         return service
+
+    def series(self, ref: str, language: str | None = None, folders: tuple[Path, ...] = ()) -> Series:
+        """The sessions of `ref`'s partnership, oldest first: `ref`, the one it was made from, and
+        so on back (see `history.load_series`); names in `language` where a counterpart exists."""
+
+        def open_session(session_ref: str) -> Session:
+            service = self.open(session_ref)
+            if language is not None:
+                service.show_names_in(language, folders)
+            return service.session
+
+        return load_series(open_session, ref)
 
     def delete(self, ref: str) -> Path:
         path = self.resolve(ref)

@@ -16,6 +16,7 @@ MESSAGES = {
     "home.col.phase": {"en": "Phase", "et": "Etapp"},
     "home.col.activities": {"en": "Activities", "et": "Tegevusi"},
     "home.col.id": {"en": "Id", "et": "Tunnus"},
+    "home.col.continues": {"en": "Continues", "et": "Jätkab"},
     "home.unreadable": {"en": "cannot be opened: {error}", "et": "ei saa avada: {error}"},
     "key.new": {"en": "New", "et": "Uus"},
     "key.new_from": {"en": "New from this", "et": "Uus selle põhjal"},

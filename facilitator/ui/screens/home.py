@@ -93,10 +93,18 @@ class HomeScreen(BaseScreen):
         table.add_column(t("home.col.phase"), key="phase")
         table.add_column(t("home.col.activities"), key="activities")
         table.add_column(t("home.col.id"), key="id")
+        table.add_column(t("home.col.continues"), key="continues")
         for s in self.summaries:
             if s.error:
                 table.add_row(
-                    literal(t("home.unreadable", error=s.error), 70), "", "", "", "", literal(s.id), key=s.id
+                    literal(t("home.unreadable", error=s.error), 70),
+                    "",
+                    "",
+                    "",
+                    "",
+                    literal(s.id),
+                    "",
+                    key=s.id,
                 )
                 continue
             table.add_row(
@@ -106,6 +114,7 @@ class HomeScreen(BaseScreen):
                 literal(s.phase_name),
                 str(s.activities),
                 literal(s.id),
+                literal(f"↩ {s.previous_id}" if s.previous_id else ""),
                 key=s.id,
             )
         self.query_one("#home-empty", Label).display = not self.summaries
