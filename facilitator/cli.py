@@ -154,7 +154,12 @@ def _add_serve(commands: _Commands[_Parser]) -> None:
     where.add_argument(
         "--lan", action="store_true", help="listen on the local network, so phones on the same Wi-Fi can join"
     )
-    serve.add_argument("--port", type=_port, default=8765, help="port (default 8765; 0 picks a free one)")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=None,
+        help="port (default: the session's port from last time, else 8765; 0 picks a free one)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

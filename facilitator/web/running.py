@@ -17,6 +17,7 @@ from aiohttp import web
 from facilitator.core.errors import UserError
 from facilitator.core.service import SessionService
 from facilitator.web.joining import JoinDesk
+from facilitator.web.room_file import RoomFile
 from facilitator.web.server import STATE, WebState, make_app
 
 LOOPBACK = "127.0.0.1"
@@ -58,12 +59,27 @@ class Binding:
         return self.host not in (LOOPBACK, "localhost", "::1")
 
 
-class WebServer:
-    """One running participants' server; `stop` ends it (and every live page's stream)."""
+def kept_desk(room: RoomFile) -> JoinDesk:
+    """The join desk a room file kept (code, devices, switches), saving itself on change."""
+    desk = JoinDesk()
+    desk.restore(room.desk())
+    desk.changed = lambda: room.update(desk=desk.to_json())
+    return desk
 
-    def __init__(self, service: SessionService, desk: JoinDesk | None = None) -> None:
+
+class WebServer:
+    """One running participants' server; `stop` ends it (and every live page's stream).
+
+    Without a desk of its own it keeps the session's room on this computer (`RoomFile`):
+    the code, the joined devices and the port survive a restart of the app or `serve`.
+    """
+
+    def __init__(
+        self, service: SessionService, desk: JoinDesk | None = None, room: RoomFile | None = None
+    ) -> None:
         self.service = service
-        self.desk = desk or JoinDesk()
+        self.room = room if room is not None or desk is not None else RoomFile(service.path)
+        self.desk = desk or (kept_desk(self.room) if self.room is not None else JoinDesk())
         self.app = make_app(service, self.desk)
         self._runner: web.AppRunner | None = None
         self.binding: Binding | None = None
@@ -101,27 +117,43 @@ class WebServer:
         actual_port = int(sockets[0].getsockname()[1]) if sockets else port
         shown = lan_address() if bind_host == LAN_HOST else bind_host
         self.binding = Binding(bind_host, actual_port, shown)
+        if self.room is not None:
+            self.room.update(port=actual_port, lan=bind_host == LAN_HOST, desk=self.desk.to_json())
         return self.binding
+
+    def saved_port(self, default: int = DEFAULT_PORT) -> int:
+        """The port this session was served on last time (phones' bookmarks still work)."""
+        return (self.room.port() if self.room is not None else None) or default
+
+    def saved_lan(self) -> bool:
+        return bool(self.room.get("lan", False)) if self.room is not None else False
 
     def join_url(self) -> str:
         """The address with the code filled in: what the QR code holds."""
         assert self.binding is not None
         return f"{self.binding.url}?code={self.desk.code}"
 
-    async def stop(self) -> None:
+    async def stop(self, for_good: bool = False) -> None:
+        """Stop listening; `for_good` (the facilitator stopped it) also forgets to restart it."""
         runner, self._runner = self._runner, None
         if runner is not None:
             self.state.close()
             await runner.cleanup()
+        if for_good and self.room is not None:
+            self.room.update(serving=False)
 
 
 def serve_forever(
-    service: SessionService, host: str, port: int, lan: bool, say: Callable[[str], None]
+    service: SessionService, host: str, port: int | None, lan: bool, say: Callable[[str], None]
 ) -> None:
-    """`facilitator serve`: run until interrupted; a port in use is a one-line error."""
+    """`facilitator serve`: run until interrupted; a port in use is a one-line error.
+
+    Without `port`, the session's port from last time (else DEFAULT_PORT)."""
 
     async def run() -> None:
+        nonlocal port
         server = WebServer(service)
+        port = server.saved_port() if port is None else port
         try:
             binding = await server.start(host, port, lan)
         except OSError as error:

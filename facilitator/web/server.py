@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
@@ -22,18 +23,17 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
-from facilitator.core.errors import ChangeRejected, UserError
+from facilitator.core.errors import ChangeRejected, SessionFileError, UserError
 from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.web import core_api
-from facilitator.web.joining import Device, JoinDesk, Refused
+from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
 from facilitator.web.page import PartyPage, own_placement, party_page
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
-MAX_NAME = 60
 WATCH_SECONDS = 0.3  # how often the file is looked at (a stat); also how often pages refresh at most
 KEEPALIVE_SECONDS = 15.0
 DEVICE_COOKIE = "fac_device"
@@ -45,6 +45,7 @@ CSP = (
 )
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+log = logging.getLogger(__name__)
 
 
 class WebState:
@@ -121,7 +122,7 @@ def language(request: web.Request, device: Device | None) -> str:
 def device_of(request: web.Request) -> Device | None:
     device = state_of(request).desk.device(request.cookies.get(DEVICE_COOKIE))
     if device is not None:
-        device.last_seen = time.monotonic()
+        device.last_seen = time.time()
     return device
 
 
@@ -169,31 +170,50 @@ def same_origin(request: web.Request) -> bool:
 
 
 async def form(request: web.Request) -> Mapping[str, str]:
-    data = await request.post()
+    """The form's fields; bytes that are not UTF-8 are a 400 with a message, not a 500."""
+    try:
+        data = await request.post()
+    except (UnicodeDecodeError, ValueError):
+        raise web.HTTPBadRequest(reason="bad form") from None
     return {key: value for key, value in data.items() if isinstance(value, str)}
 
 
 # ----------------------------------------------------------------- middleware
 
 
+HTTP_MESSAGES = {
+    400: "web.refused.bad_form",
+    404: "web.refused.not_found",
+    405: "web.refused.not_found",
+    413: "web.refused.too_large",
+}
+
+
 @web.middleware
 async def security(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Headers on every answer; a too-large body is a clear message, not a stack trace."""
+    """Every answer a page in the phone's language; a failure is a message, not a stack trace."""
     started = time.perf_counter()
     try:
         if request.content_length is not None and request.content_length > MAX_BODY:
             raise web.HTTPRequestEntityTooLarge(max_size=MAX_BODY, actual_size=request.content_length)
         response = await handler(request)
-    except web.HTTPRequestEntityTooLarge:
-        response = message(request, "web.refused.too_large", 413, device=device_of(request))
-    except web.HTTPNotFound:
-        response = message(request, "web.refused.not_found", 404, device=device_of(request))
-    except web.HTTPMethodNotAllowed:
-        response = message(request, "web.refused.not_found", 405, device=device_of(request))
-    headers = response.headers
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise
+        key = HTTP_MESSAGES.get(error.status, "web.refused.error")
+        response = message(request, key, error.status, device=device_of(request))
+    except Exception:  # a bug: said in the terminal once, a plain page on the phone
+        log.exception("participants' page %s %s failed", request.method, request.path)
+        response = message(request, "web.refused.error", 500, device=device_of(request))
     if not response.prepared:  # (an event stream's headers are already sent)
         # The time spent here, apart from any wait in the queue (the bench reads it).
-        headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return response
+
+
+async def secure_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """The security headers, on every answer the application sends (errors included)."""
+    headers = response.headers
     headers.setdefault("Content-Security-Policy", CSP)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")  # "no-referrer" makes the Origin of a form "null"
@@ -201,7 +221,6 @@ async def security(request: web.Request, handler: Handler) -> web.StreamResponse
     headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
     if not request.path.startswith("/static/"):
         headers.setdefault("Cache-Control", "no-store")
-    return response
 
 
 # ----------------------------------------------------------------- pages
@@ -215,7 +234,7 @@ async def index(request: web.Request) -> web.StreamResponse:
         response: web.StreamResponse = see_other("/")
         set_cookie(response, LANG_COOKIE, wanted, max_age=86400)
         if device is not None:
-            device.language = wanted
+            state_of(request).desk.set_language(device, wanted)
         return response
     if device is None:
         pre = request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(24)
@@ -224,9 +243,11 @@ async def index(request: web.Request) -> web.StreamResponse:
         set_cookie(response, PRE_COOKIE, pre)
         return response
     session = state_of(request).service.session
-    if device.party_id is None or not session.has_party(device.party_id):
+    if device.party_id is None:
         parties = [(p.id, p.name) for p in session.parties]
         return render(request, "party.html", 200, device, parties=parties, csrf=device.csrf, name=device.name)
+    if not session.has_party(device.party_id):  # the facilitator removed the party
+        return message(request, "web.refused.party_gone", 409, device=device)
     return render(request, "page.html", 200, device, csrf=device.csrf, page=live_page(request, device))
 
 
@@ -247,6 +268,8 @@ async def live(request: web.Request) -> web.StreamResponse:
     """The live part of the page alone, for the script to swap in."""
     device = device_of(request)
     if device is None or device.party_id is None:
+        return web.Response(status=401, text="", headers={"X-Gone": "1"})
+    if not state_of(request).service.session.has_party(device.party_id):
         return web.Response(status=401, text="", headers={"X-Gone": "1"})
     return render(request, "live.html", 200, device, csrf=device.csrf, page=live_page(request, device))
 
@@ -271,7 +294,7 @@ async def events(request: web.Request) -> web.StreamResponse:
     await response.prepare(request)
     seen = -1
     while not state.closing:
-        if state.desk.device(device.token) is None:
+        if device.key not in state.desk.devices:
             await response.write(b"event: gone\ndata: 0\n\n")
             break
         if state.version != seen:
@@ -295,14 +318,14 @@ async def join(request: web.Request) -> web.StreamResponse:
         return message(request, "web.refused.token", 403)
     state = state_of(request)
     try:
-        device = state.desk.join(data.get("code", ""), request.remote or "?")
+        device, token = state.desk.join(data.get("code", ""), request.remote or "?")
     except Refused as refused:
         return message(request, refused.key, refused.status, **refused.values)
-    device.language = (
-        request.cookies.get(LANG_COOKIE) if request.cookies.get(LANG_COOKIE) in LANGUAGES else None
-    )
+    wanted = request.cookies.get(LANG_COOKIE)
+    if wanted in LANGUAGES:
+        state.desk.set_language(device, wanted)
     response = see_other("/")
-    set_cookie(response, DEVICE_COOKIE, device.token)
+    set_cookie(response, DEVICE_COOKIE, token)
     response.del_cookie(PRE_COOKIE, path="/")
     state.poke()
     return response
@@ -313,14 +336,26 @@ async def choose_party(request: web.Request) -> web.StreamResponse:
     if refusal is not None:
         return refusal
     assert device is not None
-    session = state_of(request).service.session
+    state = state_of(request)
     party_id = data.get("party", "")
-    if not session.has_party(party_id):
+    if device.party_id is not None:  # chosen once: only the facilitator moves a device
+        return message(request, "web.refused.party_fixed", 403, device=device)
+    if not state.service.session.has_party(party_id):
         return message(request, "web.refused.party", 400, device=device)
-    name = one_line(data.get("name", "").strip(), MAX_NAME)
-    device.party_id, device.name = party_id, name
-    state_of(request).poke()
+    try:
+        state.desk.choose_party(device, party_id, one_line(data.get("name", "").strip(), MAX_NAME))
+    except Refused as refused:
+        return message(request, refused.key, refused.status, device=device, **refused.values)
+    state.poke()
     return see_other("/")
+
+
+async def leave_page(request: web.Request) -> web.StreamResponse:
+    """Leaving asks first: joining again makes a new device, the party chosen anew."""
+    device = device_of(request)
+    if device is None:
+        return see_other("/")
+    return render(request, "leave.html", 200, device, csrf=device.csrf)
 
 
 async def leave(request: web.Request) -> web.StreamResponse:
@@ -348,15 +383,25 @@ async def checked(
         return device, data, message(request, "web.refused.token", 403, device=device)
     if need_party and device.party_id is None:
         return device, data, message(request, "web.refused.no_party", 400, device=device)
+    if need_party and not device.admitted:
+        return device, data, message(request, "web.refused.waiting", 403, device=device)
     return device, data, None
 
 
 # ----------------------------------------------------------------- changes
 
 
-def _actor(device: Device, party_name: str) -> str:
-    """Who the event log and the app name as the sender: the person, else their party."""
-    return device.name or party_name
+def refusal_text(request: web.Request, device: Device, error: UserError) -> str:
+    """A refusal in the phone's language; never a file path, never English on another page."""
+    lang = language(request, device)
+    t = Translator(lang)
+    if isinstance(error, SessionFileError):  # disk full, file gone: the terminal has the details
+        log.warning("a phone's change was not saved: %s", error)
+        return t("web.refused.not_saved")
+    key = getattr(error, "key", None)
+    if key and t.has(key):
+        return t(key, **getattr(error, "values", {}))
+    return str(error) if lang == "en" else t("web.refused.change")
 
 
 def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], object]) -> Handler:
@@ -369,22 +414,37 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
         assert device is not None and device.party_id is not None
         state = state_of(request)
         try:
-            party_name = state.service.session.party_name(device.party_id)
-            facade = core_api.for_party(state.service, device.party_id, actor=_actor(device, party_name))
+            facade = core_api.for_party(state.service, device.party_id, device=device.id, name=device.name)
             act(facade, data)
-        except ChangeRejected as error:
-            t = Translator(language(request, device))
-            text = t(error.key, **error.values) if error.key and t.has(error.key) else str(error)
-            status = 403 if isinstance(error, core_api.NotAllowed) else 400
-            return render(request, "message.html", status, device, text=text)
         except UserError as error:
-            return render(request, "message.html", 409, device, text=str(error))
+            status = (
+                403
+                if isinstance(error, core_api.NotAllowed)
+                else 400
+                if isinstance(error, ChangeRejected)
+                else 409
+            )
+            return render(request, "message.html", status, device, text=refusal_text(request, device, error))
+        after_change(state, device, request.path, data)
         # Other phones hear of it from the watcher's next look (within WATCH_SECONDS): forty
         # placements in a second make five refreshes per phone, not forty.
         anchor = data.get("activity", "")
         return see_other("/#a-" + anchor if anchor.isalnum() else "/")
 
     return handler
+
+
+def after_change(state: WebState, device: Device, path: str, data: Mapping[str, str]) -> None:
+    """Remember what a device placed: the panel flags two devices of one party that differ."""
+    if path != "/place":
+        return
+    session = state.service.session
+    activity_id = data.get("activity", "")
+    if session.has_activity(activity_id):
+        round_number = session.activity(activity_id).round
+        state.desk.remember(
+            device, activity_id, round_number, data.get("current", ""), data.get("wished", "")
+        )
 
 
 place = party_action(lambda f, d: f.place(d.get("activity", ""), d.get("current", ""), d.get("wished", "")))
@@ -429,12 +489,14 @@ def make_app(service: SessionService, desk: JoinDesk | None = None) -> web.Appli
     app[STATE] = WebState(service, desk or JoinDesk())
     app.cleanup_ctx.append(_watch)
     app.on_shutdown.append(_on_shutdown)
+    app.on_response_prepare.append(secure_headers)
     app.router.add_get("/", index)
     app.router.add_get("/live", live)
     app.router.add_get("/version", version)
     app.router.add_get("/events", events)
     app.router.add_post("/join", join)
     app.router.add_post("/party", choose_party)
+    app.router.add_get("/leave", leave_page)
     app.router.add_post("/leave", leave)
     app.router.add_post("/place", place)
     app.router.add_post("/answer", answer)

@@ -130,6 +130,60 @@ MESSAGES = {
         "et": "See seade pole liitunud (või läbiviija eemaldas selle). Liitu koodiga.",
     },
     "web.refused.no_party": {"en": "Choose your party first.", "et": "Vali kõigepealt oma osapool."},
+    "web.refused.party_fixed": {
+        "en": "Your party was chosen when this device joined. Only the facilitator can move a device to another party.",
+        "et": "Osapool valiti, kui see seade liitus. Seadme teise osapoolde saab viia ainult läbiviija.",
+    },
+    "web.refused.party_gone": {
+        "en": "Your party is no longer in the workshop. Leave and join again, or ask the facilitator.",
+        "et": "Teie osapoolt pole enam töötoas. Lahkuge ja liituge uuesti või pöörduge läbiviija poole.",
+    },
+    "web.refused.waiting": {
+        "en": "The facilitator has not admitted this device yet. Wait a moment.",
+        "et": "Läbiviija pole seda seadet veel sisse lasknud. Oodake hetk.",
+    },
+    "web.refused.room_wait": {
+        "en": "Too many wrong codes were tried in this room. Try again in {seconds} s or ask the facilitator for a new code.",
+        "et": "Selles ruumis prooviti liiga palju valesid koode. Proovige uuesti {seconds} s pärast või küsige läbiviijalt uut koodi.",
+    },
+    "web.refused.bad_form": {
+        "en": "The form could not be read (the text was not valid). Go back and try again.",
+        "et": "Vormi ei õnnestunud lugeda (tekst polnud korrektne). Minge tagasi ja proovige uuesti.",
+    },
+    "web.refused.error": {
+        "en": "Something went wrong on the facilitator's computer. Go back and try again.",
+        "et": "Läbiviija arvutis läks midagi valesti. Minge tagasi ja proovige uuesti.",
+    },
+    "web.refused.not_saved": {
+        "en": "The facilitator's computer could not save this. Nothing was changed; tell the facilitator.",
+        "et": "Läbiviija arvuti ei saanud seda salvestada. Midagi ei muutunud; öelge läbiviijale.",
+    },
+    "web.refused.change": {
+        "en": "This change was not accepted.",
+        "et": "Seda muudatust ei võetud vastu.",
+    },
+    "web.waiting": {
+        "en": "Waiting for the facilitator to let this device in …",
+        "et": "Ootame, et läbiviija selle seadme sisse laseks …",
+    },
+    "web.party.once": {
+        "en": "The party is chosen once for this device; only the facilitator can change it.",
+        "et": "Osapool valitakse selle seadme jaoks üks kord; muuta saab seda ainult läbiviija.",
+    },
+    "web.leave.title": {
+        "en": "Leave the workshop on this device?",
+        "et": "Kas lahkuda sellest seadmest töötoast?",
+    },
+    "web.leave.text": {
+        "en": "To take part again you join with the code and choose your party anew; the facilitator sees it as a new device.",
+        "et": "Uuesti osalemiseks liitute koodiga ja valite osapoole uuesti; läbiviija näeb seda uue seadmena.",
+    },
+    "web.leave.yes": {"en": "Leave", "et": "Lahku"},
+    "web.leave.no": {"en": "Stay", "et": "Jää"},
+    "web.pending": {
+        "en": "Not sent yet: it will be sent when the connection is back.",
+        "et": "Veel saatmata: saadetakse, kui ühendus taastub.",
+    },
     "join.title": {"en": "Let participants join", "et": "Luba osalejatel liituda"},
     "join.open": {"en": "On your phone, open", "et": "Ava oma telefonis"},
     "join.code": {"en": "and enter the code", "et": "ja sisesta kood"},
@@ -162,6 +216,56 @@ MESSAGES = {
     "join.key.close": {"en": "Close (no new joins)", "et": "Sulge (uusi liitujaid ei võeta)"},
     "join.key.network": {"en": "Network", "et": "Võrk"},
     "join.key.remove": {"en": "Remove device", "et": "Eemalda seade"},
+    "join.local_only": {
+        "en": "Phones can't reach this server yet: it listens on this computer only (127.0.0.1). Press n to open it to the local network (the same Wi-Fi), then the QR code appears here.",
+        "et": "Telefonid ei pääse sellele serverile veel ligi: see kuulab ainult selles arvutis (127.0.0.1). Vajutage n, et avada see kohalikule võrgule (samale Wi-Fi-le); siis ilmub siia QR-kood.",
+    },
+    "join.col.device": {"en": "Device", "et": "Seade"},
+    "join.col.state": {"en": "State", "et": "Olek"},
+    "join.state.waiting": {"en": "waiting to be admitted", "et": "ootab sisselaskmist"},
+    "join.state.picking": {"en": "choosing a party", "et": "valib osapoolt"},
+    "join.state.ok": {"en": "in", "et": "sees"},
+    "join.state.differs": {
+        "en": "⚠ placed {activity} differently from another device of its party",
+        "et": "⚠ paigutas tegevuse {activity} teisiti kui sama osapoole teine seade",
+    },
+    "join.no_party": {"en": "(no party yet)", "et": "(osapool valimata)"},
+    "join.admit_each.on": {
+        "en": "New devices wait until you admit them (a admits all waiting; o turns this off)",
+        "et": "Uued seadmed ootavad, kuni need sisse lasete (a laseb kõik ootajad sisse; o lülitab välja)",
+    },
+    "join.admit_each.off": {
+        "en": "New devices take part at once (o: admit each new device yourself)",
+        "et": "Uued seadmed osalevad kohe (o: laske iga uus seade ise sisse)",
+    },
+    "join.waiting": {
+        "en": "{count} waiting to be admitted: press a",
+        "et": "{count} ootab sisselaskmist: vajutage a",
+    },
+    "join.admitted": {"en": "Admitted: {count}", "et": "Sisse lastud: {count}"},
+    "join.room_limited": {
+        "en": "Too many wrong codes were tried: joining is paused for a minute. Press r for a new code.",
+        "et": "Proovitud on liiga palju valesid koode: liitumine on minutiks peatatud. Vajutage r, et saada uus kood.",
+    },
+    "join.renewed": {
+        "en": "New join code: {code} (joined devices stay)",
+        "et": "Uus liitumiskood: {code} (liitunud seadmed jäävad)",
+    },
+    "join.moved": {"en": "Device moved to {party}", "et": "Seade viidi osapoolde {party}"},
+    "join.move_to": {"en": "Move this device to which party?", "et": "Millisesse osapoolde seade viia?"},
+    "join.stopped": {
+        "en": "Server stopped: phones can't reach it until you open this panel again",
+        "et": "Server peatatud: telefonid ei pääse ligi, kuni avate selle paneeli uuesti",
+    },
+    "join.resumed": {
+        "en": "Participants' server running again at {url} (code {code})",
+        "et": "Osalejate server töötab jälle aadressil {url} (kood {code})",
+    },
+    "join.key.move": {"en": "Move to party", "et": "Vii osapoolde"},
+    "join.key.admit": {"en": "Admit waiting", "et": "Lase ootajad sisse"},
+    "join.key.admit_each": {"en": "Admit each", "et": "Lase iga seade ise sisse"},
+    "join.key.renew": {"en": "New code", "et": "Uus kood"},
+    "join.key.stop": {"en": "Stop server", "et": "Peata server"},
     "join.sent_by": {"en": "sent by {who}", "et": "saatis {who}"},
     "key.join": {"en": "Let participants join", "et": "Luba osalejatel liituda"},
 }

@@ -1,16 +1,20 @@
 """The join panel: how participants join from their phones, readable from the back of the room.
 
-A QR code drawn with block characters, the address and the join code in large type, the
-network choice (this computer only, or the local network, naming the address used) and
-the joined devices, each removable. The participants' server runs on the app's own asyncio
-loop (aiohttp); it is imported and started only when this panel first opens, so the app's
-start-up is unchanged. Closing the panel stops new joins (joined phones keep working);
-closing the app stops the server.
+A QR code drawn with block characters (only when phones can reach the server: on this
+computer only, the panel says how to open it instead), the address, the join code drawn
+large, the network choice and the joined devices per party: each can be moved to another
+party or removed; two devices of one party that placed differently are flagged. The
+participants' server runs on the app's own asyncio loop (aiohttp); it is imported and
+started only when this panel first opens (or the session was being served when the app
+last closed), so the app's start-up is unchanged. Closing the panel stops new joins
+(joined phones keep working); `s` stops the server; closing the app stops it until the
+session is opened again.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -24,10 +28,13 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
+from facilitator.ui.dialogs.common import ChoiceDialog
 from facilitator.ui.host import Host
+from facilitator.ui.widgets.bigcode import big_code
 from facilitator.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
+    from facilitator.web.joining import Device
     from facilitator.web.running import WebServer
 
 DARK_ON_LIGHT = "#000000 on #ffffff"  # a QR code needs dark modules on a light ground, in any theme
@@ -69,6 +76,42 @@ async def participants_server(app: Host, service: SessionService) -> WebServer:
     return app.participants
 
 
+async def start_serving(server: WebServer, lan: bool) -> str:
+    """Listen on the session's port from last time (else a free one); "" or why it failed."""
+    from facilitator.web.running import LOOPBACK
+
+    port = server.binding.port if server.binding else server.saved_port()
+    try:
+        try:
+            await server.start(LOOPBACK, port, lan=lan)
+        except OSError:
+            await server.start(LOOPBACK, 0, lan=lan)
+    except OSError as error:
+        return one_line(str(error.strerror or error))
+    if server.room is not None:
+        server.room.update(serving=True)  # reopening the session starts it again
+    return ""
+
+
+async def resume_serving(app: Host, service: SessionService) -> WebServer | None:
+    """The session was being served when the app last closed: serve it again, as it was."""
+    server = await participants_server(app, service)
+    if not server.running:
+        await start_serving(server, server.saved_lan())
+    return server if server.running else None
+
+
+def device_state(device: Device, flagged: dict[str, str], t: Callable[..., str]) -> str:
+    """What the facilitator needs to know of a device, in a few words."""
+    if not device.admitted:
+        return t("join.state.waiting")
+    if device.party_id is None:
+        return t("join.state.picking")
+    if device.id in flagged:
+        return t("join.state.differs", activity=flagged[device.id])
+    return t("join.state.ok")
+
+
 class JoinPanel(BaseScreen):
     """Let participants join: QR code, address, code, network choice, joined devices."""
 
@@ -77,8 +120,13 @@ class JoinPanel(BaseScreen):
     BINDINGS = [
         Binding("escape", "close", "join.key.close"),
         Binding("n", "network", "join.key.network"),
+        Binding("m", "move", "join.key.move"),
         Binding("x", "remove", "join.key.remove"),
         Binding("delete", "remove", "join.key.remove", show=False),
+        Binding("o", "admit_each", "join.key.admit_each"),
+        Binding("a", "admit", "join.key.admit"),
+        Binding("r", "renew", "join.key.renew"),
+        Binding("s", "stop", "join.key.stop"),
     ]
 
     def __init__(self, service: SessionService) -> None:
@@ -98,9 +146,11 @@ class JoinPanel(BaseScreen):
                 yield Label("", id="join-open-label", classes="join-label")
                 yield Static("", id="join-address")
                 yield Label("", id="join-code-label", classes="join-label")
+                yield Static("", id="join-code-big")
                 yield Static("", id="join-code")
                 yield Label("", id="join-network-label", classes="join-label")
                 yield Static("", id="join-network")
+                yield Static("", id="join-admit")
                 yield Static("", id="join-status")
         yield DataTable(id="join-devices", cursor_type="row", zebra_stripes=False)
         yield KeyBar()
@@ -112,10 +162,11 @@ class JoinPanel(BaseScreen):
     async def open_joining(self) -> None:
         """Start the server (or take the running one) and open joining."""
         self.server = await participants_server(self.fapp, self.service)
-        self.server.desk.open = True
-        self._lan = bool(self.server.binding and self.server.binding.on_lan)
-        if not self.server.running:
-            await self._start(self._lan)
+        self.server.desk.set_open(True)
+        if self.server.running:
+            self._lan = bool(self.server.binding and self.server.binding.on_lan)
+        else:
+            await self._start(self.server.saved_lan())
         self._ready = True
         self.show_server()
         self.set_interval(0.5, self.show_devices)
@@ -130,7 +181,12 @@ class JoinPanel(BaseScreen):
         table = self.query_one("#join-devices", DataTable)
         table.clear(columns=True)
         table.add_columns(
-            t("join.col.party"), t("join.col.name"), t("join.col.address"), t("join.col.joined")
+            t("join.col.party"),
+            t("join.col.name"),
+            t("join.col.device"),
+            t("join.col.state"),
+            t("join.col.address"),
+            t("join.col.joined"),
         )
         self._shown = ()
         if self._ready:
@@ -144,30 +200,28 @@ class JoinPanel(BaseScreen):
         self.show_server()
 
     async def _start(self, lan: bool) -> None:
-        """(Re)start on loopback or the local network; a taken port falls back to a free one."""
-        from facilitator.web.running import DEFAULT_PORT, LOOPBACK
-
-        port = self.server.binding.port if self.server.binding else DEFAULT_PORT
-        self._error = ""
-        try:
-            try:
-                await self.server.start(LOOPBACK, port, lan=lan)
-            except OSError:
-                await self.server.start(LOOPBACK, 0, lan=lan)
-        except OSError as error:
-            self._error = self.t("join.error", reason=one_line(str(error.strerror or error)))
+        """(Re)start on loopback or the local network, on the session's port when free."""
+        reason = await start_serving(self.server, lan)
+        self._error = self.t("join.error", reason=reason) if reason else ""
         self._lan = lan
 
     def show_server(self) -> None:
         t = self.t
         binding = self.server.binding
         address = self.query_one("#join-address", Static)
-        if binding is None:
+        if binding is None or not self.server.running:
             address.update(Content(self._error or t("join.starting")))
             return
-        self.query_one("#join-qr", Static).update(qr_text(self.server.join_url(), self.qr_scale()))
+        qr = self.query_one("#join-qr", Static)
+        qr.set_class(not binding.on_lan, "-local")
+        if binding.on_lan:
+            qr.update(qr_text(self.server.join_url(), self.qr_scale()))
+        else:  # a QR code no phone can use would only mislead
+            qr.update(Content(t("join.local_only")))
         address.update(Content(binding.url))
-        self.query_one("#join-code", Static).update(Content(spaced(self.server.desk.code)))
+        code = self.server.desk.code
+        self.query_one("#join-code-big", Static).update(big_code(code, self.code_scale()))
+        self.query_one("#join-code", Static).update(Content(spaced(code)))
         network = (
             t("join.network.lan", address=binding.shown_host) if binding.on_lan else t("join.network.local")
         )
@@ -178,39 +232,61 @@ class JoinPanel(BaseScreen):
         """Twice the size when the screen has room for it beside the address and code."""
         return 2 if self.size.width >= 130 and self.size.height >= 45 else 1
 
+    def code_scale(self) -> int:
+        """Full-block letters (seven rows) when the screen is tall and wide enough."""
+        return 2 if self.size.width >= 150 and self.size.height >= 40 else 1
+
     def on_resize(self) -> None:
         if self._ready:
             self.show_server()
 
-    def show_devices(self) -> None:
-        """The joined devices (refreshed twice a second; redrawn only when they changed)."""
-        desk = self.server.desk
+    def flagged(self) -> dict[str, str]:
+        """Device id → activity title, for devices whose party placed differently from another."""
+        from facilitator.web.joining import disagreements
+
         session = self.service.session
-        now = time.monotonic()
+        devices = self.server.desk.listed()
+        rounds = {a.id: a.round for a in session.activities}
+        out: dict[str, str] = {}
+        for party_id, activity_id in disagreements(devices, rounds):
+            for device in devices:
+                if device.party_id == party_id and activity_id in device.placed:
+                    out[device.id] = session.activity(activity_id).title
+        return out
+
+    def show_devices(self) -> None:
+        """The joined devices by party (refreshed twice a second; redrawn only when changed)."""
+        desk = self.server.desk
+        desk.sweep()
+        session = self.service.session
+        flagged = self.flagged()
+        now = time.time()
+        party_order = {p.id: n for n, p in enumerate(session.parties)}
+        devices = sorted(desk.listed(), key=lambda d: party_order.get(d.party_id or "", len(party_order)))
         rows = [
             (
                 d.id,
-                session.party_name(d.party_id) if d.party_id else "—",
+                session.party_name(d.party_id) if d.party_id else self.t("join.no_party"),
                 d.name or "—",
+                device_state(d, flagged, self.t),
                 d.address,
                 int((now - d.joined_at) // 60),
             )
-            for d in desk.listed()
+            for d in devices
         ]
-        status = self.t("join.status", count=len(rows), limit=desk.max_devices)
-        if self._error:
-            status = self._error
-        self.query_one("#join-status", Static).update(Content(status))
+        self.show_status(len(rows))
         if tuple(rows) == self._shown:
             return
         self._shown = tuple(rows)
         table = self.query_one("#join-devices", DataTable)
         cursor = table.cursor_row
         table.clear()
-        for device_id, party, name, address, minutes in rows:
+        for device_id, party, name, state, address, minutes in rows:
             table.add_row(
                 Text(one_line(party, 40)),
                 Text(one_line(name, 40)),
+                Text(device_id),
+                Text(one_line(state, 60), style="bold" if state.startswith("⚠") else ""),
                 Text(address),
                 Text(self.t("join.minutes", minutes=minutes)),
                 key=device_id,
@@ -218,7 +294,37 @@ class JoinPanel(BaseScreen):
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
 
+    def show_status(self, count: int) -> None:
+        """The status line (limits, errors) and the admitting switch."""
+        desk = self.server.desk
+        t = self.t
+        status = t("join.status", count=count, limit=desk.max_devices)
+        waiting = sum(1 for d in desk.listed() if not d.admitted)
+        if waiting:
+            status += "\n" + t("join.waiting", count=waiting)
+        if desk.room_limited:
+            status = t("join.room_limited")
+        if self._error:
+            status = self._error
+        self.query_one("#join-status", Static).update(Content(status))
+        self.query_one("#join-status", Static).set_class(desk.room_limited or bool(waiting), "-alert")
+        admit = t("join.admit_each.on") if desk.admit_each else t("join.admit_each.off")
+        self.query_one("#join-admit", Static).update(Content(admit))
+
     # ---------------------------------------------------------------- actions
+    def selected(self) -> str | None:
+        """The id of the device under the cursor."""
+        table = self.query_one("#join-devices", DataTable)
+        if not self._ready or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(key) if key is not None else None
+
+    def changed(self) -> None:
+        """Phones hear of a change to the devices at once; the table is redrawn."""
+        self.server.state.poke()
+        self.show_devices()
+
     def action_network(self) -> None:
         """Switch between this computer only and the local network."""
         if self._ready:
@@ -226,20 +332,60 @@ class JoinPanel(BaseScreen):
 
     def action_remove(self) -> None:
         """Remove the selected device: its page stops working; it may join again with the code."""
+        device_id = self.selected()
+        if device_id is not None and self.server.desk.remove(device_id):
+            self.notify(self.t("join.removed"), timeout=3)
+            self.changed()
+
+    def action_move(self) -> None:
+        """Move the selected device to another party (only the facilitator can)."""
+        device_id = self.selected()
+        device = self.server.desk.by_id(device_id) if device_id else None
+        if device is None:
+            return
+        options = [(Content(p.name), p.id) for p in self.service.session.parties]
+        if not options:
+            return
+
+        def chosen(party_id: str | None) -> None:
+            if party_id and self.server.desk.move(device.id, party_id):
+                self.notify(self.t("join.moved", party=self.service.session.party_name(party_id)), timeout=3)
+                self.changed()
+
+        self.app.push_screen(ChoiceDialog(self.t("join.move_to"), options, device.party_id), chosen)
+
+    def action_admit_each(self) -> None:
+        """Switch: new devices wait for the facilitator to admit them, or take part at once."""
+        if self._ready:
+            self.server.desk.set_admit_each(not self.server.desk.admit_each)
+            self.show_devices()
+
+    def action_admit(self) -> None:
+        """Admit every device waiting for the facilitator."""
+        if self._ready:
+            count = self.server.desk.admit_waiting()
+            self.notify(self.t("join.admitted", count=count), timeout=3)
+            self.changed()
+
+    def action_renew(self) -> None:
+        """A new join code (after too many wrong guesses, or a code seen by the wrong people)."""
+        if self._ready:
+            code = self.server.desk.renew_code()
+            self.notify(self.t("join.renewed", code=code), timeout=5)
+            self.show_server()
+
+    @work(exclusive=True, group="join-server")
+    async def action_stop(self) -> None:
+        """Stop the participants' server: phones can't reach it until the panel is opened again."""
         if not self._ready:
             return
-        table = self.query_one("#join-devices", DataTable)
-        if table.row_count == 0:
-            return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key is not None and self.server.desk.remove(str(key)):
-            self.server.state.poke()
-            self.notify(self.t("join.removed"), timeout=3)
-            self.show_devices()
+        await self.server.stop(for_good=True)
+        self.notify(self.t("join.stopped"), timeout=4)
+        self.app.pop_screen()
 
     def action_close(self) -> None:
         """Close the panel: no new joins; joined devices keep working until the app closes."""
         if self._ready:
-            self.server.desk.open = False
+            self.server.desk.set_open(False)
             self.notify(self.t("join.closed"), timeout=3)
         self.app.pop_screen()

@@ -109,6 +109,20 @@ class WorkshopScreen(BaseScreen):
     def after_mount(self) -> None:
         self.fapp.watch_session(self.service).subscribe(self, self._session_changed)
         self._show_phase(self.phase_id, record=False, fresh=True)
+        self.resume_participants()
+
+    @work(group="join-server")
+    async def resume_participants(self) -> None:
+        """A session that was being served when the app closed is served again, as it was."""
+        from facilitator.web.room_file import was_served
+
+        if not was_served(self.service.path):
+            return
+        from facilitator.ui.screens.join_panel import resume_serving
+
+        server = await resume_serving(self.fapp, self.service)
+        if server is not None and server.binding is not None:
+            self.notify(self.t("join.resumed", url=server.binding.url, code=server.desk.code), timeout=6)
 
     def on_screen_resume(self) -> None:
         if self._missed and self.is_mounted:  # what changed while another screen was on top

@@ -1,11 +1,93 @@
-// Live updates for the participants' page: when the session changes, fetch the live
-// part again and swap it in, keeping whatever the person is typing. Server-sent events
-// first; polling once a second when they are not available or keep failing.
+// The participants' page's own script: forms that survive the server being away, and live
+// updates (server-sent events first; polling once a second when they keep failing).
 "use strict";
+// Sending forms: by fetch, so a form sent while the facilitator's computer is away is
+// kept (in this browser's storage) and sent when it answers again, not lost to an error page.
+(function () {
+  var KEY = "fac-pending";
+  var offline = document.getElementById("offline");
+  var pendingNote = document.getElementById("pending");
+  var retryTimer = null;
+
+  function pending() {
+    try { return JSON.parse(window.localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+
+  function keep(list) {
+    try {
+      if (list.length) { window.localStorage.setItem(KEY, JSON.stringify(list)); } else { window.localStorage.removeItem(KEY); }
+    } catch (e) { /* private mode: the form stays only as long as this page */ }
+    if (pendingNote) { pendingNote.hidden = list.length === 0; }
+    if (list.length && retryTimer === null) { retryTimer = window.setInterval(retry, 2000); }
+    if (!list.length && retryTimer !== null) { window.clearInterval(retryTimer); retryTimer = null; }
+  }
+
+  // Show what the server answered, as the browser would have after a plain form post.
+  function arrive(response, text) {
+    if (response.ok && response.redirected) {
+      var url = new URL(response.url);
+      if (url.pathname === window.location.pathname && url.search === window.location.search) {
+        window.history.replaceState(null, "", response.url);
+        window.location.reload();
+      } else {
+        window.location.assign(response.url);
+      }
+      return;
+    }
+    var doc = new DOMParser().parseFromString(text, "text/html");
+    document.title = doc.title;
+    document.body.replaceWith(doc.body);  // a message page: it needs no script
+  }
+
+  var sending = false;
+  function retry() {
+    var list = pending();
+    if (!list.length || sending) { return; }
+    sending = true;
+    var item = list[0];
+    fetch(item.action, {
+      method: "POST", body: item.body, credentials: "same-origin", redirect: "follow",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        sending = false;
+        if (offline) { offline.hidden = true; }
+        var rest = pending().slice(1);
+        keep(rest);
+        if (rest.length) { retry(); } else { arrive(response, text); }
+      });
+    }).catch(function () {
+      sending = false;
+      if (offline) { offline.hidden = false; }
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || (form.getAttribute("method") || "").toLowerCase() !== "post") { return; }
+    event.preventDefault();
+    var data = new FormData(form);
+    if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
+    var body = new URLSearchParams(data).toString();
+    keep(pending().concat([{ action: form.getAttribute("action"), body: body }]));
+    retry();
+  });
+
+  window.facilitatorRetry = retry;  // the live part calls it when the server answers again
+  keep(pending());
+  retry();
+})();
+
+// Live updates: when the session changes, fetch the live part again and swap it in,
+// keeping whatever the person is typing.
 (function () {
   var live = document.getElementById("live");
   if (!live) { return; }
   var offline = document.getElementById("offline");
+  function back() {
+    if (offline) { offline.hidden = true; }
+    if (window.facilitatorRetry) { window.facilitatorRetry(); }
+  }
   var shown = currentVersion();
   var busy = false;
   var again = false;
@@ -65,7 +147,7 @@
       return response.ok ? response.text() : null;
     }).then(function (html) {
       if (html === null || html === undefined) { return; }
-      if (offline) { offline.hidden = true; }
+      back();
       // Only swap when something shown changed: a swap under a finger loses its tap (the
       // version also moves for changes this page shows the same, e.g. right after our own).
       var incoming = document.createElement("template");
@@ -101,7 +183,7 @@
       fetch("/version", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
         return r.json();
       }).then(function (data) {
-        if (offline) { offline.hidden = true; }
+        back();
         onVersion(Number(data.version));
       }).catch(function () {
         if (offline) { offline.hidden = false; }
@@ -114,7 +196,7 @@
   var source = new EventSource("/events");
   source.onmessage = function (event) {
     failures = 0;
-    if (offline) { offline.hidden = true; }
+    back();
     onVersion(Number(event.data));
   };
   source.addEventListener("gone", function () { source.close(); window.location.reload(); });
