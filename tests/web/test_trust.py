@@ -1,0 +1,219 @@
+"""A device speaks for its own party only; joining holds up; every answer is a page with headers."""
+
+from __future__ import annotations
+
+import pytest
+from aiohttp import web
+
+from facilitator.core.errors import SessionWriteError
+from facilitator.web import joining
+from facilitator.web import server as web_server
+from facilitator.web.joining import (
+    PICK_SECONDS,
+    ROOM_WRONG_GUESSES,
+    WRONG_GUESSES,
+    JoinDesk,
+    Refused,
+    disagreements,
+)
+from facilitator.web.server import CSP
+from tests.web.conftest import Phone, Room, Server
+
+PLACE = {"current": "communication", "wished": "coordination"}
+
+
+async def joined(server: Server, party: str, name: str = "") -> Phone:
+    phone = server.phone()
+    status, _text = await phone.join("ABC234", party, name)
+    assert status == 200
+    return phone
+
+
+def placements(room: Room) -> list[tuple[str, str, str]]:
+    return [(p.party_id, p.current, p.wished) for p in room.service.session.placements]
+
+
+async def test_a_phone_cannot_switch_party_after_joining(server: Server, room: Room) -> None:
+    police = await joined(server, room.a, "Mari")
+    status, text = await police.post("/party", {"party": room.b, "name": "Jaan"})
+    assert status == 403
+    assert "Only the facilitator can move a device" in text
+    (device,) = server.desk.listed()
+    assert (device.party_id, device.name) == (room.a, "Mari")
+    await police.post("/place", {"activity": room.x, **PLACE})
+    assert placements(room) == [(room.a, "communication", "coordination")]
+    assert room.service.session.events[-1].actor == "Mari"  # recorded with the name typed
+
+
+async def test_only_the_facilitator_moves_a_device(server: Server, room: Room) -> None:
+    phone = await joined(server, room.a)
+    (device,) = server.desk.listed()
+    assert server.desk.move(device.id, room.b)
+    _status, text = await phone.get("/")
+    assert "You: Municipality" in text
+    await phone.post("/place", {"activity": room.x, **PLACE})
+    assert placements(room) == [(room.b, "communication", "coordination")]
+
+
+async def test_leaving_asks_first_and_joining_again_is_a_new_device(server: Server, room: Room) -> None:
+    phone = await joined(server, room.a)
+    (first,) = server.desk.listed()
+    status, text = await phone.get("/leave")
+    assert status == 200 and "Leave the workshop on this device?" in text
+    assert len(server.desk.devices) == 1  # asking changed nothing
+    status, text = await phone.post("/leave", {})
+    assert "Join the workshop" in text and server.desk.devices == {}
+    await phone.join("ABC234", room.b)
+    (again,) = server.desk.listed()
+    assert again.id != first.id and again.party_id == room.b
+
+
+async def test_two_devices_of_one_party_that_placed_differently_are_flagged(
+    server: Server, room: Room
+) -> None:
+    mari = await joined(server, room.a, "Mari")
+    jaan = await joined(server, room.a, "Jaan")
+    await mari.post("/place", {"activity": room.x, **PLACE})
+    rounds = {room.x: 1}
+    assert disagreements(server.desk.listed(), rounds) == []
+    await jaan.post("/place", {"activity": room.x, "current": "collaboration", "wished": "collaboration"})
+    assert disagreements(server.desk.listed(), rounds) == [(room.a, room.x)]
+    assert disagreements(server.desk.listed(), {room.x: 2}) == []  # a new round starts afresh
+
+
+async def test_with_admitting_on_a_new_device_waits_for_the_facilitator(server: Server, room: Room) -> None:
+    server.desk.set_admit_each(True)
+    phone = await joined(server, room.a)
+    _status, text = await phone.get("/")
+    assert "Waiting for the facilitator to let this device in" in text
+    assert "Send placement" not in text
+    status, text = await phone.post("/place", {"activity": room.x, **PLACE})
+    assert status == 403 and "not admitted this device yet" in text
+    assert placements(room) == []
+    assert server.desk.admit_waiting() == 1
+    status, _text = await phone.post("/place", {"activity": room.x, **PLACE})
+    assert status == 200 and len(placements(room)) == 1
+
+
+def test_wrong_codes_are_limited_for_the_whole_room() -> None:
+    desk = JoinDesk(code="ABC234")
+    for n in range(ROOM_WRONG_GUESSES):
+        with pytest.raises(Refused):
+            desk.join("ZZZZZZ", f"10.0.{n // 250}.{n % 250}", now=100.0)
+    with pytest.raises(Refused) as refused:
+        desk.join("ABC234", "10.9.9.9", now=101.0)  # even the right code, from a new address
+    assert refused.value.key == "web.refused.room_wait" and refused.value.status == 429
+    assert desk.room_limited
+    old = desk.code
+    desk.renew_code()  # the facilitator's new code: the limit starts afresh
+    assert desk.code != old and not desk.room_limited
+    with pytest.raises(Refused):
+        desk.join(old, "10.9.9.9", now=102.0)
+    device, _token = desk.join(desk.code, "10.9.9.9", now=103.0)
+    assert device.party_id is None
+
+
+async def test_the_room_limit_is_a_clear_page(server: Server) -> None:
+    for n in range(ROOM_WRONG_GUESSES):
+        with pytest.raises(Refused):
+            server.desk.join("ZZZZZZ", f"10.1.{n // 250}.{n % 250}")
+    status, text = await server.phone().join("ABC234")
+    assert status == 429 and "ask the facilitator for a new code" in text
+    assert server.desk.devices == {}
+
+
+async def test_joins_are_limited_per_address(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(joining, "JOINS_PER_ADDRESS", 2)
+    for _ in range(2):
+        status, _ = await server.phone().join("ABC234")
+        assert status == 200
+    status, text = await server.phone().join("ABC234")
+    assert status == 429 and "Try again in" in text
+    assert len(server.desk.devices) == 2
+
+
+def test_devices_that_never_pick_a_party_are_dropped_after_a_while() -> None:
+    desk = JoinDesk(code="ABC234")
+    idle, _ = desk.join("ABC234", "10.0.0.1", now=0.0)
+    busy, _ = desk.join("ABC234", "10.0.0.2", now=0.0)
+    desk.choose_party(busy, "police", "Mari")
+    assert desk.sweep(now=PICK_SECONDS - 1) == 0
+    assert desk.sweep(now=PICK_SECONDS + 1) == 1
+    assert [d.id for d in desk.listed()] == [busy.id]
+    assert idle.id not in {d.id for d in desk.listed()}
+
+
+def test_renewing_the_code_keeps_joined_devices_and_clears_wrong_guesses() -> None:
+    desk = JoinDesk(code="ABC234")
+    device, token = desk.join("ABC234", "10.0.0.1", now=0.0)
+    for _ in range(WRONG_GUESSES):
+        with pytest.raises(Refused):
+            desk.join("ZZZZZZ", "10.0.0.2", now=1.0)
+    desk.renew_code()
+    assert desk.device(token) is device
+    desk.join(desk.code, "10.0.0.2", now=2.0)  # the address may try the new code at once
+
+
+async def test_invalid_utf8_is_a_400_with_a_message_and_headers(server: Server, room: Room) -> None:
+    police = await joined(server, room.a)
+    room.service.set_phase("agree")
+    body = f"csrf={police.csrf}&activity={room.x}&text=".encode() + b"\xff\xfe caf\xe9"
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    async with police.http.post(police.base + "/commitment", data=body, headers=headers) as response:
+        text = await response.text()
+        assert response.status == 400
+        assert "The form could not be read" in text
+        assert response.headers["Content-Security-Policy"] == CSP
+    assert room.service.session.commitments == ()
+    await police.get("/?lang=et")
+    async with police.http.post(police.base + "/commitment", data=body, headers=headers) as response:
+        assert "Vormi ei õnnestunud lugeda" in await response.text()
+
+
+async def test_every_answer_carries_the_security_headers(
+    server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    phone = server.phone()
+
+    async def broken(request: web.Request) -> web.Response:
+        raise RuntimeError("a bug")
+
+    server.client.app.router._frozen = False  # a route that fails, to see the failure's answer
+    server.client.app.router.add_get("/broken", broken)
+    for method, path, status in (("GET", "/nope", 404), ("PUT", "/", 405), ("GET", "/broken", 500)):
+        async with phone.http.request(method, phone.base + path) as response:
+            text = await response.text()
+            assert response.status == status, path
+            assert response.headers["Content-Security-Policy"] == CSP, path
+            assert response.headers["X-Content-Type-Options"] == "nosniff", path
+            assert "Traceback" not in text and "a bug" not in text
+
+
+async def test_a_full_disk_says_so_in_the_phones_language_without_a_path(
+    server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    police = await joined(server, room.a)
+    await police.get("/?lang=et")
+    path = room.service.path
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise SessionWriteError(path, "No space left on device")
+
+    monkeypatch.setattr(room.service, "place", full)
+    status, text = await police.post("/place", {"activity": room.x, **PLACE})
+    assert status == 409
+    assert "ei saanud seda salvestada" in text
+    assert str(path) not in text and str(path.parent) not in text
+    assert "No space" not in text and "cannot save" not in text
+
+
+async def test_an_english_only_refusal_is_not_shown_on_an_estonian_phone(
+    server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    police = await joined(server, room.a)
+    await police.get("/?lang=et")
+    error = web_server.ChangeRejected("something only the log says")
+    monkeypatch.setattr(room.service, "place", lambda *a, **k: (_ for _ in ()).throw(error))
+    status, text = await police.post("/place", {"activity": room.x, **PLACE})
+    assert status == 400
+    assert "Seda muudatust ei võetud vastu" in text and "only the log" not in text
