@@ -18,6 +18,7 @@ from typing import NoReturn, TextIO
 from facilitator import __version__
 from facilitator.core.errors import ScenarioError, UserError, os_reason
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
+from facilitator.core.plain import take_notices
 from facilitator.core.reports.formats import REGISTRY
 from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
@@ -243,6 +244,11 @@ class Cli:
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
 
+    def say_notices(self) -> None:
+        """One line on stderr per file of this device set aside as unreadable (view state, settings)."""
+        for notice in take_notices():
+            print(f"facilitator: notice: {one_line(notice)}", file=self.err)
+
     # ---------------------------------------------------------------- commands
     def cmd_scenarios(self) -> int:
         for entry in discover(self.scenario_dirs):
@@ -435,6 +441,7 @@ class Cli:
 
     def cmd_serve(self) -> int:
         service = self.library.open(self.args.id)
+        self.say_notices()
         from facilitator.web.running import serve_forever
 
         try:
@@ -504,6 +511,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     parser = build_parser()
     args = parser.parse_args(argv)
     cli = Cli(args, out or sys.stdout, err or sys.stderr, sys.stdin)
+    take_notices()  # what this command meets is what it tells (an earlier call in this process told its own)
     commands: dict[str | None, Callable[[], int]] = {
         None: cli.cmd_app,
         "scenarios": cli.cmd_scenarios,
@@ -523,9 +531,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     }
     try:
         code = commands[args.command]()
+        cli.say_notices()
         cli.out.flush()  # a full disk or a closed pipe shows here, while we can still say so
         return code
     except UserError as error:
+        cli.say_notices()
         print(f"facilitator: error: {one_line(str(error))}", file=cli.err)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

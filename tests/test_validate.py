@@ -476,3 +476,139 @@ def test_a_file_this_device_left_is_not_checked_again_but_one_changed_since_is(
     service.path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SessionFileError, match="round"):
         SessionService(service.path).session  # noqa: B018
+
+
+# ----------------------------------------------------------------- event payloads
+
+
+def payload_spoilers(demo_export: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(event number, kind, field) for each field of each kind of event in the real export."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for doc_id, event in demo_export["events"].items():
+        for key in event["data"]:
+            if (event["kind"], key) not in seen:
+                seen.add((event["kind"], key))
+                out.append((doc_id, event["kind"], key))
+    return out
+
+
+def test_every_event_field_of_the_wrong_type_is_refused(demo_export: dict[str, Any]) -> None:
+    """An event's data is checked against its kind's declared payload, as a live change is:
+    a table (or list) where an id or a text belongs is refused naming the event and field."""
+    spoilers = payload_spoilers(demo_export)
+    assert len(spoilers) > 20  # the demo has most kinds of change
+    for doc_id, kind, key in spoilers:
+        data = copy.deepcopy(demo_export)
+        data["events"][doc_id]["data"][key] = {"a": ["table"]}
+        with pytest.raises(SessionFileError) as caught:
+            validate_session(data, "x.json")
+        message = str(caught.value)
+        for word in ("table 'events'", f"document '{doc_id}'", f"field 'data.{key}'", "not a table"):
+            assert word in message, (kind, key, message)
+
+
+def test_a_list_where_an_activity_id_belongs_is_refused_on_import(
+    demo_export: dict[str, Any], tmp_path: Path
+) -> None:
+    """The fuzzed import that was accepted and then crashed export, mismatches, the app and the
+    phone page: a placement event whose activity id is a list."""
+    data = copy.deepcopy(demo_export)
+    placed = next(e for e in data["events"].values() if e["kind"] == "placement.recorded")
+    placed["data"]["activity_id"] = [placed["data"]["activity_id"]]
+    source = tmp_path / "listed.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run("--data-dir", str(tmp_path / "data"), "import", str(source))
+    one_line_refusal(code, out, err)
+    assert "field 'data.activity_id'" in err and "must be text, not a list" in err
+
+
+def test_every_kind_of_change_has_a_declared_payload() -> None:
+    from facilitator.core.kinds import KINDS
+    from facilitator.core.schema.events import PAYLOADS
+
+    assert set(KINDS) == set(PAYLOADS)
+
+
+# ----------------------------------------------------------------- this device's own files
+
+
+def deep_json(levels: int) -> str:
+    return '{"a":' * levels + "1" + "}" * levels
+
+
+@pytest.fixture
+def session_and_state(demo_export: dict[str, Any], data_dir: Path) -> tuple[str, Path]:
+    """An imported session, and where this device keeps its view state for it."""
+    from facilitator.core.device import state_path
+
+    source = data_dir.parent / "demo.json"
+    source.write_text(json.dumps(demo_export), encoding="utf-8")
+    code, out, err = run("import", str(source), "--new-id")
+    assert code == EXIT_OK, err
+    session_id = out.strip()
+    path = state_path(SessionLibrary(data_dir).sessions_dir / f"{session_id}.json")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return session_id, path
+
+
+@pytest.mark.parametrize("spoil", ["deep", "huge", "not json", "a list"])
+def test_a_bad_view_state_file_is_set_aside_with_a_notice(
+    spoil: str, session_and_state: tuple[str, Path]
+) -> None:
+    session_id, state = session_and_state
+    if spoil == "deep":
+        state.write_text(deep_json(1_000), encoding="utf-8")
+    elif spoil == "huge":
+        with state.open("wb") as handle:
+            handle.truncate(2_000_000)
+    else:
+        state.write_text("{nope" if spoil == "not json" else "[1, 2]", encoding="utf-8")
+    for command in (("mismatches", session_id), ("export", session_id, "--format", "json")):
+        code, _out, err = run(*command)
+        assert code == EXIT_OK, err
+        if command[0] == "mismatches":  # said once, on the first read
+            assert len(err.splitlines()) == 1 and err.startswith("facilitator: notice: "), err
+            assert str(state) in err and "set aside" in err
+    assert state.with_name(state.name + ".bad").exists()
+    service = SessionLibrary(state.parents[2] / "data").open(session_id)
+    assert service.view_state == {} or "trusted" in service.view_state
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_view_state_fifo_never_hangs_a_command(session_and_state: tuple[str, Path], data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    session_id, state = session_and_state
+    os.mkfifo(state)  # reading it would wait forever for a writer
+    for command in (("mismatches", session_id), ("export", session_id, "--format", "md")):
+        result = subprocess.run(
+            [sys.executable, "-m", "facilitator", "--data-dir", str(data_dir), *command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ},
+        )
+        assert result.returncode == EXIT_OK, result.stderr
+        assert "Traceback" not in result.stderr
+    assert not state.exists() or not state.is_fifo()
+    assert state.with_name(state.name + ".bad").is_fifo()
+
+
+def test_a_bad_settings_file_is_set_aside(data_dir: Path) -> None:
+    from facilitator.core.plain import take_notices
+    from facilitator.core.settings import SETTINGS_NAME, interface_language, load_settings
+
+    data_dir.mkdir(parents=True)
+    settings = data_dir / SETTINGS_NAME
+    settings.write_text(deep_json(1_000), encoding="utf-8")
+    take_notices()
+    assert load_settings(data_dir) == {}
+    assert [n for n in take_notices() if "set aside" in n]
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(settings)
+        assert interface_language(data_dir, None) in ("en", "et")  # returns: no hang
+        assert settings.with_name(SETTINGS_NAME + ".bad").is_fifo()
+        assert take_notices()

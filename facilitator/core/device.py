@@ -18,6 +18,7 @@ from typing import Any
 
 import platformdirs
 
+from facilitator.core.plain import read_json_or_set_aside, set_aside
 from facilitator.core.store import atomic_write_text, make_private_folder
 
 ENV_STATE_DIR = "FACILITATOR_STATE_DIR"
@@ -62,13 +63,13 @@ class DeviceState:
         return dict(self._values)
 
     def _load(self) -> dict[str, Any]:
-        try:
-            if self.path.stat().st_size > MAX_STATE_BYTES:
-                return {}
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # missing or broken: start from nothing, it is only positions
+        """The saved positions; a file that is not ours to read (too big, too deep, a FIFO,
+        not JSON) is set aside with a notice, and the device starts from nothing."""
+        data = read_json_or_set_aside(self.path, MAX_STATE_BYTES)
+        if data is not None and not isinstance(data, dict):
+            set_aside(self.path, "not a table of positions")
             return {}
-        return data if isinstance(data, dict) else {}
+        return data or {}
 
     def adopt(self, legacy: Mapping[str, Any]) -> None:
         """Positions an old session file kept in its `view` table, unless this device has its own."""

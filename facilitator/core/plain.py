@@ -22,6 +22,7 @@ from typing import Any
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_INT = 2**53 - 1  # what JavaScript and most JSON readers hold exactly
+MAX_INT64 = 2**63 - 1  # a file of ours that only we read: a file's signature holds nanoseconds
 
 
 class PlainDataError(ValueError):
@@ -52,6 +53,47 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+NOTICES: list[str] = []
+"""One line per small file of ours set aside since a front end last asked (`take_notices`)."""
+
+
+def read_json_or_set_aside(path: Path, limit: int) -> Any:
+    """A small file of this device (view state, settings) as plain JSON; None if there is none.
+
+    The same limits as a session file: a regular file, at most `limit` bytes, nested at
+    most `MAX_DEPTH` deep. One that breaks them is renamed to `<name>.bad` (losing it loses
+    only positions on screen or a preference) with a one-line notice, so that it costs one
+    notice, never a crash or a hang, and is not read again.
+    """
+    try:
+        return loads_json(read_limited(path, limit), largest=MAX_INT64)
+    except FileNotFoundError:
+        return None
+    except PlainDataError as error:
+        set_aside(path, str(error))
+    except OSError:  # unreadable here (permissions, a folder): not ours to move
+        pass
+    return None
+
+
+def set_aside(path: Path, reason: str) -> None:
+    """Rename a bad file of ours to `<name>.bad` and keep a one-line notice saying so."""
+    aside = path.with_name(path.name + ".bad")
+    try:
+        os.replace(path, aside)
+        where = f"set aside as {aside}"
+    except OSError:
+        where = "ignored"
+    NOTICES.append(f"{path}: {reason}; {where} (only this device's own state is lost)")
+
+
+def take_notices() -> list[str]:
+    """The notices kept since the last call (the CLI prints them, the app shows them)."""
+    taken = list(NOTICES)
+    NOTICES.clear()
+    return taken
+
+
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
@@ -60,11 +102,11 @@ def _no_constants(name: str) -> Any:
     raise PlainDataError(f"{name} is not a number JSON allows")
 
 
-def _whole(text: str) -> int:
-    if len(text.lstrip("-")) > 16:  # more digits than MAX_INT has: no need to convert
+def _whole(text: str, largest: int = MAX_INT) -> int:
+    if len(text.lstrip("-")) > len(str(largest)):  # more digits than the largest: no need to convert
         raise PlainDataError(f"number too large ({text[:20]}...)")
     value = int(text)
-    if not -MAX_INT <= value <= MAX_INT:
+    if not -largest <= value <= largest:
         raise PlainDataError(f"number too large ({value})")
     return value
 
@@ -81,7 +123,7 @@ def _decimal(text: str) -> float:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def loads_json(raw: bytes, *, walk: bool = True) -> Any:
+def loads_json(raw: bytes, *, walk: bool = True, largest: int = MAX_INT) -> Any:
     """Decode and parse JSON text, then check it as `check` does; every failure is a `PlainDataError`.
 
     Numbers and constants are checked while parsing; `walk=False` leaves the walk over the
@@ -92,7 +134,12 @@ def loads_json(raw: bytes, *, walk: bool = True) -> Any:
     except UnicodeDecodeError as error:
         raise PlainDataError(f"not UTF-8 text (byte {error.start})") from None
     try:
-        value = json.loads(text, parse_constant=_no_constants, parse_int=_whole, parse_float=_decimal)
+        value = json.loads(
+            text,
+            parse_constant=_no_constants,
+            parse_int=lambda digits: _whole(digits, largest),
+            parse_float=_decimal,
+        )
     except PlainDataError:
         raise
     except json.JSONDecodeError as error:
@@ -104,7 +151,7 @@ def loads_json(raw: bytes, *, walk: bool = True) -> Any:
     if not walk:
         return value
     if _SURROGATE_ESCAPE.search(text):
-        check(value)
+        check(value, largest)
     else:  # numbers were checked while parsing; only the depth is left
         check_depth(value)
     return value
@@ -126,7 +173,7 @@ def check_depth(value: Any) -> None:
         level = below
 
 
-def check(value: Any) -> None:
+def check(value: Any, largest: int = MAX_INT) -> None:
     """Walk decoded data (iteratively: no recursion on hostile depth) and refuse the first bad value."""
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
     while stack:
@@ -138,7 +185,7 @@ def check(value: Any) -> None:
         elif isinstance(item, bool | dt.date | dt.time) or item is None:
             continue  # TOML dates and times: the scenario validator says where they don't belong
         elif isinstance(item, int):
-            if not -MAX_INT <= item <= MAX_INT:
+            if not -largest <= item <= largest:
                 raise PlainDataError(f"{_where(path)}: number too large")
         elif isinstance(item, float):
             if not math.isfinite(item):

@@ -13,16 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.i18n import LANGUAGES
+from facilitator.core.plain import read_json_or_set_aside
 from facilitator.core.store import atomic_write_text
 
 SETTINGS_NAME = "settings.json"
 
 
+MAX_SETTINGS_BYTES = 1_000_000  # a language choice: anything bigger is not ours
+
+
 def load_settings(data_dir: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((data_dir / SETTINGS_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    """The settings; a file that breaks a session file's limits is set aside with a notice."""
+    data = read_json_or_set_aside(data_dir / SETTINGS_NAME, MAX_SETTINGS_BYTES)
     return data if isinstance(data, dict) else {}
 
 

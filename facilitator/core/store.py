@@ -362,10 +362,10 @@ class SessionFile:
 
     def _load_trusted(self) -> Data:
         """The file as this device left it: parsed, its shape checked, not walked field by field."""
-        from facilitator.core.plain import PlainDataError, loads_json
+        from facilitator.core.plain import PlainDataError, loads_json, read_limited
 
         try:
-            data = loads_json(self.path.read_bytes(), walk=False)
+            data = loads_json(read_limited(self.path), walk=False)
         except (OSError, PlainDataError):
             return self._load()  # something is off after all: the whole check says what
         return check_session_data(data, str(self.path))

@@ -24,6 +24,8 @@ from facilitator.core.i18n import LANGUAGES
 from facilitator.core.model import EXPECTATION_STATES
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
+from facilitator.core.schema.events import PAYLOADS
+from facilitator.core.schema.fields import payload_problem
 from facilitator.core.store import Data, check_session_data, reuse
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -455,8 +457,8 @@ class _Checker:
         self.flag(doc, "done")
 
     def events(self) -> None:
-        from facilitator.core.kinds import KINDS  # the kinds import the store, as we do
-
+        """The log: numbered 1, 2, 3, ..., each event a known kind whose data has its declared
+        types (what a live change of that kind was checked against)."""
         events = self.tables.get("events", {})
         for doc_id, doc in events.items():
             if self.unchanged("events", doc_id, doc):
@@ -470,10 +472,15 @@ class _Checker:
             self.text(doc, "at")
             self.text(doc, "actor")
             kind = self.text(doc, "kind")
-            if kind not in KINDS:
+            payload = PAYLOADS.get(kind)
+            if payload is None:
                 self.fail("kind", f"{kind!r} is not a kind of change")
-            if not isinstance(doc.get("data", {}), dict):
-                self.fail("data", f"must be a table, not {_kind(doc.get('data'))}")
+            data = doc.get("data", {})
+            if not isinstance(data, dict):
+                self.fail("data", f"must be a table, not {_kind(data)}")
+            problem = payload_problem(payload, data)
+            if problem is not None:
+                self.fail(f"data.{problem[0]}", problem[1])
 
 
 def _kind(value: Any) -> str:

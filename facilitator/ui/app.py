@@ -22,6 +22,7 @@ from textual.widget import Widget
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.library import SessionLibrary
+from facilitator.core.plain import take_notices
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
 from facilitator.ui.base import Localized
@@ -141,6 +142,14 @@ class FacilitatorApp(App[int]):
         localize_bindings(self, self.t)
         if self._start_error is not None:
             self.show_user_error(self._start_error)
+        self.show_notices()
+
+    def show_notices(self) -> None:
+        """Say which of this device's own files (view state, settings) were set aside as unreadable."""
+        for notice in take_notices():
+            self.notify(
+                self.t("notify.set_aside", detail=notice), severity="warning", markup=False, timeout=8
+            )
 
     def _build_first_screen(self) -> Screen[Any]:
         """The first screen: the session (or review) asked for, else home.
@@ -199,6 +208,8 @@ class FacilitatorApp(App[int]):
         service = self.library.service(path)
         service.show_names_in(self.language, self.scenario_folders)
         service.session  # noqa: B018 - fail here, with the file's own error
+        if self.is_running:
+            self.show_notices()
         return service
 
     @property

@@ -53,6 +53,10 @@ MESSAGES = {
     "button.close": {"en": "Close", "et": "Sulge"},
     "notify.saved": {"en": "Saved", "et": "Salvestatud"},
     "notify.language": {"en": "Language: English", "et": "Keel: eesti"},
+    "notify.set_aside": {
+        "en": "A file of this device could not be read and was set aside: {detail}",
+        "et": "Selle seadme faili ei saanud lugeda ja see pandi kõrvale: {detail}",
+    },
     "notify.projector.on": {"en": "Projector mode on", "et": "Projektorirežiim sees"},
     "notify.projector.off": {"en": "Projector mode off", "et": "Projektorirežiim väljas"},
     "error.title": {"en": "Could not do that", "et": "Seda ei saanud teha"},

@@ -1,0 +1,227 @@
+"""What a declared field holds, beyond its Python type: the words declarations are made of.
+
+A table's row or an event's payload is declared as a class whose fields carry their Python
+type and, in `Annotated[...]`, their constraints:
+
+    activity_id: Annotated[str, Ref("activities", "activity")]
+    title: Annotated[str, Text(empty=False)]
+    round: Annotated[int, Whole(lowest=1)]
+
+`fields_of(cls)` reads such a class once into `Field`s (name, shape, required, nullable,
+constraints); the model builder, the file validator and the live payload check all walk
+those, so a constraint is written in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, NotRequired, Required, Union, get_args, get_origin, get_type_hints
+
+MAX_TEXT = 100_000
+"""What one text field may hold: what a change may write and a file may hold alike."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text of at most `longest` characters; `empty=False`: not blank. `label` names it in a refusal."""
+
+    empty: bool = True
+    label: str = ""
+    longest: int = MAX_TEXT
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of a document in `table`; `what` names one in a refusal ("activity")."""
+
+    table: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Known:
+    """An id from the session's scenario's `vocabulary` (see `schema.vocabulary`): a rung, a role, ...
+
+    `label` names the field in a refusal where the vocabulary's name alone would be unclear
+    ("wished rung").
+    """
+
+    vocabulary: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Whole:
+    """A whole number (not true or false), at least `lowest` when given."""
+
+    lowest: int | None = None
+
+
+@dataclass(frozen=True)
+class Seconds:
+    """A number of seconds from 0 up to `most` (`most=None`: a moment, epoch seconds)."""
+
+    most: float | None = None
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date, stored as yyyy-mm-dd."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """Filled in by the change itself for the log (e.g. which parties' sign-offs it reopened);
+    a caller's value is not asked for."""
+
+
+SHAPES = ("text", "whole", "number", "flag", "list", "table", "any")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared field, read from its annotation."""
+
+    name: str
+    shape: str  # one of SHAPES: what JSON value it is
+    required: bool
+    nullable: bool
+    rules: tuple[object, ...] = ()  # Text, Ref, Known, Whole, Seconds, Day, Recorded
+    item: Field | None = None  # a list's items
+    default: Any = None  # a model field's value when the document leaves it out (if not required)
+    tuple_: bool = False  # held as a tuple in the model (a list in the file)
+
+    def rule(self, kind: type[Any]) -> Any:
+        """The constraint of that kind, or None."""
+        return next((r for r in self.rules if isinstance(r, kind)), None)
+
+
+_BASIC = {str: "text", bool: "flag", int: "whole", float: "number"}
+
+
+def _read(name: str, hint: Any, required: bool, default: Any = None) -> Field:
+    rules: tuple[object, ...] = ()
+    nullable = False
+    if get_origin(hint) in (NotRequired, Required):  # a TypedDict's own word wins over its totality
+        required = get_origin(hint) is Required
+        hint = get_args(hint)[0]
+    for _ in range(2):  # Annotated[X | None, ...] and Annotated[X, ...] | None alike
+        if get_origin(hint) is Annotated:
+            base, *more = get_args(hint)
+            hint, rules = base, (*rules, *more)
+        if get_origin(hint) in (Union, types.UnionType):
+            args = [a for a in get_args(hint) if a is not type(None)]
+            nullable = nullable or len(args) < len(get_args(hint))
+            hint = args[0] if len(args) == 1 else Any
+    origin = get_origin(hint)
+    if origin in (list, tuple) or hint in (list, tuple):
+        args = [a for a in get_args(hint) if a is not Ellipsis]
+        item = _read("", args[0] if args else Any, True)
+        return Field(name, "list", required, nullable, rules, item, default, tuple_=origin is tuple)
+    if origin in (dict, Mapping) or hint in (dict, Mapping):
+        return Field(name, "table", required, nullable, rules, None, default)
+    return Field(name, _BASIC.get(hint, "any"), required, nullable, rules, None, default)
+
+
+@cache
+def fields_of(cls: type[Any]) -> tuple[Field, ...]:
+    """A declared class's fields in declaration order: a dataclass's or a TypedDict's."""
+    hints = get_type_hints(cls, include_extras=True)
+    if dataclasses.is_dataclass(cls):
+        out = []
+        for f in dataclasses.fields(cls):
+            required: bool = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if f.default_factory is not dataclasses.MISSING:
+                default: Any = f.default_factory()
+            else:
+                default = None if required else f.default
+            out.append(_read(f.name, hints[f.name], required, default))
+        return tuple(out)
+    keys: frozenset[str] = getattr(cls, "__required_keys__", frozenset(hints))
+    return tuple(_read(name, hint, name in keys) for name, hint in hints.items())
+
+
+def kind_of(value: Any) -> str:
+    """A value's JSON kind in words, for a refusal ("a list", "nothing (null)")."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+_SHAPE_WORDS = {
+    "text": "text",
+    "whole": "a whole number",
+    "number": "a number",
+    "flag": "true or false",
+    "list": "a list",
+    "table": "a table",
+}
+
+
+def fits(field: Field, value: Any) -> bool:
+    """Whether `value` has the field's JSON shape (None where the field may be null)."""
+    if value is None:
+        return field.nullable
+    shape = field.shape
+    if shape == "text":
+        return isinstance(value, str)
+    if shape == "flag":
+        return isinstance(value, bool)
+    if shape == "whole":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if shape == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if shape == "list":
+        return isinstance(value, list | tuple)
+    if shape == "table":
+        return isinstance(value, dict)
+    return True
+
+
+def shape_problem(field: Field, value: Any) -> str | None:
+    """What is wrong with a value's type and length, in words; None if nothing is.
+
+    Only what needs no session to judge: shape, each list item's shape, text length.
+    """
+    if not fits(field, value):
+        return f"must be {_SHAPE_WORDS.get(field.shape, field.shape)}, not {kind_of(value)}"
+    if isinstance(value, str):
+        text = field.rule(Text)
+        longest = text.longest if text is not None else MAX_TEXT
+        if len(value) > longest:
+            return f"is too long ({len(value):,} characters; at most {longest:,})"
+    if field.item is not None and isinstance(value, list | tuple):
+        for item in value:
+            problem = shape_problem(field.item, item)
+            if problem is not None:
+                return f"has an item that {problem}"
+    return None
+
+
+def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first declared field of `data` that is missing or of the wrong shape: (field, problem)."""
+    for field in fields_of(cls):  # type: ignore[arg-type]  # classes are hashable
+        if field.name not in data:
+            if field.required:
+                return field.name, "is missing"
+            continue
+        problem = shape_problem(field, data[field.name])
+        if problem is not None:
+            return field.name, problem
+    return None
