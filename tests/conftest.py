@@ -12,6 +12,14 @@ from facilitator.core.scenario import Scenario, find_scenario
 from facilitator.core.service import SessionService
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """With pytest-xdist switched off (`-p no:xdist`, as land.sh and quick runs do), the
+    `-n auto` of pyproject's addopts is accepted and ignored instead of stopping the run."""
+    if pluginmanager.is_blocked("xdist"):
+        group = parser.getgroup("xdist-off")
+        group._addoption("-n", "--numprocesses", dest="numprocesses", default=None, help="ignored (no xdist)")
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The data folder for this test, also what `FACILITATOR_DATA_DIR` points at.
