@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
@@ -17,6 +18,7 @@ from facilitator.ui.screens.workshop import WorkshopScreen
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 ViewType = TypeVar("ViewType", bound=Widget)
+ScreenType = TypeVar("ScreenType", bound=Screen[Any])
 
 
 def fresh(service: SessionService) -> Session:
@@ -31,51 +33,58 @@ def notifications(app: FacilitatorApp) -> list[str]:
 async def focus(pilot: Pilot[int], widget: Widget) -> None:
     """Focus a widget and wait until it has the focus (focusing is deferred by Textual)."""
     widget.focus()
-    for _ in range(50):
-        await pilot.pause()
-        if widget.has_focus:
-            return
-    raise AssertionError(f"{widget} did not get the focus")
+    await until(pilot, lambda: widget.has_focus, f"{widget} to get the focus")
 
 
 async def settle(pilot: Pilot[int], view: Widget) -> None:
     """Wait until the shown view has put the focus where it starts."""
-    for _ in range(50):
-        await pilot.pause()
+
+    def inside() -> bool:
         focused = pilot.app.focused
-        if focused is not None and view in focused.ancestors:
-            return
-    raise AssertionError(f"{view} did not take the focus")
+        return focused is not None and view in focused.ancestors
+
+    await until(pilot, inside, f"{view} to take the focus")
 
 
 async def open_view(
     app: FacilitatorApp, pilot: Pilot[int], phase_id: str, view_type: type[ViewType]
 ) -> ViewType:
     """Wait for the workshop, go to a phase and wait until its view has the focus."""
-    screen = None
-    for _ in range(50):  # the workshop opens, and first shows the phase it opened on
-        await pilot.pause()
-        screen = app.screen
-        if isinstance(screen, WorkshopScreen) and screen.query_one(ContentSwitcher).current is not None:
-            break
-    assert isinstance(screen, WorkshopScreen)
+    screen = await workshop_shown(pilot)
     screen.action_go_phase(phase_id)
-    for _ in range(50):  # a view built on first visit is mounted a moment later
-        if screen.query(view_type):
-            break
-        await pilot.pause()
+    await until(pilot, lambda: bool(screen.query(view_type)), f"{view_type.__name__} built")  # on first visit
     view = screen.query_one(view_type)
     await settle(pilot, view)
     return view
 
 
-async def until(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
-    """Wait for a condition (a product timer, a search, a debounce), never for a fixed time."""
+async def until(pilot: Pilot[int], check: Callable[[], object], what: str = "condition") -> None:
+    """The one wait of the tests: until `check()` is true (a product timer, a worker, a deferred
+    focus or layout), never for a fixed time. Five seconds at most, then the test fails naming `what`."""
     for _ in range(250):
         if check():
             return
         await pilot.pause(0.02)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+async def screen_shown(pilot: Pilot[int], kind: type[ScreenType]) -> ScreenType:
+    """Wait until a screen of `kind` is on top, and return it."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
+async def workshop_shown(pilot: Pilot[int]) -> WorkshopScreen:
+    """Wait until the workshop is on top and shows the phase it opened on."""
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, WorkshopScreen) and screen.query_one(ContentSwitcher).current is not None
+
+    await until(pilot, shown, "the workshop")
+    return await screen_shown(pilot, WorkshopScreen)
 
 
 def palette_found(app: FacilitatorApp, title: str) -> bool:

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, RadioSet, SelectionList
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, SelectionList
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -27,7 +25,7 @@ from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView, reopened_parties
 
-from .helpers import until
+from .helpers import screen_shown, until, workshop_shown
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -93,32 +91,18 @@ def line_for(listing: OptionList, option_id: str) -> str:
     return plain(listing.get_option(option_id).prompt)
 
 
-async def wait_for(pilot: Pilot[int], check: Callable[[], bool], what: str = "condition") -> None:
-    await until(pilot, check, what)
-
-
-async def dialog(pilot: Pilot[int], kind: type[Screen[Any]]) -> Any:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
-    return pilot.app.screen
-
-
 async def back_to_view(pilot: Pilot[int]) -> None:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, WorkshopScreen), "the workshop")
+    await screen_shown(pilot, WorkshopScreen)
     await pilot.pause()
 
 
 async def open_agree(app: FacilitatorApp, pilot: Pilot[int]) -> AgreeView:
-    for _ in range(50):
-        await pilot.pause()
-        screen = app.screen
-        if isinstance(screen, WorkshopScreen) and screen.query_one(ContentSwitcher).current is not None:
-            break
-    assert isinstance(screen, WorkshopScreen)
+    screen = await workshop_shown(pilot)
     screen.action_go_phase(next(p.id for p in screen.agenda if p.kind == "agree"))
-    await wait_for(pilot, lambda: bool(screen.query(AgreeView)) and screen.query_one(AgreeView).is_mounted)
+    await until(pilot, lambda: bool(screen.query(AgreeView)) and screen.query_one(AgreeView).is_mounted)
     view = screen.query_one(AgreeView)
     activities = view.query_one("#agree-activities", OptionList)
-    await wait_for(pilot, lambda: app.focused is activities, "the activity list to take the focus")
+    await until(pilot, lambda: app.focused is activities, "the activity list to take the focus")
     return view
 
 
@@ -171,12 +155,12 @@ async def test_roles_commitments_and_expectations_by_keyboard(
 
         # r: the role, picked from the scenario's roles.
         await pilot.press("r")
-        role_dialog = await dialog(pilot, RoleDialog)
+        role_dialog = await screen_shown(pilot, RoleDialog)
         assert "Lead (leads the activity)" in lines(role_dialog.query_one(OptionList))[0]
         await pilot.press("enter")  # Lead
         await back_to_view(pilot)
         await pilot.press("down", "r")
-        role_dialog = await dialog(pilot, RoleDialog)
+        role_dialog = await screen_shown(pilot, RoleDialog)
         # Somebody leads now: the cursor starts on the first other role.
         assert role_dialog.query_one(OptionList).highlighted_option.id == "partner"
         await pilot.press("enter")
@@ -187,7 +171,7 @@ async def test_roles_commitments_and_expectations_by_keyboard(
 
         # c: a commitment of the party under the cursor (Town).
         await pilot.press("c")
-        commitment = await dialog(pilot, CommitmentDialog)
+        commitment = await screen_shown(pilot, CommitmentDialog)
         assert commitment.query_one("#commitment-party").value == w.town
         await pilot.press(*"We will [b]host[/b] it", "enter")
         await back_to_view(pilot)
@@ -198,7 +182,7 @@ async def test_roles_commitments_and_expectations_by_keyboard(
 
         # e: an expectation from the cursor's party (Town) to the first other party (Police).
         await pilot.press("e")
-        expectation = await dialog(pilot, ExpectationDialog)
+        expectation = await screen_shown(pilot, ExpectationDialog)
         assert expectation.query_one("#expectation-from").value == w.town
         assert expectation.query_one("#expectation-to").value == w.police
         assert not expectation.query_one("#expectation-warning").display
@@ -212,7 +196,7 @@ async def test_roles_commitments_and_expectations_by_keyboard(
 
         # Enter on the expectation: the answer dialog; accepting is the default for an open one.
         await pilot.press("enter")
-        answer = await dialog(pilot, AnswerDialog)
+        answer = await screen_shown(pilot, AnswerDialog)
         assert plain(answer.query_one("#form-title", Label)) == "Answer of the party Police to the party Town"
         await pilot.press("ctrl+s")
         await back_to_view(pilot)
@@ -237,7 +221,7 @@ async def test_amend_keeps_the_original_and_decline_needs_a_reason(
         # Amend: pick it in the radio set, edit the text (it starts as the original).
         await cursor_to(pilot, view, f"expectation:{first}")
         await pilot.press("enter")
-        answer = await dialog(pilot, AnswerDialog)
+        answer = await screen_shown(pilot, AnswerDialog)
         assert app.focused is answer.query_one(RadioSet)
         await pilot.press("down", "enter")  # from "accept" to "amend"
         response = answer.query_one("#answer-response", Input)
@@ -265,7 +249,7 @@ async def test_amend_keeps_the_original_and_decline_needs_a_reason(
         # Decline: a reason is required.
         await cursor_to(pilot, view, f"expectation:{second}")
         await pilot.press("enter")
-        answer = await dialog(pilot, AnswerDialog)
+        answer = await screen_shown(pilot, AnswerDialog)
         await pilot.press("down", "down", "enter")  # from "accept" to "decline"
         await pilot.press("tab")
         assert app.focused is answer.query_one("#answer-response", Input)
@@ -286,7 +270,7 @@ async def test_amend_keeps_the_original_and_decline_needs_a_reason(
 
         # Reopening it ("not answered yet") is possible too.
         await pilot.press("enter")
-        await dialog(pilot, AnswerDialog)
+        await screen_shown(pilot, AnswerDialog)
         await pilot.press("down", "enter", "ctrl+s")  # from "decline" to "not answered yet"
         await back_to_view(pilot)
         assert next(e for e in fresh(empty_session).expectations if e.id == second).state == "open"
@@ -300,7 +284,7 @@ async def test_an_expectation_to_an_outsider_is_warned_about_not_refused(
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_agree(app, pilot)
         await pilot.press("e")
-        expectation = await dialog(pilot, ExpectationDialog)
+        expectation = await screen_shown(pilot, ExpectationDialog)
         expectation.query_one("#expectation-to").value = w.outsider
         await pilot.pause()
         warning = expectation.query_one("#expectation-warning", Label)
@@ -334,11 +318,11 @@ async def test_a_communication_activity_records_its_flow_directions_with_its_fie
         view = await open_agree(app, pilot)
         assert not any(o.id == "flows:all" for o in items(view).options)  # collaboration: no flows
         await pilot.press("down", "down")  # the communication activity
-        await wait_for(pilot, lambda: any(o.id == "flows:all" for o in items(view).options), "the flows line")
+        await until(pilot, lambda: any(o.id == "flows:all" for o in items(view).options), "the flows line")
         assert line_for(items(view), "flows:all") == "Directions of information flow ○ none chosen yet"
         await cursor_to(pilot, view, "flows:all")
         await pilot.press("enter")
-        fields = await dialog(pilot, FieldsDialog)
+        fields = await screen_shown(pilot, FieldsDialog)
         assert app.focused is fields.query_one("#fields-flows", SelectionList)
         await pilot.press("space", "down", "down", "down", "space", "ctrl+s")  # first and fourth
         await back_to_view(pilot)
@@ -365,7 +349,7 @@ async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
         ]
         # f opens every field of the rung; enter moves on, enter on the last one saves.
         await pilot.press("f")
-        fields = await dialog(pilot, FieldsDialog)
+        fields = await screen_shown(pilot, FieldsDialog)
         assert plain(fields.query_one("#form-title", Label)) == "Agreement fields: 4. Collaboration"
         await pilot.press(*"Safer [b]park[/b]", "enter", *"Two staff", "enter", "enter")
         await pilot.press(*"Each spring", "enter")
@@ -381,12 +365,12 @@ async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
         # Enter on a field line opens the dialog at that field; clearing one asks first.
         await cursor_to(pilot, view, "field:pooled_resources")
         await pilot.press("enter")
-        fields = await dialog(pilot, FieldsDialog)
+        fields = await screen_shown(pilot, FieldsDialog)
         assert app.focused is fields.query_one("#field-pooled_resources", Input)
         await pilot.press("escape")
         await back_to_view(pilot)
         await pilot.press("x")
-        confirm = await dialog(pilot, ConfirmDialog)
+        confirm = await screen_shown(pilot, ConfirmDialog)
         assert "Clear “Pooled resources”?" in plain(confirm.query_one(Label))
         await pilot.press("y")
         await back_to_view(pilot)
@@ -394,7 +378,7 @@ async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
 
         # Without an agreed rung: no fields, and the list says what to do first (enter goes there).
         await pilot.press("left", "down")
-        await wait_for(pilot, lambda: plain(view.query_one("#agree-title", Label)) == "Round table")
+        await until(pilot, lambda: plain(view.query_one("#agree-title", Label)) == "Round table")
         await pilot.press("f")
         await pilot.pause()
         assert notifications(app)[-1].startswith("No rung agreed yet: the agreement fields follow the rung")
@@ -405,7 +389,7 @@ async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, WorkshopScreen)
-        await wait_for(pilot, lambda: screen.phase_id == "place", "the place phase")
+        await until(pilot, lambda: screen.phase_id == "place", "the place phase")
 
 
 async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_session: SessionService) -> None:
@@ -415,7 +399,7 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
         view = await open_agree(app, pilot)
         await cursor_to(pilot, view, f"party:{w.town}")
         await pilot.press("n")
-        action = await dialog(pilot, ActionDialog)
+        action = await screen_shown(pilot, ActionDialog)
         assert action.query_one("#action-owner").value == w.town
         assert not action.query_one("#action-done").display  # only when editing
         await pilot.press(*"Book the [b]hall[/b]", "enter")
@@ -449,7 +433,7 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
 
         # Enter edits it (owner, due date cleared); delete asks before removing.
         await pilot.press("enter")
-        action = await dialog(pilot, ActionDialog)
+        action = await screen_shown(pilot, ActionDialog)
         action.query_one("#action-owner").value = w.police
         action.query_one("#action-due", Input).value = ""
         await pilot.click("#save")
@@ -458,12 +442,12 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
         assert (edited.owner, edited.due) == (w.police, None)
         assert "Police · no due date" in line_of(items(view), "☐")
         await pilot.press("delete")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("escape")  # cancelled: kept
         await back_to_view(pilot)
         assert fresh(empty_session).actions_for(w.talks)
         await pilot.press("delete")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("y")
         await back_to_view(pilot)
         assert not fresh(empty_session).actions_for(w.talks)
@@ -495,7 +479,7 @@ async def test_sign_off_and_a_change_reopens_it_visibly(
 
         # A role change voids both sign-offs: the core records it, the view says so.
         await pilot.press("r")
-        await dialog(pilot, RoleDialog)
+        await screen_shown(pilot, RoleDialog)
         await pilot.press("enter")
         await back_to_view(pilot)
         session = fresh(empty_session)
@@ -548,7 +532,7 @@ async def test_mouse_add_menu_row_clicks_and_palette(
         view = await open_agree(app, pilot)
         # "+ Add…" offers what can be added here.
         await pilot.click("#agree-add")
-        menu = await dialog(pilot, AddMenu)
+        menu = await screen_shown(pilot, AddMenu)
         assert lines(menu.query_one(OptionList)) == [
             "A commitment: “we will …” (c)",
             "An expectation: “we expect you to …” (e)",
@@ -556,7 +540,7 @@ async def test_mouse_add_menu_row_clicks_and_palette(
             "The agreed rung's agreement fields (f)",
         ]
         await pilot.click("#add-options", offset=(5, 2))  # the border, then one line each
-        await dialog(pilot, ExpectationDialog)
+        await screen_shown(pilot, ExpectationDialog)
         await pilot.press("escape")
         await back_to_view(pilot)
 
@@ -574,13 +558,13 @@ async def test_mouse_add_menu_row_clicks_and_palette(
             "agree-grid",
         ]
         await pilot.click(listing, offset=(20, y))
-        edit = await dialog(pilot, CommitmentDialog)
+        edit = await screen_shown(pilot, CommitmentDialog)
         assert edit.query_one("#commitment-party").disabled
         await pilot.press("end", *" and report", "enter")
         await back_to_view(pilot)
         assert fresh(empty_session).commitments_for(w.talks)[0].text == "We will lead and report"
         await pilot.click("#agree-remove")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.click("#confirm")
         await back_to_view(pilot)
         assert fresh(empty_session).commitments_for(w.talks) == ()
@@ -619,7 +603,7 @@ async def test_a_mismatch_leads_to_where_it_is_fixed(
         await pilot.pause()
         assert plain(view.query_one("#agree-title", Label)) == HOSTILE
         assert items(view).highlighted_option.id == f"party:{w.odd}"
-        await wait_for(pilot, lambda: view.service.view_state.get("selected_activity") == w.hostile)
+        await until(pilot, lambda: view.service.view_state.get("selected_activity") == w.hostile)
         # Resting on an activity in the list selects it for every view, and for reopening; a change
         # arriving meanwhile (before the selection is saved) doesn't pull the view back.
         await pilot.press("left", "up")
@@ -677,7 +661,7 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         await pilot.pause()
         assert "Osapool Town kinnitas (1/2). Lahknevusi alles: 5." in notifications(app)
         await pilot.press("r")
-        role = await dialog(pilot, RoleDialog)
+        role = await screen_shown(pilot, RoleDialog)
         assert plain(role.query_one("#role-title", Label)) == f"Osapoole Town roll tegevuses „{HOSTILE}“"
         await pilot.press("enter")
         await back_to_view(pilot)
@@ -696,7 +680,7 @@ async def test_projector_mode_hides_the_editing_chrome(
         assert buttons.display
         assert "None yet: c (or enter here) adds a commitment." in lines(items(view))
         await pilot.click("#agree-role")  # a button click leaves the focus in the lists
-        await dialog(pilot, RoleDialog)
+        await screen_shown(pilot, RoleDialog)
         await pilot.press("escape")
         await back_to_view(pilot)
         assert app.focused is view.query_one("#agree-activities", OptionList)

@@ -19,7 +19,9 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp, create_app
-from facilitator.ui.widgets.mismatch_badge import COUNT_DELAY, MismatchBadge
+from facilitator.ui.widgets.mismatch_badge import MismatchBadge
+
+from .helpers import until
 
 SIZE = (120, 40)
 SnapCompare = Callable[..., bool]
@@ -85,11 +87,12 @@ def app_for(workshop: tuple[SessionLibrary, SessionService]) -> FacilitatorApp:
 
 async def counted(pilot: Pilot[int]) -> None:
     """The header's mismatch count comes a moment after the first frame: wait for it, not a time."""
-    for _ in range(int(COUNT_DELAY * 100) + 200):
+
+    def shown() -> bool:
         badges = pilot.app.screen.query(MismatchBadge)
-        if badges and "…" not in str(badges.first().label):
-            break
-        await pilot.pause(0.01)
+        return bool(badges) and "…" not in str(badges.first().label)
+
+    await until(pilot, shown, "the mismatch count")
     await pilot.pause()
 
 

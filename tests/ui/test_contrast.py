@@ -22,7 +22,7 @@ from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.board import BoardView
 
 from .contrast import Cell, contrast, low_contrast
-from .helpers import MakeApp
+from .helpers import MakeApp, until
 
 THEMES = {"normal": 4.5, "projector": 7.0}
 
@@ -55,14 +55,6 @@ class Collector:
             shown = {(c.widget, c.foreground, c.background): c for c in cells}
             lines += [f"{name}: {cell}" for cell in shown.values()]
         return "\n".join(lines)
-
-
-async def until(pilot: Pilot[int], check: object, what: str) -> None:
-    for _ in range(60):
-        await pilot.pause()
-        if callable(check) and check():
-            return
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.mark.parametrize("theme", list(THEMES))

@@ -13,7 +13,7 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.help import HelpScreen
 
-from .helpers import MakeApp
+from .helpers import MakeApp, screen_shown, until
 
 SIZES = [(80, 24), (120, 40)]
 TEXTUAL_INTERNALS = ("Focus Next", "Focus Previous", "super+c", "Copy", "Cursor up", "Page Left", "Select")
@@ -29,13 +29,13 @@ def shown_text(app: FacilitatorApp, selector: str) -> str:
 
 async def shown_on_screen(pilot: Pilot[int], screen: Screen[object], selector: str) -> None:
     """Wait until the screen is on top and its widget laid out (a pushed screen is a frame later)."""
-    for _ in range(50):
-        await pilot.pause()
+
+    def laid_out() -> bool:
         found = screen.query(selector) if screen.is_current else None
-        if found and found.first().region.height > 0:
-            await pilot.pause()
-            return
-    raise AssertionError(f"{selector} is not shown")
+        return bool(found) and found.first().region.height > 0
+
+    await until(pilot, laid_out, f"{selector} shown")
+    await pilot.pause()
 
 
 def folded(text: str) -> str:
@@ -69,12 +69,7 @@ async def test_help_says_its_first_sentence_whole_and_lists_only_our_keys(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("f1")
-        for _ in range(50):
-            await pilot.pause()
-            if isinstance(app.screen, HelpScreen):
-                break
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
+        help_screen = await screen_shown(pilot, HelpScreen)
         await shown_on_screen(pilot, help_screen, "#help-intro")
         intro = Translator("en")("help.intro")
         assert folded(intro).replace(" ", "") in shown_text(app, "#help-intro").replace(" ", "")

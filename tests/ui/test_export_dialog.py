@@ -20,6 +20,8 @@ from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.widgets.tickbox import TickBox
 
+from .helpers import until
+
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 PERSON = "Mari Tamm"
@@ -248,11 +250,7 @@ async def test_ctrl_e_exports_even_from_a_text_field(make_app: MakeApp, ui_libra
         screen = app.screen
         assert isinstance(screen, WorkshopScreen)
         screen.action_go_phase("collect")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.focused, Input):
-                break
-        assert isinstance(app.focused, Input)  # the quick-add field
+        await until(pilot, lambda: isinstance(app.focused, Input), "the quick-add field")
         await pilot.press(*"half a title", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Label, Static
 
 from facilitator.core.library import SessionLibrary
@@ -20,18 +18,11 @@ from facilitator.web import running
 from facilitator.web.joining import CODE_ALPHABET
 from facilitator.web.server import STATE
 from facilitator.web.server import make_app as make_web_app
+from tests.ui.helpers import until
 from tests.ui.test_placement import make_session, open_placement, screen_text
 from tests.web.conftest import Phone
 
 MakeApp = Callable[..., FacilitatorApp]
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    """Wait for a condition (the screen polls, the server answers), never a fixed time."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await pilot.pause(0.05)
 
 
 async def join(base: str, code: str, party: str, name: str = "") -> tuple[aiohttp.ClientSession, int, str]:

@@ -13,8 +13,7 @@ from facilitator.ui.dialogs.export import ExportDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.widgets.stepper import PhaseStepper
 
-from .helpers import notifications
-from .test_agree import wait_for
+from .helpers import notifications, until
 
 
 @pytest.fixture(autouse=True)
@@ -28,13 +27,13 @@ async def test_first_start_follows_the_system_and_the_choice_is_remembered(
     english = ui_library.create(find_scenario("community-safety"), "Workshop")
     app = create_app(ui_library, session_path=english.path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
         assert app.language == "et"
         steps = [s.label for s in app.screen.query_one(PhaseStepper).steps]
         assert "1 Sissejuhatus" in steps and not any("Introduction" in s for s in steps)
         await pilot.press("f7")
-        await wait_for(pilot, lambda: app.language == "en", "English")
-        await wait_for(
+        await until(pilot, lambda: app.language == "en", "English")
+        await until(
             pilot,
             lambda: "1 Introduction" in [s.label for s in app.screen.query_one(PhaseStepper).steps],
             "the phases in English",
@@ -50,7 +49,7 @@ async def test_textuals_own_texts_are_translated(ui_library: SessionLibrary) -> 
     app = create_app(ui_library)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+c")
-        await wait_for(pilot, lambda: bool(notifications(app)), "the quit hint")
+        await until(pilot, lambda: bool(notifications(app)), "the quit hint")
         assert notifications(app)[-1] == "Rakendusest väljumiseks vajuta ctrl+q"
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quit" not in titles and "Screenshot" not in titles and "Theme" not in titles
@@ -60,7 +59,7 @@ async def test_exports_default_to_the_sessions_language(ui_library: SessionLibra
     english = ui_library.create(find_scenario("community-safety"), "Workshop")
     app = create_app(ui_library, session_path=english.path)  # the interface is Estonian
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
         await pilot.press("ctrl+e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
         assert app.screen.query_one("#export-lang", Select).value == "en"

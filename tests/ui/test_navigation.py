@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import Input
 
 from facilitator.core.library import SessionLibrary
@@ -17,12 +15,7 @@ from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 
-from .helpers import MakeApp, until
-
-
-async def wait_for(pilot: Pilot[int], screen_type: type[Screen[object]]) -> Screen[object]:
-    await until(pilot, lambda: isinstance(pilot.app.screen, screen_type), screen_type.__name__)
-    return pilot.app.screen
+from .helpers import MakeApp, screen_shown
 
 
 async def test_open_then_home_then_open_another(
@@ -30,17 +23,17 @@ async def test_open_then_home_then_open_another(
 ) -> None:
     app = make_app(demo_session)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, WorkshopScreen)
+        await screen_shown(pilot, WorkshopScreen)
         await pilot.press("escape")  # the first screen stays under home
-        await wait_for(pilot, HomeScreen)
+        await screen_shown(pilot, HomeScreen)
         await pilot.press("o")  # the newest session: the empty one
-        screen = await wait_for(pilot, WorkshopScreen)
+        screen = await screen_shown(pilot, WorkshopScreen)
         assert isinstance(screen, WorkshopScreen)
         assert screen.service.path == empty_session.path
         await pilot.press("escape")
-        await wait_for(pilot, HomeScreen)
+        await screen_shown(pilot, HomeScreen)
         await pilot.press("o")  # and again: the screen found on the stack is reused
-        await wait_for(pilot, WorkshopScreen)
+        await screen_shown(pilot, WorkshopScreen)
         assert app.is_running
     assert app.return_code in (0, None)
 
@@ -51,13 +44,13 @@ async def test_review_then_home_then_review_again(
     # (`facilitator review ID` quits on escape, issue 12: the same path from home, twice.)
     app = create_app(ui_library, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, HomeScreen)
+        await screen_shown(pilot, HomeScreen)
         await pilot.press("r")
-        await wait_for(pilot, ReviewScreen)
+        await screen_shown(pilot, ReviewScreen)
         await pilot.press("escape")
-        await wait_for(pilot, HomeScreen)
+        await screen_shown(pilot, HomeScreen)
         await pilot.press("r")
-        await wait_for(pilot, ReviewScreen)
+        await screen_shown(pilot, ReviewScreen)
         assert app.is_running
     assert app.return_code in (0, None)
 
@@ -65,14 +58,14 @@ async def test_review_then_home_then_review_again(
 async def test_open_then_home_then_new_session(make_app: MakeApp, demo_session: SessionService) -> None:
     app = make_app(demo_session)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, WorkshopScreen)
+        await screen_shown(pilot, WorkshopScreen)
         await pilot.press("escape")
-        await wait_for(pilot, HomeScreen)
+        await screen_shown(pilot, HomeScreen)
         await pilot.press("n")
-        dialog = await wait_for(pilot, NewSessionDialog)
+        dialog = await screen_shown(pilot, NewSessionDialog)
         dialog.query_one("#title", Input).value = "Second"
         await pilot.press("enter")
-        screen = await wait_for(pilot, WorkshopScreen)
+        screen = await screen_shown(pilot, WorkshopScreen)
         assert isinstance(screen, WorkshopScreen)
         assert screen.service.session.info.title == "Second"
         assert app.is_running

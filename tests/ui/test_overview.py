@@ -135,12 +135,8 @@ async def test_f2_opens_the_overview_and_escape_or_f2_closes_it(
 
 async def first_count(pilot: Pilot[int], button: MismatchBadge) -> None:
     """The header counts after the first frame (COUNT_DELAY), so that start-up does not wait."""
-    for _ in range(40):
-        await pilot.pause(0.05)
-        if plain(button.label) != "⚠ …":
-            await pilot.pause()  # and its new width laid out
-            return
-    raise AssertionError("the mismatch count never came")
+    await until(pilot, lambda: plain(button.label) != "⚠ …", "the mismatch count")
+    await pilot.pause()  # and its new width laid out
 
 
 async def test_the_header_shows_the_count_and_a_click_opens_the_overview(

@@ -21,6 +21,8 @@ from facilitator.core.service import SessionService
 from facilitator.ui.app import create_app
 from facilitator.ui.screens.placement import PlacementScreen
 
+from .helpers import until
+
 SIZE = (120, 40)
 SnapCompare = Callable[..., bool]
 ROOM = (
@@ -64,13 +66,13 @@ def room(tmp_path: Path) -> Iterator[tuple[SessionLibrary, SessionService]]:
 
 async def settle(pilot: Pilot[int]) -> None:
     """Until the reopened placement screen shows the revealed round."""
-    for _ in range(100):
-        await pilot.pause()
+
+    def revealed() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, PlacementScreen) and screen.has_class("-revealed"):
-            await pilot.pause()
-            return
-    raise AssertionError("the reveal did not open")
+        return isinstance(screen, PlacementScreen) and screen.has_class("-revealed")
+
+    await until(pilot, revealed, "the reveal")
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("projector", [False, True], ids=["normal", "projector"])

@@ -12,18 +12,17 @@ from facilitator.ui.views.expectation_keys import QuickExpectationDialog
 from facilitator.ui.views.role_grid import RoleGrid, RoleGridScreen, fit, short_name
 from facilitator.ui.views.sign_all import present_parties
 
+from .helpers import screen_shown, until
 from .test_agree import (
     HOSTILE,
     MakeApp,
     back_to_view,
     build,
     cursor_to,
-    dialog,
     fresh,
     notifications,
     open_agree,
     plain,
-    wait_for,
 )
 
 
@@ -36,13 +35,9 @@ def row_of(grid: RoleGrid, title: str) -> str:
 
 
 async def open_grid(pilot, app) -> tuple[RoleGridScreen, RoleGrid]:  # type: ignore[no-untyped-def]
-    screen = await dialog(pilot, RoleGridScreen)
+    screen = await screen_shown(pilot, RoleGridScreen)
     grid = screen.query_one(RoleGrid)
-    for _ in range(50):
-        await pilot.pause()
-        if grid.has_focus:
-            break
-    assert grid.has_focus
+    await until(pilot, lambda: grid.has_focus, "the grid to take the focus")
     return screen, grid
 
 
@@ -118,12 +113,12 @@ async def test_the_grid_by_mouse_and_palette(make_app: MakeApp, empty_session: S
         await pilot.click(grid, offset=police_cell)
         assert grid.cell() == (w.table, w.police) and isinstance(app.screen, RoleGridScreen)
         await pilot.click(grid, offset=police_cell)
-        role_dialog = await dialog(pilot, RoleDialog)
+        role_dialog = await screen_shown(pilot, RoleDialog)
         options = role_dialog.query_one("#role-options", OptionList)
         options.highlighted = options.get_option_index("funder")
         options.action_select()
-        await dialog(pilot, RoleGridScreen)
-        await wait_for(pilot, lambda: fresh(empty_session).roles_for(w.table).get(w.police) == "funder")
+        await screen_shown(pilot, RoleGridScreen)
+        await until(pilot, lambda: fresh(empty_session).roles_for(w.table).get(w.police) == "funder")
         # The palette offers each role for the cursor's cell.
         commands = {str(c.title): c for c in app.get_system_commands(app.screen)}
         assert "Role 1: Lead" in commands and "Role 0: none (clear)" in commands
@@ -166,7 +161,7 @@ async def test_all_present_parties_sign_off_with_one_confirmation(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_agree(app, pilot)
         await pilot.press("S")
-        confirm = await dialog(pilot, ConfirmDialog)
+        confirm = await screen_shown(pilot, ConfirmDialog)
         message = plain(confirm.query_one(".dialog-message", Label))
         assert "for 2 parties present: Police, [@click=app.quit]x [b]bold[/b] [red]?" in message
         assert "Not present (no participant), not signed: Town." in message
@@ -184,12 +179,12 @@ async def test_all_present_parties_sign_off_with_one_confirmation(
         empty_session.remove_participant(fresh(empty_session).participants[0].id)
         empty_session.remove_participant(fresh(empty_session).participants[0].id)
         await pilot.press("S")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("escape")
         await back_to_view(pilot)
         assert fresh(empty_session).signoffs_for(w.table) == ()
         await pilot.press("S")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("y")
         await back_to_view(pilot)
         assert {s.party_id for s in fresh(empty_session).signoffs_for(w.table)} == {w.police, w.town}
@@ -204,7 +199,7 @@ async def test_an_expectations_parties_by_single_keys(
         view = await open_agree(app, pilot)
         await cursor_to(pilot, view, f"party:{w.police}")
         await pilot.press("e")
-        form = await dialog(pilot, QuickExpectationDialog)
+        form = await screen_shown(pilot, QuickExpectationDialog)
         source, target = (
             form.query_one("#expectation-from", Select),
             form.query_one("#expectation-to", Select),
@@ -225,7 +220,7 @@ async def test_an_expectations_parties_by_single_keys(
         assert (asked.from_party, asked.to_party, asked.text) == (w.town, w.outsider, "Come to the meeting")
         # The lists are numbered and literal; a letter steps through parties starting with it.
         await pilot.press("e")
-        form = await dialog(pilot, QuickExpectationDialog)
+        form = await screen_shown(pilot, QuickExpectationDialog)
         await pilot.press("up")
         source = form.query_one("#expectation-from", Select)
         assert form.party_for_key("[", source.value) == w.odd  # "[@click…" starts with "["

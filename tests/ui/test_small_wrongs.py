@@ -19,8 +19,7 @@ from facilitator.ui.views.agree import AgreeView
 from facilitator.ui.views.board import card_status
 from facilitator.ui.widgets.ladder_columns import TRAY
 
-from .helpers import MakeApp, notifications, open_view
-from .test_agree import wait_for
+from .helpers import MakeApp, notifications, open_view, until
 from .test_board import board_of, card_offset, fresh, make_session
 
 T = Translator("en")
@@ -65,10 +64,10 @@ async def test_dragging_a_card_whose_placements_differ_asks_first(
         for answer in ("escape", "y"):
             await pilot.mouse_down(board, offset=card_offset(board, TRAY, 0))
             await pilot.mouse_up(board, offset=card_offset(board, "collaboration", 0))
-            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
             assert "2 different rungs" in str(app.screen.query_one(".dialog-message").render())
             await pilot.press(answer)
-            await wait_for(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the board")
+            await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the board")
             agreed = fresh(service).session.activity(activity.id).agreed_current
             assert agreed == (None if answer == "escape" else "collaboration")
 
@@ -80,7 +79,7 @@ async def test_m_opens_the_demo_made_before(make_app: MakeApp, ui_library: Sessi
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the demo")
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the demo")
         assert app.screen.service.path == demo.path  # type: ignore[attr-defined]
     assert len(ui_library.list()) == 1
     assert find_demo(ui_library, scenario) is not None
@@ -94,7 +93,7 @@ async def test_a_screenshot_without_a_downloads_folder_goes_to_the_data_folder(
     async with app.run_test(size=(80, 24)) as pilot:
         app.deliver_screenshot()
         folder = ui_library.data_dir / "screenshots"
-        await wait_for(pilot, lambda: any(folder.glob("*.svg")), "the screenshot")
-        await wait_for(pilot, lambda: any(str(folder) in m for m in notifications(app)), "where it went")
+        await until(pilot, lambda: any(folder.glob("*.svg")), "the screenshot")
+        await until(pilot, lambda: any(str(folder) in m for m in notifications(app)), "where it went")
         assert any(m.startswith("Saved the screenshot to ") for m in notifications(app))
         assert not any(m.startswith("Saved screenshot") for m in notifications(app))  # Textual's own

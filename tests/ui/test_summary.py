@@ -15,6 +15,8 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.summary import ChartRow, RungChart, SummaryView, chart_lines
 
+from .helpers import until
+
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 
@@ -72,13 +74,8 @@ async def open_phase(app: FacilitatorApp, pilot: Pilot[int], phase: str) -> Work
     screen.action_go_phase(phase)
     await pilot.pause()
     # A view built on first visit takes the focus after its first refresh: wait for it.
-    for _ in range(40):
-        if app.focused is not None and screen.query_one(f"#view-{screen.phase_kind(phase)}") in (
-            app.focused,
-            *app.focused.ancestors,
-        ):
-            break
-        await pilot.pause(0.05)
+    view = screen.query_one(f"#view-{screen.phase_kind(phase)}")
+    await until(pilot, lambda: app.focused is not None and view in (app.focused, *app.focused.ancestors))
     return screen
 
 
@@ -167,10 +164,9 @@ async def test_summary_selects_an_activity_by_key_and_by_click(
         assert screen.service.view_state["selected_activity"] == ids["placed"]
         # The agree view follows the selection made here.
         screen.action_go_phase("agree")
-        for _ in range(50):  # built on first visit, then it shows the session
-            await pilot.pause()
-            if screen.query("#agree-title") and plain(screen.query_one("#agree-title", Label)):
-                break
+        await until(  # built on first visit, then it shows the session
+            pilot, lambda: screen.query("#agree-title") and plain(screen.query_one("#agree-title", Label))
+        )
         assert plain(screen.query_one("#agree-title", Label)) == "Health council"
 
 

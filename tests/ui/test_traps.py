@@ -16,8 +16,8 @@ from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
 from facilitator.ui.widgets.stepper import PhaseStepper
 
-from .helpers import MakeApp, focus, fresh, open_view
-from .test_agree import back_to_view, build, cursor_to, dialog, items, open_agree, wait_for
+from .helpers import MakeApp, focus, fresh, open_view, screen_shown, until
+from .test_agree import back_to_view, build, cursor_to, items, open_agree
 from .test_placement import make_session
 
 
@@ -38,7 +38,7 @@ async def test_escape_in_the_agreement_note_leaves_the_field_and_keeps_the_text(
     async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("enter")
-        screen = await dialog(pilot, PlacementScreen)
+        screen = await screen_shown(pilot, PlacementScreen)
         note = screen.query_one("#agree-note", Input)
         await focus(pilot, note)
         await pilot.press(*"keep me")
@@ -47,9 +47,9 @@ async def test_escape_in_the_agreement_note_leaves_the_field_and_keeps_the_text(
         assert isinstance(app.screen, PlacementScreen) and not is_text_field(app.focused)
         assert note.value == "keep me"
         await pilot.press("escape")  # leaving with the note unsaved asks first
-        confirm = await dialog(pilot, ConfirmDialog)
+        confirm = await screen_shown(pilot, ConfirmDialog)
         await pilot.press("escape")  # no: back, text kept
-        await dialog(pilot, PlacementScreen)
+        await screen_shown(pilot, PlacementScreen)
         assert note.value == "keep me"
         await pilot.press("a")  # agree saves the note
         await back_to_view(pilot)
@@ -66,25 +66,25 @@ async def test_leaving_a_dialog_with_typed_text_asks_first(
         view = await open_agree(app, pilot)
         await cursor_to(pilot, view, f"party:{w.police}")
         await pilot.press("c")  # a commitment, typed, then escape twice
-        form = await dialog(pilot, CommitmentDialog)
+        form = await screen_shown(pilot, CommitmentDialog)
         await pilot.press(*"We will patrol")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is form and not is_text_field(app.focused)
         await pilot.press("escape")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("escape")  # keep editing
-        await wait_for(pilot, lambda: app.screen is form, "the form again")
+        await until(pilot, lambda: app.screen is form, "the form again")
         assert any(i.value == "We will patrol" for i in form.query(Input)) or "We will patrol" in str(
             [getattr(w, "text", "") for w in form.query("TextArea")]
         )
         await pilot.press("escape")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("y")  # discard
         await back_to_view(pilot)
         assert fresh(empty_session).commitments == ()
         await pilot.press("c")  # nothing typed: escape closes straight away
-        await dialog(pilot, CommitmentDialog)
+        await screen_shown(pilot, CommitmentDialog)
         await pilot.press("escape")
         await back_to_view(pilot)
 
@@ -96,7 +96,7 @@ async def test_space_chooses_in_a_choice_list(make_app: MakeApp, empty_session: 
         view = await open_agree(app, pilot)
         await cursor_to(pilot, view, f"party:{w.police}")
         await pilot.press("r")
-        await dialog(pilot, RoleDialog)
+        await screen_shown(pilot, RoleDialog)
         await pilot.press("home", "space")  # the first role
         await back_to_view(pilot)
         first_role = empty_session.scenario.roles[0].id
@@ -112,7 +112,7 @@ async def test_digits_choose_a_rung_in_the_agreement_and_on_the_board(
     async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("enter")
-        screen = await dialog(pilot, PlacementScreen)
+        screen = await screen_shown(pilot, PlacementScreen)
         await pilot.press("a")  # the reveal's picture first; `a` brings the agreement controls
         await pilot.pause()
         assert screen.query_one("#agree-current", RungPicker).has_focus
@@ -149,7 +149,7 @@ async def test_s_signs_off_from_any_row_of_the_activity(
         await cursor_to(pilot, view, f"commitment:{commitment}")
         assert view.check_action("sign", ())
         await pilot.press("s")  # which party? the row's own party is offered first
-        choice = await dialog(pilot, ChoiceDialog)
+        choice = await screen_shown(pilot, ChoiceDialog)
         assert choice.current == w.town
         await pilot.press("enter")
         await back_to_view(pilot)
@@ -169,7 +169,7 @@ async def test_enter_in_the_party_field_adds_the_participant(
         select.value = police
         await focus(pilot, select)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: bool(fresh(empty_session).participants), "the participant")
+        await until(pilot, lambda: bool(fresh(empty_session).participants), "the participant")
     assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Mari", police)]
 
 
@@ -186,7 +186,7 @@ async def test_after_clicking_a_phase_the_keys_work(make_app: MakeApp, empty_ses
             x = stepper.step_x(phase_id)
             assert x is not None
             await pilot.click(PhaseStepper, offset=(x, 0))
-            await wait_for(pilot, lambda p=phase_id: screen.phase_id == p and not is_text_field(app.focused))
+            await until(pilot, lambda p=phase_id: screen.phase_id == p and not is_text_field(app.focused))
         assert screen.query(CollectView)
         await pilot.press("right_square_bracket")  # a single key acts, not typed into a field
-        await wait_for(pilot, lambda: screen.phase_id != collect, "the next phase")
+        await until(pilot, lambda: screen.phase_id != collect, "the next phase")

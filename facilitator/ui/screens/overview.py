@@ -77,7 +77,6 @@ from facilitator.ui.screens.overview_rows import (
 )
 from facilitator.ui.screens.overview_tables import (
     mismatch_cell,
-    move_to,
     party_cell,
     patch,
     reveal_cursor,
@@ -88,6 +87,7 @@ from facilitator.ui.screens.overview_tables import (
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.tables import move_to
 
 
 class OverviewScreen(BaseScreen):

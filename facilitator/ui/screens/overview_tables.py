@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import (
     DataTable,
 )
-from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+from textual.widgets.data_table import CellDoesNotExist
 
 from facilitator.ui.screens.overview_rows import Rows
 
@@ -87,16 +87,3 @@ def snap_to_columns(table: DataTable[object]) -> None:
             table.scroll_to(x=x + width - fixed_width, animate=False, immediate=True)
             return
         x += width
-
-
-def move_to(table: DataTable[object], key: str | None, fallback: int) -> None:
-    """Put the cursor on `key`'s row, or near where it was when that row is gone."""
-    if table.row_count == 0:
-        return
-    row = fallback
-    if key is not None:
-        try:
-            row = table.get_row_index(key)
-        except RowDoesNotExist:
-            row = fallback
-    table.move_cursor(row=max(0, min(row, table.row_count - 1)), animate=False)
