@@ -11,13 +11,38 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from facilitator.core.errors import NotAllowed
 from facilitator.core.model import Activity, Event, Placement, Session
 
-if TYPE_CHECKING:
-    from facilitator.core.service import SessionService
+
+class SessionChanges(Protocol):
+    """What a party's facade asks of the session service: the newest session, and the changes
+    a party may make, each made as the party's `actor` (the service imports this module, for
+    `for_party` and `party_view`, so the facade sees the service through this declaration)."""
+
+    @property
+    def session(self) -> Session: ...
+
+    def place(
+        self, activity_id: str, party_id: str, current: str, wished: str, actor: Any = None
+    ) -> Event: ...
+
+    def answer_expectation(
+        self, expectation_id: str, state: str, response: str = "", actor: Any = None
+    ) -> Event: ...
+
+    def add_commitment(self, activity_id: str, party_id: str, text: str, actor: Any = None) -> str: ...
+
+    def add_expectation(
+        self, activity_id: str, from_party: str, to_party: str, text: str, actor: Any = None
+    ) -> str: ...
+
+    def sign_off(self, activity_id: str, party_id: str, actor: Any = None) -> Event: ...
+
+    def withdraw_sign_off(self, activity_id: str, party_id: str, actor: Any = None) -> Event: ...
+
 
 HIDDEN = ""
 """The rung of a placement the viewer may not see yet: that it was made shows, not where."""
@@ -106,7 +131,7 @@ def _cut(session: Session, party_id: str | None) -> Session:
 class PartyService:
     """What a participant's device may do, for its own party; anything else is `NotAllowed`."""
 
-    def __init__(self, service: SessionService, party_id: str, actor: str) -> None:
+    def __init__(self, service: SessionChanges, party_id: str, actor: str) -> None:
         self._service = service
         self.party_id = party_id
         self.actor = actor

@@ -26,9 +26,11 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
-from facilitator.core.model import FILE_KIND, SCHEMA_VERSION
+from facilitator.core.plain import PlainDataError, loads_json, read_limited
+from facilitator.core.validate import Data, check_session_data, parse_session
 
-Data = dict[str, dict[str, dict[str, Any]]]
+__all__ = ["Data", "check_session_data"]  # what a session file holds: see `validate`
+
 Signature = tuple[int, int, int]
 
 if TYPE_CHECKING:
@@ -110,27 +112,6 @@ def document(data: Mapping[str, Any], doc_id: str) -> Document:
 def tinydb_over(storage: MemoryTablesStorage) -> TinyDB:
     """A fresh TinyDB (no stale query caches) over the given in-memory data."""
     return IdTinyDB(storage=cast(Any, lambda: storage))
-
-
-def check_session_data(data: Any, source: str) -> Data:
-    """Refuse anything that is not a session file this version can read."""
-    if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
-        raise SessionFileError(f"{source}: not a facilitator session file")
-    meta = data["meta"].get("session")
-    if not isinstance(meta, dict) or meta.get("kind") != FILE_KIND:
-        raise SessionFileError(f"{source}: not a facilitator session file")
-    schema = meta.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise SessionFileError(f"{source}: session file has no schema version")
-    if schema > SCHEMA_VERSION:
-        raise SessionFileError(
-            f"{source}: written by a newer facilitator (schema {schema}, this one reads "
-            f"up to {SCHEMA_VERSION}); upgrade facilitator to open it"
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise SessionFileError(f"{source}: corrupt session file (table {name!r})")
-    return cast(Data, data)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -362,8 +343,6 @@ class SessionFile:
 
     def _load_trusted(self) -> Data:
         """The file as this device left it: parsed, its shape checked, not walked field by field."""
-        from facilitator.core.plain import PlainDataError, loads_json, read_limited
-
         try:
             data = loads_json(read_limited(self.path), walk=False)
         except (OSError, PlainDataError):
@@ -377,9 +356,6 @@ class SessionFile:
         (`reuse`) and only the rest is checked again: another process's change costs one
         document's checks, not the session's.
         """
-        from facilitator.core.plain import PlainDataError, read_limited
-        from facilitator.core.validate import parse_session  # it builds on this module
-
         try:
             raw = read_limited(self.path)
         except OSError as error:
@@ -444,28 +420,6 @@ class SessionFile:
             session_file.lock.release()
         session_file._cache = (sig, data)
         return session_file
-
-
-def reuse(old: Data, new: Data) -> Data:
-    """The new data, holding the old objects wherever they are equal.
-
-    Another process wrote one change: the file re-read is all new objects, but nearly all
-    of them equal what we had. Keeping ours (equality is checked in C) lets the model reuse
-    what it built from them, by identity, instead of rebuilding the whole session.
-    """
-    out: Data = {}
-    for name, table in new.items():
-        before = old.get(name)
-        if before is None:
-            out[name] = table
-        elif before == table:
-            out[name] = before
-        else:
-            out[name] = {
-                doc_id: kept if (kept := before.get(doc_id)) is not None and kept == doc else doc
-                for doc_id, doc in table.items()
-            }
-    return out
 
 
 def _copy_tables(data: Data) -> Data:

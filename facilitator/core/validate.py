@@ -17,16 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from facilitator.core.errors import ScenarioError, SessionFileError
 from facilitator.core.i18n import LANGUAGES
-from facilitator.core.model import EXPECTATION_STATES
+from facilitator.core.model import EXPECTATION_STATES, FILE_KIND, SCHEMA_VERSION
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
 from facilitator.core.schema.events import PAYLOADS
 from facilitator.core.schema.fields import payload_problem
-from facilitator.core.store import Data, check_session_data, reuse
+
+Data = dict[str, dict[str, dict[str, Any]]]
+"""A session file's tables as read: table name → document id → document."""
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 """A session id: also a file name (exports are named after it), so no path characters."""
@@ -63,6 +65,49 @@ TABLES = frozenset(
         "actions",
     }
 )
+
+
+def check_session_data(data: Any, source: str) -> Data:
+    """Refuse anything that is not a session file this version can read."""
+    if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
+        raise SessionFileError(f"{source}: not a facilitator session file")
+    meta = data["meta"].get("session")
+    if not isinstance(meta, dict) or meta.get("kind") != FILE_KIND:
+        raise SessionFileError(f"{source}: not a facilitator session file")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise SessionFileError(f"{source}: session file has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise SessionFileError(
+            f"{source}: written by a newer facilitator (schema {schema}, this one reads "
+            f"up to {SCHEMA_VERSION}); upgrade facilitator to open it"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise SessionFileError(f"{source}: corrupt session file (table {name!r})")
+    return cast(Data, data)
+
+
+def reuse(old: Data, new: Data) -> Data:
+    """The new data, holding the old objects wherever they are equal.
+
+    Another process wrote one change: the file re-read is all new objects, but nearly all
+    of them equal what we had. Keeping ours (equality is checked in C) lets the model reuse
+    what it built from them, by identity, instead of rebuilding the whole session.
+    """
+    out: Data = {}
+    for name, table in new.items():
+        before = old.get(name)
+        if before is None:
+            out[name] = table
+        elif before == table:
+            out[name] = before
+        else:
+            out[name] = {
+                doc_id: kept if (kept := before.get(doc_id)) is not None and kept == doc else doc
+                for doc_id, doc in table.items()
+            }
+    return out
 
 
 def parse_session(raw: bytes, source: str, previous: Data | None = None) -> Data:
