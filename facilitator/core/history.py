@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix
 from facilitator.core.model import Action, Session
 
@@ -273,3 +274,39 @@ def history(series: Series) -> History:
         approaches=tuple(_counts(s, _approach_names) for s in sessions),
         flows=tuple(_flow_counts(s) for s in sessions),
     )
+
+
+NONE = "—"
+
+
+def point_text(point: Point | None, t: Translator) -> str:
+    """An activity in one session, as a cell: "2", "2 → 3", "not agreed", "not in this workshop"."""
+    if point is None:
+        return t("history.absent")
+    if point.current is None:
+        return t("history.not_agreed")
+    value = str(point.current + 1)
+    if point.wished is not None and point.wished != point.current:
+        value += f" → {point.wished + 1}"
+    return value
+
+
+def steps_text(year: PartyYear | None, t: Translator) -> str:
+    """A party's steps in one session: "done/all (on time)", "—" without steps."""
+    if year is None:
+        return t("history.absent")
+    return f"{year.done}/{year.steps} ({year.on_time})" if year.steps else NONE
+
+
+def kept_text(year: PartyYear | None, t: Translator) -> str:
+    """A party's promises in one session: "kept/all", "?/all" until followed up, "—" without any."""
+    if year is None:
+        return t("history.absent")
+    if not year.commitments:
+        return NONE
+    return f"{'?' if year.kept is None else year.kept}/{year.commitments}"
+
+
+def quiet(text: str, t: Translator) -> bool:
+    """Whether a cell says that there is nothing (shown muted)."""
+    return text in (NONE, t("history.absent"), t("history.not_agreed"))

@@ -12,6 +12,10 @@ MESSAGES = {
         "en": "The workshop before the first one shown ({id}) could not be read, so the history starts here: {reason}",
         "et": "Esimesele näidatud töötoale eelnenud töötuba ({id}) ei õnnestunud lugeda, seega algab ajalugu siit: {reason}",
     },
+    "history.unreadable": {
+        "en": "The series could not be read: {reason}",
+        "et": "Sarja ei õnnestunud lugeda: {reason}",
+    },
     "history.col.n": {"en": "No.", "et": "Nr"},
     "history.col.date": {"en": "Date", "et": "Kuupäev"},
     "history.col.title": {"en": "Workshop", "et": "Töötuba"},

@@ -7,6 +7,7 @@ MESSAGES = {
     "review.key.quit": {"en": "Close", "et": "Sulge"},
     "review.key.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
     "review.key.timeline": {"en": "Timeline", "et": "Ajajoon"},
+    "review.key.history": {"en": "History", "et": "Ajalugu"},
     "review.key.phase_previous": {"en": "Previous phase", "et": "Eelmine etapp"},
     "review.key.phase_next": {"en": "Next phase", "et": "Järgmine etapp"},
     "review.key.phase_pick": {"en": "Phases", "et": "Etapid"},
@@ -17,6 +18,7 @@ MESSAGES = {
     "review.button.first": {"en": "⏮ First", "et": "⏮ Algus"},
     "review.button.last": {"en": "Last ⏭", "et": "Lõpp ⏭"},
     "review.tab.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
+    "review.tab.history": {"en": "History", "et": "Ajalugu"},
     "review.tab.timeline": {"en": "Timeline ({count})", "et": "Ajajoon ({count})"},
     "review.none": {"en": "—", "et": "—"},
     # ------------------------------------------------------------ header

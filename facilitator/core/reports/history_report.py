@@ -14,7 +14,16 @@ from collections.abc import Callable
 
 from facilitator import __version__
 from facilitator.core.dates import shown_date
-from facilitator.core.history import History, PartyYear, Point, session_label
+from facilitator.core.history import (
+    NONE,
+    History,
+    PartyYear,
+    kept_text,
+    point_text,
+    quiet,
+    session_label,
+    steps_text,
+)
 from facilitator.core.i18n import Translator
 from facilitator.core.reports import html, markdown
 from facilitator.core.reports.csv_export import Row, delimiter_for, write_table
@@ -36,7 +45,6 @@ from facilitator.core.reports.document import (
 from facilitator.core.reports.history_svg import history_svg
 
 FORMATS = ("md", "html", "csv")
-NONE = "—"
 
 
 class _Builder:
@@ -91,20 +99,16 @@ class _Builder:
         blocks.append(Table(head, rows, numeric=(3, 4, 5)))
         return Section(tuple(blocks), kind="header")
 
-    def rung_cell(self, line_point: Point | None) -> Inline:
-        if line_point is None:
-            return text(muted(self.t("history.absent")))
-        if line_point.current is None:
-            return text(muted(self.t("history.not_agreed")))
-        value = str(line_point.current + 1)
-        if line_point.wished is not None and line_point.wished != line_point.current:
-            value += f" → {line_point.wished + 1}"
-        return text(value)
+    def cell(self, value: str) -> Inline:
+        return text(muted(value)) if quiet(value, self.t) else text(value)
 
     def ladder(self) -> Section:
         t = self.t
         rows = tuple(
-            (text(strong(f"{n + 1}."), " ", user(line.title)), *(self.rung_cell(p) for p in line.points))
+            (
+                text(strong(f"{n + 1}."), " ", user(line.title)),
+                *(self.cell(point_text(p, self.t)) for p in line.points),
+            )
             for n, line in enumerate(self.h.activities)
         )
         table = Table((text(t("history.col.activity")), *self.session_header()), rows, row_headers=True)
@@ -138,25 +142,9 @@ class _Builder:
         ]
         return Section(tuple(blocks), kind="part")
 
-    def steps_cell(self, year: PartyYear | None) -> Inline:
-        if year is None:
-            return text(muted(self.t("history.absent")))
-        if not year.steps:
-            return text(muted(NONE))
-        return text(f"{year.done}/{year.steps} ({year.on_time})")
-
-    def kept_cell(self, year: PartyYear | None) -> Inline:
-        if year is None:
-            return text(muted(self.t("history.absent")))
-        if not year.commitments:
-            return text(muted(NONE))
-        if year.kept is None:
-            return text(f"?/{year.commitments}")
-        return text(f"{year.kept}/{year.commitments}")
-
-    def party_table(self, cell: Callable[[PartyYear | None], Inline]) -> Table:
+    def party_table(self, cell: Callable[[PartyYear | None, Translator], str]) -> Table:
         rows = tuple(
-            (text(user(self.h.party_names[pid])), *(cell(y) for y in years))
+            (text(user(self.h.party_names[pid])), *(self.cell(cell(y, self.t)) for y in years))
             for pid, years in self.h.parties.items()
         )
         return Table((text(self.t("history.col.party")), *self.session_header()), rows, row_headers=True)
@@ -167,10 +155,10 @@ class _Builder:
             Heading(2, text(t("history.parties.heading")), anchor="parties"),
             Heading(3, text(t("history.steps.heading"))),
             Para(text(t("history.steps.intro"))),
-            self.party_table(self.steps_cell),
+            self.party_table(steps_text),
             Heading(3, text(t("history.kept.heading"))),
             Para(text(t("history.kept.intro"))),
-            self.party_table(self.kept_cell),
+            self.party_table(kept_text),
         ]
         return Section(tuple(blocks), kind="part")
 

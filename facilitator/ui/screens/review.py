@@ -41,7 +41,7 @@ from facilitator.ui.widgets.linelist import Cell, LineList, fit
 if TYPE_CHECKING:
     from facilitator.ui.screens.timeline import TimelinePane
 
-DASHBOARD, TIMELINE = "review-tab-dashboard", "review-tab-timeline"
+DASHBOARD, TIMELINE, HISTORY = "review-tab-dashboard", "review-tab-timeline", "review-tab-history"
 ACTIVITY_WIDTH = 36  # activity titles in the dashboard's tables are cut here
 WIDE = 150  # from this width the dashboard's sections sit in two columns
 TIMELINE_ACTIONS = {"phase", "pick_phase", "edge"}
@@ -57,6 +57,7 @@ class ReviewScreen(BaseScreen):
         Binding("escape", "home", "review.key.back"),
         Binding("d", "show_tab('review-tab-dashboard')", "review.key.dashboard"),
         Binding("t", "show_tab('review-tab-timeline')", "review.key.timeline"),
+        Binding("h", "show_tab('review-tab-history')", "review.key.history"),
         Binding("left_square_bracket", "phase(-1)", "review.key.phase_previous"),
         Binding("right_square_bracket", "phase(1)", "review.key.phase_next"),
         Binding("p", "pick_phase", "review.key.phase_pick"),
@@ -106,6 +107,7 @@ class ReviewScreen(BaseScreen):
                     yield Label("", id="review-signoff-columns")
                     yield LineList(id="review-signoff")
             yield TabPane("", id=TIMELINE)  # the timeline is built when first shown
+            yield TabPane("", id=HISTORY)  # the series' history too
         yield KeyBar()
 
     def after_mount(self) -> None:
@@ -155,8 +157,9 @@ class ReviewScreen(BaseScreen):
         tabs = self.query_one("#review-tabs", TabbedContent)
         tabs.get_tab(DASHBOARD).label = Content(t("review.tab.dashboard"))
         tabs.get_tab(TIMELINE).label = Content(t("review.tab.timeline", count=len(session.events)))
+        tabs.get_tab(HISTORY).label = Content(t("review.tab.history"))
         self._fill_dashboard()
-        for pane in self.query("TimelinePane"):
+        for pane in self.query("TimelinePane, HistoryPane"):
             pane.retranslate()  # type: ignore[attr-defined]
         self._show_timeline_keys(tabs.active == TIMELINE)
 
@@ -374,6 +377,18 @@ class ReviewScreen(BaseScreen):
         if shown:
             await self._timeline()
             self.call_after_refresh(self.query_one("#timeline-events", LineList).focus)
+        elif event.pane.id == HISTORY:
+            await self._history()
+
+    async def _history(self) -> None:
+        """The History view, built the first time it is shown (it reads the earlier sessions)."""
+        from facilitator.ui.screens.history import HistoryPane
+
+        if not self.query(HistoryPane):
+            pane = HistoryPane(self.session, id="review-history-pane")
+            await self.query_one(f"#{HISTORY}", TabPane).mount(pane)
+            pane.build()
+            self.call_after_refresh(pane.focus)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one("#review-tabs", TabbedContent).active = tab
