@@ -15,7 +15,6 @@ from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix
 from facilitator.core.mismatches import counts_by_kind, mismatches
 from facilitator.core.model import Activity, Session
-from facilitator.core.reports import svg
 from facilitator.core.reports.document import (
     MUTED,
     STRONG,
@@ -36,6 +35,7 @@ from facilitator.core.reports.document import (
     user,
 )
 from facilitator.core.reports.labels import Labels, stage_name
+from facilitator.core.reports.svg import ladder_svg, pair_cell, partnership_svg
 
 DONE = "✓"
 OPEN = "○"
@@ -107,7 +107,7 @@ class _Builder:
         blocks: list[Block] = [
             Heading(2, text(t("report.ladder.heading")), anchor="ladder"),
             Para(text(t("report.ladder.intro"))),
-            Figure(svg.ladder_svg(s, t, standalone=False), t("report.ladder.figure")),
+            Figure(ladder_svg(s, t, standalone=False), t("report.ladder.figure")),
         ]
         now: dict[str, list[Activity]] = {r.id: [] for r in s.scenario.rungs}
         wished: dict[str, list[Activity]] = {r.id: [] for r in s.scenario.rungs}
@@ -182,15 +182,13 @@ class _Builder:
             for j, b in enumerate(parties):
                 key = (a.id, b.id) if i < j else (b.id, a.id)
                 pair = matrix.get(key) if i != j else None
-                cells.append(text(svg.pair_cell(pair, labels)) if pair else text(""))
+                cells.append(text(pair_cell(pair, labels)) if pair else text(""))
             rows.append(tuple(cells))
         fallback = (
             Table(header, tuple(rows), caption=t("report.partners.figure"), row_headers=True, kind="matrix"),
             Para(text(muted(t("report.partners.legend")))),
         )
-        blocks.append(
-            Figure(svg.partnership_svg(s, t, standalone=False), t("report.partners.figure"), fallback)
-        )
+        blocks.append(Figure(partnership_svg(s, t, standalone=False), t("report.partners.figure"), fallback))
         pair_rows = []
         for pair in matrix.values():
             pair_rows.append(

@@ -21,12 +21,19 @@ from facilitator.core.i18n import Translator
 from facilitator.core.matrices import role_matrix
 from facilitator.core.model import EXPECTATION_STATES, Session
 from facilitator.core.reports.escape import clean
-from facilitator.core.reports.formats import CSV_PARTS
 from facilitator.core.reports.labels import Labels
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-PARTS = CSV_PARTS  # <id>-<part>.csv, in the order they are written
+PARTS = (  # <id>-<part>.csv, in the order they are written
+    "activities",
+    "placements",
+    "roles",
+    "commitments",
+    "expectations",
+    "agreement-fields",
+    "actions",
+)
 
 Cell = str | int | None
 Row = Sequence[Cell]

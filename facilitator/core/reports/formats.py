@@ -13,17 +13,9 @@ from typing import Any
 
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
+from facilitator.core.reports.csv_export import PARTS as CSV_PARTS
 
 SVG_PARTS = ("ladder", "partnership")
-CSV_PARTS = (
-    "activities",
-    "placements",
-    "roles",
-    "commitments",
-    "expectations",
-    "agreement-fields",
-    "actions",
-)
 
 Render = Callable[["Source"], dict[str, bytes]]
 
@@ -57,48 +49,48 @@ class ExportFormat:
     def file_names(self, base: str, session: Session | None = None) -> list[str]:
         """The files' names; a per-party format needs the session for them (else a stand-in name)."""
         if self.per_party:
-            from facilitator.core.reports import handouts
+            from facilitator.core.reports.handouts import file_names
 
-            return handouts.file_names(base, session)
+            return file_names(base, session)
         if self.folder:
             return [f"{base}-{part}.{self.name}" for part in self.parts]
         return [f"{base}.{self.name}"]
 
 
 def _markdown(source: Source) -> dict[str, bytes]:
-    from facilitator.core.reports import markdown
     from facilitator.core.reports.content import build_report
+    from facilitator.core.reports.markdown import render
 
     document = build_report(source.view, source.t, public=source.public, generated=source.generated)
-    return {f"{source.base}.md": markdown.render(document).encode("utf-8")}
+    return {f"{source.base}.md": render(document).encode("utf-8")}
 
 
 def _html(source: Source) -> dict[str, bytes]:
-    from facilitator.core.reports import html
     from facilitator.core.reports.content import build_report
+    from facilitator.core.reports.html import render
 
     document = build_report(source.view, source.t, public=source.public, generated=source.generated)
-    return {f"{source.base}.html": html.render(document, source.t("report.contents")).encode("utf-8")}
+    return {f"{source.base}.html": render(document, source.t("report.contents")).encode("utf-8")}
 
 
 def _csv(source: Source) -> dict[str, bytes]:
-    from facilitator.core.reports import csv_export
+    from facilitator.core.reports.csv_export import render
 
-    tables = csv_export.render(source.view, source.t)
+    tables = render(source.view, source.t)
     return {f"{source.base}-{part}.csv": tables[part] for part in CSV_PARTS}
 
 
 def _json(source: Source) -> dict[str, bytes]:
-    from facilitator.core.reports import json_export
+    from facilitator.core.reports.json_export import render
 
-    text = json_export.render(source.data, public=source.public)  # the file itself: a backup
+    text = render(source.data, public=source.public)  # the file itself: a backup
     return {f"{source.base}.json": text.encode("utf-8")}
 
 
 def _svg(source: Source) -> dict[str, bytes]:
-    from facilitator.core.reports import svg
+    from facilitator.core.reports.svg import ladder_svg, partnership_svg
 
-    drawings = {"ladder": svg.ladder_svg, "partnership": svg.partnership_svg}
+    drawings = {"ladder": ladder_svg, "partnership": partnership_svg}
     return {
         f"{source.base}-{part}.svg": drawings[part](source.view, source.t).encode("utf-8")
         for part in SVG_PARTS
@@ -106,11 +98,9 @@ def _svg(source: Source) -> dict[str, bytes]:
 
 
 def _handouts(source: Source) -> dict[str, bytes]:
-    from facilitator.core.reports import handouts
+    from facilitator.core.reports.handouts import render
 
-    return handouts.render(
-        source.view, source.base, source.t, public=source.public, generated=source.generated
-    )
+    return render(source.view, source.base, source.t, public=source.public, generated=source.generated)
 
 
 REGISTRY: dict[str, ExportFormat] = {

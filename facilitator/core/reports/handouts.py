@@ -19,7 +19,6 @@ from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Party, Session
-from facilitator.core.reports import html
 from facilitator.core.reports.document import (
     Block,
     Bullets,
@@ -36,12 +35,14 @@ from facilitator.core.reports.document import (
     text,
     user,
 )
+from facilitator.core.reports.html import STYLE as HTML_STYLE
+from facilitator.core.reports.html import render as render_html
 from facilitator.core.reports.labels import Labels
 
 PART = "handout"
 
 STYLE = (
-    html.STYLE
+    HTML_STYLE
     + """
 body { max-width: 52rem; }
 .handout h2 { margin-top: 1.5rem; }
@@ -226,5 +227,5 @@ def render(session: Session, base: str, t: Translator, *, public: bool, generate
     out: dict[str, bytes] = {}
     for name, party in zip(file_names(base, session), session.parties, strict=True):
         document = build_handout(session, party.id, t, public=public, generated=generated)
-        out[name] = html.render(document, t("report.contents"), STYLE).encode("utf-8")
+        out[name] = render_html(document, t("report.contents"), STYLE).encode("utf-8")
     return out
