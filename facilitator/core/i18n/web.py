@@ -197,6 +197,10 @@ MESSAGES = {
         "et": "Kohalik võrk ({address}): sama Wi-Fi telefonid saavad liituda.",
     },
     "join.network.switch": {"en": "(n switches)", "et": "(n vahetab)"},
+    "join.more_keys": {
+        "en": "m moves a device to another party · r new code (joined devices stay) · s stops the server",
+        "et": "m viib seadme teise osapoolde · r uus kood (liitunud seadmed jäävad) · s peatab serveri",
+    },
     "join.starting": {"en": "Starting…", "et": "Käivitan…"},
     "join.error": {"en": "Could not start: {reason}", "et": "Ei saanud käivitada: {reason}"},
     "join.status": {
@@ -226,8 +230,8 @@ MESSAGES = {
     "join.state.picking": {"en": "choosing a party", "et": "valib osapoolt"},
     "join.state.ok": {"en": "in", "et": "sees"},
     "join.state.differs": {
-        "en": "⚠ placed {activity} differently from another device of its party",
-        "et": "⚠ paigutas tegevuse {activity} teisiti kui sama osapoole teine seade",
+        "en": "⚠ placed unlike its party's other device: {activity}",
+        "et": "⚠ paigutas teisiti kui osapoole teine seade: {activity}",
     },
     "join.no_party": {"en": "(no party yet)", "et": "(osapool valimata)"},
     "join.admit_each.on": {

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from facilitator.web.running import WebServer
 
 DARK_ON_LIGHT = "#000000 on #ffffff"  # a QR code needs dark modules on a light ground, in any theme
+LOCAL_NOTE_WIDTH = 44  # the "phones can't reach it yet" note in the QR code's place (see the .tcss)
 
 
 def qr_text(data: str, scale: int = 1) -> Text:
@@ -215,12 +216,15 @@ class JoinPanel(BaseScreen):
         qr = self.query_one("#join-qr", Static)
         qr.set_class(not binding.on_lan, "-local")
         if binding.on_lan:
-            qr.update(qr_text(self.server.join_url(), self.qr_scale()))
+            drawn = qr_text(self.server.join_url(), self.qr_scale())
+            qr.update(drawn)
+            beside = len(drawn.plain.split("\n", 1)[0]) + 2
         else:  # a QR code no phone can use would only mislead
             qr.update(Content(t("join.local_only")))
+            beside = LOCAL_NOTE_WIDTH + 2
         address.update(Content(binding.url))
         code = self.server.desk.code
-        self.query_one("#join-code-big", Static).update(big_code(code, self.code_scale()))
+        self.query_one("#join-code-big", Static).update(big_code(code, self.code_scale(code, beside)))
         self.query_one("#join-code", Static).update(Content(spaced(code)))
         network = (
             t("join.network.lan", address=binding.shown_host) if binding.on_lan else t("join.network.local")
@@ -232,9 +236,10 @@ class JoinPanel(BaseScreen):
         """Twice the size when the screen has room for it beside the address and code."""
         return 2 if self.size.width >= 130 and self.size.height >= 45 else 1
 
-    def code_scale(self) -> int:
-        """Full-block letters (seven rows) when the screen is tall and wide enough."""
-        return 2 if self.size.width >= 150 and self.size.height >= 40 else 1
+    def code_scale(self, code: str, beside: int) -> int:
+        """Full-block letters (seven rows) when they fit beside the QR code (or the note)."""
+        wide = len(big_code(code, 2).plain.split("\n", 1)[0]) + 8  # border, padding, margins
+        return 2 if self.size.width - beside >= wide and self.size.height >= 40 else 1
 
     def on_resize(self) -> None:
         if self._ready:
@@ -286,7 +291,7 @@ class JoinPanel(BaseScreen):
                 Text(one_line(party, 40)),
                 Text(one_line(name, 40)),
                 Text(device_id),
-                Text(one_line(state, 60), style="bold" if state.startswith("⚠") else ""),
+                Text(one_line(state, 44), style="bold" if state.startswith("⚠") else ""),
                 Text(address),
                 Text(self.t("join.minutes", minutes=minutes)),
                 key=device_id,
@@ -309,7 +314,7 @@ class JoinPanel(BaseScreen):
         self.query_one("#join-status", Static).update(Content(status))
         self.query_one("#join-status", Static).set_class(desk.room_limited or bool(waiting), "-alert")
         admit = t("join.admit_each.on") if desk.admit_each else t("join.admit_each.off")
-        self.query_one("#join-admit", Static).update(Content(admit))
+        self.query_one("#join-admit", Static).update(Content(admit + "\n" + t("join.more_keys")))
 
     # ---------------------------------------------------------------- actions
     def selected(self) -> str | None:
