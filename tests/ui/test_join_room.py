@@ -75,7 +75,7 @@ async def test_devices_by_party_moved_flagged_admitted_and_a_new_code(
             data = {"activity": activity, "current": rungs, "wished": rungs, "csrf": token}
             async with phone.post(url + "place", data=data) as response:
                 assert response.status == 200
-        flag = "placed unlike its party's other device: Safety round table"
+        flag = "placed unlike its party's other device"
         await until(pilot, lambda: sum(flag in str(table.get_row_at(r)[3]) for r in range(2)) == 2)
 
         # m: move the selected device (Mari's, the first) to another party.
