@@ -5,7 +5,7 @@
 Builds a small English session in a temporary folder, serves it on loopback, and drives
 the distribution's Chromium (Playwright, /usr/bin/chromium) at a phone's size, 390×844:
 docs/phone-join.png, docs/phone-place.png, docs/phone-reveal.png, docs/phone-expectations.png.
-Then the app's join panel at 100×32 as docs/join-panel.svg (with a fixed join code).
+Then the app's join panel at 120×40 as docs/join-panel.svg (with a fixed join code).
 """
 
 from __future__ import annotations
@@ -116,12 +116,18 @@ async def join_phone(base: str, party: str, name: str) -> None:
 
 
 async def panel_picture(library: SessionLibrary, service: SessionService) -> None:
+    from facilitator.web import running
     from facilitator.web.running import WebServer
+
+    # "The local network" is 127.0.0.2 here, named as a venue's address: the picture shows
+    # the QR code without listening beyond this machine.
+    running.LAN_HOST = "127.0.0.2"
+    running.lan_address = lambda: "192.168.1.23"
 
     fresh = SessionService(service.path)
     fresh.open_placement(None)
     app = create_app(library, session_path=service.path, lang="en")
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.participants = WebServer(fresh, JoinDesk(code=CODE))
         await pilot.press("j")
@@ -130,8 +136,14 @@ async def panel_picture(library: SessionLibrary, service: SessionService) -> Non
             screen = app.screen
             if getattr(screen, "_ready", False):
                 break
-        assert app.participants.binding is not None
-        base = app.participants.binding.url
+        await pilot.press("n")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            binding = app.participants.binding
+            if binding is not None and binding.on_lan:
+                break
+        assert binding is not None
+        base = f"http://{binding.host}:{binding.port}/"
         people = [("Police", "Mari"), ("Youth workers", "Kertu"), ("Residents' association", "")]
         for party_name, person in people:
             party = next(p.id for p in fresh.session.parties if p.name == party_name)

@@ -27,6 +27,8 @@
     if (response.ok && response.redirected) {
       var url = new URL(response.url);
       if (url.pathname === window.location.pathname && url.search === window.location.search) {
+        // As after a plain post: the page from the top, or at the part the answer names.
+        window.history.scrollRestoration = "manual";
         window.history.replaceState(null, "", response.url);
         window.location.reload();
       } else {
