@@ -3,21 +3,20 @@
 Kept in the per-device state folder (`FACILITATOR_STATE_DIR`), beside the view state,
 not in the session file: it is this computer's server, and a session file is mailed and
 archived. Tokens are kept hashed; the file is 0600 in a 0700 folder. A bad file (too big,
-too deep, not a regular file, not JSON) is set aside as if there were none: the room
-starts afresh, the session is untouched.
+too deep, not a regular file, not JSON) is set aside (`<name>.bad`, with a notice): the
+room starts afresh, the session is untouched.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from facilitator.core.device import state_folder, state_path
+from facilitator.core.plain import read_json_or_set_aside, set_aside
 from facilitator.core.store import atomic_write_text, make_private_folder
 
 MAX_ROOM_BYTES = 2_000_000  # a hundred devices fit many times over
@@ -31,23 +30,13 @@ def room_path(session_path: Path, folder: Path | None = None) -> Path:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    """The saved room, or {} (missing, not a regular file, too big, too deep, not ours)."""
-    try:
-        # O_NONBLOCK: a FIFO put in the file's place must not hang the app.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    """The saved room, or {}: a bad file (not regular, too big, too deep) is set aside with a
+    notice, as the view state is (`read_json_or_set_aside`)."""
+    data = read_json_or_set_aside(path, MAX_ROOM_BYTES)
+    if data is not None and not isinstance(data, dict):
+        set_aside(path, "not a room")
         return {}
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ROOM_BYTES:
-            return {}
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = json.loads(handle.read(MAX_ROOM_BYTES + 1).decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    finally:
-        os.close(fd)
-    return data if isinstance(data, dict) else {}
+    return data or {}
 
 
 class RoomFile:

@@ -64,6 +64,7 @@ def test_a_bad_room_file_is_set_aside(room: Room, tmp_path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[" * 100_000 + "]" * 100_000)  # deeper than any parser goes
     assert RoomFile(room.service.path).values == {}
+    assert path.with_name(path.name + ".bad").exists()  # set aside, with a notice
     path.write_text(json.dumps({"desk": {"code": "not a code!", "devices": [{"id": 1}, "x", None]}}))
     server = WebServer(room.service)
     assert server.desk.devices == {} and server.desk.code != "not a code!"
