@@ -202,6 +202,9 @@ async def security(request: web.Request, handler: Handler) -> web.StreamResponse
             raise
         key = HTTP_MESSAGES.get(error.status, "web.refused.error")
         response = message(request, key, error.status, device=device_of(request))
+    except UserError as error:  # the session file can't be read now (moved, broken, locked)
+        log.warning("participants' page %s: %s", request.path, error)
+        response = message(request, "web.refused.unavailable", 503, device=device_of(request))
     except Exception:  # a bug: said in the terminal once, a plain page on the phone
         log.exception("participants' page %s %s failed", request.method, request.path)
         response = message(request, "web.refused.error", 500, device=device_of(request))

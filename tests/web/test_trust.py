@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from aiohttp import web
 
-from facilitator.core.errors import SessionWriteError
+from facilitator.core.errors import SessionFileError, SessionWriteError
 from facilitator.web import joining
 from facilitator.web import server as web_server
 from facilitator.web.joining import (
@@ -217,3 +217,18 @@ async def test_an_english_only_refusal_is_not_shown_on_an_estonian_phone(
     status, text = await police.post("/place", {"activity": room.x, **PLACE})
     assert status == 400
     assert "Seda muudatust ei võetud vastu" in text and "only the log" not in text
+
+
+async def test_a_session_file_that_cannot_be_read_is_a_page_not_a_traceback(
+    server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    police = await joined(server, room.a)
+    await police.get("/?lang=et")
+
+    def unreadable(self: object) -> None:
+        raise SessionFileError(f"{room.service.path}: corrupt session file")
+
+    monkeypatch.setattr(type(room.service), "session", property(unreadable))
+    status, text = await police.get("/")
+    assert status == 503 and "ei saa töötuba praegu avada" in text
+    assert str(room.service.path) not in text

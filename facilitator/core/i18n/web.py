@@ -158,6 +158,10 @@ MESSAGES = {
         "en": "The facilitator's computer could not save this. Nothing was changed; tell the facilitator.",
         "et": "Läbiviija arvuti ei saanud seda salvestada. Midagi ei muutunud; öelge läbiviijale.",
     },
+    "web.refused.unavailable": {
+        "en": "The facilitator's computer cannot open the workshop right now. Try again in a moment.",
+        "et": "Läbiviija arvuti ei saa töötuba praegu avada. Proovige hetke pärast uuesti.",
+    },
     "web.refused.change": {
         "en": "This change was not accepted.",
         "et": "Seda muudatust ei võetud vastu.",
