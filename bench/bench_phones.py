@@ -107,9 +107,14 @@ def peak_kb(pid: int) -> int:
 class Phone:
     """One participant's browser: cookies, form token, and the page's live-update habit."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, number: int = 1) -> None:
         self.base = base
-        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=TIMEOUT)
+        # Each phone from an address of its own (127.0.0.N), as phones on a Wi-Fi are: the
+        # server limits joins per address.
+        connector = aiohttp.TCPConnector(local_addr=(f"127.0.0.{number % 250 + 2}", 0))
+        self.http = aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=TIMEOUT, connector=connector
+        )
         self.csrf = ""
         self.live_ms: list[float] = []
         self.server_ms: list[float] = []  # the server's own time for each placement (Server-Timing)
@@ -165,7 +170,7 @@ async def run_phones(
     base: str, code: str, activity: str, parties: list[str]
 ) -> tuple[list[float], list[float], float]:
     rungs = ("communication", "cooperation", "coordination", "collaboration")
-    phones = [Phone(base) for _ in parties]
+    phones = [Phone(base, n) for n in range(len(parties))]
     try:
         for phone, party in zip(phones, parties, strict=True):
             await phone.join(code, party)
