@@ -1,11 +1,23 @@
-"""User text on a terminal line: controls made visible, everything else exactly as typed."""
+"""User text: cleaned once when it is typed (`clean`), and shown safely on a terminal line."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.core.text import _replace_controls, multi_line, one_line
+from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Translator, explain
+from facilitator.core.service import SessionService
+from facilitator.core.text import (
+    NAME,
+    TEXT_LIMIT,
+    _replace_controls,
+    clean,
+    clean_change,
+    multi_line,
+    one_line,
+)
 
 
 def test_controls_are_shown_not_obeyed() -> None:
@@ -29,3 +41,60 @@ def test_multi_line_keeps_newlines() -> None:
 @given(st.text())
 def test_the_fast_path_agrees_with_the_character_by_character_one(text: str) -> None:
     assert one_line(text) == _replace_controls(text)
+
+
+# ----------------------------------------------------------------- cleaning typed text, once, in the core
+
+
+def test_clean_removes_controls_and_bidi_overrides_keeps_newlines_and_tabs_in_long_text() -> None:
+    typed = "Tere\x1b[31m\x07 \u202eõun\u202c\u2066x\u2069\r\nrida\tkaks\x00"
+    assert clean(typed) == "Tere[31m õunx\nrida\tkaks"
+    assert clean(typed, NAME) == "Tere[31m õunx rida kaks"
+
+
+def test_clean_keeps_estonian_letters_emoji_and_joiners_and_composes_letters() -> None:
+    for text in (
+        "Õun, äri, öö, ülikool, šokolaad, žürii",
+        "👩\u200d👩\u200d👧 pere ❤\ufe0f 🇪🇪",
+        "[b]x[/b] <i>",
+    ):
+        assert clean(text) == text
+    assert clean("O\u0303un") == "Õun"  # a decomposed õ, as some keyboards send it
+
+
+def test_names_lose_their_line_breaks_and_outer_spaces() -> None:
+    assert clean("  Mari\nTamm\t ", NAME) == "Mari Tamm"
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "length"),
+    [("commitment.added", "text", 31_000), ("party.added", "name", 81), ("activity.added", "title", 201)],
+)
+def test_over_the_limit_is_refused_with_the_limit_never_cut(kind: str, key: str, length: int) -> None:
+    with pytest.raises(ChangeRejected) as error:
+        clean_change(kind, {key: "ä" * length})
+    assert error.value.key == "error.too_long"
+    assert error.value.values["limit"] == f"{min(length - 1, TEXT_LIMIT):,}"
+    said = explain(error.value, Translator("et"))
+    assert error.value.values["limit"] in said and "{" not in said
+
+
+def test_every_text_field_of_a_change_is_cleaned_and_nothing_else() -> None:
+    cleaned = clean_change(
+        "activity.added",
+        {"id": "a\x1b", "title": " Walks\x07 ", "description": "a\x1bb\nc", "party_ids": ["p\x1b"]},
+    )
+    assert cleaned == {"id": "a\x1b", "title": "Walks", "description": "ab\nc", "party_ids": ["p\x1b"]}
+
+
+def test_the_service_stores_cleaned_text_for_every_front_end(service: SessionService) -> None:
+    party = service.add_party("Police\u202e\x1b")
+    activity = service.add_activity("Walks", party_ids=[party])
+    service.add_commitment(activity, party, "We will\x07 walk\r\n👣")
+    session = service.session
+    assert session.party(party).name == "Police"
+    assert session.commitments[0].text == "We will walk\n👣"
+    assert service.path.read_bytes().count(b"\\u001b") == 0
+    with pytest.raises(ChangeRejected):
+        service.add_commitment(activity, party, "x" * 31_000)
+    assert len(service.session.commitments) == 1

@@ -17,7 +17,8 @@ from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator
 from facilitator.core.kinds import KINDS, EventKind
 from facilitator.core.kinds.base import MAX_TEXT, SESSION_FIELDS, Context, Names, Telling, text
-from facilitator.core.model import Event
+from facilitator.core.model import Author, Event
+from facilitator.core.rules import check as check_rules
 from facilitator.core.scenario import Scenario
 from facilitator.core.text import one_line
 
@@ -32,11 +33,18 @@ def kind(name: str) -> EventKind:
 
 
 def apply_change(
-    db: TinyDB, scenario: Scenario, kind_name: str, data: dict[str, Any], at: str, actor: str = ""
+    db: TinyDB, scenario: Scenario, kind_name: str, data: dict[str, Any], at: str, actor: str | Author = ""
 ) -> None:
-    """Validate and apply one change; may add `reopened` to `data` for the log."""
+    """Validate and apply one change; may add `reopened` to `data` for the log.
+
+    A change from a participant's device (an `Author`) must also keep the room's rules
+    (`rules.check`), read here under the same lock as the change itself."""
     declared = kind(kind_name)
-    ctx = Context(db, scenario, at, actor)
+    if isinstance(actor, Author):
+        ctx = Context(db, scenario, at, actor.name, actor)
+        check_rules(ctx, kind_name, data, actor.party)
+    else:
+        ctx = Context(db, scenario, at, actor)
     declared.apply(ctx, data)
     if declared.reopens:
         activity_id = data.get("activity_id") or data.get("id")

@@ -104,7 +104,15 @@ class Placement:
     current: str
     wished: str
     at: str
-    by: str = ""  # who sent it: the facilitator, or a participant's device
+    by: str = ""  # who sent it: the facilitator, or the name typed on a participant's device
+    device: str = ""  # the participant's device it came from ("" when the facilitator entered it)
+    replaced_by: str = ""  # set when the facilitator entered it over a device's: who sent that one
+    replaced_device: str = ""
+
+    @property
+    def from_device(self) -> bool:
+        """Sent from a participant's device (a phone), not entered by the facilitator."""
+        return bool(self.device)
 
 
 @dataclass(frozen=True)
@@ -188,14 +196,25 @@ class Room:
 
 
 @dataclass(frozen=True)
+class Author:
+    """Who makes a change from a participant's device: the name typed (or the party's name),
+    the device, and the party it speaks for. The room's rules apply to such a change."""
+
+    name: str
+    device: str
+    party: str
+
+
+@dataclass(frozen=True)
 class Event:
-    """One recorded change: when, by whom, what."""
+    """One recorded change: when, by whom (and from which device, if a phone), what."""
 
     seq: int
     at: str
     actor: str
     kind: str
     data: Mapping[str, Any] = field(default_factory=dict)
+    device: str = ""
 
 
 # table name → (the table object it was built from, the built tuple, what is behind it: the
@@ -264,7 +283,16 @@ def _activity(d: Doc) -> Activity:
 
 def _placement(d: Doc) -> Placement:
     return Placement(
-        d["activity_id"], d["party_id"], d["round"], d["current"], d["wished"], d["at"], d.get("by", "")
+        d["activity_id"],
+        d["party_id"],
+        d["round"],
+        d["current"],
+        d["wished"],
+        d["at"],
+        d.get("by", ""),
+        d.get("device", ""),
+        d.get("replaced_by", ""),
+        d.get("replaced_device", ""),
     )
 
 
@@ -306,7 +334,8 @@ def _events(table: Mapping[str, Doc], memo: BuildCache) -> tuple[Event, ...]:
     if unchanged and new_docs and new_docs[0]["seq"] <= known:  # not append-only after all
         return _events(table, {})
     events = previous + tuple(
-        Event(d["seq"], d["at"], d["actor"], d["kind"], d.get("data", {})) for d in new_docs
+        Event(d["seq"], d["at"], d["actor"], d["kind"], d.get("data", {}), d.get("device", ""))
+        for d in new_docs
     )
     memo["events"] = (table, events, docs + tuple(new_docs))
     return events

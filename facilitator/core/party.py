@@ -14,7 +14,7 @@ import inspect
 from typing import Any, Protocol
 
 from facilitator.core.errors import NotAllowed
-from facilitator.core.model import Activity, Event, Placement, Session
+from facilitator.core.model import Activity, Author, Event, Placement, Session
 
 
 class SessionChanges(Protocol):
@@ -129,78 +129,55 @@ def _cut(session: Session, party_id: str | None) -> Session:
 
 
 class PartyService:
-    """What a participant's device may do, for its own party; anything else is `NotAllowed`."""
+    """What a participant's device may do, for its own party; anything else is `NotAllowed`.
 
-    def __init__(self, service: SessionChanges, party_id: str, actor: str) -> None:
+    Each change carries its `Author` (the name typed, the device, the party), and the room's
+    rules are checked where the change is applied, under the lock (`core.rules`)."""
+
+    def __init__(self, service: SessionChanges, party_id: str, actor: str, device: str = "") -> None:
         self._service = service
         self.party_id = party_id
-        self.actor = actor
-        self._check_party(service.session)
+        if not service.session.has_party(party_id):
+            raise NotAllowed(f"no party with id {party_id!r}", "error.gone")
+        self.author = Author(actor, device, party_id)
+
+    @property
+    def actor(self) -> str:
+        """The name the log gives this device's changes: the name typed, else the party's."""
+        return self.author.name
+
+    @property
+    def device(self) -> str:
+        return self.author.device
 
     @property
     def session(self) -> Session:
         """The newest session as this party may see it."""
         return party_view(self._service.session, self.party_id)
 
-    # ---------------------------------------------------------------- checks
-    def _check_party(self, session: Session) -> None:
-        if not session.has_party(self.party_id):
-            raise NotAllowed(f"no party with id {self.party_id!r}", "error.gone")
-
-    def _activity(self, activity_id: str, *, involved: bool = True) -> Activity:
-        session = self._service.session
-        self._check_party(session)
-        if not isinstance(activity_id, str) or not session.has_activity(activity_id):
-            raise NotAllowed(f"no activity with id {activity_id!r}", "error.gone")
-        activity = session.activity(activity_id)
-        if involved and self.party_id not in activity.party_ids:
-            raise NotAllowed(
-                f"{session.party_name(self.party_id)!r} does not take part in {activity.title!r}",
-                "error.not_involved",
-                party=session.party_name(self.party_id),
-                activity=activity.title,
-            )
-        return activity
-
     # ---------------------------------------------------------------- what a party may do
     def place(self, activity_id: str, current: str, wished: str) -> Event:
         """This party's view of the open round: changeable until the reveal."""
-        activity = self._activity(activity_id)
-        if activity.revealed:
-            raise NotAllowed("this round is already revealed", "error.already_revealed")
-        return self._service.place(activity_id, self.party_id, current, wished, actor=self.actor)
+        return self._service.place(activity_id, self.party_id, current, wished, actor=self.author)
 
     def answer_expectation(self, expectation_id: str, state: str, response: str = "") -> Event:
-        """Accept, amend (new text) or decline (a reason) an expectation addressed to this party."""
-        session = self._service.session
-        found = next((e for e in session.expectations if e.id == expectation_id), None)
-        if found is None:
-            raise NotAllowed(f"no expectation with id {expectation_id!r}", "error.gone")
-        if found.to_party != self.party_id:
-            raise NotAllowed("only the party it is addressed to answers an expectation", "error.not_yours")
+        """Accept, amend (new text) or decline (a reason) an expectation addressed to this party;
+        changeable (each change logged) until the party signs the activity off."""
         if state not in ("accepted", "amended", "declined"):
-            raise NotAllowed("answer with accepted, amended or declined")
-        return self._service.answer_expectation(expectation_id, state, response, actor=self.actor)
+            raise NotAllowed("answer with accepted, amended or declined", "error.rule.answer")
+        return self._service.answer_expectation(expectation_id, state, response, actor=self.author)
 
     def add_commitment(self, activity_id: str, text: str) -> str:
-        self._activity(activity_id)
-        return self._service.add_commitment(activity_id, self.party_id, text, actor=self.actor)
+        return self._service.add_commitment(activity_id, self.party_id, text, actor=self.author)
 
     def add_expectation(self, activity_id: str, to_party: str, text: str) -> str:
-        activity = self._activity(activity_id)
-        if to_party == self.party_id:
-            raise NotAllowed("a party's own promise is a commitment", "error.self_expectation")
-        if to_party not in activity.party_ids:
-            raise NotAllowed("expectations go to another party of the same activity", "error.not_involved_to")
-        return self._service.add_expectation(activity_id, self.party_id, to_party, text, actor=self.actor)
+        return self._service.add_expectation(activity_id, self.party_id, to_party, text, actor=self.author)
 
     def sign_off(self, activity_id: str) -> Event:
-        self._activity(activity_id)
-        return self._service.sign_off(activity_id, self.party_id, actor=self.actor)
+        return self._service.sign_off(activity_id, self.party_id, actor=self.author)
 
     def withdraw_sign_off(self, activity_id: str) -> Event:
-        self._activity(activity_id)
-        return self._service.withdraw_sign_off(activity_id, self.party_id, actor=self.actor)
+        return self._service.withdraw_sign_off(activity_id, self.party_id, actor=self.author)
 
     def do(self, action: str, **arguments: Any) -> object:
         """One of `ALLOWED` by name (a front end's request); anything else is `NotAllowed`."""

@@ -21,10 +21,11 @@ from facilitator.core.counterpart import in_language
 from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.kinds.base import a_date
-from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, BuildCache, Event, Session
+from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
+from facilitator.core.text import clean_change
 from facilitator.core.timer import PhaseTimer
 
 Listener = Callable[[Event], None]
@@ -53,7 +54,10 @@ def new_session_data(
     """The tables of a brand-new session, embedding a copy of its scenario.
 
     `previous_id` names the earlier session this one starts from (`new --from`)."""
-    given = {"title": title, "date": date, "place": place, "facilitator": facilitator}
+    given = clean_change(
+        "session.updated", {"title": title, "date": date, "place": place, "facilitator": facilitator}
+    )
+    title, place, facilitator = given["title"], given["place"], given["facilitator"]
     for key in given:  # the checks a later session.updated makes, so the file can be written
         check_text(given, key, required=key == "title")
     date = a_date(date) if date.strip() else ""
@@ -81,12 +85,20 @@ def new_session_data(
     return {"meta": {"session": meta}, "events": {}}
 
 
-def append_event(db: TinyDB, kind: str, data: Mapping[str, Any], actor: str, at: str) -> Event:
+def append_event(
+    db: TinyDB, kind: str, data: Mapping[str, Any], actor: str | Author, at: str, device: str = ""
+) -> Event:
+    """Record one change; a participant's device is named beside the person (`Author`)."""
+    if isinstance(actor, Author):
+        device = actor.device
+    name = actor.name if isinstance(actor, Author) else actor
     events = db.table("events")
     seq = len(events) + 1
-    doc = {"id": str(seq), "seq": seq, "at": at, "actor": actor, "kind": kind, "data": dict(data)}
+    doc = {"id": str(seq), "seq": seq, "at": at, "actor": name, "kind": kind, "data": dict(data)}
+    if device:
+        doc["device"] = device
     events.insert(document(doc, str(seq)))
-    return Event(seq, at, actor, kind, dict(data))
+    return Event(seq, at, name, kind, dict(data), device)
 
 
 def build_session(
@@ -179,19 +191,33 @@ class SessionService:
             self.device.update(trusted=list(sig))
 
     def for_party(
-        self, party_id: str, participant_id: str | None = None, actor: str | None = None
+        self,
+        party_id: str,
+        participant_id: str | None = None,
+        actor: str | None = None,
+        *,
+        device: str = "",
+        name: str = "",
     ) -> PartyService:
-        """What one party's device may do and see (its placements, answers, commitments)."""
-        return PartyService(self, party_id, actor or participant_id or party_id)
+        """What one party's device may do and see, under the room's rules (`core.rules`).
+
+        Every change it makes records `device` and the `name` typed on it (cleaned, at most
+        80 characters); without a name the log names the party."""
+        typed = clean_change("participant.named", {"name": name})["name"]
+        who = typed or actor or participant_id or self.session.party_name(party_id)
+        return PartyService(self, party_id, who, device)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
     # ---------------------------------------------------------------- writing
-    def change(self, kind: str, data: Mapping[str, Any], actor: str | None = None) -> Event:
-        """Apply one change and record it; on disk when this returns."""
-        payload = dict(data)
+    def change(self, kind: str, data: Mapping[str, Any], actor: str | Author | None = None) -> Event:
+        """Apply one change and record it; on disk when this returns.
+
+        Every text in it is cleaned first (`clean_change`), whoever sends it; a participant's
+        device (`Author`) is also held to the room's rules, under the lock."""
+        payload = clean_change(kind, data)
         with self.file.transaction() as db:
             _migrate_view_table(db, self.device)
             at = self.clock()
@@ -206,18 +232,18 @@ class SessionService:
         self.device.update(**values)
 
     # ---------------------------------------------------------------- the changes
-    def update_session(self, actor: str | None = None, **fields: str) -> Event:
+    def update_session(self, actor: str | Author | None = None, **fields: str) -> Event:
         return self.change("session.updated", fields, actor)
 
-    def set_phase(self, phase_id: str, actor: str | None = None) -> Event:
+    def set_phase(self, phase_id: str, actor: str | Author | None = None) -> Event:
         """Move the room to a phase ("" for setting up); the phase left stops its timer."""
         return self.change("phase.changed", {"phase": phase_id}, actor)
 
-    def open_placement(self, activity_id: str | None, actor: str | None = None) -> Event:
+    def open_placement(self, activity_id: str | None, actor: str | Author | None = None) -> Event:
         """The activity the room places now (None: close it)."""
         return self.change("placement.opened", {"id": activity_id}, actor)
 
-    def set_timer(self, timer: PhaseTimer, command: str = "set", actor: str | None = None) -> Event:
+    def set_timer(self, timer: PhaseTimer, command: str = "set", actor: str | Author | None = None) -> Event:
         """A phase's countdown as the facilitator set it (start, pause, add, reset)."""
         return self.change(
             "timer.set",
@@ -238,7 +264,7 @@ class SessionService:
         *,
         suggested_id: str | None = None,
         affected: bool = False,
-        actor: str | None = None,
+        actor: str | Author | None = None,
     ) -> str:
         party_id = self.ids()
         self.change(
@@ -248,18 +274,18 @@ class SessionService:
         )
         return party_id
 
-    def update_party(self, party_id: str, actor: str | None = None, **fields: Any) -> Event:
+    def update_party(self, party_id: str, actor: str | Author | None = None, **fields: Any) -> Event:
         return self.change("party.updated", {"id": party_id, **fields}, actor)
 
-    def remove_party(self, party_id: str, actor: str | None = None) -> Event:
+    def remove_party(self, party_id: str, actor: str | Author | None = None) -> Event:
         return self.change("party.removed", {"id": party_id}, actor)
 
-    def add_participant(self, name: str, party_id: str, actor: str | None = None) -> str:
+    def add_participant(self, name: str, party_id: str, actor: str | Author | None = None) -> str:
         participant_id = self.ids()
         self.change("participant.added", {"id": participant_id, "name": name, "party_id": party_id}, actor)
         return participant_id
 
-    def remove_participant(self, participant_id: str, actor: str | None = None) -> Event:
+    def remove_participant(self, participant_id: str, actor: str | Author | None = None) -> Event:
         return self.change("participant.removed", {"id": participant_id}, actor)
 
     def add_activity(
@@ -272,7 +298,7 @@ class SessionService:
         concerns: Iterable[str] = (),
         approaches: Iterable[str] | None = None,
         flows: Iterable[str] = (),
-        actor: str | None = None,
+        actor: str | Author | None = None,
     ) -> str:
         """Add an activity; `approaches` (several) wins over `approach` (one, the older form)."""
         activity_id = self.ids()
@@ -292,45 +318,48 @@ class SessionService:
         )
         return activity_id
 
-    def update_activity(self, activity_id: str, actor: str | None = None, **fields: Any) -> Event:
+    def update_activity(self, activity_id: str, actor: str | Author | None = None, **fields: Any) -> Event:
         for key in ("party_ids", "concerns", "approaches", "flows"):
             if key in fields:
                 fields[key] = list(fields[key])
         return self.change("activity.updated", {"id": activity_id, **fields}, actor)
 
-    def remove_activity(self, activity_id: str, actor: str | None = None) -> Event:
+    def remove_activity(self, activity_id: str, actor: str | Author | None = None) -> Event:
         return self.change("activity.removed", {"id": activity_id}, actor)
 
     def place(
-        self, activity_id: str, party_id: str, current: str, wished: str, actor: str | None = None
+        self, activity_id: str, party_id: str, current: str, wished: str, actor: str | Author | None = None
     ) -> Event:
+        """A party's placement; entered by the facilitator, the log names the party (its view)."""
         return self.change(
             "placement.recorded",
             {"activity_id": activity_id, "party_id": party_id, "current": current, "wished": wished},
             actor or party_id,
         )
 
-    def reveal(self, activity_id: str, actor: str | None = None) -> Event:
+    def reveal(self, activity_id: str, actor: str | Author | None = None) -> Event:
         return self.change("activity.revealed", {"id": activity_id}, actor)
 
-    def agree(self, activity_id: str, actor: str | None = None, **fields: Any) -> Event:
+    def agree(self, activity_id: str, actor: str | Author | None = None, **fields: Any) -> Event:
         """Record the agreed rung: any of current, wished (rung ids or None), note, note_private."""
         unknown = set(fields) - {"current", "wished", "note", "note_private"}
         if unknown:
             raise ChangeRejected(f"agreement has no field {sorted(unknown)[0]!r}")
         return self.change("activity.agreed", {"id": activity_id, **fields}, actor)
 
-    def revote(self, activity_id: str, actor: str | None = None) -> Event:
+    def revote(self, activity_id: str, actor: str | Author | None = None) -> Event:
         return self.change("activity.revote", {"id": activity_id}, actor)
 
     def set_role(
-        self, activity_id: str, party_id: str, role_id: str | None, actor: str | None = None
+        self, activity_id: str, party_id: str, role_id: str | None, actor: str | Author | None = None
     ) -> Event:
         return self.change(
             "role.set", {"activity_id": activity_id, "party_id": party_id, "role_id": role_id}, actor
         )
 
-    def add_commitment(self, activity_id: str, party_id: str, text: str, actor: str | None = None) -> str:
+    def add_commitment(
+        self, activity_id: str, party_id: str, text: str, actor: str | Author | None = None
+    ) -> str:
         commitment_id = self.ids()
         self.change(
             "commitment.added",
@@ -339,14 +368,14 @@ class SessionService:
         )
         return commitment_id
 
-    def update_commitment(self, commitment_id: str, text: str, actor: str | None = None) -> Event:
+    def update_commitment(self, commitment_id: str, text: str, actor: str | Author | None = None) -> Event:
         return self.change("commitment.updated", {"id": commitment_id, "text": text}, actor)
 
-    def remove_commitment(self, commitment_id: str, actor: str | None = None) -> Event:
+    def remove_commitment(self, commitment_id: str, actor: str | Author | None = None) -> Event:
         return self.change("commitment.removed", {"id": commitment_id}, actor)
 
     def add_expectation(
-        self, activity_id: str, from_party: str, to_party: str, text: str, actor: str | None = None
+        self, activity_id: str, from_party: str, to_party: str, text: str, actor: str | Author | None = None
     ) -> str:
         expectation_id = self.ids()
         self.change(
@@ -363,25 +392,27 @@ class SessionService:
         return expectation_id
 
     def answer_expectation(
-        self, expectation_id: str, state: str, response: str = "", actor: str | None = None
+        self, expectation_id: str, state: str, response: str = "", actor: str | Author | None = None
     ) -> Event:
         """accepted, amended (response = new text) or declined (response = reason)."""
         return self.change(
             "expectation.answered", {"id": expectation_id, "state": state, "response": response}, actor
         )
 
-    def remove_expectation(self, expectation_id: str, actor: str | None = None) -> Event:
+    def remove_expectation(self, expectation_id: str, actor: str | Author | None = None) -> Event:
         return self.change("expectation.removed", {"id": expectation_id}, actor)
 
-    def set_field(self, activity_id: str, field_id: str, value: str, actor: str | None = None) -> Event:
+    def set_field(
+        self, activity_id: str, field_id: str, value: str, actor: str | Author | None = None
+    ) -> Event:
         return self.change(
             "field.set", {"activity_id": activity_id, "field_id": field_id, "value": value}, actor
         )
 
-    def sign_off(self, activity_id: str, party_id: str, actor: str | None = None) -> Event:
+    def sign_off(self, activity_id: str, party_id: str, actor: str | Author | None = None) -> Event:
         return self.change("signoff.given", {"activity_id": activity_id, "party_id": party_id}, actor)
 
-    def withdraw_sign_off(self, activity_id: str, party_id: str, actor: str | None = None) -> Event:
+    def withdraw_sign_off(self, activity_id: str, party_id: str, actor: str | Author | None = None) -> Event:
         return self.change("signoff.withdrawn", {"activity_id": activity_id, "party_id": party_id}, actor)
 
     def add_action(
@@ -391,7 +422,7 @@ class SessionService:
         *,
         activity_id: str | None = None,
         due: str | None = None,
-        actor: str | None = None,
+        actor: str | Author | None = None,
     ) -> str:
         action_id = self.ids()
         self.change(
@@ -401,10 +432,10 @@ class SessionService:
         )
         return action_id
 
-    def update_action(self, action_id: str, actor: str | None = None, **fields: Any) -> Event:
+    def update_action(self, action_id: str, actor: str | Author | None = None, **fields: Any) -> Event:
         return self.change("action.updated", {"id": action_id, **fields}, actor)
 
-    def remove_action(self, action_id: str, actor: str | None = None) -> Event:
+    def remove_action(self, action_id: str, actor: str | Author | None = None) -> Event:
         return self.change("action.removed", {"id": action_id}, actor)
 
 
@@ -445,5 +476,5 @@ def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario)
     db = tinydb_over(storage)
     for event in events:
         apply_change(db, scenario, event.kind, dict(event.data), event.at, event.actor)
-        append_event(db, event.kind, event.data, event.actor, event.at)
+        append_event(db, event.kind, event.data, event.actor, event.at, event.device)
     return Session.from_tables(storage.data, scenario)

@@ -7,6 +7,10 @@ sequence typed or pasted into a title can't move the cursor or recolour a screen
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from facilitator.core.errors import ChangeRejected
 
 _VISIBLE = {"\n": "⏎", "\r": "␍", "\t": " "}
 
@@ -35,3 +39,95 @@ def _replace_controls(text: str) -> str:
 def multi_line(text: str) -> str:
     """Text that may span lines: newlines kept, other controls shown as �."""
     return "\n".join(one_line(line) for line in text.split("\n"))
+
+
+# ----------------------------------------------------------------- cleaning what is typed
+
+NAME_LIMIT = 80
+"""A person's, a party's or a facilitator's name."""
+LINE_LIMIT = 200
+"""A one-line text that is not a name: a title, a place."""
+TEXT_LIMIT = 4_000
+"""A long text: a description, a commitment, an answer, a note (the phone's text box says so too)."""
+
+NAME, LINE, LONG = "name", "line", "long"
+TEXT_FIELDS = {
+    "name": NAME,
+    "facilitator": NAME,
+    "title": LINE,
+    "place": LINE,
+    "description": LONG,
+    "text": LONG,
+    "response": LONG,
+    "note": LONG,
+    "value": LONG,
+}
+"""The text fields of a change's payload, by key, whatever the kind: how each is cleaned."""
+LIMITS = {NAME: NAME_LIMIT, LINE: LINE_LIMIT, LONG: TEXT_LIMIT}
+
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""Bidi embeddings, overrides and isolates: they make text read other than it is stored."""
+_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+
+
+def clean(text: str, kind: str = LONG) -> str:
+    """Typed text as it is stored: no control characters (a long text keeps its newlines
+    and tabs; a name or title has them as spaces, and no spaces at its ends), no bidi
+    overrides or isolates, composed letters (NFC). The length is checked by `checked`."""
+    for old, new in _LINE_BREAKS.items():
+        if old in text:
+            text = text.replace(old, new)
+    if kind != LONG:
+        text = text.replace("\n", " ").replace("\t", " ")
+    text = text.translate(_BIDI)
+    if not text.isprintable():
+        text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    text = unicodedata.normalize("NFC", text) if not text.isascii() else text
+    return text if kind == LONG else text.strip()
+
+
+class TooLong(ValueError):
+    """A typed text over its limit: refused with the limit, never cut silently."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(f"{length:,} characters; at most {limit:,}")
+        self.length = length
+        self.limit = limit
+
+
+def checked(text: str, kind: str = LONG) -> str:
+    """`clean(text)`, or `TooLong` when it is over the limit of its kind."""
+    cleaned = clean(text, kind)
+    if len(cleaned) > LIMITS[kind]:
+        raise TooLong(len(cleaned), LIMITS[kind])
+    return cleaned
+
+
+def field_label(kind: str, key: str) -> str:
+    """How a refusal names a text field (`error.field.<label>` says it in the user's language)."""
+    subject = kind.split(".", 1)[0]
+    if key == "text" and subject in ("commitment", "expectation", "action"):
+        return subject
+    return key.replace("_", " ")
+
+
+def clean_change(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A change's payload with every text field cleaned (`TEXT_FIELDS`): the one place typed
+    text is cleaned, for phones, the app and the CLI alike. Over its limit is refused."""
+    payload = dict(data)
+    for key, value in payload.items():
+        field_kind = TEXT_FIELDS.get(key)
+        if field_kind is None or not isinstance(value, str):
+            continue
+        try:
+            payload[key] = checked(value, field_kind)
+        except TooLong as error:
+            label = field_label(kind, key)
+            raise ChangeRejected(
+                f"{label} is too long ({error})",
+                "error.too_long",
+                field=label,
+                length=f"{error.length:,}",
+                limit=f"{error.limit:,}",
+            ) from None
+    return payload

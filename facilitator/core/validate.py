@@ -457,7 +457,8 @@ class _Checker:
         self.choice(doc, "current", rungs, "rung", optional=False)
         self.choice(doc, "wished", rungs, "rung", optional=False)
         self.text(doc, "at")
-        self.text(doc, "by", required=False)
+        for key in ("by", "device", "replaced_by", "replaced_device"):
+            self.text(doc, key, required=False)
 
     def role(self, doc: Mapping[str, Any]) -> None:
         self.involved(doc)
@@ -516,6 +517,7 @@ class _Checker:
                 self.fail("id", f"must be the event's number {seq}")
             self.text(doc, "at")
             self.text(doc, "actor")
+            self.text(doc, "device", required=False)
             kind = self.text(doc, "kind")
             payload = PAYLOADS.get(kind)
             if payload is None:

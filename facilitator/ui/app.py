@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from facilitator.core.errors import UserError
-from facilitator.core.i18n import LANGUAGES, Translator
+from facilitator.core.i18n import LANGUAGES, Translator, explain
 from facilitator.core.library import SessionLibrary
 from facilitator.core.plain import take_notices
 from facilitator.core.service import SessionService
@@ -304,14 +304,7 @@ class FacilitatorApp(App[int]):
 
     def show_user_error(self, error: Exception) -> None:
         """A refused change in the interface language when the catalogue knows it."""
-        key = getattr(error, "key", None)
-        if key and self.t.has(key):
-            values = dict(getattr(error, "values", {}))
-            if "field" in values and self.t.has(f"error.field.{values['field'].replace(' ', '_')}"):
-                values["field"] = self.t(f"error.field.{values['field'].replace(' ', '_')}")
-            self.show_error(self.t(key, **values))
-        else:
-            self.show_error(str(error))
+        self.show_error(explain(error, self.t))
 
     def show_error(self, message: str) -> None:
         """A user error as a notification; the text is shown literally."""

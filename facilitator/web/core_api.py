@@ -44,9 +44,7 @@ def open_for_placement(service: SessionService, activity_id: str | None) -> None
 
 
 def for_party(service: SessionService, party_id: str, *, device: str = "", name: str = "") -> PartyService:
-    """The facade of one party: the only door a phone has into the session.
-
-    Every change it makes is recorded with the name typed on the device (else the party's
-    name); the device itself is named once the core records it beside the person."""
-    actor = name or service.session.party_name(party_id)
-    return service.for_party(party_id, actor=actor)
+    """The facade of one party: the only door a phone has into the session. Every change
+    through it records the `device` and the `name` typed (else the log names the party);
+    the room's rules are the core's (`core.rules`)."""
+    return service.for_party(party_id, device=device, name=name)

@@ -24,10 +24,10 @@ import jinja2
 from aiohttp import web
 
 from facilitator.core.errors import ChangeRejected, SessionFileError, UserError
-from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
+from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, explain
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
-from facilitator.core.text import one_line
+from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api
 from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
 from facilitator.web.page import PartyPage, own_placement, party_page
@@ -346,7 +346,7 @@ async def choose_party(request: web.Request) -> web.StreamResponse:
     if not state.service.session.has_party(party_id):
         return message(request, "web.refused.party", 400, device=device)
     try:
-        state.desk.choose_party(device, party_id, one_line(data.get("name", "").strip(), MAX_NAME))
+        state.desk.choose_party(device, party_id, clean(data.get("name", ""), NAME)[:MAX_NAME])
     except Refused as refused:
         return message(request, refused.key, refused.status, device=device, **refused.values)
     state.poke()
@@ -403,7 +403,7 @@ def refusal_text(request: web.Request, device: Device, error: UserError) -> str:
         return t("web.refused.not_saved")
     key = getattr(error, "key", None)
     if key and t.has(key):
-        return t(key, **getattr(error, "values", {}))
+        return explain(error, t)  # its field named in the phone's language too
     return str(error) if lang == "en" else t("web.refused.change")
 
 

@@ -271,6 +271,7 @@ async def test_version_and_events_follow_changes(server: Server, room: Room) -> 
 
 @pytest.fixture
 async def agreeing(server: Server, room: Room) -> tuple[Phone, str]:
+    room.service.agree(room.x, current="cooperation")  # a party agrees only on an agreed rung
     room.service.set_phase("agree")
     expectation = room.service.add_expectation(room.x, room.b, room.a, "Report broken lights")
     return await joined(server, room.a), expectation

@@ -50,3 +50,17 @@ class Translator:
 
     def has(self, key: str) -> bool:
         return key in CATALOGUE
+
+
+def explain(error: Exception, t: Translator) -> str:
+    """A refused change (`ChangeRejected`, `SessionWriteError`: anything with `key` and
+    `values`) in one sentence in `t`'s language, its field named in that language too; the
+    English message when the catalogue has no sentence for it."""
+    key = getattr(error, "key", None)
+    if not key or not t.has(key):
+        return str(error)
+    values = dict(getattr(error, "values", {}))
+    field = values.get("field")
+    if isinstance(field, str) and t.has(f"error.field.{field.replace(' ', '_')}"):
+        values["field"] = t(f"error.field.{field.replace(' ', '_')}")
+    return t(key, **values)

@@ -42,6 +42,35 @@ MESSAGES = {
         "en": "Could not create {path}: {reason}.",
         "et": "Faili {path} ei õnnestunud luua: {reason}.",
     },
+    # ------------------------------------------------------------ the room's rules (core.rules)
+    "error.rule.own_party": {
+        "en": "This device speaks only for its own party.",
+        "et": "See seade saab rääkida ainult oma osapoole nimel.",
+    },
+    "error.rule.not_placing": {
+        "en": "Placements are made in the placement phase: wait until the facilitator opens it.",
+        "et": "Paigutada saab paigutamise etapis: oodake, kuni läbiviija selle avab.",
+    },
+    "error.rule.not_open": {
+        "en": "The facilitator has not opened “{activity}” for placement.",
+        "et": "Läbiviija ei ole tegevust „{activity}“ paigutamiseks avanud.",
+    },
+    "error.rule.not_agreeing": {
+        "en": "Commitments, expectations, answers and sign-offs are given in the roles and expectations phase.",
+        "et": "Lubadusi, ootusi, vastuseid ja kinnitusi saab anda rollide ja ootuste etapis.",
+    },
+    "error.rule.not_agreed": {
+        "en": "“{activity}” has no agreed rung yet: the room agrees on it first.",
+        "et": "Tegevusel „{activity}“ pole veel kokkulepitud astet: enne leppige see üheskoos kokku.",
+    },
+    "error.rule.signed_off": {
+        "en": "The party {party} has signed off “{activity}”: its answers can no longer be changed.",
+        "et": "Osapool {party} on tegevuse „{activity}“ juba kinnitanud: vastuseid ei saa enam muuta.",
+    },
+    "error.rule.answer": {
+        "en": "Answer with accept, amend or decline.",
+        "et": "Vastake, kas nõustute, muudate või keeldute.",
+    },
     "error.field.title": {"en": "title", "et": "pealkiri"},
     "error.field.name": {"en": "name", "et": "nimi"},
     "error.field.description": {"en": "description", "et": "kirjeldus"},

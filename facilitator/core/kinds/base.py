@@ -23,7 +23,7 @@ from facilitator.core.store import document
 from facilitator.core.text import one_line
 
 if TYPE_CHECKING:
-    from facilitator.core.model import Session
+    from facilitator.core.model import Author, Session
 
 MAX_TEXT = 100_000
 SESSION_FIELDS = ("title", "date", "place", "facilitator")
@@ -37,6 +37,8 @@ class Context:
     scenario: Scenario
     at: str
     actor: str = ""
+    author: Author | None = None
+    """A participant's device making the change live (None: the facilitator, or a replay)."""
 
     def _stored(self, table: str) -> Mapping[str, dict[str, Any]]:
         """A table's documents as stored, by id; read-only (the store replaces, never edits, them).

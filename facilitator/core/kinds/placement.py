@@ -64,8 +64,9 @@ def _placement_recorded(ctx: Context, data: dict[str, Any]) -> None:
         raise ChangeRejected(
             "this round is already revealed: start a re-vote to place again", "error.already_revealed"
         )
+    doc_id = pair_id(activity["id"], party, activity["round"])
     doc = {
-        "id": pair_id(activity["id"], party, activity["round"]),
+        "id": doc_id,
         "activity_id": activity["id"],
         "party_id": party,
         "round": activity["round"],
@@ -74,6 +75,16 @@ def _placement_recorded(ctx: Context, data: dict[str, Any]) -> None:
         "at": ctx.at,
         "by": ctx.actor,
     }
+    if ctx.author is not None:
+        doc["device"] = ctx.author.device
+    else:  # the facilitator: a phone's placement it replaces is remembered, for the phone to say so
+        before = ctx.get("placements", doc_id) or {}
+        if before.get("device"):
+            doc["replaced_by"] = before.get("by", "")
+            doc["replaced_device"] = before["device"]
+        elif before.get("replaced_device"):
+            doc["replaced_by"] = before.get("replaced_by", "")
+            doc["replaced_device"] = before["replaced_device"]
     ctx.put("placements", doc)
 
 

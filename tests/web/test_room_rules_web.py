@@ -1,0 +1,91 @@
+"""The room's rules through the server: each refusal comes from the core (`core.rules`), is
+translated for the phone (one sentence, its language) and changes nothing; what a phone sends
+is recorded with its device and the name typed, cleaned."""
+
+from __future__ import annotations
+
+import html
+
+from facilitator.core.text import TEXT_LIMIT
+
+from .conftest import Phone, Room, Server
+
+
+async def joined(server: Server, party: str, name: str = "", lang: str = "en") -> Phone:
+    phone = server.phone()
+    status, _ = await phone.join("ABC234", party, name)
+    assert status == 200
+    await phone.get(f"/?lang={lang}")
+    return phone
+
+
+async def refused(room: Room, phone: Phone, path: str, data: dict[str, str], status: int) -> str:
+    before = room.service.session.last_seq
+    got, text = await phone.post(path, data)
+    assert got == status
+    assert room.service.session.last_seq == before
+    return html.unescape(text)
+
+
+async def test_a_phone_places_only_the_open_activity_in_the_placement_phase(
+    server: Server, room: Room
+) -> None:
+    police = await joined(server, room.a, "Mari Tamm", lang="et")
+    said = await refused(
+        room, police, "/place", {"activity": room.y, "current": "communication", "wished": "cooperation"}, 403
+    )
+    assert "Osapool Police ei osale" in said  # Youth nights is not the police's
+    room.service.open_placement(None)
+    said = await refused(
+        room, police, "/place", {"activity": room.x, "current": "communication", "wished": "cooperation"}, 403
+    )
+    assert "Läbiviija ei ole tegevust „Street lights“ paigutamiseks avanud." in said
+    room.service.open_placement(room.x)
+    room.service.set_phase("intro")
+    said = await refused(
+        room, police, "/place", {"activity": room.x, "current": "communication", "wished": "cooperation"}, 403
+    )
+    assert "oodake, kuni läbiviija selle avab" in said
+
+
+async def test_a_phone_signs_off_and_commits_only_in_the_roles_phase_on_an_agreed_rung(
+    server: Server, room: Room
+) -> None:
+    police = await joined(server, room.a)
+    said = await refused(room, police, "/signoff", {"activity": room.x}, 403)
+    assert "roles and expectations phase" in said
+    room.service.set_phase("agree")
+    said = await refused(room, police, "/commitment", {"activity": room.x, "text": "We will"}, 403)
+    assert "“Street lights” has no agreed rung yet" in said
+    room.service.agree(room.x, current="cooperation")
+    status, _ = await police.post("/signoff", {"activity": room.x})
+    assert status == 200
+    asked = room.service.add_expectation(room.x, room.b, room.a, "Report broken lights")
+    room.service.sign_off(room.x, room.a)  # adding the expectation reopened the sign-off
+    said = await refused(
+        room, police, "/answer", {"expectation": asked, "state": "declined", "response": "No"}, 403
+    )
+    assert "can no longer be changed" in said
+
+
+async def test_a_text_over_the_limit_is_refused_with_the_limit(server: Server, room: Room) -> None:
+    room.service.agree(room.x, current="cooperation")
+    room.service.set_phase("agree")
+    police = await joined(server, room.a, lang="et")
+    said = await refused(room, police, "/commitment", {"activity": room.x, "text": "x" * 31_000}, 400)
+    assert f"{TEXT_LIMIT:,}" in said and "lubadus" in said
+
+
+async def test_what_a_phone_sends_is_recorded_with_its_device_and_the_name_typed(
+    server: Server, room: Room
+) -> None:
+    police = await joined(server, room.a, "Mari\x1b Tamm\u202e")
+    status, _ = await police.post(
+        "/place", {"activity": room.x, "current": "communication", "wished": "cooperation"}
+    )
+    assert status == 200
+    (device,) = [d for d in server.desk.listed() if d.party_id == room.a]
+    (event,) = [e for e in room.service.session.events if e.kind == "placement.recorded"]
+    assert (event.actor, event.device) == ("Mari Tamm", device.id)
+    (placement,) = room.service.session.placements
+    assert (placement.by, placement.device) == ("Mari Tamm", device.id)
