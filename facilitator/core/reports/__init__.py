@@ -29,9 +29,10 @@ from typing import Any
 from facilitator.core.counterpart import in_language
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import LANGUAGES, Translator
-from facilitator.core.model import Placement, Session
+from facilitator.core.model import Session
 from facilitator.core.party import party_view
 from facilitator.core.reports.formats import REGISTRY, SVG_PARTS, ExportFormat, Source
+from facilitator.core.reports.public import public_data, public_session
 from facilitator.core.service import SessionService
 from facilitator.core.store import atomic_write_text, make_private_folder
 
@@ -55,31 +56,6 @@ def report_language(session: Session, lang: str | None = None) -> str:
         assert lang is not None
         return lang
     return session.info.language if session.info.language in LANGUAGES else "en"
-
-
-def public_session(session: Session) -> Session:
-    """The session without people's names, private notes, the event log or blind placements.
-
-    Parties (organisations and groups), activities and everything they agreed stay.
-    The same cut as `json_export.public_data`, so a public report and an imported
-    public JSON file show the same session.
-    """
-    return dataclasses.replace(
-        session,
-        info=dataclasses.replace(session.info, facilitator=""),
-        participants=(),
-        activities=tuple(
-            dataclasses.replace(a, agreed_note="") if a.note_private else a for a in session.activities
-        ),
-        events=(),
-        placements=tuple(p for p in session.placements if is_revealed(session, p)),
-    )
-
-
-def is_revealed(session: Session, placement: Placement) -> bool:
-    """A placement of an earlier round, or of the current one once it has been revealed."""
-    activity = session.activity(placement.activity_id)
-    return activity.revealed or placement.round != activity.round
 
 
 def base_name(session_id: str, public: bool) -> str:
@@ -113,7 +89,9 @@ def _source(
     session = dataclasses.replace(session, scenario=in_language(session.scenario, language))
     # The room's view: a round not yet revealed says who has placed, never where (party_view).
     room = party_view(session, None)
+    # Public by construction: every format is written from these two cuts (`reports.public`).
     view = public_session(room) if public else room
+    data = public_data(data) if public and data else data
     return Source(
         view, data, Translator(language), public, base_name(session.id, public), generated or _now()
     )

@@ -83,7 +83,7 @@ def _csv(source: Source) -> dict[str, bytes]:
 def _json(source: Source) -> dict[str, bytes]:
     from facilitator.core.reports.json_export import render
 
-    text = render(source.data, public=source.public)  # the file itself: a backup
+    text = render(source.data)  # the file itself (a backup), already cut when public (`reports.public`)
     return {f"{source.base}.json": text.encode("utf-8")}
 
 
