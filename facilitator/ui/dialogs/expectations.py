@@ -13,7 +13,6 @@ from textual.widgets import (
     Input,
     Label,
     RadioButton,
-    RadioSet,
     Select,
     Static,
 )
@@ -22,6 +21,7 @@ from facilitator.core.model import Expectation
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.agree_form import NAME_LIMIT, AgreeForm
 from facilitator.ui.text import literal_block
+from facilitator.ui.widgets.radio import ChosenRadioSet
 
 ANSWERS = ("accepted", "amended", "declined", "open")  # the answers first; "not answered yet" undoes one
 ANSWER_MARKS = {"open": "○", "accepted": "✓", "amended": "✎", "declined": "✗"}
@@ -137,11 +137,12 @@ class AnswerDialog(AgreeForm[Answer | None]):
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="form-title", classes="dialog-title")
             yield Static(literal_block(e.text), id="answer-text")
-            with RadioSet(id="answer-state"):
+            with ChosenRadioSet(id="answer-state"):
                 for state in ANSWERS:
                     yield RadioButton("", value=state == self.state, id=f"answer-{state}")
             yield Label("", id="answer-response-label", classes="form-label")
             yield Input(e.response, id="answer-response", select_on_focus=False)
+            yield Label("", id="answer-will-save", classes="form-help")
             yield from self.buttons()
 
     def relabel(self) -> None:
@@ -162,17 +163,19 @@ class AnswerDialog(AgreeForm[Answer | None]):
         self._show_state()
 
     def after_mount(self) -> None:
-        radios = self.query_one("#answer-state", RadioSet)
+        radios = self.query_one("#answer-state", ChosenRadioSet)
         radios.focus()
-        radios._selected = ANSWERS.index(self.state)  # the arrow keys start from the current answer
+        radios.choose(ANSWERS.index(self.state))  # the arrow keys start from the current answer
 
-    @on(RadioSet.Changed)
-    def _state_changed(self, event: RadioSet.Changed) -> None:
+    @on(ChosenRadioSet.Changed)
+    def _state_changed(self, event: ChosenRadioSet.Changed) -> None:
         event.stop()
         self.state = ANSWERS[event.index]
         response = self.query_one("#answer-response", Input)
         if self.state == "amended" and not response.value.strip():
             response.value = self.expectation.text  # amend by editing what was asked
+        elif self.state != "amended" and response.value.strip() == self.expectation.text.strip():
+            response.value = ""  # what was asked is no reason for declining, nor a note
         self.problem(None)
         self._show_state()
 
@@ -184,6 +187,20 @@ class AnswerDialog(AgreeForm[Answer | None]):
         if shown:
             label.update(Content(self.t(f"agree.answer.{self.state}.label")))
             response.placeholder = self.t(f"agree.answer.{self.state}.placeholder")
+        self._show_outcome()
+
+    @on(Input.Changed, "#answer-response")
+    def _response_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_outcome()
+
+    def _show_outcome(self) -> None:
+        """What Save will record, in words: the chosen answer and the text that goes with it."""
+        t = self.t
+        response = one_line(self.query_one("#answer-response", Input).value.strip(), NAME_LIMIT)
+        state = f"{ANSWER_MARKS[self.state]} {t(f'agree.state.{self.state}')}"
+        key = "answer.will_save.with" if response and self.state != "open" else "answer.will_save"
+        self.query_one("#answer-will-save", Label).update(Content(t(key, state=state, text=response)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,0 +1,54 @@
+"""No trap records the wrong answer: what is highlighted is what is chosen, what a dialog
+will save is in view, and Enter on a picker opens it rather than adding with an old choice."""
+
+from __future__ import annotations
+
+from textual.widgets import Label
+
+from facilitator.core.service import SessionService
+from facilitator.ui.dialogs.expectations import AnswerDialog
+
+from .helpers import MakeApp, fresh
+from .test_agree import back_to_view, build, cursor_to, dialog, open_agree, plain
+
+
+async def test_the_answer_highlighted_is_the_answer_saved(make_app: MakeApp, empty_session: SessionService) -> None:
+    """Down, Down, Tab, a reason and Enter saved "accepted" once: the arrows only moved a highlight."""
+    w = build(empty_session)
+    asked = empty_session.add_expectation(w.talks, w.town, w.police, "Fund the hall")
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        answer = await dialog(pilot, AnswerDialog)
+        will_save = answer.query_one("#answer-will-save", Label)
+        assert plain(will_save) == "Save records: ✓ accepted"
+        await pilot.press("down", "down")  # accept → amend → decline
+        assert plain(will_save) == "Save records: ✗ declined"
+        await pilot.press("tab", *"No budget")
+        assert plain(will_save) == "Save records: ✗ declined — “No budget”"
+        await pilot.press("enter")
+        await back_to_view(pilot)
+    declined = next(e for e in fresh(empty_session).expectations if e.id == asked)
+    assert (declined.state, declined.response) == ("declined", "No budget")
+
+
+async def test_amend_is_chosen_by_the_arrow_alone(make_app: MakeApp, empty_session: SessionService) -> None:
+    w = build(empty_session)
+    asked = empty_session.add_expectation(w.talks, w.police, w.town, "Share the figures monthly")
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        answer = await dialog(pilot, AnswerDialog)
+        await pilot.press("down", "tab")  # amend, then to the text (it starts as the original)
+        await pilot.press("end", *" twice a year")
+        assert plain(answer.query_one("#answer-will-save", Label)) == (
+            "Save records: ✎ amended — “Share the figures monthly twice a year”"
+        )
+        await pilot.press("enter")
+        await back_to_view(pilot)
+    amended = next(e for e in fresh(empty_session).expectations if e.id == asked)
+    assert (amended.state, amended.response) == ("amended", "Share the figures monthly twice a year")
