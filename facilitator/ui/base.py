@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from facilitator.core.i18n import Translator
 from facilitator.core.service import SessionService
@@ -57,9 +58,26 @@ class BaseScreen(Localized, Screen[Any]):
 
 
 class BaseModal(Localized, ModalScreen[ResultType]):
-    """A dialog. With typed text, escape leaves the text field first and closing asks first."""
+    """A dialog. With typed text, escape leaves the text field first and closing asks first.
+    Left and right move between the buttons of a row, as in any desktop dialog."""
+
+    BINDINGS = [
+        Binding("left", "step_button(-1)", show=False),
+        Binding("right", "step_button(1)", show=False),
+    ]
 
     _texts_at_open: dict[Widget, str] | None = None
+
+    def action_step_button(self, step: int) -> None:
+        """From a focused button to its neighbour in the same row (text fields keep their arrows)."""
+        focused = self.focused
+        if not isinstance(focused, Button) or focused.parent is None:
+            return
+        row = [b for b in focused.parent.query_children(Button) if b.display and not b.disabled]
+        if focused in row:
+            index = row.index(focused) + step
+            if 0 <= index < len(row):
+                row[index].focus()
 
     def on_mount(self) -> None:
         self.relabel()

@@ -372,7 +372,7 @@ async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(
         await pilot.press("x")
         confirm = await screen_shown(pilot, ConfirmDialog)
         assert "Clear “Pooled resources”?" in plain(confirm.query_one(Label))
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await back_to_view(pilot)
         assert "pooled_resources" not in fresh(empty_session).fields_for(w.talks)
 
@@ -448,7 +448,7 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
         assert fresh(empty_session).actions_for(w.talks)
         await pilot.press("delete")
         await screen_shown(pilot, ConfirmDialog)
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await back_to_view(pilot)
         assert not fresh(empty_session).actions_for(w.talks)
         assert "None yet: n (or enter here) adds an action." in lines(items(view))

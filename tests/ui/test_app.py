@@ -474,7 +474,7 @@ async def test_the_facilitator_plans_a_phases_minutes_by_key_and_by_clicking_the
         assert digits.value == "25:00"
         await pilot.press("plus", "T")  # reset goes back to the facilitator's plan, not the agenda's
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await pilot.pause()
         assert digits.value == "25:00"
     assert SessionService(empty_session.path).session.room.timer("place", 30).planned == 1500.0

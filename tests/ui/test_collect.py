@@ -200,7 +200,7 @@ async def test_remove_asks_and_cancel_keeps_it(make_app: MakeApp, empty_session:
         assert len(fresh(empty_session).activities) == 3
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await pilot.pause()
         assert cells(view) == ["One", "Three"]
         assert table.cursor_row == 1  # on the next one

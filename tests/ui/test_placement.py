@@ -243,7 +243,7 @@ async def test_revote_clears_and_reopens_the_round(make_app: MakeApp, ui_library
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # an agreement would be cleared: asked first
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await pilot.pause()
         text = screen_text(app, skip=(RungChoice,))
         assert "Round 2 · placements hidden until the reveal" in text
@@ -269,7 +269,7 @@ async def test_reopening_the_app_shows_the_same_revealed_state(
         await pilot.press("1", "2", "2", "3")
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("y")  # one party is missing: confirm
+        await pilot.press("left", "enter")  # one party is missing: confirm
         await pilot.pause()
         assert "Round 1 · revealed" in screen_text(app)
     # Quit with the placement open: reopening returns to it, revealed.

@@ -80,7 +80,7 @@ async def test_leaving_a_dialog_with_typed_text_asks_first(
         )
         await pilot.press("escape")
         await screen_shown(pilot, ConfirmDialog)
-        await pilot.press("y")  # discard
+        await pilot.press("left", "enter")  # discard
         await back_to_view(pilot)
         assert fresh(empty_session).commitments == ()
         await pilot.press("c")  # nothing typed: escape closes straight away

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,24 +25,27 @@ from facilitator.ui.widgets.choice_list import ChoiceList
 
 
 class ConfirmDialog(BaseModal[bool]):
-    """Yes or no; the message is plain text (it may quote user text)."""
+    """Yes or no; the message is plain text (it may quote user text).
 
-    BINDINGS = [
-        Binding("escape", "cancel", "button.cancel"),
-        Binding("y", "confirm", "button.yes", show=False),
-        Binding("j", "confirm", "button.yes", show=False),
-    ]
+    A safe, undoable action (`safe=True`: signing off, moving a card) starts on its button,
+    so enter does it; a destructive one (delete, reset, throw away) starts on Cancel, and no
+    letter confirms it: a letter typed by mistake never deletes anything.
+    """
 
-    def __init__(self, message: str, confirm_key: str = "button.yes") -> None:
+    BINDINGS = [Binding("escape", "cancel", "button.cancel")]
+    SAFE_KEYS = ("y", "j")  # yes / jah, for safe actions only
+
+    def __init__(self, message: str, confirm_key: str = "button.yes", *, safe: bool = False) -> None:
         super().__init__(classes="dialog")
         self.message = message
         self.confirm_key = confirm_key
+        self.safe = safe
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(Content(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("", id="confirm", variant="error")
+                yield Button("", id="confirm", variant="primary" if self.safe else "error")
                 yield Button("", id="cancel")
 
     def relabel(self) -> None:
@@ -51,7 +54,12 @@ class ConfirmDialog(BaseModal[bool]):
         self.query_one("#cancel", Button).label = self.t("button.cancel")
 
     def after_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+        self.query_one("#confirm" if self.safe else "#cancel", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.safe and event.character in self.SAFE_KEYS:
+            event.stop()
+            self.dismiss(True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm")

@@ -275,7 +275,7 @@ class BoardView(PhaseView):
             if yes:
                 self._move(activity_id, target)
 
-        self.app.push_screen(ConfirmDialog(message_text, "board.drag.yes"), answered)
+        self.app.push_screen(ConfirmDialog(message_text, "board.drag.yes", safe=True), answered)
 
     # ---------------------------------------------------------------- actions
     def on_action_bar_pressed(self, event: ActionBar.Pressed) -> None:

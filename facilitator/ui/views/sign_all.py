@@ -59,4 +59,4 @@ def sign_all(view: PhaseView, activity_id: str | None) -> None:
         if done:
             view.notify(t("signall.done", count=done, activity=title), markup=False, timeout=4)
 
-    view.app.push_screen(ConfirmDialog(message, "signall.button"), confirmed)
+    view.app.push_screen(ConfirmDialog(message, "signall.button", safe=True), confirmed)
