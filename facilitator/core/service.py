@@ -285,6 +285,11 @@ class SessionService:
         self.change("participant.added", {"id": participant_id, "name": name, "party_id": party_id}, actor)
         return participant_id
 
+    def move_participant(
+        self, participant_id: str, party_id: str, actor: str | Author | None = None
+    ) -> Event:
+        return self.change("participant.moved", {"id": participant_id, "party_id": party_id}, actor)
+
     def remove_participant(self, participant_id: str, actor: str | Author | None = None) -> Event:
         return self.change("participant.removed", {"id": participant_id}, actor)
 

@@ -339,7 +339,7 @@ async def test_timer_controls_by_key_and_mouse(make_app: MakeApp, empty_session:
         await pilot.click("#confirm")
         await pilot.pause()
         assert digits.value == "10:00"
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         panel = app.screen.query_one(TimerPanel)
         assert panel.timer is not None and panel.timer.running
         await pilot.click("#timer-buttons", offset=(1, 0))  # ||, the first line
@@ -373,7 +373,7 @@ async def test_reopening_resumes_phase_and_running_timer(
         unfocus(app)
         await pilot.press("right_square_bracket", "right_square_bracket")
         unfocus(app)
-        await pilot.press("t")
+        await pilot.press("ctrl+t")
         await pilot.pause()
     saved = SessionService(empty_session.path).session.room.timers["collect"]
     assert saved.started_at is not None

@@ -337,23 +337,30 @@ async def test_labels_follow_the_language(make_app: MakeApp, empty_session: Sess
         assert cells(view) == ["Üks"]
 
 
-async def test_projector_mode_keeps_the_focus_out_of_hidden_fields(
+async def test_projector_mode_keeps_the_field_the_screen_asks_for(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
+    """Projector mode hid the quick-add field while the screen said "type a title and press enter":
+    the letters then fired the workshop's keys."""
     empty_session.add_activity("One")
     app = make_app(empty_session)
     async with app.run_test(size=(80, 24)) as pilot:
         view = await open_collect(app, pilot)
-        await pilot.press("n")
-        assert view.query_one("#collect-quick", Input).has_focus
         await pilot.press("f8")
         await pilot.pause()
+        await pilot.press("n")
+        quick = view.query_one("#collect-quick", Input)
+        assert quick.has_focus and quick.region.height > 0
+        await pilot.press(*"Noorte tund", "enter")
+        await pilot.pause()
         table = view.query_one("#collect-table", DataTable)
-        assert table.has_focus
-        await pilot.press("n", "x")  # quick add is off; x still asks to remove
+        await focus(pilot, table)
+        await pilot.press("t", "x")  # t starts no clock; x asks to remove, on Cancel
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("escape")
+        await pilot.press("enter")
         await pilot.pause()
         assert table.has_focus
-    assert [a.title for a in fresh(empty_session).activities] == ["One"]
+    session = fresh(empty_session)
+    assert [a.title for a in session.activities] == ["One", "Noorte tund"]
+    assert not any(timer.started_at for timer in session.room.timers.values())  # the t of "Noorte"

@@ -237,15 +237,13 @@ async def test_participants_added_by_keyboard_and_removed_by_key_and_mouse(
         await pilot.pause()
         assert any("party" in m for m in notifications(app))
         assert app.focused is view.query_one("#setup-participant-party", Select)  # where to fix it
-        for key in ("enter", "down", "down", "enter"):  # open; blank, Police, Noored
+        for key in ("enter", "down", "down", "enter"):  # open; blank, Police, Noored: chosen adds
             await pilot.press(key)
             await pilot.pause()
         select = view.query_one("#setup-participant-party", Select)
         assert select.value == youth
-        await focus(pilot, view.query_one("#setup-participant-name", Input))
-        await pilot.press("enter")
-        await pilot.pause()
         assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Jüri", youth)]
+        assert app.focused is view.query_one("#setup-participant-name", Input)
         view.query_one("#setup-participant-name", Input).value = HOSTILE
         select.value = police
         await pilot.click("#setup-participant-add")
@@ -253,10 +251,15 @@ async def test_participants_added_by_keyboard_and_removed_by_key_and_mouse(
         table = view.query_one("#setup-participants", DataTable)
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Jüri", HOSTILE]
         await focus(pilot, table)
-        await pilot.press("up", "delete")
+        await pilot.press("up", "delete")  # asks first, on Cancel
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("left", "enter")
         await pilot.pause()
         assert [p.name for p in fresh(empty_session).participants] == [HOSTILE]
         await pilot.click("#setup-participant-remove")
+        await pilot.pause()
+        await pilot.click("#confirm")
         await pilot.pause()
         assert app.is_running
     assert fresh(empty_session).participants == ()
@@ -304,3 +307,54 @@ async def test_the_workshop_keys_still_work_from_setup(
         assert screen.phase_id == "setup"
         assert view.query_one("#setup-title", Input).value == "Test workshop"
     assert fresh(empty_session).info.title == "Test workshop"
+
+
+async def test_enter_on_the_party_picker_opens_it_and_a_person_can_change_party(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Enter on the picker added the person at once under the party chosen last (4 of 5 people
+    landed under the police), and a person's party could not be changed afterwards."""
+    police = empty_session.add_party("Police")
+    youth = empty_session.add_party("Noored")
+    app = make_app(empty_session, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        name = view.query_one("#setup-participant-name", Input)
+        select = view.query_one("#setup-participant-party", Select)
+        select.value = police
+        await focus(pilot, name)
+        await pilot.press(*"Mari", "tab")
+        assert app.focused is select
+        await pilot.press("enter")  # opens the list: nothing added yet
+        await pilot.pause()
+        assert select.expanded and fresh(empty_session).participants == ()
+        await pilot.press("down", "enter")  # Noored, chosen: added under it
+        await pilot.pause()
+        assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Mari", youth)]
+        table = view.query_one("#setup-participants", DataTable)
+        await focus(pilot, table)
+        await pilot.press("enter")  # the person's party, to change
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Mari", police)]
+        assert str(table.get_row_at(0)[1]) == "Police"
+
+
+async def test_projector_mode_shows_the_fields_the_screen_asks_for_and_letters_start_nothing(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    empty_session.set_phase("intro")
+    empty_session.set_phase("")
+    app = make_app(empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        for field in ("#setup-party-name", "#setup-participant-name", "#setup-suggestions"):
+            assert view.query_one(field).region.height > 0, field
+        await focus(pilot, view.query_one("#setup-parties", DataTable))
+        await pilot.press(*"Noorte")  # typed where no field has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+    assert not any(timer.started_at for timer in fresh(empty_session).room.timers.values())

@@ -106,6 +106,12 @@ def _party_removed(ctx: Context, data: dict[str, Any]) -> None:
     ctx.delete_where("actions", lambda d: d["owner"] != party_id)
 
 
+def _told_participant_moved(d: Mapping[str, Any], tell: Telling) -> str:
+    name, _party = tell.names.participants.get(str(d.get("id")), ("?", ""))
+    tell.names.participants[str(d.get("id"))] = (name, str(d.get("party_id")))
+    return tell.t("review.event.participant.moved", name=name, party=tell.party(d.get("party_id")))
+
+
 @handles("participant.added", describe=_told_participant_added)
 def _participant_added(ctx: Context, data: dict[str, Any]) -> None:
     ctx.need("parties", data.get("party_id"), "party")
@@ -124,3 +130,11 @@ def _participant_added(ctx: Context, data: dict[str, Any]) -> None:
 def _participant_removed(ctx: Context, data: dict[str, Any]) -> None:
     ctx.need("participants", data.get("id"), "participant")
     ctx.remove("participants", data["id"])
+
+
+@handles("participant.moved", describe=_told_participant_moved)
+def _participant_moved(ctx: Context, data: dict[str, Any]) -> None:
+    """A person put under the wrong party is moved, not removed and typed again."""
+    person = ctx.need("participants", data.get("id"), "participant")
+    person["party_id"] = ctx.need("parties", data.get("party_id"), "party")["id"]
+    ctx.put("participants", person)

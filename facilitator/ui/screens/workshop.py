@@ -71,7 +71,8 @@ class WorkshopScreen(BaseScreen):
         Binding("ctrl+e", "export", "exchange.key.export", priority=True),
         Binding("left_square_bracket", "previous_phase", "key.phase.previous"),
         Binding("right_square_bracket", "next_phase", "key.phase.next"),
-        Binding("t", "timer('toggle')", "key.timer.toggle"),
+        # Not a letter: a name typed where no field has the focus must not start the clock.
+        Binding("ctrl+t", "timer('toggle')", "key.timer.toggle", priority=True),
         Binding("plus", "timer('add1')", "key.timer.add1"),
         Binding("asterisk", "timer('add5')", "key.timer.add5"),
         Binding("T", "timer('reset')", "key.timer.reset", show=False),

@@ -92,7 +92,7 @@ class CollectView(PhaseView):
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        yield QuickAddInput(id="collect-quick", classes="editing")
+        yield QuickAddInput(id="collect-quick")
         yield DataTable(id="collect-table", cursor_type="row", zebra_stripes=True)
         yield Label("", id="collect-empty", classes="empty")
         yield Static("", id="collect-detail")
@@ -125,14 +125,13 @@ class CollectView(PhaseView):
     def focus_first(self) -> None:
         """The list, so that the workshop's keys ([ ] t + *) keep working; the field when empty."""
         table = self.query_one("#collect-table", DataTable)
-        if self.fapp.projector or table.row_count:
+        if table.row_count:
             table.focus()
         else:
             self.query_one("#collect-quick", Input).focus()
 
     def _projector_changed(self, projector: bool) -> None:
         """The editing chrome hides in projector mode: keep the focus on something visible."""
-        self.refresh_bindings()  # quick add is off while projecting
         focused = self.screen.focused
         if not projector or focused is None or self not in focused.ancestors:
             return
@@ -193,7 +192,7 @@ class CollectView(PhaseView):
         empty = not rows
         table.display = not empty
         self.query_one("#collect-empty", Label).display = empty
-        if not self.fapp.projector and empty and self.screen.focused is table:
+        if empty and self.screen.focused is table:
             self.query_one("#collect-quick", Input).focus()
         self._selected = key_at_cursor(table)
         self._show_detail(session)
@@ -293,12 +292,6 @@ class CollectView(PhaseView):
 
     def action_quick(self) -> None:
         self.query_one("#collect-quick", Input).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Quick add types into a field that projector mode hides: off while projecting."""
-        if action == "quick":
-            return not self.fapp.projector
-        return True
 
     @work(exclusive=True, group="collect-dialog")
     async def action_add(self) -> None:

@@ -12,20 +12,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from facilitator.core.dates import parse_date
 from facilitator.core.edits import Clash, three_way
-from facilitator.core.model import Party, Session
+from facilitator.core.model import Participant, Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
 from facilitator.ui.dialogs.clashes import keep_mine
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.views.setup_fields import (
+    DetailInput,
+    ParticipantNameInput,
+    PartyNameInput,
+    PartySelect,
+    SuggestionList,
+)
 from facilitator.ui.widgets.tables import key_at_cursor, move_to
 from facilitator.ui.widgets.tickbox import TickBox
 
@@ -35,45 +42,6 @@ ADDED_MARK = "✓"
 ADD_MARK = "+"
 DETAIL_FIELDS = ("title", "date", "place", "facilitator")
 NAME_LIMIT = 60  # characters of a name in a list; the whole name is kept
-
-
-class PartyNameInput(Input):
-    """The typed-in party's name: enter adds it (shown in the footer)."""
-
-    BINDINGS = [Binding("enter", "submit", "setup.key.add_party")]
-
-
-class ParticipantNameInput(Input):
-    """A participant's name: enter adds the person to the chosen party."""
-
-    BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]
-
-
-class PartySelect(Select[str]):
-    """The new participant's party: enter adds the participant (up, down or space open the list)."""
-
-    BINDINGS = [Binding("enter", "add", "setup.key.add_participant", show=False)]
-
-    class Submitted(Message):
-        """Enter was pressed with a party chosen."""
-
-    def action_add(self) -> None:
-        if isinstance(self.value, str):
-            self.post_message(self.Submitted())
-        else:  # no party yet: enter opens the list, as in any other choice
-            self.action_show_overlay()
-
-
-class DetailInput(Input):
-    """One of the workshop's details: enter saves (leaving the field saves too)."""
-
-    BINDINGS = [Binding("enter", "submit", "setup.key.save", show=False)]
-
-
-class SuggestionList(OptionList):
-    """The scenario's suggested parties: enter or a click adds the highlighted one."""
-
-    BINDINGS = [Binding("enter", "select", "setup.key.add_suggested")]
 
 
 class SetupView(PhaseView):
@@ -89,6 +57,7 @@ class SetupView(PhaseView):
         Binding("x", "remove_party", "setup.key.remove_party", show=False),
         Binding("delete", "remove_participant", "setup.key.remove_participant"),
         Binding("x", "remove_participant", "setup.key.remove_participant", show=False),
+        Binding("p", "move_participant", "setup.key.move_participant"),
     ]
 
     def __init__(self, service: SessionService) -> None:
@@ -120,16 +89,16 @@ class SetupView(PhaseView):
                     yield Button("", id="setup-save", variant="primary", compact=True)
                     yield Label("", id="setup-details-status")
             with Grid(id="setup-columns"):
-                with Vertical(id="setup-suggested-section", classes="setup-section editing"):
+                with Vertical(id="setup-suggested-section", classes="setup-section"):
                     yield Label("", id="setup-suggested-heading", classes="setup-heading")
                     yield SuggestionList(id="setup-suggestions")
                     yield Label("", id="setup-suggestion-help", classes="setup-hint")
                 with Vertical(id="setup-parties-section", classes="setup-section"):
                     yield Label("", id="setup-parties-heading", classes="setup-heading")
-                    with Horizontal(classes="setup-add-row editing"):
+                    with Horizontal(classes="setup-add-row"):
                         yield PartyNameInput(id="setup-party-name", compact=True)
                         yield Button("", id="setup-party-add", compact=True)
-                    yield TickBox("", id="setup-party-affected", compact=True, classes="editing")
+                    yield TickBox("", id="setup-party-affected", compact=True)
                     yield DataTable(id="setup-parties", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-parties-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
@@ -138,13 +107,14 @@ class SetupView(PhaseView):
                         yield Button("", id="setup-party-remove", compact=True, variant="error")
                 with Vertical(id="setup-participants-section", classes="setup-section"):
                     yield Label("", id="setup-participants-heading", classes="setup-heading")
-                    with Horizontal(classes="setup-add-row editing"):
+                    with Horizontal(classes="setup-add-row"):
                         yield ParticipantNameInput(id="setup-participant-name", compact=True)
                         yield PartySelect([], id="setup-participant-party", compact=True)
                         yield Button("", id="setup-participant-add", compact=True)
                     yield DataTable(id="setup-participants", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-participants-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
+                        yield Button("", id="setup-participant-move", compact=True)
                         yield Button("", id="setup-participant-remove", compact=True, variant="error")
 
     def after_mount(self) -> None:
@@ -188,6 +158,7 @@ class SetupView(PhaseView):
             ("setup-party-toggle", "setup.parties.toggle"),
             ("setup-party-remove", "setup.parties.remove"),
             ("setup-participant-add", "setup.participants.add"),
+            ("setup-participant-move", "setup.participants.move"),
             ("setup-participant-remove", "setup.participants.remove"),
         ):
             self.query_one(f"#{button_id}", Button).label = Content(t(key))
@@ -220,10 +191,7 @@ class SetupView(PhaseView):
 
     def focus_first(self) -> None:
         """A list, not a field: the workshop's keys ([ ] t) would be typed into a field."""
-        if self.fapp.projector:
-            self.query_one("#setup-parties", DataTable).focus()
-        else:
-            self.query_one("#setup-suggestions", OptionList).focus()
+        self.query_one("#setup-suggestions", OptionList).focus()
 
     # ---------------------------------------------------------------- showing the session
     def show_session(self, session: Session) -> None:
@@ -484,7 +452,7 @@ class SetupView(PhaseView):
         """Party keys act on the party list, participant keys on the participant list."""
         if action in ("rename_party", "toggle_affected", "remove_party"):
             return self._table_focused("setup-parties")
-        if action == "remove_participant":
+        if action in ("remove_participant", "move_participant"):
             return self._table_focused("setup-participants")
         return True
 
@@ -531,9 +499,16 @@ class SetupView(PhaseView):
 
     # ---------------------------------------------------------------- participants
     @on(Input.Submitted, "#setup-participant-name")
-    @on(PartySelect.Submitted)
     def _participant_submitted(self) -> None:
         self.add_participant()
+
+    @on(PartySelect.Chosen)
+    def _participant_party_chosen(self) -> None:
+        """A party chosen in the list with a name typed adds the person under it."""
+        if self.query_one("#setup-participant-name", Input).value.strip():
+            self.add_participant()
+        else:
+            self.query_one("#setup-participant-name", Input).focus()
 
     def add_participant(self) -> None:
         name_input = self.query_one("#setup-participant-name", Input)
@@ -559,15 +534,46 @@ class SetupView(PhaseView):
             move_to(table, None, table.row_count - 1)
         name_input.focus()
 
-    def action_remove_participant(self) -> None:
-        table = self.query_one("#setup-participants", DataTable)
-        key = key_at_cursor(table)
+    def selected_participant(self) -> Participant | None:
+        key = key_at_cursor(self.query_one("#setup-participants", DataTable))
         person = next((p for p in self.session.participants if p.id == key), None)
         if person is None:
             self.notify(self.t("setup.participants.none_selected"), timeout=3)
+        return person
+
+    @work
+    async def action_remove_participant(self) -> None:
+        """Asks first: `x` is a letter, and a letter typed by mistake must not delete anyone."""
+        person = self.selected_participant()
+        if person is None:
+            return
+        message = self.t("setup.participants.remove_confirm", name=person.name)
+        if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
             return
         if self.attempt(lambda: self.service.remove_participant(person.id)):
             self.notify(self.t("setup.participants.removed", name=person.name), markup=False, timeout=3)
+
+    @on(DataTable.RowSelected, "#setup-participants")
+    def action_move_participant(self) -> None:
+        """Put a person under another party (enter on the person, `p`, or the button)."""
+        person = self.selected_participant()
+        if person is None:
+            return
+
+        def chosen(party_id: str | None) -> None:
+            if party_id is not None and party_id != person.party_id:
+                moved = self.attempt(lambda: self.service.move_participant(person.id, party_id))
+                if moved:
+                    party = self.session.party_name(party_id)
+                    self.notify(
+                        self.t("setup.participants.moved", name=person.name, party=party),
+                        markup=False,
+                        timeout=3,
+                    )
+
+        options = [(literal(p.name, NAME_LIMIT), p.id) for p in self.session.parties]
+        title = self.t("setup.participants.move_title", name=one_line(person.name, NAME_LIMIT))
+        self.fapp.ask_choice(title, options, person.party_id, chosen)
 
     # ---------------------------------------------------------------- mouse
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -579,6 +585,7 @@ class SetupView(PhaseView):
             "setup-party-toggle": self.action_toggle_affected,
             "setup-party-remove": self.action_remove_party,
             "setup-participant-add": self.add_participant,
+            "setup-participant-move": self.action_move_participant,
             "setup-participant-remove": self.action_remove_participant,
         }
         action = actions.get(event.button.id or "")

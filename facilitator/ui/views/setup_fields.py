@@ -1,0 +1,46 @@
+"""The setup view's fields, each saying in the key bar what enter does in it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input, OptionList, Select
+from textual.widgets._select import SelectOverlay
+
+
+class PartyNameInput(Input):
+    """The typed-in party's name: enter adds it (shown in the footer)."""
+
+    BINDINGS = [Binding("enter", "submit", "setup.key.add_party")]
+
+
+class ParticipantNameInput(Input):
+    """A participant's name: enter adds the person to the party shown beside it."""
+
+    BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]
+
+
+class PartySelect(Select[str]):
+    """The new participant's party. Enter opens the list, as in any other choice: it once added
+    the person at once under the party chosen last, which put people under the wrong party.
+    Choosing a party (enter in the list) with a name typed adds the person under it."""
+
+    class Chosen(Message):
+        """A party was chosen in the list (the same one as before too)."""
+
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen_in_list(self) -> None:
+        self.post_message(self.Chosen())  # handled after the Select has taken the value
+
+
+class DetailInput(Input):
+    """One of the workshop's details: enter saves (leaving the field saves too)."""
+
+    BINDINGS = [Binding("enter", "submit", "setup.key.save", show=False)]
+
+
+class SuggestionList(OptionList):
+    """The scenario's suggested parties: enter or a click adds the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select", "setup.key.add_suggested")]
