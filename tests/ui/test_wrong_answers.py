@@ -9,8 +9,8 @@ from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.expectations import AnswerDialog
 
-from .helpers import MakeApp, fresh, until
-from .test_agree import back_to_view, build, cursor_to, dialog, open_agree, plain
+from .helpers import MakeApp, fresh, screen_shown, until
+from .test_agree import back_to_view, build, cursor_to, open_agree, plain
 
 
 async def test_the_answer_highlighted_is_the_answer_saved(
@@ -24,7 +24,7 @@ async def test_the_answer_highlighted_is_the_answer_saved(
         view = await open_agree(app, pilot)
         await cursor_to(pilot, view, f"expectation:{asked}")
         await pilot.press("enter")
-        answer = await dialog(pilot, AnswerDialog)
+        answer = await screen_shown(pilot, AnswerDialog)
         will_save = answer.query_one("#answer-will-save", Label)
         assert plain(will_save) == "Save records: ✓ accepted"
         await pilot.press("down", "down")  # accept → amend → decline
@@ -45,7 +45,7 @@ async def test_amend_is_chosen_by_the_arrow_alone(make_app: MakeApp, empty_sessi
         view = await open_agree(app, pilot)
         await cursor_to(pilot, view, f"expectation:{asked}")
         await pilot.press("enter")
-        answer = await dialog(pilot, AnswerDialog)
+        answer = await screen_shown(pilot, AnswerDialog)
         await pilot.press("down", "tab")  # amend, then to the text (it starts as the original)
         await pilot.press("end", *" twice a year")
         assert plain(answer.query_one("#answer-will-save", Label)) == (
@@ -64,7 +64,7 @@ async def test_sign_off_then_enter_signs(make_app: MakeApp, empty_session: Sessi
     async with app.run_test(size=(120, 40)) as pilot:
         await open_agree(app, pilot)
         await pilot.press("S")
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("enter")
         await back_to_view(pilot)
     assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == set(
@@ -80,7 +80,7 @@ async def test_a_destructive_question_starts_on_cancel_and_no_letter_confirms_it
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.push_screen(ConfirmDialog("Delete it?", "button.delete"), answers.append)
-        confirm = await dialog(pilot, ConfirmDialog)
+        confirm = await screen_shown(pilot, ConfirmDialog)
         await until(pilot, lambda: isinstance(app.focused, Button), "the dialog's focus")
         assert app.focused is confirm.query_one("#cancel", Button)
         await pilot.press("y", "j", "x")  # letters typed by mistake
@@ -92,6 +92,6 @@ async def test_a_destructive_question_starts_on_cancel_and_no_letter_confirms_it
         await pilot.press("enter")
         await until(pilot, lambda: answers == [False], "the answer")
         app.push_screen(ConfirmDialog("Delete it?", "button.delete"), answers.append)
-        await dialog(pilot, ConfirmDialog)
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.press("left", "enter")
         await until(pilot, lambda: answers == [False, True], "the answer")
