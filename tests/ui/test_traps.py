@@ -157,7 +157,7 @@ async def test_s_signs_off_from_any_row_of_the_activity(
         assert items(view).highlighted is not None
 
 
-async def test_enter_in_the_party_field_adds_the_participant(
+async def test_enter_in_the_party_field_opens_it_and_choosing_adds_the_participant(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
     police = empty_session.add_party("Police")
@@ -168,7 +168,10 @@ async def test_enter_in_the_party_field_adds_the_participant(
         select = view.query_one("#setup-participant-party", Select)
         select.value = police
         await focus(pilot, select)
-        await pilot.press("enter")
+        await pilot.press("enter")  # opens the list (it once added at once, under the party chosen last)
+        await pilot.pause()
+        assert select.expanded and not fresh(empty_session).participants
+        await pilot.press("enter")  # the party shown, chosen: added
         await until(pilot, lambda: bool(fresh(empty_session).participants), "the participant")
     assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Mari", police)]
 

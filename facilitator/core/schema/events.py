@@ -85,6 +85,11 @@ class ParticipantRemoved(Payload):
     id: Annotated[str, Ref("participants", "participant")]
 
 
+class ParticipantMoved(Payload):
+    id: Annotated[str, Ref("participants", "participant")]
+    party_id: PartyId
+
+
 # ----------------------------------------------------------------- activities
 
 
@@ -234,6 +239,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     "party.removed": PartyRemoved,
     "participant.added": ParticipantAdded,
     "participant.removed": ParticipantRemoved,
+    "participant.moved": ParticipantMoved,
     "activity.added": ActivityAdded,
     "activity.updated": ActivityUpdated,
     "activity.removed": ActivityRemoved,
