@@ -76,6 +76,8 @@ class OpenActivity:
     shown: list[Shown] = field(default_factory=list)
     agreed_current: str = ""
     agreed_wished: str = ""
+    changed_by_facilitator: str = ""
+    """Who sent the phone's placement the facilitator entered over ("" if none was replaced)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ def _open_activity(
         shown=shown,
         agreed_current=rung_name(scenario, activity.agreed_current),
         agreed_wished=rung_name(scenario, activity.agreed_wished),
+        changed_by_facilitator=replaced_phone(ours),
     )
 
 
@@ -157,6 +160,14 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
         signed_off=any(s.party_id == party_id for s in session.signoffs_for(activity.id)),
         agreed=rung_name(session.scenario, activity.agreed_current),
     )
+
+
+def replaced_phone(ours: Placement | None) -> str:
+    """Who sent the party's placement from a phone, when the facilitator has since entered
+    another over it (the phone says so); "" otherwise."""
+    if ours is None or ours.from_device or not ours.replaced_device:
+        return ""
+    return ours.replaced_by or "?"
 
 
 def placed_count(session: Session, activity_id: str) -> int:

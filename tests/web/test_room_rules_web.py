@@ -89,3 +89,13 @@ async def test_what_a_phone_sends_is_recorded_with_its_device_and_the_name_typed
     assert (event.actor, event.device) == ("Mari Tamm", device.id)
     (placement,) = room.service.session.placements
     assert (placement.by, placement.device) == ("Mari Tamm", device.id)
+
+
+async def test_the_phone_says_when_the_facilitator_changed_its_placement(server: Server, room: Room) -> None:
+    police = await joined(server, room.a, "Mari Tamm", lang="et")
+    await police.post("/place", {"activity": room.x, "current": "communication", "wished": "cooperation"})
+    _, text = await police.get("/")
+    assert "Läbiviija muutis" not in text
+    room.service.place(room.x, room.a, "coordination", "coordination")  # the facilitator, in the app
+    _, text = await police.get("/")
+    assert "Läbiviija muutis seda paigutust, mille Mari Tamm oli saatnud telefonist." in html.unescape(text)

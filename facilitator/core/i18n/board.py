@@ -59,6 +59,17 @@ MESSAGES = {
     "board.place.parties": {"en": "Parties", "et": "Osapooled"},
     "board.place.placed": {"en": "✓ placed", "et": "✓ paigutanud"},
     "board.place.not_yet": {"en": "○ not yet", "et": "○ veel mitte"},
+    "board.place.from_phone": {"en": "from a phone: {who}", "et": "telefonist: {who}"},
+    "board.place.from_phone.unnamed": {"en": "from a phone", "et": "telefonist"},
+    "board.place.replace_phone": {
+        "en": "The party {party} placed from a phone ({who}): replace it? The phone's placement stays in the log.",
+        "et": "Osapool {party} paigutas telefonist ({who}): kas asendate selle? Telefoni paigutus jääb logisse.",
+    },
+    "board.place.replace_phone.unnamed": {
+        "en": "The party {party} placed from a phone: replace it? The phone's placement stays in the log.",
+        "et": "Osapool {party} paigutas telefonist: kas asendate selle? Telefoni paigutus jääb logisse.",
+    },
+    "board.place.replace": {"en": "Replace", "et": "Asenda"},
     "board.place.step.current": {
         "en": "{party}: where is this activity now?",
         "et": "{party}: kus see tegevus praegu on?",

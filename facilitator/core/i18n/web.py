@@ -50,6 +50,10 @@ MESSAGES = {
         "et": "Sinu osapool selles tegevuses ei osale: jälgi arutelu.",
     },
     "web.placed": {"en": "Placed", "et": "Paigutatud"},
+    "web.placed_changed": {
+        "en": "The facilitator changed this placement, which {who} had sent from a phone.",
+        "et": "Läbiviija muutis seda paigutust, mille {who} oli saatnud telefonist.",
+    },
     "web.placed_as": {
         "en": "Your party's placement: now {current}; should be {wished}.",
         "et": "Teie osapoole paigutus: praegu {current}; peaks olema {wished}.",

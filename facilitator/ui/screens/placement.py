@@ -27,9 +27,10 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, S
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement
 from facilitator.core.scenario import Scenario
-from facilitator.core.service import DEFAULT_ACTOR, SessionService
+from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
@@ -75,6 +76,7 @@ class PlacementScreen(BaseScreen):
         self.scenario = service.scenario
         self.party_id: str | None = None
         """The party placing now; None once everyone has placed."""
+        self._picked = False  # the facilitator chose this party (to place again): it stays
         self._party_name = ""
         self._chosen_current: str | None = None  # held in memory only, never drawn
         self._page = ""
@@ -215,14 +217,16 @@ class PlacementScreen(BaseScreen):
             self.notify(t("board.place.party_gone", party=self._party_name), markup=False, severity="warning")
             self.party_id = None
             self._chosen_current = None
+        phones = {p.party_id: p for p in placements if p.from_device}
+        if self.party_id in phones and not self._picked and self._chosen_current is None:
+            self.party_id = None  # its phone placed meanwhile: on to the next party that has not
         if self.party_id is None:
             self.party_id = next((p for p in activity.party_ids if p not in placed), None)
             self._chosen_current = None
+            self._picked = False
         self._party_name = names.get(self.party_id, "") if self.party_id else ""
 
         party_list = self.query_one("#party-list", OptionList)
-        # Who sent each placement, when not the facilitator for the party: a phone (its last sender).
-        senders = {p.party_id: p.by for p in placements if p.by not in ("", p.party_id, DEFAULT_ACTOR)}
         options = []
         for party_id in activity.party_ids:
             mark = t("board.place.placed") if party_id in placed else t("board.place.not_yet")
@@ -233,10 +237,9 @@ class PlacementScreen(BaseScreen):
                 "  ",
                 literal(names[party_id], 60),
             )
-            if party_id in senders:
-                prompt = Content.assemble(
-                    prompt, "  ", (t("join.sent_by", who=one_line(senders[party_id], 40)), "italic")
-                )
+            if party_id in phones:  # placed from a phone: by whom, as typed there
+                said = from_phone(t, phones[party_id], names[party_id])
+                prompt = Content.assemble(prompt, "  ", (said, "italic"))
             options.append(Option(prompt, id=party_id))
         highlighted = party_list.highlighted
         party_list.clear_options()
@@ -369,6 +372,7 @@ class PlacementScreen(BaseScreen):
             return
         event.stop()
         self.party_id = event.option.id
+        self._picked = True
         self._chosen_current = None
         self.refresh_state()
 
@@ -387,9 +391,30 @@ class PlacementScreen(BaseScreen):
             return
         party_id, name, current = self.party_id, self._party_name, self._chosen_current
         self.party_id = None  # the next party who has not placed yet comes next
+        self._picked = False
         self._chosen_current = None
+        self._save_placement(party_id, name, current, rung_id)
+
+    @work(exclusive=True, group="placement-confirm")
+    async def _save_placement(self, party_id: str, name: str, current: str, wished: str) -> None:
+        """Record the facilitator's placement for a party; over one its phone sent, ask first
+        (Cancel is the default): the phone's stays in the log either way, and the phone says so."""
+        session = self.service.session
+        activity_id = self.activity_id
+        placements = session.placements_for(activity_id) if session.has_activity(activity_id) else ()
+        theirs = next((p for p in placements if p.party_id == party_id and p.from_device), None)
+        if theirs is not None:
+            who = phone_sender(theirs, name)
+            question = (
+                self.t("board.place.replace_phone", party=name, who=who)
+                if who
+                else self.t("board.place.replace_phone.unnamed", party=name)
+            )
+            if not await self.app.push_screen_wait(ConfirmDialog(question, "board.place.replace")):
+                self.refresh_state()
+                return
         try:
-            self.service.place(self.activity_id, party_id, current, rung_id)
+            self.service.place(activity_id, party_id, current, wished)
         except UserError as error:
             self.party_id = party_id
             self.fapp.show_user_error(error)
@@ -531,6 +556,17 @@ class PlacementScreen(BaseScreen):
         self._dismissing = True
         self._remember(None)
         self.dismiss(None)
+
+
+def phone_sender(placement: Placement, party_name: str) -> str:
+    """The name typed on the phone that sent a placement (one line); "" when none was typed."""
+    return one_line(placement.by, 40) if placement.by and placement.by != party_name else ""
+
+
+def from_phone(t: Translator, placement: Placement, party_name: str) -> str:
+    """The party list's note for a placement sent from a phone, with the name typed there."""
+    who = phone_sender(placement, party_name)
+    return t("board.place.from_phone", who=who) if who else t("board.place.from_phone.unnamed")
 
 
 def _agreement(activity: Activity) -> dict[str, Any]:
