@@ -72,7 +72,9 @@ async def test_entering_over_a_phones_placement_asks_first_and_cancel_keeps_it(
 
         await pilot.press("home", "enter", "3", "4")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question again")
-        await pilot.press("y")
+        await pilot.press("y")  # a letter never confirms a replacement
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#confirm")
         await until(pilot, lambda: not _phone_is_last(service), "save")
     session = fresh(service).session
     (replaced,) = session.placements
