@@ -3,6 +3,10 @@
 The store keeps plain JSON documents in TinyDB tables; `Session.from_tables` turns
 them into these frozen dataclasses, which the UI, the mismatch rules and the reports
 read. Nothing here writes: every change goes through `SessionService`.
+
+Each row class is also the declaration of its table's documents: a field's type and its
+constraints (`Annotated[..., Ref(...)]`, see `schema.fields`) are what the file validator
+checks, what the model is built from, and what the handlers write (`schema.tables`).
 """
 
 from __future__ import annotations
@@ -10,9 +14,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Annotated, Any
 
 from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.schema.fields import (
+    ActivityId,
+    Day,
+    Known,
+    Name,
+    PartyId,
+    RungId,
+    Stamp,
+    Text,
+    Whole,
+)
+from facilitator.core.schema.table import Table, pair_id
 from facilitator.core.timer import PhaseTimer
 
 SCHEMA_VERSION = 1
@@ -27,16 +43,16 @@ Tables = Mapping[str, Mapping[str, Doc]]
 class SessionInfo:
     """What the session is: title, when and where, and the scenario it runs."""
 
-    id: str
-    title: str
-    scenario_id: str
-    language: str
-    created_at: str
-    date: str = ""
+    id: Annotated[str, Text(empty=False)]  # also a file name: see `validate.SESSION_ID_RE`
+    title: Name
+    scenario_id: str  # the embedded scenario's
+    language: Annotated[str, Known("language")]
+    created_at: Stamp
+    date: str = ""  # as typed before dates were checked: not checked in a file
     place: str = ""
     facilitator: str = ""
-    phase: str = ""
-    open_activity: str | None = None
+    phase: Annotated[str, Known("phase or setup")] = ""
+    open_activity: ActivityId | None = None
     previous_id: str | None = None  # the earlier session this one started from, if any
 
 
@@ -45,9 +61,9 @@ class Party:
     """An organisation or group taking part."""
 
     id: str
-    name: str
-    order: int
-    suggested_id: str | None = None
+    name: Name
+    order: Annotated[int, Whole()]
+    suggested_id: Annotated[str, Known("suggested party")] | None = None
     affected: bool = False
 
 
@@ -56,8 +72,8 @@ class Participant:
     """A person, belonging to a party. Left out of public reports."""
 
     id: str
-    name: str
-    party_id: str
+    name: Name
+    party_id: PartyId
 
 
 @dataclass(frozen=True)
@@ -65,17 +81,19 @@ class Activity:
     """Something the parties do together, with the room's agreed rung once settled."""
 
     id: str
-    title: str
-    order: int
+    title: Name
+    order: Annotated[int, Whole()]
     description: str = ""
-    party_ids: tuple[str, ...] = ()
-    approaches: tuple[str, ...] = ()  # the guide's approaches it follows, as a lens: none, one or more
-    concerns: tuple[str, ...] = ()
-    flows: tuple[str, ...] = ()  # directions of information flow (communication), none, one or more
-    round: int = 1
+    party_ids: tuple[PartyId, ...] = ()
+    # the guide's approaches it follows, as a lens: none, one or more
+    approaches: tuple[Annotated[str, Known("approach")], ...] = ()
+    concerns: tuple[PartyId, ...] = ()
+    # directions of information flow (communication), none, one or more
+    flows: tuple[Annotated[str, Known("flow")], ...] = ()
+    round: Annotated[int, Whole(lowest=1)] = 1
     revealed: bool = False
-    agreed_current: str | None = None
-    agreed_wished: str | None = None
+    agreed_current: RungId | None = None
+    agreed_wished: RungId | None = None
     agreed_note: str = ""
     note_private: bool = False  # left out of public reports
 
@@ -85,25 +103,16 @@ class Activity:
         return self.approaches[0] if self.approaches else None
 
 
-def stored_approaches(record: Mapping[str, Any]) -> tuple[str, ...]:
-    """An activity's approaches as stored; files written before several were possible
-    hold one `approach` (or None) instead, and still open."""
-    if "approaches" in record:
-        return tuple(record["approaches"] or ())
-    single = record.get("approach")
-    return (single,) if single else ()
-
-
 @dataclass(frozen=True)
 class Placement:
     """One party's blind view of an activity in one round: current and wished rung."""
 
-    activity_id: str
-    party_id: str
-    round: int
-    current: str
-    wished: str
-    at: str
+    activity_id: ActivityId
+    party_id: PartyId
+    round: Annotated[int, Whole(lowest=1)]
+    current: RungId
+    wished: RungId
+    at: Stamp
     by: str = ""  # who sent it: the facilitator, or the name typed on a participant's device
     device: str = ""  # the participant's device it came from ("" when the facilitator entered it)
     replaced_by: str = ""  # set when the facilitator entered it over a device's: who sent that one
@@ -119,9 +128,9 @@ class Placement:
 class RoleAssignment:
     """A party's role in an activity, from the scenario's role vocabulary."""
 
-    activity_id: str
-    party_id: str
-    role_id: str
+    activity_id: ActivityId
+    party_id: PartyId
+    role_id: Annotated[str, Known("role")]
 
 
 @dataclass(frozen=True)
@@ -129,9 +138,9 @@ class Commitment:
     """ "We will ..." stated by a party for an activity."""
 
     id: str
-    activity_id: str
-    party_id: str
-    text: str
+    activity_id: ActivityId
+    party_id: PartyId
+    text: Name
 
 
 @dataclass(frozen=True)
@@ -139,11 +148,11 @@ class Expectation:
     """ "We expect X to ..."; the addressee accepts, amends or declines."""
 
     id: str
-    activity_id: str
-    from_party: str
-    to_party: str
-    text: str
-    state: str = "open"
+    activity_id: ActivityId
+    from_party: PartyId
+    to_party: PartyId
+    text: Name
+    state: Annotated[str, Known("answer")] = "open"
     response: str = ""
 
     @property
@@ -156,8 +165,8 @@ class Expectation:
 class FieldValue:
     """One agreement field of the agreed rung, filled in by the room."""
 
-    activity_id: str
-    field_id: str
+    activity_id: ActivityId
+    field_id: Annotated[str, Known("agreement field")]
     value: str
 
 
@@ -165,9 +174,9 @@ class FieldValue:
 class SignOff:
     """A party's agreement to an activity's rung, roles and expectations."""
 
-    activity_id: str
-    party_id: str
-    at: str
+    activity_id: ActivityId
+    party_id: PartyId
+    at: Stamp
 
 
 @dataclass(frozen=True)
@@ -175,10 +184,10 @@ class Action:
     """A next step with an owner party and a due date (ISO yyyy-mm-dd)."""
 
     id: str
-    text: str
-    owner: str
-    activity_id: str | None = None
-    due: str | None = None
+    text: Name
+    owner: PartyId
+    activity_id: ActivityId | None = None
+    due: Annotated[str, Day()] | None = None
     done: bool = False
 
 
@@ -209,12 +218,65 @@ class Author:
 class Event:
     """One recorded change: when, by whom (and from which device, if a phone), what."""
 
-    seq: int
-    at: str
+    seq: Annotated[int, Whole(lowest=1)]
+    at: Stamp
     actor: str
-    kind: str
+    kind: str  # a name in `schema.events.PAYLOADS`, whose declaration `data` follows
     data: Mapping[str, Any] = field(default_factory=dict)
     device: str = ""
+
+
+# ----------------------------------------------------------------- the tables
+
+
+def _approaches(doc: Doc) -> Doc:
+    """Files from before an activity could follow several approaches hold one `approach`."""
+    if "approaches" in doc or "approach" not in doc:
+        return doc
+    single = doc["approach"]
+    return {**doc, "approaches": [single] if single else []}
+
+
+META = Table("meta", SessionInfo, "session", key=lambda _info: "session")
+"""The session's own document (`meta/session`); it also holds the embedded scenario and what
+the events start from (`initial`), which the validator checks by hand."""
+PARTIES = Table("parties", Party, "party", ordered=True)
+PARTICIPANTS = Table("participants", Participant, "participant", ordered=True)
+ACTIVITIES = Table("activities", Activity, "activity", ordered=True, upgrade=_approaches)
+PLACEMENTS = Table(
+    "placements", Placement, "placement", key=lambda p: pair_id(p.activity_id, p.party_id, p.round)
+)
+ROLES = Table("roles", RoleAssignment, "role", key=lambda r: pair_id(r.activity_id, r.party_id))
+COMMITMENTS = Table("commitments", Commitment, "commitment", ordered=True)
+EXPECTATIONS = Table("expectations", Expectation, "expectation", ordered=True)
+FIELDS = Table("fields", FieldValue, "agreement field", key=lambda f: pair_id(f.activity_id, f.field_id))
+SIGNOFFS = Table("signoffs", SignOff, "sign-off", key=lambda s: pair_id(s.activity_id, s.party_id))
+ACTIONS = Table("actions", Action, "action", ordered=True)
+TIMERS = Table("timers", PhaseTimer, "timer", key=lambda t: t.phase_id)
+EVENTS = Table("events", Event, "event", key=lambda e: str(e.seq))
+"""The log (`Session.events`, in order): checked by hand (numbering, each kind's payload)."""
+
+TABLES: dict[str, Table[Any]] = {
+    t.name: t
+    for t in (
+        PARTIES,
+        PARTICIPANTS,
+        ACTIVITIES,
+        PLACEMENTS,
+        ROLES,
+        COMMITMENTS,
+        EXPECTATIONS,
+        FIELDS,
+        SIGNOFFS,
+        ACTIONS,
+        TIMERS,
+    )
+}
+"""Every table of rows, by name: the model has a tuple of each (`Session.<name>`)."""
+
+OTHER_TABLES = ("meta", "events", "view")
+"""The session itself, the event log, and an older file's positions on screen (moved out on
+its next change): declared and checked by hand (`validate`)."""
 
 
 # table name → (the table object it was built from, the built tuple, what is behind it: the
@@ -242,76 +304,6 @@ def _built(table: Any, name: str, make: Callable[[Doc], Any], memo: BuildCache) 
     return built_tuple
 
 
-def _info(meta: Doc) -> SessionInfo:
-    return SessionInfo(
-        id=meta["id"],
-        title=meta["title"],
-        scenario_id=meta["scenario_id"],
-        language=meta["language"],
-        created_at=meta["created_at"],
-        date=meta.get("date", ""),
-        place=meta.get("place", ""),
-        facilitator=meta.get("facilitator", ""),
-        phase=meta.get("phase", ""),
-        open_activity=meta.get("open_activity"),
-        previous_id=meta.get("previous_id"),
-    )
-
-
-def _party(d: Doc) -> Party:
-    return Party(d["id"], d["name"], d["order"], d.get("suggested_id"), d.get("affected", False))
-
-
-def _activity(d: Doc) -> Activity:
-    return Activity(
-        id=d["id"],
-        title=d["title"],
-        order=d["order"],
-        description=d.get("description", ""),
-        party_ids=tuple(d.get("party_ids", ())),
-        approaches=stored_approaches(d),
-        concerns=tuple(d.get("concerns", ())),
-        flows=tuple(d.get("flows", ())),
-        round=d.get("round", 1),
-        revealed=d.get("revealed", False),
-        agreed_current=d.get("agreed_current"),
-        agreed_wished=d.get("agreed_wished"),
-        agreed_note=d.get("agreed_note", ""),
-        note_private=d.get("note_private", False),
-    )
-
-
-def _placement(d: Doc) -> Placement:
-    return Placement(
-        d["activity_id"],
-        d["party_id"],
-        d["round"],
-        d["current"],
-        d["wished"],
-        d["at"],
-        d.get("by", ""),
-        d.get("device", ""),
-        d.get("replaced_by", ""),
-        d.get("replaced_device", ""),
-    )
-
-
-def _expectation(d: Doc) -> Expectation:
-    return Expectation(
-        d["id"],
-        d["activity_id"],
-        d["from_party"],
-        d["to_party"],
-        d["text"],
-        d.get("state", "open"),
-        d.get("response", ""),
-    )
-
-
-def _action(d: Doc) -> Action:
-    return Action(d["id"], d["text"], d["owner"], d.get("activity_id"), d.get("due"), d.get("done", False))
-
-
 def _events(table: Mapping[str, Doc], memo: BuildCache) -> tuple[Event, ...]:
     """The event log in order; only events appended since the last build are converted."""
     hit = memo.get("events")
@@ -333,10 +325,7 @@ def _events(table: Mapping[str, Doc], memo: BuildCache) -> tuple[Event, ...]:
     )
     if unchanged and new_docs and new_docs[0]["seq"] <= known:  # not append-only after all
         return _events(table, {})
-    events = previous + tuple(
-        Event(d["seq"], d["at"], d["actor"], d["kind"], d.get("data", {}), d.get("device", ""))
-        for d in new_docs
-    )
+    events = previous + tuple(EVENTS.build(d) for d in new_docs)
     memo["events"] = (table, events, docs + tuple(new_docs))
     return events
 
@@ -395,27 +384,12 @@ class Session:
         if scenario is None:
             scenario = scenario_from_dict(meta["scenario"], f"session {meta['id']}")
         memo: BuildCache = cache if cache is not None else {}
-
-        def built(name: str, make: Callable[[Doc], Any]) -> tuple[Any, ...]:
-            return _built(tables.get(name, {}), name, make, memo)
-
+        rows = {name: _built(tables.get(name, {}), name, table.build, memo) for name, table in TABLES.items()}
         return cls(
-            info=_info(meta),
+            info=META.build(meta),
             scenario=scenario,
-            parties=built("parties", _party),
-            participants=built("participants", lambda d: Participant(d["id"], d["name"], d["party_id"])),
-            activities=built("activities", _activity),
-            placements=built("placements", _placement),
-            roles=built("roles", lambda d: RoleAssignment(d["activity_id"], d["party_id"], d["role_id"])),
-            commitments=built(
-                "commitments", lambda d: Commitment(d["id"], d["activity_id"], d["party_id"], d["text"])
-            ),
-            expectations=built("expectations", _expectation),
-            fields=built("fields", lambda d: FieldValue(d["activity_id"], d["field_id"], d["value"])),
-            signoffs=built("signoffs", lambda d: SignOff(d["activity_id"], d["party_id"], d["at"])),
-            actions=built("actions", _action),
-            timers=built("timers", lambda d: PhaseTimer.from_dict(d, d["phase_id"], 0)),
             events=_events(tables.get("events", {}), memo),
+            **rows,
         )
 
     # ---------------------------------------------------------------- look-ups

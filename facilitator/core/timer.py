@@ -7,7 +7,9 @@ from the clock, so reopening the session shows the right time even after minutes
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import Annotated, Any
+
+from facilitator.core.schema.fields import Known, Seconds
 
 WARNING_FRACTION = 0.1  # the last tenth of the phase, at most two minutes
 WARNING_MAX_SECONDS = 120
@@ -17,11 +19,12 @@ WARNING_MAX_SECONDS = 120
 class PhaseTimer:
     """Countdown for one agenda phase."""
 
-    phase_id: str
-    duration: float  # seconds planned, including added minutes
-    elapsed: float = 0.0  # seconds run before the current start
-    started_at: float | None = None  # epoch seconds while running
-    planned: float = 0.0  # seconds the facilitator planned for the phase here; 0: the agenda's
+    phase_id: Annotated[str, Known("phase")]
+    duration: Annotated[float, Seconds()]  # seconds planned, including added minutes
+    elapsed: Annotated[float, Seconds()] = 0.0  # seconds run before the current start
+    started_at: Annotated[float, Seconds()] | None = None  # epoch seconds while running
+    # seconds the facilitator planned for the phase here; 0: the agenda's
+    planned: Annotated[float, Seconds()] = 0.0
 
     @property
     def running(self) -> bool:

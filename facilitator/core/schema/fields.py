@@ -18,7 +18,7 @@ import dataclasses
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from dataclasses import field as attribute
 from typing import Annotated, Any, NotRequired, Required, Union, get_args, get_origin, get_type_hints
 
 MAX_TEXT = 100_000
@@ -95,10 +95,33 @@ class Field:
     default: Any = None  # a model field's value when the document leaves it out (if not required)
     tuple_: bool = False  # held as a tuple in the model (a list in the file)
 
-    def rule(self, kind: type[Any]) -> Any:
-        """The constraint of that kind, or None."""
-        return next((r for r in self.rules if isinstance(r, kind)), None)
+    # Each kind of constraint, found once (checks read them for every value of big files).
+    text: Text | None = attribute(default=None, init=False, repr=False, compare=False)
+    ref: Ref | None = attribute(default=None, init=False, repr=False, compare=False)
+    known: Known | None = attribute(default=None, init=False, repr=False, compare=False)
+    whole: Whole | None = attribute(default=None, init=False, repr=False, compare=False)
+    seconds: Seconds | None = attribute(default=None, init=False, repr=False, compare=False)
+    day: Day | None = attribute(default=None, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        for rule in self.rules:
+            name = {
+                Text: "text",
+                Ref: "ref",
+                Known: "known",
+                Whole: "whole",
+                Seconds: "seconds",
+                Day: "day",
+            }.get(type(rule))
+            if name is not None:
+                object.__setattr__(self, name, rule)
+
+    @property
+    def longest(self) -> int:
+        return self.text.longest if self.text is not None else MAX_TEXT
+
+
+_RULE_NAMES = {Text: "text", Ref: "ref", Known: "known", Whole: "whole", Seconds: "seconds", Day: "day"}
 
 _BASIC = {str: "text", bool: "flag", int: "whole", float: "number"}
 
@@ -127,9 +150,18 @@ def _read(name: str, hint: Any, required: bool, default: Any = None) -> Field:
     return Field(name, _BASIC.get(hint, "any"), required, nullable, rules, None, default)
 
 
-@cache
 def fields_of(cls: type[Any]) -> tuple[Field, ...]:
     """A declared class's fields in declaration order: a dataclass's or a TypedDict's."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = _read_fields(cls)
+    return found
+
+
+_FIELDS: dict[type[Any], tuple[Field, ...]] = {}
+
+
+def _read_fields(cls: type[Any]) -> tuple[Field, ...]:
     hints = get_type_hints(cls, include_extras=True)
     if dataclasses.is_dataclass(cls):
         out = []
@@ -202,8 +234,7 @@ def shape_problem(field: Field, value: Any) -> str | None:
     if not fits(field, value):
         return f"must be {_SHAPE_WORDS.get(field.shape, field.shape)}, not {kind_of(value)}"
     if isinstance(value, str):
-        text = field.rule(Text)
-        longest = text.longest if text is not None else MAX_TEXT
+        longest = field.longest
         if len(value) > longest:
             return f"is too long ({len(value):,} characters; at most {longest:,})"
     if field.item is not None and isinstance(value, list | tuple):
@@ -216,7 +247,7 @@ def shape_problem(field: Field, value: Any) -> str | None:
 
 def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, str] | None:
     """The first declared field of `data` that is missing or of the wrong shape: (field, problem)."""
-    for field in fields_of(cls):  # type: ignore[arg-type]  # classes are hashable
+    for field in fields_of(cls):
         if field.name not in data:
             if field.required:
                 return field.name, "is missing"
@@ -225,3 +256,13 @@ def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, str] 
         if problem is not None:
             return field.name, problem
     return None
+
+
+# The words most declarations use.
+Name = Annotated[str, Text(empty=False)]
+"""Text that must say something: a title, a name, a promise."""
+Stamp = str
+"""A moment as an ISO time stamp with its zone, set by the service."""
+ActivityId = Annotated[str, Ref("activities", "activity")]
+PartyId = Annotated[str, Ref("parties", "party")]
+RungId = Annotated[str, Known("rung")]

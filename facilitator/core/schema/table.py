@@ -1,0 +1,79 @@
+"""A table of a session file: its name, its row class, how a document's id follows from the
+row, and what an older file's documents looked like. The tables themselves are declared in
+`model` (`model.TABLES`), beside their row classes.
+
+The row classes are frozen dataclasses whose annotated fields say what each document holds
+(`schema.fields`). From a `Table` come:
+
+- the model: `table.build(doc)` (and `Session.from_tables`, for every table);
+- the file validator's checks of each document (`validate`), field by field;
+- what a handler writes: `table.doc(row)`, the document for a row (`kinds.base.Context`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from facilitator.core.schema.fields import Field, fields_of
+
+R = TypeVar("R")
+Doc = Mapping[str, Any]
+
+
+def pair_id(*parts: str | int) -> str:
+    """The id of a document that one of each of its parts can have at most (activity/party)."""
+    return "/".join(str(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class Table(Generic[R]):
+    """One table of a session file: documents of `row`, by id."""
+
+    name: str
+    row: type[R]
+    what: str
+    """A document in words ("activity"), for refusals."""
+    key: Callable[[Any], str] | None = None
+    """The document's id from its row; None: the row's own `id` field."""
+    ordered: bool = False
+    """Its documents carry an `order`: a new one goes last (`Context.add`)."""
+    upgrade: Callable[[Doc], Doc] | None = None
+    """An older file's document in today's shape (the model and the checks read that)."""
+    _spec: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return fields_of(self.row)
+
+    def id_of(self, row: R) -> str:
+        return self.key(row) if self.key is not None else str(getattr(row, "id"))  # noqa: B009
+
+    def build(self, doc: Doc) -> R:
+        """The row a (checked) document holds; a missing field without a default is a KeyError."""
+        if self.upgrade is not None:
+            doc = self.upgrade(doc)
+        if not self._spec:
+            self._spec.append(tuple(f.name for f in self.fields))
+            self._spec.append(tuple(f.name for f in self.fields if f.tuple_))
+            self._spec.append(tuple(f.name for f in self.fields if f.required))
+        names, tuples, required = self._spec
+        values = {name: doc[name] for name in names if name in doc}
+        for name in tuples:
+            value = values.get(name)
+            if value is not None:
+                values[name] = tuple(value)
+        for name in required:
+            if name not in values:
+                raise KeyError(name)
+        return self.row(**values)
+
+    def doc(self, row: R, **more: object) -> dict[str, object]:
+        """The document a row is stored as: its id, every field (tuples as lists), and `more`."""
+        out: dict[str, object] = {"id": self.id_of(row)}
+        for f in self.fields:
+            value = getattr(row, f.name)
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        out.update(more)
+        return out
