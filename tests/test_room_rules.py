@@ -13,6 +13,7 @@ import pytest
 from facilitator.core.errors import ChangeRejected, NotAllowed
 from facilitator.core.i18n import Translator, explain
 from facilitator.core.party import PartyService
+from facilitator.core.rules import refusal
 from facilitator.core.service import SessionService
 
 COMM, COOP, COORD = "communication", "cooperation", "coordination"
@@ -224,3 +225,34 @@ def test_a_device_may_do_nothing_else(room: Room) -> None:
         room.service.reveal(room.talks, actor=phone.author)
     with pytest.raises(NotAllowed):
         room.service.update_party(room.youth, actor=phone.author, name="Nobody")
+
+
+def test_a_page_asks_the_same_rules_of_a_built_session(room: Room) -> None:
+    """`rules.refusal` reads a `Session` (a phone's page) and says what the live check would."""
+    party, talks = room.police, room.talks
+    commit = {"party_id": party, "activity_id": talks}
+
+    def said() -> str | None:
+        found = refusal(room.service.session, party, "commitment.added", commit)
+        return found.key if found else None
+
+    assert said() == "error.rule.not_agreeing"
+    room.service.set_phase("agree")
+    assert said() == "error.rule.not_agreed"
+    room.service.agree(talks, current=COOP)
+    assert said() is None
+    room.phone(party).sign_off(talks)
+    assert said() == "error.rule.signed_off"
+    found = refusal(
+        room.service.session, room.school, "commitment.added", {"party_id": room.school, "activity_id": talks}
+    )
+    assert found is not None and found.key == "error.not_involved"
+    place = {"party_id": party, "activity_id": talks}
+    assert (
+        getattr(refusal(room.service.session, party, "placement.recorded", place), "key", None)
+        == "error.rule.not_placing"
+    )
+    assert (
+        getattr(refusal(room.service.session, party, "activity.revealed", {"id": talks}), "key", None)
+        == "error.not_allowed"
+    )

@@ -8,24 +8,109 @@ as they are under the lock, so the app, the phones and the CLI can't disagree an
 changed a moment earlier counts. The facilitator (no `Author`) keeps every power, and a
 replay of the log is not checked again.
 
+The same rules read a `Session` too (`refusal`): a phone's page offers only the forms its
+party may use now, and says why of the others, in the words a refusal would use.
+
 Each refusal is a `NotAllowed` with one sentence in the catalogue (`error.rule.*`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from facilitator.core.errors import NotAllowed
+from facilitator.core.errors import ChangeRejected, NotAllowed
 from facilitator.core.kinds.base import Context
+from facilitator.core.model import Activity, Session
+from facilitator.core.scenario import Scenario
 
 PLACE, AGREE = "place", "agree"
 """The agenda phase kinds in which a party places, and agrees roles and expectations."""
 
 
-def _phase_kind(ctx: Context) -> str:
-    phase_id = ctx.meta().get("phase", "")
-    return next((p.kind for p in ctx.scenario.agenda if p.id == phase_id), "")
+class Facts(Protocol):
+    """What the rules read of a session: the tables under the lock, or a built `Session`."""
+
+    def phase_kind(self) -> str: ...
+    def open_activity(self) -> str | None: ...
+    def activity(self, activity_id: Any) -> Activity: ...
+    def party_name(self, party_id: Any) -> str: ...
+    def signed_off(self, activity_id: str, party_id: str) -> bool: ...
+    def addressee(self, expectation_id: Any) -> tuple[str, str]:
+        """(the party it is addressed to, its activity)."""
+        ...
+
+
+def _phase_kind(phase_id: str, scenario: Scenario) -> str:
+    return next((p.kind for p in scenario.agenda if p.id == phase_id), "")
+
+
+class _Tables:
+    """The facts as the change's transaction sees them."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def phase_kind(self) -> str:
+        return _phase_kind(self.ctx.meta().get("phase", ""), self.ctx.scenario)
+
+    def open_activity(self) -> str | None:
+        opened = self.ctx.meta().get("open_activity")
+        return opened if isinstance(opened, str) else None
+
+    def activity(self, activity_id: Any) -> Activity:
+        doc = self.ctx.need("activities", activity_id, "activity")
+        return Activity(
+            id=doc["id"],
+            title=doc["title"],
+            order=0,
+            party_ids=tuple(doc["party_ids"]),
+            round=doc.get("round", 1),
+            revealed=bool(doc.get("revealed")),
+            agreed_current=doc.get("agreed_current"),
+        )
+
+    def party_name(self, party_id: Any) -> str:
+        return str(self.ctx.need("parties", party_id, "party")["name"])
+
+    def signed_off(self, activity_id: str, party_id: str) -> bool:
+        return self.ctx.get("signoffs", f"{activity_id}/{party_id}") is not None
+
+    def addressee(self, expectation_id: Any) -> tuple[str, str]:
+        found = self.ctx.need("expectations", expectation_id, "expectation")
+        return str(found["to_party"]), str(found["activity_id"])
+
+
+class _Built:
+    """The facts as a built session shows them (a phone's page)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def phase_kind(self) -> str:
+        return _phase_kind(self.session.room.phase, self.session.scenario)
+
+    def open_activity(self) -> str | None:
+        return self.session.room.open_activity
+
+    def activity(self, activity_id: Any) -> Activity:
+        if not isinstance(activity_id, str) or not self.session.has_activity(activity_id):
+            raise ChangeRejected(f"no activity with id {activity_id!r}", "error.gone")
+        return self.session.activity(activity_id)
+
+    def party_name(self, party_id: Any) -> str:
+        if not isinstance(party_id, str) or not self.session.has_party(party_id):
+            raise ChangeRejected(f"no party with id {party_id!r}", "error.gone")
+        return self.session.party_name(party_id)
+
+    def signed_off(self, activity_id: str, party_id: str) -> bool:
+        return any(s.party_id == party_id for s in self.session.signoffs_for(activity_id))
+
+    def addressee(self, expectation_id: Any) -> tuple[str, str]:
+        found = next((e for e in self.session.expectations if e.id == expectation_id), None)
+        if found is None:
+            raise ChangeRejected(f"no expectation with id {expectation_id!r}", "error.gone")
+        return found.to_party, found.activity_id
 
 
 def _own(party: str, claimed: Any) -> None:
@@ -33,87 +118,86 @@ def _own(party: str, claimed: Any) -> None:
         raise NotAllowed("a device speaks only for its own party", "error.rule.own_party")
 
 
-def _activity(ctx: Context, activity_id: Any, party: str) -> dict[str, Any]:
-    activity = ctx.need("activities", activity_id, "activity")
-    if party not in activity["party_ids"]:
-        name = ctx.need("parties", party, "party")["name"]
+def _involved(facts: Facts, activity_id: Any, party: str) -> Activity:
+    activity = facts.activity(activity_id)
+    if party not in activity.party_ids:
+        name = facts.party_name(party)
         raise NotAllowed(
-            f"{name!r} does not take part in {activity['title']!r}",
+            f"{name!r} does not take part in {activity.title!r}",
             "error.not_involved",
             party=name,
-            activity=activity["title"],
+            activity=activity.title,
         )
     return activity
 
 
-def _placing(ctx: Context, data: dict[str, Any], party: str) -> None:
+def _placing(facts: Facts, data: dict[str, Any], party: str) -> None:
     _own(party, data.get("party_id"))
-    if _phase_kind(ctx) != PLACE:
+    if facts.phase_kind() != PLACE:
         raise NotAllowed("placements are made in the placement phase", "error.rule.not_placing")
-    activity = _activity(ctx, data.get("activity_id"), party)
-    if ctx.meta().get("open_activity") != activity["id"]:
+    activity = _involved(facts, data.get("activity_id"), party)
+    if facts.open_activity() != activity.id:
         raise NotAllowed(
-            f"the facilitator has not opened {activity['title']!r} for placement",
+            f"the facilitator has not opened {activity.title!r} for placement",
             "error.rule.not_open",
-            activity=activity["title"],
+            activity=activity.title,
         )
-    if activity["revealed"]:
+    if activity.revealed:
         raise NotAllowed("this round is already revealed", "error.already_revealed")
 
 
-def _agreeing(ctx: Context, activity_id: Any, party: str, *, signing: bool = False) -> None:
+def _agreeing(facts: Facts, activity_id: Any, party: str, *, signing: bool = False) -> None:
     """The roles and expectations phase, the party's own activity, its rung agreed, and
     (unless this is the sign-off itself) the party not signed off yet."""
-    if _phase_kind(ctx) != AGREE:
+    if facts.phase_kind() != AGREE:
         raise NotAllowed(
             "commitments, expectations, answers and sign-offs are made in the roles and expectations phase",
             "error.rule.not_agreeing",
         )
-    activity = _activity(ctx, activity_id, party)
-    if activity.get("agreed_current") is None:
+    activity = _involved(facts, activity_id, party)
+    if activity.agreed_current is None:
         raise NotAllowed(
-            f"{activity['title']!r} has no agreed rung yet",
-            "error.rule.not_agreed",
-            activity=activity["title"],
+            f"{activity.title!r} has no agreed rung yet", "error.rule.not_agreed", activity=activity.title
         )
-    if not signing and ctx.get("signoffs", f"{activity['id']}/{party}") is not None:
-        name = ctx.need("parties", party, "party")["name"]
+    if not signing and facts.signed_off(activity.id, party):
+        name = facts.party_name(party)
         raise NotAllowed(
-            f"{name!r} has signed off {activity['title']!r}: its answers can't change any more",
+            f"{name!r} has signed off {activity.title!r}: its answers can't change any more",
             "error.rule.signed_off",
             party=name,
-            activity=activity["title"],
+            activity=activity.title,
         )
 
 
-def _committing(ctx: Context, data: dict[str, Any], party: str) -> None:
+def _committing(facts: Facts, data: dict[str, Any], party: str) -> None:
     _own(party, data.get("party_id"))
-    _agreeing(ctx, data.get("activity_id"), party)
+    _agreeing(facts, data.get("activity_id"), party)
 
 
-def _expecting(ctx: Context, data: dict[str, Any], party: str) -> None:
+def _expecting(facts: Facts, data: dict[str, Any], party: str) -> None:
     _own(party, data.get("from_party"))
-    _agreeing(ctx, data.get("activity_id"), party)
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
+    _agreeing(facts, data.get("activity_id"), party)
+    if "to_party" not in data:
+        return  # asked by a page: whether it may address anyone here at all
     if data.get("to_party") == party:
         raise NotAllowed("a party's own promise is a commitment", "error.self_expectation")
-    if data.get("to_party") not in activity["party_ids"]:
+    if data.get("to_party") not in facts.activity(data.get("activity_id")).party_ids:
         raise NotAllowed("expectations go to another party of the same activity", "error.not_involved_to")
 
 
-def _answering(ctx: Context, data: dict[str, Any], party: str) -> None:
-    expectation = ctx.need("expectations", data.get("id"), "expectation")
-    if expectation["to_party"] != party:
+def _answering(facts: Facts, data: dict[str, Any], party: str) -> None:
+    to_party, activity_id = facts.addressee(data.get("id"))
+    if to_party != party:
         raise NotAllowed("only the party it is addressed to answers an expectation", "error.not_yours")
-    _agreeing(ctx, expectation["activity_id"], party)
+    _agreeing(facts, activity_id, party)
 
 
-def _signing(ctx: Context, data: dict[str, Any], party: str) -> None:
+def _signing(facts: Facts, data: dict[str, Any], party: str) -> None:
     _own(party, data.get("party_id"))
-    _agreeing(ctx, data.get("activity_id"), party, signing=True)
+    _agreeing(facts, data.get("activity_id"), party, signing=True)
 
 
-RULES: dict[str, Callable[[Context, dict[str, Any], str], None]] = {
+RULES: dict[str, Callable[[Facts, dict[str, Any], str], None]] = {
     "placement.recorded": _placing,
     "commitment.added": _committing,
     "expectation.added": _expecting,
@@ -124,13 +208,29 @@ RULES: dict[str, Callable[[Context, dict[str, Any], str], None]] = {
 """The kinds of change a participant's device may make, each with its rule."""
 
 
-def check(ctx: Context, kind: str, data: dict[str, Any], party: str) -> None:
-    """Refuse (`NotAllowed`) a change a device of `party` may not make now; else nothing."""
+def _apply(facts: Facts, kind: str, data: dict[str, Any], party: str) -> None:
     rule = RULES.get(kind)
     if rule is None:
         raise NotAllowed(
             f"a participant's device may not make a {kind!r} change: only the facilitator may",
             "error.not_allowed",
         )
-    ctx.need("parties", party, "party")
-    rule(ctx, data, party)
+    facts.party_name(party)  # the party itself is still there
+    rule(facts, data, party)
+
+
+def check(ctx: Context, kind: str, data: dict[str, Any], party: str) -> None:
+    """Refuse (`NotAllowed`) a change a device of `party` may not make now; else nothing."""
+    _apply(_Tables(ctx), kind, data, party)
+
+
+def refusal(session: Session, party: str, kind: str, data: dict[str, Any]) -> ChangeRejected | None:
+    """Why a device of `party` may not make this change on `session` now (None: it may).
+
+    For a page deciding which forms to offer: `data` needs only what the rule reads (an
+    expectation's addressee may be left out: then whether the party may address anyone)."""
+    try:
+        _apply(_Built(session), kind, data, party)
+    except ChangeRejected as error:
+        return error
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from facilitator.core.model import Activity, Expectation, Placement, Session
+from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR
 
@@ -57,6 +58,9 @@ class AgreeBlock:
     others: list[tuple[str, str]]  # (party id, name): who we can address an expectation to
     signed_off: bool
     agreed: str
+    closed_key: str = ""
+    """Why the party can't commit, expect, answer or sign off here now (`core.rules`); "" if it can."""
+    closed_values: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ def _line(session: Session, e: Expectation) -> ExpectationLine:
 
 def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBlock:
     expectations = session.expectations_for(activity.id)
+    closed = refusal(session, party_id, "commitment.added", {"party_id": party_id, "activity_id": activity.id})
     return AgreeBlock(
         id=activity.id,
         title=activity.title,
@@ -159,6 +164,8 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
         others=[(p, session.party_name(p)) for p in activity.party_ids if p != party_id],
         signed_off=any(s.party_id == party_id for s in session.signoffs_for(activity.id)),
         agreed=rung_name(session.scenario, activity.agreed_current),
+        closed_key=(closed.key or "") if closed else "",
+        closed_values=dict(closed.values) if closed else {},
     )
 
 

@@ -119,6 +119,7 @@ async def test_join_place_see_placed_then_the_reveal(phone: Phone, site: str, ro
 async def test_answer_an_expectation(phone: Phone, site: str, room: Room) -> None:
     page = phone.page
     await join_as(page, site, "Police", "")
+    room.service.agree(room.x, current="cooperation")  # a party answers once the rung is agreed
     room.service.set_phase("agree")
     room.service.add_expectation(room.x, room.b, room.a, "Report <b>broken</b> lights")
     await expect(page.get_by_text("Report <b>broken</b> lights")).to_be_visible(timeout=3000)
@@ -135,6 +136,7 @@ async def test_answer_an_expectation(phone: Phone, site: str, room: Room) -> Non
 async def test_typing_survives_a_live_update(phone: Phone, site: str, room: Room) -> None:
     page = phone.page
     await join_as(page, site, "Police", "")
+    room.service.agree(room.x, current="cooperation")  # a party answers once the rung is agreed
     room.service.set_phase("agree")
     await expect(page.get_by_label("A commitment of your party")).to_be_visible(timeout=3000)
     field = page.get_by_label("A commitment of your party")

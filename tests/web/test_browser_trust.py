@@ -119,6 +119,7 @@ async def test_a_form_sent_while_the_server_is_down_is_sent_when_it_is_back(
     page: Page, site: Site, room: Room
 ) -> None:
     await join(page, site, "Police", "Mari")
+    room.service.agree(room.x, current="cooperation")  # a party answers once the rung is agreed
     room.service.set_phase("agree")
     field = page.get_by_label("A commitment of your party")
     await expect(field).to_be_visible(timeout=3000)

@@ -99,3 +99,16 @@ async def test_the_phone_says_when_the_facilitator_changed_its_placement(server:
     room.service.place(room.x, room.a, "coordination", "coordination")  # the facilitator, in the app
     _, text = await police.get("/")
     assert "Läbiviija muutis seda paigutust, mille Mari Tamm oli saatnud telefonist." in html.unescape(text)
+
+
+async def test_the_page_offers_only_the_forms_the_party_may_use_and_says_why(
+    server: Server, room: Room
+) -> None:
+    room.service.set_phase("agree")
+    police = await joined(server, room.a)
+    _, text = await police.get("/")
+    assert "“Street lights” has no agreed rung yet" in html.unescape(text)
+    assert 'action="/commitment"' not in text and 'action="/signoff"' not in text
+    room.service.agree(room.x, current="cooperation")
+    _, text = await police.get("/")
+    assert 'action="/commitment"' in text and 'action="/signoff"' in text
