@@ -152,7 +152,9 @@ def _line(session: Session, e: Expectation) -> ExpectationLine:
 
 def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBlock:
     expectations = session.expectations_for(activity.id)
-    closed = refusal(session, party_id, "commitment.added", {"party_id": party_id, "activity_id": activity.id})
+    closed = refusal(
+        session, party_id, "commitment.added", {"party_id": party_id, "activity_id": activity.id}
+    )
     return AgreeBlock(
         id=activity.id,
         title=activity.title,
