@@ -9,6 +9,7 @@ same file; each change re-reads the newest file under the lock.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,7 @@ class SessionService:
         self._names_in: tuple[str, tuple[Path, ...]] | None = None  # see show_names_in
         self._view: tuple[Any, Session] | None = None
         self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
+        self._view_lock = threading.RLock()
 
     # ---------------------------------------------------------------- reading
     @property
@@ -164,11 +166,12 @@ class SessionService:
     @property
     def session(self) -> Session:
         """The newest state; rebuilt only when the file changed."""
-        data = self.file.read()
-        generation = self.file.generation
-        if self._view is None or self._view[0] != generation:
-            self._view = (generation, build_session(data, str(self.path), self.scenario, self._build_cache))
-        return self._view[1]
+        with self._view_lock:  # threads (a server's phones) build a new state once, not each
+            generation, data = self.file.current()
+            if self._view is None or self._view[0] != generation:
+                built = build_session(data, str(self.path), self.scenario, self._build_cache)
+                self._view = (generation, built)
+            return self._view[1]
 
     @property
     def room_view(self) -> Session:
@@ -218,11 +221,16 @@ class SessionService:
         Every text in it is cleaned first (`clean_change`), whoever sends it; a participant's
         device (`Author`) is also held to the room's rules, under the lock."""
         payload = clean_change(kind, data)
-        with self.file.transaction() as db:
+        who = actor or self.actor
+
+        def apply(db: TinyDB) -> Event:
             _migrate_view_table(db, self.device)
             at = self.clock()
-            apply_change(db, self.scenario, kind, payload, at, actor or self.actor)
-            event = append_event(db, kind, payload, actor or self.actor, at)
+            apply_change(db, self.scenario, kind, payload, at, who)
+            return append_event(db, kind, payload, who, at)
+
+        # Changes other threads make meanwhile (phones) share the write: see SessionFile.commit.
+        event = self.file.commit(apply)
         for listener in list(self._listeners):
             listener(event)
         return event

@@ -19,19 +19,21 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
+from facilitator.core.groupcommit import Batch, GroupCommit
 from facilitator.core.plain import PlainDataError, loads_json, read_limited
 from facilitator.core.validate import Data, check_session_data, parse_session
 
 __all__ = ["Data", "check_session_data"]  # what a session file holds: see `validate`
 
 Signature = tuple[int, int, int]
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -124,11 +126,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> Signature:
+def atomic_write_text(
+    path: Path, text: str, *, mode: int | None = None, ready: Callable[[Signature], None] | None = None
+) -> Signature:
     """Write a file so that a crash leaves the old or the new one; returns its signature.
 
     `mode` is the new file's permissions; by default an existing file keeps its own and a
-    new one is private (0600).
+    new one is private (0600). `ready` is told the new file's signature just before it
+    takes the old one's place (a rename keeps it), so a cache can hold it by then.
     """
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -142,13 +147,16 @@ def atomic_write_text(path: Path, text: str, *, mode: int | None = None) -> Sign
         stamp = time.time_ns()
         os.utime(tmp, ns=(stamp, stamp))
         os.chmod(tmp, mode if mode is not None else _mode_for(path))
+        sig = signature(tmp)
+        if ready is not None:
+            ready(sig)
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
-    return signature(path)
+    return sig
 
 
 def _mode_for(path: Path) -> int:
@@ -294,7 +302,10 @@ class SessionFile:
         self._lock_timeout = lock_timeout
         self._lock: FileLock | None = None
         self._cache: tuple[Signature, Data] | None = None
+        self._written: tuple[Signature, Data] | None = None  # our newest write, even if not yet in place
         self._encoder = SessionEncoder()
+        self.group = GroupCommit(self._write_batch)
+        """Changes made meanwhile by this process's other threads go in one write with ours."""
         self.trusted = trusted
         """The signature of this file as this device last checked or wrote it: while the file
         still has it (nobody replaced or edited it since), it is read without the deep check."""
@@ -326,20 +337,29 @@ class SessionFile:
 
     def read(self) -> Data:
         """The newest data. Treat it as read-only: it is shared with the cache."""
+        return self.current()[1]
+
+    def current(self) -> tuple[Signature, Data]:
+        """The newest data with its generation, as one pair (another thread may write meanwhile)."""
         try:
             sig = signature(self.path)
         except FileNotFoundError:
             raise SessionFileError(f"{self.path}: session file not found") from None
         except OSError as error:  # a file where its folder should be, no permission, ...
             raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
-        if self._cache is not None and self._cache[0] == sig:
-            return self._cache[1]
-        if self._cache is None and self.trusted == sig:
+        cache = self._cache
+        if cache is not None and cache[0] == sig:
+            return cache
+        written = self._written
+        if written is not None and written[0] == sig:  # another thread read the old file meanwhile
+            self._cache = written
+            return written
+        if cache is None and self.trusted == sig:
             data = self._load_trusted()
         else:
-            data = self._load(self._cache[1] if self._cache is not None else None)
+            data = self._load(cache[1] if cache is not None else None)
         self._cache = (sig, data)
-        return data
+        return self._cache
 
     def _load_trusted(self) -> Data:
         """The file as this device left it: parsed, its shape checked, not walked field by field."""
@@ -364,28 +384,62 @@ class SessionFile:
             raise SessionFileError(f"{self.path}: cannot read: {error}") from None
         return parse_session(raw, str(self.path), previous)
 
+    def commit(self, change: Callable[[TinyDB], T]) -> T:
+        """Apply `change` (to a TinyDB over the newest data) and write it; on disk when this returns.
+
+        Changes other threads commit while a write is under way are applied together in the
+        next one (`GroupCommit`): one lock, one write, one fsync. Each is applied on its own:
+        one that raises is refused alone, leaving no trace, and the others still land.
+        """
+        return self.group.submit(change)
+
+    def _write_batch(self, batch: Batch) -> None:
+        self._acquire()
+        try:
+            storage = MemoryTablesStorage(_copy_tables(self.read()))
+            for item in batch:
+                before, dirty = dict(storage.data), storage.dirty  # tables are replaced, never edited
+                try:
+                    item.result = item.change(tinydb_over(storage))
+                except Exception as error:  # refused (or a bug): this change alone leaves no trace
+                    storage.data, storage.dirty = before, dirty
+                    item.error = error
+            if storage.dirty:
+                self._write(storage.data)
+        finally:
+            self.lock.release()
+
+    def _write(self, data: Data) -> None:
+        """The whole file, atomically; the cache holds the new data before anyone can see it."""
+        text = self._encoder.dumps(data)
+        remove_temp_files(self.path)  # a killed writer's leftovers: we hold the lock
+        before = self._cache
+
+        def ready(sig: Signature) -> None:
+            self._cache = self._written = (sig, data)
+
+        try:
+            atomic_write_text(self.path, text, mode=PRIVATE_FILE_MODE, ready=ready)
+        except OSError as error:  # disk full, read-only, size limit: the old file stays
+            self._cache, self._written = before, None
+            raise SessionWriteError(self.path, os_reason(error)) from None
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
         """Yield a TinyDB over the newest data; written atomically when the block succeeds.
 
         If the block raises, nothing is written; the block worked on a copy, so a
-        half-applied change never leaks into later reads.
+        half-applied change never leaks into later reads. No batch runs meanwhile.
         """
-        self._acquire()
-        try:
-            data = self.read()
-            storage = MemoryTablesStorage(_copy_tables(data))
-            yield tinydb_over(storage)
-            if storage.dirty:
-                text = self._encoder.dumps(storage.data)
-                remove_temp_files(self.path)  # a killed writer's leftovers: we hold the lock
-                try:
-                    sig = atomic_write_text(self.path, text, mode=PRIVATE_FILE_MODE)
-                except OSError as error:  # disk full, read-only, size limit: the old file stays
-                    raise SessionWriteError(self.path, os_reason(error)) from None
-                self._cache = (sig, storage.data)
-        finally:
-            self.lock.release()
+        with self.group.exclusive():
+            self._acquire()
+            try:
+                storage = MemoryTablesStorage(_copy_tables(self.read()))
+                yield tinydb_over(storage)
+                if storage.dirty:
+                    self._write(storage.data)
+            finally:
+                self.lock.release()
 
     def _acquire(self) -> None:
         """Take the write lock; a lock file that can't be made is a user error, not a traceback."""

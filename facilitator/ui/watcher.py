@@ -9,6 +9,8 @@ Tests call `check()` instead of waiting.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import Any
 
 from textual.app import App
@@ -31,6 +33,8 @@ class SessionWatch:
         self.service = service
         self.core = SessionWatcher(service)
         self.changed: Signal[Session] = Signal(app, "session-changed")
+        self._thread = threading.get_ident()
+        self._loop = asyncio.get_running_loop()
         self._unsubscribe = service.subscribe(self._own_change)
         self._timer: Timer = app.set_interval(POLL_SECONDS, self.check, name="session-watch")
 
@@ -43,7 +47,10 @@ class SessionWatch:
         self.changed.subscribe(node, callback, immediate=True)
 
     def _own_change(self, event: Event) -> None:
-        self.check()
+        if threading.get_ident() == self._thread:
+            self.check()
+        else:  # a phone's change, made on the web server's writer thread: look on the app's own
+            self._loop.call_soon_threadsafe(self.check)
 
     def check(self) -> Session | None:
         """Look now; publish and return the new session if it changed since the last look."""

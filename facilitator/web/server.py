@@ -17,6 +17,7 @@ import logging
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
 WATCH_SECONDS = 0.3  # how often the file is looked at (a stat); also how often pages refresh at most
 KEEPALIVE_SECONDS = 15.0
+WRITER_THREADS = 128  # phones whose changes may wait for the same write (the device cap is 100)
 DEVICE_COOKIE = "fac_device"
 PRE_COOKIE = "fac_pre"  # the join form's token, before a device exists
 LANG_COOKIE = "fac_lang"
@@ -58,6 +60,8 @@ class WebState:
         self.version = 0
         self.closing = False
         self._changed = asyncio.Event()
+        self.writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="web-change")
+        """Phones' changes wait for the disk here, not on the event loop (see party_action)."""
         self.env = jinja2.Environment(
             auto_reload=False,
             loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -95,6 +99,7 @@ class WebState:
     def close(self) -> None:
         self.closing = True
         self.poke()
+        self.writers.shutdown(wait=False)
 
 
 STATE = web.AppKey("state", WebState)
@@ -416,9 +421,15 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
             return refusal
         assert device is not None and device.party_id is not None
         state = state_of(request)
+        party_id = device.party_id
+
+        def change() -> None:
+            act(core_api.for_party(state.service, party_id, device=device.id, name=device.name), data)
+
         try:
-            facade = core_api.for_party(state.service, device.party_id, device=device.id, name=device.name)
-            act(facade, data)
+            # Off the event loop: while one write is on its way to disk, the other phones'
+            # changes are taken in and go together in the next write (group commit).
+            await asyncio.get_running_loop().run_in_executor(state.writers, change)
         except UserError as error:
             status = (
                 403
