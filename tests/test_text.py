@@ -11,6 +11,7 @@ from facilitator.core.i18n import Translator, explain
 from facilitator.core.service import SessionService
 from facilitator.core.text import (
     NAME,
+    TEXT_FIELDS,
     TEXT_LIMIT,
     _replace_controls,
     clean,
@@ -98,3 +99,19 @@ def test_the_service_stores_cleaned_text_for_every_front_end(service: SessionSer
     with pytest.raises(ChangeRejected):
         service.add_commitment(activity, party, "x" * 31_000)
     assert len(service.session.commitments) == 1
+
+
+def test_every_free_text_field_of_every_declared_change_is_cleaned() -> None:
+    """A new kind of change with a text field is cleaned too, or this test names it."""
+    from facilitator.core.schema.events import PAYLOADS
+    from facilitator.core.schema.fields import Recorded, fields_of
+
+    typed = {
+        (kind, f.name)
+        for kind, payload in PAYLOADS.items()
+        for f in fields_of(payload)
+        if f.shape == "text"
+        and f.name != "id"  # a new document's id, chosen by the service
+        and not (f.ref or f.known or f.day or any(isinstance(r, Recorded) for r in f.rules))
+    }
+    assert typed and {(kind, key) for kind, key in typed if key not in TEXT_FIELDS} == set()
