@@ -105,6 +105,11 @@ def _known(folders: tuple[Path, ...]) -> tuple[Scenario, ...]:
     return tuple(e.scenario for e in discover(folders) if e.scenario is not None)
 
 
+def known_scenarios(folders: tuple[Path, ...] = ()) -> tuple[Scenario, ...]:
+    """The shipped scenarios and those in `folders` (read once per set of folders)."""
+    return _known(folders)
+
+
 def in_language(scenario: Scenario, language: str, folders: tuple[Path, ...] = ()) -> Scenario:
     """The scenario with its names in `language` where a counterpart exists; else as it is."""
     if scenario.language == language:

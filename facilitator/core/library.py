@@ -59,6 +59,8 @@ class SessionSummary:
     phase_name: str = ""  # the phase as the scenario names it; "" before the workshop starts
     activities: int = 0
     previous_id: str = ""  # the session this one continues (made with `new --from`), if any
+    closed_at: str = ""  # when the workshop was closed; "" while it runs
+    agenda: tuple[str, ...] = ()  # the phase ids, to name the phase in another language
     modified: float = 0.0
     error: str | None = None
 
@@ -142,6 +144,8 @@ class SessionLibrary:
             phase_name=phase_name,
             activities=len(data.get("activities", {})),
             previous_id=str(meta.get("previous_id") or ""),
+            closed_at=str(meta.get("closed_at") or ""),
+            agenda=tuple(str(p.get("id", "")) for p in agenda if isinstance(p, dict)),
             modified=modified,
         )
 

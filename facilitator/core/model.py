@@ -54,6 +54,7 @@ class SessionInfo:
     phase: Annotated[str, Known("phase or setup")] = ""
     open_activity: ActivityId | None = None
     previous_id: str | None = None  # the earlier session this one started from, if any
+    closed_at: Stamp | None = None  # when the workshop was closed (`session.closed`); None while it runs
 
 
 @dataclass(frozen=True)

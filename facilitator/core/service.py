@@ -247,6 +247,13 @@ class SessionService:
         """Move the room to a phase ("" for setting up); the phase left stops its timer."""
         return self.change("phase.changed", {"phase": phase_id}, actor)
 
+    def close_session(self, actor: str | Author | None = None) -> Event:
+        """The workshop ended; `reopen_session` undoes it."""
+        return self.change("session.closed", {}, actor)
+
+    def reopen_session(self, actor: str | Author | None = None) -> Event:
+        return self.change("session.reopened", {}, actor)
+
     def open_placement(self, activity_id: str | None, actor: str | Author | None = None) -> Event:
         """The activity the room places now (None: close it)."""
         return self.change("placement.opened", {"id": activity_id}, actor)

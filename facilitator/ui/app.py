@@ -347,7 +347,12 @@ class FacilitatorApp(App[int]):
             for node, binding, enabled, _tooltip in screen.active_bindings.values()
             if isinstance(node, PhaseView) and enabled
         ]
-        nodes += [(node, binding) for node in (screen, self) for _key, binding in node._bindings]
+        nodes += [
+            (node, binding)
+            for node in (screen, self)
+            for _key, binding in node._bindings
+            if node.check_action(binding.action, ()) is not False  # e.g. "reopen" while open
+        ]
         for node, binding in nodes:
             action = binding.action
             if action in seen or action in NOT_IN_PALETTE or not binding.description:
@@ -357,7 +362,7 @@ class FacilitatorApp(App[int]):
             seen.add(action)
             yield SystemCommand(
                 binding.description,
-                f"{binding.key_display or binding.key}",
+                self.get_key_display(binding),  # "[", not "left_square_bracket"
                 lambda node=node, action=action: self._run_palette_action(node, action),
             )
         yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)

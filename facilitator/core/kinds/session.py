@@ -68,6 +68,42 @@ def _phase_changed(ctx: Context, data: dict[str, Any]) -> None:
         data["paused"] = left
 
 
+def closed_day(at: str) -> str:
+    """The local day (ISO) of a time stamp: the day a workshop closed, as the room lived it."""
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().date().isoformat()
+    except ValueError:
+        return at[:10]
+
+
+def _told_closed(d: Mapping[str, Any], tell: Telling) -> str:
+    return tell.t("review.event.session.closed")
+
+
+def _told_reopened(d: Mapping[str, Any], tell: Telling) -> str:
+    return tell.t("review.event.session.reopened")
+
+
+@handles("session.closed", describe=_told_closed)
+def _session_closed(ctx: Context, data: dict[str, Any]) -> None:
+    """The workshop ended: its list line, review and report say so, not the phase it was on.
+    The phase stays as it was, so reopening finds the room where it was left."""
+    meta = ctx.meta()
+    if meta.get("closed_at"):
+        raise ChangeRejected("the workshop is already closed", "error.session_closed")
+    meta["closed_at"] = ctx.at
+    ctx.put("meta", meta, "session")
+
+
+@handles("session.reopened", describe=_told_reopened)
+def _session_reopened(ctx: Context, data: dict[str, Any]) -> None:
+    meta = ctx.meta()
+    if not meta.get("closed_at"):
+        raise ChangeRejected("the workshop is not closed", "error.session_open")
+    meta["closed_at"] = None
+    ctx.put("meta", meta, "session")
+
+
 def _told_opened(d: Mapping[str, Any], tell: Telling) -> str:
     activity = d.get("id")
     if activity is None:

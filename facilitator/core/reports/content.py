@@ -71,7 +71,7 @@ class _Builder:
         if info.facilitator and not self.public:
             facts.append((t("report.fact.facilitator"), text(user(info.facilitator))))
         facts.append((t("report.fact.scenario"), text(user(self.s.scenario.title))))
-        stage = stage_name(self.s)
+        stage = stage_name(self.s, t)
         if stage:
             facts.append((t("report.fact.stage"), text(user(stage))))
         facts.append((t("report.fact.generated"), text(self.generated)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitator.core.closing import session_state
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Expectation, Placement, Session
 from facilitator.core.reports.document import EM, Inline, Span, muted, text, user
@@ -128,8 +129,6 @@ class Labels:
         return text(Span(t("report.expectation.open"), EM))
 
 
-def stage_name(session: Session) -> str:
-    for phase in session.scenario.agenda:
-        if phase.id == session.info.phase:
-            return phase.name
-    return ""
+def stage_name(session: Session, t: Translator) -> str:
+    """Where the workshop is: "closed on 07.12.2026" once it ended, else its phase."""
+    return session_state(session, t)

@@ -42,6 +42,14 @@ class PhaseChanged(Payload):
     paused: NotRequired[Annotated[str, Recorded()]]  # the phase left, whose timer stopped
 
 
+class SessionClosed(Payload):
+    """The workshop ended (the time is the event's own); no fields."""
+
+
+class SessionReopened(Payload):
+    """A closed workshop goes on; no fields."""
+
+
 class PlacementOpened(Payload):
     id: NotRequired[ActivityId | None]  # None: no activity is open
 
@@ -232,6 +240,8 @@ class ActionRemoved(Payload):
 PAYLOADS: dict[str, type[Payload]] = {
     "session.updated": SessionUpdated,
     "phase.changed": PhaseChanged,
+    "session.closed": SessionClosed,
+    "session.reopened": SessionReopened,
     "placement.opened": PlacementOpened,
     "timer.set": TimerSet,
     "party.added": PartyAdded,

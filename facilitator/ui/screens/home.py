@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label
 
+from facilitator.core.closing import listed_state
 from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary
 from facilitator.core.scenario import Scenario, discover
@@ -94,6 +95,7 @@ class HomeScreen(BaseScreen):
         table.add_column(t("home.col.activities"), key="activities")
         table.add_column(t("home.col.id"), key="id")
         table.add_column(t("home.col.continues"), key="continues")
+        folders = self.fapp.scenario_folders
         for s in self.summaries:
             if s.error:
                 table.add_row(
@@ -111,7 +113,7 @@ class HomeScreen(BaseScreen):
                 literal(s.title, 60),
                 literal(s.date or s.created_at[:10]),
                 literal(s.scenario_id),
-                literal(s.phase_name),
+                literal(listed_state(s, t, folders)),
                 str(s.activities),
                 literal(s.id),
                 literal(f"↩ {s.previous_id}" if s.previous_id else ""),

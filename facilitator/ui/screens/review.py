@@ -28,6 +28,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Label, TabbedContent, TabPane
 
+from facilitator.core.closing import closed_on
 from facilitator.core.model import Session
 from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
@@ -147,7 +148,9 @@ class ReviewScreen(BaseScreen):
         if info.facilitator:
             parts.append(t("review.meta.facilitator", name=one_line(info.facilitator)))
         parts.append(t("review.meta.scenario", scenario=one_line(session.scenario.title)))
-        if info.phase:
+        if info.closed_at:
+            parts.append(closed_on(info.closed_at, t))
+        elif info.phase:
             number = phase_number(session.scenario, info.phase)
             name = next((p.name for p in session.scenario.agenda if p.id == info.phase), info.phase)
             parts.append(t("review.meta.phase", phase=f"{number or ''} {one_line(name)}".strip()))

@@ -26,8 +26,8 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.core.timer import PhaseTimer
 from facilitator.ui.base import BaseScreen, is_text_field
+from facilitator.ui.dialogs.closing import close_or_reopen, titled
 from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
-from facilitator.ui.text import literal
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
@@ -78,6 +78,8 @@ class WorkshopScreen(BaseScreen):
         Binding("T", "timer('reset')", "key.timer.reset", show=False),
         Binding("m", "timer('minutes')", "key.timer.minutes", show=False),
         Binding("j", "participants", "key.join"),
+        Binding("ctrl+w", "close_workshop", "closing.key.close"),
+        Binding("ctrl+w", "reopen_workshop", "closing.key.reopen"),
     ]
 
     def __init__(self, service: SessionService) -> None:
@@ -134,7 +136,7 @@ class WorkshopScreen(BaseScreen):
         super().relabel()
         self.agenda = self.service.scenario.agenda  # phase names follow the language too
         session = self.service.session
-        self.query_one("#workshop-title", Label).update(literal(session.info.title))
+        self.query_one("#workshop-title", Label).update(titled(session, self.t))
         self.query_one(MismatchBadge).relabel()
         self.query_one(PhaseStepper).show(steps=self.steps())
         if self._labelled:  # views label themselves when mounted; again on a language change
@@ -281,6 +283,22 @@ class WorkshopScreen(BaseScreen):
 
         self.app.push_screen(ExportDialog(self.service))
 
+    @work(exclusive=True, group="workshop-close")
+    async def action_close_workshop(self) -> None:
+        """The workshop ended (ctrl+w, asks first); the same key reopens it."""
+        if await close_or_reopen(self.app, self.service):
+            self.refresh_bindings()
+
+    def action_reopen_workshop(self) -> None:
+        self.action_close_workshop()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+w closes an open workshop and reopens a closed one, and says which."""
+        if action in ("close_workshop", "reopen_workshop"):
+            closed = bool(self.service.session.info.closed_at)
+            return closed == (action == "reopen_workshop")
+        return True
+
     def action_participants(self) -> None:
         """Let participants join from their phones: the join panel (QR code, address, code)."""
         from facilitator.ui.screens.join_panel import JoinPanel
@@ -412,8 +430,10 @@ class WorkshopScreen(BaseScreen):
 
     def _refresh_views(self, session: Session) -> None:
         title = self.query_one("#workshop-title", Label)
-        if title.content != literal(session.info.title):  # an update is a full layout: only on change
-            title.update(literal(session.info.title))
+        shown = titled(session, self.t)
+        if title.content != shown:  # an update is a full layout: only on change
+            title.update(shown)
+            self.refresh_bindings()  # closed or reopened (here or elsewhere): ctrl+w says which
         self.query_one(MismatchBadge).count_later()
         view = self.query(f"#view-{self.phase_kind(self.phase_id)}")
         if view and view.first(PhaseView).is_mounted:

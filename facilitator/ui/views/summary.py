@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import DataTable, Label
+from textual.widgets import Button, DataTable, Label
 
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
@@ -137,12 +138,21 @@ class SummaryView(PhaseView):
         self._rows: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="summary-counts")
+        with Horizontal(id="summary-top"):
+            yield Label("", id="summary-counts")
+            yield Button("", id="summary-close", compact=True)
         yield RungChart(id="summary-chart")
         yield DataTable(id="summary-activities", cursor_type="row", zebra_stripes=True)
         yield Label("", id="summary-empty", classes="empty")
         yield Label("", id="summary-actions-heading")
         yield DataTable(id="summary-actions", cursor_type="row", zebra_stripes=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The end of the agenda: close the workshop (or reopen it), as ctrl+w does."""
+        if event.button.id == "summary-close":
+            event.stop()
+            closed = bool(self.service.session.info.closed_at)
+            self.app.call_later(self.screen.run_action, "reopen_workshop" if closed else "close_workshop")
 
     def relabel(self) -> None:
         super().relabel()
@@ -155,6 +165,8 @@ class SummaryView(PhaseView):
         if session is self._shown:
             return  # the service rebuilds the session only when the file changed
         self._shown = session
+        closing = "closing.key.reopen" if session.info.closed_at else "closing.key.close"
+        self.query_one("#summary-close", Button).label = Content(self.t(closing))
         self._shown_limit = self._title_limit()
         t = self.t
         scenario = session.scenario
