@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from facilitator import __version__
+from facilitator.core.closing import listed_state
 from facilitator.core.errors import ScenarioError, UserError, os_reason
+from facilitator.core.i18n import Translator, explain
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
 from facilitator.core.plain import take_notices
 from facilitator.core.reports.formats import REGISTRY
@@ -236,6 +238,23 @@ class Cli:
         self.err = err
         self.stdin = stdin
         self.library = SessionLibrary(args.data_dir)
+        self._t: Translator | None = None
+
+    @property
+    def t(self) -> Translator:
+        """What the CLI prints is in the interface language (--lang, else the one chosen last)."""
+        if self._t is None:
+            from facilitator.core.settings import interface_language
+
+            self._t = Translator(interface_language(self.library.data_dir, self.args.lang))
+        return self._t
+
+    def fail(self, key: str, **values: str) -> UserError:
+        """A user error worded by the catalogue (English in the message, for logs)."""
+        return UserError(Translator("en")(key, **values), key, **values)
+
+    def error_line(self, error: Exception) -> str:
+        return self.t("cli.error", message=one_line(explain(error, self.t)))
 
     @property
     def scenario_dirs(self) -> tuple[Path, ...]:
@@ -247,7 +266,7 @@ class Cli:
     def say_notices(self) -> None:
         """One line on stderr per file of this device set aside as unreadable (view state, settings)."""
         for notice in take_notices():
-            print(f"facilitator: notice: {one_line(notice)}", file=self.err)
+            print(self.t("cli.notice", message=one_line(notice)), file=self.err)
 
     # ---------------------------------------------------------------- commands
     def cmd_scenarios(self) -> int:
@@ -269,10 +288,18 @@ class Cli:
             for problem in error.problems:
                 print(problem, file=self.err)
             return EXIT_USER_ERROR
-        examples = len(sc.examples)
         self.say(
-            f"{path}: ok: {sc.id} ({sc.language}), {len(sc.rungs)} rungs, {len(sc.roles)} roles, "
-            f"{len(sc.parties)} parties, {len(sc.agenda)} phases, {examples} examples"
+            self.t(
+                "cli.scenario.ok",
+                path=str(path),
+                id=sc.id,
+                language=sc.language,
+                rungs=len(sc.rungs),
+                roles=len(sc.roles),
+                parties=len(sc.parties),
+                phases=len(sc.agenda),
+                examples=len(sc.examples),
+            )
         )
         return EXIT_OK
 
@@ -280,19 +307,16 @@ class Cli:
         a = self.args
         if a.from_id is not None:
             if a.scenario:
-                raise UserError(
-                    "new: give --scenario or --from, not both (a session made --from runs the "
-                    "earlier session's scenario); see 'facilitator new --help'"
-                )
+                raise self.fail("cli.new.both")
             service = self.library.create_from(
                 a.from_id, title=a.title or "", date=a.date, place=a.place, facilitator=a.facilitator
             )
             self.say(service.session.id)
             return EXIT_OK
         if not a.scenario:
-            raise UserError("new: --scenario (or --from ID) is required; see 'facilitator new --help'")
+            raise self.fail("cli.new.no_scenario")
         if a.title is None:
-            raise UserError("new: --title is required with --scenario; see 'facilitator new --help'")
+            raise self.fail("cli.new.no_title")
         scenario = find_scenario(a.scenario, self.scenario_dirs)
         service = self.library.create(
             scenario, a.title, date=a.date, place=a.place, facilitator=a.facilitator
@@ -303,18 +327,21 @@ class Cli:
     def cmd_list(self) -> int:
         sessions = self.library.list()
         if not sessions:
-            print(f"no sessions in {self.library.sessions_dir}", file=self.err)
+            print(self.t("cli.list.none", folder=str(self.library.sessions_dir)), file=self.err)
             return EXIT_OK
+        t = self.t
         for s in sessions:
             if s.error:
                 self.say(f"{s.id:<10} ! {one_line(s.error)}")
                 continue
             # Every column is text from the file (the date is free text from --date).
             when = one_line(s.date or s.created_at[:10])
+            state = listed_state(s, t, self.scenario_dirs) or "-"
+            activities = t("cli.list.activities", count=f"{s.activities:>4}")
             self.say(
                 f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
-                f"{one_line(s.phase_name or '-', 24):<24} {s.activities:>4} act.  {one_line(s.title, 60)}"
-                + (f"  (continues {one_line(s.previous_id)})" if s.previous_id else "")
+                f"{one_line(state, 24):<24} {activities}  {one_line(s.title, 60)}"
+                + (f"  {t('cli.list.continues', id=one_line(s.previous_id))}" if s.previous_id else "")
             )
         return EXIT_OK
 
@@ -343,7 +370,7 @@ class Cli:
             follow_symlinks=self.args.follow_symlinks,
         )
         for path in written:
-            print(f"wrote {path}", file=self.err)
+            print(self.t("cli.wrote", path=str(path)), file=self.err)
         return EXIT_OK
 
     def cmd_import(self) -> int:
@@ -356,18 +383,18 @@ class Cli:
         try:
             title = one_line(self.library.open(path.stem).session.info.title, 60)
         except UserError:  # a corrupt file (shown with "!" by list) can still be deleted
-            title = "(unreadable session file)"
+            title = self.t("cli.delete.unreadable")
         if not self.args.yes:
             if not self.stdin.isatty():
-                raise UserError("not deleting without confirmation: run it in a terminal or add --yes")
-            self.err.write(f"Delete session {path.stem} “{title}”? This can't be undone. [y/N] ")
+                raise self.fail("cli.delete.no_terminal")
+            self.err.write(self.t("cli.delete.ask", id=path.stem, title=title))
             self.err.flush()
             answer = self.stdin.readline().strip().casefold()
             if answer not in ("y", "yes", "j", "jah"):
-                print("not deleted", file=self.err)
+                print(self.t("cli.delete.kept"), file=self.err)
                 return EXIT_OK
         self.library.delete(path.stem)
-        print(f"deleted {path.stem}", file=self.err)
+        print(self.t("cli.delete.done", id=path.stem), file=self.err)
         return EXIT_OK
 
     def cmd_mismatches(self) -> int:
@@ -420,7 +447,7 @@ class Cli:
             return EXIT_OK
         protected = [self.library.data_dir, self.library.sessions_dir]
         reports.write_file(output, content, protected, follow_symlinks=self.args.follow_symlinks)
-        print(f"wrote {output}", file=self.err)
+        print(self.t("cli.wrote", path=str(output)), file=self.err)
         return EXIT_OK
 
     def cmd_demo(self) -> int:
@@ -451,9 +478,10 @@ class Cli:
                 self.args.port,
                 self.args.lan,
                 lambda text: print(text, file=self.out, flush=True),
+                self.t,
             )
         except KeyboardInterrupt:  # ctrl+c is how a server is stopped
-            self.say("Stopped.")
+            self.say(self.t("cli.serve.stopped"))
         return EXIT_OK
 
     def cmd_app(self) -> int:
@@ -467,8 +495,10 @@ class Cli:
         )
         app.run()
         if app.return_code:  # an unexpected error: one line here, the traceback in the log
-            where = f"details in {app.crash_log}" if app.crash_log else "no log could be written"
-            print(f"facilitator: unexpected error, the app closed ({where})", file=self.err)
+            if app.crash_log:
+                print(self.t("cli.crashed", log=str(app.crash_log)), file=self.err)
+            else:
+                print(self.t("cli.crashed.no_log"), file=self.err)
             return app.return_code
         return EXIT_OK
 
@@ -536,7 +566,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return code
     except UserError as error:
         cli.say_notices()
-        print(f"facilitator: error: {one_line(str(error))}", file=cli.err)
+        print(cli.error_line(error), file=cli.err)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -544,7 +574,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if error.filename is None:
             _silence_stdout(cli.out)
         with contextlib.suppress(OSError):
-            print(f"facilitator: error: {one_line(_os_error_line(error))}", file=cli.err)
+            print(cli.t("cli.error", message=one_line(_os_error_line(error))), file=cli.err)
         return EXIT_USER_ERROR
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """Something the user can fix: bad input, a missing session, an unreadable file."""
+    """Something the user can fix: bad input, a missing session, an unreadable file.
+
+    The message is English (for logs); a `key` with `values`, where given, says the same
+    from the catalogue in the reader's language (see `i18n.explain`).
+    """
+
+    def __init__(self, message: str = "", key: str | None = None, **values: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 class ScenarioError(UserError):
@@ -51,11 +60,6 @@ class ChangeRejected(UserError):
     The message is English (for the CLI and logs); `key` and `values` let the app
     say the same in the interface language from the catalogue.
     """
-
-    def __init__(self, message: str, key: str | None = None, **values: str) -> None:
-        super().__init__(message)
-        self.key = key
-        self.values = values
 
 
 class LockTimeout(UserError):

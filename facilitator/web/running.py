@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator
 from facilitator.core.service import SessionService
 from facilitator.web.joining import JoinDesk
 from facilitator.web.room_file import RoomFile
@@ -144,7 +145,12 @@ class WebServer:
 
 
 def serve_forever(
-    service: SessionService, host: str, port: int | None, lan: bool, say: Callable[[str], None]
+    service: SessionService,
+    host: str,
+    port: int | None,
+    lan: bool,
+    say: Callable[[str], None],
+    t: Translator | None = None,
 ) -> None:
     """`facilitator serve`: run until interrupted; a port in use is a one-line error.
 
@@ -158,12 +164,13 @@ def serve_forever(
             binding = await server.start(host, port, lan)
         except OSError as error:
             raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-        say(f"Session: {service.session.info.title}")
-        say(f"Address: {binding.url}")
-        say(f"Join code: {server.desk.code}")
+        words = t or Translator("en")
+        say(words("cli.serve.session", title=service.session.info.title))
+        say(words("cli.serve.address", url=binding.url))
+        say(words("cli.serve.code", code=server.desk.code))
         if not binding.on_lan:
-            say("Only this computer can open it; use --lan to let phones on the local network join.")
-        say("Stop with ctrl+c.")
+            say(words("cli.serve.local_only"))
+        say(words("cli.serve.stop"))
         try:
             await asyncio.Event().wait()
         finally:

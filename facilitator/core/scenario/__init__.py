@@ -156,4 +156,9 @@ def find_scenario(
         if entry.scenario is None and on_error is not None:
             on_error(entry)
     known = sorted({e.scenario.id for e in discover(extra_dirs) if e.scenario})
-    raise UserError(f"no scenario {ref!r} (known: {', '.join(known) or 'none'})")
+    raise UserError(
+        f"no scenario {ref!r} (known: {', '.join(known) or 'none'})",
+        "cli.error.no_scenario",
+        ref=ref,
+        known=", ".join(known) or "-",
+    )
