@@ -211,6 +211,7 @@ def test_every_change_appends_one_event_with_actor_and_kind(service: SessionServ
         ("party.added", "mari", add("b", lambda: svc.add_party("School", actor="mari"))),
         ("party.updated", "facilitator", lambda: svc.update_party(i("b"), name="Schools")),
         ("participant.added", "facilitator", add("p", lambda: svc.add_participant("Anna", i("a")))),
+        ("participant.moved", "facilitator", lambda: svc.move_participant(i("p"), i("b"))),
         ("participant.removed", "facilitator", lambda: svc.remove_participant(i("p"))),
         (
             "activity.added",
@@ -256,6 +257,8 @@ def test_every_change_appends_one_event_with_actor_and_kind(service: SessionServ
         ("timer.set", "facilitator", lambda: svc.set_timer(PhaseTimer("place", 600.0), "start")),
         ("activity.removed", "facilitator", lambda: svc.remove_activity(i("x"))),
         ("party.removed", "facilitator", lambda: svc.remove_party(i("b"))),
+        ("session.closed", "facilitator", lambda: svc.close_session()),
+        ("session.reopened", "facilitator", lambda: svc.reopen_session()),
     ]
     assert {kind for kind, _, _ in steps} == set(kinds()), "every kind of change is covered"
     for number, (kind, actor, change) in enumerate(steps, start=1):

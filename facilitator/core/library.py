@@ -226,7 +226,7 @@ class SessionLibrary:
     def resolve(self, ref: str) -> Path:
         """A session by id, or by a unique prefix of one, as people type on the CLI."""
         if not ref or not SESSION_ID_RE.match(ref):
-            raise SessionNotFound(f"{ref!r} is not a session id", "cli.error.not_an_id", ref=ref)
+            raise SessionNotFound(f"{ref!r} is not a session id", "cli.error.not_an_id", ref=repr(ref))
         exact = self.path_for(ref)
         if exact.exists():
             return exact
@@ -238,10 +238,12 @@ class SessionLibrary:
             raise SessionNotFound(
                 f"{ref!r} matches several sessions ({names}); type more of the id",
                 "cli.error.several",
-                ref=ref,
+                ref=repr(ref),
                 names=names,
             )
-        raise SessionNotFound(f"no session {ref!r} (see 'facilitator list')", "cli.error.no_session", ref=ref)
+        raise SessionNotFound(
+            f"no session {ref!r} (see 'facilitator list')", "cli.error.no_session", ref=repr(ref)
+        )
 
     def open(self, ref: str, actor: str = "facilitator") -> SessionService:
         service = self.service(self.resolve(ref), actor=actor)

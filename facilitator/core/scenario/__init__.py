@@ -159,6 +159,6 @@ def find_scenario(
     raise UserError(
         f"no scenario {ref!r} (known: {', '.join(known) or 'none'})",
         "cli.error.no_scenario",
-        ref=ref,
+        ref=repr(ref),
         known=", ".join(known) or "-",
     )

@@ -140,7 +140,9 @@ class SummaryView(PhaseView):
     def compose(self) -> ComposeResult:
         with Horizontal(id="summary-top"):
             yield Label("", id="summary-counts")
-            yield Button("", id="summary-close", compact=True)
+            close = Button("", id="summary-close", compact=True)
+            close.can_focus = False  # the lists keep the focus; ctrl+w is its key
+            yield close
         yield RungChart(id="summary-chart")
         yield DataTable(id="summary-activities", cursor_type="row", zebra_stripes=True)
         yield Label("", id="summary-empty", classes="empty")
