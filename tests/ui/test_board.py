@@ -491,3 +491,32 @@ async def test_at_120_by_40_titles_and_parties_wrap_and_the_tray_counts_what_is_
         await pilot.press("end")
         await pilot.pause()
         assert "more above" in header_text(board, TRAY) and "below" not in header_text(board, TRAY)
+
+
+async def test_at_120_by_40_the_selected_card_is_shown_whole_under_the_board(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """Cards cut the parties ("Politsei, Kaasiku…"), the wished rung ("↗…") and a rung's
+    definition: the line under the board says them whole for the selected card."""
+    parties = (
+        "Police and Border Guard Board",
+        "Local government of Rapla",
+        "Youth workers",
+        "Elderly",
+        "School",
+    )
+    service = make_session(
+        ui_library, parties=parties, activities=[("A long shared round table", (0, 1, 2, 3, 4))]
+    )
+    activity = service.session.activities[0]
+    service.agree(activity.id, current="cooperation", wished="collaboration")
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(BoardView)
+        detail = view.query_one("#board-detail")
+        await until(pilot, lambda: "A long shared round table" in str(detail.render()), "the detail line")
+        shown = str(detail.render())
+        assert ", ".join(parties) in shown
+        assert "wished rung: 4. Collaboration" in shown
+        assert service.scenario.rung("cooperation").summary in " ".join(shown.split())

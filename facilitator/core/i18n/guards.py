@@ -4,6 +4,7 @@ and the questions asked before a reset or a removal."""
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "board.detail.wished": {"en": "wished rung: {rung}", "et": "soovitud aste: {rung}"},
     "answer.will_save": {"en": "Save records: {state}", "et": "Salvestatakse: {state}"},
     "answer.will_save.with": {
         "en": "Save records: {state} — “{text}”",

@@ -87,6 +87,34 @@ def card_status(
     return " · ".join(parts), tone
 
 
+def card_detail(
+    scenario: Scenario,
+    activity: Activity,
+    placements: Sequence[Placement],
+    names: Sequence[str],
+    t: Translator,
+) -> Content:
+    """The selected card whole, under the board: at 120 columns a card shows its title, its
+    parties and its status cut short, and a column its rung's summary; here nothing is cut."""
+    status, _tone = card_status(scenario, activity, placements, t)
+    rung = activity.agreed_current
+    where = scenario.rung_title(rung) if rung is not None else t("board.tray")
+    parts: list[Content] = [  # the rung's summary, as its column heads it (cut there)
+        Content.assemble(Content.styled("▶ ", "bold"), literal(activity.title).stylize("bold")),
+        Content.assemble("  ", Content.styled(where, "bold"), " · ", status),
+    ]
+    if names:
+        parts[0] = Content.assemble(parts[0], " — ", literal(", ".join(names)))
+    wished = activity.agreed_wished
+    if wished is not None and wished != rung:
+        parts[1] = Content.assemble(
+            parts[1], " · ", t("board.detail.wished", rung=scenario.rung_title(wished))
+        )
+    if rung is not None:
+        parts.append(Content.assemble("  ", Content.styled(scenario.rung(rung).summary, "italic")))
+    return Content("\n").join(parts)
+
+
 class BoardView(PhaseView):
     """The place phase: the staircase board, the party filter and the move buttons."""
 
@@ -123,6 +151,7 @@ class BoardView(PhaseView):
             yield ActionBar([BarAction("place", "…", primary=True)], id="board-place")
             yield Label("", id="board-hint", classes="editing")
         yield LadderBoard(self.service.scenario.rung_ids(), id="board")
+        yield Label("", id="board-detail")
 
     @property
     def board(self) -> LadderBoard:
@@ -187,6 +216,19 @@ class BoardView(PhaseView):
                 if cards:
                     board.select(cards[0].activity_id)
                     break
+        self._show_detail(session)
+
+    def _show_detail(self, session: Session) -> None:
+        detail = self.query_one("#board-detail", Label)
+        activity_id = self.board.selected_id
+        if activity_id is None or not session.has_activity(activity_id):
+            detail.update("")
+            return
+        activity = session.activity(activity_id)
+        placements = [p for p in session.placements_for(activity_id) if p.round == activity.round]
+        names = [session.party_name(p) for p in activity.party_ids]
+        detail.styles.max_height = 3 if self.app.size.height < 30 else 5  # at 80×24 the cards need the room
+        detail.update(card_detail(session.scenario, activity, placements, names, self.t))
 
     def _card(
         self, session: Session, activity: Activity, placements: Sequence[Placement], all_names: dict[str, str]
@@ -239,6 +281,7 @@ class BoardView(PhaseView):
     # ---------------------------------------------------------------- selection
     def on_ladder_board_selected(self, message: LadderBoard.Selected) -> None:
         """Remember the selection once it settles, not on every arrow key (each is a file write)."""
+        self._show_detail(self.session)
         if self._selection_timer is not None:
             self._selection_timer.stop()
         self._selection_timer = self.set_timer(SELECTION_DELAY, self._remember_selection)

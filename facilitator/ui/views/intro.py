@@ -124,8 +124,10 @@ def staircase(labels: Sequence[str], width: int, rows: int = 2, notes: Sequence[
     """The ladder as steps rising to the right, lowest rung at the bottom-left.
 
     `rows` lines per rung (at least two: its top edge and its label) plus a base line;
-    taller steps show the rung's note (its summary) under the label. The step offset
-    shrinks to fit narrow widths and labels are cut only when nothing else helps.
+    taller steps show the rung's note (its definition) under the label, whole: a step
+    grows by the lines its note needs (the narrow top step most), since a definition cut
+    short is one the room can't read. The step offset shrinks to fit narrow widths and
+    labels are cut only when nothing else helps.
     """
     count = len(labels)
     if count == 0 or width < 8:
@@ -158,10 +160,7 @@ def staircase(labels: Sequence[str], width: int, rows: int = 2, notes: Sequence[
         if rows > 3 and index < len(notes) and notes[index]:
             indent = len(number) + 2
             wrapped = Content.styled(notes[index], "italic").wrap(max(inner - indent, 8))
-            shown = wrapped[: rows - 3]
-            if len(wrapped) > len(shown):  # said in full on the rung's own page
-                shown[-1] = Content.assemble(shown[-1].truncate(inner - indent - 1), "…")
-            body += [Content(" " * indent) + line for line in shown]
+            body += [Content(" " * indent) + line for line in wrapped]
         body += [Content("")] * (rows - 1 - len(body))
         for row in body:
             pad = " " * max(inner - row.cell_length, 0)
@@ -206,15 +205,18 @@ class Staircase(Widget):
             return 0
         room = viewport.height - INTRO_RESERVE
         self.rows = min(max(room // len(self.labels), 2), MAX_RUNG_ROWS)
-        return self.rows * len(self.labels) + 1
+        return len(staircase(self.labels, width, self.rows, self.notes))
 
     def render(self) -> Content:
         return Content("\n").join(staircase(self.labels, self.size.width, self.rows, self.notes))
 
     def rung_at(self, y: int) -> int:
-        """The rung drawn at content row `y` (each step is its top edge, its label and its note)."""
+        """The rung drawn at content row `y`: each step starts at its top edge (a "┌"), and
+        steps differ in height (a note takes the lines it needs)."""
+        drawn = staircase(self.labels, self.size.width, self.rows, self.notes)
+        edges = sum(1 for line in drawn[: y + 1] if "┌" in line.plain)
         count = len(self.labels)
-        return min(max(count - 1 - y // self.rows, 0), count - 1)
+        return min(max(count - edges, 0), count - 1)
 
     def on_click(self, event: events.Click) -> None:
         if self.labels:
