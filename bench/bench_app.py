@@ -260,11 +260,11 @@ def main(argv: list[str] | None = None) -> int:
                     SessionService(changed).device.update(trusted=None)
                 runs[name].append(start_once(*child))
 
-        keys10 = asyncio.run(key_times(library, small, rounds))
-        keys500 = asyncio.run(key_times(library, large, rounds))
-        if not args.no_timeline:
+        if not args.no_timeline:  # (before the keys change the file)
             print_timeline(folder, large.path)
             print()
+        keys10 = asyncio.run(key_times(library, small, rounds))
+        keys500 = asyncio.run(key_times(library, large, rounds))
 
     hello_m = median([m for _, _, m in runs["hello"]])
     memory = [("peak memory, hello world", f"{hello_m / 1024:8.1f} MB", "floor", "", "")]

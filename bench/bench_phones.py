@@ -51,6 +51,7 @@ LOOPBACK = "127.0.0.1"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 TIMEOUT = aiohttp.ClientTimeout(total=30)
 SERVER_MS: list[float] = []
+PUSHED: list[int] = []  # live parts pushed on the event streams, all phones
 
 APP_CHILD = r"""
 import asyncio, sys, time
@@ -121,6 +122,7 @@ class Phone:
         )
         self.csrf = ""
         self.live_ms: list[float] = []
+        self.pushed = 0  # live parts the server sent on the event stream
         self.server_ms: list[float] = []  # the server's own time for each placement (Server-Timing)
         self._stream: asyncio.Task[None] | None = None
 
@@ -140,10 +142,17 @@ class Phone:
         self._stream = asyncio.create_task(self._follow())
 
     async def _follow(self) -> None:
-        """As the page's script: on each event, fetch the live part again."""
+        """As the page's script: a pushed live part is shown as it is; a version is fetched."""
         async with self.http.get(self.base + "/events", timeout=aiohttp.ClientTimeout()) as stream:
+            name = ""
             async for line in stream.content:
-                if line.startswith(b"data: "):
+                if line.startswith(b"event: "):
+                    name = line[7:].strip().decode()
+                elif line.strip() == b"":
+                    if name == "live":
+                        self.pushed += 1
+                    name = ""
+                elif line.startswith(b"data: ") and not name:
                     started = time.perf_counter()
                     async with self.http.get(self.base + "/live") as response:
                         await response.read()
@@ -200,6 +209,7 @@ async def run_phones(
                 first_done = max(r[1] for r in results)
             await asyncio.sleep(1.0)  # the last live fetches; the room settles
         live = [ms for phone in phones for ms in phone.live_ms]
+        PUSHED.append(sum(phone.pushed for phone in phones))
         SERVER_MS.extend(ms for phone in phones for ms in phone.server_ms)
         return per_round, live, first_done
     finally:
@@ -282,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             f"         of which in the server's handler: median {statistics.median(SERVER_MS):6.1f} ms   "
             f"p95 {p95(SERVER_MS):6.1f} ms   (the rest: waiting for the CPU and the queue)"
         )
+    print(f"  live   parts pushed on the phones' event streams: {sum(PUSHED)}")
     if live_ms:
         print(
             f"  live   page refreshes: {len(live_ms)}, median {statistics.median(live_ms):6.1f} ms   "

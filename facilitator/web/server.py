@@ -134,17 +134,20 @@ def device_of(request: web.Request) -> Device | None:
 def render(
     request: web.Request, template: str, status: int = 200, device: Device | None = None, **context: Any
 ) -> web.Response:
+    html = render_text(request, template, device, **context)
+    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+
+
+def render_text(request: web.Request, template: str, device: Device | None = None, **context: Any) -> str:
     state = state_of(request)
     lang = language(request, device)
-    t = Translator(lang)
-    html = state.env.get_template(template).render(
-        t=t,
+    return state.env.get_template(template).render(
+        t=Translator(lang),
         lang=lang,
         device=device,
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         **context,
     )
-    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
 
 def message(
@@ -291,7 +294,11 @@ async def version(request: web.Request) -> web.StreamResponse:
 
 
 async def events(request: web.Request) -> web.StreamResponse:
-    """Server-sent events: the version number whenever the session changes."""
+    """Server-sent events: whenever the session changes, the device's live part itself.
+
+    Sending the part rather than a version saves each phone a round trip for it (`/live`),
+    the larger share of an update's time on a slow network. The first message (the stream
+    just opened) and one for a device without a page is the version: the page fetches."""
     state = state_of(request)
     device = device_of(request)
     if device is None:
@@ -306,12 +313,27 @@ async def events(request: web.Request) -> web.StreamResponse:
             await response.write(b"event: gone\ndata: 0\n\n")
             break
         if state.version != seen:
+            pushed = live_event(request, device) if seen >= 0 else None
             seen = state.version
-            await response.write(f"data: {seen}\n\n".encode())
+            await response.write(pushed or f"data: {seen}\n\n".encode())
         else:
             await response.write(b": keep-alive\n\n")
         await state.wait_change(seen, KEEPALIVE_SECONDS)
     return response
+
+
+def live_event(request: web.Request, device: Device) -> bytes | None:
+    """The device's live part as an event (`live`), or None where it has none to show."""
+    if device.party_id is None:
+        return None
+    try:
+        if not state_of(request).service.session.has_party(device.party_id):
+            return None
+        html = render_text(request, "live.html", device, csrf=device.csrf, page=live_page(request, device))
+    except UserError:
+        return None  # an unreadable file: the version, and the page fetches what it can
+    lines = html.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return ("event: live\n" + "".join(f"data: {line}\n" for line in lines) + "\n").encode()
 
 
 # ----------------------------------------------------------------- joining

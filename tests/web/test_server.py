@@ -263,10 +263,31 @@ async def test_version_and_events_follow_changes(server: Server, room: Room) -> 
         assert first.startswith(b"data: ")
         await stream.content.readline()
         room.service.set_phase("agree")  # the facilitator, through their own service
-        line = await asyncio.wait_for(stream.content.readline(), 1.0)
-        assert line.startswith(b"data: ") and int(line[6:]) > before
+        # The live part itself comes on the stream (no fetch): an event named `live`, the
+        # page's HTML one `data:` line each, a blank line after.
+        lines = [await asyncio.wait_for(stream.content.readline(), 1.0)]
+        while lines[-1] != b"\n":
+            lines.append(await asyncio.wait_for(stream.content.readline(), 1.0))
+        assert lines[0] == b"event: live\n"
+        assert all(line.startswith(b"data: ") for line in lines[1:-1])
+        html = "\n".join(line[6:].decode().rstrip("\n") for line in lines[1:-1])
+        _, page = await police.get("/live")
+        assert html == page  # what /live answers, exactly
+        assert "Roles and expectations" in html
     async with police.http.get(police.base + "/version") as response:
         assert (await response.json())["version"] > before
+
+
+async def test_a_device_without_a_party_is_told_the_version(server: Server, room: Room) -> None:
+    phone = server.phone()
+    status, _text = await phone.join("ABC234")
+    assert status == 200
+    async with phone.http.get(phone.base + "/events") as stream:
+        await asyncio.wait_for(stream.content.readline(), 2)
+        await stream.content.readline()
+        room.service.set_phase("agree")
+        line = await asyncio.wait_for(stream.content.readline(), 1.0)
+        assert line.startswith(b"data: ")  # nothing to push: the page reloads what it shows
 
 
 @pytest.fixture

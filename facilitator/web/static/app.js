@@ -80,8 +80,8 @@
   retry();
 })();
 
-// Live updates: when the session changes, fetch the live part again and swap it in,
-// keeping whatever the person is typing.
+// Live updates: when the session changes, the server sends the live part (or says to fetch
+// it again) and it is swapped in, keeping whatever the person is typing.
 (function () {
   var live = document.getElementById("live");
   if (!live) { return; }
@@ -141,6 +141,25 @@
     });
   }
 
+  // Only swap when something shown changed: a swap under a finger loses its tap (the
+  // version also moves for changes this page shows the same, e.g. right after our own).
+  function swap(html) {
+    var incoming = document.createElement("template");
+    incoming.innerHTML = html;
+    var root = incoming.content.getElementById("live-root");
+    var version = root ? Number(root.getAttribute("data-version")) : -1;
+    if (withoutVersion(incoming.innerHTML) === withoutVersion(live.innerHTML)) {
+      var current = document.getElementById("live-root");
+      if (current) { current.setAttribute("data-version", String(version)); }
+      shown = version;
+      return;
+    }
+    var kept = typed();
+    live.innerHTML = html;
+    restore(kept);
+    shown = currentVersion();
+  }
+
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
@@ -150,22 +169,7 @@
     }).then(function (html) {
       if (html === null || html === undefined) { return; }
       back();
-      // Only swap when something shown changed: a swap under a finger loses its tap (the
-      // version also moves for changes this page shows the same, e.g. right after our own).
-      var incoming = document.createElement("template");
-      incoming.innerHTML = html;
-      var root = incoming.content.getElementById("live-root");
-      var version = root ? Number(root.getAttribute("data-version")) : -1;
-      if (withoutVersion(incoming.innerHTML) === withoutVersion(live.innerHTML)) {
-        var current = document.getElementById("live-root");
-        if (current) { current.setAttribute("data-version", String(version)); }
-        shown = version;
-        return;
-      }
-      var kept = typed();
-      live.innerHTML = html;
-      restore(kept);
-      shown = currentVersion();
+      swap(html);
     }).catch(function () {
       if (offline) { offline.hidden = false; }
     }).then(function () {
@@ -201,6 +205,11 @@
     back();
     onVersion(Number(event.data));
   };
+  source.addEventListener("live", function (event) {  // the live part itself: no fetch
+    failures = 0;
+    back();
+    swap(event.data);
+  });
   source.addEventListener("gone", function () { source.close(); window.location.reload(); });
   source.onerror = function () {
     failures += 1;
