@@ -535,8 +535,10 @@ async def test_the_partnership_matrix_matches_the_core(
                     assert cell == ""
                 elif pair.highest is None:
                     assert cell == f"– ({pair.activities})"
-                else:
-                    assert cell == f"{session.scenario.rung_title(pair.highest)} ({pair.activities})"
+                else:  # by the rung's number where its name does not fit (every party in view)
+                    number = session.scenario.rung_index(pair.highest) + 1
+                    named = session.scenario.rung_title(pair.highest)
+                    assert cell in (f"{named} ({pair.activities})", f"{number} ({pair.activities})")
         # The cursor starts on the first pair; the detail says it in a sentence.
         first, second = session.parties[0], session.parties[1]
         assert screen.highlighted_pair() == (first.id, second.id)
@@ -666,7 +668,8 @@ async def test_the_matrices_follow_changes_made_while_they_are_shown(
         assert plain(roles.get_cell(no_role.activity_id, no_role.target)) == "—"
         screen.service.set_role(no_role.activity_id, no_role.target, "funder")
         await pilot.pause()
-        assert plain(roles.get_cell(no_role.activity_id, no_role.target)) == "Funder"
+        shown = plain(roles.get_cell(no_role.activity_id, no_role.target))  # narrowed to fit: "Fund…"
+        assert shown != "—" and "Funder".startswith(shown.rstrip("…"))
         # A new activity is a new row (and new mismatches, drawn when their tab is shown).
         police, town = session.parties[0].id, session.parties[5].id
         added = screen.service.add_activity(HOSTILE, party_ids=[police, town])
@@ -683,7 +686,7 @@ async def test_the_matrices_follow_changes_made_while_they_are_shown(
         screen.service.agree(added, current="collaboration", wished="collaboration")
         await pilot.pause()
         cell = plain(partners.get_cell(police, town))
-        assert cell == f"4. Collaboration ({before.activities})" == plain(partners.get_cell(town, police))
+        assert cell == f"4 ({before.activities})" == plain(partners.get_cell(town, police))  # 13 parties
         await pilot.press("1")
         await pilot.pause()
         table = screen.query_one("#ov-mismatches-table", DataTable)

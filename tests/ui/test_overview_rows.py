@@ -45,3 +45,26 @@ def test_tables_and_details_follow_the_session(library: SessionLibrary) -> None:
     assert pair_detail(session, matrix, school, school, t).plain == t(
         "overview.pair.self", a="School", activities=0
     )
+
+
+def test_at_120_columns_every_party_of_a_big_workshop_is_in_view(library: SessionLibrary) -> None:
+    """The fifth and later parties were out of sight: the columns narrow to fit the width,
+    and a pair's rung is said by its number where its name does not fit."""
+    t = Translator("et")
+    service = library.create(find_scenario("kogukondlik-turvalisus"), "Suur")
+    parties = [service.add_party(f"Osapool number {n}") for n in range(13)]
+    activity = service.add_activity("Ümarlaud kõigile osapooltele", party_ids=parties)
+    service.agree(activity, current="collaboration")
+    session = service.session
+    width = 116
+    columns, rows = roles_table(session, t, width)
+    drawn = [
+        max(len(label), *(len(cells[i]) for _key, cells in rows)) + 2 for i, (_k, label) in enumerate(columns)
+    ]
+    assert len(columns) == 15 and sum(drawn) <= width
+    columns, rows = partners_table(session, partnership_matrix(session), t, width)
+    drawn = [
+        max(len(label), *(len(cells[i]) for _key, cells in rows)) + 2 for i, (_k, label) in enumerate(columns)
+    ]
+    assert len(columns) == 14 and sum(drawn) <= width
+    assert rows[0][1][1:3] == ("·", "4 (1)")

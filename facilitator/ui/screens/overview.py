@@ -337,10 +337,12 @@ class OverviewScreen(BaseScreen):
     def _fit_explanations(self) -> None:
         if self._shown is None or not self.is_mounted:
             return
-        if self.active_tab == "mismatches":
-            self._show_mismatches(self._shown)
-        else:
-            self._stale.add("mismatches")
+        self._stale = set(TABS)  # the matrices fit their columns to the width too
+        self._draw(self.active_tab)
+
+    def _table_width(self) -> int:
+        """The cells a table has across (the screen less its scroll bar and padding)."""
+        return max(self.app.size.width - 4, 40)
 
     # ---------------------------------------------------------------- mismatches
     def _show_mismatches(self, session: Session) -> None:
@@ -516,7 +518,7 @@ class OverviewScreen(BaseScreen):
 
     # ---------------------------------------------------------------- roles
     def _show_roles(self, session: Session) -> None:
-        columns, rows = roles_table(session, self.t)
+        columns, rows = roles_table(session, self.t, self._table_width())
         table = self.query_one("#ov-roles-table", DataTable)
         keep, index = row_key(table), table.cursor_row
         with self.prevent(DataTable.RowHighlighted):
@@ -551,7 +553,7 @@ class OverviewScreen(BaseScreen):
         matrix = partnership_matrix(session)
         self._matrix = matrix
         order = {p.id: i for i, p in enumerate(session.parties)}
-        columns, rows = partners_table(session, matrix, self.t)
+        columns, rows = partners_table(session, matrix, self.t, self._table_width())
         table = self.query_one("#ov-partners-table", DataTable)
         keep = self.highlighted_pair()
         with self.prevent(DataTable.CellHighlighted):

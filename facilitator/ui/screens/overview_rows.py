@@ -149,12 +149,33 @@ def pair_detail(
     )
 
 
-def roles_table(session: Session, t: Translator) -> tuple[tuple[tuple[str, str], ...], Rows]:
-    """The roles tab: a row per activity, a column per party, the role each has (lead starred)."""
+MIN_PARTY_WIDTH = 5  # a party's column never narrower than this: "★ Ee…", "4 (6)"
+
+
+def party_width(width: int | None, fixed: int, parties: int, widest: int = PARTY_WIDTH) -> int:
+    """Cells for each party's column so that every party fits in `width` (a column has a cell
+    of padding each side): the fifth and later parties were out of sight at 120 columns.
+    Never under MIN_PARTY_WIDTH; then the table scrolls, and the detail line says it all."""
+    if width is None or parties == 0:
+        return widest
+    return max(MIN_PARTY_WIDTH, min(widest, (width - fixed) // parties - 2))
+
+
+def roles_table(
+    session: Session, t: Translator, width: int | None = None
+) -> tuple[tuple[tuple[str, str], ...], Rows]:
+    """The roles tab: a row per activity, a column per party, the role each has (lead starred).
+
+    With `width`, the party columns narrow (names cut, "…") so that every party is in view."""
     scenario = session.scenario
     roles = role_matrix(session)
     lead = scenario.lead_role()
     lead_id = lead.id if lead is not None else None
+    count = len(session.parties)
+    column = party_width(width, 16 + 8, count, max(PARTY_WIDTH, ROLE_WIDTH))  # titles give way first
+    title_width = (
+        TITLE_WIDTH if width is None else max(12, min(TITLE_WIDTH, width - 8 - count * (column + 2)))
+    )
     names = {r.id: cut(r.name, ROLE_WIDTH) for r in scenario.roles}
     texts = {
         role_id: t("overview.roles.lead", role=name) if role_id == lead_id else name
@@ -167,25 +188,31 @@ def roles_table(session: Session, t: Translator) -> tuple[tuple[tuple[str, str],
         if (party_id, activity_id) not in roles:
             return ""
         role = roles[(party_id, activity_id)]
-        return no_role if role is None else texts.get(role, cut(role, ROLE_WIDTH))
+        return cut(no_role if role is None else texts.get(role, role), column)
 
     columns = (
         ("number", t("overview.col.number")),
         ("activity", t("overview.col.activity")),
-        *((p.id, cut(p.name, PARTY_WIDTH)) for p in session.parties),
+        *((p.id, cut(p.name, min(column, PARTY_WIDTH))) for p in session.parties),
     )
     rows = [
-        (a.id, (str(n), cut(a.title, TITLE_WIDTH), *(cell(p, a.id) for p in parties)))
+        (a.id, (str(n), cut(a.title, title_width), *(cell(p, a.id) for p in parties)))
         for n, a in enumerate(session.activities, start=1)
     ]
     return columns, rows
 
 
 def partners_table(
-    session: Session, matrix: Mapping[tuple[str, str], Pair], t: Translator
+    session: Session, matrix: Mapping[tuple[str, str], Pair], t: Translator, width: int | None = None
 ) -> tuple[tuple[tuple[str, str], ...], Rows]:
-    """The partnerships tab: party by party, the highest rung each pair agreed and how often."""
+    """The partnerships tab: party by party, the highest rung each pair agreed and how often.
+
+    With `width`, where the names of the rungs don't fit, a cell says the rung by its number
+    ("4 (6)"), as the legend and the detail line under the table explain."""
     order = {p.id: i for i, p in enumerate(session.parties)}
+    column = party_width(width, PARTY_WIDTH + 2, len(session.parties), 24)
+    longest = max((len(session.scenario.rung_title(r)) for r in session.scenario.rung_ids()), default=0)
+    numbered = column < longest + 5
 
     def cell(a: str, b: str) -> str:
         if a == b:
@@ -195,12 +222,15 @@ def partners_table(
             return ""
         if pair.highest is None:
             return t("overview.partners.cell.none", activities=pair.activities)
-        rung = session.scenario.rung_title(pair.highest)
+        if numbered:
+            rung = str(session.scenario.rung_index(pair.highest) + 1)
+        else:
+            rung = session.scenario.rung_title(pair.highest)
         return t("overview.partners.cell", rung=rung, activities=pair.activities)
 
     columns = (
         (PARTY_COLUMN, t("overview.partners.col.party")),
-        *((p.id, cut(p.name, PARTY_WIDTH)) for p in session.parties),
+        *((p.id, cut(p.name, min(column, PARTY_WIDTH))) for p in session.parties),
     )
     rows = [
         (a.id, (cut(a.name, PARTY_WIDTH), *(cell(a.id, b.id) for b in session.parties)))
