@@ -513,3 +513,21 @@ async def test_a_run_of_board_moves_is_one_row_and_shows_where_the_card_ended(
         pane.go(moved - 1)
         await settle(app, pilot)
         assert group_of(board_text(app), "Themed talks").startswith("Not yet on the ladder")
+
+
+async def test_at_120_by_40_the_selected_change_is_said_whole(
+    ui_library: SessionLibrary, reviewed: tuple[SessionService, dict[str, str]]
+) -> None:
+    """The list's "what" column is cut at 120 columns: a line under it says the change whole."""
+    service, _ids = reviewed
+    events = service.session.events
+    agreed = next(k for k, e in enumerate(events, start=1) if e.kind == "activity.agreed")
+    app = review_app(ui_library, service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await settle(app, pilot)
+        pane = app.screen.query_one(TimelinePane)
+        pane.go(agreed)
+        await settle(app, pilot)
+        said = " ".join(text_of(app, "#timeline-what").split())
+        assert said == "Agreed “Themed talks”: 1. Communication, wished 2. Cooperation"

@@ -34,6 +34,7 @@ from facilitator.core.review import (
 )
 from facilitator.core.text import one_line
 from facilitator.ui.host import Host, host_of
+from facilitator.ui.text import literal
 from facilitator.ui.widgets.linelist import Cell, LineList, Row, fit
 
 WIDE = 120  # from this width the list and the board sit side by side
@@ -76,6 +77,7 @@ class TimelinePane(Vertical):
             with Vertical(id="timeline-events-box"):
                 yield Label("", id="timeline-columns")
                 yield LineList(id="timeline-events")
+                yield Label("", id="timeline-what")
             with Vertical(id="timeline-board-box"):
                 yield Label("", id="timeline-position")
                 yield Label("", id="timeline-phase")
@@ -267,6 +269,9 @@ class TimelinePane(Vertical):
             line = self.lines[index - 1]
             text = t("review.timeline.position", index=index, total=total, when=line.when, who=line.who)
         self.query_one("#timeline-position", Label).update(Content(text), layout=False)
+        # The list's "what" column is cut at 120 columns: the selected change, whole.
+        what = self.lines[index - 1].what if index and self.lines else t("review.timeline.start")
+        self.query_one("#timeline-what", Label).update(literal(what))
 
     def _draw_board(self, index: int, session: Session) -> None:
         if index != self.frame_index or not self.is_mounted:
