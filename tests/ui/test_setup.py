@@ -249,7 +249,7 @@ async def test_participants_added_by_keyboard_and_removed_by_key_and_mouse(
         await pilot.click("#setup-participant-add")
         await pilot.pause()
         table = view.query_one("#setup-participants", DataTable)
-        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Jüri", HOSTILE]
+        assert [str(table.get_row_at(i)[1]) for i in range(table.row_count)] == ["Jüri", HOSTILE]
         await focus(pilot, table)
         await pilot.press("up", "delete")  # asks first, on Cancel
         await pilot.pause()
@@ -338,7 +338,7 @@ async def test_enter_on_the_party_picker_opens_it_and_a_person_can_change_party(
         await pilot.press("up", "enter")
         await pilot.pause()
         assert [(p.name, p.party_id) for p in fresh(empty_session).participants] == [("Mari", police)]
-        assert str(table.get_row_at(0)[1]) == "Police"
+        assert str(table.get_row_at(0)[0]) == "Police"
 
 
 async def test_projector_mode_shows_the_fields_the_screen_asks_for_and_letters_start_nothing(

@@ -42,6 +42,7 @@ ADDED_MARK = "✓"
 ADD_MARK = "+"
 DETAIL_FIELDS = ("title", "date", "place", "facilitator")
 NAME_LIMIT = 60  # characters of a name in a list; the whole name is kept
+PARTY_IN_LIST = 20  # a participant's party, before the name
 
 
 class SetupView(PhaseView):
@@ -178,8 +179,9 @@ class SetupView(PhaseView):
         parties.add_column(literal_cell(t("setup.col.affected")), key="affected")
         parties.add_column(literal_cell(t("setup.col.people")), key="people")
         people.clear(columns=True)
-        people.add_column(literal_cell(t("setup.col.participant")), key="name")
+        # The party first, short: long names ("Toomas Lepp, volikogu …") hid it at 120 columns.
         people.add_column(literal_cell(t("setup.col.party")), key="party")
+        people.add_column(literal_cell(t("setup.col.participant")), key="name")
         # Force the lists to be rebuilt in the new language.
         self._party_rows = ()
         self._participant_rows = ()
@@ -311,8 +313,8 @@ class SetupView(PhaseView):
             table.clear()
             for person in session.participants:
                 name = literal_cell(person.name, NAME_LIMIT)
-                party = literal_cell(session.party_name(person.party_id), NAME_LIMIT)
-                table.add_row(name, party, key=person.id)
+                party = literal_cell(session.party_name(person.party_id), PARTY_IN_LIST)
+                table.add_row(party, name, key=person.id)
             move_to(table, selected, index)
 
     def selected_party(self) -> Party | None:
