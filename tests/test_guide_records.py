@@ -131,8 +131,13 @@ def test_each_mismatch_in_the_report_says_which_line_of_the_guide_it_rests_on(
 ) -> None:
     service = create_demo(library, find_scenario("kogukondlik-turvalisus"))
     text = next(iter(reports.export_files(service, "md").values())).decode("utf-8")
-    assert "(Juhend: Kogukonna võimustamine: „Mida me nendega koos teeme?“" in text
-    assert "(Juhend: Kooperatsioon on „sama valdkonna või sarnaste eesmärkidega" in text
+    cited = "(juhendi kooperatsiooni määratlus)"
+    assert text.count(cited) == 1  # each sentence of the guide once, not after every mismatch
+    assert "Kooperatsioon ehk „sama valdkonna või sarnaste eesmärkidega" in text
+    assert (
+        text.count("„Kõigil ühistegevuse vormidel on omad võimalused") == 2
+    )  # the ladder's intro, the basis
+    assert "(juhendi kolmas lähenemine, kogukonna võimustamine)" in text
 
 
 # --------------------------------------------------------------------------- scenario

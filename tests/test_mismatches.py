@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from facilitator.cli import EXIT_OK, EXIT_USER_ERROR, main
+from facilitator.core.demo import create_demo
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.mismatches import KINDS, Mismatch, counts_by_kind, mismatches
@@ -309,7 +310,6 @@ def test_each_kind_is_found(kind: str, world: World) -> None:
         "placements_disagree": "place",
         "affected_missing": "collect",
         "empowerment_without_affected": "collect",
-        "cooperation_across_fields": "place",
     }
     assert m.phase_kind == places.get(kind, "agree")
 
@@ -651,11 +651,39 @@ def test_several_leads_and_the_guide_questions_are_questions_not_gaps(world: Wor
     assert not next(x for x in found(world.svc) if x.kind == "no_role" or x.kind == "not_signed").question
 
 
-def test_every_kind_names_the_line_of_the_guide_it_rests_on() -> None:
+def test_every_kind_names_the_line_of_the_guide_it_rests_on_and_where_it_stands() -> None:
     for kind in KINDS:
+        m = Mismatch(kind, "a")
         for language in ("et", "en"):
-            basis = Translator(language)(f"mismatch.basis.{kind}")
+            t = Translator(language)
+            basis = m.basis(t)
             assert ("„" in basis) if language == "et" else ("“" in basis), (kind, language)
+            assert all(t(f"guide.where.{source}") in basis for source in m.sources)
+            assert ("juhend" in basis) if language == "et" else ("guide" in basis)
+
+
+def test_the_tools_own_questions_say_they_are_the_tools() -> None:
+    """Where a rule asks more than the guide, the text says so, in both languages."""
+    for kind in KINDS:
+        for language, words in (("et", "selle tööriista"), ("en", "this tool")):
+            note = Mismatch(kind, "a").tool_note(Translator(language))
+            assert not note or words in note, (kind, language)
+    assert Mismatch("affected_missing", "a").tool_note(Translator("et"))
+    assert Mismatch("cooperation_across_fields", "a").tool_note(Translator("en"))
+
+
+def test_with_them_not_for_them_is_claimed_only_for_the_empowerment_approach() -> None:
+    """The guide asks "with them, not for them" of community empowerment alone: resource
+    mobilisation is by definition support *for* risk groups."""
+    for language in ("et", "en"):
+        t = Translator(language)
+        for kind in KINDS:
+            if kind == "empowerment_without_affected":
+                continue
+            explained = t(f"mismatch.{kind}")
+            assert "nende jaoks" not in explained and "for them" not in explained, (kind, explained)
+            assert "nendega koos" not in t(f"mismatch.kind.{kind}"), kind
+        assert "nende jaoks" not in t("setup.suggested.affected_help").split("võimustamise")[0]
 
 
 def test_empowerment_counts_only_affected_groups_and_other_approaches_ask_nothing(world: World) -> None:
@@ -676,6 +704,27 @@ def test_parties_of_one_field_or_of_unknown_field_are_cooperation(world: World) 
     assert keys(w.svc, "cooperation_across_fields") == []
     w.svc.update_activity(w.activity, party_ids=[w.police, w.school])  # typed names: field unknown
     assert keys(w.svc, "cooperation_across_fields") == []
+
+
+def test_parties_of_different_fields_with_a_shared_goal_written_down_are_cooperation(world: World) -> None:
+    """The guide: cooperation is joint activity of organisations "of the same field *or* with
+    similar goals". Once the shared goal is written down, the question is not asked."""
+    key = make_cooperation_across_fields(world)
+    (m,) = found(world.svc, "cooperation_across_fields")
+    assert m.fix_item == "field" and m.target == "shared_goal" and m.question
+    world.svc.set_field(world.activity, "shared_goal", "Safe yards in the village")
+    assert keys(world.svc, key[0]) == []
+
+
+def test_the_demos_round_table_after_the_guides_ida_harju_example_is_not_questioned(tmp_path: Path) -> None:
+    """The guide files Ida-Harju's round table of safety partners under cooperation."""
+    library = SessionLibrary(tmp_path)
+    for scenario_id in ("kogukondlik-turvalisus", "community-safety"):
+        session = create_demo(library, find_scenario(scenario_id)).session
+        table = next(a for a in session.activities if "Ida-Harju" in a.description)
+        assert table.agreed_current == COOP
+        flagged = {m.activity_id for m in mismatches(session) if m.kind == "cooperation_across_fields"}
+        assert table.id not in flagged and flagged
 
 
 def test_only_an_action_of_this_activity_answers_a_wish(world: World) -> None:

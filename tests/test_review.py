@@ -305,7 +305,7 @@ def test_descriptions_use_the_names_of_their_time_and_the_actor(
     assert et[0].who == "läbiviija"
     assert et[0].what.startswith("Liikus etappi „")
     assert next(line for line in et if line.kind == "placement.recorded").what == (
-        "Osapool Police paigutas tegevuse „Themed talks“ (peidetud kuni avalikustamiseni)"
+        "„Themed talks“ – paigutanud: Police (peidus kuni avalikustamiseni)"
     )
 
 

@@ -72,7 +72,7 @@ class PartyMatch:
 class RungChange:
     """An agreed rung (current or wished) in `a` and in `b`; None where not agreed.
 
-    The ids are each in its own session's scenario; the indexes (0 = least joint) are
+    The ids are each in its own session's scenario; the indexes (0 = the first rung) are
     what is compared. A rung id the scenario doesn't know counts as not agreed.
     """
 

@@ -34,11 +34,12 @@ def is_date(text: str) -> bool:
 
 def shown_date(iso: str | None, language: str) -> str:
     """A stored date as people of `language` write it: 07.12.2026 in Estonian, 2026-12-07 in
-    English. Text that is not an ISO date (free text from old files) is shown as it is."""
+    English; a timestamp keeps its time (07.12.2026 11:47). Text that is not an ISO date
+    (free text from old files) is shown as it is."""
     if not iso:
         return ""
-    match = ISO.match(iso)
+    match = ISO.match(iso[:10])
     if match is None or language != "et":
         return iso
     year, month, day = match.groups()
-    return f"{day}.{month}.{year}"
+    return f"{day}.{month}.{year}{iso[10:]}"

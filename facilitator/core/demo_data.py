@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 Text = dict[str, str]
 
 
+# Rungs by position, so the demo fits any ladder of at least four rungs.
+COMM, COOP, COORD, COLLAB = 0, 1, 2, 3
+
+
+def all_placed(parties: tuple[str, ...], current: int, wished: int) -> tuple[tuple[str, int, int], ...]:
+    """Every party placed the activity the same way."""
+    return tuple((p, current, wished) for p in parties)
+
+
 def L(et: str, en: str) -> Text:
     """One text in both languages."""
     return {"et": et, "en": en}
@@ -55,7 +64,7 @@ PARTIES: tuple[DemoParty, ...] = (
     DemoParty(
         "town",
         "local-government",
-        L("Kaasiku Vallavalitsus", "Kaasiku Municipality"),
+        L("Kaasiku vald", "Kaasiku Municipality"),
         (
             L("Kersti Mägi, abivallavanem", "Kersti Mägi, deputy mayor"),
             L(
@@ -67,7 +76,7 @@ PARTIES: tuple[DemoParty, ...] = (
     DemoParty(
         "neighbour",
         "local-government",
-        L("Kasevälja Vallavalitsus", "Kasevälja Municipality"),
+        L("Kasevälja vald", "Kasevälja Municipality"),
         (L("Urmas Kallas, Kasevälja vallasekretär", "Urmas Kallas, Kasevälja municipal secretary"),),
     ),
     DemoParty(

@@ -37,13 +37,42 @@ KINDS = (
 )
 
 # Kinds that ask a question rather than report a gap: the answer may well be "yes, on purpose".
-QUESTIONS = frozenset({"several_leads", "informed_on_collaboration", "cooperation_across_fields"})
+QUESTIONS = frozenset(
+    {"several_leads", "affected_missing", "informed_on_collaboration", "cooperation_across_fields"}
+)
+
+# The sentence of the guide each kind rests on (`guide.quote.*`, with `guide.where.*` saying
+# where in the guide it stands). A report cites each sentence once, however many mismatches
+# rest on it. Where a rule asks more than the guide says, `mismatch.tool.*` says so.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "not_placed": ("forms",),
+    "placements_disagree": ("forms",),
+    "no_lead": ("roles",),
+    "several_leads": ("collaboration",),
+    "no_role": ("roles",),
+    "expectation_outside": ("expectations",),
+    "expectation_open": ("expectations",),
+    "expectation_declined": ("expectations",),
+    "overlap": ("cooperation",),
+    "fields_empty": ("forms",),
+    "wish_without_action": ("forms",),
+    "affected_missing": ("community",),
+    "empowerment_without_affected": ("empowerment",),
+    "informed_on_collaboration": ("collaboration",),
+    "cooperation_across_fields": ("cooperation", "coordination"),
+    "not_signed": ("forms",),
+}
+# Kinds whose question or advice is this tool's own, beyond the sentence they cite.
+TOOL_NOTES = frozenset(
+    {"several_leads", "fields_empty", "wish_without_action", "affected_missing", "cooperation_across_fields"}
+)
 
 # The rules that follow the guide's own distinctions key on the shipped scenarios' ids:
 # a scenario that names its rungs, roles or approaches differently simply does not get them.
 COOPERATION, COORDINATION, COLLABORATION = "cooperation", "coordination", "collaboration"
 EMPOWERMENT = "empowerment"
 INFORMED = "informed"
+SHARED_GOAL = "shared_goal"  # the cooperation rung's field: the "similar goals" of its definition
 
 # What each kind asks of the room. "discuss": the parties see it differently or something
 # is missing that only they can settle (different placements, declined or unanswered
@@ -78,7 +107,6 @@ FIX_PHASE = {
     "placements_disagree": "place",
     "affected_missing": "collect",  # the activity's parties are edited where it was collected
     "empowerment_without_affected": "collect",  # its parties and approaches, likewise
-    "cooperation_across_fields": "place",  # the rung is what the question is about
 }
 FIX_ITEM = {
     "no_lead": "party",
@@ -92,6 +120,7 @@ FIX_ITEM = {
     "overlap": "commitment",
     "wish_without_action": "action",
     "informed_on_collaboration": "party",
+    "cooperation_across_fields": "field",  # a shared goal written down answers it
 }
 
 
@@ -130,9 +159,25 @@ class Mismatch:
         """The plain explanation in the translator's language."""
         return t(f"mismatch.{self.kind}", **self.values)
 
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The guide's sentences it rests on (ids of `guide.quote.*`)."""
+        return SOURCES[self.kind]
+
+    def tool_note(self, t: Translator) -> str:
+        """What this tool asks or advises beyond the guide ("" where it asks nothing more)."""
+        return t(f"mismatch.tool.{self.kind}") if self.kind in TOOL_NOTES else ""
+
     def basis(self, t: Translator) -> str:
-        """The line of the guide the rule rests on (and what is this tool's own advice)."""
-        return t(f"mismatch.basis.{self.kind}")
+        """The guide's sentences the rule rests on, where they stand, and the tool's own part."""
+        cited = " ".join(cite(t, source) for source in self.sources)
+        note = self.tool_note(t)
+        return f"{cited} {note}" if note else cited
+
+
+def cite(t: Translator, source: str) -> str:
+    """One sentence of the guide and where in the guide it stands."""
+    return t("guide.cite", quote=t(f"guide.quote.{source}"), where=t(f"guide.where.{source}"))
 
 
 def _names(session: Session, party_ids: tuple[str, ...] | list[str]) -> str:
@@ -326,25 +371,33 @@ def _rung_questions(session: Session, activity: Activity) -> Iterator[Mismatch]:
                     target=party,
                 )
     if current == COOPERATION:
-        known = [p for p in session.parties if p.id in activity.party_ids]
-        fields = [set(scenario.party_fields(p.suggested_id)) for p in known]
-        fields = [
-            f for f in fields if f
-        ]  # parties of unknown field (typed ones, affected groups) say nothing
-        if len(fields) > 1 and not set.intersection(*fields):
-            named = [p.id for p in known if scenario.party_fields(p.suggested_id)]
-            other = COORDINATION if COORDINATION in scenario.rung_ids() else current
-            yield Mismatch(
-                "cooperation_across_fields",
-                activity.id,
-                tuple(named),
-                {
-                    "activity": activity.title,
-                    "rung": scenario.rung_title(current),
-                    "parties": _names(session, named),
-                    "other": scenario.rung_title(other),
-                },
-            )
+        yield from _cooperation_question(session, activity)
+
+
+def _cooperation_question(session: Session, activity: Activity) -> Iterator[Mismatch]:
+    """Cooperation is joint activity of organisations "of the same field or with similar
+    goals": asked only when the parties share no field *and* no shared goal is recorded."""
+    scenario = session.scenario
+    if session.fields_for(activity.id).get(SHARED_GOAL, "").strip():
+        return
+    known = [p for p in session.parties if p.id in activity.party_ids]
+    # Parties of unknown field (typed ones, affected groups) say nothing.
+    fields = [f for f in (set(scenario.party_fields(p.suggested_id)) for p in known) if f]
+    if len(fields) > 1 and not set.intersection(*fields):
+        named = [p.id for p in known if scenario.party_fields(p.suggested_id)]
+        other = COORDINATION if COORDINATION in scenario.rung_ids() else COOPERATION
+        yield Mismatch(
+            "cooperation_across_fields",
+            activity.id,
+            tuple(named),
+            {
+                "activity": activity.title,
+                "rung": scenario.rung_title(COOPERATION),
+                "parties": _names(session, named),
+                "other": scenario.rung_title(other),
+            },
+            target=SHARED_GOAL,
+        )
 
 
 def _signoff_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:

@@ -659,7 +659,7 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         await cursor_to(pilot, view, f"party:{w.town}")
         await pilot.press("s")
         await pilot.pause()
-        assert "Osapool Town kinnitas (1/2). Lahknevusi alles: 5." in notifications(app)
+        assert "Kinnitas: Town (1/2). Lahknevusi alles: 5." in notifications(app)
         await pilot.press("r")
         role = await screen_shown(pilot, RoleDialog)
         assert plain(role.query_one("#role-title", Label)) == f"Osapoole Town roll tegevuses „{HOSTILE}“"

@@ -240,7 +240,7 @@ async def test_card_status_follows_the_round_in_symbols_and_words(
         statuses = {card.title: card.status for key in board.keys for card in board.column(key).cards}
         assert statuses["Safety round table"] == "• placed 1/3"
         assert statuses["Themed talks at the youth centre"] == "≠ views: 2"
-        assert statuses["Joint development plan"] == "✓ agreed · ↗ wish 4"
+        assert statuses["Joint development plan"] == "✓ agreed · ↗ 4 (wished)"
         assert titles(board, "coordination") == ["Joint development plan"]
         # Nothing before the reveal gives a rung away.
         text = column_text(board, TRAY)

@@ -303,7 +303,7 @@ async def test_the_highlighted_mismatch_is_explained_in_full(
         # Where it is fixed, as the core declares it for every view (issue 14).
         phase = next(p for p in demo_session.scenario.agenda if p.kind == found[1].phase_kind)
         assert phase.name in detail
-        assert f"(The guide: {found[1].basis(app.t)})" in detail  # the line of the guide it rests on
+        assert f"(Basis: {found[1].basis(app.t)})" in detail  # the line of the guide it rests on
 
 
 async def test_choosing_a_mismatch_goes_where_it_is_fixed(

@@ -160,7 +160,7 @@ async def test_the_common_answer_is_preselected_and_the_card_shows_agreed(
         await pilot.pause()
         board = app.screen.query_one("#board", LadderBoard)
         card = board.column("coordination").cards[0]
-        assert card.status == "✓ agreed · ↗ wish 4"
+        assert card.status == "✓ agreed · ↗ 4 (wished)"
         assert board.selected_id == activity.id
     assert fresh(service).session.activity(activity.id).agreed_current == "coordination"
 

@@ -387,10 +387,10 @@ async def test_both_languages_and_projector_mode(
         assert str(tabs.get_tab(DASHBOARD).label) == "Dashboard"
         await pilot.press("f7")
         await settle(app, pilot)
-        assert str(tabs.get_tab(DASHBOARD).label) == "Ülevaade"
+        assert str(tabs.get_tab(DASHBOARD).label) == "Koondvaade"
         assert str(tabs.get_tab(TIMELINE).label).startswith("Ajajoon (")
         rows = rows_of(app.screen.query_one("#timeline-events", LineList))
-        assert any("Police paigutas tegevuse „Themed talks“" in row for row in rows)
+        assert any("„Themed talks“ – paigutanud: Police" in row for row in rows)
         assert text_of(app, "#review-actions-heading").startswith("Sammud vastutaja ja tähtaja järgi")
         assert any(line.startswith("1. Communication") for line in board_text(app))
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}

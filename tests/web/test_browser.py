@@ -111,7 +111,7 @@ async def test_join_place_see_placed_then_the_reveal(phone: Phone, site: str, ro
     await expect(table).to_contain_text("1. Communication")
     await expect(table).to_contain_text("2. Cooperation")
     room.service.agree(room.x, current="cooperation", wished="collaboration")
-    await expect(page.get_by_text("Agreed: 2. Cooperation")).to_be_visible(timeout=3000)
+    await expect(page.get_by_text("Agreed rung: 2. Cooperation")).to_be_visible(timeout=3000)
     assert took < 1.5, f"the reveal took {took:.2f} s to show"
     assert phone.problems == []  # no CSP violation, no script error, nothing fetched from elsewhere
 
@@ -128,7 +128,7 @@ async def test_answer_an_expectation(phone: Phone, site: str, room: Room) -> Non
     await expect(page.get_by_text("amended: Report within a week")).to_be_visible()
     (answered,) = room.service.session.expectations
     assert (answered.state, answered.response) == ("amended", "Report within a week")
-    await page.get_by_role("button", name="Sign off this activity").click()
+    await page.get_by_role("button", name="Sign off the agreement").click()
     await expect(page.get_by_text("✓ Signed off")).to_be_visible()
     assert phone.problems == []
 

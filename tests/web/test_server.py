@@ -248,9 +248,9 @@ async def test_leave_forgets_the_device(server: Server, room: Room) -> None:
 async def test_language_switch(server: Server, room: Room) -> None:
     police = await joined(server, room.a)
     _, text = await police.get("/?lang=et")
-    assert 'lang="et"' in text and "Paiguta redelile" in text
+    assert 'lang="et"' in text and "Paigutamiseks avatud" in text
     _, text = await police.get("/?lang=en")
-    assert "Place on the ladder" in text
+    assert "Open for placing" in text
 
 
 async def test_version_and_events_follow_changes(server: Server, room: Room) -> None:

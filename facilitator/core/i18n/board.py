@@ -48,7 +48,7 @@ MESSAGES = {
     "board.status.same": {"en": "✓ agreed", "et": "✓ ühel meelel"},
     "board.status.differ": {"en": "≠ views: {count}", "et": "≠ arvamusi: {count}"},
     "board.status.no_views": {"en": "revealed, nobody placed", "et": "avalikustatud, keegi ei paigutanud"},
-    "board.status.wish": {"en": "↗ wish {number}", "et": "↗ soov {number}"},
+    "board.status.wish": {"en": "↗ {number} (wished)", "et": "↗ {number} (soovitud)"},
     # ------------------------------------------------------------ placement screen
     "board.place.round": {"en": "Round {round}", "et": "{round}. voor"},
     "board.place.state.hidden": {
@@ -132,11 +132,11 @@ MESSAGES = {
     "board.place.activity_gone": {"en": "This activity was removed", "et": "See tegevus eemaldati"},
     "board.place.button.reveal": {"en": "Reveal", "et": "Avalikusta"},
     "board.place.button.agree": {"en": "Record agreement", "et": "Salvesta kokkulepe"},
-    "board.place.button.revote": {"en": "Re-vote", "et": "Uus voor"},
+    "board.place.button.revote": {"en": "New round", "et": "Uus voor"},
     "board.place.button.close": {"en": "Back to the board", "et": "Tagasi tahvlile"},
     "board.key.reveal": {"en": "Reveal", "et": "Avalikusta"},
     "board.key.agree": {"en": "Record agreement", "et": "Salvesta kokkulepe"},
-    "board.key.revote": {"en": "Re-vote", "et": "Uus voor"},
+    "board.key.revote": {"en": "New round", "et": "Uus voor"},
     "board.key.board": {"en": "Board", "et": "Tahvel"},
     "board.key.step_back": {"en": "Choose again", "et": "Vali uuesti"},
     "board.cmd.choose": {"en": "Choose {rung}", "et": "Vali {rung}"},

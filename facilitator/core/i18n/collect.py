@@ -83,8 +83,8 @@ MESSAGES = {
     "collect.examples.key.all": {"en": "All / none", "et": "Kõik / mitte ühtegi"},
     "collect.examples.heading": {"en": "Good examples from the guide", "et": "Juhendi head näited"},
     "collect.examples.intro": {
-        "en": "Tick the examples to start from (space); each becomes an activity with its description and parties. Set it in your own place: the guide's examples are a starting point.",
-        "et": "Märgi näited, millest alustada (tühik); igast saab tegevus koos kirjelduse ja osapooltega. Kohanda see oma paigale: juhendi näited on lähtekoht.",
+        "en": "Tick the examples to start from (space); each becomes an activity with its description and parties. Set it in your own place: the guide's examples are a starting point. The directions of information flow given to the communication examples are this tool's reading, not the guide's.",
+        "et": "Märgi näited, millest alustada (tühik); igast saab tegevus koos kirjelduse ja osapooltega. Kohanda see oma paigale: juhendi näited on lähtekoht. Kommunikatsiooni näidetele antud info liikumise suunad on selle tööriista tõlgendus, mitte juhendi oma.",
     },
     "collect.examples.already": {"en": "already added", "et": "juba lisatud"},
     "collect.examples.all": {"en": "All / none", "et": "Kõik / mitte ühtegi"},

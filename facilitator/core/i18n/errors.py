@@ -15,20 +15,20 @@ MESSAGES = {
         "et": "Osapool {party} ei osale tegevuses „{activity}“.",
     },
     "error.bad_date": {
-        "en": "“{value}” is not a date: use the form 2026-12-03 or 03.12.2026.",
-        "et": "„{value}“ ei ole kuupäev: kasuta kuju 2026-12-03 või 03.12.2026.",
+        "en": "“{value}” is not a date: write it as 2026-12-03 or 03.12.2026.",
+        "et": "„{value}“ ei ole kuupäev: kuupäeva kuju on 03.12.2026 (või 2026-12-03).",
     },
     "error.duplicate_party": {
         "en": "There is already a party called “{name}”.",
         "et": "Osapool nimega „{name}“ on juba olemas.",
     },
     "error.already_revealed": {
-        "en": "This round is already revealed: start a re-vote to place again.",
-        "et": "See voor on juba avalikustatud: uuesti paigutamiseks alusta kordushääletust.",
+        "en": "This round is already revealed: start a new round to place again.",
+        "et": "See voor on juba avalikustatud: uuesti paigutamiseks tuleb alustada uut vooru.",
     },
     "error.self_expectation": {
         "en": "A party can't expect something of itself: make it a commitment.",
-        "et": "Osapool ei saa iseendalt midagi oodata: sõnasta see lubadusena.",
+        "et": "Osapool ei saa iseendalt midagi oodata: selle saab sõnastada lubadusena.",
     },
     "error.gone": {
         "en": "That was removed in the meantime (perhaps on another device).",
@@ -82,7 +82,7 @@ MESSAGES = {
     "error.field.amended_text": {"en": "amended text", "et": "muudetud tekst"},
     "error.field.commitment": {"en": "commitment", "et": "lubadus"},
     "error.field.expectation": {"en": "expectation", "et": "ootus"},
-    "error.field.reason_for_declining": {"en": "reason for declining", "et": "keeldumise põhjus"},
+    "error.field.reason_for_declining": {"en": "reason for declining", "et": "tagasilükkamise põhjus"},
     "error.field.date": {"en": "date", "et": "kuupäev"},
     "error.field.place": {"en": "place", "et": "koht"},
     "error.field.facilitator": {"en": "facilitator", "et": "läbiviija"},

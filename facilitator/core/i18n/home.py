@@ -3,8 +3,8 @@
 MESSAGES = {
     "home.heading": {"en": "Partnership workshops", "et": "Partnerluse töötoad"},
     "home.tagline": {
-        "en": "Communication → cooperation → coordination → collaboration: see which form of joint activity you are in, and agree on it.",
-        "et": "Kommunikatsioon → kooperatsioon → koordinatsioon → koostöö: vaadake, millises ühistegevuse vormis te olete, ja leppige selles kokku.",
+        "en": "Communication, cooperation, coordination, collaboration: see which form of joint activity each of your activities is, and agree on it.",
+        "et": "Kommunikatsioon, kooperatsioon, koordinatsioon, koostöö: vaadake, milline ühistegevuse vorm on igal teie tegevusel, ja leppige selles kokku.",
     },
     "home.empty": {
         "en": "No workshops yet. Press n to start a workshop, or m to create the demo workshop.",
@@ -32,14 +32,14 @@ MESSAGES = {
     "home.new.title": {"en": "New workshop", "et": "Uus töötuba"},
     "home.new.scenario": {"en": "Scenario", "et": "Stsenaarium"},
     "home.new.name": {"en": "Title", "et": "Pealkiri"},
-    "home.new.date": {"en": "Date (YYYY-MM-DD)", "et": "Kuupäev (AAAA-KK-PP)"},
+    "home.new.date": {"en": "Date (YYYY-MM-DD)", "et": "Kuupäev (PP.KK.AAAA)"},
     "home.new.place": {"en": "Place", "et": "Koht"},
     "home.new.facilitator": {"en": "Facilitator", "et": "Läbiviija"},
     "home.new.create": {"en": "Create", "et": "Loo"},
     "home.new.no_title": {"en": "Give the workshop a title", "et": "Anna töötoale pealkiri"},
     "home.new.bad_date": {
         "en": "The date must look like 2026-12-03 or 03.12.2026",
-        "et": "Kuupäev peab olema kujul 2026-12-03 või 03.12.2026",
+        "et": "Kuupäev peab olema kujul 03.12.2026 (või 2026-12-03)",
     },
     "home.delete.confirm": {
         "en": "Delete the workshop “{title}” ({id})? This can't be undone.",

@@ -12,8 +12,8 @@ MESSAGES = {
     "intro.page": {"en": "{number} / {total}", "et": "{number} / {total}"},
     "intro.overview.title": {"en": "The ladder of joint activity", "et": "Ühistegevuse redel"},
     "intro.overview.subtitle": {
-        "en": "From least to most joint – click a rung or press its number",
-        "et": "Kõige vähem ühisest kõige ühisemani – klõpsa astmel või vajuta selle numbrit",
+        "en": "Four forms of joint activity – click a rung or press its number",
+        "et": "Neli ühistegevuse vormi – klõpsa astmel või vajuta selle numbrit",
     },
     "intro.overview.message": {
         "en": "“Collaboration” is often used for any joint activity, but partners mean quite different things by it.",

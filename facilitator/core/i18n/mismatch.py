@@ -24,31 +24,31 @@ MESSAGES = {
     },
     "mismatch.no_role": {
         "en": "“{activity}”: the party {party} takes part but has no role yet.",
-        "et": "„{activity}“: osapool {party} osaleb, kuid rolli pole veel kokku lepitud.",
+        "et": "„{activity}“: rolli pole veel kokku lepitud: {party}.",
     },
     "mismatch.expectation_outside": {
         "en": "“{activity}”: the party {from} addressed an expectation to the party {to} (“{text}”), but the party {to} is not part of this activity.",
-        "et": "„{activity}“: osapool {from} esitas ootuse osapoolele {to} („{text}“), kuid osapool {to} selles tegevuses ei osale.",
+        "et": "„{activity}“: ootus „{text}“ ({from} → {to}) on esitatud osapoolele, kes selles tegevuses ei osale.",
     },
     "mismatch.expectation_open": {
         "en": "“{activity}”: the party {to} has not yet answered the expectation of the party {from}: “{text}”",
-        "et": "„{activity}“: osapool {to} pole veel vastanud ootusele, mille esitaja on {from}: „{text}“",
+        "et": "„{activity}“: ootusele „{text}“ ({from} → {to}) pole veel vastatud.",
     },
     "mismatch.expectation_declined": {
         "en": "“{activity}”: the party {to} declined the expectation of the party {from} (“{text}”). Reason: {reason}",
-        "et": "„{activity}“: osapool {to} lükkas tagasi ootuse, mille esitaja on {from} („{text}“). Põhjus: {reason}",
+        "et": "„{activity}“: ootus „{text}“ ({from} → {to}) lükati tagasi. Põhjus: {reason}",
     },
     "mismatch.overlap": {
-        "en": "“{activity}”: the parties {parties} all commit to the same thing (“{text}”). Cooperation is also meant to avoid overlap and duplication: who does it?",
-        "et": "„{activity}“: osapooled {parties} lubavad kõik teha sama asja („{text}“). Kooperatsioon on ka tegevuste kattuvusest ja kordamisest hoidumiseks: kes seda teeb?",
+        "en": "“{activity}”: several parties made the same commitment (“{text}”): {parties}. Which of them does it, so that the activities do not overlap or repeat?",
+        "et": "„{activity}“: sama lubaduse („{text}“) andsid mitu osapoolt: {parties}. Kes neist seda teeb, et tegevused ei kattuks ega korduks?",
     },
     "mismatch.fields_empty": {
         "en": "“{activity}”: agreed as {rung}, but not yet filled in: {fields}.",
-        "et": "„{activity}“: kokku lepitud kui {rung}, kuid täitmata on: {fields}.",
+        "et": "„{activity}“: kokkulepitud aste on {rung}, kuid täitmata on: {fields}.",
     },
     "mismatch.wish_without_action": {
         "en": "“{activity}”: the parties wish to move from {current} to {wished}, but no next step leads there and no note says how.",
-        "et": "„{activity}“: osapooled soovivad liikuda astmelt {current} astmele {wished}, kuid selleks pole kavandatud ühtki sammu ega kirja pandud märkust.",
+        "et": "„{activity}“: kokkulepitud aste on {current} ja soovitud aste {wished}, kuid sinna jõudmiseks pole kavandatud ühtki sammu ega kirja pandud märkust.",
     },
     "mismatch.empowerment_without_affected": {
         "en": "“{activity}”: it follows the community empowerment approach, but no affected group is among its parties. Is it done with them, or only for them?",
@@ -56,15 +56,15 @@ MESSAGES = {
     },
     "mismatch.informed_on_collaboration": {
         "en": "“{activity}”: agreed as {rung}, but the party {party} only has the role “{role}”. Does it also take part in planning the goals and evaluating the results?",
-        "et": "„{activity}“: kokku lepitud kui {rung}, kuid osapoolel {party} on ainult roll „{role}“. Kas ka tema osaleb eesmärkide planeerimises ja tulemuste hindamises?",
+        "et": "„{activity}“: kokkulepitud aste on {rung}, kuid osapoolel {party} on ainult roll „{role}“. Kas ka see osapool osaleb eesmärkide planeerimises ja tulemuste hindamises?",
     },
     "mismatch.cooperation_across_fields": {
-        "en": "“{activity}”: agreed as {rung}, but the parties {parties} are of different fields. Is it rather {other}?",
-        "et": "„{activity}“: kokku lepitud kui {rung}, kuid osapooled {parties} on eri valdkondadest. Kas see on pigem {other}?",
+        "en": "“{activity}”: agreed as {rung}, but the parties are of different fields ({parties}) and no shared goal is written down. Do they have similar goals, or is it rather {other}?",
+        "et": "„{activity}“: kokkulepitud aste on {rung}, kuid osapooled on eri valdkondadest ({parties}) ja ühist eesmärki pole kirja pandud. Kas neil on sarnased eesmärgid või on see pigem {other}?",
     },
     "mismatch.affected_missing": {
-        "en": "“{activity}”: it concerns the group {group}, but the group {group} is not among its parties. Is this done with them, or only for them?",
-        "et": "„{activity}“: see puudutab rühma {group}, kuid rühm {group} pole tegevuse osapoolte hulgas. Kas seda tehakse nendega koos või ainult nende jaoks?",
+        "en": "“{activity}”: it concerns a group that is not among its parties: {group}. Should the group take part itself?",
+        "et": "„{activity}“: tegevus puudutab rühma, mis pole selle osapoolte hulgas: {group}. Kas see rühm peaks ise osalema?",
     },
     "mismatch.not_signed": {
         "en": "“{activity}”: not yet signed off by {parties}.",
@@ -80,13 +80,13 @@ MESSAGES = {
         "et": "Ootus kõrvalisele osapoolele",
     },
     "mismatch.kind.expectation_open": {"en": "Unanswered expectation", "et": "Vastamata ootus"},
-    "mismatch.kind.expectation_declined": {"en": "Declined expectation", "et": "Tagasilükatud ootus"},
+    "mismatch.kind.expectation_declined": {"en": "Declined expectation", "et": "Tagasi lükatud ootus"},
     "mismatch.kind.overlap": {"en": "Overlapping commitments", "et": "Kattuvad lubadused"},
     "mismatch.kind.fields_empty": {"en": "Agreement incomplete", "et": "Kokkulepe poolik"},
     "mismatch.kind.wish_without_action": {"en": "Wish without a next step", "et": "Soov ilma sammuta"},
     "mismatch.kind.affected_missing": {
-        "en": "For them, not with them",
-        "et": "Nende jaoks, mitte nendega koos",
+        "en": "Affected group not taking part?",
+        "et": "Puudutatud rühm ei osale?",
     },
     "mismatch.kind.empowerment_without_affected": {
         "en": "Empowerment without the affected",
@@ -101,69 +101,91 @@ MESSAGES = {
         "et": "Kooperatsioon eri valdkondade vahel?",
     },
     "mismatch.kind.not_signed": {"en": "Not signed off", "et": "Kinnitamata"},
-    # ------------------------------------------------------------ the guide's line each rule rests on
-    "mismatch.basis.not_placed": {
+    # ------------------------------------------------------------ what the tool asks beyond the guide
+    "mismatch.tool.several_leads": {
+        "en": "Leading may be shared; who calls the parties together is this tool's question.",
+        "et": "Eestvedamist võib jagada; kes kutsub osapooled kokku, on selle tööriista küsimus.",
+    },
+    "mismatch.tool.fields_empty": {
+        "en": "The agreement fields are this tool's questions, drawn from the rung's definition.",
+        "et": "Kokkuleppe väljad on selle tööriista küsimused astme määratluse põhjal.",
+    },
+    "mismatch.tool.wish_without_action": {
+        "en": "The guide does not rank the forms: a wish to move to another rung is as legitimate either way. Recording a next step or a note is this tool's advice.",
+        "et": "Juhend ühistegevuse vorme ei järjesta: soov liikuda teisele astmele on mõlemas suunas võrdselt õigustatud. Sammu või märkuse kirjapanek on selle tööriista soovitus.",
+    },
+    "mismatch.tool.affected_missing": {
+        "en": "Whether the group should take part itself is this tool's question; the guide asks “What do we do with them?” of the community empowerment approach.",
+        "et": "Kas rühm peaks ise osalema, on selle tööriista küsimus; „Mida me nendega koos teeme?“ küsib juhend kogukonna võimustamise lähenemise puhul.",
+    },
+    "mismatch.tool.cooperation_across_fields": {
+        "en": "The question is this tool's own; once a shared goal is written down, it is not asked.",
+        "et": "Küsimus on selle tööriista oma; kui ühine eesmärk on kirja pandud, seda enam ei küsita.",
+    },
+    # ------------------------------------------------------------ the guide's sentences the rules rest on
+    "guide.cite": {"en": "{quote} ({where})", "et": "{quote} ({where})"},
+    "guide.quote.forms": {
         "en": "“Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.”",
         "et": "„Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“",
     },
-    "mismatch.basis.placements_disagree": {
-        "en": "“Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.”",
-        "et": "„Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“",
+    "guide.quote.expectations": {
+        "en": "“That helps to avoid conflicts that come from different, un-negotiated expectations.”",
+        "et": "„See aitab vältida erinevatest ja läbirääkimata ootustest tulenevaid konflikte.“",
     },
-    "mismatch.basis.no_lead": {
+    "guide.quote.roles": {
         "en": "“A different understanding of the processes causes different expectations of both the results and the roles.”",
         "et": "„Protsesside erinev mõistmine põhjustab paraku erinevaid ootusi nii tulemustele kui ka rollidele.“",
     },
-    "mismatch.basis.several_leads": {
-        "en": "Collaboration is “joint planning of goals, activities and resources, and joint evaluation of the results”. Leading may be shared; this tool asks who calls the parties together.",
-        "et": "Koostöö on „ühine eesmärkide, tegevuste ja ressursside planeerimine ning tulemuste hindamine“. Eestvedamist võib jagada; selle tööriista küsimus on, kes kutsub osapooled kokku.",
+    "guide.quote.cooperation": {
+        "en": "Cooperation: “joint activity of organisations of the same field or with similar goals, to reach a common goal and to avoid overlap and duplication of activities”",
+        "et": "Kooperatsioon ehk „sama valdkonna või sarnaste eesmärkidega organisatsioonide ühistegevus ühise eesmärgi saavutamiseks ning tegevuste kattuvusest ja kordamisest hoidumiseks“",
     },
-    "mismatch.basis.no_role": {
-        "en": "“A different understanding of the processes causes different expectations of both the results and the roles.”",
-        "et": "„Protsesside erinev mõistmine põhjustab paraku erinevaid ootusi nii tulemustele kui ka rollidele.“",
+    "guide.quote.coordination": {
+        "en": "Coordination: “information exchange between organisations of different fields, to better reach their own goals”",
+        "et": "Koordinatsioon ehk „erinevate valdkondade organisatsioonide infovahetus oma eesmärkide paremaks saavutamiseks“",
     },
-    "mismatch.basis.expectation_outside": {
-        "en": "“That helps to avoid conflicts that come from different, un-negotiated expectations.”",
-        "et": "„See aitab vältida erinevatest ja läbirääkimata ootustest tulenevaid konflikte.“",
+    "guide.quote.collaboration": {
+        "en": "Collaboration: “joint planning of goals, activities and resources, and joint evaluation of the results”",
+        "et": "Koostöö ehk „ühine eesmärkide, tegevuste ja ressursside planeerimine ning tulemuste hindamine“",
     },
-    "mismatch.basis.expectation_open": {
-        "en": "“That helps to avoid conflicts that come from different, un-negotiated expectations.”",
-        "et": "„See aitab vältida erinevatest ja läbirääkimata ootustest tulenevaid konflikte.“",
+    "guide.quote.empowerment": {
+        "en": "In the community empowerment approach, planning answers the question “What do we do with them?”, not the question “What do we do for them?”",
+        "et": "Kogukonna võimustamise lähenemise puhul vastatakse tegevuste planeerimisel küsimusele „Mida me nendega koos teeme?“, mitte küsimusele „Mida me nende jaoks teeme?“",
     },
-    "mismatch.basis.expectation_declined": {
-        "en": "“That helps to avoid conflicts that come from different, un-negotiated expectations.”",
-        "et": "„See aitab vältida erinevatest ja läbirääkimata ootustest tulenevaid konflikte.“",
+    "guide.quote.community": {
+        "en": "“Community safety means joint activity in which the people whose safety is at stake take part.”",
+        "et": "„Kogukondliku turvalisuse all peetakse silmas sellist ühistegevust, milles osalevad inimesed, kelle turvalisus on kõne all.“",
     },
-    "mismatch.basis.overlap": {
-        "en": "Cooperation is joint activity “to reach a common goal and to avoid overlap and duplication of activities”.",
-        "et": "Kooperatsioon on ühistegevus „ühise eesmärgi saavutamiseks ning tegevuste kattuvusest ja kordamisest hoidumiseks“.",
+    "guide.where.forms": {
+        "en": "the guide's paragraph on the forms of joint activity, “More participation in the community …”",
+        "et": "juhendi lõik ühistegevuse vormidest „Rohkem osalust kogukonnas …“",
     },
-    "mismatch.basis.fields_empty": {
-        "en": "“Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.” The agreement fields are this tool's questions, drawn from the rung's definition.",
-        "et": "„Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“ Kokkuleppe väljad on selle tööriista küsimused astme määratluse põhjal.",
+    "guide.where.expectations": {
+        "en": "the guide's paragraph on the forms of joint activity, “More participation in the community …”",
+        "et": "juhendi lõik ühistegevuse vormidest „Rohkem osalust kogukonnas …“",
     },
-    "mismatch.basis.wish_without_action": {
-        "en": "“Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.” A wish to move up or down is equally legitimate; this tool's advice is to record a next step or a note.",
-        "et": "„Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“ Soov liikuda üles või alla on võrdselt õigustatud; selle tööriista soovitus on panna kirja samm või märkus.",
+    "guide.where.roles": {
+        "en": "the guide's paragraph on the forms of joint activity, “More participation in the community …”",
+        "et": "juhendi lõik ühistegevuse vormidest „Rohkem osalust kogukonnas …“",
     },
-    "mismatch.basis.affected_missing": {
-        "en": "Community empowerment: “What do we do with them?”, not “What do we do for them?”",
-        "et": "Kogukonna võimustamine: „Mida me nendega koos teeme?“, mitte „Mida me nende jaoks teeme?“",
+    "guide.where.cooperation": {
+        "en": "the guide's definition of cooperation",
+        "et": "juhendi kooperatsiooni määratlus",
     },
-    "mismatch.basis.empowerment_without_affected": {
-        "en": "Community empowerment: “What do we do with them?”, not “What do we do for them?”",
-        "et": "Kogukonna võimustamine: „Mida me nendega koos teeme?“, mitte „Mida me nende jaoks teeme?“",
+    "guide.where.coordination": {
+        "en": "the guide's definition of coordination",
+        "et": "juhendi koordinatsiooni määratlus",
     },
-    "mismatch.basis.informed_on_collaboration": {
-        "en": "Collaboration is “joint planning of goals, activities and resources, and joint evaluation of the results”.",
-        "et": "Koostöö on „ühine eesmärkide, tegevuste ja ressursside planeerimine ning tulemuste hindamine“.",
+    "guide.where.collaboration": {
+        "en": "the guide's definition of collaboration",
+        "et": "juhendi koostöö määratlus",
     },
-    "mismatch.basis.cooperation_across_fields": {
-        "en": "Cooperation is “joint activity of organisations of the same field or with similar goals”; coordination is “information exchange between organisations of different fields, to better reach their own goals”.",
-        "et": "Kooperatsioon on „sama valdkonna või sarnaste eesmärkidega organisatsioonide ühistegevus“, koordinatsioon „erinevate valdkondade organisatsioonide infovahetus oma eesmärkide paremaks saavutamiseks“.",
+    "guide.where.empowerment": {
+        "en": "the guide's third approach, community empowerment",
+        "et": "juhendi kolmas lähenemine, kogukonna võimustamine",
     },
-    "mismatch.basis.not_signed": {
-        "en": "“Every form of joint activity has its own possibilities – what matters is to be aware of them when organising the activity, and to agree on them.”",
-        "et": "„Kõigil ühistegevuse vormidel on omad võimalused – tähtis on neid tegevuse korraldamisel teadvustada ja neis kokku leppida.“",
+    "guide.where.community": {
+        "en": "the guide's opening: what community safety is",
+        "et": "juhendi algus: mis on kogukondlik turvalisus",
     },
 }

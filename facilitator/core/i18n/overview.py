@@ -7,13 +7,13 @@ MESSAGES = {
     "overview.header.none": {"en": "✓ 0", "et": "✓ 0"},
     "overview.header.tooltip": {
         "en": "To discuss: {count}; bookkeeping (roles not recorded, sign-offs): {bookkeeping}. Click or press F2 for the overview (mismatches, roles, partnerships).",
-        "et": "Arutada: {count}; asjaajamine (rollid kirja panemata, kinnitused): {bookkeeping}. Klõpsa või vajuta F2, et avada ülevaade (lahknevused, rollid, partnerlused).",
+        "et": "Arutada: {count}; vormistada (rollid kirja panemata, kinnitused): {bookkeeping}. Klõpsa või vajuta F2, et avada ülevaade (lahknevused, rollid, partnerlused).",
     },
     # ------------------------------------------------------------ the screen
     "overview.title": {"en": "Overview: {title}", "et": "Ülevaade: {title}"},
     "overview.counts": {
         "en": "To discuss: {discuss} · bookkeeping: {bookkeeping} · activities: {activities} · parties: {parties}",
-        "et": "Arutada: {discuss} · asjaajamine: {bookkeeping} · tegevusi: {activities} · osapooli: {parties}",
+        "et": "Arutada: {discuss} · vormistada: {bookkeeping} · tegevusi: {activities} · osapooli: {parties}",
     },
     "overview.tab.mismatches": {"en": "1 Mismatches ({count})", "et": "1 Lahknevused ({count})"},
     "overview.tab.roles": {"en": "2 Roles", "et": "2 Rollid"},
@@ -48,15 +48,15 @@ MESSAGES = {
     # ------------------------------------------------------------ mismatches
     "overview.kinds.all": {"en": "All kinds", "et": "Kõik liigid"},
     "overview.group.discuss": {"en": "To discuss", "et": "Arutada"},
-    "overview.group.bookkeeping": {"en": "Bookkeeping", "et": "Asjaajamine"},
-    "overview.key.bookkeeping": {"en": "Hide/show bookkeeping", "et": "Peida/näita asjaajamist"},
+    "overview.group.bookkeeping": {"en": "Bookkeeping", "et": "Vormistada"},
+    "overview.key.bookkeeping": {"en": "Hide/show bookkeeping", "et": "Peida/näita vormistamist"},
     "overview.cmd.bookkeeping.hide": {
         "en": "Hide bookkeeping mismatches (no role yet, not signed off)",
-        "et": "Peida asjaajamise lahknevused (roll puudub, kinnitamata)",
+        "et": "Peida vormistamise lahknevused (roll puudub, kinnitamata)",
     },
     "overview.cmd.bookkeeping.show": {
         "en": "Show bookkeeping mismatches too (no role yet, not signed off)",
-        "et": "Näita ka asjaajamise lahknevusi (roll puudub, kinnitamata)",
+        "et": "Näita ka vormistamise lahknevusi (roll puudub, kinnitamata)",
     },
     "overview.cmd.bookkeeping.help": {
         "en": "What to discuss stays listed first either way",
@@ -64,7 +64,7 @@ MESSAGES = {
     },
     "overview.bookkeeping.hidden": {
         "en": "Bookkeeping hidden ({count}): press b to show it",
-        "et": "Asjaajamine peidetud ({count}): näitamiseks vajuta b",
+        "et": "Vormistamine peidetud ({count}): näitamiseks vajuta b",
     },
     "overview.col.number": {"en": "#", "et": "#"},
     "overview.col.activity": {"en": "Activity", "et": "Tegevus"},
@@ -72,7 +72,7 @@ MESSAGES = {
     "overview.col.explanation": {"en": "Explanation", "et": "Selgitus"},
     "overview.mismatches.only_bookkeeping": {
         "en": "Nothing left to discuss. The bookkeeping (roles not recorded, sign-offs) is hidden: press b to show it.",
-        "et": "Arutada pole enam midagi. Asjaajamine (kirja panemata rollid, kinnitused) on peidetud: näitamiseks vajuta b.",
+        "et": "Arutada pole enam midagi. Vormistamine (kirja panemata rollid, kinnitused) on peidetud: näitamiseks vajuta b.",
     },
     "overview.mismatches.empty": {
         "en": "No mismatches: the parties are aligned on everything recorded so far.",

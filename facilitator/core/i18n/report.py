@@ -10,12 +10,12 @@ MESSAGES = {
     "report.fact.stage": {"en": "Workshop stage reached", "et": "Töötoa etapp"},
     "report.fact.generated": {"en": "Report made", "et": "Aruanne koostatud"},
     "report.public.notice": {
-        "en": "Public version: the names of the participants and of the facilitator, and notes marked private, are left out. Organisations and their results are all here.",
-        "et": "Avalik versioon: osalejate ja läbiviija nimed ning privaatseks märgitud märkused on välja jäetud. Organisatsioonid ja nende tulemused on kõik alles.",
+        "en": "Public version: the names of the participants and of the facilitator, and notes marked not public, are left out. Organisations and their results are all here.",
+        "et": "Avalik versioon: osalejate ja läbiviija nimed ning mitteavalikuks märgitud märkused on välja jäetud. Organisatsioonid ja nende tulemused on kõik alles.",
     },
     "report.counts": {
-        "en": "Activities: {total} · agreed on a rung: {agreed} · not agreed yet: {open} · parties: {parties} · open actions: {actions}",
-        "et": "Tegevusi: {total} · aste kokku lepitud: {agreed} · veel kokku leppimata: {open} · osapooli: {parties} · avatud samme: {actions}",
+        "en": "Activities: {total} · agreed on a rung: {agreed} · not agreed yet: {open} · parties: {parties} · open next steps: {actions}",
+        "et": "Tegevusi: {total} · aste kokku lepitud: {agreed} · veel kokku leppimata: {open} · osapooli: {parties} · tegemata samme: {actions}",
     },
     "report.none": {"en": "—", "et": "—"},
     "report.contents": {"en": "Contents", "et": "Sisukord"},
@@ -35,12 +35,12 @@ MESSAGES = {
         "et": "Ühegi tegevuse puhul pole kokku lepitud, et see on praegu sellel astmel.",
     },
     "report.ladder.wished": {
-        "en": "Wished to reach this rung ({count})",
-        "et": "Soovitakse jõuda sellele astmele ({count})",
+        "en": "Wished for this rung ({count})",
+        "et": "Sellele astmele soovitud ({count})",
     },
     "report.ladder.from": {"en": "now", "et": "praegu"},
-    "report.ladder.stays": {"en": "wished: stay here", "et": "soov: jääda siia"},
-    "report.ladder.no_wish": {"en": "no wish agreed", "et": "soovi pole kokku lepitud"},
+    "report.ladder.stays": {"en": "wished: the same rung", "et": "soovitud: sama aste"},
+    "report.ladder.no_wish": {"en": "no wished rung agreed", "et": "soovitud astet pole kokku lepitud"},
     "report.ladder.open": {
         "en": "Not agreed on a rung yet ({count})",
         "et": "Aste veel kokku leppimata ({count})",
@@ -62,8 +62,8 @@ MESSAGES = {
         "et": "avalikustatud, keegi ei paigutanud",
     },
     "report.status.same": {
-        "en": "revealed: all parties placed it on {current} → {wished}; not agreed yet",
-        "et": "avalikustatud: kõik osapooled paigutasid selle {current} → {wished}; veel kokku leppimata",
+        "en": "revealed: every party's placement is {current} → {wished}; not agreed yet",
+        "et": "avalikustatud: kõigi osapoolte paigutus on {current} → {wished}; veel kokku leppimata",
     },
     "report.status.differ": {
         "en": "revealed: the parties see it differently; not agreed yet",
@@ -90,7 +90,16 @@ MESSAGES = {
     "report.fact.agreed": {"en": "Agreed rung", "et": "Kokkulepitud aste"},
     "report.fact.approach": {"en": "Approach", "et": "Lähenemine"},
     "report.fact.flows": {"en": "Information flows", "et": "Info liikumise suunad"},
-    "report.mismatch.basis": {"en": "(The guide: {basis})", "et": "(Juhend: {basis})"},
+    "report.mismatch.basis": {"en": "(Basis: {basis})", "et": "(Alus: {basis})"},
+    "report.mismatches.sources": {"en": "What the guide says", "et": "Mida ütleb juhend"},
+    "report.mismatches.sources.intro": {
+        "en": "The sentences of the guide each kind of mismatch rests on, each cited once.",
+        "et": "Juhendi laused, millele lahknevuste liigid toetuvad; iga lause on siin üks kord.",
+    },
+    "report.mismatches.tool": {
+        "en": "This tool's own questions and advice",
+        "et": "Selle tööriista omad küsimused ja soovitused",
+    },
     "report.fact.concerns": {"en": "Concerns", "et": "Puudutab"},
     "report.concerns.outside": {"en": "(not among its parties)", "et": "(pole osapoolte hulgas)"},
     "report.wished": {"en": "wished", "et": "soovitud"},
@@ -127,8 +136,8 @@ MESSAGES = {
     },
     "report.note": {"en": "Note", "et": "Märkus"},
     "report.note.private": {
-        "en": "(private: left out of public reports)",
-        "et": "(privaatne: avalikest aruannetest välja jäetud)",
+        "en": "(not public: left out of public reports)",
+        "et": "(mitteavalik: avalikest aruannetest välja jäetud)",
     },
     "report.fields.heading": {"en": "What the parties agreed", "et": "Milles osapooled kokku leppisid"},
     "report.fields.empty": {"en": "not filled in", "et": "täitmata"},
@@ -141,11 +150,11 @@ MESSAGES = {
     "report.actions.of_activity": {"en": "Next steps", "et": "Järgmised sammud"},
     "report.due": {"en": "due", "et": "tähtaeg"},
     "report.done": {"en": "done", "et": "tehtud"},
-    "report.open": {"en": "open", "et": "avatud"},
+    "report.open": {"en": "open", "et": "tegemata"},
     # ------------------------------------------------------------ actions, mismatches, parties
     "report.actions.heading": {
         "en": "Next steps ({count} open of {total})",
-        "et": "Järgmised sammud (avatud {count}/{total})",
+        "et": "Järgmised sammud (tegemata {count}/{total})",
     },
     "report.actions.none": {"en": "No next steps were agreed.", "et": "Järgmisi samme ei lepitud kokku."},
     "report.col.action": {"en": "Next step", "et": "Järgmine samm"},
@@ -188,7 +197,7 @@ MESSAGES = {
     "report.svg.ladder.title": {"en": "The ladder of joint activity", "et": "Ühistegevuse redel"},
     "report.svg.counts": {
         "en": "agreed here now: {now} · wished here: {wished}",
-        "et": "praegu siin: {now} · soovitakse siia: {wished}",
+        "et": "praegu siin: {now} · siia soovitud: {wished}",
     },
     "report.svg.empty_rung": {
         "en": "nothing agreed on this rung",

@@ -5,7 +5,7 @@ MESSAGES = {
     "review.key.review": {"en": "Review", "et": "Vaata üle"},
     "review.key.back": {"en": "Home", "et": "Avaleht"},
     "review.key.quit": {"en": "Close", "et": "Sulge"},
-    "review.key.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
+    "review.key.dashboard": {"en": "Dashboard", "et": "Koondvaade"},
     "review.key.timeline": {"en": "Timeline", "et": "Ajajoon"},
     "review.key.history": {"en": "History", "et": "Ajalugu"},
     "review.key.phase_previous": {"en": "Previous phase", "et": "Eelmine etapp"},
@@ -17,7 +17,7 @@ MESSAGES = {
     "review.button.phase_next": {"en": "Phase ▶", "et": "Etapp ▶"},
     "review.button.first": {"en": "⏮ First", "et": "⏮ Algus"},
     "review.button.last": {"en": "Last ⏭", "et": "Lõpp ⏭"},
-    "review.tab.dashboard": {"en": "Dashboard", "et": "Ülevaade"},
+    "review.tab.dashboard": {"en": "Dashboard", "et": "Koondvaade"},
     "review.tab.history": {"en": "History", "et": "Ajalugu"},
     "review.tab.timeline": {"en": "Timeline ({count})", "et": "Ajajoon ({count})"},
     "review.none": {"en": "—", "et": "—"},
@@ -75,7 +75,7 @@ MESSAGES = {
     "review.mismatches.col.explanation": {"en": "What is not aligned", "et": "Milles pole kokku lepitud"},
     "review.actions.heading": {
         "en": "Next steps by owner and due date: open {open} (overdue {overdue}), done {done}",
-        "et": "Sammud vastutaja ja tähtaja järgi: avatud {open} (üle tähtaja {overdue}), tehtud {done}",
+        "et": "Sammud vastutaja ja tähtaja järgi: tegemata {open} (tähtaeg möödas: {overdue}), tehtud {done}",
     },
     "review.actions.none": {"en": "No next steps recorded.", "et": "Samme pole kirja pandud."},
     "review.actions.col.owner": {"en": "Owner", "et": "Vastutaja"},
@@ -83,8 +83,8 @@ MESSAGES = {
     "review.actions.col.status": {"en": "Status", "et": "Olek"},
     "review.actions.col.action": {"en": "Next step", "et": "Järgmine samm"},
     "review.actions.col.activity": {"en": "Activity", "et": "Tegevus"},
-    "review.actions.overdue": {"en": "⚠ overdue", "et": "⚠ üle tähtaja"},
-    "review.actions.open": {"en": "○ open", "et": "○ avatud"},
+    "review.actions.overdue": {"en": "⚠ overdue", "et": "⚠ tähtaeg möödas"},
+    "review.actions.open": {"en": "○ open", "et": "○ tegemata"},
     "review.actions.done": {"en": "✓ done", "et": "✓ tehtud"},
     "review.actions.no_due": {"en": "no date", "et": "tähtajata"},
     "review.signoff.heading": {
@@ -144,7 +144,7 @@ MESSAGES = {
     "review.board.not_placed": {"en": "○ not placed", "et": "○ paigutamata"},
     "review.board.placed": {
         "en": "◐ placed {placed}/{total} · hidden",
-        "et": "◐ paigutanud {placed}/{total} · peidetud",
+        "et": "◐ paigutanud {placed}/{total} · peidus",
     },
     "review.board.same": {
         "en": "= revealed, same view: {views}",
@@ -209,7 +209,7 @@ MESSAGES = {
     },
     "review.event.placement.recorded": {
         "en": "The party {party} placed “{activity}” (hidden until the reveal)",
-        "et": "Osapool {party} paigutas tegevuse „{activity}“ (peidetud kuni avalikustamiseni)",
+        "et": "„{activity}“ – paigutanud: {party} (peidus kuni avalikustamiseni)",
     },
     "review.event.activity.revealed": {
         "en": "Revealed the placements of “{activity}”: {views}",
@@ -221,15 +221,15 @@ MESSAGES = {
     },
     "review.event.agreed": {
         "en": "Agreed “{activity}”: {current}",
-        "et": "Leppis kokku: „{activity}“ on {current}",
+        "et": "Kokkulepe: „{activity}“ – {current}",
     },
     "review.event.agreed.wished": {
         "en": "Agreed “{activity}”: {current}, wished {wished}",
-        "et": "Leppis kokku: „{activity}“ on {current}, soovitakse {wished}",
+        "et": "Kokkulepe: „{activity}“ – praegu {current}, soovitud aste {wished}",
     },
     "review.event.agreed.wish_only": {
         "en": "Agreed the wished rung of “{activity}”: {wished}",
-        "et": "Leppis kokku tegevuse „{activity}“ soovitud astme: {wished}",
+        "et": "Kokkulepe: „{activity}“ – soovitud aste {wished}",
     },
     "review.event.agreed.cleared": {
         "en": "Took “{activity}” off the ladder (no agreed rung)",
@@ -240,8 +240,8 @@ MESSAGES = {
         "et": "Muutis tegevuse „{activity}“ kokkuleppe märkust",
     },
     "review.event.activity.revote": {
-        "en": "Started a new round of hidden placements for “{activity}”",
-        "et": "Alustas tegevuse „{activity}“ varjatud paigutamise uut vooru",
+        "en": "Started a new round of placements for “{activity}”",
+        "et": "Alustas tegevuse „{activity}“ paigutamise uut vooru",
     },
     "review.event.role.set": {
         "en": "{party}: role “{role}” in “{activity}”",
@@ -252,40 +252,40 @@ MESSAGES = {
         "et": "{party}: tegevuses „{activity}“ enam rolli pole",
     },
     "review.event.commitment.added": {
-        "en": "Commitment of the party {party} in “{activity}”: “{text}”",
-        "et": "Osapoole {party} lubadus tegevuses „{activity}“: „{text}“",
+        "en": "New commitment in “{activity}” ({party}): “{text}”",
+        "et": "Uus lubadus tegevuses „{activity}“ ({party}): „{text}“",
     },
     "review.event.commitment.updated": {
-        "en": "Changed a commitment of the party {party} in “{activity}”: “{text}”",
-        "et": "Muutis osapoole {party} lubadust tegevuses „{activity}“: „{text}“",
+        "en": "Changed a commitment in “{activity}” ({party}): “{text}”",
+        "et": "Muutis lubadust tegevuses „{activity}“ ({party}): „{text}“",
     },
     "review.event.commitment.removed": {
-        "en": "Removed a commitment of the party {party} in “{activity}”: “{text}”",
-        "et": "Eemaldas osapoole {party} lubaduse tegevuses „{activity}“: „{text}“",
+        "en": "Removed a commitment in “{activity}” ({party}): “{text}”",
+        "et": "Eemaldas lubaduse tegevuses „{activity}“ ({party}): „{text}“",
     },
     "review.event.expectation.added": {
-        "en": "Expectation of the party {from} to the party {to} in “{activity}”: “{text}”",
-        "et": "Osapoole {from} ootus osapoolele {to} tegevuses „{activity}“: „{text}“",
+        "en": "New expectation in “{activity}” ({from} → {to}): “{text}”",
+        "et": "Uus ootus tegevuses „{activity}“ ({from} → {to}): „{text}“",
     },
     "review.event.expectation.accepted": {
-        "en": "The party {to} accepted the expectation of the party {from}: “{text}”",
-        "et": "Osapool {to} nõustus osapoole {from} ootusega: „{text}“",
+        "en": "Expectation accepted ({from} → {to}): “{text}”",
+        "et": "Ootus võeti vastu ({from} → {to}): „{text}“",
     },
     "review.event.expectation.amended": {
-        "en": "The party {to} amended the expectation of the party {from}: “{response}”",
-        "et": "Osapool {to} muutis osapoole {from} ootust: „{response}“",
+        "en": "Expectation amended ({from} → {to}): “{response}”",
+        "et": "Ootust muudeti ({from} → {to}): „{response}“",
     },
     "review.event.expectation.declined": {
-        "en": "The party {to} declined the expectation of the party {from} (“{text}”): {response}",
-        "et": "Osapool {to} lükkas osapoole {from} ootuse („{text}“) tagasi: {response}",
+        "en": "Expectation declined ({from} → {to}): “{text}”; reason: {response}",
+        "et": "Ootus lükati tagasi ({from} → {to}): „{text}“; põhjus: {response}",
     },
     "review.event.expectation.open": {
-        "en": "The expectation of the party {from} to the party {to} is open again: “{text}”",
-        "et": "Osapoole {from} ootus osapoolele {to} on taas vastuseta: „{text}“",
+        "en": "Expectation not answered again ({from} → {to}): “{text}”",
+        "et": "Ootus on taas vastamata ({from} → {to}): „{text}“",
     },
     "review.event.expectation.removed": {
-        "en": "Removed the expectation of the party {from} to the party {to} in “{activity}”",
-        "et": "Eemaldas osapoole {from} ootuse osapoolele {to} tegevuses „{activity}“",
+        "en": "Removed an expectation in “{activity}” ({from} → {to})",
+        "et": "Eemaldas ootuse tegevuses „{activity}“ ({from} → {to})",
     },
     "review.event.field.set": {
         "en": "“{activity}”: filled in “{field}”",
@@ -296,12 +296,12 @@ MESSAGES = {
         "et": "„{activity}“: tühjendas välja „{field}“",
     },
     "review.event.signoff.given": {
-        "en": "The party {party} signed off “{activity}”",
-        "et": "Osapool {party} kinnitas tegevuse „{activity}“ kokkuleppe",
+        "en": "“{activity}”: signed off ({party})",
+        "et": "„{activity}“: kokkuleppe kinnitus ({party})",
     },
     "review.event.signoff.withdrawn": {
-        "en": "The party {party} withdrew the sign-off on “{activity}”",
-        "et": "Osapool {party} võttis tegevuse „{activity}“ kinnituse tagasi",
+        "en": "“{activity}”: sign-off withdrawn ({party})",
+        "et": "„{activity}“: kinnitus võeti tagasi ({party})",
     },
     "review.event.action.added": {
         "en": "New next step, owner {owner}: “{text}”",

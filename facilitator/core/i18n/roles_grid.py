@@ -45,7 +45,7 @@ MESSAGES = {
     "agree.key.sign_all": {"en": "All present sign off", "et": "Kõik kohalolijad kinnitavad"},
     "signall.confirm": {
         "en": "Sign off “{activity}” for {count} parties present: {parties}?",
-        "et": "Kinnitada „{activity}“ {count} kohaloleva osapoole eest: {parties}?",
+        "et": "Kas kinnitada tegevuse „{activity}“ kokkulepe kohalolevate osapoolte ({count}) eest: {parties}?",
     },
     "signall.absent": {
         "en": "Not present (no participant), not signed: {parties}.",

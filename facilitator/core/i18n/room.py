@@ -43,8 +43,8 @@ MESSAGES = {
     "board.more.below": {"en": "▼ {n} more below", "et": "▼ veel {n} all"},
     # ------------------------------------------------------------ refusals
     "error.revote_unrevealed": {
-        "en": "Reveal this round before a re-vote.",
-        "et": "Enne uut hääletusvooru ava selle vooru paigutused.",
+        "en": "Reveal this round before starting a new round.",
+        "et": "Enne uut vooru tuleb selle vooru paigutused avalikustada.",
     },
     "error.not_yours": {
         "en": "Only the party an expectation is addressed to can answer it.",

@@ -12,7 +12,7 @@ MESSAGES = {
     "setup.details.heading": {"en": "The workshop", "et": "Töötuba"},
     "setup.details.title": {"en": "Title", "et": "Pealkiri"},
     "setup.details.date": {"en": "Date", "et": "Kuupäev"},
-    "setup.details.date_placeholder": {"en": "YYYY-MM-DD", "et": "AAAA-KK-PP"},
+    "setup.details.date_placeholder": {"en": "YYYY-MM-DD", "et": "PP.KK.AAAA"},
     "setup.details.place": {"en": "Place", "et": "Koht"},
     "setup.details.facilitator": {"en": "Facilitator", "et": "Läbiviija"},
     "setup.details.no_title": {
@@ -21,7 +21,7 @@ MESSAGES = {
     },
     "setup.details.bad_date": {
         "en": "The date must look like 2026-12-03 or 03.12.2026; it was not saved.",
-        "et": "Kuupäev peab olema kujul 2026-12-03 või 03.12.2026; seda ei salvestatud.",
+        "et": "Kuupäev peab olema kujul 03.12.2026 (või 2026-12-03); seda ei salvestatud.",
     },
     "setup.details.saved": {"en": "Saved.", "et": "Salvestatud."},
     "setup.suggested.heading": {"en": "Suggested parties", "et": "Soovitatud osapooled"},
@@ -30,8 +30,8 @@ MESSAGES = {
         "et": "Enter või klõps lisab osapoole. ✓ juba töötoas, ◆ puudutatud rühm.",
     },
     "setup.suggested.affected_help": {
-        "en": "An affected group should take part itself: “What do we do with them?”, not “for them”.",
-        "et": "Puudutatud rühm peaks ise osalema: „Mida me nendega koos teeme?“, mitte „nende jaoks“.",
+        "en": "◆ affected group: those whose safety is at stake. The community empowerment approach asks: “What do we do with them?”, not “What do we do for them?”.",
+        "et": "◆ puudutatud rühm: need, kelle turvalisus on kõne all. Kogukonna võimustamise lähenemine küsib: „Mida me nendega koos teeme?“, mitte „Mida me nende jaoks teeme?“.",
     },
     "setup.parties.heading": {"en": "Parties in this workshop", "et": "Töötoa osapooled"},
     "setup.parties.empty": {
@@ -41,7 +41,7 @@ MESSAGES = {
     "setup.parties.name_placeholder": {"en": "Another party's name", "et": "Muu osapoole nimi"},
     "setup.parties.affected": {"en": "◆ affected group", "et": "◆ puudutatud rühm"},
     "setup.parties.add": {"en": "Add", "et": "Lisa"},
-    "setup.parties.rename": {"en": "Rename", "et": "Nimeta"},
+    "setup.parties.rename": {"en": "Rename", "et": "Nimeta ümber"},
     "setup.parties.toggle": {"en": "◆ on/off", "et": "◆ jah/ei"},
     "setup.parties.remove": {"en": "Remove", "et": "Eemalda"},
     "setup.parties.no_name": {"en": "Type the party's name first", "et": "Kirjuta enne osapoole nimi"},

@@ -4,7 +4,7 @@ MESSAGES = {
     # ------------------------------------------------------------ summary
     "summary.counts": {
         "en": "Activities: {total} · agreed: {agreed} · not agreed yet: {open} · open next steps: {actions}",
-        "et": "Tegevusi: {total} · kokku lepitud: {agreed} · veel kokku leppimata: {open} · avatud samme: {actions}",
+        "et": "Tegevusi: {total} · kokku lepitud: {agreed} · veel kokku leppimata: {open} · tegemata samme: {actions}",
     },
     "summary.chart.current": {"en": "Agreed: now", "et": "Kokku lepitud: praegu"},
     "summary.chart.wished": {"en": "Agreed: wished", "et": "Kokku lepitud: soovitud"},
@@ -25,8 +25,8 @@ MESSAGES = {
     "summary.status.placed": {"en": "• placed {placed}/{total}", "et": "• paigutanud {placed}/{total}"},
     "summary.status.same": {"en": "= revealed: same view", "et": "= avalikustatud: sama arvamus"},
     "summary.status.differ": {"en": "≠ revealed: views differ", "et": "≠ avalikustatud: arvamused erinevad"},
-    "summary.actions.heading": {"en": "Open next steps ({count})", "et": "Avatud sammud ({count})"},
-    "summary.actions.none": {"en": "No open next steps.", "et": "Avatud samme pole."},
+    "summary.actions.heading": {"en": "Open next steps ({count})", "et": "Tegemata sammud ({count})"},
+    "summary.actions.none": {"en": "No open next steps.", "et": "Tegemata samme pole."},
     "summary.actions.col.action": {"en": "Next step", "et": "Järgmine samm"},
     "summary.actions.col.owner": {"en": "Owner", "et": "Vastutaja"},
     "summary.actions.col.due": {"en": "Due", "et": "Tähtaeg"},

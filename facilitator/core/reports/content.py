@@ -11,9 +11,10 @@ placed, never where.
 from __future__ import annotations
 
 from facilitator import __version__
+from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix
-from facilitator.core.mismatches import counts_by_kind, mismatches
+from facilitator.core.mismatches import Mismatch, cite, counts_by_kind, mismatches
 from facilitator.core.model import Activity, Session
 from facilitator.core.reports.document import (
     MUTED,
@@ -56,6 +57,10 @@ class _Builder:
         self.labels = Labels(session, t)
 
     # ------------------------------------------------------------------ helpers
+    def date(self, value: str) -> str:
+        """A date as the report's language writes it (07.12.2026 in Estonian)."""
+        return shown_date(value, self.t.language)
+
     def ref(self, activity: Activity) -> tuple[Span, ...]:
         number = self.labels.number[activity.id]
         return (Span(f"#{number}", STRONG, anchor=anchor_of(number)), Span(" "), user(activity.title))
@@ -65,7 +70,7 @@ class _Builder:
         t, info = self.t, self.s.info
         facts: list[tuple[str, Inline]] = []
         if info.date:
-            facts.append((t("report.fact.date"), text(user(info.date))))
+            facts.append((t("report.fact.date"), text(user(self.date(info.date)))))
         if info.place:
             facts.append((t("report.fact.place"), text(user(info.place))))
         if info.facilitator and not self.public:
@@ -74,7 +79,7 @@ class _Builder:
         stage = stage_name(self.s, t)
         if stage:
             facts.append((t("report.fact.stage"), text(user(stage))))
-        facts.append((t("report.fact.generated"), text(self.generated)))
+        facts.append((t("report.fact.generated"), text(self.date(self.generated))))
         blocks: list[Block] = [
             Para(text(t("report.kind")), kind="kicker"),
             Heading(1, text(user(info.title))),
@@ -287,7 +292,11 @@ class _Builder:
                         text(user(f"{labels.rung(placed.current)} {ARROW} {labels.rung(placed.wished)}"))
                     )
             at = signed.get(party)
-            row.append(text(f"{DONE} {at[:10]}") if at else text(muted(f"{OPEN} {t('report.not_signed')}")))
+            row.append(
+                text(f"{DONE} {self.date(at[:10])}")
+                if at
+                else text(muted(f"{OPEN} {t('report.not_signed')}"))
+            )
             rows.append(tuple(row))
         if rows:
             blocks.append(Table(tuple(header), tuple(rows), row_headers=True, kind="parties"))
@@ -383,7 +392,7 @@ class _Builder:
         parts: list[Span] = [Span(mark), user(what), Span(" — "), user(self.labels.party(owner))]
         if due:
             parts.append(Span(f", {t('report.due')} "))
-            parts.append(user(due))
+            parts.append(user(self.date(due)))
         if done:
             parts.append(muted(" (" + t("report.done") + ")"))
         return tuple(parts)
@@ -423,7 +432,7 @@ class _Builder:
                 (
                     text(user(x.text)),
                     text(user(labels.party(x.owner))),
-                    text(user(x.due)) if x.due else text(muted(t("report.none"))),
+                    text(user(self.date(x.due))) if x.due else text(muted(t("report.none"))),
                     where,
                     text(f"{DONE} {t('report.done')}") if x.done else text(f"{OPEN} {t('report.open')}"),
                 )
@@ -469,11 +478,36 @@ class _Builder:
                     items = []
                 current = m.activity_id
                 blocks.append(Heading(3, text(*self.ref(s.activity(m.activity_id)))))
-            basis = muted(" " + t("report.mismatch.basis", basis=m.basis(t)))
-            items.append(text(strong(t(f"mismatch.kind.{m.kind}") + ": "), m.explain(t), basis))
+            items.append(text(strong(t(f"mismatch.kind.{m.kind}") + ": "), m.explain(t)))
         if items:
             blocks.append(Bullets(tuple(items)))
+        blocks += self.mismatch_sources(list(counts))
         return Section(tuple(blocks), kind="part")
+
+    def mismatch_sources(self, kinds: list[str]) -> list[Block]:
+        """The guide's sentences the kinds found rest on, each once, with the kinds that cite
+        it; then what this tool asks beyond the guide, once per kind."""
+        t = self.t
+        cited: dict[str, list[str]] = {}
+        for kind in kinds:
+            for source in Mismatch(kind, "").sources:
+                cited.setdefault(source, []).append(t(f"mismatch.kind.{kind}"))
+        sources = tuple(
+            text(strong(", ".join(names) + ": "), cite(t, source)) for source, names in cited.items()
+        )
+        blocks: list[Block] = [
+            Heading(3, text(t("report.mismatches.sources"))),
+            Para(text(muted(t("report.mismatches.sources.intro")))),
+            Bullets(sources),
+        ]
+        notes = tuple(
+            text(strong(t(f"mismatch.kind.{kind}") + ": "), note)
+            for kind in kinds
+            if (note := Mismatch(kind, "").tool_note(t))
+        )
+        if notes:
+            blocks += [Heading(3, text(t("report.mismatches.tool"))), Bullets(notes)]
+        return blocks
 
     def parties(self) -> Section:
         t, s = self.t, self.s

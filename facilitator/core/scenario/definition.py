@@ -126,7 +126,7 @@ class Scenario:
         raise KeyError(rung_id)
 
     def rung_index(self, rung_id: str) -> int:
-        """0 for the least joint rung; the board and comparisons use it."""
+        """0 for the first rung of the ladder; the board and comparisons use it."""
         for index, rung in enumerate(self.rungs):
             if rung.id == rung_id:
                 return index

@@ -107,7 +107,7 @@ def rung(v: Validator, r: dict[str, Any], path: Path_) -> Rung:
 
 
 def rungs(v: Validator, top: dict[str, Any]) -> list[Rung]:
-    """[[rungs]]: the ladder, least joint first."""
+    """[[rungs]]: the ladder, in the order the scenario gives (the guide ranks no form)."""
     keys = {
         "id": True,
         "name": True,

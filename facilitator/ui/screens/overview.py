@@ -503,7 +503,7 @@ class OverviewScreen(BaseScreen):
             detail.update("")
             return
         where = self.t("overview.mismatch.where", phase=self.phase_name(row.phase_kind))
-        basis = self.t("report.mismatch.basis", basis=self.t(f"mismatch.basis.{row.kind}"))
+        basis = self.t("report.mismatch.basis", basis=Mismatch(row.kind, "").basis(self.t))
         detail.update(
             Content.assemble(
                 Content.styled(row.kind_name, "bold"),

@@ -29,6 +29,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Label, TabbedContent, TabPane
 
 from facilitator.core.closing import closed_on
+from facilitator.core.dates import shown_date
 from facilitator.core.model import Session
 from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
@@ -142,7 +143,7 @@ class ReviewScreen(BaseScreen):
         self.query_one("#review-title", Label).update(literal(info.title))
         parts = []
         if info.date:
-            parts.append(t("review.meta.date", date=one_line(info.date)))
+            parts.append(t("review.meta.date", date=one_line(shown_date(info.date, t.language))))
         if info.place:
             parts.append(t("review.meta.place", place=one_line(info.place)))
         if info.facilitator:
@@ -303,7 +304,7 @@ class ReviewScreen(BaseScreen):
             rows.append(
                 (
                     literal_cell(a.owner, 40),
-                    literal_cell(a.due) if a.due else Text(t("review.actions.no_due")),
+                    literal_cell(shown_date(a.due, t.language) or t("review.actions.no_due")),
                     status,
                     literal_cell(a.text, 80),
                     literal_cell(a.activity, ACTIVITY_WIDTH) if a.activity else Text(t("review.none")),

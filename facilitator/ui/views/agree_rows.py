@@ -20,6 +20,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Expectation, Session
@@ -294,7 +295,7 @@ def action_rows(
         row = line_grid(1, None)
         body = user_text(a.text, "bright_black strike" if a.done else "")
         meta = (
-            t("agree.action.owner_due", owner=names.get(a.owner, a.owner), due=a.due)
+            t("agree.action.owner_due", owner=names.get(a.owner, a.owner), due=shown_date(a.due, t.language))
             if a.due
             else t("agree.action.owner_only", owner=names.get(a.owner, a.owner))
         )

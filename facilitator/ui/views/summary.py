@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Label
 
+from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.service import SessionService
@@ -252,7 +253,7 @@ class SummaryView(PhaseView):
             table.add_row(
                 literal_cell(action.text, 70),
                 literal_cell(session.party_name(action.owner), 40),
-                Text(action.due or t("summary.none")),
+                Text(shown_date(action.due, t.language) if action.due else t("summary.none")),
                 literal_cell(activity.title, 50) if activity else Text(t("summary.none")),
                 key=action.id,
             )
