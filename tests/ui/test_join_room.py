@@ -129,7 +129,7 @@ async def test_a_served_session_is_served_again_when_reopened(
         assert server is not None and server.binding is not None
         assert (server.binding.url, server.desk.code) == (url, code)  # same port, same code
         async with phone.get(url) as response:
-            assert "You: Police" in await response.text()  # still joined
+            assert "Your party: Police" in await response.text()  # still joined
         await pilot.press("j")
         await until(pilot, lambda: isinstance(again.screen, JoinPanel) and again.screen._ready)
         assert panel(again).server is server

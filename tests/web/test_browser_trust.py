@@ -64,7 +64,7 @@ async def join(page: Page, site: Site, party: str, name: str) -> None:
     await page.get_by_text(party, exact=True).click()
     await page.get_by_label("Your name").fill(name)
     await page.get_by_role("button", name="Continue").click()
-    await expect(page.get_by_text(f"You: {party}")).to_be_visible()
+    await expect(page.get_by_text(f"Your party: {party}")).to_be_visible()
 
 
 async def shot(page: Page, name: str) -> None:
@@ -97,7 +97,7 @@ async def test_a_phone_that_tries_to_switch_party_is_refused(page: Page, site: S
     (device,) = site.server.desk.listed()
     assert (device.party_id, device.name) == (room.a, "Mari")
     await page.get_by_role("link", name="Back").click()
-    await expect(page.get_by_text("You: Police")).to_be_visible()
+    await expect(page.get_by_text("Your party: Police")).to_be_visible()
 
 
 async def test_after_a_restart_the_phone_is_still_joined(page: Page, site: Site, room: Room) -> None:
@@ -106,7 +106,7 @@ async def test_after_a_restart_the_phone_is_still_joined(page: Page, site: Site,
     await site.restart()
     assert site.port == port  # the session keeps its port
     await page.reload()
-    await expect(page.get_by_text("You: Police")).to_be_visible()
+    await expect(page.get_by_text("Your party: Police")).to_be_visible()
     await expect(page.get_by_role("heading", name="Street lights")).to_be_visible()
     await page.locator("fieldset", has_text="Where is it now?").get_by_text("2. Cooperation").click()
     await page.locator("fieldset", has_text="Where should it be?").get_by_text("3. Coordination").click()

@@ -33,7 +33,7 @@ async def test_a_restarted_server_keeps_the_code_the_devices_and_the_port(room: 
         restarted = await again.start("127.0.0.1", again.saved_port())
         assert restarted.port == binding.port
         status, text = await phone.get("/")
-        assert status == 200 and "You: Police" in text and "Street lights" in text
+        assert status == 200 and "Your party: Police" in text and "Street lights" in text
         status, _ = await phone.post(
             "/place", {"activity": room.x, "current": "cooperation", "wished": "cooperation"}
         )

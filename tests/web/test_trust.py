@@ -50,7 +50,7 @@ async def test_only_the_facilitator_moves_a_device(server: Server, room: Room) -
     (device,) = server.desk.listed()
     assert server.desk.move(device.id, room.b)
     _status, text = await phone.get("/")
-    assert "You: Municipality" in text
+    assert "Your party: Municipality" in text
     await phone.post("/place", {"activity": room.x, **PLACE})
     assert placements(room) == [(room.b, "communication", "coordination")]
 

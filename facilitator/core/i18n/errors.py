@@ -69,7 +69,7 @@ MESSAGES = {
     },
     "error.rule.answer": {
         "en": "Answer with accept, amend or decline.",
-        "et": "Vastake, kas nõustute, muudate või keeldute.",
+        "et": "Vastuseks valige: võtke vastu, muutke või lükake tagasi.",
     },
     "error.field.title": {"en": "title", "et": "pealkiri"},
     "error.field.name": {"en": "name", "et": "nimi"},
