@@ -312,6 +312,7 @@ class Cli:
                 a.from_id, title=a.title or "", date=a.date, place=a.place, facilitator=a.facilitator
             )
             self.say(service.session.id)
+            service.remember_trust()  # made and read here: the app's first start reads it unchecked
             return EXIT_OK
         if not a.scenario:
             raise self.fail("cli.new.no_scenario")
@@ -322,6 +323,7 @@ class Cli:
             scenario, a.title, date=a.date, place=a.place, facilitator=a.facilitator
         )
         self.say(service.session.id)
+        service.remember_trust()  # made and read here: the app's first start reads it unchecked
         return EXIT_OK
 
     def cmd_list(self) -> int:
@@ -376,6 +378,7 @@ class Cli:
     def cmd_import(self) -> int:
         service = self.library.import_file(self.args.file, new_id_on_clash=self.args.new_id)
         self.say(service.session.id)
+        service.remember_trust()  # made and read here: the app's first start reads it unchecked
         return EXIT_OK
 
     def cmd_delete(self) -> int:
@@ -456,6 +459,7 @@ class Cli:
         scenario = find_scenario(self.args.scenario, self.scenario_dirs)
         service = create_demo(self.library, scenario)
         self.say(service.session.id)
+        service.remember_trust()  # made and read here: the app's first start reads it unchecked
         return EXIT_OK
 
     def cmd_open(self) -> int:

@@ -1004,3 +1004,22 @@ def test_list_shows_phase_names_not_ids(cli: Run, library: SessionLibrary) -> No
     listed = cli("list").out
     assert place.name in listed
     assert f" {place.id} " not in listed or place.id == place.name
+
+
+def test_a_session_made_by_new_opens_without_the_deep_check(
+    cli: Run, library: SessionLibrary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`new` checked what it wrote: the app's first start reads it as this device left it."""
+    from facilitator.core import store
+    from facilitator.core.device import ENV_STATE_DIR
+
+    monkeypatch.setenv(ENV_STATE_DIR, str(tmp_path / "state"))  # this device's notes, not the user's
+
+    made = cli("new", "--scenario", "community-safety", "--title", "Trusted")
+    assert made.code == EXIT_OK, made.err
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(store, "parse_session", refuse)  # (the name the store calls)
+    assert library.open(made.out.strip()).session.info.title == "Trusted"

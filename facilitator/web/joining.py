@@ -82,7 +82,9 @@ class Device:
             "name": self.name,
             "language": self.language,
             "admitted": self.admitted,
-            "placed": self.placed,
+            "placed": {
+                k: list(v) for k, v in self.placed.items()
+            },  # a copy: the saved one must not change with it
         }
 
     @classmethod

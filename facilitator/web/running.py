@@ -60,12 +60,46 @@ class Binding:
         return self.host not in (LOOPBACK, "localhost", "::1")
 
 
-def kept_desk(room: RoomFile) -> JoinDesk:
-    """The join desk a room file kept (code, devices, switches), saving itself on change."""
+DESK_SAVE_SECONDS = 0.2
+"""How long the desk's changes gather before one write (forty placements at once: one write)."""
+
+
+class DeskSaver:
+    """Writes the join desk to the room file soon after it changes, once for a burst of changes.
+
+    Each placement notes what the device placed (the panel compares two devices of a party);
+    written at once, forty placements at the same instant would be forty fsynced writes on
+    the server's event loop, one after the other, with the phones waiting for them. Without
+    a running loop (a test, a script) it writes at once; `flush` writes what is pending."""
+
+    def __init__(self, room: RoomFile, desk: JoinDesk) -> None:
+        self.room = room
+        self.desk = desk
+        self._pending: asyncio.TimerHandle | None = None
+
+    def soon(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.flush()
+            return
+        if self._pending is None:
+            self._pending = loop.call_later(DESK_SAVE_SECONDS, self.flush)
+
+    def flush(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        self.room.update(desk=self.desk.to_json())
+
+
+def kept_desk(room: RoomFile) -> tuple[JoinDesk, DeskSaver]:
+    """The join desk a room file kept (code, devices, switches), saving itself soon after a change."""
     desk = JoinDesk()
     desk.restore(room.desk())
-    desk.changed = lambda: room.update(desk=desk.to_json())
-    return desk
+    saver = DeskSaver(room, desk)
+    desk.changed = saver.soon
+    return desk, saver
 
 
 class WebServer:
@@ -80,7 +114,10 @@ class WebServer:
     ) -> None:
         self.service = service
         self.room = room if room is not None or desk is not None else RoomFile(service.path)
-        self.desk = desk or (kept_desk(self.room) if self.room is not None else JoinDesk())
+        self._saver: DeskSaver | None = None
+        if desk is None and self.room is not None:
+            desk, self._saver = kept_desk(self.room)
+        self.desk = desk if desk is not None else JoinDesk()  # (an empty desk is falsy)
         self.app = make_app(service, self.desk)
         self._runner: web.AppRunner | None = None
         self.binding: Binding | None = None
@@ -140,6 +177,8 @@ class WebServer:
         if runner is not None:
             self.state.close()
             await runner.cleanup()
+        if self._saver is not None:
+            self._saver.flush()
         if for_good and self.room is not None:
             self.room.update(serving=False)
 
@@ -175,5 +214,6 @@ def serve_forever(
             await asyncio.Event().wait()
         finally:
             await server.stop()
+            service.remember_trust()  # the app's next start reads the file as we left it unchecked
 
     asyncio.run(run())

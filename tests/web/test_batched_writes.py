@@ -63,3 +63,54 @@ async def test_placements_sent_during_a_write_go_together_and_the_page_still_ans
     assert group.batches == batches + 2  # the held write, then one for the two that came meanwhile
     placed = {(p.party_id, p.current) for p in room.service.session.placements}
     assert placed == {(room.a, "communication"), (room.b, "cooperation")}  # the bad rung was refused alone
+
+
+async def test_a_burst_of_placements_writes_the_room_file_once(room: Room) -> None:
+    """What each device placed is noted in the room file soon after, once for a burst (it was a
+    fsynced write per placement on the event loop), and for certain when the server stops."""
+    import aiohttp
+
+    from facilitator.web.room_file import RoomFile, room_path
+    from facilitator.web.running import DESK_SAVE_SECONDS, WebServer
+
+    server = WebServer(room.service)
+    binding = await server.start("127.0.0.1", 0)
+    writes: list[object] = []
+    real = RoomFile.update
+
+    def counted(self: RoomFile, **values: object) -> None:
+        writes.append(values)
+        real(self, **values)
+
+    RoomFile.update = counted  # type: ignore[method-assign]
+    sessions = [aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in range(2)]
+    try:
+        phones = [Phone(http, binding.url.rstrip("/")) for http in sessions]
+        for phone, party in zip(phones, (room.a, room.b), strict=True):
+            status, _ = await phone.join(server.desk.code, party)
+            assert status == 200
+        await asyncio.sleep(DESK_SAVE_SECONDS * 2)
+        writes.clear()
+        answers = await asyncio.gather(
+            *(
+                p.post("/place", {"activity": room.x, "current": "cooperation", "wished": "cooperation"})
+                for p in phones
+            )
+        )
+        assert [status for status, _ in answers] == [200, 200]
+        assert writes == []  # not yet: the burst gathers
+        await asyncio.sleep(DESK_SAVE_SECONDS * 2)
+        assert len(writes) == 1
+        saved = room_path(room.service.path).read_text(encoding="utf-8")
+        assert saved.count(room.x) >= 2  # both devices' placements noted
+        writes.clear()
+        await phones[0].post(
+            "/place", {"activity": room.x, "current": "coordination", "wished": "cooperation"}
+        )
+        await server.stop()
+        assert len(writes) == 1 and "coordination" in room_path(room.service.path).read_text(encoding="utf-8")
+    finally:
+        RoomFile.update = real  # type: ignore[method-assign]
+        for http in sessions:
+            await http.close()
+        await server.stop()
