@@ -116,7 +116,7 @@ async def run_app(
 
             screen.call_after_refresh(painted)
 
-        app.watch_session(screen.service).subscribe(screen, seen)
+        app.sessions.open(screen.service).on_change(seen)  # a holder of its own, beside the screen
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(service.path), str(count), str(every)],
             stdin=subprocess.PIPE,

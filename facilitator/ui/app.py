@@ -25,14 +25,14 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.plain import take_notices
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
+from facilitator.core.watcher import OpenSessions
 from facilitator.ui.base import Localized
-from facilitator.ui.host import Host
+from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, localize_bindings
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.views.base import PhaseView
 
 if TYPE_CHECKING:
-    from facilitator.ui.watcher import SessionWatch
     from facilitator.web.running import WebServer
 
 UI_DIR = Path(__file__).resolve().parent
@@ -84,7 +84,8 @@ class FacilitatorApp(App[int]):
         self._start_error: UserError | None = None
         self.participants: WebServer | None = None
         """The participants' server (join panel), made when first asked for."""
-        self._watches: dict[int, SessionWatch] = {}
+        self.sessions = OpenSessions()
+        """The sessions the screens (and the participants' server) hold open: one watcher each."""
         self.crash_log: Path | None = None
         """Where the traceback of an unexpected error went (the app then exits with code 1)."""
         self._first_screen = self._build_first_screen()
@@ -190,15 +191,6 @@ class FacilitatorApp(App[int]):
         else:  # the first screen stays underneath (suspended): reopening it is instant
             self.push_screen(HomeScreen())
 
-    def watch_session(self, service: SessionService) -> SessionWatch:
-        """The one watcher of a service's session (made when first asked for, while running)."""
-        from facilitator.ui.watcher import SessionWatch
-
-        watch = self._watches.get(id(service))
-        if watch is None or watch.service is not service:
-            watch = self._watches[id(service)] = SessionWatch(self, service)
-        return watch
-
     def _open(self, path: Path) -> SessionService:
         """A session's service, failing here with the file's own error.
 
@@ -245,21 +237,11 @@ class FacilitatorApp(App[int]):
                 for _ in range(len(stack) - 1 - index):  # back to it, as it was left
                     self.pop_screen()
                 return True
-        try:
-            self.push_screen(self._workshop_screen(path))
-        except UserError as error:
-            self.show_user_error(error)
-            return False
-        return True
+        return self.attempt(lambda: self.push_screen(self._workshop_screen(path))) is not None
 
     def open_review(self, path: Path) -> bool:
         """Review a session read-only (dashboard and timeline); nothing is written to it."""
-        try:
-            self.push_screen(self._review_screen(path))
-        except UserError as error:
-            self.show_user_error(error)
-            return False
-        return True
+        return self.attempt(lambda: self.push_screen(self._review_screen(path))) is not None
 
     # ---------------------------------------------------------------- language and looks
     def watch_language(self, language: str) -> None:
@@ -301,6 +283,15 @@ class FacilitatorApp(App[int]):
             self.stylesheet.read(path)
         self.stylesheet.reparse()
         self.stylesheet.update(self)
+
+    def attempt(self, change: Callable[[], Result]) -> Done[Result] | None:
+        """The one way to run a service call from the interface: a refusal (`UserError`) is shown
+        to the user and None returned (nothing changed); else what the call returned, as `Done`."""
+        try:
+            return Done(change())
+        except UserError as error:
+            self.show_user_error(error)
+            return None
 
     def show_user_error(self, error: Exception) -> None:
         """A refused change in the interface language when the catalogue knows it."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -12,9 +12,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from facilitator.core.i18n import Translator
+from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.host import Host, host_of
 from facilitator.ui.localized import localize_bindings
+from facilitator.ui.messages import SessionChanged
+
+if TYPE_CHECKING:
+    from facilitator.core.watcher import SessionHandle
 
 ResultType = TypeVar("ResultType")
 
@@ -47,14 +52,61 @@ class Localized:
 
 
 class BaseScreen(Localized, Screen[Any]):
+    """A screen. One that shows a session (`FOLLOWS_SESSION`, a `service` attribute) holds it
+    open while it is on top: every change, whoever made it, reaches `session_changed` as a
+    message on a later turn. Under another screen, or gone, it holds nothing; on coming back,
+    what changed meanwhile arrives at once."""
+
+    FOLLOWS_SESSION: ClassVar[bool] = False
+    _session_handle: SessionHandle | None = None
+    _shown_seq: int | None = None  # the newest change this screen has shown
+
     # Textual calls `on_mount` of every class in the MRO: subclasses override
     # `after_mount` instead, so that the base's work runs once and first.
     def on_mount(self) -> None:
         self.relabel()
         self.after_mount()
+        if self.is_current:
+            self.hold_session()
 
     def after_mount(self) -> None:
         """Once mounted and labelled."""
+
+    def session_changed(self, session: Session) -> None:
+        """The session changed (here or elsewhere): show it."""
+
+    def hold_session(self) -> None:
+        service = self.session_service
+        if not self.FOLLOWS_SESSION or service is None or self._session_handle is not None:
+            return
+        handle = self.fapp.sessions.open(service, self._shown_seq)
+        self._shown_seq = handle.seen
+        handle.on_change(self._tell_changed)
+        self._session_handle = handle
+
+    def _tell_changed(self, session: Session) -> None:
+        self.post_message(SessionChanged(session))  # handled on this screen's own turn
+
+    def release_session(self) -> None:
+        handle, self._session_handle = self._session_handle, None
+        if handle is not None:
+            handle.close()
+
+    def on_session_changed(self, message: SessionChanged) -> None:
+        if self._session_handle is None or not self.is_current:
+            return  # told again when this screen is on top again (see `hold_session`)
+        self._shown_seq = message.session.last_seq
+        self.session_changed(message.session)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.hold_session()
+
+    def on_screen_suspend(self) -> None:
+        self.release_session()
+
+    def on_unmount(self) -> None:
+        self.release_session()
 
 
 class BaseModal(Localized, ModalScreen[ResultType]):

@@ -9,19 +9,29 @@ tests only, so the interface has no import cycle. `app.py` checks statically tha
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, runtime_checkable
 
 from textual.app import App
 from textual.content import Content
 
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
-from facilitator.core.service import SessionService
+from facilitator.core.watcher import OpenSessions
 
 if TYPE_CHECKING:
-    from facilitator.ui.watcher import SessionWatch
     from facilitator.web.running import WebServer
+
+
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class Done(Generic[Result]):
+    """A service call that went through, with what it returned (true even when that is None)."""
+
+    value: Result
 
 
 @runtime_checkable
@@ -30,6 +40,10 @@ class WidgetHost(Protocol):
 
     @property
     def t(self) -> Translator: ...
+
+    def attempt(self, change: Callable[[], Result]) -> Done[Result] | None:
+        """Run a service call: what it returned (`Done`, true), or None (false) when it was
+        refused, after telling the user why."""
 
     def show_user_error(self, error: Exception) -> None:
         """A refused change, in the interface language when the catalogue knows it."""
@@ -51,6 +65,7 @@ class Host(WidgetHost, Protocol):
     """What screens, views and dialogs use of the app beyond Textual's `App`."""
 
     participants: WebServer | None
+    sessions: OpenSessions
 
     @property
     def language(self) -> str: ...
@@ -66,9 +81,6 @@ class Host(WidgetHost, Protocol):
 
     @property
     def scenario_folders(self) -> tuple[Path, ...]: ...
-
-    def watch_session(self, service: SessionService) -> SessionWatch:
-        """The one watcher of a service's session."""
 
     def open_session(self, path: Path) -> bool:
         """Open the workshop screen for a session; False (error shown) if it cannot be read."""

@@ -6,13 +6,17 @@ from collections.abc import Callable
 
 from textual.message import Message
 
+from facilitator.core.model import Session
+
 
 class ActivitySelected(Message):
-    """The facilitator selected an activity (or none); remembered for reopening."""
+    """The facilitator selected an activity (or none): the workshop holds the selection for
+    every view and remembers it for reopening, once the cursor rests (`chosen`: at once)."""
 
-    def __init__(self, activity_id: str | None) -> None:
+    def __init__(self, activity_id: str | None, *, chosen: bool = False) -> None:
         super().__init__()
         self.activity_id = activity_id
+        self.chosen = chosen
 
 
 class GoToPhase(Message):
@@ -31,3 +35,11 @@ class OpenPlacement(Message):
         self.activity_id = activity_id
         self.closed = closed
         """Called when the placement closes again."""
+
+
+class SessionChanged(Message, bubble=False):
+    """The session a screen shows changed (here or elsewhere): the newest state, for that screen."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session

@@ -2,7 +2,7 @@
 
 The web package reaches the session only through this module: what a party may see
 (`party_view`), what it may do (`for_party`), where the room is (`room_of`) and whether
-the file changed (`Watcher`). A renamed core function is one edit here.
+the file changed (`OpenSessions`, the process's watchers). A renamed core function is one edit here.
 """
 
 from __future__ import annotations
@@ -11,15 +11,16 @@ from facilitator.core.errors import NotAllowed
 from facilitator.core.model import Room, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.service import SessionService
-from facilitator.core.watcher import SessionWatcher as Watcher
+from facilitator.core.watcher import OpenSessions, SessionHandle
 
 PartyActions = PartyService
 
 __all__ = [
     "NotAllowed",
+    "OpenSessions",
     "PartyActions",
     "Room",
-    "Watcher",
+    "SessionHandle",
     "for_party",
     "last_seq",
     "open_for_placement",

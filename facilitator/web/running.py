@@ -17,6 +17,7 @@ from aiohttp import web
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.service import SessionService
+from facilitator.web.core_api import OpenSessions
 from facilitator.web.joining import JoinDesk
 from facilitator.web.room_file import RoomFile
 from facilitator.web.server import STATE, WebState, make_app
@@ -110,7 +111,11 @@ class WebServer:
     """
 
     def __init__(
-        self, service: SessionService, desk: JoinDesk | None = None, room: RoomFile | None = None
+        self,
+        service: SessionService,
+        desk: JoinDesk | None = None,
+        room: RoomFile | None = None,
+        sessions: OpenSessions | None = None,
     ) -> None:
         self.service = service
         self.room = room if room is not None or desk is not None else RoomFile(service.path)
@@ -118,7 +123,9 @@ class WebServer:
         if desk is None and self.room is not None:
             desk, self._saver = kept_desk(self.room)
         self.desk = desk if desk is not None else JoinDesk()  # (an empty desk is falsy)
-        self.app = make_app(service, self.desk)
+        self.sessions = sessions
+        """The app's open sessions when it runs in the app (one watcher for both), else its own."""
+        self.app = make_app(service, self.desk, sessions)
         self._runner: web.AppRunner | None = None
         self.binding: Binding | None = None
 
@@ -139,7 +146,7 @@ class WebServer:
         """
         await self.stop()
         if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
-            self.app = make_app(self.service, self.desk)
+            self.app = make_app(self.service, self.desk, self.sessions)
         bind_host = LAN_HOST if lan else host
         runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()

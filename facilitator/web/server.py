@@ -35,7 +35,7 @@ from facilitator.web.page import PartyPage, own_placement, party_page
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
-WATCH_SECONDS = 0.3  # how often the file is looked at (a stat); also how often pages refresh at most
+REFRESH_SECONDS = 0.3  # live pages are told of changes at most this often (forty placements: few refreshes)
 KEEPALIVE_SECONDS = 15.0
 WRITER_THREADS = 128  # phones whose changes may wait for the same write (the device cap is 100)
 DEVICE_COOKIE = "fac_device"
@@ -53,15 +53,19 @@ log = logging.getLogger(__name__)
 class WebState:
     """The server's shared state: the session, the join desk and the change signal."""
 
-    def __init__(self, service: SessionService, desk: JoinDesk) -> None:
+    def __init__(self, service: SessionService, desk: JoinDesk, sessions: core_api.OpenSessions) -> None:
         self.service = service
         self.desk = desk
-        self.watcher = core_api.Watcher(service)
+        self.sessions = sessions
+        self.handle: core_api.SessionHandle | None = None
+        """The session held open while the server runs (the process's one watcher of it)."""
         self.version = 0
         self.closing = False
         self._changed = asyncio.Event()
         self.writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="web-change")
         """Phones' changes wait for the disk here, not on the event loop (see party_action)."""
+        self._poked_at = 0.0
+        self._due: asyncio.TimerHandle | None = None
         self.env = jinja2.Environment(
             auto_reload=False,
             loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -74,15 +78,27 @@ class WebState:
         session = self.service.session
         return session, core_api.party_view(session, None)  # party_view keeps it with the session
 
-    def check(self) -> bool:
-        """Look at the file; wake every live page if the session changed."""
-        try:
-            changed = self.watcher.check() is not None
-        except UserError:
-            return False
-        if changed:
+    def open(self) -> None:
+        """Hold the session open: the watcher's news wakes the live pages (never inside a request)."""
+        self.handle = self.sessions.open(self.service)
+        self.handle.on_change(self.session_changed)
+
+    def session_changed(self, _session: Session) -> None:
+        """Wake every live page, at most once per `REFRESH_SECONDS`."""
+        if self._due is not None:
+            return
+        loop = asyncio.get_running_loop()
+        wait = self._poked_at + REFRESH_SECONDS - loop.time()
+        if wait <= 0:
+            self._poked_at = loop.time()
             self.poke()
-        return changed
+        else:
+            self._due = loop.call_later(wait, self._poke_due)
+
+    def _poke_due(self) -> None:
+        self._due = None
+        self._poked_at = asyncio.get_running_loop().time()
+        self.poke()
 
     def poke(self) -> None:
         """Something the pages show changed: the session, or the list of devices."""
@@ -98,6 +114,11 @@ class WebState:
 
     def close(self) -> None:
         self.closing = True
+        if self.handle is not None:
+            self.handle.close()
+        if self._due is not None:
+            self._due.cancel()
+            self._due = None
         self.poke()
         self.writers.shutdown(wait=False)
 
@@ -462,8 +483,8 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
             )
             return render(request, "message.html", status, device, text=refusal_text(request, device, error))
         after_change(state, device, request.path, data)
-        # Other phones hear of it from the watcher's next look (within WATCH_SECONDS): forty
-        # placements in a second make five refreshes per phone, not forty.
+        # Other phones hear of it from the watcher on a later turn, at most every REFRESH_SECONDS:
+        # forty placements in a second make a few refreshes per phone, not forty.
         anchor = data.get("activity", "")
         return see_other("/#a-" + anchor if anchor.isalnum() else "/")
 
@@ -498,31 +519,23 @@ sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")))
 
 
 async def _watch(app: web.Application) -> AsyncIterator[None]:
-    """Follow the session file (whoever writes it) for as long as the server runs."""
+    """Hold the session open (whoever writes it, pages hear of it) for as long as the server runs."""
     state = app[STATE]
-
-    async def loop() -> None:
-        while not state.closing:
-            state.check()
-            await asyncio.sleep(WATCH_SECONDS)
-
-    state.check()
-    task = asyncio.create_task(loop())
+    state.open()
     yield
     state.close()
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
 
 
 async def _on_shutdown(app: web.Application) -> None:
     app[STATE].close()  # live event streams end, so the server stops at once
 
 
-def make_app(service: SessionService, desk: JoinDesk | None = None) -> web.Application:
-    """The participants' web application over one session."""
+def make_app(
+    service: SessionService, desk: JoinDesk | None = None, sessions: core_api.OpenSessions | None = None
+) -> web.Application:
+    """The participants' web application over one session; `sessions`: the app's, when it runs in one."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[security])
-    app[STATE] = WebState(service, desk or JoinDesk())
+    app[STATE] = WebState(service, desk or JoinDesk(), sessions or core_api.OpenSessions())
     app.cleanup_ctx.append(_watch)
     app.on_shutdown.append(_on_shutdown)
     app.on_response_prepare.append(secure_headers)

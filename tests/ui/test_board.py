@@ -247,7 +247,7 @@ async def test_card_status_follows_the_round_in_symbols_and_words(
         assert "Cooperation" not in text and "2." not in text
         service.place(table.id, municipality, "cooperation", "cooperation")
         service.place(table.id, youth, "cooperation", "cooperation")
-        app.watch_session(app.screen.service).check()  # type: ignore[attr-defined]  # the watcher looks now
+        app.sessions.check(app.screen.service)  # type: ignore[attr-defined]  # the watcher looks now
         await pilot.pause()
         statuses = {card.title: card.status for card in board.column(TRAY).cards}
         assert statuses["Safety round table"] == "• placed 3/3 · hidden"

@@ -166,7 +166,7 @@ async def test_the_header_shows_the_count_and_a_click_opens_the_overview(
         SessionService(demo_session.path).answer_expectation(unanswered.target, "accepted")
         workshop = app.screen
         assert isinstance(workshop, WorkshopScreen)
-        app.watch_session(workshop.service).check()  # the watcher looks (no waiting for its poll)
+        app.sessions.check(workshop.service)  # the watcher looks (no waiting for its poll)
         await until(pilot, lambda: plain(button.label) == f"⚠ {count - 1}", "the new count")
 
 
@@ -427,7 +427,7 @@ async def test_the_list_follows_changes_made_while_it_is_open(
         assert dict(kinds_shown(screen))["no_role"] == len(no_role) - 1
         # ...and in another one (the file is polled).
         SessionService(demo_session.path).set_role(no_role[1].activity_id, no_role[1].target, "partner")
-        app.watch_session(screen.service).check()
+        app.sessions.check(screen.service)
         await until(pilot, lambda: table.row_count == before - 2, "the other window's change")
         # Filtering on a kind whose last mismatch is fixed falls back to all kinds.
         screen.set_kind("overlap")

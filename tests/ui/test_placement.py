@@ -325,7 +325,7 @@ async def test_changes_from_another_process_show_up(make_app: MakeApp, ui_librar
         await pilot.pause()
         other.place(activity.id, youth, "coordination", "coordination")
         other.remove_party(police)
-        app.watch_session(screen.service).check()  # the watcher looks (no waiting for its poll)
+        app.sessions.check(screen.service)  # the watcher looks (no waiting for its poll)
         await pilot.pause()
         text = screen_text(app, skip=(RungChoice,))
         assert "Police" not in text
@@ -333,7 +333,7 @@ async def test_changes_from_another_process_show_up(make_app: MakeApp, ui_librar
         assert "Municipality: where is this activity now?" in text
         assert screen.party_id == municipality
         other.remove_activity(activity.id)
-        app.watch_session(screen.service).check()
+        app.sessions.check(screen.service)
         await until(pilot, lambda: not isinstance(app.screen, PlacementScreen), "the screen to close")
 
 

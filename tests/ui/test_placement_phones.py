@@ -34,14 +34,14 @@ async def test_a_phones_placement_is_marked_and_the_screen_moves_on(
         screen = await open_placement(app, pilot)
         assert "Police: where is this activity now?" in screen_text(app)
         phone(service, police).place(activity.id, "communication", "cooperation")
-        app.watch_session(screen.service).check()
+        app.sessions.check(screen.service)
         await pilot.pause()
         text = screen_text(app, skip=(RungChoice,))
         assert "✓ placed Police from a phone: Mari Tamm" in text
         assert "Municipality: where is this activity now?" in text  # on to the next who has not
         assert screen.party_id == municipality
         phone(service, municipality, name="").place(activity.id, "cooperation", "cooperation")
-        app.watch_session(screen.service).check()
+        app.sessions.check(screen.service)
         await pilot.pause()
         assert "✓ placed Municipality from a phone" in screen_text(app, skip=(RungChoice,))
         assert "Youth workers: where is this activity now?" in screen_text(app)

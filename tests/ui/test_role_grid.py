@@ -240,6 +240,6 @@ async def test_the_grid_follows_a_change_made_elsewhere(
         await pilot.press("g")
         screen, grid = await open_grid(pilot, app)
         SessionService(empty_session.path).set_role(w.table, w.town, "funder")  # another process
-        app.watch_session(screen.service).check()  # the watcher's poll, now
+        app.sessions.check(screen.service)  # the watcher's poll, now
         await pilot.pause()
         assert "5 Funder" in row_of(grid, "Round table")

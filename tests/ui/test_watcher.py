@@ -6,22 +6,31 @@ end just before the app acts; the watcher is checked on demand, never waited for
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.message import Message
 from textual.widgets import DataTable, Input
 
 from facilitator.core.library import SessionLibrary
+from facilitator.core.model import Session
 from facilitator.core.service import SessionService
+from facilitator.core.store import SessionFile
+from facilitator.core.watcher import POLL_SECONDS
 from facilitator.ui.app import FacilitatorApp, create_app
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.messages import SessionChanged
+from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
 
-from .helpers import MakeApp, focus, fresh, open_view, until
+from .helpers import MakeApp, focus, fresh, open_view, screen_shown, until, workshop_shown
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +47,7 @@ def other_process(service: SessionService, code: str) -> None:
 def watch_now(app: FacilitatorApp) -> None:
     screen = app.screen
     assert isinstance(screen, WorkshopScreen)
-    app.watch_session(screen.service).check()
+    app.sessions.check(screen.service)
 
 
 async def test_a_change_by_another_process_shows_once_the_watcher_looks(
@@ -142,7 +151,7 @@ async def test_the_review_dashboard_follows_a_session_running_elsewhere(
         before = (empty_session.path.read_bytes(), empty_session.path.stat().st_mtime_ns)
         other_process(empty_session, "service.add_activity('Ühised patrullid')")
         after = empty_session.path.read_bytes()
-        app.watch_session(screen.service).check()
+        app.sessions.check(screen.service)
         await pilot.pause()
         assert screen.data is not None and screen.data.activities == 1
         assert empty_session.path.read_bytes() == after != before[0]  # the review itself wrote nothing
@@ -195,3 +204,121 @@ async def test_recording_the_agreement_keeps_a_note_written_elsewhere_and_asks_a
             "leaving ConfirmDialog | PlacementScreen",
         )
     assert fresh(service).activity(activity.id).agreed_current == "collaboration"
+
+
+async def test_with_home_showing_no_session_is_watched_however_often_one_was_opened(
+    make_app: MakeApp, demo_session: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open a session from home and go back, three times: one watcher while it shows, none after."""
+    reads: list[Path] = []
+    read = SessionFile.read
+
+    def counted(self: SessionFile) -> Any:
+        reads.append(self.path)
+        return read(self)
+
+    monkeypatch.setattr(SessionFile, "read", counted)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await screen_shown(pilot, HomeScreen)
+        for _ in range(3):
+            await pilot.press("o")
+            await workshop_shown(pilot)
+            assert app.sessions.watched == [demo_session.path.resolve()]
+            await pilot.press("escape")
+            await screen_shown(pilot, HomeScreen)
+        await until(pilot, lambda: app.sessions.watched == [], "no session watched")
+        reads.clear()
+        await pilot.pause(5 * POLL_SECONDS)
+        assert reads == []  # nothing looks at the file
+
+
+async def test_the_first_screen_left_underneath_home_holds_nothing_until_it_is_back(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    app = make_app(demo_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await workshop_shown(pilot)
+        assert app.sessions.watched == [demo_session.path.resolve()]
+        await pilot.press("escape")  # home on top; the workshop stays underneath
+        await screen_shown(pilot, HomeScreen)
+        await until(pilot, lambda: app.sessions.watched == [], "no session watched")
+        demo_session.add_party("Naabrivalve")  # meanwhile, elsewhere
+        await pilot.press("o")  # back to it: what changed meanwhile is shown
+        await workshop_shown(pilot)
+        await until(pilot, lambda: app.sessions.watched == [demo_session.path.resolve()], "watched again")
+        view = await open_view(app, pilot, "setup", SetupView)
+        table = view.query_one("#setup-parties", DataTable)
+
+        def names() -> set[str]:
+            return {str(table.get_row_at(n)[0]) for n in range(table.row_count)}
+
+        await until(pilot, lambda: "Naabrivalve" in names(), "the party added meanwhile")
+
+
+async def test_a_phones_placement_reaches_the_screen_as_a_message_never_inside_the_request(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phone server runs in the app, on the app's watcher: one look at the file for both."""
+    from aiohttp.test_utils import TestServer
+
+    from facilitator.ui.screens.placement import PlacementScreen
+    from facilitator.web.server import STATE
+    from facilitator.web.server import make_app as make_web_app
+
+    from .test_join_panel import join
+    from .test_placement import make_session, open_placement, screen_text
+
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    messages: list[SessionChanged] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, SessionChanged):
+            messages.append(message)
+
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        screen = await open_placement(app, pilot)
+        tasks: list[object] = []
+        shown = PlacementScreen.session_changed
+
+        def heard(self: PlacementScreen, session: Session) -> None:
+            tasks.append(asyncio.current_task())
+            shown(self, session)
+
+        PlacementScreen.session_changed = heard  # type: ignore[method-assign]
+        told_inside: list[int] = []  # screens told during each service call (the request's own)
+        change = SessionService.change
+
+        def counted(self: SessionService, *args: Any, **kwargs: Any) -> Any:
+            before = len(tasks)
+            event = change(self, *args, **kwargs)
+            told_inside.append(len(tasks) - before)
+            return event
+
+        monkeypatch.setattr(SessionService, "change", counted)
+        web = TestServer(make_web_app(screen.service, sessions=app.sessions))
+        await web.start_server()
+        try:
+            assert app.sessions.watched == [service.path.resolve()]  # the screen's and the server's
+            base = str(web.make_url("/"))
+            phone, joined, token = await join(base, web.app[STATE].desk.code, activity.party_ids[0], "Mari")
+            data = {
+                "activity": activity.id,
+                "current": "cooperation",
+                "wished": "coordination",
+                "csrf": token,
+            }
+            assert joined == 200
+            async with phone.post(base + "place", data=data) as response:
+                assert response.status == 200
+            await until(pilot, lambda: "✓ placed Police" in screen_text(app))
+            assert told_inside and set(told_inside) == {0}  # never inside the call (in the request)
+            assert tasks and all(task is screen._task for task in tasks)  # on the screen's own turn
+            assert any(m.session.last_seq == service.session.last_seq for m in messages)
+            await phone.close()
+        finally:
+            PlacementScreen.session_changed = shown  # type: ignore[method-assign]
+            await web.close()
+        assert app.sessions.watched == [service.path.resolve()]  # the screen still holds it

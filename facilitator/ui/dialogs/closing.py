@@ -12,7 +12,6 @@ from textual.app import App
 from textual.content import Content
 
 from facilitator.core.closing import closed_on
-from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -38,13 +37,8 @@ async def close_or_reopen(app: App[Any], service: SessionService) -> bool:
         dialog = ConfirmDialog(t("closing.close.confirm", title=title), "closing.close.button", safe=True)
     if not await app.push_screen_wait(dialog):
         return False
-    try:
-        if info.closed_at:
-            service.reopen_session()
-        else:
-            service.close_session()
-    except UserError as error:  # a refusal or a write failure: said, nothing lost
-        host.show_user_error(error)
+    change = service.reopen_session if info.closed_at else service.close_session
+    if host.attempt(change) is None:  # a refusal or a write failure: said, nothing lost
         return False
     app.notify(t("closing.reopened" if info.closed_at else "closing.closed"), markup=False, timeout=4)
     return True

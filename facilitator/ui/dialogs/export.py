@@ -284,10 +284,6 @@ class ExportDialog(BaseModal[list[Path] | None]):
 
 def export_session(app: App[Any], path: Path) -> None:
     """Open the export dialog for a saved session (the home screen's x)."""
-    try:
-        service = SessionService(path)
-        service.session  # noqa: B018 - fail here, with the file's own error
-    except UserError as error:
-        host_of(app).show_user_error(error)
-        return
-    app.push_screen(ExportDialog(service))
+    service = SessionService(path)
+    if host_of(app).attempt(lambda: service.session) is not None:  # fail here, with the file's own error
+        app.push_screen(ExportDialog(service))

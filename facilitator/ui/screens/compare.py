@@ -52,8 +52,8 @@ from facilitator.core.compare import (
     rung_name,
     summary_lines,
 )
-from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary
+from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseModal, BaseScreen
@@ -498,14 +498,16 @@ def open_comparison(app: App[Any], path_a: Path, path_b: Path) -> bool:
     """Read both sessions, compare them and show the result; a clear error otherwise."""
     host = host_of(app)
     t = host.t
-    try:
-        services = SessionService(path_a), SessionService(path_b)
-        for service in services:  # both in the interface's language: one language at a time
-            service.show_names_in(host.language, host.scenario_folders)
-        a, b = (service.session for service in services)
-    except UserError as error:
-        host.show_user_error(error)
+
+    def read(path: Path) -> Session:
+        service = SessionService(path)
+        service.show_names_in(host.language, host.scenario_folders)  # one language at a time
+        return service.session
+
+    both = host.attempt(lambda: (read(path_a), read(path_b)))
+    if both is None:
         return False
+    a, b = both.value
     try:
         comparison = compare(a, b)
     except LadderMismatch:

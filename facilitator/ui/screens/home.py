@@ -187,19 +187,19 @@ class HomeScreen(BaseScreen):
         result = await self.app.push_screen_wait(NewSessionDialog(self.scenarios(), self.t.language))
         if result is None:
             return
-        try:
-            service = self.fapp.library.create(
+        made = self.fapp.attempt(
+            lambda: self.fapp.library.create(
                 result.scenario,
                 result.title,
                 date=result.date,
                 place=result.place,
                 facilitator=result.facilitator,
             )
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        )
+        if made is None:
             return
         self.load()
-        self.fapp.open_session(service.path)
+        self.fapp.open_session(made.value.path)
 
     @work
     async def action_new_from(self) -> None:
@@ -213,13 +213,12 @@ class HomeScreen(BaseScreen):
         )
         if title is None or not title.strip():
             return
-        try:
-            service = self.fapp.library.create_from(summary.id, title=title, date=dt.date.today().isoformat())
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        today = dt.date.today().isoformat()
+        made = self.fapp.attempt(lambda: self.fapp.library.create_from(summary.id, title=title, date=today))
+        if made is None:
             return
         self.load()
-        self.fapp.open_session(service.path)
+        self.fapp.open_session(made.value.path)
 
     @work
     async def action_delete(self) -> None:
@@ -246,12 +245,10 @@ class HomeScreen(BaseScreen):
         )
         if not path or not path.strip():
             return
-        try:
-            service = self.fapp.library.import_file(Path(path.strip()).expanduser())
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        made = self.fapp.attempt(lambda: self.fapp.library.import_file(Path(path.strip()).expanduser()))
+        if made is None:
             return
-        self.notify(self.t("home.imported", title=service.session.info.title), markup=False, timeout=3)
+        self.notify(self.t("home.imported", title=made.value.session.info.title), markup=False, timeout=3)
         self.load()
 
     def action_demo(self) -> None:
@@ -266,11 +263,10 @@ class HomeScreen(BaseScreen):
         if existing is not None:
             self.fapp.open_session(existing.path)
             return
-        try:
-            service = create_demo(self.fapp.library, scenario)
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        made = self.fapp.attempt(lambda: create_demo(self.fapp.library, scenario))
+        if made is None:
             return
+        service = made.value
         self.notify(self.t("home.demo.created"), timeout=3)
         self.load()
         for index, s in enumerate(self.summaries):

@@ -73,7 +73,7 @@ async def participants_server(app: Host, service: SessionService) -> WebServer:
         return current
     if current is not None:
         await current.stop()
-    app.participants = WebServer(service)
+    app.participants = WebServer(service, sessions=app.sessions)  # one watcher for the screens and it
     return app.participants
 
 

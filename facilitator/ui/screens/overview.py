@@ -93,6 +93,8 @@ from facilitator.ui.widgets.tables import move_to
 class OverviewScreen(BaseScreen):
     """Mismatches, roles and partnerships of one session; closes with a `Jump` or None."""
 
+    FOLLOWS_SESSION = True
+
     CSS_PATH = "overview.tcss"
 
     BINDINGS = [
@@ -152,7 +154,6 @@ class OverviewScreen(BaseScreen):
         yield KeyBar()
 
     def after_mount(self) -> None:
-        self.fapp.watch_session(self.service).subscribe(self, lambda _session: self.refresh_from_file())
         self.call_after_refresh(self._focus_tab)
 
     def relabel(self) -> None:
@@ -173,6 +174,9 @@ class OverviewScreen(BaseScreen):
         self.refresh_from_file()
 
     # ---------------------------------------------------------------- keeping up with the session
+    def session_changed(self, session: Session) -> None:
+        self.refresh_from_file()
+
     def refresh_from_file(self) -> None:
         try:
             session = self.service.room_view  # re-read only when the file changed

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from textual import events, work
@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
-from facilitator.core.model import Activity, Placement
+from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
@@ -57,6 +57,8 @@ class PlacementScreen(BaseScreen):
     A full screen rather than a modal, so that the app's own keys (help, language,
     projector mode, the command palette) keep working while the room places.
     """
+
+    FOLLOWS_SESSION = True
 
     CSS_PATH = "placement.tcss"
 
@@ -134,7 +136,6 @@ class PlacementScreen(BaseScreen):
             choice.styles.margin = (0, 0, 0, 3 * (len(self.scenario.rungs) - 1 - index))
         self._ready = True
         self.refresh_state()
-        self.fapp.watch_session(self.service).subscribe(self, lambda _session: self.refresh_state())
         self._remember(self.activity_id)
         self._focus_page()
 
@@ -158,15 +159,17 @@ class PlacementScreen(BaseScreen):
             self.refresh_state()
 
     # ---------------------------------------------------------------- state
+    def session_changed(self, session: Session) -> None:
+        self.refresh_state()
+
     def refresh_state(self) -> None:
         """Show the activity as the session has it now."""
         if self._dismissing or not self._ready:
             return
-        try:
-            session = self.service.room_view  # the projector: nobody's placement before the reveal
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        shown = self.fapp.attempt(lambda: self.service.room_view)  # nobody's placement before the reveal
+        if shown is None:
             return
+        session = shown.value
         if not session.has_activity(self.activity_id):
             self.notify(self.t("board.place.activity_gone"), severity="warning", timeout=4)
             self._close()
@@ -413,13 +416,10 @@ class PlacementScreen(BaseScreen):
             if not await self.app.push_screen_wait(ConfirmDialog(question, "board.place.replace")):
                 self.refresh_state()
                 return
-        try:
-            self.service.place(activity_id, party_id, current, wished)
-        except UserError as error:
-            self.party_id = party_id
-            self.fapp.show_user_error(error)
-        else:
+        if self.fapp.attempt(lambda: self.service.place(activity_id, party_id, current, wished)):
             self.notify(self.t("board.place.saved", party=name), markup=False, timeout=2)
+        else:
+            self.party_id = party_id  # still this party's turn
         self.refresh_state()
 
     def action_step_back(self) -> None:
@@ -438,7 +438,7 @@ class PlacementScreen(BaseScreen):
             message = self.t("board.place.reveal_partial", done=len(placed), total=len(activity.party_ids))
             if not await self.app.push_screen_wait(ConfirmDialog(message, "board.place.button.reveal")):
                 return
-        self._attempt(lambda: self.service.reveal(self.activity_id))
+        self.fapp.attempt(lambda: self.service.reveal(self.activity_id))
 
     def action_agree(self) -> None:
         """`a`: bring the agreement's controls into view and focus; once there, record the agreement."""
@@ -479,7 +479,7 @@ class PlacementScreen(BaseScreen):
             self.app, self.t, self._agree_base, mine, _agreement(activity), labels.__getitem__, self._said
         )
         activity_id = self.activity_id
-        if changes and not self._attempt(lambda: self.service.agree(activity_id, **changes)):
+        if changes and not self.fapp.attempt(lambda: self.service.agree(activity_id, **changes)):
             return
         agreed = self._activity()
         rung = agreed.agreed_current if agreed is not None else None
@@ -512,7 +512,7 @@ class PlacementScreen(BaseScreen):
                 return
         self.party_id = None
         self._chosen_current = None
-        if self._attempt(lambda: self.service.revote(self.activity_id)):
+        if self.fapp.attempt(lambda: self.service.revote(self.activity_id)):
             self.notify(self.t("board.place.revoted", round=activity.round + 1), timeout=3)
 
     def action_close(self) -> None:
@@ -535,14 +535,6 @@ class PlacementScreen(BaseScreen):
             self.call_later(self.run_action, action)
 
     # ---------------------------------------------------------------- helpers
-    def _attempt(self, change: Callable[[], object]) -> bool:
-        try:
-            change()
-        except UserError as error:
-            self.fapp.show_user_error(error)
-            return False
-        return True
-
     def _remember(self, activity_id: str | None) -> None:
         """Tell the room which activity is open (session data: phones follow it, reopening returns)."""
         if self.service.session.room.open_activity == activity_id:

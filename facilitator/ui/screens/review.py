@@ -53,6 +53,8 @@ TIMELINE_ACTIONS = {"phase", "pick_phase", "edge"}
 class ReviewScreen(BaseScreen):
     """One saved session, read-only: a dashboard and a timeline of every change."""
 
+    FOLLOWS_SESSION = True
+
     CSS_PATH = ["review.tcss", "timeline.tcss"]
 
     BINDINGS = [
@@ -114,10 +116,9 @@ class ReviewScreen(BaseScreen):
 
     def after_mount(self) -> None:
         self.query_one("#review-dashboard").focus()
-        # A session still running elsewhere: the dashboard follows it (reading only).
-        self.fapp.watch_session(self.service).subscribe(self, self._session_changed)
 
-    def _session_changed(self, session: Session) -> None:
+    def session_changed(self, session: Session) -> None:
+        """A session still running elsewhere: the dashboard follows it (reading only)."""
         self.session = session
         self.data = dashboard(session)
         self.relabel()

@@ -17,9 +17,10 @@ from textual import events, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Label
 
-from facilitator.core.errors import UserError
 from facilitator.core.model import Session
 from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
@@ -35,6 +36,8 @@ from facilitator.ui.widgets.stepper import PhaseStepper, Step
 from facilitator.ui.widgets.timer import TimerPanel
 
 SETUP = "setup"
+SAVE_SELECTION_SECONDS = 0.3
+"""The selection is saved (a file write) once the cursor rests this long, not on every arrow key."""
 
 
 VIEW_MODULES = {
@@ -64,6 +67,11 @@ def view_class(kind: str) -> type[PhaseView]:
 class WorkshopScreen(BaseScreen):
     """One session, live."""
 
+    FOLLOWS_SESSION = True
+
+    selected_activity: reactive[str | None] = reactive(None, init=False)
+    """The activity selected in any view: held here, passed down to every view, saved per device."""
+
     BINDINGS = [
         Binding("escape", "home", "key.home"),
         Binding("f2", "overview", "key.overview"),
@@ -89,8 +97,10 @@ class WorkshopScreen(BaseScreen):
         # The room's phase is session data: reopening (or another device) finds the room where it is.
         self.phase_id: str = self.room_phase_id(service.session.room.phase)
         self._labelled = False
-        self._missed = False  # a change came while another screen was on top
         self._clicked_view: PhaseView | None = None  # built after a click on its phase (on_descendant_focus)
+        saved = service.view_state.get("selected_activity")
+        self.set_reactive(WorkshopScreen.selected_activity, saved if isinstance(saved, str) else None)
+        self._selection_save: Timer | None = None
         # The first view's stylesheet comes with the screen; the others' when first shown.
         self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
 
@@ -106,11 +116,10 @@ class WorkshopScreen(BaseScreen):
         # Only the current phase's view is built now; the others when first visited.
         kind = self.phase_kind(self.phase_id)
         with ContentSwitcher(id="phase-views", initial=f"view-{kind}"):
-            yield view_class(kind)(self.service)
+            yield self._new_view(kind)
         yield KeyBar()
 
     def after_mount(self) -> None:
-        self.fapp.watch_session(self.service).subscribe(self, self._session_changed)
         self._show_phase(self.phase_id, record=False, fresh=True)
         self.resume_participants()
 
@@ -126,11 +135,6 @@ class WorkshopScreen(BaseScreen):
         server = await resume_serving(self.fapp, self.service)
         if server is not None and server.binding is not None:
             self.notify(self.t("join.resumed", url=server.binding.url, code=server.desk.code), timeout=6)
-
-    def on_screen_resume(self) -> None:
-        if self._missed and self.is_mounted:  # what changed while another screen was on top
-            self._missed = False
-            self._session_changed(self.service.session)
 
     def relabel(self) -> None:
         super().relabel()
@@ -163,12 +167,17 @@ class WorkshopScreen(BaseScreen):
     def phase_ids(self) -> list[str]:
         return [SETUP, *(p.id for p in self.agenda)]
 
+    def _new_view(self, kind: str) -> PhaseView:
+        view = view_class(kind)(self.service)
+        view.selection = self.selected_activity
+        return view
+
     def view_for(self, kind: str) -> PhaseView:
         """The view of a kind of phase, built and mounted on first use."""
         found = self.query(f"#view-{kind}")
         if found:
             return found.first(PhaseView)
-        view = view_class(kind)(self.service)
+        view = self._new_view(kind)
         self.fapp.load_styles(view_styles(kind))
         self.query_one("#phase-views", ContentSwitcher).mount(view)
         return view
@@ -184,7 +193,7 @@ class WorkshopScreen(BaseScreen):
         if fresh:
             view.focus_first()
         elif view.is_mounted:
-            view.show_session(self.service.room_view)
+            view.show_newest(self.service.room_view)
             view.focus_first()
         else:  # it shows the session and takes focus once mounted
             view.call_after_refresh(view.focus_first)
@@ -193,7 +202,7 @@ class WorkshopScreen(BaseScreen):
         if record:
             room_phase = "" if phase_id == SETUP else phase_id
             if room_phase != self.service.session.room.phase:
-                self._attempt(lambda: self.service.set_phase(room_phase))
+                self.fapp.attempt(lambda: self.service.set_phase(room_phase))
 
     def on_phase_stepper_chosen(self, message: PhaseStepper.Chosen) -> None:
         """A click on a phase: its view, with the focus out of any text field (so keys act)."""
@@ -315,8 +324,9 @@ class WorkshopScreen(BaseScreen):
         if phase_id is None:
             self.notify(self.t("overview.no_phase"), timeout=4)
             return
-        if activity_id is not None:
-            self._save_view(selected_activity=activity_id)  # the view picks it up on show
+        if activity_id is not None:  # the view picks it up on show
+            self.selected_activity = activity_id
+            self._save_selection()
         self._show_phase(phase_id)
         view = self.view_for(phase_kind)
         if activity_id is not None:
@@ -393,7 +403,7 @@ class WorkshopScreen(BaseScreen):
         self._set_timer(timer.plan(minutes), "plan")
 
     def _set_timer(self, timer: PhaseTimer, command: str) -> None:
-        if self._attempt(lambda: self.service.set_timer(timer, command)):
+        if self.fapp.attempt(lambda: self.service.set_timer(timer, command)):
             self.query_one("#timer", TimerPanel).timer = timer
 
     def on_timer_panel_control(self, message: TimerPanel.Control) -> None:
@@ -405,23 +415,34 @@ class WorkshopScreen(BaseScreen):
         self.service.set_view_state(**values)
 
     def on_activity_selected(self, message: ActivitySelected) -> None:
-        """Remember the selection so that reopening returns to the same activity."""
-        if self.service.view_state.get("selected_activity") != message.activity_id:
-            self._save_view(selected_activity=message.activity_id)
+        """A view's selection: every view follows it, and reopening returns to it."""
+        message.stop()
+        self.selected_activity = message.activity_id
+        if message.chosen:
+            self._save_selection()
+        else:
+            if self._selection_save is not None:
+                self._selection_save.stop()
+            self._selection_save = self.set_timer(SAVE_SELECTION_SECONDS, self._save_selection)
 
-    def _attempt(self, change: Any) -> bool:
-        try:
-            change()
-        except UserError as error:
-            self.fapp.show_user_error(error)
-            return False
-        return True
+    def watch_selected_activity(self, activity_id: str | None) -> None:
+        for view in self.query(PhaseView):
+            view.selection = activity_id
 
-    def _session_changed(self, session: Session) -> None:
+    def _save_selection(self) -> None:
+        """The one writer of the selection to this device's state (see `SAVE_SELECTION_SECONDS`)."""
+        if self._selection_save is not None:
+            self._selection_save.stop()
+            self._selection_save = None
+        if self.service.view_state.get("selected_activity") != self.selected_activity:
+            self._save_view(selected_activity=self.selected_activity)
+
+    def on_unmount(self) -> None:
+        if self._selection_save is not None:  # a selection not saved yet is kept for reopening
+            self._save_selection()
+
+    def session_changed(self, session: Session) -> None:
         """The watcher's news: follow the room, show the newest state."""
-        if not self.is_current:  # drawn when this screen is on top again
-            self._missed = True
-            return
         room_phase = self.room_phase_id(session.room.phase)
         if room_phase != self.phase_id:  # another device moved the room on
             self._show_phase(room_phase, record=False)
@@ -437,4 +458,4 @@ class WorkshopScreen(BaseScreen):
         self.query_one(MismatchBadge).count_later()
         view = self.query(f"#view-{self.phase_kind(self.phase_id)}")
         if view and view.first(PhaseView).is_mounted:
-            view.first(PhaseView).show_session(self.service.room_view)
+            view.first(PhaseView).show_newest(self.service.room_view)

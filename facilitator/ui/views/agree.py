@@ -52,7 +52,6 @@ from facilitator.ui.views.agree_rows import (
 )
 from facilitator.ui.views.agree_widgets import ActivityList, BarButton, GapList, ItemList
 
-SELECT_DELAY = 0.3  # seconds of rest on an activity before it is remembered as selected
 WIDE = 150  # from this many columns the mismatches stand beside the items, not below them
 SHORT = 32  # below this many lines the mismatches get fewer lines and the spacing goes
 NARROW = 120  # below this many columns the activity list shows each activity on two short lines
@@ -90,10 +89,6 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
         self._ready = False
-        self._known_selection = None
-        self._stale_selection = None
-        self._awaiting_save = False
-        self._select_timer = None
         self._seen_seq = None
         self._shown_gaps: list[Mismatch] = []
         self._list_signature = ()
@@ -217,9 +212,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
             return
         self.activity_id = activity_id
         self._show_activity(self.shown)
-        if self._select_timer is not None:
-            self._select_timer.stop()
-        self._select_timer = self.set_timer(SELECT_DELAY, lambda: self._report_selection(activity_id))
+        self.select_activity(activity_id)  # the workshop saves it once the cursor rests
 
     # ---------------------------------------------------------------- the selected activity
     def _show_activity(self, session: Session) -> None:
@@ -530,7 +523,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
             change = lambda: self.service.set_field(activity.id, item.key, "")  # noqa: E731
         confirm = "agree.remove.clear" if item.kind == "field" else "button.delete"
         if await self.app.push_screen_wait(ConfirmDialog(message, confirm)):
-            self.attempt(change)
+            self.fapp.attempt(change)
 
     # ---------------------------------------------------------------- the add menu (mouse)
     @work(exclusive=True, group="agree-dialog")

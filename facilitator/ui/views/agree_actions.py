@@ -43,8 +43,8 @@ class ActionsPanel(AgreePanel):
                 self.service.add_action(draft.text, draft.owner, activity_id=activity.id, due=draft.due)
             )
 
-        if self.attempt(add):
-            self._highlight(Item("action", added[0]))
+        if self.fapp.attempt(add):
+            self.once_shown(lambda: self._highlight(Item("action", added[0])))  # its line, once drawn
 
     @work(exclusive=True, group="agree-dialog")
     async def edit_action(self, action_id: str) -> None:
@@ -73,7 +73,7 @@ class ActionsPanel(AgreePanel):
 
         changes = await self.settled(fields(action), fields(draft), fields(now), self.t("agree.action.label"))
         if changes:
-            self.attempt(lambda: self.service.update_action(action.id, **changes))
+            self.fapp.attempt(lambda: self.service.update_action(action.id, **changes))
 
     def action_toggle_done(self) -> None:
         item = self.current_item()
@@ -81,7 +81,7 @@ class ActionsPanel(AgreePanel):
             return
         action = next((a for a in self.shown.actions if a.id == item.key), None)
         if action is not None:
-            self.attempt(lambda: self.service.update_action(action.id, done=not action.done))
+            self.fapp.attempt(lambda: self.service.update_action(action.id, done=not action.done))
 
     def action_sign_all(self) -> None:
         """Every present party signs off the activity, after one confirmation (views/sign_all.py)."""
@@ -118,7 +118,7 @@ class ActionsPanel(AgreePanel):
         self.app.push_screen(ChoiceDialog(title, options, nearest), chosen)
 
     def _sign(self, activity: Activity, party_id: str) -> None:
-        if not self.attempt(lambda: self.service.sign_off(activity.id, party_id)):
+        if not self.fapp.attempt(lambda: self.service.sign_off(activity.id, party_id)):
             return
         session = self.session
         t = self.t
@@ -137,7 +137,7 @@ class ActionsPanel(AgreePanel):
         activity, item = self.current_activity(), self.current_item()
         if activity is None or item is None or item.kind != "party":
             return
-        if self.attempt(lambda: self.service.withdraw_sign_off(activity.id, item.key)):
+        if self.fapp.attempt(lambda: self.service.withdraw_sign_off(activity.id, item.key)):
             name = self.session.party_name(item.key)
             self.notify(self.t("agree.signed.withdrawn", party=name), markup=False, timeout=4)
 

@@ -1,13 +1,12 @@
 """The activity list of the roles-and-expectations view, and which activity is selected.
 
-The selection is shared with every view (and the next start) through the workshop; a choice
-made here is reported a moment after the cursor rests on it.
+The selection is the workshop's, shared with every view (and the next start): a choice made
+here is reported to it at once, and one made elsewhere arrives as `selected_activity`.
 """
 
 from __future__ import annotations
 
 from textual import on
-from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -22,34 +21,13 @@ SIDE_MAX = 56  # the activity list's widest, as in agree.tcss
 class ActivitiesPanel(AgreePanel):
     """The activities on the left: one entry each, with its rung, sign-offs and alignment."""
 
-    _known_selection: str | None = None  # the selection last saved or reported
-    _stale_selection: str | None = None  # what the file holds until our report is saved
-    _awaiting_save = False
-    _select_timer: Timer | None = None
     _list_signature: tuple[object, ...] = ()
 
     def _follow_selection(self) -> None:
-        """Show the activity selected in another view (summary, board, overview…).
-
-        Our own choice is saved by the workshop a moment after we report it; until then the
-        file still holds the one before, which must not pull the view back.
-        """
+        """Show the activity selected here or in another view (summary, board, overview…)."""
         selected = self.selected_activity_id
-        if selected == self._known_selection:
-            self._awaiting_save = False
-        elif not (self._awaiting_save and selected == self._stale_selection):
-            self._known_selection = selected
-            self._awaiting_save = False
-            if selected is not None:
-                self.activity_id = selected
-
-    def _report_selection(self, activity_id: str) -> None:
-        """Tell the workshop (and so every view, and the next start) which activity is selected."""
-        if not self._awaiting_save:
-            self._stale_selection = self.selected_activity_id
-        self._known_selection = activity_id
-        self._awaiting_save = True
-        self.select_activity(activity_id)
+        if selected is not None:
+            self.activity_id = selected
 
     def _fill_activities(self, session: Session) -> None:
         listing = self.query_one("#agree-activities", OptionList)
@@ -89,10 +67,8 @@ class ActivitiesPanel(AgreePanel):
         session = self.session
         if not session.has_activity(activity_id):
             return
-        if self._select_timer is not None:
-            self._select_timer.stop()  # an earlier choice in the list must not win later
         self.activity_id = activity_id
-        self._report_selection(activity_id)
+        self.select_activity(activity_id, chosen=True)
         self.show_session(session)
         items = self.query_one("#agree-items", OptionList)
         if target:

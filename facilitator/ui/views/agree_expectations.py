@@ -23,10 +23,10 @@ class ExpectationsPanel(AgreePanel):
         if draft is None:
             return
         added: list[str] = []
-        if self.attempt(
+        if self.fapp.attempt(
             lambda: added.append(self.service.add_commitment(activity.id, draft.party_id, draft.text))
         ):
-            self._highlight(Item("commitment", added[0]))
+            self.once_shown(lambda: self._highlight(Item("commitment", added[0])))  # its line, once drawn
 
     @work(exclusive=True, group="agree-dialog")
     async def edit_commitment(self, commitment_id: str) -> None:
@@ -50,7 +50,7 @@ class ExpectationsPanel(AgreePanel):
             self.t("agree.key.commitment"),
         )
         if "text" in changes:
-            self.attempt(lambda: self.service.update_commitment(commitment.id, changes["text"]))
+            self.fapp.attempt(lambda: self.service.update_commitment(commitment.id, changes["text"]))
 
     @work(exclusive=True, group="agree-dialog")
     async def action_add_expectation(self) -> None:
@@ -74,8 +74,8 @@ class ExpectationsPanel(AgreePanel):
                 self.service.add_expectation(activity.id, draft.from_party, draft.to_party, draft.text)
             )
 
-        if self.attempt(add):
-            self._highlight(Item("expectation", added[0]))
+        if self.fapp.attempt(add):
+            self.once_shown(lambda: self._highlight(Item("expectation", added[0])))  # its line, once drawn
             if draft.to_party not in activity.party_ids:
                 name = self.session.party_name(draft.to_party)
                 self.notify(
@@ -109,4 +109,4 @@ class ExpectationsPanel(AgreePanel):
         )
         if "answer" in changes:
             state, response = changes["answer"]
-            self.attempt(lambda: self.service.answer_expectation(expectation.id, state, response))
+            self.fapp.attempt(lambda: self.service.answer_expectation(expectation.id, state, response))

@@ -53,12 +53,12 @@ class FieldsPanel(AgreePanel):
         kept = await self.settled(base, mine, {k: theirs.get(k, "") for k in result.values}, labels)
         result = replace(result, values=kept)
         for field_id, value in result.values.items():
-            if not self.attempt(partial(self.service.set_field, activity.id, field_id, value)):
+            if not self.fapp.attempt(partial(self.service.set_field, activity.id, field_id, value)):
                 return
         saved = [f.label for f in rung.fields if f.id in result.values]
         if result.flows is not None:
             chosen = list(result.flows)
-            if not self.attempt(lambda: self.service.update_activity(activity.id, flows=chosen)):
+            if not self.fapp.attempt(lambda: self.service.update_activity(activity.id, flows=chosen)):
                 return
             saved.append(self.t("agree.fields.flows"))
         self.notify(

@@ -35,4 +35,4 @@ class RolesPanel(AgreePanel):
         choice = await self.app.push_screen_wait(dialog)
         if choice is None or choice.role_id == current:
             return
-        self.attempt(lambda: self.service.set_role(activity.id, item.key, choice.role_id))
+        self.fapp.attempt(lambda: self.service.set_role(activity.id, item.key, choice.role_id))

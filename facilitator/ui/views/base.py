@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from textual.containers import Vertical
 
-from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -29,6 +28,9 @@ class PhaseView(Vertical):
     def __init__(self, service: SessionService) -> None:
         super().__init__(id=f"view-{self.KIND}", classes="phase-view")
         self.service = service
+        self.selection: str | None = None
+        """The workshop's selected activity, passed down (the workshop owns it)."""
+        self._after_show: list[Callable[[], object]] = []
 
     @property
     def fapp(self) -> Host:
@@ -61,20 +63,33 @@ class PhaseView(Vertical):
     def show_session(self, session: Session) -> None:
         """Show the newest state; called after every change and when the view is shown."""
 
+    def show_newest(self, session: Session) -> None:
+        """The workshop's news: show it, then do what waited for our own change to be shown."""
+        self.show_session(session)
+        waiting, self._after_show = self._after_show, []
+        for then in waiting:
+            then()
+
+    def once_shown(self, then: Callable[[], object]) -> None:
+        """Run `then` once the next change (our own, just made) is shown: changes arrive as
+        messages on a later turn, so a row just added is not drawn yet when the call returns."""
+        self._after_show.append(then)
+
     @property
     def selected_activity_id(self) -> str | None:
-        """The activity selected last, in any view (saved, so it survives reopening)."""
-        value = self.service.view_state.get("selected_activity")
-        return value if isinstance(value, str) and self.session.has_activity(value) else None
+        """The activity selected last, in any view (the workshop's, if it still exists)."""
+        value = self.selection
+        return value if value is not None and self.session.has_activity(value) else None
 
-    def select_activity(self, activity_id: str | None) -> None:
-        """Tell the screen which activity is selected now."""
-        self.post_message(ActivitySelected(activity_id))
+    def select_activity(self, activity_id: str | None, *, chosen: bool = False) -> None:
+        """Select an activity here, and tell the workshop (which tells every view, and saves it)."""
+        self.selection = activity_id
+        self.post_message(ActivitySelected(activity_id, chosen=chosen))
 
     def show_target(self, activity_id: str, target: str = "") -> None:
         """Put the cursor on an activity and, where the view has it, the item `target` names
         (a party, an expectation, a field): where a mismatch is fixed. Views that list such
-        items override this; the others pick up the selection (saved by the screen) on show."""
+        items override this; the others pick up the selection (held by the screen) on show."""
 
     def focus_first(self) -> None:
         """Put the keyboard focus where the facilitator starts in this view."""
@@ -82,12 +97,3 @@ class PhaseView(Vertical):
             if widget.focusable:
                 widget.focus()
                 return
-
-    def attempt(self, change: Callable[[], object]) -> bool:
-        """Run a service call; a user error is shown and the view stays as it was."""
-        try:
-            change()
-        except UserError as error:
-            self.fapp.show_user_error(error)
-            return False
-        return True

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Label
 
 from facilitator.core.i18n import Translator
@@ -34,7 +33,6 @@ ALL = "*"
 """The filter value that shows every party's activities."""
 
 TITLE_LIMIT = 300  # a card shows two lines; no need to carry a 100,000-character title around
-SELECTION_DELAY = 0.3  # seconds: remember the selection once the arrow keys come to rest
 
 
 def current_placements(session: Session) -> dict[str, list[Placement]]:
@@ -138,7 +136,6 @@ class BoardView(PhaseView):
         self._restored = False
         self._reopened = False
         self._shown = False
-        self._selection_timer: Timer | None = None
         self._cards: dict[tuple[object, ...], Card] = {}
 
     def compose(self) -> ComposeResult:
@@ -280,14 +277,8 @@ class BoardView(PhaseView):
 
     # ---------------------------------------------------------------- selection
     def on_ladder_board_selected(self, message: LadderBoard.Selected) -> None:
-        """Remember the selection once it settles, not on every arrow key (each is a file write)."""
+        """The workshop holds the selection (and saves it once the arrow keys rest)."""
         self._show_detail(self.session)
-        if self._selection_timer is not None:
-            self._selection_timer.stop()
-        self._selection_timer = self.set_timer(SELECTION_DELAY, self._remember_selection)
-
-    def _remember_selection(self) -> None:
-        self._selection_timer = None
         self.select_activity(self.board.selected_id)
 
     def on_ladder_board_opened(self, message: LadderBoard.Opened) -> None:
@@ -370,7 +361,7 @@ class BoardView(PhaseView):
         if activity.agreed_current == target:
             return
         # No notification: the card moving, and the selection following it, is the feedback.
-        self.attempt(lambda: self.service.agree(activity_id, current=target))
+        self.fapp.attempt(lambda: self.service.agree(activity_id, current=target))
 
     def action_filter(self, step: int) -> None:
         values = [ALL, *(party_id for party_id, _ in self._parties)]

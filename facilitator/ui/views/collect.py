@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from facilitator.core.i18n import Translator
@@ -40,7 +39,6 @@ from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.tables import key_at_cursor, move_to
 
-SELECTION_DELAY = 0.3  # seconds: remember the selection once the arrow keys come to rest
 DETAIL_LIMIT = 2_000  # characters of a description shown under the list
 NUMBER_WIDTH = 4
 COLUMNS = ("number", "title", "parties", "approach")
@@ -86,8 +84,7 @@ class CollectView(PhaseView):
         super().__init__(service)
         self._rows: list[Row] = []
         self._widths: tuple[int, int, int] = (0, 0, 0)
-        self._selected: str | None = None
-        self._report: Timer | None = None
+        self._selected: str | None = None  # the row under the cursor
         self._ready = False
 
     # ---------------------------------------------------------------- layout
@@ -170,7 +167,7 @@ class CollectView(PhaseView):
         table = self.query_one("#collect-table", DataTable)
         rows = self.rows(session)
         widths = self._column_widths()
-        wanted = self._selected if self._report is not None else self.selected_activity_id
+        wanted = self.selected_activity_id
         if wanted is None or not session.has_activity(wanted):
             wanted = self._selected if self._selected and session.has_activity(self._selected) else None
         index = table.cursor_row
@@ -252,25 +249,17 @@ class CollectView(PhaseView):
             return
         self._selected = key
         self._show_detail(self.session)
-        if self._report is not None:
-            self._report.stop()
-        self._report = self.set_timer(SELECTION_DELAY, self._report_selection)
-
-    def _report_selection(self) -> None:
-        self._report = None
-        self.select_activity(self._selected)
+        self.select_activity(key)
 
     def _select_now(self, activity_id: str) -> None:
-        """Move the cursor to an activity and remember it at once (after adding one)."""
-        if self._report is not None:
-            self._report.stop()
-            self._report = None
+        """Select an activity and remember it at once (one just added: the cursor goes to it
+        when its row is drawn, with the change)."""
         table = self.query_one("#collect-table", DataTable)
         with table.prevent(DataTable.RowHighlighted):
             move_to(table, activity_id, table.cursor_row)
         self._selected = activity_id
         self._show_detail(self.session)
-        self.select_activity(activity_id)
+        self.select_activity(activity_id, chosen=True)
 
     @on(DataTable.RowSelected, "#collect-table")
     def _row_chosen(self) -> None:
@@ -285,7 +274,7 @@ class CollectView(PhaseView):
             self.fapp.show_error(self.t("collect.no_title"))
             return
         added: list[str] = []
-        if self.attempt(lambda: added.append(self.service.add_activity(title))):
+        if self.fapp.attempt(lambda: added.append(self.service.add_activity(title))):
             quick.value = ""
             self._select_now(added[0])
             self.notify(self.t("collect.added", title=one_line(title, 80)), markup=False, timeout=2)
@@ -312,7 +301,7 @@ class CollectView(PhaseView):
                 )
             )
 
-        if self.attempt(add):
+        if self.fapp.attempt(add):
             self._select_now(added[0])
             self.notify(self.t("collect.added", title=one_line(draft.title, 80)), markup=False, timeout=2)
 
@@ -351,7 +340,7 @@ class CollectView(PhaseView):
             message = self.t("collect.edit.confirm_parties", names=names, title=one_line(activity.title, 200))
             if not await self.app.push_screen_wait(ConfirmDialog(message, "button.save")):
                 return
-        if self.attempt(lambda: self.service.update_activity(activity.id, **changes)):
+        if self.fapp.attempt(lambda: self.service.update_activity(activity.id, **changes)):
             self.notify(self.t("collect.saved", title=one_line(draft.title, 80)), markup=False, timeout=2)
 
     @staticmethod
@@ -375,15 +364,18 @@ class CollectView(PhaseView):
         message = self.t("collect.remove.confirm", title=one_line(activity.title, 200))
         if not await self.app.push_screen_wait(ConfirmDialog(message, "collect.remove.yes")):
             return
-        if self.attempt(lambda: self.service.remove_activity(activity.id)):
+        if self.fapp.attempt(lambda: self.service.remove_activity(activity.id)):
             title = one_line(activity.title, 80)
             self.notify(self.t("collect.removed", title=title), markup=False, timeout=3)
-            table = self.query_one("#collect-table", DataTable)
-            self._selected = key_at_cursor(table)
-            if self._selected is not None:
-                self._select_now(self._selected)
-            else:
-                self.select_activity(None)
+            self.once_shown(self._select_after_removal)
+
+    def _select_after_removal(self) -> None:
+        """The row the cursor landed on once the removed one is gone."""
+        self._selected = key_at_cursor(self.query_one("#collect-table", DataTable))
+        if self._selected is not None:
+            self._select_now(self._selected)
+        else:
+            self.select_activity(None)
 
     # ---------------------------------------------------------------- the guide's examples
     @work(exclusive=True, group="collect-dialog")
@@ -407,7 +399,7 @@ class CollectView(PhaseView):
                 suggested = scenario.suggested_party(party_id)
                 if suggested is None or self._session_party_for(party_id) is not None:
                     continue
-                if self.attempt(partial(self._add_suggested_party, suggested)):
+                if self.fapp.attempt(partial(self._add_suggested_party, suggested)):
                     new_parties += 1
         approaches = {a.id for a in scenario.approaches}
         added: list[str] = []
@@ -415,7 +407,7 @@ class CollectView(PhaseView):
             mapped = (self._session_party_for(p) for p in example.parties)
             party_ids = tuple(p for p in mapped if p is not None)
             approach = example.approach if example.approach in approaches else None
-            if not self.attempt(partial(self._add_example, added, example, party_ids, approach)):
+            if not self.fapp.attempt(partial(self._add_example, added, example, party_ids, approach)):
                 break
         if added:
             self._select_now(added[0])

@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Digits, Label
 
-from facilitator.core.errors import UserError
 from facilitator.core.model import Session
 from facilitator.core.scenario import Rung, Scenario
 from facilitator.core.service import SessionService
@@ -379,10 +378,7 @@ class IntroView(PhaseView):
             return
         self.page = page
         self.show_page()
-        try:
-            self.service.set_view_state(intro_page=page)
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        self.fapp.attempt(lambda: self.service.set_view_state(intro_page=page))
 
     def overview_blocks(self) -> list[Block]:
         t = self.t

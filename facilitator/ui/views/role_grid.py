@@ -30,7 +30,6 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Label
 
-from facilitator.core.errors import UserError
 from facilitator.core.model import Session
 from facilitator.core.scenario import Role
 from facilitator.core.service import SessionService
@@ -336,6 +335,8 @@ class RoleGrid(Widget, can_focus=True):
 class RoleGridScreen(BaseScreen):
     """The whole session's roles at once; escape (or the button) goes back to the view."""
 
+    FOLLOWS_SESSION = True
+
     CSS_PATH = "role_grid.tcss"
     BINDINGS = [Binding("escape", "close", "grid.key.close")]
 
@@ -352,6 +353,9 @@ class RoleGridScreen(BaseScreen):
         yield Button("", id="grid-close", compact=True)
         yield KeyBar()
 
+    def session_changed(self, session: Session) -> None:
+        self._refresh_grid()
+
     def after_mount(self) -> None:
         grid = self.query_one(RoleGrid)
         self._refresh_grid()
@@ -362,7 +366,6 @@ class RoleGridScreen(BaseScreen):
             first = next((grid.party_ids.index(p) for p in activity.party_ids if p in grid.party_ids), 0)
             grid.cursor = (row, first)
         self._say_cell()
-        self.fapp.watch_session(self.service).subscribe(self, lambda _session: self._refresh_grid())
         grid.focus()
 
     def relabel(self) -> None:
@@ -380,11 +383,10 @@ class RoleGridScreen(BaseScreen):
             self._say_cell()
 
     def _refresh_grid(self) -> None:
-        try:
-            session = self.service.room_view
-        except UserError as error:
-            self.fapp.show_user_error(error)
+        shown = self.fapp.attempt(lambda: self.service.room_view)
+        if shown is None:
             return
+        session = shown.value
         self.query_one(RoleGrid).show(session, session.scenario.roles)
         self._say_cell()
 
@@ -432,13 +434,12 @@ class RoleGridScreen(BaseScreen):
         if self.service.room_view.roles_for(message.activity_id).get(message.party_id) == role_id:
             grid.action_skip(1)
             return
-        try:
-            self.service.set_role(message.activity_id, message.party_id, role_id)
-        except UserError as error:
-            self.fapp.show_user_error(error)
-            self._refresh_grid()
-            return
+        done = self.fapp.attempt(
+            lambda: self.service.set_role(message.activity_id, message.party_id, role_id)
+        )
         self._refresh_grid()
+        if not done:
+            return
         grid.action_skip(1)  # on to the next party's cell, as in a spreadsheet
 
     def set_role(self, number: int) -> None:

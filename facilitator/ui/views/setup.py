@@ -366,7 +366,7 @@ class SetupView(PhaseView):
         }
         changes, clashes = three_way(self._shown, mine, theirs)
         status = self.query_one("#setup-details-status", Label)
-        saved = bool(changes) and self.attempt(lambda: self.service.update_session(**changes))
+        saved = bool(changes) and self.fapp.attempt(lambda: self.service.update_session(**changes))
         if saved:
             self._shown.update(changes)
         if clashes:
@@ -394,7 +394,7 @@ class SetupView(PhaseView):
             self._settling = False
         for clash in clashes:
             self._shown[clash.name] = clash.theirs
-        if chosen and self.attempt(lambda: self.service.update_session(**chosen)):
+        if chosen and self.fapp.attempt(lambda: self.service.update_session(**chosen)):
             self._shown.update(chosen)
         self._show_details(self.service.session)
         for name, value in self._shown.items():  # what was not kept shows the other side's value
@@ -419,7 +419,7 @@ class SetupView(PhaseView):
                 )
             )
 
-        if self.attempt(add):
+        if self.fapp.attempt(add):
             self._party_added(added[0], suggestion.name)
 
     @on(Input.Submitted, "#setup-party-name")
@@ -435,7 +435,7 @@ class SetupView(PhaseView):
             name_input.focus()
             return
         added: list[str] = []
-        if self.attempt(lambda: added.append(self.service.add_party(name, affected=affected.value))):
+        if self.fapp.attempt(lambda: added.append(self.service.add_party(name, affected=affected.value))):
             name_input.value = ""
             affected.value = False
             self._party_added(added[0], name)
@@ -444,7 +444,7 @@ class SetupView(PhaseView):
     def _party_added(self, party_id: str, name: str) -> None:
         self.notify(self.t("setup.parties.added", name=name), markup=False, timeout=3)
         table = self.query_one("#setup-parties", DataTable)
-        move_to(table, party_id, table.row_count - 1)
+        self.once_shown(lambda: move_to(table, party_id, table.row_count - 1))  # its row, once drawn
 
     def _table_focused(self, table_id: str) -> bool:
         focused = self.screen.focused
@@ -472,7 +472,7 @@ class SetupView(PhaseView):
         if not name.strip():
             self.fapp.show_error(self.t("setup.parties.no_name"))
             return
-        if self.attempt(lambda: self.service.update_party(party.id, name=name.strip())):
+        if self.fapp.attempt(lambda: self.service.update_party(party.id, name=name.strip())):
             self.notify(
                 self.t("setup.parties.renamed", old=party.name, name=name.strip()), markup=False, timeout=3
             )
@@ -482,7 +482,7 @@ class SetupView(PhaseView):
         if party is None:
             self.notify(self.t("setup.parties.none_selected"), timeout=3)
             return
-        self.attempt(lambda: self.service.update_party(party.id, affected=not party.affected))
+        self.fapp.attempt(lambda: self.service.update_party(party.id, affected=not party.affected))
 
     @work
     async def action_remove_party(self) -> None:
@@ -496,7 +496,7 @@ class SetupView(PhaseView):
         message = self.t("setup.remove.confirm", name=party.name, activities=activities, people=people)
         if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
             return
-        if self.attempt(lambda: self.service.remove_party(party.id)):
+        if self.fapp.attempt(lambda: self.service.remove_party(party.id)):
             self.notify(self.t("setup.parties.removed", name=party.name), markup=False, timeout=3)
 
     # ---------------------------------------------------------------- participants
@@ -525,7 +525,7 @@ class SetupView(PhaseView):
             self.fapp.show_error(self.t("setup.participants.no_party"))
             select.focus()
             return
-        if self.attempt(lambda: self.service.add_participant(name, party_id)):
+        if self.fapp.attempt(lambda: self.service.add_participant(name, party_id)):
             name_input.value = ""
             self.notify(
                 self.t("setup.participants.added", name=name, party=self.session.party_name(party_id)),
@@ -533,7 +533,7 @@ class SetupView(PhaseView):
                 timeout=3,
             )
             table = self.query_one("#setup-participants", DataTable)
-            move_to(table, None, table.row_count - 1)
+            self.once_shown(lambda: move_to(table, None, table.row_count - 1))  # its row, once drawn
         name_input.focus()
 
     def selected_participant(self) -> Participant | None:
@@ -552,7 +552,7 @@ class SetupView(PhaseView):
         message = self.t("setup.participants.remove_confirm", name=person.name)
         if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
             return
-        if self.attempt(lambda: self.service.remove_participant(person.id)):
+        if self.fapp.attempt(lambda: self.service.remove_participant(person.id)):
             self.notify(self.t("setup.participants.removed", name=person.name), markup=False, timeout=3)
 
     @on(DataTable.RowSelected, "#setup-participants")
@@ -564,7 +564,7 @@ class SetupView(PhaseView):
 
         def chosen(party_id: str | None) -> None:
             if party_id is not None and party_id != person.party_id:
-                moved = self.attempt(lambda: self.service.move_participant(person.id, party_id))
+                moved = self.fapp.attempt(lambda: self.service.move_participant(person.id, party_id))
                 if moved:
                     party = self.session.party_name(party_id)
                     self.notify(

@@ -9,7 +9,8 @@ who does not because nobody of theirs is present; each sign-off goes through
 
 from __future__ import annotations
 
-from facilitator.core.errors import UserError
+from functools import partial
+
 from facilitator.core.model import Session
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.common import ConfirmDialog
@@ -50,10 +51,7 @@ def sign_all(view: PhaseView, activity_id: str | None) -> None:
             return
         done = 0
         for party_id in to_sign:
-            try:
-                view.service.sign_off(activity_id, party_id)
-            except UserError as error:
-                view.fapp.show_user_error(error)
+            if not view.fapp.attempt(partial(view.service.sign_off, activity_id, party_id)):
                 break
             done += 1
         if done:

@@ -273,4 +273,4 @@ class SummaryView(PhaseView):
         """Choosing an activity here makes it the selected one in every view."""
         if event.data_table.id == "summary-activities" and event.row_key.value:
             event.stop()
-            self.select_activity(event.row_key.value)
+            self.select_activity(event.row_key.value, chosen=True)

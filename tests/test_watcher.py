@@ -1,0 +1,77 @@
+"""Open sessions: one watcher per session file, shared by its holders, gone with the last one."""
+
+from __future__ import annotations
+
+import asyncio
+
+from facilitator.core.model import Session
+from facilitator.core.service import SessionService
+from facilitator.core.watcher import POLL_SECONDS, OpenSessions, SessionHandle
+
+
+def held(service: SessionService) -> tuple[OpenSessions, SessionHandle, list[Session]]:
+    """A session held open, and what its holder heard."""
+    sessions = OpenSessions()
+    heard: list[Session] = []
+    handle = sessions.open(service)
+    handle.on_change(heard.append)
+    return sessions, handle, heard
+
+
+async def test_every_holder_shares_one_watcher_until_the_last_closes(service: SessionService) -> None:
+    sessions = OpenSessions()
+    first = sessions.open(service)
+    second = sessions.open(SessionService(service.path))  # another holder, its own service
+    assert sessions.watched == [service.path.resolve()]
+    first.close()
+    assert sessions.watched == [service.path.resolve()]
+    second.close()
+    second.close()  # closing twice is harmless
+    assert sessions.watched == []
+
+
+async def test_a_change_is_heard_on_a_later_turn_never_inside_the_call_that_made_it(
+    service: SessionService,
+) -> None:
+    _sessions, handle, heard = held(service)
+    service.add_party("Police")
+    service.add_party("School")
+    assert heard == []  # not inside the calls
+    await asyncio.sleep(0)
+    assert [len(s.parties) for s in heard] == [2]  # both changes of the turn, told once
+    handle.close()
+
+
+async def test_another_process_s_change_is_heard_at_the_next_poll(service: SessionService) -> None:
+    _sessions, _handle, heard = held(service)
+    SessionService(service.path).add_party("Police")  # another process: no event here
+    for _ in range(50):
+        await asyncio.sleep(POLL_SECONDS / 2)
+        if heard:
+            break
+    assert [p.name for p in heard[0].parties] == ["Police"]
+
+
+async def test_a_closed_handle_hears_nothing_and_its_file_is_no_longer_looked_at(
+    service: SessionService,
+) -> None:
+    sessions, handle, heard = held(service)
+    watch = sessions.watch_of(service)
+    assert watch is not None
+    handle.close()
+    looks = watch.looks
+    service.add_party("Police")
+    await asyncio.sleep(3 * POLL_SECONDS)
+    assert heard == [] and watch.looks == looks and sessions.watch_of(service) is None
+
+
+async def test_reopening_with_what_was_shown_tells_what_changed_meanwhile(service: SessionService) -> None:
+    sessions = OpenSessions()
+    handle = sessions.open(service)
+    shown = handle.seen
+    handle.close()
+    service.add_party("Police")  # while nobody held it
+    heard: list[Session] = []
+    sessions.open(service, shown).on_change(heard.append)
+    await asyncio.sleep(0)
+    assert [p.name for p in heard[0].parties] == ["Police"]
