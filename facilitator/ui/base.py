@@ -53,9 +53,10 @@ class Localized:
 
 class BaseScreen(Localized, Screen[Any]):
     """A screen. One that shows a session (`FOLLOWS_SESSION`, a `service` attribute) holds it
-    open while it is on top: every change, whoever made it, reaches `session_changed` as a
-    message on a later turn. Under another screen, or gone, it holds nothing; on coming back,
-    what changed meanwhile arrives at once."""
+    open while it is in view: on top, or under dialogs and screens of the same session (the
+    board under its placement). Every change, whoever made it, then reaches `session_changed`
+    as a message on a later turn. Under anything else (home), or gone, it holds nothing; in
+    view again, what changed meanwhile arrives at once."""
 
     FOLLOWS_SESSION: ClassVar[bool] = False
     _session_handle: SessionHandle | None = None
@@ -66,8 +67,9 @@ class BaseScreen(Localized, Screen[Any]):
     def on_mount(self) -> None:
         self.relabel()
         self.after_mount()
-        if self.is_current:
-            self.hold_session()
+        if self.FOLLOWS_SESSION:
+            self.app.screen_change_signal.subscribe(self, self._stack_changed)
+            self._stack_changed()
 
     def after_mount(self) -> None:
         """Once mounted and labelled."""
@@ -75,9 +77,24 @@ class BaseScreen(Localized, Screen[Any]):
     def session_changed(self, session: Session) -> None:
         """The session changed (here or elsewhere): show it."""
 
+    def _in_view(self) -> bool:
+        """On top, or under only dialogs and screens that show the same session."""
+        service = self.session_service
+        stack = self.app.screen_stack
+        if service is None or self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) or shows(screen, service) for screen in above)
+
+    def _stack_changed(self, _top: object = None) -> None:
+        if self._in_view():
+            self.hold_session()
+        else:
+            self.release_session()
+
     def hold_session(self) -> None:
         service = self.session_service
-        if not self.FOLLOWS_SESSION or service is None or self._session_handle is not None:
+        if service is None or self._session_handle is not None:
             return
         handle = self.fapp.sessions.open(service, self._shown_seq)
         self._shown_seq = handle.seen
@@ -93,20 +110,19 @@ class BaseScreen(Localized, Screen[Any]):
             handle.close()
 
     def on_session_changed(self, message: SessionChanged) -> None:
-        if self._session_handle is None or not self.is_current:
-            return  # told again when this screen is on top again (see `hold_session`)
+        if self._session_handle is None:
+            return  # out of view since: told again when in view (see `hold_session`)
         self._shown_seq = message.session.last_seq
         self.session_changed(message.session)
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.hold_session()
-
-    def on_screen_suspend(self) -> None:
-        self.release_session()
-
     def on_unmount(self) -> None:
         self.release_session()
+
+
+def shows(screen: object, service: SessionService) -> bool:
+    """Whether a screen shows the same session file."""
+    other = screen.session_service if isinstance(screen, Localized) else None
+    return other is not None and other.path == service.path
 
 
 class BaseModal(Localized, ModalScreen[ResultType]):

@@ -23,7 +23,8 @@ from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
 from facilitator.ui.dialogs.fields import FieldsDialog
 from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
-from facilitator.ui.views.agree import AgreeView, reopened_parties
+from facilitator.ui.views.agree import AgreeView
+from facilitator.ui.views.agree_rows import reopened_parties
 
 from .helpers import screen_shown, until, workshop_shown
 

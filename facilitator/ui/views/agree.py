@@ -9,10 +9,11 @@ click on the item) and a palette entry. Any change to the rung, roles, commitmen
 expectations or fields voids the sign-offs given so far: the core records which ones, and
 this view says so in a notification and on the party's row until it signs again.
 
-The view is put together from panels, one module each: the activity list
-(`agree_activities`), roles (`agree_roles`), commitments and expectations
-(`agree_expectations`), agreement fields (`agree_fields`), actions and sign-off
-(`agree_actions`). Every row they show is built by a pure function in `agree_rows`.
+The view is composed of parts, one module each: its lists are widgets that draw what they
+are given and post messages (`agree_activities`, `agree_widgets`); the editors of roles
+(`agree_roles`), commitments and expectations (`agree_expectations`), agreement fields
+(`agree_fields`), actions and sign-off (`agree_actions`) are objects it holds and runs on a
+key. Every row they show is built by a pure function in `agree_rows`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, OptionList
 from textual.widgets.button import ButtonVariant
-from textual.widgets.option_list import OptionDoesNotExist
 
 from facilitator.core.mismatches import Mismatch, mismatches
 from facilitator.core.model import Activity, Session
@@ -37,20 +37,18 @@ from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.fields import FLOWS
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal
-from facilitator.ui.views.agree_actions import ActionsPanel
-from facilitator.ui.views.agree_activities import SIDE_MAX, ActivitiesPanel
-from facilitator.ui.views.agree_expectations import ExpectationsPanel
-from facilitator.ui.views.agree_fields import FieldsPanel
+from facilitator.ui.views.agree_actions import ActionEditor, ReopenedNotices
+from facilitator.ui.views.agree_activities import SIDE_MAX, ActivityList
+from facilitator.ui.views.agree_expectations import PromiseEditor
+from facilitator.ui.views.agree_fields import FieldEditor
 from facilitator.ui.views.agree_items import NAME_LIMIT, Item
-from facilitator.ui.views.agree_roles import RolesPanel
+from facilitator.ui.views.agree_panel import AgreePanel
+from facilitator.ui.views.agree_roles import RoleEditor
 from facilitator.ui.views.agree_rows import (
     TITLE_LIMIT,
-    gap_option,
-    item_options,
-    reopened_parties,
     status_line,
 )
-from facilitator.ui.views.agree_widgets import ActivityList, BarButton, GapList, ItemList
+from facilitator.ui.views.agree_widgets import BarButton, GapList, ItemList
 
 WIDE = 150  # from this many columns the mismatches stand beside the items, not below them
 SHORT = 32  # below this many lines the mismatches get fewer lines and the spacing goes
@@ -67,7 +65,7 @@ BUTTONS: tuple[tuple[str, ButtonVariant], ...] = (
 )
 
 
-class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, ActionsPanel):
+class AgreeView(AgreePanel):
     """Roles, commitments, expectations, agreement fields, actions and sign-offs, per activity."""
 
     KIND = "agree"
@@ -89,13 +87,12 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
         self._ready = False
-        self._seen_seq = None
-        self._shown_gaps: list[Mismatch] = []
-        self._list_signature = ()
-        self._items_signature: tuple[object, ...] = ()
-        self._items_activity: str | None = None
         self._offered: tuple[bool, ...] = ()
-        self._gaps_signature: tuple[object, ...] = ()
+        self.roles = RoleEditor(self)
+        self.promises = PromiseEditor(self)
+        self.fields = FieldEditor(self)
+        self.actions = ActionEditor(self)
+        self.reopened = ReopenedNotices(self)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -131,6 +128,11 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
             self._fill_activities(self.shown)
             self._fill_items(self.shown, activity)
 
+    def _fill_activities(self, session: Session) -> None:
+        usable = self.app.size.width - self.styles.gutter.width
+        narrow = self.has_class("-narrow")
+        self.query_one(ActivityList).show(session, self.gaps, self.activity_id, narrow=narrow, usable=usable)
+
     def _fit_width(self) -> None:
         """Mismatches beside the items when wide; a one-line-per-activity list when narrow.
 
@@ -150,7 +152,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
 
         The buttons that projector mode hides never take the focus, so it stays on a list.
         """
-        self._items_signature = ()
+        self.query_one(ItemList).forget()
         if self._ready:
             self.show_session(self.session)
 
@@ -164,7 +166,8 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
         self.query_one("#agree-empty", Label).update(Content(t("agree.empty")))
         for button_id in ("role", "answer", "edit", "remove", "add", "grid"):
             self.query_one(f"#agree-{button_id}", Button).label = Content(t(f"agree.button.{button_id}"))
-        self._list_signature = self._items_signature = self._gaps_signature = ()
+        for listing in (self.query_one(ActivityList), self.query_one(ItemList), self.query_one(GapList)):
+            listing.forget()
         if self._ready:
             self.show_session(self.session)
 
@@ -177,7 +180,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
         self._session = session
         self._ready = True
         self._fit_width()
-        self._announce_reopened(session)
+        self.reopened.announce(session)
         has_activities = bool(session.activities)
         self.query_one("#agree-body").display = has_activities
         self.query_one("#agree-empty").display = not has_activities
@@ -185,12 +188,13 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
             self.activity_id = None
             self._refresh_keys()
             return
-        self._follow_selection()
+        if self.selected_activity_id is not None:  # selected here or in another view
+            self.activity_id = self.selected_activity_id
         if self.activity_id is None or not session.has_activity(self.activity_id):
             self.activity_id = session.activities[0].id
-        self._gaps = {}
+        self.gaps = {}
         for gap in mismatches(session):
-            self._gaps.setdefault(gap.activity_id, []).append(gap)
+            self.gaps.setdefault(gap.activity_id, []).append(gap)
         self._fill_activities(session)
         self._show_activity(session)
 
@@ -226,91 +230,39 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
         self._update_buttons()
 
     def _fill_items(self, session: Session, activity: Activity) -> None:
-        items = self.query_one("#agree-items", OptionList)
-        reopened = reopened_parties(session, activity.id)
-        signature: tuple[object, ...] = (
-            self.t.language,
-            self.fapp.projector,
-            self._items_width(),
-            activity,
-            tuple(sorted(session.roles_for(activity.id).items())),
-            session.commitments_for(activity.id),
-            session.expectations_for(activity.id),
-            tuple(sorted(session.fields_for(activity.id).items())),
-            tuple(s.party_id for s in session.signoffs_for(activity.id)),
-            session.actions_for(activity.id),
-            tuple(sorted(reopened.items())),
-            tuple((p.id, p.name) for p in session.parties),
-        )
-        if signature == self._items_signature:
-            return
-        same_activity = self._items_activity == activity.id
-        self._items_activity = activity.id
-        self._items_signature = signature
-        previous = items.highlighted_option.id if items.highlighted_option is not None else None
-        index = items.highlighted or 0
-        options = list(
-            item_options(
-                session,
-                activity,
-                reopened,
-                t=self.t,
-                width=self._items_width(),
-                projector=self.fapp.projector,
-            )
-        )
-        with items.prevent(OptionList.OptionHighlighted):
-            items.clear_options()
-            items.add_options(options)
-            target: int | None = None
-            if same_activity and previous is not None:
-                try:
-                    target = items.get_option_index(previous)
-                except OptionDoesNotExist:  # the option went away: stay near its place
-                    target = None
-            if target is None:
-                start = index if same_activity else 0
-                target = self._enabled_near(items, start)
-            if not same_activity:
-                items.scroll_home(animate=False)  # another activity: from its first line
-            items.highlighted = target
+        width = self._items_width()
+        self.query_one(ItemList).show(session, activity, self.t, width=width, projector=self.fapp.projector)
 
-    @staticmethod
-    def _enabled_near(items: OptionList, index: int) -> int | None:
-        count = items.option_count
-        if count == 0:
-            return None
-        index = min(max(index, 0), count - 1)
-        order = [*range(index, count), *range(index - 1, -1, -1)]
-        return next((i for i in order if not items.get_option_at_index(i).disabled), None)
+    def show_target(self, activity_id: str, target: str = "") -> None:
+        """Select an activity and put the cursor on the item `target` names (a party,
+        expectation, commitment, action or field id), e.g. from a mismatch elsewhere."""
+        session = self.session
+        if not session.has_activity(activity_id):
+            return
+        self.activity_id = activity_id
+        self.select_activity(activity_id, chosen=True)
+        self.show_session(session)
+        items = self.query_one("#agree-items", OptionList)
+        if target:
+            for index, option in enumerate(items.options):
+                item = Item.parse(option.id)
+                if item is not None and item.key == target and not option.disabled:
+                    items.highlighted = index
+                    break
+        items.focus()
 
     # ---------------------------------------------------------------- the mismatches
     def _fill_gaps(self, session: Session, activity: Activity) -> None:
-        gaps = self._gaps.get(activity.id, [])
+        gaps = self.gaps.get(activity.id, [])
         t = self.t
         heading = self.query_one("#agree-gaps-heading", Label)
         heading.update(Content(t("agree.gaps.heading", count=len(gaps)) if gaps else t("agree.gaps.none")))
         heading.set_class(not gaps, "-done")
-        listing = self.query_one("#agree-gaps", OptionList)
-        listing.display = bool(gaps)
-        signature = (t.language, activity.id, tuple((g.kind, g.target, g.explain(t)) for g in gaps))
-        if signature == self._gaps_signature:
-            return
-        self._gaps_signature = signature
-        self._shown_gaps = list(gaps)
-        highlighted = listing.highlighted
-        with listing.prevent(OptionList.OptionHighlighted):
-            listing.clear_options()
-            listing.add_options(gap_option(gap, index, t) for index, gap in enumerate(gaps))
-            if gaps:
-                listing.highlighted = min(highlighted or 0, len(gaps) - 1)
+        self.query_one(GapList).show(activity.id, gaps, t)
 
-    @on(OptionList.OptionSelected, "#agree-gaps")
-    def _gap_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        index = int((event.option.id or "gap:0").split(":", 1)[1])
-        if 0 <= index < len(self._shown_gaps):
-            self.go_to_gap(self._shown_gaps[index])
+    def on_gap_list_chosen(self, message: GapList.Chosen) -> None:
+        message.stop()
+        self.go_to_gap(message.gap)
 
     def go_to_gap(self, gap: Mismatch) -> None:
         """Put the cursor where a mismatch is fixed; or open what fixes it."""
@@ -344,7 +296,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
             self.action_add_action()
             return
         if target is not None:
-            self._highlight(target)
+            self.highlight(target)
 
     # ---------------------------------------------------------------- keys and buttons
     def _removable(self, item: Item | None) -> bool:
@@ -373,7 +325,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
         if action == "sign":  # from any row: a party row signs that party, another row asks which
             if party:
                 return not signed
-            return bool(self._unsigned(activity))
+            return bool(self.unsigned(activity))
         if action == "withdraw":
             return party and signed
         if action in ("add_commitment", "add_action"):
@@ -486,6 +438,52 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
         elif item.kind == "goto":
             self._go_phase(item.key)
 
+    # ---------------------------------------------------------------- the editors, on a key
+    def action_role(self) -> None:
+        self.run_dialog(self.roles.choose())
+
+    def action_role_grid(self) -> None:
+        self.roles.open_grid()
+
+    def action_add_commitment(self) -> None:
+        self.run_dialog(self.promises.add_commitment())
+
+    def edit_commitment(self, commitment_id: str) -> None:
+        self.run_dialog(self.promises.edit_commitment(commitment_id))
+
+    def action_add_expectation(self) -> None:
+        self.run_dialog(self.promises.add_expectation())
+
+    def answer(self, expectation_id: str) -> None:
+        self.run_dialog(self.promises.answer(expectation_id))
+
+    def action_fields(self, focus: str | None = None) -> None:
+        self.run_dialog(self.fields.edit(focus))
+
+    def action_add_action(self) -> None:
+        self.run_dialog(self.actions.add())
+
+    def edit_action(self, action_id: str) -> None:
+        self.run_dialog(self.actions.edit(action_id))
+
+    def action_toggle_done(self) -> None:
+        self.actions.toggle_done()
+
+    def action_sign(self) -> None:
+        self.actions.sign()
+
+    def action_withdraw(self) -> None:
+        self.actions.withdraw()
+
+    def action_sign_all(self) -> None:
+        self.actions.sign_all()
+
+    def _sign_or_withdraw(self) -> None:
+        if self.check_action("withdraw", ()):
+            self.action_withdraw()
+        else:
+            self.action_sign()
+
     # ---------------------------------------------------------------- removing
     @work(exclusive=True, group="agree-dialog")
     async def action_remove(self) -> None:
@@ -536,7 +534,7 @@ class AgreeView(ActivitiesPanel, RolesPanel, ExpectationsPanel, FieldsPanel, Act
                 ("action", "add_action"),
                 ("fields", "fields"),
             )
-            if self.check_action(action, ()) and (name != "fields" or self._has_fields())
+            if self.check_action(action, ()) and (name != "fields" or self.fields.available())
         ]
         choice = await self.app.push_screen_wait(AddMenu(choices))
         if choice == "commitment":

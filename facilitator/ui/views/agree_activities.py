@@ -1,80 +1,73 @@
-"""The activity list of the roles-and-expectations view, and which activity is selected.
-
-The selection is the workshop's, shared with every view (and the next start): a choice made
-here is reported to it at once, and one made elsewhere arrives as `selected_activity`.
-"""
+"""The activity list of the roles-and-expectations view: one entry per activity, with its rung,
+sign-offs and alignment. Moving the cursor here posts OptionList's own messages; the view
+makes the highlighted activity the workshop's selection."""
 
 from __future__ import annotations
 
 from textual import on
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Session
-from facilitator.ui.views.agree_items import Item
-from facilitator.ui.views.agree_panel import AgreePanel
+from facilitator.ui.host import widget_host_of
 from facilitator.ui.views.agree_rows import ActivityRow, activity_option, activity_rows
 
 SIDE_MAX = 56  # the activity list's widest, as in agree.tcss
 
 
-class ActivitiesPanel(AgreePanel):
-    """The activities on the left: one entry each, with its rung, sign-offs and alignment."""
+class ActivityList(OptionList):
+    """The activities; right (or enter) goes into the selected activity's items."""
 
-    _list_signature: tuple[object, ...] = ()
+    BINDINGS = [Binding("right", "to_items", "agree.key.to_items", show=False)]
 
-    def _follow_selection(self) -> None:
-        """Show the activity selected here or in another view (summary, board, overview…)."""
-        selected = self.selected_activity_id
-        if selected is not None:
-            self.activity_id = selected
+    _signature: tuple[object, ...] = ()
 
-    def _fill_activities(self, session: Session) -> None:
-        listing = self.query_one("#agree-activities", OptionList)
-        rows = activity_rows(session, self._gaps)
-        signature = (self.t.language, self.has_class("-narrow") and self._side_width(), rows)
-        if signature != self._list_signature:
-            self._list_signature = signature
-            with listing.prevent(OptionList.OptionHighlighted):
-                listing.clear_options()
-                listing.add_options(self._activity_option(session, row) for row in rows)
-        index = next((i for i, a in enumerate(session.activities) if a.id == self.activity_id), None)
-        if index is not None and listing.highlighted != index:
-            with listing.prevent(OptionList.OptionHighlighted):
-                listing.highlighted = index
+    def action_to_items(self) -> None:
+        self.screen.query_one("#agree-items", OptionList).focus()
 
-    def _side_width(self) -> int:
-        """The activity list's width for text (its scrollbar aside): measured, or estimated before layout."""
-        width = self.query_one("#agree-activities", OptionList).size.width
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on an activity: go into its items."""
+        event.stop()
+        self.action_to_items()
+
+    def forget(self) -> None:
+        """Draw every line anew next time (the language or the layout changed)."""
+        self._signature = ()
+
+    def show(
+        self,
+        session: Session,
+        gaps: dict[str, list[Mismatch]],
+        activity_id: str | None,
+        *,
+        narrow: bool,
+        usable: int,
+    ) -> None:
+        """One line per activity (two short ones when `narrow`), the cursor on `activity_id`.
+        `usable`: the view's width, for an estimate before the first layout."""
+        t = widget_host_of(self.app).t
+        rows = activity_rows(session, gaps)
+        width = self.text_width(usable) if narrow else None
+        signature = (t.language, width or False, rows)
+        if signature != self._signature:
+            self._signature = signature
+            with self.prevent(OptionList.OptionHighlighted):
+                self.clear_options()
+                self.add_options(self._option(session, row, width) for row in rows)
+        index = next((i for i, a in enumerate(session.activities) if a.id == activity_id), None)
+        if index is not None and self.highlighted != index:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = index
+
+    def text_width(self, usable: int) -> int:
+        """The width for text (the scrollbar aside): measured, or estimated before layout."""
+        width = self.size.width
         if width <= 0:
-            usable = self.app.size.width - self.styles.gutter.width
             width = max(min(usable * 30 // 100, SIDE_MAX), 22)
         return max(width - 2, 8)
 
-    def _activity_option(self, session: Session, row: ActivityRow) -> Option:
-        narrow_width = self._side_width() if self.has_class("-narrow") else None
-        return activity_option(session, row, self.t, narrow_width)
-
-    @on(OptionList.OptionSelected, "#agree-activities")
-    def _activity_chosen(self, event: OptionList.OptionSelected) -> None:
-        """Enter or a click on an activity: go into its items."""
-        event.stop()
-        self.query_one("#agree-items", OptionList).focus()
-
-    def show_target(self, activity_id: str, target: str = "") -> None:
-        """Select an activity and put the cursor on the item `target` names (a party,
-        expectation, commitment, action or field id), e.g. from a mismatch elsewhere."""
-        session = self.session
-        if not session.has_activity(activity_id):
-            return
-        self.activity_id = activity_id
-        self.select_activity(activity_id, chosen=True)
-        self.show_session(session)
-        items = self.query_one("#agree-items", OptionList)
-        if target:
-            for index, option in enumerate(items.options):
-                item = Item.parse(option.id)
-                if item is not None and item.key == target and not option.disabled:
-                    items.highlighted = index
-                    break
-        items.focus()
+    def _option(self, session: Session, row: ActivityRow, narrow_width: int | None) -> Option:
+        return activity_option(session, row, widget_host_of(self.app).t, narrow_width)

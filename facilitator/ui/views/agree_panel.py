@@ -1,13 +1,12 @@
-"""What the panels of the roles-and-expectations view share.
-
-The view is made of panels (roles; commitments and expectations; agreement fields;
-actions and sign-off), each a mixin over this base: the activity and the line under the
-cursor, the session as last shown, and where to put the cursor after a change.
+"""What the parts of the roles-and-expectations view read: the activity and the line under
+the cursor, the session as last shown, its mismatches, and where to put the cursor after a
+change. The view is this base plus composed parts (its lists as widgets; the editors of
+roles, commitments and expectations, fields, actions and sign-off as objects it holds).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from textual.widgets import OptionList
@@ -23,13 +22,14 @@ from facilitator.ui.views.base import PhaseView
 
 
 class AgreePanel(PhaseView):
-    """The state every panel reads: the selected activity, the session shown, its mismatches."""
+    """The state every part reads: the selected activity, the session shown, its mismatches."""
 
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
         self.activity_id: str | None = None
         self._session: Session | None = None
-        self._gaps: dict[str, list[Mismatch]] = {}
+        self.gaps: dict[str, list[Mismatch]] = {}
+        """The open mismatches of each activity, as last shown."""
 
     @property
     def shown(self) -> Session:
@@ -46,7 +46,7 @@ class AgreePanel(PhaseView):
         option = self.query_one("#agree-items", OptionList).highlighted_option
         return Item.parse(option.id) if option is not None else None
 
-    def _party_of(self, item: Item | None, activity: Activity) -> str | None:
+    def party_of(self, item: Item | None, activity: Activity) -> str | None:
         """The party the cursor's item belongs to: the party itself, the commitment's, ..."""
         session = self.shown
         if item is not None:
@@ -63,7 +63,21 @@ class AgreePanel(PhaseView):
                 return action.owner if action else None
         return activity.party_ids[0] if activity.party_ids else None
 
-    def _highlight(self, item: Item) -> None:
+    def at_cursor(self) -> tuple[Activity, str | None] | None:
+        """The selected activity and the party of the line under the cursor (where a new
+        commitment, expectation or action starts), or None without an activity."""
+        activity = self.current_activity()
+        return None if activity is None else (activity, self.party_of(self.current_item(), activity))
+
+    def add_then_highlight(self, kind: str, add: Callable[[], str]) -> bool:
+        """Run a service call that adds a line (it returns the new id); put the cursor on the
+        line once it is drawn, with the change."""
+        added = self.fapp.attempt(add)
+        if added is not None:
+            self.once_shown(lambda: self.highlight(Item(kind, added.value)))
+        return added is not None
+
+    def highlight(self, item: Item) -> None:
         items = self.query_one("#agree-items", OptionList)
         try:
             items.highlighted = items.get_option_index(item.option_id)
@@ -74,6 +88,10 @@ class AgreePanel(PhaseView):
     def _go_phase(self, phase_id: str) -> None:
         self.post_message(GoToPhase(phase_id))
 
+    def run_dialog(self, flow: Coroutine[Any, Any, None]) -> None:
+        """A dialog's flow (open, wait for the answer, save): one at a time."""
+        self.run_worker(flow, group="agree-dialog", exclusive=True)
+
     async def settled(
         self, base: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any], label: str
     ) -> dict[str, Any]:
@@ -81,9 +99,17 @@ class AgreePanel(PhaseView):
         a value also changed elsewhere meanwhile (another window, a phone) is asked about."""
         return await settle(self.app, self.t, base, mine, theirs, lambda _name: label)
 
-    def _parties(self) -> list[tuple[str, str]]:
+    def parties(self) -> list[tuple[str, str]]:
         return [(p.id, p.name) for p in self.shown.parties]
 
-    def _unsigned(self, activity: Activity) -> list[str]:
+    def unsigned(self, activity: Activity) -> list[str]:
         signed = {s.party_id for s in self.shown.signoffs_for(activity.id)}
         return [p for p in activity.party_ids if p not in signed]
+
+
+class Editor:
+    """A part of the view that edits one kind of thing through dialogs: held by the view (composed),
+    it reads the view's state and changes the session through the view's service."""
+
+    def __init__(self, view: AgreePanel) -> None:
+        self.view = view

@@ -1,28 +1,26 @@
-"""The roles panel of the roles-and-expectations view: each party's role in the activity."""
+"""Roles in the roles-and-expectations view: each party's role in the activity."""
 
 from __future__ import annotations
 
-from textual import work
-
 from facilitator.ui.dialogs.roles import RoleDialog
-from facilitator.ui.views.agree_panel import AgreePanel
+from facilitator.ui.views.agree_panel import Editor
 
 
-class RolesPanel(AgreePanel):
+class RoleEditor(Editor):
     """r: the role of the party under the cursor; g: every activity's roles at once."""
 
-    def action_role_grid(self) -> None:
+    def open_grid(self) -> None:
         """Every activity's roles at once (views/role_grid.py)."""
         from facilitator.ui.views.role_grid import open_role_grid
 
-        open_role_grid(self, self.service, self.activity_id)
+        open_role_grid(self.view, self.view.service, self.view.activity_id)
 
-    @work(exclusive=True, group="agree-dialog")
-    async def action_role(self) -> None:
-        activity, item = self.current_activity(), self.current_item()
+    async def choose(self) -> None:
+        view = self.view
+        activity, item = view.current_activity(), view.current_item()
         if activity is None or item is None or item.kind != "party":
             return
-        session = self.shown
+        session = view.shown
         roles = session.roles_for(activity.id)
         current = roles.get(item.key)
         # No role yet: start on the lead role while nobody leads, else on the first other role.
@@ -32,7 +30,7 @@ class RolesPanel(AgreePanel):
         suggested = others[0] if (led or lead is None) and others else (lead.id if lead else None)
         name = session.party_name(item.key)
         dialog = RoleDialog(session.scenario.roles, name, activity.title, current, suggested)
-        choice = await self.app.push_screen_wait(dialog)
+        choice = await view.app.push_screen_wait(dialog)
         if choice is None or choice.role_id == current:
             return
-        self.fapp.attempt(lambda: self.service.set_role(activity.id, item.key, choice.role_id))
+        view.fapp.attempt(lambda: view.service.set_role(activity.id, item.key, choice.role_id))
