@@ -191,6 +191,7 @@ async def run_phones(
         await asyncio.sleep(0.5)  # streams open, first live fetches done
         for phone in phones:
             phone.live_ms.clear()
+            phone.pushed = 0
         spacing = 0.0 if burst else 1.0 / len(phones)
         per_round: list[list[float]] = []
         first_done = 0.0

@@ -114,3 +114,13 @@ async def test_a_burst_of_placements_writes_the_room_file_once(room: Room) -> No
         for http in sessions:
             await http.close()
         await server.stop()
+
+
+def test_the_server_limits_glibcs_memory_arenas() -> None:
+    """Many writer threads must not each get a memory arena of their own (glibc only)."""
+    import platform
+
+    from facilitator.web.running import limit_malloc_arenas
+
+    expected = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+    assert limit_malloc_arenas() is expected
