@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -75,3 +76,17 @@ async def test_reopening_with_what_was_shown_tells_what_changed_meanwhile(servic
     sessions.open(service, shown).on_change(heard.append)
     await asyncio.sleep(0)
     assert [p.name for p in heard[0].parties] == ["Police"]
+
+
+async def test_a_change_made_on_another_thread_is_heard_on_the_loop_s_own(service: SessionService) -> None:
+    """A phone's change is made on one of the web server's writer threads."""
+    _sessions, handle, heard = held(service)
+    threads: list[int] = []
+    handle.on_change(lambda _session: threads.append(threading.get_ident()))
+    await asyncio.to_thread(service.add_party, "Police")
+    for _ in range(50):
+        if heard:
+            break
+        await asyncio.sleep(0.01)
+    assert [p.name for p in heard[0].parties] == ["Police"]
+    assert threads == [threading.get_ident()]
