@@ -148,6 +148,14 @@ class JoinDesk:
     _room_wrong: deque[float] = field(default_factory=deque)
     _joins: dict[str, deque[float]] = field(default_factory=dict)
     room_limited: bool = False  # the room's wrong-code limit tripped since the code was made
+    left: deque[Device] = field(default_factory=lambda: deque(maxlen=20))  # devices that left
+
+    def rejoined(self, device: Device) -> bool:
+        """A device whose person left earlier (same party and name): joining again made it new."""
+        return bool(device.name) and any(
+            d.party_id == device.party_id and d.name == device.name and d.joined_at < device.joined_at
+            for d in self.left
+        )
 
     def _save(self) -> None:
         if self.changed is not None:
@@ -265,14 +273,21 @@ class JoinDesk:
             self._save()
         return len(stale)
 
-    def remove(self, device_id: str) -> bool:
-        """The facilitator removes a device (or it leaves): its cookie stops working at once."""
+    def remove(self, device_id: str, left: bool = False) -> bool:
+        """The facilitator removes a device (or it `left`): its cookie stops working at once."""
         device = self.by_id(device_id)
         if device is None:
             return False
         del self.devices[device.key]
+        if left:
+            self.left.append(device)
         self._save()
         return True
+
+    def forget_party(self, device: Device) -> None:
+        """The device's party is no longer in the session: it chooses again."""
+        device.party_id = None
+        self._save()
 
     def listed(self) -> list[Device]:
         """Joined devices, in the order they joined."""

@@ -275,11 +275,11 @@ async def index(request: web.Request) -> web.StreamResponse:
         set_cookie(response, PRE_COOKIE, pre)
         return response
     session = state_of(request).service.session
+    if device.party_id is not None and not session.has_party(device.party_id):
+        state_of(request).desk.forget_party(device)  # the facilitator removed the party: choose again
     if device.party_id is None:
         parties = [(p.id, p.name) for p in session.parties]
         return render(request, "party.html", 200, device, parties=parties, csrf=device.csrf, name=device.name)
-    if not session.has_party(device.party_id):  # the facilitator removed the party
-        return message(request, "web.refused.party_gone", 409, device=device)
     return render(request, "page.html", 200, device, csrf=device.csrf, page=live_page(request, device))
 
 
@@ -414,7 +414,7 @@ async def leave(request: web.Request) -> web.StreamResponse:
     if refusal is not None:
         return refusal
     assert device is not None
-    state_of(request).desk.remove(device.id)
+    state_of(request).desk.remove(device.id, left=True)
     state_of(request).poke()
     response = see_other("/")
     response.del_cookie(DEVICE_COOKIE, path="/")

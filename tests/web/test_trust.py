@@ -66,6 +66,25 @@ async def test_leaving_asks_first_and_joining_again_is_a_new_device(server: Serv
     await phone.join("ABC234", room.b)
     (again,) = server.desk.listed()
     assert again.id != first.id and again.party_id == room.b
+    assert not server.desk.rejoined(again)  # another party: not the same person's seat
+    await phone.post("/leave", {})
+    await phone.join("ABC234", room.b)
+    (third,) = server.desk.listed()
+    assert server.desk.rejoined(third) is False  # no name typed: nothing to tell them apart
+    mari = await joined(server, room.a, "Mari")
+    await mari.post("/leave", {})
+    mari = await joined(server, room.a, "Mari")
+    assert [server.desk.rejoined(d) for d in server.desk.listed()] == [False, True]
+
+
+async def test_a_device_whose_party_was_removed_chooses_again(server: Server, room: Room) -> None:
+    phone = await joined(server, room.c)
+    room.service.remove_party(room.c)
+    _status, text = await phone.get("/")
+    assert "Which party are you from?" in text
+    status, _text = await phone.post("/party", {"party": room.b})
+    assert status == 200
+    assert [d.party_id for d in server.desk.listed()] == [room.b]
 
 
 async def test_two_devices_of_one_party_that_placed_differently_are_flagged(

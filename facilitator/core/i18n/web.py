@@ -138,10 +138,6 @@ MESSAGES = {
         "en": "Your party was chosen when this device joined. Only the facilitator can move a device to another party.",
         "et": "Osapool valiti, kui see seade liitus. Seadme teise osapoolde saab viia ainult läbiviija.",
     },
-    "web.refused.party_gone": {
-        "en": "Your party is no longer in the workshop. Leave and join again, or ask the facilitator.",
-        "et": "Teie osapoolt pole enam töötoas. Lahkuge ja liituge uuesti või pöörduge läbiviija poole.",
-    },
     "web.refused.waiting": {
         "en": "The facilitator has not admitted this device yet. Wait a moment.",
         "et": "Läbiviija pole seda seadet veel sisse lasknud. Oodake hetk.",
@@ -237,6 +233,10 @@ MESSAGES = {
     "join.state.waiting": {"en": "waiting to be admitted", "et": "ootab sisselaskmist"},
     "join.state.picking": {"en": "choosing a party", "et": "valib osapoolt"},
     "join.state.ok": {"en": "in", "et": "sees"},
+    "join.state.again": {
+        "en": "in (joined again after leaving)",
+        "et": "sees (liitus pärast lahkumist uuesti)",
+    },
     "join.state.differs": {
         "en": "⚠ placed unlike its party's other device: {activity}",
         "et": "⚠ paigutas teisiti kui osapoole teine seade: {activity}",

@@ -102,7 +102,7 @@ async def resume_serving(app: Host, service: SessionService) -> WebServer | None
     return server if server.running else None
 
 
-def device_state(device: Device, flagged: dict[str, str], t: Callable[..., str]) -> str:
+def device_state(device: Device, flagged: dict[str, str], rejoined: bool, t: Callable[..., str]) -> str:
     """What the facilitator needs to know of a device, in a few words."""
     if not device.admitted:
         return t("join.state.waiting")
@@ -110,7 +110,7 @@ def device_state(device: Device, flagged: dict[str, str], t: Callable[..., str])
         return t("join.state.picking")
     if device.id in flagged:
         return t("join.state.differs", activity=flagged[device.id])
-    return t("join.state.ok")
+    return t("join.state.again") if rejoined else t("join.state.ok")
 
 
 class JoinPanel(BaseScreen):
@@ -273,7 +273,7 @@ class JoinPanel(BaseScreen):
                 d.id,
                 session.party_name(d.party_id) if d.party_id else self.t("join.no_party"),
                 d.name or "—",
-                device_state(d, flagged, self.t),
+                device_state(d, flagged, desk.rejoined(d), self.t),
                 d.address,
                 int((now - d.joined_at) // 60),
             )
