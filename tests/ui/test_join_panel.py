@@ -136,7 +136,7 @@ async def test_the_app_shows_a_phones_placement(make_app: MakeApp, ui_library: S
                 assert response.status == 200
                 assert "Placed" in await response.text()
             await until(pilot, lambda: "✓ placed Police" in screen_text(app, skip=(RungChoice,)))
-            assert "sent by Mari" in screen_text(app, skip=(RungChoice,))  # who sent it
+            assert "from a phone: Mari" in screen_text(app, skip=(RungChoice,))  # who sent it
             assert "cooperation" not in screen_text(app, skip=(RungChoice,)).lower()  # still blind
             await phone.close()
     finally:
