@@ -7,8 +7,10 @@ escape them (jinja2 autoescape).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
+from facilitator.core.counterpart import in_language
 from facilitator.core.model import Activity, Expectation, Placement, Session
 from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
@@ -61,6 +63,13 @@ class AgreeBlock:
     closed_key: str = ""
     """Why the party can't commit, expect, answer or sign off here now (`core.rules`); "" if it can."""
     closed_values: dict[str, str] = field(default_factory=dict)
+    can_withdraw: bool = False
+    """Signed off, and the room's rules still let the party withdraw it (until the phase ends)."""
+
+    @property
+    def waiting(self) -> int:
+        """Expectations to this party still waiting for its answer."""
+        return sum(1 for e in self.to_us if e.state == "open")
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,8 @@ class OpenActivity:
     agreed_wished: str = ""
     changed_by_facilitator: str = ""
     """Who sent the phone's placement the facilitator entered over ("" if none was replaced)."""
+    just_agreed: bool = False
+    """Not open any more: the activity the room agreed on last, shown until the next opens."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,13 @@ class PartyPage:
     rungs: list[RungChoice]
     open: OpenActivity | None
     agree: list[AgreeBlock]
+    title: str = ""
+
+    @property
+    def agenda(self) -> list[AgreeBlock]:
+        """The party's activities in the roles phase, what waits for its answer first, then
+        what it has not signed off yet, then the signed ones."""
+        return sorted(self.agree, key=lambda b: (not b.waiting, b.signed_off))
 
 
 def rung_name(scenario: Scenario, rung_id: str | None) -> str:
@@ -155,6 +173,9 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
     closed = refusal(
         session, party_id, "commitment.added", {"party_id": party_id, "activity_id": activity.id}
     )
+    signed = any(s.party_id == party_id for s in session.signoffs_for(activity.id))
+    ids = {"party_id": party_id, "activity_id": activity.id}
+    may_withdraw = signed and refusal(session, party_id, "signoff.withdrawn", ids) is None
     return AgreeBlock(
         id=activity.id,
         title=activity.title,
@@ -164,10 +185,11 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
         from_us=[_line(session, e) for e in expectations if e.from_party == party_id],
         commitments=[c.text for c in session.commitments_for(activity.id) if c.party_id == party_id],
         others=[(p, session.party_name(p)) for p in activity.party_ids if p != party_id],
-        signed_off=any(s.party_id == party_id for s in session.signoffs_for(activity.id)),
+        signed_off=signed,
         agreed=rung_name(session.scenario, activity.agreed_current),
         closed_key=(closed.key or "") if closed else "",
         closed_values=dict(closed.values) if closed else {},
+        can_withdraw=may_withdraw,
     )
 
 
@@ -192,6 +214,22 @@ def own_placement(session: Session, activity_id: str, party_id: str) -> Placemen
     return next((p for p in session.placements_for(activity_id) if p.party_id == party_id), None)
 
 
+def last_closed(session: Session) -> str | None:
+    """The activity whose placement the facilitator closed last, if nothing was opened since.
+
+    Recording the agreement closes the placement at once: without this, no phone would
+    ever show the agreed rung."""
+    closed = False
+    for event in reversed(session.events):
+        if event.kind != "placement.opened":
+            continue
+        opened = event.data.get("id")
+        if opened is not None:
+            return str(opened) if closed else None
+        closed = True
+    return None
+
+
 def party_page(
     room_view: Session,
     party_id: str,
@@ -200,17 +238,27 @@ def party_page(
     version: int,
     not_started: str,
     own: Placement | None = None,
+    language: str = "",
 ) -> PartyPage:
     """The live page of one party, from the room's view (`party_view(session, None)`: nobody's
     blind placement) plus the party's own placement of the open activity (`own`).
 
-    One room view serves every phone, so forty phones refreshing cost one cut, not forty."""
+    Phase, rung and field names are in the page's `language` where the scenario has a twin
+    in it (as the app shows them). One room view serves every phone, so forty phones
+    refreshing cost one cut, not forty."""
     session = room_view
+    if language and language != session.scenario.language:
+        session = dataclasses.replace(session, scenario=in_language(session.scenario, language))
     scenario = session.scenario
     phase = next((p for p in scenario.agenda if p.id == phase_id), None)
     open_activity = None
     if open_id is not None and session.has_activity(open_id):
         open_activity = _open_activity(session, session.activity(open_id), party_id, own)
+    elif phase is not None and phase.kind == "place":
+        recent = last_closed(session)
+        if recent and session.has_activity(recent) and session.activity(recent).agreed_current:
+            shown = _open_activity(session, session.activity(recent), party_id, None)
+            open_activity = dataclasses.replace(shown, just_agreed=True)
     agree: list[AgreeBlock] = []
     if phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
@@ -224,4 +272,5 @@ def party_page(
         rungs=[RungChoice(r.id, n, r.name, r.summary) for n, r in enumerate(scenario.rungs, start=1)],
         open=open_activity if phase is None or phase.kind != "agree" else None,
         agree=agree,
+        title=session.info.title,
     )

@@ -166,9 +166,18 @@ def render_text(request: web.Request, template: str, device: Device | None = Non
         t=Translator(lang),
         lang=lang,
         device=device,
+        workshop=workshop_title(state),
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         **context,
     )
+
+
+def workshop_title(state: WebState) -> str:
+    """The workshop's title, for the top of every page ("" while the file can't be read)."""
+    try:
+        return state.service.session.info.title
+    except UserError:
+        return ""
 
 
 def message(
@@ -290,9 +299,10 @@ def live_page(request: web.Request, device: Device) -> PartyPage:
     assert device.party_id is not None
     open_id = room.open_activity if room.open_activity and session.has_activity(room.open_activity) else None
     own = own_placement(session, open_id, device.party_id) if open_id else None
-    t = Translator(language(request, device))
+    lang = language(request, device)
+    t = Translator(lang)
     return party_page(
-        room_view, device.party_id, room.phase, open_id, state.version, t("web.not_started"), own
+        room_view, device.party_id, room.phase, open_id, state.version, t("web.not_started"), own, lang
     )
 
 
@@ -409,6 +419,19 @@ async def leave_page(request: web.Request) -> web.StreamResponse:
     return render(request, "leave.html", 200, device, csrf=device.csrf)
 
 
+async def sign_off_page(request: web.Request) -> web.StreamResponse:
+    """A sign-off asks first: it says the party agrees to the activity as it stands."""
+    device = device_of(request)
+    activity_id = request.query.get("activity", "")
+    if device is None or device.party_id is None:
+        return see_other("/")
+    session = state_of(request).service.session
+    if not session.has_activity(activity_id):
+        return message(request, "error.gone", 404, device=device)
+    title = session.activity(activity_id).title
+    return render(request, "signoff.html", 200, device, csrf=device.csrf, activity=activity_id, title=title)
+
+
 async def leave(request: web.Request) -> web.StreamResponse:
     device, _data, refusal = await checked(request, need_party=False)
     if refusal is not None:
@@ -513,6 +536,7 @@ expect = party_action(
     lambda f, d: f.add_expectation(d.get("activity", ""), d.get("to_party", ""), d.get("text", ""))
 )
 sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")))
+withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")))
 
 
 # ----------------------------------------------------------------- the application
@@ -551,6 +575,8 @@ def make_app(
     app.router.add_post("/answer", answer)
     app.router.add_post("/commitment", commit)
     app.router.add_post("/expectation", expect)
+    app.router.add_get("/signoff", sign_off_page)
     app.router.add_post("/signoff", sign_off)
+    app.router.add_post("/withdraw", withdraw)
     app.router.add_static("/static/", HERE / "static")
     return app

@@ -280,4 +280,25 @@ MESSAGES = {
     "join.key.stop": {"en": "Stop server", "et": "Peata server"},
     "join.sent_by": {"en": "sent by {who}", "et": "saatis {who}"},
     "key.join": {"en": "Let participants join", "et": "Luba osalejatel liituda"},
+    # ------------------------------------------------------------ the page for the room (19.6)
+    "web.noscript": {
+        "en": "This page does not update by itself while JavaScript is off: reload the page to see what is new.",
+        "et": "Kui JavaScript on välja lülitatud, ei uuene see leht ise: uue seisu nägemiseks laadige leht uuesti.",
+    },
+    "web.just_agreed": {"en": "Just agreed", "et": "Äsja kokku lepitud"},
+    "web.rungs.meaning": {"en": "What do the rungs mean?", "et": "Mida astmed tähendavad?"},
+    "web.agenda.title": {"en": "Your party's activities", "et": "Teie osapoole tegevused"},
+    "web.agenda.waiting": {"en": "waiting for your answer: {count}", "et": "ootab teie vastust: {count}"},
+    "web.agenda.unsigned": {"en": "not signed off yet", "et": "veel kinnitamata"},
+    "web.agenda.signed": {"en": "✓ signed off", "et": "✓ kinnitatud"},
+    "web.signoff.title": {
+        "en": "Sign off the agreement on “{activity}”?",
+        "et": "Kas kinnitada tegevuse „{activity}“ kokkulepe?",
+    },
+    "web.signoff.text": {
+        "en": "Signing off says your party agrees to the activity as recorded: its rung, roles, commitments and expectations. You can withdraw the sign-off until the roles and expectations phase ends.",
+        "et": "Kinnitusega ütlete, et teie osapool on kokkuleppega päri: aste, rollid, lubadused ja ootused nii, nagu need on kirjas. Kinnituse saate tagasi võtta, kuni rollide ja ootuste etapp kestab.",
+    },
+    "web.signoff.yes": {"en": "Sign off", "et": "Kinnitage"},
+    "web.withdraw": {"en": "Withdraw the sign-off", "et": "Võtke kinnitus tagasi"},
 }

@@ -143,6 +143,19 @@
 
   // Only swap when something shown changed: a swap under a finger loses its tap (the
   // version also moves for changes this page shows the same, e.g. right after our own).
+  // Which of the page's foldable parts ("what do the rungs mean?") the person opened.
+  function openDetails() {
+    var all = live.querySelectorAll("details");
+    var open = [];
+    for (var i = 0; i < all.length; i++) { if (all[i].open) { open.push(i); } }
+    return open;
+  }
+
+  function reopen(open) {
+    var all = live.querySelectorAll("details");
+    open.forEach(function (i) { if (all[i]) { all[i].open = true; } });
+  }
+
   function swap(html) {
     var incoming = document.createElement("template");
     incoming.innerHTML = html;
@@ -155,8 +168,10 @@
       return;
     }
     var kept = typed();
+    var opened = openDetails();
     live.innerHTML = html;
     restore(kept);
+    reopen(opened);
     shown = currentVersion();
   }
 
