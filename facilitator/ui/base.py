@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -14,6 +16,7 @@ from textual.widgets import Button, Input
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
+from facilitator.core.text import LIMITS, LONG, clean
 from facilitator.ui.host import Host, host_of
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import SessionChanged
@@ -135,6 +138,35 @@ class BaseModal(Localized, ModalScreen[ResultType]):
     ]
 
     _texts_at_open: dict[Widget, str] | None = None
+
+    TEXT_KINDS: ClassVar[dict[str, str | None]] = {}
+    """How the core stores each text field, by widget id (`core.text.NAME`, `LINE`, `LONG`; None:
+    not stored text, e.g. a file's path). Unlisted fields are long text, the largest limit."""
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Closing with a result first checks every text field against the core's limits: a
+        text the service would refuse keeps the dialog open with a message, so nothing typed
+        is lost."""
+        if result is not None and not self._texts_fit():
+            return AwaitComplete(asyncio.sleep(0))
+        return super().dismiss(result)
+
+    def text_kind(self, widget: Widget) -> str | None:
+        """How the core stores what this field holds (see `TEXT_KINDS`)."""
+        return self.TEXT_KINDS.get(widget.id or "", LONG)
+
+    def _texts_fit(self) -> bool:
+        for widget in self._text_fields():
+            kind = self.text_kind(widget)
+            if kind is None:
+                continue
+            length = len(clean(field_text(widget), kind))
+            if length > LIMITS[kind]:
+                widget.focus()
+                message = self.t("error.too_long_here", length=f"{length:,}", limit=f"{LIMITS[kind]:,}")
+                self.notify(message, severity="error", markup=False)
+                return False
+        return True
 
     def action_step_button(self, step: int) -> None:
         """From a focused button to its neighbour in the same row (text fields keep their arrows)."""

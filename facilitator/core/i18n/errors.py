@@ -6,6 +6,10 @@ MESSAGES = {
         "en": "The {field} is too long ({length} characters; at most {limit}).",
         "et": "Väli „{field}“ on liiga pikk (märke {length}; lubatud kuni {limit}).",
     },
+    "error.too_long_here": {
+        "en": "This text is too long ({length} characters; at most {limit}). Shorten it: what you typed is kept.",
+        "et": "Tekst on liiga pikk (märke {length}; lubatud kuni {limit}). Lühendage seda: kirjutatu on alles.",
+    },
     "error.invalid_text": {
         "en": "The {field} contains characters that are not valid text.",
         "et": "Väljas „{field}“ on märke, mis ei ole korrektne tekst.",

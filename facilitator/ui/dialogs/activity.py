@@ -18,6 +18,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example
+from facilitator.core.text import LINE
 from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
@@ -43,6 +44,8 @@ def example_title(example: Example) -> str:
 
 class ActivityDialog(BaseModal[ActivityDraft | None]):
     """Add or edit one activity: title, description, parties, concerns, approaches, flows."""
+
+    TEXT_KINDS = {"activity-title": LINE}
 
     BINDINGS = [
         Binding("escape", "cancel", "button.cancel"),

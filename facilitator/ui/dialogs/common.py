@@ -13,11 +13,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from facilitator.core.dates import parse_date
 from facilitator.core.scenario import Scenario
+from facilitator.core.text import LINE, NAME
 from facilitator.ui.base import BaseModal
 from facilitator.ui.host import host_of
 from facilitator.ui.text import literal
@@ -107,12 +109,23 @@ class TextPromptDialog(BaseModal[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
-    def __init__(self, title_key: str, label_key: str, value: str = "", ok_key: str = "button.ok") -> None:
+    def __init__(
+        self,
+        title_key: str,
+        label_key: str,
+        value: str = "",
+        ok_key: str = "button.ok",
+        kind: str | None = LINE,
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_key = title_key
         self.label_key = label_key
         self.value = value
         self.ok_key = ok_key
+        self.kind = kind  # how the core stores the answer (`core.text`), None: not stored text
+
+    def text_kind(self, widget: Widget) -> str | None:
+        return self.kind
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -156,6 +169,8 @@ class NewSession:
 
 class NewSessionDialog(BaseModal[NewSession | None]):
     """Scenario, title, date, place and facilitator for a new workshop."""
+
+    TEXT_KINDS = {"title": LINE, "date": None, "place": LINE, "facilitator": NAME}
 
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 

@@ -85,6 +85,8 @@ def export(service_path: Path, fmt: str, target: Path, *, public: bool, lang: st
 class ExportDialog(BaseModal[list[Path] | None]):
     """Format, public version, language and target; closes with the written paths or None."""
 
+    TEXT_KINDS = {"export-target": None}  # a path, not stored text
+
     CSS_PATH = "export.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]

@@ -241,7 +241,7 @@ class HomeScreen(BaseScreen):
     @work
     async def action_import(self) -> None:
         path = await self.app.push_screen_wait(
-            TextPromptDialog("home.import.title", "home.import.path", ok_key="home.import.button")
+            TextPromptDialog("home.import.title", "home.import.path", ok_key="home.import.button", kind=None)
         )
         if not path or not path.strip():
             return

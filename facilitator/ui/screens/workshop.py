@@ -389,7 +389,7 @@ class WorkshopScreen(BaseScreen):
             return
         planned = round((timer.planned or 60.0 * phase.minutes) / 60)
         typed = await self.app.push_screen_wait(
-            TextPromptDialog("timer.minutes.title", "timer.minutes.label", str(planned))
+            TextPromptDialog("timer.minutes.title", "timer.minutes.label", str(planned), kind=None)
         )
         if typed is None:
             return

@@ -20,7 +20,7 @@ from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Participant, Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
-from facilitator.core.text import one_line
+from facilitator.core.text import NAME, one_line
 from facilitator.ui.dialogs.clashes import keep_mine
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.localized import localize_bindings
@@ -465,7 +465,7 @@ class SetupView(PhaseView):
             self.notify(self.t("setup.parties.none_selected"), timeout=3)
             return
         name = await self.app.push_screen_wait(
-            TextPromptDialog("setup.rename.title", "setup.rename.label", value=party.name)
+            TextPromptDialog("setup.rename.title", "setup.rename.label", value=party.name, kind=NAME)
         )
         if name is None or name.strip() == party.name:
             return
