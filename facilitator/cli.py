@@ -163,6 +163,12 @@ def _add_serve(commands: _Commands[_Parser]) -> None:
         default=None,
         help="port (default: the session's port from last time, else 8765; 0 picks a free one)",
     )
+    serve.add_argument(
+        "--new-code",
+        action="store_true",
+        help="a new join code (the old one stops working; joined devices stay), e.g. after "
+        "too many wrong codes were tried",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -483,6 +489,7 @@ class Cli:
                 self.args.lan,
                 lambda text: print(text, file=self.out, flush=True),
                 self.t,
+                new_code=self.args.new_code,
             )
         except KeyboardInterrupt:  # ctrl+c is how a server is stopped
             self.say(self.t("cli.serve.stopped"))

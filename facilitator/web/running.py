@@ -214,6 +214,18 @@ class WebServer:
             self.room.update(serving=False)
 
 
+async def watch_the_desk(server: WebServer, room_limited: Callable[[], None]) -> None:
+    """Until cancelled: say once when the room's wrong-code limit trips; drop devices that
+    never picked a party (the join panel does both in the app)."""
+    said = False
+    while True:
+        await asyncio.sleep(1.0)
+        server.desk.sweep()
+        if server.desk.room_limited and not said:
+            room_limited()
+        said = server.desk.room_limited
+
+
 def serve_forever(
     service: SessionService,
     host: str,
@@ -221,15 +233,20 @@ def serve_forever(
     lan: bool,
     say: Callable[[str], None],
     t: Translator | None = None,
+    *,
+    new_code: bool = False,
 ) -> None:
     """`facilitator serve`: run until interrupted; a port in use is a one-line error.
 
-    Without `port`, the session's port from last time (else DEFAULT_PORT)."""
+    Without `port`, the session's port from last time (else DEFAULT_PORT). The room (code,
+    joined devices) is the one kept from last time; `new_code` draws a new code for it."""
 
     async def run() -> None:
         nonlocal port
         server = WebServer(service)
         port = server.saved_port() if port is None else port
+        if new_code:
+            server.desk.renew_code()
         try:
             binding = await server.start(host, port, lan)
         except OSError as error:
@@ -238,11 +255,13 @@ def serve_forever(
         say(words("cli.serve.session", title=service.session.info.title))
         say(words("cli.serve.address", url=binding.url))
         say(words("cli.serve.code", code=server.desk.code))
+        if server.desk.devices:
+            say(words("cli.serve.devices", count=len(server.desk.devices)))
         if not binding.on_lan:
             say(words("cli.serve.local_only"))
         say(words("cli.serve.stop"))
         try:
-            await asyncio.Event().wait()
+            await watch_the_desk(server, lambda: say(words("cli.serve.room_limited")))
         finally:
             await server.stop()
             service.remember_trust()  # the app's next start reads the file as we left it unchecked

@@ -81,3 +81,29 @@ def test_serve_a_port_in_use_is_a_one_line_error(data_dir: Path, service: Sessio
 )
 def test_serve_bad_input(data_dir: Path, args: tuple[str, ...], fragment: str) -> None:
     one_line_error(run(data_dir, *args), fragment)
+
+
+def serve_once(data_dir: Path, service: SessionService, *args: str) -> tuple[str, str]:
+    """Start `serve`, read its address and code, stop it with ctrl+c."""
+    env = {**os.environ, ENV_DATA_DIR: str(data_dir)}
+    command = [sys.executable, "-m", "facilitator", "serve", service.session.id, *args]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(3)]
+        address = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Address"))
+        code = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Join code"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    return address, code
+
+
+def test_serve_again_keeps_the_port_and_the_code_until_a_new_one_is_asked_for(
+    data_dir: Path, service: SessionService
+) -> None:
+    address, code = serve_once(data_dir, service, "--port", "0")
+    assert serve_once(data_dir, service) == (address, code)  # no --port: the one from last time
+    again, new = serve_once(data_dir, service, "--new-code")
+    assert again == address and new != code and len(new) == 6

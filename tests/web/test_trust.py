@@ -251,3 +251,21 @@ async def test_a_session_file_that_cannot_be_read_is_a_page_not_a_traceback(
     status, text = await police.get("/")
     assert status == 503 and "ei saa töötuba praegu avada" in text
     assert str(room.service.path) not in text
+
+
+async def test_serve_says_once_when_the_room_limit_trips(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from facilitator.web import running
+
+    server = running.WebServer(room.service, JoinDesk(code="ABC234"))
+    said: list[str] = []
+    real_sleep = asyncio.sleep
+    monkeypatch.setattr(running.asyncio, "sleep", lambda _s: real_sleep(0.01))
+    watching = asyncio.create_task(running.watch_the_desk(server, lambda: said.append("limited")))
+    for n in range(ROOM_WRONG_GUESSES + 1):
+        with pytest.raises(Refused):
+            server.desk.join("ZZZZZZ", f"10.3.{n // 250}.{n % 250}")
+    await real_sleep(0.1)
+    assert said == ["limited"]  # once, not every second
+    watching.cancel()

@@ -53,6 +53,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "et": "Seda saab avada ainult see arvuti; --lan laseb kohtvõrgus olevatel telefonidel liituda.",
     },
     "cli.serve.stop": {"en": "Stop with ctrl+c.", "et": "Peatamiseks vajuta ctrl+c."},
+    "cli.serve.devices": {
+        "en": "Still joined from last time: {count} devices.",
+        "et": "Eelmisest korrast on endiselt liitunud {count} seadet.",
+    },
+    "cli.serve.room_limited": {
+        "en": "Too many wrong join codes were tried: joining is paused for a minute. For a new code, restart with --new-code (joined devices stay).",
+        "et": "Proovitud on liiga palju valesid liitumiskoode: liitumine on minutiks peatatud. Uue koodi saamiseks käivitage uuesti võtmega --new-code (liitunud seadmed jäävad).",
+    },
     "cli.error.not_an_id": {"en": "{ref} is not a session id", "et": "{ref} ei ole töötoa tunnus"},
     "cli.error.several": {
         "en": "{ref} matches several sessions ({names}); type more of the id",
