@@ -8,6 +8,7 @@ it names the address phones should open.
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -126,6 +127,26 @@ def kept_desk(room: RoomFile) -> tuple[JoinDesk, DeskSaver]:
     return desk, saver
 
 
+class OneLine(logging.Filter):
+    """A request aiohttp could not even read (bad bytes, not HTTP) is one line in the
+    terminal, not a traceback: it is the sender's mistake, not ours."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            text = str(getattr(error, "message", "") or error)
+            reason = " ".join(line.strip() for line in text.splitlines() if line.strip() not in ("", "^"))
+            record.msg = f"{record.getMessage()}: {reason}"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+PROTOCOL_LOG = logging.getLogger("facilitator.web.protocol")
+PROTOCOL_LOG.addFilter(OneLine())
+
+
 class WebServer:
     """One running participants' server; `stop` ends it (and every live page's stream).
 
@@ -172,7 +193,7 @@ class WebServer:
         if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
             self.app = make_app(self.service, self.desk, self.sessions)
         bind_host = LAN_HOST if lan else host
-        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
+        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0, logger=PROTOCOL_LOG)
         await runner.setup()
         site = web.TCPSite(runner, bind_host, port, reuse_address=True)
         try:

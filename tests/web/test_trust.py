@@ -269,3 +269,24 @@ async def test_serve_says_once_when_the_room_limit_trips(room: Room, monkeypatch
     await real_sleep(0.1)
     assert said == ["limited"]  # once, not every second
     watching.cancel()
+
+
+async def test_a_request_that_is_not_http_is_one_line_in_the_terminal(
+    room: Room, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+
+    from facilitator.web.running import WebServer
+
+    server = WebServer(room.service, JoinDesk(code="ABC234"))
+    binding = await server.start("127.0.0.1", 0)
+    reader, writer = await asyncio.open_connection("127.0.0.1", binding.port)
+    writer.write(b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")
+    answer = await asyncio.wait_for(reader.read(4000), 5)
+    writer.close()
+    await server.stop()
+    assert answer.startswith(b"HTTP/1.0 400")
+    (record,) = [r for r in caplog.records if r.name == "facilitator.web.protocol"]
+    assert record.exc_info is None  # no traceback, one line naming what was wrong
+    assert "Invalid character in Content-Length" in record.getMessage()
+    assert "\n" not in record.getMessage()
