@@ -42,7 +42,8 @@ async def test_a_phone_cannot_switch_party_after_joining(server: Server, room: R
     assert (device.party_id, device.name) == (room.a, "Mari")
     await police.post("/place", {"activity": room.x, **PLACE})
     assert placements(room) == [(room.a, "communication", "coordination")]
-    assert room.service.session.events[-1].actor == "Mari"  # recorded with the name typed
+    last = room.service.session.events[-1]
+    assert (last.actor, last.device) == ("Mari", device.id)  # recorded with the device and the name
 
 
 async def test_only_the_facilitator_moves_a_device(server: Server, room: Room) -> None:
