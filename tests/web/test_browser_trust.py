@@ -142,3 +142,16 @@ async def test_a_form_sent_while_the_server_is_down_is_sent_when_it_is_back(
     await page.reload()  # sent once, not again
     await expect(page.get_by_text("We will walk the street every Friday")).to_have_count(1)
     assert len(room.service.session.commitments) == 1
+
+
+async def test_a_new_device_waits_for_the_facilitator_then_takes_part(
+    page: Page, site: Site, room: Room
+) -> None:
+    site.server.desk.set_admit_each(True)
+    await join(page, site, "Police", "Mari")
+    await expect(page.get_by_text("Waiting for the facilitator to let this device in")).to_be_visible()
+    await expect(page.get_by_role("button", name="Send placement")).to_have_count(0)
+    await shot(page, "phone-waiting")
+    assert site.server.desk.admit_waiting() == 1  # the join panel's `a`
+    site.server.state.poke()
+    await expect(page.get_by_role("button", name="Send placement")).to_be_visible(timeout=3000)
