@@ -112,3 +112,22 @@ async def test_the_page_offers_only_the_forms_the_party_may_use_and_says_why(
     room.service.agree(room.x, current="cooperation")
     _, text = await police.get("/")
     assert 'action="/commitment"' in text and 'action="/signoff"' in text
+
+
+async def test_an_answer_can_be_changed_on_the_phone_until_the_party_signs_off(
+    server: Server, room: Room
+) -> None:
+    room.service.agree(room.x, current="cooperation")
+    room.service.set_phase("agree")
+    asked = room.service.add_expectation(room.x, room.b, room.a, "Report broken lights")
+    police = await joined(server, room.a)
+    status, text = await police.post("/answer", {"expectation": asked, "state": "accepted"})
+    assert status == 200 and "Change the answer" in text
+    status, _ = await police.post(
+        "/answer", {"expectation": asked, "state": "declined", "response": "Not weekly"}
+    )
+    assert status == 200 and room.service.session.expectations[0].state == "declined"
+    status, text = await police.post("/signoff", {"activity": room.x})
+    assert status == 200 and "Change the answer" not in text
+    answers = [e.data["state"] for e in room.service.session.events if e.kind == "expectation.answered"]
+    assert answers == ["accepted", "declined"]

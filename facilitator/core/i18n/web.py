@@ -50,6 +50,10 @@ MESSAGES = {
         "et": "Teie osapool selles tegevuses ei osale: jälgige arutelu.",
     },
     "web.placed": {"en": "Placed", "et": "Paigutatud"},
+    "web.change_answer": {
+        "en": "Change the answer (until your party signs off)",
+        "et": "Muutke vastust (kuni teie osapool kinnitab)",
+    },
     "web.placed_changed": {
         "en": "The facilitator changed this placement, which {who} had sent from a phone.",
         "et": "Läbiviija muutis seda paigutust, mille {who} oli saatnud telefonist.",
