@@ -148,3 +148,13 @@ async def test_serve_keeps_the_port_between_runs(service: SessionService) -> Non
     binding = await first.start("127.0.0.1", 0)
     await first.stop()
     assert running.WebServer(service).saved_port() == binding.port
+
+
+async def test_a_code_too_wide_for_the_screen_is_not_drawn_cut(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    app = make_app(session=make_session(ui_library))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_panel(app, pilot)
+        assert not screen.query_one("#join-code-big", Static).display
+        assert shown(screen, "#join-code") == " ".join(screen.server.desk.code)  # the code, whole

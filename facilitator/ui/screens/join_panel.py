@@ -224,7 +224,11 @@ class JoinPanel(BaseScreen):
             beside = LOCAL_NOTE_WIDTH + 2
         address.update(Content(binding.url))
         code = self.server.desk.code
-        self.query_one("#join-code-big", Static).update(big_code(code, self.code_scale(code, beside)))
+        scale = self.code_scale(code, beside)
+        big = self.query_one("#join-code-big", Static)
+        big.display = scale > 0  # cut letters would mislead: then the spaced line alone
+        if scale:
+            big.update(big_code(code, scale))
         self.query_one("#join-code", Static).update(Content(spaced(code)))
         network = (
             t("join.network.lan", address=binding.shown_host) if binding.on_lan else t("join.network.local")
@@ -237,9 +241,16 @@ class JoinPanel(BaseScreen):
         return 2 if self.size.width >= 130 and self.size.height >= 45 else 1
 
     def code_scale(self, code: str, beside: int) -> int:
-        """Full-block letters (seven rows) when they fit beside the QR code (or the note)."""
-        wide = len(big_code(code, 2).plain.split("\n", 1)[0]) + 8  # border, padding, margins
-        return 2 if self.size.width - beside >= wide and self.size.height >= 40 else 1
+        """Full-block letters (seven rows) when they fit beside the QR code (or the note),
+        half blocks (four rows) when those fit, else 0: not drawn large at all."""
+        room = self.size.width - beside - 8  # border, padding, margins
+
+        def fits(scale: int) -> bool:
+            return len(big_code(code, scale).plain.split("\n", 1)[0]) <= room
+
+        if fits(2) and self.size.height >= 40:
+            return 2
+        return 1 if fits(1) else 0
 
     def on_resize(self) -> None:
         if self._ready:
