@@ -9,7 +9,7 @@ happened live. The kinds themselves are declared in `facilitator.core.kinds`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import cast
 
 from tinydb import TinyDB
 
@@ -17,9 +17,11 @@ from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator
 from facilitator.core.kinds import KINDS, EventKind
 from facilitator.core.kinds.base import MAX_TEXT, SESSION_FIELDS, Context, Names, Telling, text
-from facilitator.core.model import Author, Event
+from facilitator.core.kinds.payload import check_payload
+from facilitator.core.model import SIGNOFFS, Author, Event
 from facilitator.core.rules import check as check_rules
 from facilitator.core.scenario import Scenario
+from facilitator.core.schema.events import Payload
 from facilitator.core.text import one_line
 
 __all__ = ["MAX_TEXT", "SESSION_FIELDS", "Names", "apply_change", "describe", "kind", "kinds", "text"]
@@ -33,22 +35,23 @@ def kind(name: str) -> EventKind:
 
 
 def apply_change(
-    db: TinyDB, scenario: Scenario, kind_name: str, data: dict[str, Any], at: str, actor: str | Author = ""
+    db: TinyDB, scenario: Scenario, kind_name: str, data: dict[str, object], at: str, actor: str | Author = ""
 ) -> None:
     """Validate and apply one change; may add `reopened` to `data` for the log.
 
     A change from a participant's device (an `Author`) must also keep the room's rules
     (`rules.check`), read here under the same lock as the change itself."""
     declared = kind(kind_name)
-    if isinstance(actor, Author):
-        ctx = Context(db, scenario, at, actor.name, actor)
-        check_rules(ctx, kind_name, data, actor.party)
-    else:
-        ctx = Context(db, scenario, at, actor)
-    declared.apply(ctx, data)
+    author = actor if isinstance(actor, Author) else None
+    ctx = Context(db, scenario, at, actor.name if isinstance(actor, Author) else actor, author)
+    check_payload(ctx, kind_name, data)  # first: the room's rules and the handler read it as declared
+    payload = cast(Payload, data)
+    if author is not None:
+        check_rules(ctx, kind_name, payload, author.party)
+    declared.apply(ctx, payload)
     if declared.reopens:
         activity_id = data.get("activity_id") or data.get("id")
-        reopened = ctx.delete_where("signoffs", lambda d: d["activity_id"] != activity_id)
+        reopened = ctx.delete_where(SIGNOFFS, lambda signoff: signoff.activity_id == activity_id)
         if reopened:
             data["reopened"] = sorted(i.split("/", 1)[1] for i in reopened)
 

@@ -245,7 +245,11 @@ PARTIES = Table("parties", Party, "party", ordered=True)
 PARTICIPANTS = Table("participants", Participant, "participant", ordered=True)
 ACTIVITIES = Table("activities", Activity, "activity", ordered=True, upgrade=_approaches)
 PLACEMENTS = Table(
-    "placements", Placement, "placement", key=lambda p: pair_id(p.activity_id, p.party_id, p.round)
+    "placements",
+    Placement,
+    "placement",
+    key=lambda p: pair_id(p.activity_id, p.party_id, p.round),
+    sparse=("device", "replaced_by", "replaced_device"),
 )
 ROLES = Table("roles", RoleAssignment, "role", key=lambda r: pair_id(r.activity_id, r.party_id))
 COMMITMENTS = Table("commitments", Commitment, "commitment", ordered=True)

@@ -21,8 +21,9 @@ from typing import Any, Protocol
 
 from facilitator.core.errors import ChangeRejected, NotAllowed
 from facilitator.core.kinds.base import Context
-from facilitator.core.model import Activity, Session
+from facilitator.core.model import ACTIVITIES, EXPECTATIONS, PARTIES, SIGNOFFS, Activity, Session
 from facilitator.core.scenario import Scenario
+from facilitator.core.schema.table import pair_id
 
 PLACE, AGREE = "place", "agree"
 """The agenda phase kinds in which a party places, and agrees roles and expectations."""
@@ -52,33 +53,23 @@ class _Tables:
         self.ctx = ctx
 
     def phase_kind(self) -> str:
-        return _phase_kind(self.ctx.meta().get("phase", ""), self.ctx.scenario)
+        return _phase_kind(self.ctx.info().phase, self.ctx.scenario)
 
     def open_activity(self) -> str | None:
-        opened = self.ctx.meta().get("open_activity")
-        return opened if isinstance(opened, str) else None
+        return self.ctx.info().open_activity
 
     def activity(self, activity_id: Any) -> Activity:
-        doc = self.ctx.need("activities", activity_id, "activity")
-        return Activity(
-            id=doc["id"],
-            title=doc["title"],
-            order=0,
-            party_ids=tuple(doc["party_ids"]),
-            round=doc.get("round", 1),
-            revealed=bool(doc.get("revealed")),
-            agreed_current=doc.get("agreed_current"),
-        )
+        return self.ctx.need(ACTIVITIES, activity_id)
 
     def party_name(self, party_id: Any) -> str:
-        return str(self.ctx.need("parties", party_id, "party")["name"])
+        return self.ctx.need(PARTIES, party_id).name
 
     def signed_off(self, activity_id: str, party_id: str) -> bool:
-        return self.ctx.get("signoffs", f"{activity_id}/{party_id}") is not None
+        return self.ctx.find(SIGNOFFS, pair_id(activity_id, party_id)) is not None
 
     def addressee(self, expectation_id: Any) -> tuple[str, str]:
-        found = self.ctx.need("expectations", expectation_id, "expectation")
-        return str(found["to_party"]), str(found["activity_id"])
+        found = self.ctx.need(EXPECTATIONS, expectation_id)
+        return found.to_party, found.activity_id
 
 
 class _Built:

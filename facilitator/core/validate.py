@@ -34,19 +34,6 @@ Data = dict[str, dict[str, dict[str, Any]]]
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 """A session id: also a file name (exports are named after it), so no path characters."""
 META_TEXTS = ("title", "date", "place", "facilitator")
-ACTIVITY_FIELDS = (
-    "title",
-    "order",
-    "description",
-    "party_ids",
-    "concerns",
-    "round",
-    "revealed",
-    "agreed_current",
-    "agreed_wished",
-    "agreed_note",
-    "note_private",
-)
 
 
 def check_session_data(data: Any, source: str) -> Data:
@@ -322,12 +309,6 @@ def _expectation(checker: _Checker, doc: Mapping[str, Any]) -> None:
         checker.fail("to_party", "is the party the expectation comes from")
 
 
-def _activity(checker: _Checker, doc: Mapping[str, Any]) -> None:
-    for key in ACTIVITY_FIELDS:  # the handlers read them all (until they read rows)
-        if key not in doc:
-            checker.fail(key, "is missing")
-
-
 def _timer(checker: _Checker, doc: Mapping[str, Any]) -> None:
     """A phase's countdown, as the room left it (see `kinds.session`), under its phase's id."""
     if doc.get("id", checker.where[1]) != checker.where[1]:
@@ -335,7 +316,6 @@ def _timer(checker: _Checker, doc: Mapping[str, Any]) -> None:
 
 
 RULES: dict[str, Rule] = {
-    "activities": _activity,
     "placements": _placement,
     "roles": _Checker.involved,
     "signoffs": _Checker.involved,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import Context, Telling, due_date, handles, text
+from facilitator.core.kinds.base import Context, Telling, due_date, handles
+from facilitator.core.model import ACTIONS, Action
+from facilitator.core.schema.events import ActionAdded, ActionFields, ActionRemoved, ActionUpdated
 from facilitator.core.text import one_line
 
 
@@ -33,49 +36,36 @@ def _told_removed(d: Mapping[str, Any], tell: Telling) -> str:
     return tell.t("review.event.action.removed", text=tell.names.actions.get(str(d.get("id")), "?"))
 
 
-def _action_fields(ctx: Context, data: dict[str, Any], action: dict[str, Any]) -> None:
+def _with_fields(action: Action, data: ActionFields) -> Action:
+    """The action with the fields given (checked against their declaration)."""
+    replace = dataclasses.replace
     if "text" in data:
-        action["text"] = text(data, "text", label="action")
+        action = replace(action, text=data["text"])
     if "owner" in data:
-        action["owner"] = ctx.need("parties", data["owner"], "party")["id"]
+        action = replace(action, owner=data["owner"])
     if "activity_id" in data:
-        aid = data["activity_id"]
-        action["activity_id"] = None if aid is None else ctx.need("activities", aid, "activity")["id"]
+        action = replace(action, activity_id=data["activity_id"])
     if "due" in data:
-        action["due"] = due_date(data["due"])
+        action = replace(action, due=due_date(data["due"]))
     if "done" in data:
-        if not isinstance(data["done"], bool):
-            raise ChangeRejected("done must be true or false")
-        action["done"] = data["done"]
+        action = replace(action, done=data["done"])
+    return action
 
 
 @handles("action.added", describe=_told_added)
-def _action_added(ctx: Context, data: dict[str, Any]) -> None:
+def _action_added(ctx: Context, data: ActionAdded) -> None:
     if "owner" not in data:
         raise ChangeRejected("an action needs an owner party")
-    action: dict[str, Any] = {
-        "id": data["id"],
-        "text": "",
-        "owner": "",
-        "activity_id": None,
-        "due": None,
-        "done": False,
-        "order": ctx.next_order("actions"),
-    }
     if "text" not in data:
         raise ChangeRejected("action must not be empty", "error.empty", field="action")
-    _action_fields(ctx, data, action)
-    ctx.put("actions", action)
+    ctx.add(ACTIONS, _with_fields(Action(data["id"], "", ""), data))
 
 
 @handles("action.updated", describe=_told_updated)
-def _action_updated(ctx: Context, data: dict[str, Any]) -> None:
-    action = ctx.need("actions", data.get("id"), "action")
-    _action_fields(ctx, data, action)
-    ctx.put("actions", action)
+def _action_updated(ctx: Context, data: ActionUpdated) -> None:
+    ctx.put(ACTIONS, _with_fields(ctx.need(ACTIONS, data["id"]), data))
 
 
 @handles("action.removed", describe=_told_removed)
-def _action_removed(ctx: Context, data: dict[str, Any]) -> None:
-    ctx.need("actions", data.get("id"), "action")
-    ctx.remove("actions", data["id"])
+def _action_removed(ctx: Context, data: ActionRemoved) -> None:
+    ctx.remove(ACTIONS, data["id"])

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import Context, Telling, handles, party_ids, text
+from facilitator.core.kinds.base import Context, Telling, handles, unique
+from facilitator.core.model import (
+    ACTIONS,
+    ACTIVITIES,
+    COMMITMENTS,
+    EXPECTATIONS,
+    FIELDS,
+    PLACEMENTS,
+    ROLES,
+    SIGNOFFS,
+    Activity,
+)
+from facilitator.core.schema.events import (
+    ActivityAdded,
+    ActivityFields,
+    ActivityRemoved,
+    ActivityReordered,
+    ActivityUpdated,
+)
+from facilitator.core.schema.table import Table
 
 
 def _told_added(d: Mapping[str, Any], tell: Telling) -> str:
@@ -39,107 +59,72 @@ def _told_reordered(d: Mapping[str, Any], tell: Telling) -> str:
     return tell.t("review.event.activity.reordered", activity=tell.act())
 
 
-def _activity_fields(ctx: Context, data: dict[str, Any], activity: dict[str, Any]) -> None:
+UPDATABLE = ("title", "description", "party_ids", "concerns", "approach", "approaches", "flows")
+"""What an activity's form may change (`activity.updated`)."""
+
+
+def _with_fields(activity: Activity, data: ActivityFields) -> Activity:
+    """The activity with the form's fields as given (checked against their declaration)."""
+    replace = dataclasses.replace
     if "title" in data:
-        activity["title"] = text(data, "title").strip()
+        activity = replace(activity, title=data["title"].strip())
     if "description" in data:
-        activity["description"] = text(data, "description", required=False)
+        activity = replace(activity, description=data["description"])
     if "party_ids" in data:
-        activity["party_ids"] = party_ids(ctx, data["party_ids"])
+        activity = replace(activity, party_ids=unique(data["party_ids"]))
     if "concerns" in data:
-        activity["concerns"] = party_ids(ctx, data["concerns"])
-    # "approach" (one id or None) is what events before several approaches carried.
-    if "approach" in data and "approaches" not in data:
-        data = {**data, "approaches": [data["approach"]] if data["approach"] is not None else []}
+        activity = replace(activity, concerns=unique(data["concerns"]))
     if "approaches" in data:
-        activity["approaches"] = _ids_of(
-            data["approaches"], {a.id for a in ctx.scenario.approaches}, "approach"
-        )
-        activity.pop("approach", None)
+        activity = replace(activity, approaches=unique(data["approaches"]))
+    elif "approach" in data:  # what events before several approaches carried: one id or None
+        single = data["approach"]
+        activity = replace(activity, approaches=(single,) if single is not None else ())
     if "flows" in data:
-        activity["flows"] = _ids_of(
-            data["flows"], set(ctx.scenario.flow_ids()), "direction of information flow"
-        )
-
-
-def _ids_of(value: Any, known: set[str], what: str) -> list[str]:
-    """A list of known ids, each once, in the order given."""
-    if not isinstance(value, list):
-        raise ChangeRejected(f"expected a list of {what} ids")
-    out: list[str] = []
-    for item in value:
-        if item not in known:
-            raise ChangeRejected(f"no {what} {item!r} in this scenario")
-        if item not in out:
-            out.append(item)
-    return out
+        activity = replace(activity, flows=unique(data["flows"]))
+    return activity
 
 
 @handles("activity.added", describe=_told_added)
-def _activity_added(ctx: Context, data: dict[str, Any]) -> None:
+def _activity_added(ctx: Context, data: ActivityAdded) -> None:
     if "title" not in data:
         raise ChangeRejected("title must not be empty", "error.empty", field="title")
-    activity: dict[str, Any] = {
-        "id": data["id"],
-        "order": ctx.next_order("activities"),
-        "title": "",
-        "description": "",
-        "party_ids": [],
-        "concerns": [],
-        "approaches": [],
-        "flows": [],
-        "round": 1,
-        "revealed": False,
-        "agreed_current": None,
-        "agreed_wished": None,
-        "agreed_note": "",
-        "note_private": False,
-    }
-    _activity_fields(ctx, data, activity)
-    ctx.put("activities", activity)
+    ctx.add(ACTIVITIES, _with_fields(Activity(data["id"], "", ctx.next_order("activities")), data))
 
 
 @handles("activity.updated", describe=_told_updated)
-def _activity_updated(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("id"), "activity")
-    unknown = set(data) - {
-        "id",
-        "title",
-        "description",
-        "party_ids",
-        "concerns",
-        "approach",
-        "approaches",
-        "flows",
-    }
+def _activity_updated(ctx: Context, data: ActivityUpdated) -> None:
+    activity = ctx.need(ACTIVITIES, data["id"])
+    unknown = sorted(set(data) - {"id", *UPDATABLE})
     if unknown:
-        raise ChangeRejected(f"activity has no field {sorted(unknown)[0]!r}")
-    _activity_fields(ctx, data, activity)
-    ctx.put("activities", activity)
+        raise ChangeRejected(f"activity has no field {unknown[0]!r}")
+    activity = _with_fields(activity, data)
+    ctx.put(ACTIVITIES, activity)
     # A party that left the activity no longer places, plays a role or signs off on it.
-    kept = set(activity["party_ids"])
-    aid = activity["id"]
-    for table in ("placements", "roles", "signoffs"):
-        ctx.delete_where(table, lambda d: d["activity_id"] != aid or d["party_id"] in kept)
+    kept, aid = set(activity.party_ids), activity.id
+    ctx.delete_where(PLACEMENTS, lambda p: p.activity_id == aid and p.party_id not in kept)
+    ctx.delete_where(ROLES, lambda r: r.activity_id == aid and r.party_id not in kept)
+    ctx.delete_where(SIGNOFFS, lambda s: s.activity_id == aid and s.party_id not in kept)
 
 
 @handles("activity.removed", describe=_told_removed)
-def _activity_removed(ctx: Context, data: dict[str, Any]) -> None:
-    aid = ctx.need("activities", data.get("id"), "activity")["id"]
-    ctx.remove("activities", aid)
-    meta = ctx.meta()
-    if meta.get("open_activity") == aid:  # the room was placing it: nothing is open now
-        meta["open_activity"] = None
-        ctx.put("meta", meta, "session")
-    for table in ("placements", "roles", "commitments", "expectations", "fields", "signoffs", "actions"):
-        ctx.delete_where(table, lambda d: d.get("activity_id") != aid)
+def _activity_removed(ctx: Context, data: ActivityRemoved) -> None:
+    aid = data["id"]
+    ctx.remove(ACTIVITIES, aid)
+    if ctx.info().open_activity == aid:  # the room was placing it: nothing is open now
+        ctx.set_info(open_activity=None)
+    attached: tuple[Table[Any], ...] = (
+        PLACEMENTS,
+        ROLES,
+        COMMITMENTS,
+        EXPECTATIONS,
+        FIELDS,
+        SIGNOFFS,
+        ACTIONS,
+    )
+    for table in attached:
+        ctx.delete_where(table, lambda row: row.activity_id == aid)
 
 
 @handles("activity.reordered", describe=_told_reordered)
-def _activity_reordered(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("id"), "activity")
-    order = data.get("order")
-    if not isinstance(order, int) or isinstance(order, bool):
-        raise ChangeRejected("order must be a whole number")
-    activity["order"] = order
-    ctx.put("activities", activity)
+def _activity_reordered(ctx: Context, data: ActivityReordered) -> None:
+    ctx.put(ACTIVITIES, dataclasses.replace(ctx.need(ACTIVITIES, data["id"]), order=data["order"]))

@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import Context, Telling, handles, involved, pair_id, text
-from facilitator.core.model import EXPECTATION_STATES
+from facilitator.core.kinds.base import Context, Telling, handles, involved, text
+from facilitator.core.model import (
+    ACTIVITIES,
+    COMMITMENTS,
+    EXPECTATIONS,
+    FIELDS,
+    ROLES,
+    SIGNOFFS,
+    Commitment,
+    Expectation,
+    FieldValue,
+    RoleAssignment,
+    SignOff,
+)
+from facilitator.core.schema.events import (
+    CommitmentAdded,
+    CommitmentRemoved,
+    CommitmentUpdated,
+    ExpectationAdded,
+    ExpectationAnswered,
+    ExpectationRemoved,
+    FieldSet,
+    RoleSet,
+    SignOffChange,
+)
+from facilitator.core.schema.table import pair_id
 from facilitator.core.text import one_line
 
 
@@ -90,131 +115,88 @@ def _told_signoff(kind: str) -> Any:
 
 
 @handles("role.set", describe=_told_role, reopens=True)
-def _role_set(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    party = involved(ctx, activity, data.get("party_id"))
+def _role_set(ctx: Context, data: RoleSet) -> None:
+    activity = ctx.need(ACTIVITIES, data["activity_id"])
+    party = involved(ctx, activity, data["party_id"])
     role_id = data.get("role_id")
-    doc_id = pair_id(activity["id"], party)
-    if role_id is None:
-        if ctx.get("roles", doc_id):
-            ctx.remove("roles", doc_id)
-        return
-    if role_id not in {r.id for r in ctx.scenario.roles}:
-        raise ChangeRejected(f"no role {role_id!r} in this scenario")
-    ctx.put("roles", {"id": doc_id, "activity_id": activity["id"], "party_id": party, "role_id": role_id})
+    if role_id is not None:
+        ctx.put(ROLES, RoleAssignment(activity.id, party, role_id))
+    elif ctx.find(ROLES, pair_id(activity.id, party)) is not None:
+        ctx.remove(ROLES, pair_id(activity.id, party))
 
 
 @handles("commitment.added", describe=_told_commitment_added, reopens=True)
-def _commitment_added(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    party = ctx.need("parties", data.get("party_id"), "party")["id"]
-    ctx.put(
-        "commitments",
-        {
-            "id": data["id"],
-            "activity_id": activity["id"],
-            "party_id": party,
-            "text": text(data, "text", label="commitment"),
-            "order": ctx.next_order("commitments"),
-        },
-    )
+def _commitment_added(ctx: Context, data: CommitmentAdded) -> None:
+    ctx.add(COMMITMENTS, Commitment(data["id"], data["activity_id"], data["party_id"], data["text"]))
 
 
 @handles("commitment.updated", describe=_told_commitment("commitment.updated"), reopens=True)
-def _commitment_updated(ctx: Context, data: dict[str, Any]) -> None:
-    commitment = ctx.need("commitments", data.get("id"), "commitment")
-    commitment["text"] = text(data, "text", label="commitment")
-    data["activity_id"] = commitment["activity_id"]
-    ctx.put("commitments", commitment)
+def _commitment_updated(ctx: Context, data: CommitmentUpdated) -> None:
+    commitment = ctx.need(COMMITMENTS, data["id"])
+    data["activity_id"] = commitment.activity_id
+    ctx.put(COMMITMENTS, dataclasses.replace(commitment, text=data["text"]))
 
 
 @handles("commitment.removed", describe=_told_commitment("commitment.removed"), reopens=True)
-def _commitment_removed(ctx: Context, data: dict[str, Any]) -> None:
-    commitment = ctx.need("commitments", data.get("id"), "commitment")
-    data["activity_id"] = commitment["activity_id"]
-    ctx.remove("commitments", commitment["id"])
+def _commitment_removed(ctx: Context, data: CommitmentRemoved) -> None:
+    commitment = ctx.need(COMMITMENTS, data["id"])
+    data["activity_id"] = commitment.activity_id
+    ctx.remove(COMMITMENTS, commitment.id)
 
 
 @handles("expectation.added", describe=_told_expectation_added, reopens=True)
-def _expectation_added(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    source = ctx.need("parties", data.get("from_party"), "party")["id"]
-    target = ctx.need("parties", data.get("to_party"), "party")["id"]
-    if source == target:
+def _expectation_added(ctx: Context, data: ExpectationAdded) -> None:
+    if data["from_party"] == data["to_party"]:
         raise ChangeRejected(
             "a party can't address an expectation to itself: make it a commitment", "error.self_expectation"
         )
-    ctx.put(
-        "expectations",
-        {
-            "id": data["id"],
-            "activity_id": activity["id"],
-            "from_party": source,
-            "to_party": target,
-            "text": text(data, "text", label="expectation"),
-            "state": "open",
-            "response": "",
-            "order": ctx.next_order("expectations"),
-        },
+    ctx.add(
+        EXPECTATIONS,
+        Expectation(data["id"], data["activity_id"], data["from_party"], data["to_party"], data["text"]),
     )
 
 
 @handles("expectation.answered", describe=_told_expectation("expectation.answered"), reopens=True)
-def _expectation_answered(ctx: Context, data: dict[str, Any]) -> None:
+def _expectation_answered(ctx: Context, data: ExpectationAnswered) -> None:
     """The addressee's answer; an amendment keeps the original text beside the new one."""
-    expectation = ctx.need("expectations", data.get("id"), "expectation")
-    state = data.get("state")
-    if state not in EXPECTATION_STATES:
-        raise ChangeRejected(f"answer must be one of {', '.join(EXPECTATION_STATES)}")
+    expectation = ctx.need(EXPECTATIONS, data["id"])
+    state = data["state"]
     response = ""
     if state == "amended":
         response = text(data, "response", label="amended text")
     elif state == "declined":
         response = text(data, "response", label="reason for declining")
     elif state == "accepted":
-        response = text(data, "response", required=False)
-    expectation["state"] = state
-    expectation["response"] = response
-    data["activity_id"] = expectation["activity_id"]
-    ctx.put("expectations", expectation)
+        response = data.get("response", "")
+    data["activity_id"] = expectation.activity_id
+    ctx.put(EXPECTATIONS, dataclasses.replace(expectation, state=state, response=response))
 
 
 @handles("expectation.removed", describe=_told_expectation("expectation.removed"), reopens=True)
-def _expectation_removed(ctx: Context, data: dict[str, Any]) -> None:
-    expectation = ctx.need("expectations", data.get("id"), "expectation")
-    data["activity_id"] = expectation["activity_id"]
-    ctx.remove("expectations", expectation["id"])
+def _expectation_removed(ctx: Context, data: ExpectationRemoved) -> None:
+    expectation = ctx.need(EXPECTATIONS, data["id"])
+    data["activity_id"] = expectation.activity_id
+    ctx.remove(EXPECTATIONS, expectation.id)
 
 
 # ----------------------------------------------------------------- agreement fields and sign-off
 
 
 @handles("field.set", describe=_told_field, reopens=True)
-def _field_set(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    field_id = data.get("field_id")
-    known = {f.id for r in ctx.scenario.rungs for f in r.fields}
-    if field_id not in known:
-        raise ChangeRejected(f"no agreement field {field_id!r} in this scenario")
-    value = text(data, "value", required=False)
-    doc_id = pair_id(activity["id"], str(field_id))
-    if value.strip():
-        ctx.put("fields", {"id": doc_id, "activity_id": activity["id"], "field_id": field_id, "value": value})
-    elif ctx.get("fields", doc_id):
-        ctx.remove("fields", doc_id)
+def _field_set(ctx: Context, data: FieldSet) -> None:
+    filled = FieldValue(data["activity_id"], data["field_id"], data.get("value", ""))
+    if filled.value.strip():
+        ctx.put(FIELDS, filled)
+    elif ctx.find(FIELDS, FIELDS.id_of(filled)) is not None:
+        ctx.remove(FIELDS, FIELDS.id_of(filled))
 
 
 @handles("signoff.given", describe=_told_signoff("signoff.given"))
-def _signoff_given(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    party = involved(ctx, activity, data.get("party_id"))
-    doc_id = pair_id(activity["id"], party)
-    ctx.put("signoffs", {"id": doc_id, "activity_id": activity["id"], "party_id": party, "at": ctx.at})
+def _signoff_given(ctx: Context, data: SignOffChange) -> None:
+    activity = ctx.need(ACTIVITIES, data["activity_id"])
+    ctx.put(SIGNOFFS, SignOff(activity.id, involved(ctx, activity, data["party_id"]), ctx.at))
 
 
 @handles("signoff.withdrawn", describe=_told_signoff("signoff.withdrawn"))
-def _signoff_withdrawn(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    doc_id = pair_id(activity["id"], str(data.get("party_id")))
-    ctx.need("signoffs", doc_id, "sign-off")
-    ctx.remove("signoffs", doc_id)
+def _signoff_withdrawn(ctx: Context, data: SignOffChange) -> None:
+    ctx.remove(SIGNOFFS, ctx.exists("signoffs", pair_id(data["activity_id"], data["party_id"]), "sign-off"))

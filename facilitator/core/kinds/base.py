@@ -9,21 +9,29 @@ timeline's replay call the same handler, so a replay can't drift from what happe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tinydb import TinyDB
 
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator
+from facilitator.core.model import META, PARTIES, Activity, SessionInfo
 from facilitator.core.scenario import Scenario
+from facilitator.core.schema.events import PAYLOADS
+from facilitator.core.schema.table import Table
 from facilitator.core.store import document
 from facilitator.core.text import one_line
 
 if TYPE_CHECKING:
     from facilitator.core.model import Author, Session
+
+
+R = TypeVar("R")
+Doc = Mapping[str, Any]
+"""A stored document as JSON: read and written through its `Table`."""
 
 MAX_TEXT = 100_000
 SESSION_FIELDS = ("title", "date", "place", "facilitator")
@@ -40,7 +48,7 @@ class Context:
     author: Author | None = None
     """A participant's device making the change live (None: the facilitator, or a replay)."""
 
-    def _stored(self, table: str) -> Mapping[str, dict[str, Any]]:
+    def _stored(self, table: str) -> Mapping[str, Doc]:
         """A table's documents as stored, by id; read-only (the store replaces, never edits, them).
 
         Read directly rather than through TinyDB, which copies every document into a
@@ -48,31 +56,49 @@ class Context:
         every scan a copy of the whole table.
         """
         data = self.db.storage.read() or {}
-        return cast(Mapping[str, dict[str, Any]], data.get(table, {}))
+        return cast(Mapping[str, Doc], data.get(table, {}))
 
-    def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
-        doc = self._stored(table).get(doc_id)
-        return dict(doc) if isinstance(doc, dict) else None
-
-    def remove(self, table: str, *doc_ids: str) -> None:
-        self.db.table(table).remove(doc_ids=cast(list[int], list(doc_ids)))
-
-    def need(self, table: str, doc_id: Any, what: str) -> dict[str, Any]:
+    def exists(self, table: str, doc_id: Any, what: str) -> str:
+        """`doc_id`, if it names a document of `table`; else the refusal the app shows."""
         if not isinstance(doc_id, str):
             raise ChangeRejected(f"{what} id must be text")
-        doc = self.get(table, doc_id)
-        if doc is None:
+        if doc_id not in self._stored(table):
             raise ChangeRejected(f"no {what} with id {doc_id!r}", "error.gone")
-        return doc
+        return doc_id
 
-    def put(self, table: str, doc: dict[str, Any], doc_id: str | None = None) -> None:
-        self.db.table(table).upsert(document(doc, doc_id or doc["id"]))
+    def find(self, table: Table[R], doc_id: str) -> R | None:
+        doc = self._stored(table.name).get(doc_id)
+        return None if doc is None else table.build(doc)
 
-    def all(self, table: str) -> list[dict[str, Any]]:
-        return [dict(d) for d in self._stored(table).values()]
+    def need(self, table: Table[R], doc_id: Any) -> R:
+        """The row `doc_id` names; a refusal if there is none."""
+        return table.build(self._stored(table.name)[self.exists(table.name, doc_id, table.what)])
 
-    def delete_where(self, table: str, keep: Callable[[dict[str, Any]], bool]) -> list[str]:
-        ids = [doc_id for doc_id, d in self._stored(table).items() if not keep(d)]
+    def rows(self, table: Table[R]) -> list[R]:
+        return [table.build(doc) for doc in self._stored(table.name).values()]
+
+    def put(self, table: Table[R], row: R) -> None:
+        """Write the row's document (a new one, or over the one with its id, keeping its place)."""
+        doc_id = table.id_of(row)
+        more: dict[str, object] = {}
+        if table.ordered:
+            before = self._stored(table.name).get(doc_id)
+            more["order"] = before.get("order", 0) if before is not None else self.next_order(table.name)
+        self._write(table.name, table.doc(row, **more), doc_id)
+
+    def add(self, table: Table[R], row: R) -> None:
+        """Write a new row's document, after the table's others."""
+        self._write(table.name, table.doc(row, order=self.next_order(table.name)), table.id_of(row))
+
+    def _write(self, table: str, doc: Mapping[str, object], doc_id: str) -> None:
+        self.db.table(table).upsert(document(doc, doc_id))
+
+    def remove(self, table: Table[Any], *doc_ids: str) -> None:
+        self.db.table(table.name).remove(doc_ids=cast(list[int], list(doc_ids)))
+
+    def delete_where(self, table: Table[R], gone: Callable[[R], bool]) -> list[str]:
+        """Remove the rows `gone` picks; their ids."""
+        ids = [doc_id for doc_id, doc in self._stored(table.name).items() if gone(table.build(doc))]
         if ids:
             self.remove(table, *ids)
         return ids
@@ -80,11 +106,17 @@ class Context:
     def next_order(self, table: str) -> int:
         return max((d.get("order", 0) for d in self._stored(table).values()), default=0) + 1
 
-    def meta(self) -> dict[str, Any]:
-        return self.need("meta", "session", "session")
+    def info(self) -> SessionInfo:
+        """The session's own details and what the room is on."""
+        return META.build(self._stored("meta")["session"])
+
+    def set_info(self, **values: str | None) -> None:
+        """Change some of the session's own fields; the rest of its document stays as it is."""
+        self._write("meta", {**self._stored("meta")["session"], **values}, "session")
 
 
-Handler = Callable[[Context, dict[str, Any]], None]
+Handler = Callable[[Context, Any], None]
+"""Applies one kind of change: its payload is of the kind's declared type (`schema.events`)."""
 
 
 @dataclass
@@ -187,6 +219,8 @@ def handles(kind: str, *, describe: Describer, reopens: bool = False) -> Callabl
     def register(fn: Handler) -> Handler:
         if kind in KINDS:
             raise RuntimeError(f"change kind {kind!r} declared twice")
+        if kind not in PAYLOADS:
+            raise RuntimeError(f"change kind {kind!r}: declare its payload in schema.events.PAYLOADS")
         KINDS[kind] = EventKind(kind, fn, describe, reopens)
         return fn
 
@@ -196,7 +230,7 @@ def handles(kind: str, *, describe: Describer, reopens: bool = False) -> Callabl
 # ----------------------------------------------------------------- validation
 
 
-def text(data: dict[str, Any], key: str, *, required: bool = True, label: str | None = None) -> str:
+def text(data: Mapping[str, object], key: str, *, required: bool = True, label: str | None = None) -> str:
     value = data.get(key, "")
     name = label or key.replace("_", " ")
     if not isinstance(value, str):
@@ -220,51 +254,31 @@ def text(data: dict[str, Any], key: str, *, required: bool = True, label: str | 
     return value
 
 
-def rung_or_none(ctx: Context, value: Any, label: str) -> str | None:
-    if value is None:
-        return None
-    if value not in ctx.scenario.rung_ids():
-        raise ChangeRejected(f"{label}: no rung {value!r} in this scenario")
-    return str(value)
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    """Each id once, in the order given."""
+    return tuple(dict.fromkeys(values))
 
 
-def rung(ctx: Context, value: Any, label: str) -> str:
-    result = rung_or_none(ctx, value, label)
-    if result is None:
-        raise ChangeRejected(f"{label} is required")
-    return result
-
-
-def party_ids(ctx: Context, values: Any) -> list[str]:
-    if not isinstance(values, list | tuple):
-        raise ChangeRejected("parties must be a list")
-    out: list[str] = []
-    for value in values:
-        ctx.need("parties", value, "party")
-        if value not in out:
-            out.append(value)
-    return out
-
-
-def involved(ctx: Context, activity: dict[str, Any], party_id: Any) -> str:
-    party = ctx.need("parties", party_id, "party")
-    if party_id not in activity["party_ids"]:
+def involved(ctx: Context, activity: Activity, party_id: str) -> str:
+    """`party_id`, if that party takes part in the activity; else the refusal the app shows."""
+    party = ctx.need(PARTIES, party_id)
+    if party_id not in activity.party_ids:
         raise ChangeRejected(
-            f"{party['name']!r} is not involved in {activity['title']!r}",
+            f"{party.name!r} is not involved in {activity.title!r}",
             "error.not_involved",
-            party=party["name"],
-            activity=activity["title"],
+            party=party.name,
+            activity=activity.title,
         )
-    return str(party_id)
+    return party_id
 
 
-def due_date(value: Any) -> str | None:
+def due_date(value: str | None) -> str | None:
     if value in (None, ""):
         return None
     return a_date(value, "due date")
 
 
-def a_date(value: Any, what: str = "date") -> str:
+def a_date(value: object, what: str = "date") -> str:
     """2026-12-03 or 03.12.2026, stored as 2026-12-03; anything else is refused."""
     parsed = parse_date(str(value))
     if parsed is None:
@@ -274,7 +288,3 @@ def a_date(value: Any, what: str = "date") -> str:
             value=str(value),
         )
     return parsed
-
-
-def pair_id(*parts: str | int) -> str:
-    return "/".join(str(p) for p in parts)

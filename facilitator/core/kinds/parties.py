@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import Context, Telling, handles, text
+from facilitator.core.kinds.base import Context, Telling, handles
+from facilitator.core.model import (
+    ACTIONS,
+    ACTIVITIES,
+    COMMITMENTS,
+    EXPECTATIONS,
+    PARTICIPANTS,
+    PARTIES,
+    PLACEMENTS,
+    ROLES,
+    SIGNOFFS,
+    Participant,
+    Party,
+)
+from facilitator.core.schema.events import (
+    ParticipantAdded,
+    ParticipantMoved,
+    ParticipantRemoved,
+    PartyAdded,
+    PartyRemoved,
+    PartyUpdated,
+)
 
 
 def _told_party_added(d: Mapping[str, Any], tell: Telling) -> str:
@@ -41,69 +63,60 @@ def _told_participant_removed(d: Mapping[str, Any], tell: Telling) -> str:
     return tell.t("review.event.participant.removed", name=name)
 
 
-@handles("party.added", describe=_told_party_added)
-def _party_added(ctx: Context, data: dict[str, Any]) -> None:
-    name = text(data, "name").strip()
-    for party in ctx.all("parties"):
-        if party["name"].casefold() == name.casefold():
+def _same_name(ctx: Context, name: str, party_id: str | None = None) -> None:
+    for other in ctx.rows(PARTIES):
+        if other.id != party_id and other.name.casefold() == name.casefold():
             raise ChangeRejected(
-                f"there is already a party called {party['name']!r}",
-                "error.duplicate_party",
-                name=party["name"],
+                f"there is already a party called {other.name!r}", "error.duplicate_party", name=other.name
             )
-    suggested = data.get("suggested_id")
-    if suggested is not None and ctx.scenario.suggested_party(suggested) is None:
-        raise ChangeRejected(f"no suggested party {suggested!r} in this scenario")
-    affected = data.get("affected", False)
-    if not isinstance(affected, bool):
-        raise ChangeRejected("affected must be true or false")
-    ctx.put(
-        "parties",
-        {
-            "id": data["id"],
-            "name": name,
-            "order": ctx.next_order("parties"),
-            "suggested_id": suggested,
-            "affected": affected,
-        },
+
+
+@handles("party.added", describe=_told_party_added)
+def _party_added(ctx: Context, data: PartyAdded) -> None:
+    name = data["name"].strip()
+    _same_name(ctx, name)
+    ctx.add(
+        PARTIES,
+        Party(
+            data["id"], name, ctx.next_order("parties"), data.get("suggested_id"), data.get("affected", False)
+        ),
     )
 
 
 @handles("party.updated", describe=_told_party_updated)
-def _party_updated(ctx: Context, data: dict[str, Any]) -> None:
-    party = ctx.need("parties", data.get("id"), "party")
+def _party_updated(ctx: Context, data: PartyUpdated) -> None:
+    party = ctx.need(PARTIES, data["id"])
     if "name" in data:
-        name = text(data, "name").strip()
-        for other in ctx.all("parties"):
-            if other["id"] != party["id"] and other["name"].casefold() == name.casefold():
-                raise ChangeRejected(
-                    f"there is already a party called {other['name']!r}",
-                    "error.duplicate_party",
-                    name=other["name"],
-                )
-        party["name"] = name
+        name = data["name"].strip()
+        _same_name(ctx, name, party.id)
+        party = dataclasses.replace(party, name=name)
     if "affected" in data:
-        if not isinstance(data["affected"], bool):
-            raise ChangeRejected("affected must be true or false")
-        party["affected"] = data["affected"]
-    ctx.put("parties", party)
+        party = dataclasses.replace(party, affected=data["affected"])
+    ctx.put(PARTIES, party)
 
 
 @handles("party.removed", describe=_told_party_removed)
-def _party_removed(ctx: Context, data: dict[str, Any]) -> None:
+def _party_removed(ctx: Context, data: PartyRemoved) -> None:
     """Removes the party everywhere; the event log keeps what it had said."""
-    party_id = ctx.need("parties", data.get("id"), "party")["id"]
-    ctx.remove("parties", party_id)
-    for activity in ctx.all("activities"):
-        if party_id in activity["party_ids"] or party_id in activity.get("concerns", []):
-            activity["party_ids"] = [p for p in activity["party_ids"] if p != party_id]
-            activity["concerns"] = [p for p in activity.get("concerns", []) if p != party_id]
-            ctx.put("activities", activity)
-    ctx.delete_where("participants", lambda d: d["party_id"] != party_id)
-    for table in ("placements", "roles", "commitments", "signoffs"):
-        ctx.delete_where(table, lambda d: d["party_id"] != party_id)
-    ctx.delete_where("expectations", lambda d: party_id not in (d["from_party"], d["to_party"]))
-    ctx.delete_where("actions", lambda d: d["owner"] != party_id)
+    party_id = data["id"]
+    ctx.remove(PARTIES, party_id)
+    for activity in ctx.rows(ACTIVITIES):
+        if party_id in activity.party_ids or party_id in activity.concerns:
+            ctx.put(
+                ACTIVITIES,
+                dataclasses.replace(
+                    activity,
+                    party_ids=tuple(p for p in activity.party_ids if p != party_id),
+                    concerns=tuple(p for p in activity.concerns if p != party_id),
+                ),
+            )
+    ctx.delete_where(PARTICIPANTS, lambda p: p.party_id == party_id)
+    ctx.delete_where(PLACEMENTS, lambda p: p.party_id == party_id)
+    ctx.delete_where(ROLES, lambda r: r.party_id == party_id)
+    ctx.delete_where(COMMITMENTS, lambda c: c.party_id == party_id)
+    ctx.delete_where(SIGNOFFS, lambda s: s.party_id == party_id)
+    ctx.delete_where(EXPECTATIONS, lambda e: party_id in (e.from_party, e.to_party))
+    ctx.delete_where(ACTIONS, lambda a: a.owner == party_id)
 
 
 def _told_participant_moved(d: Mapping[str, Any], tell: Telling) -> str:
@@ -113,28 +126,17 @@ def _told_participant_moved(d: Mapping[str, Any], tell: Telling) -> str:
 
 
 @handles("participant.added", describe=_told_participant_added)
-def _participant_added(ctx: Context, data: dict[str, Any]) -> None:
-    ctx.need("parties", data.get("party_id"), "party")
-    ctx.put(
-        "participants",
-        {
-            "id": data["id"],
-            "name": text(data, "name").strip(),
-            "party_id": data["party_id"],
-            "order": ctx.next_order("participants"),
-        },
-    )
+def _participant_added(ctx: Context, data: ParticipantAdded) -> None:
+    ctx.add(PARTICIPANTS, Participant(data["id"], data["name"].strip(), data["party_id"]))
 
 
 @handles("participant.removed", describe=_told_participant_removed)
-def _participant_removed(ctx: Context, data: dict[str, Any]) -> None:
-    ctx.need("participants", data.get("id"), "participant")
-    ctx.remove("participants", data["id"])
+def _participant_removed(ctx: Context, data: ParticipantRemoved) -> None:
+    ctx.remove(PARTICIPANTS, data["id"])
 
 
 @handles("participant.moved", describe=_told_participant_moved)
-def _participant_moved(ctx: Context, data: dict[str, Any]) -> None:
+def _participant_moved(ctx: Context, data: ParticipantMoved) -> None:
     """A person put under the wrong party is moved, not removed and typed again."""
-    person = ctx.need("participants", data.get("id"), "participant")
-    person["party_id"] = ctx.need("parties", data.get("party_id"), "party")["id"]
-    ctx.put("participants", person)
+    person = ctx.need(PARTICIPANTS, data["id"])
+    ctx.put(PARTICIPANTS, dataclasses.replace(person, party_id=data["party_id"]))

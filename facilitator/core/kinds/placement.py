@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import Context, Telling, handles, involved, pair_id, rung, rung_or_none, text
+from facilitator.core.kinds.base import Context, Telling, handles, involved
+from facilitator.core.model import ACTIVITIES, PLACEMENTS, Placement
+from facilitator.core.schema.events import (
+    ActivityAgreed,
+    ActivityRevealed,
+    ActivityRevote,
+    PlacementRecorded,
+)
 
 
 def _told_placed(d: Mapping[str, Any], tell: Telling) -> str:
@@ -57,68 +65,55 @@ def _told_revote(d: Mapping[str, Any], tell: Telling) -> str:
 
 
 @handles("placement.recorded", describe=_told_placed)
-def _placement_recorded(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("activity_id"), "activity")
-    party = involved(ctx, activity, data.get("party_id"))
-    if activity["revealed"]:
+def _placement_recorded(ctx: Context, data: PlacementRecorded) -> None:
+    activity = ctx.need(ACTIVITIES, data["activity_id"])
+    party = involved(ctx, activity, data["party_id"])
+    if activity.revealed:
         raise ChangeRejected(
             "this round is already revealed: start a re-vote to place again", "error.already_revealed"
         )
-    doc_id = pair_id(activity["id"], party, activity["round"])
-    doc = {
-        "id": doc_id,
-        "activity_id": activity["id"],
-        "party_id": party,
-        "round": activity["round"],
-        "current": rung(ctx, data.get("current"), "current rung"),
-        "wished": rung(ctx, data.get("wished"), "wished rung"),
-        "at": ctx.at,
-        "by": ctx.actor,
-    }
+    placed = Placement(activity.id, party, activity.round, data["current"], data["wished"], ctx.at, ctx.actor)
     if ctx.author is not None:
-        doc["device"] = ctx.author.device
+        placed = dataclasses.replace(placed, device=ctx.author.device)
     else:  # the facilitator: a phone's placement it replaces is remembered, for the phone to say so
-        before = ctx.get("placements", doc_id) or {}
-        if before.get("device"):
-            doc["replaced_by"] = before.get("by", "")
-            doc["replaced_device"] = before["device"]
-        elif before.get("replaced_device"):
-            doc["replaced_by"] = before.get("replaced_by", "")
-            doc["replaced_device"] = before["replaced_device"]
-    ctx.put("placements", doc)
+        before = ctx.find(PLACEMENTS, PLACEMENTS.id_of(placed))
+        if before is not None and before.device:
+            placed = dataclasses.replace(placed, replaced_by=before.by, replaced_device=before.device)
+        elif before is not None and before.replaced_device:
+            placed = dataclasses.replace(
+                placed, replaced_by=before.replaced_by, replaced_device=before.replaced_device
+            )
+    ctx.put(PLACEMENTS, placed)
 
 
 @handles("activity.revealed", describe=_told_revealed)
-def _activity_revealed(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("id"), "activity")
-    activity["revealed"] = True
-    ctx.put("activities", activity)
+def _activity_revealed(ctx: Context, data: ActivityRevealed) -> None:
+    ctx.put(ACTIVITIES, dataclasses.replace(ctx.need(ACTIVITIES, data["id"]), revealed=True))
 
 
 @handles("activity.agreed", describe=_told_agreed, reopens=True)
-def _activity_agreed(ctx: Context, data: dict[str, Any]) -> None:
-    activity = ctx.need("activities", data.get("id"), "activity")
+def _activity_agreed(ctx: Context, data: ActivityAgreed) -> None:
+    activity = ctx.need(ACTIVITIES, data["id"])
     if "current" in data:
-        activity["agreed_current"] = rung_or_none(ctx, data["current"], "agreed current rung")
+        activity = dataclasses.replace(activity, agreed_current=data["current"])
     if "wished" in data:
-        activity["agreed_wished"] = rung_or_none(ctx, data["wished"], "agreed wished rung")
+        activity = dataclasses.replace(activity, agreed_wished=data["wished"])
     if "note" in data:
-        activity["agreed_note"] = text(data, "note", required=False)
+        activity = dataclasses.replace(activity, agreed_note=data["note"])
     if "note_private" in data:
-        if not isinstance(data["note_private"], bool):
-            raise ChangeRejected("note_private must be true or false")
-        activity["note_private"] = data["note_private"]
-    ctx.put("activities", activity)
+        activity = dataclasses.replace(activity, note_private=data["note_private"])
+    ctx.put(ACTIVITIES, activity)
 
 
 @handles("activity.revote", describe=_told_revote, reopens=True)
-def _activity_revote(ctx: Context, data: dict[str, Any]) -> None:
+def _activity_revote(ctx: Context, data: ActivityRevote) -> None:
     """A new blind round; the old placements stay, tagged with their round."""
-    activity = ctx.need("activities", data.get("id"), "activity")
-    if not activity["revealed"]:  # else the blind round would count as revealed, unseen
+    activity = ctx.need(ACTIVITIES, data["id"])
+    if not activity.revealed:  # else the blind round would count as revealed, unseen
         raise ChangeRejected("reveal this round before a re-vote", "error.revote_unrevealed")
-    activity["round"] += 1
-    activity["revealed"] = False
-    activity["agreed_current"] = None
-    activity["agreed_wished"] = None
-    ctx.put("activities", activity)
+    ctx.put(
+        ACTIVITIES,
+        dataclasses.replace(
+            activity, round=activity.round + 1, revealed=False, agreed_current=None, agreed_wished=None
+        ),
+    )

@@ -8,20 +8,17 @@ activity open for blind placement (its round and reveal are on the activity).
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, a_date, handles, text
+from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, a_date, handles
+from facilitator.core.model import TIMERS
+from facilitator.core.schema.events import PhaseChanged, PlacementOpened, SessionUpdated, TimerSet
+from facilitator.core.schema.vocabulary import SETUP_PHASE, TIMER_COMMANDS
 from facilitator.core.timer import PhaseTimer
 
-SETUP_PHASE = ""
-"""The room's phase before the agenda: setting up parties and participants."""
-
-TIMER_COMMANDS = ("start", "pause", "add", "reset", "set", "plan")
-MAX_TIMER_SECONDS = 24 * 3600.0
-MAX_ELAPSED_SECONDS = 366 * 24 * 3600.0  # a timer left running over a weekend is still a timer
+__all__ = ["SETUP_PHASE", "TIMER_COMMANDS", "epoch", "stop_running_timers"]
 
 
 def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
@@ -31,15 +28,14 @@ def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
 
 
 @handles("session.updated", describe=_told_updated)
-def _session_updated(ctx: Context, data: dict[str, Any]) -> None:
-    meta = ctx.meta()
-    for key in data:
-        if key not in SESSION_FIELDS:
-            raise ChangeRejected(f"session has no field {key!r}")
-        meta[key] = text(data, key, required=key == "title")
-        if key == "date" and meta[key]:
-            meta[key] = a_date(meta[key])
-    ctx.put("meta", meta, "session")
+def _session_updated(ctx: Context, data: SessionUpdated) -> None:
+    unknown = [key for key in data if key not in SESSION_FIELDS]
+    if unknown:
+        raise ChangeRejected(f"session has no field {unknown[0]!r}")
+    values: dict[str, str | None] = {key: str(value) for key, value in data.items()}
+    if data.get("date"):
+        values["date"] = a_date(data["date"])
+    ctx.set_info(**values)
 
 
 def _told_phase(d: Mapping[str, Any], tell: Telling) -> str:
@@ -52,19 +48,14 @@ def epoch(at: str) -> float:
 
 
 @handles("phase.changed", describe=_told_phase)
-def _phase_changed(ctx: Context, data: dict[str, Any]) -> None:
+def _phase_changed(ctx: Context, data: PhaseChanged) -> None:
     """The room moves on; the timer of the phase it leaves stops (it can be resumed)."""
-    phase = data.get("phase")
-    if phase != SETUP_PHASE and phase not in {p.id for p in ctx.scenario.agenda}:
-        raise ChangeRejected(f"no phase {phase!r} in this scenario's agenda")
-    meta = ctx.meta()
-    left = meta.get("phase", SETUP_PHASE)
-    meta["phase"] = phase
-    ctx.put("meta", meta, "session")
-    timer = ctx.get("timers", str(left)) if left != phase else None
-    if timer is not None and timer.get("started_at") is not None:
-        paused = PhaseTimer.from_dict(timer, str(left), 0).pause(epoch(ctx.at))
-        ctx.put("timers", {**timer, "elapsed": paused.elapsed, "started_at": None})
+    phase = data["phase"]
+    left = ctx.info().phase
+    ctx.set_info(phase=phase)
+    timer = ctx.find(TIMERS, left) if left != phase else None
+    if timer is not None and timer.running:
+        ctx.put(TIMERS, timer.pause(epoch(ctx.at)))
         data["paused"] = left
 
 
@@ -112,26 +103,9 @@ def _told_opened(d: Mapping[str, Any], tell: Telling) -> str:
 
 
 @handles("placement.opened", describe=_told_opened)
-def _placement_opened(ctx: Context, data: dict[str, Any]) -> None:
+def _placement_opened(ctx: Context, data: PlacementOpened) -> None:
     """The activity the room places now (None: none is open)."""
-    activity_id = data.get("id")
-    if activity_id is not None:
-        ctx.need("activities", activity_id, "activity")
-    meta = ctx.meta()
-    meta["open_activity"] = activity_id
-    ctx.put("meta", meta, "session")
-
-
-def _seconds(data: Mapping[str, Any], key: str, *, optional: bool = False) -> float | None:
-    value = data.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        raise ChangeRejected(f"timer {key.replace('_', ' ')} must be a number of seconds")
-    limit = MAX_TIMER_SECONDS if key in ("duration", "planned") else MAX_ELAPSED_SECONDS
-    if key != "started_at" and not 0 <= value <= limit:
-        raise ChangeRejected(f"timer {key} must be between 0 and {limit:.0f} seconds")
-    return float(value)
+    ctx.set_info(open_activity=data.get("id"))
 
 
 def _told_timer(d: Mapping[str, Any], tell: Telling) -> str:
@@ -141,27 +115,20 @@ def _told_timer(d: Mapping[str, Any], tell: Telling) -> str:
 
 
 @handles("timer.set", describe=_told_timer)
-def _timer_set(ctx: Context, data: dict[str, Any]) -> None:
+def _timer_set(ctx: Context, data: TimerSet) -> None:
     """A phase's countdown as the facilitator left it: planned seconds, run seconds, running since."""
-    phase = data.get("phase")
-    if phase not in {p.id for p in ctx.scenario.agenda}:
-        raise ChangeRejected(f"no phase {phase!r} in this scenario's agenda")
-    command = data.get("command", "set")
-    if command not in TIMER_COMMANDS:
-        raise ChangeRejected(f"timer command must be one of {', '.join(TIMER_COMMANDS)}")
-    duration = _seconds(data, "duration")
-    if not duration:
+    if not data["duration"]:
         raise ChangeRejected("a timer's duration must be more than 0 seconds")
+    started = data.get("started_at")
     ctx.put(
-        "timers",
-        {
-            "id": phase,
-            "phase_id": phase,
-            "duration": duration,
-            "elapsed": _seconds(data, "elapsed"),
-            "started_at": _seconds(data, "started_at", optional=True),
-            "planned": _seconds(data, "planned", optional=True) or 0.0,
-        },
+        TIMERS,
+        PhaseTimer(
+            data["phase"],
+            float(data["duration"]),
+            float(data["elapsed"]),
+            None if started is None else float(started),
+            float(data.get("planned") or 0.0),
+        ),
     )
 
 

@@ -209,7 +209,7 @@ class FieldSet(Payload):
     value: NotRequired[str]
 
 
-class SignOff(Payload):
+class SignOffChange(Payload):
     activity_id: ActivityId
     party_id: PartyId
 
@@ -221,7 +221,7 @@ class ActionFields(Payload, total=False):
     text: Annotated[str, Text(empty=False, label="action")]
     owner: PartyId
     activity_id: ActivityId | None
-    due: Annotated[str, Day()] | None
+    due: Annotated[str, Day(), Text(label="due date")] | None
     done: bool
 
 
@@ -266,8 +266,8 @@ PAYLOADS: dict[str, type[Payload]] = {
     "expectation.answered": ExpectationAnswered,
     "expectation.removed": ExpectationRemoved,
     "field.set": FieldSet,
-    "signoff.given": SignOff,
-    "signoff.withdrawn": SignOff,
+    "signoff.given": SignOffChange,
+    "signoff.withdrawn": SignOffChange,
     "action.added": ActionAdded,
     "action.updated": ActionUpdated,
     "action.removed": ActionRemoved,

@@ -41,6 +41,8 @@ class Table(Generic[R]):
     """Its documents carry an `order`: a new one goes last (`Context.add`)."""
     upgrade: Callable[[Doc], Doc] | None = None
     """An older file's document in today's shape (the model and the checks read that)."""
+    sparse: tuple[str, ...] = ()
+    """Fields a document leaves out while they hold their default (added after files had them)."""
     _spec: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
 
     @property
@@ -74,6 +76,8 @@ class Table(Generic[R]):
         out: dict[str, object] = {"id": self.id_of(row)}
         for f in self.fields:
             value = getattr(row, f.name)
+            if f.name in self.sparse and value == f.default:
+                continue
             out[f.name] = list(value) if isinstance(value, tuple) else value
         out.update(more)
         return out
