@@ -47,7 +47,7 @@ def apply_change(
     check_payload(ctx, kind_name, data)  # first: the room's rules and the handler read it as declared
     payload = cast(Payload, data)
     if author is not None:
-        check_rules(ctx, kind_name, payload, author.party)
+        check_rules(ctx, kind_name, data, author.party)
     declared.apply(ctx, payload)
     if declared.reopens:
         activity_id = data.get("activity_id") or data.get("id")

@@ -16,13 +16,20 @@ Each refusal is a `NotAllowed` with one sentence in the catalogue (`error.rule.*
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from facilitator.core.errors import ChangeRejected, NotAllowed
 from facilitator.core.kinds.base import Context
 from facilitator.core.model import ACTIVITIES, EXPECTATIONS, PARTIES, SIGNOFFS, Activity, Session
 from facilitator.core.scenario import Scenario
+from facilitator.core.schema.events import (
+    CommitmentAdded,
+    ExpectationAdded,
+    ExpectationAnswered,
+    PlacementRecorded,
+    SignOffChange,
+)
 from facilitator.core.schema.table import pair_id
 
 PLACE, AGREE = "place", "agree"
@@ -122,7 +129,7 @@ def _involved(facts: Facts, activity_id: Any, party: str) -> Activity:
     return activity
 
 
-def _placing(facts: Facts, data: dict[str, Any], party: str) -> None:
+def _placing(facts: Facts, data: PlacementRecorded, party: str) -> None:
     _own(party, data.get("party_id"))
     if facts.phase_kind() != PLACE:
         raise NotAllowed("placements are made in the placement phase", "error.rule.not_placing")
@@ -160,12 +167,12 @@ def _agreeing(facts: Facts, activity_id: Any, party: str, *, signing: bool = Fal
         )
 
 
-def _committing(facts: Facts, data: dict[str, Any], party: str) -> None:
+def _committing(facts: Facts, data: CommitmentAdded, party: str) -> None:
     _own(party, data.get("party_id"))
     _agreeing(facts, data.get("activity_id"), party)
 
 
-def _expecting(facts: Facts, data: dict[str, Any], party: str) -> None:
+def _expecting(facts: Facts, data: ExpectationAdded, party: str) -> None:
     _own(party, data.get("from_party"))
     _agreeing(facts, data.get("activity_id"), party)
     if "to_party" not in data:
@@ -176,19 +183,19 @@ def _expecting(facts: Facts, data: dict[str, Any], party: str) -> None:
         raise NotAllowed("expectations go to another party of the same activity", "error.not_involved_to")
 
 
-def _answering(facts: Facts, data: dict[str, Any], party: str) -> None:
+def _answering(facts: Facts, data: ExpectationAnswered, party: str) -> None:
     to_party, activity_id = facts.addressee(data.get("id"))
     if to_party != party:
         raise NotAllowed("only the party it is addressed to answers an expectation", "error.not_yours")
     _agreeing(facts, activity_id, party)
 
 
-def _signing(facts: Facts, data: dict[str, Any], party: str) -> None:
+def _signing(facts: Facts, data: SignOffChange, party: str) -> None:
     _own(party, data.get("party_id"))
     _agreeing(facts, data.get("activity_id"), party, signing=True)
 
 
-RULES: dict[str, Callable[[Facts, dict[str, Any], str], None]] = {
+RULES: dict[str, Callable[[Facts, Any, str], None]] = {
     "placement.recorded": _placing,
     "commitment.added": _committing,
     "expectation.added": _expecting,
@@ -199,7 +206,7 @@ RULES: dict[str, Callable[[Facts, dict[str, Any], str], None]] = {
 """The kinds of change a participant's device may make, each with its rule."""
 
 
-def _apply(facts: Facts, kind: str, data: dict[str, Any], party: str) -> None:
+def _apply(facts: Facts, kind: str, data: Mapping[str, object], party: str) -> None:
     rule = RULES.get(kind)
     if rule is None:
         raise NotAllowed(
@@ -210,12 +217,12 @@ def _apply(facts: Facts, kind: str, data: dict[str, Any], party: str) -> None:
     rule(facts, data, party)
 
 
-def check(ctx: Context, kind: str, data: dict[str, Any], party: str) -> None:
+def check(ctx: Context, kind: str, data: Mapping[str, object], party: str) -> None:
     """Refuse (`NotAllowed`) a change a device of `party` may not make now; else nothing."""
     _apply(_Tables(ctx), kind, data, party)
 
 
-def refusal(session: Session, party: str, kind: str, data: dict[str, Any]) -> ChangeRejected | None:
+def refusal(session: Session, party: str, kind: str, data: Mapping[str, object]) -> ChangeRejected | None:
     """Why a device of `party` may not make this change on `session` now (None: it may).
 
     For a page deciding which forms to offer: `data` needs only what the rule reads (an

@@ -14,7 +14,14 @@ from typing import Any
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, a_date, handles
 from facilitator.core.model import TIMERS
-from facilitator.core.schema.events import PhaseChanged, PlacementOpened, SessionUpdated, TimerSet
+from facilitator.core.schema.events import (
+    PhaseChanged,
+    PlacementOpened,
+    SessionClosed,
+    SessionReopened,
+    SessionUpdated,
+    TimerSet,
+)
 from facilitator.core.schema.vocabulary import SETUP_PHASE, TIMER_COMMANDS
 from facilitator.core.timer import PhaseTimer
 
@@ -76,23 +83,19 @@ def _told_reopened(d: Mapping[str, Any], tell: Telling) -> str:
 
 
 @handles("session.closed", describe=_told_closed)
-def _session_closed(ctx: Context, data: dict[str, Any]) -> None:
+def _session_closed(ctx: Context, data: SessionClosed) -> None:
     """The workshop ended: its list line, review and report say so, not the phase it was on.
     The phase stays as it was, so reopening finds the room where it was left."""
-    meta = ctx.meta()
-    if meta.get("closed_at"):
+    if ctx.info().closed_at:
         raise ChangeRejected("the workshop is already closed", "error.session_closed")
-    meta["closed_at"] = ctx.at
-    ctx.put("meta", meta, "session")
+    ctx.set_info(closed_at=ctx.at)
 
 
 @handles("session.reopened", describe=_told_reopened)
-def _session_reopened(ctx: Context, data: dict[str, Any]) -> None:
-    meta = ctx.meta()
-    if not meta.get("closed_at"):
+def _session_reopened(ctx: Context, data: SessionReopened) -> None:
+    if not ctx.info().closed_at:
         raise ChangeRejected("the workshop is not closed", "error.session_open")
-    meta["closed_at"] = None
-    ctx.put("meta", meta, "session")
+    ctx.set_info(closed_at=None)
 
 
 def _told_opened(d: Mapping[str, Any], tell: Telling) -> str:
