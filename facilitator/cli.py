@@ -17,6 +17,7 @@ from typing import NoReturn, TextIO
 
 from facilitator import __version__
 from facilitator.core.closing import listed_state
+from facilitator.core.dates import shown_date
 from facilitator.core.errors import ScenarioError, UserError, os_reason
 from facilitator.core.i18n import Translator, explain
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
@@ -343,7 +344,7 @@ class Cli:
                 self.say(f"{s.id:<10} ! {one_line(s.error)}")
                 continue
             # Every column is text from the file (the date is free text from --date).
-            when = one_line(s.date or s.created_at[:10])
+            when = one_line(shown_date(s.date or s.created_at[:10], t.language))
             state = listed_state(s, t, self.scenario_dirs) or "-"
             activities = t("cli.list.activities", count=f"{s.activities:>4}")
             self.say(

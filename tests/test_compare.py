@@ -565,7 +565,7 @@ def test_report_in_english(comparison: Comparison) -> None:
 
 def test_report_in_estonian(comparison: Comparison) -> None:
     lines = report(comparison, Translator("et"))
-    assert lines[0] == "Võrdlus: „Keila partners 2025“ (2025-05-06) ja „Keila partners 2026“ (2026-05-12)"
+    assert lines[0] == "Võrdlus: „Keila partners 2025“ (06.05.2025) ja „Keila partners 2026“ (12.05.2026)"
     assert lines[1] == "↑ tõusis: 1 · ↓ langes: 1 · = sama: 0 · ? astmeta: 0 · + uued: 1 · − ära jäänud: 1"
     assert lines[2].startswith("Muutunud — rollid: ") and lines[3].startswith("A sammud — ✓ tehtud: ")
     for heading in (
@@ -695,7 +695,7 @@ def test_cli_speaks_the_first_sessions_language(library: SessionLibrary) -> None
     result = run("compare", a.session.id, b.session.id)
     assert result.code == EXIT_OK
     assert result.out.splitlines()[:8] == [
-        "Võrdlus: „Ümarlaud 2025“ (2025-12-03) ja „Round table 2026“ (2026-12-03)",
+        "Võrdlus: „Ümarlaud 2025“ (03.12.2025) ja „Round table 2026“ (03.12.2026)",
         "↑ tõusis: 0 · ↓ langes: 0 · = sama: 1 · ? astmeta: 0 · + uued: 0 · − ära jäänud: 0",
         "Muutunud — rollid: 0 · ootused: 0 · lubadused: 0 · osapooled: uued 0, lahkunud 0",
         "A sammud — ✓ tehtud: 0 · ○ veel tegemata: 0 · − ära jäänud: 0 · + uued B-s: 0",

@@ -17,6 +17,7 @@ from facilitator.core.comparison import (
     PartyRef,
     RungChange,
 )
+from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Session
 from facilitator.core.scenario import Scenario
@@ -94,7 +95,13 @@ def _section(t: Translator, key: str, items: Sequence[str]) -> list[str]:
 def _heading(c: Comparison, t: Translator) -> list[str]:
     a, b = c.a, c.b
     lines = [
-        t("compare.heading", a=a.info.title, a_date=_when(a), b=b.info.title, b_date=_when(b)),
+        t(
+            "compare.heading",
+            a=a.info.title,
+            a_date=shown_date(_when(a), t.language),
+            b=b.info.title,
+            b_date=shown_date(_when(b), t.language),
+        ),
         *summary_lines(c, t).values(),
     ]
     if c.basis == "index":

@@ -663,7 +663,7 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         assert "Kinnitas: Town (1/2). Lahknevusi alles: 5." in notifications(app)
         await pilot.press("r")
         role = await screen_shown(pilot, RoleDialog)
-        assert plain(role.query_one("#role-title", Label)) == f"Osapoole Town roll tegevuses „{HOSTILE}“"
+        assert plain(role.query_one("#role-title", Label)) == f"Roll tegevuses „{HOSTILE}“: Town"
         await pilot.press("enter")
         await back_to_view(pilot)
         assert f"Kinnitused avati uuesti: Town — rollid muutusid („{HOSTILE}“)" in notifications(app)

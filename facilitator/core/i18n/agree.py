@@ -175,7 +175,7 @@ MESSAGES = {
     # ------------------------------------------------------------ dialogs
     "agree.role.title": {
         "en": "Role of the party {party} in “{activity}”",
-        "et": "Osapoole {party} roll tegevuses „{activity}“",
+        "et": "Roll tegevuses „{activity}“: {party}",
     },
     "agree.role.none": {"en": "No role", "et": "Rollita"},
     "agree.role.none.help": {
@@ -206,7 +206,7 @@ MESSAGES = {
         "et": "See osapool ei osale selles tegevuses ({party}): ootus salvestatakse, kuid jääb lahknevuseks, kuni osapool tegevusega liitub.",
     },
     "agree.answer.title": {
-        "en": "Answer to the expectation ({from} → {to})",
+        "en": "Answer of the party {to} to the party {from}",
         "et": "Vastus ootusele ({from} → {to})",
     },
     "agree.answer.open": {"en": "Not answered yet", "et": "Veel vastamata"},

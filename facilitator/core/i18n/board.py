@@ -63,11 +63,11 @@ MESSAGES = {
     "board.place.from_phone.unnamed": {"en": "from a phone", "et": "telefonist"},
     "board.place.replace_phone": {
         "en": "The party {party} placed from a phone ({who}): replace it? The phone's placement stays in the log.",
-        "et": "Osapool {party} paigutas telefonist ({who}): kas asendate selle? Telefoni paigutus jääb logisse.",
+        "et": "Selle osapoole paigutus on telefonist ({who}): {party}. Kas asendada see? Telefoni paigutus jääb logisse.",
     },
     "board.place.replace_phone.unnamed": {
         "en": "The party {party} placed from a phone: replace it? The phone's placement stays in the log.",
-        "et": "Osapool {party} paigutas telefonist: kas asendate selle? Telefoni paigutus jääb logisse.",
+        "et": "Selle osapoole paigutus on telefonist: {party}. Kas asendada see? Telefoni paigutus jääb logisse.",
     },
     "board.place.replace": {"en": "Replace", "et": "Asenda"},
     "board.place.step.current": {
@@ -127,7 +127,7 @@ MESSAGES = {
     },
     "board.place.party_gone": {
         "en": "The party {party} no longer takes part in this activity",
-        "et": "Osapool {party} ei osale enam selles tegevuses",
+        "et": "See osapool ei osale enam selles tegevuses: {party}",
     },
     "board.place.activity_gone": {"en": "This activity was removed", "et": "See tegevus eemaldati"},
     "board.place.button.reveal": {"en": "Reveal", "et": "Avalikusta"},

@@ -16,7 +16,7 @@ MESSAGES = {
     },
     "error.not_involved": {
         "en": "The party {party} is not involved in “{activity}”.",
-        "et": "Osapool {party} ei osale tegevuses „{activity}“.",
+        "et": "Tegevuses „{activity}“ ei osale: {party}.",
     },
     "error.bad_date": {
         "en": "“{value}” is not a date: write it as 2026-12-03 or 03.12.2026.",
@@ -68,8 +68,8 @@ MESSAGES = {
         "et": "Tegevusel „{activity}“ pole veel kokkulepitud astet: enne leppige see üheskoos kokku.",
     },
     "error.rule.signed_off": {
-        "en": "The party {party} has signed off “{activity}”: its answers can no longer be changed.",
-        "et": "Osapool {party} on tegevuse „{activity}“ juba kinnitanud: vastuseid ei saa enam muuta.",
+        "en": "The party {party} has signed off “{activity}”: to change its answers, withdraw the sign-off first.",
+        "et": "Tegevuse „{activity}“ kokkulepe on juba kinnitatud ({party}): vastuste muutmiseks tuleb kinnitus kõigepealt tagasi võtta.",
     },
     "error.rule.answer": {
         "en": "Answer with accept, amend or decline.",

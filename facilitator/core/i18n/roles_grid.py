@@ -11,12 +11,12 @@ MESSAGES = {
     },
     "grid.cell": {
         "en": "The party {party} in “{activity}”: {role}",
-        "et": "Osapool {party} tegevuses „{activity}“: {role}",
+        "et": "Tegevus „{activity}“ – {party}: {role}",
     },
     "grid.cell.no_role": {"en": "no role yet", "et": "rolli veel pole"},
     "grid.cell.outside": {
         "en": "The party {party} is not in “{activity}” (add it in the Collect phase)",
-        "et": "Osapool {party} ei ole tegevuses „{activity}“ (lisa see kogumise etapis)",
+        "et": "Tegevuses „{activity}“ ei osale: {party} (lisa see tegevuste kogumise etapis)",
     },
     "grid.empty": {
         "en": "No activities or parties yet.",

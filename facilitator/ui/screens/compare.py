@@ -52,6 +52,7 @@ from facilitator.core.compare import (
     rung_name,
     summary_lines,
 )
+from facilitator.core.dates import shown_date
 from facilitator.core.library import SessionSummary
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -432,7 +433,7 @@ class CompareWithDialog(BaseModal[str | None]):
                 Content.styled(t("exchange.compare.side_a"), "bold reverse"),
                 " ",
                 Content.styled(one_line(self.a.title or self.a.id, 60), "bold"),
-                f" · {one_line(self.a.date or self.a.created_at[:10])}",
+                f" · {one_line(shown_date(self.a.date or self.a.created_at[:10], t.language))}",
             )
         )
         self.query_one("#cmp-pick-label", Label).update(Content(t("exchange.pick.label")))
@@ -446,7 +447,8 @@ class CompareWithDialog(BaseModal[str | None]):
                 Option(
                     Content.assemble(
                         Content.styled(one_line(s.title or s.id, 50), "bold"),
-                        f"  {one_line(s.date or s.created_at[:10])} · {one_line(s.scenario_id)} · ",
+                        f"  {one_line(shown_date(s.date or s.created_at[:10], t.language))}",
+                        f" · {one_line(s.scenario_id)} · ",
                         t("exchange.pick.activities", count=s.activities),
                         f" · {one_line(s.id)}",
                     ),

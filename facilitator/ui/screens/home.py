@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label
 
 from facilitator.core.closing import listed_state
+from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary
 from facilitator.core.scenario import Scenario, discover
@@ -111,7 +112,7 @@ class HomeScreen(BaseScreen):
                 continue
             table.add_row(
                 literal(s.title, 60),
-                literal(s.date or s.created_at[:10]),
+                literal(shown_date(s.date or s.created_at[:10], t.language)),
                 literal(s.scenario_id),
                 literal(listed_state(s, t, folders)),
                 str(s.activities),
