@@ -612,3 +612,29 @@ def test_a_bad_settings_file_is_set_aside(data_dir: Path) -> None:
         assert interface_language(data_dir, None) in ("en", "et")  # returns: no hang
         assert settings.with_name(SETTINGS_NAME + ".bad").is_fifo()
         assert take_notices()
+
+
+def test_a_live_change_of_the_wrong_type_is_refused_in_words(service: SessionService) -> None:
+    """Every declared field of every kind of change, given a value of the wrong type (a table
+    where an id, a text, a number or a list belongs), is a `ChangeRejected` the app can show:
+    the same declaration that checks a stored event checks a live one, before the handler."""
+    from facilitator.core.errors import ChangeRejected
+    from facilitator.core.schema.events import PAYLOADS
+    from facilitator.core.schema.fields import Recorded, fields_of
+
+    police = service.add_party("Police")
+    school = service.add_party("School")
+    talks = service.add_activity("Talks", party_ids=[police, school])
+    before = len(service.session.events)
+    tried = 0
+    for kind, payload in sorted(PAYLOADS.items()):
+        for field in fields_of(payload):
+            if any(isinstance(rule, Recorded) for rule in field.rules):
+                continue
+            data = {"id": talks, "activity_id": talks, "party_id": police, field.name: {"a": ["table"]}}
+            with pytest.raises(ChangeRejected) as refused:
+                service.change(kind, data)
+            assert str(refused.value) and "\n" not in str(refused.value), (kind, field.name)
+            tried += 1
+    assert tried > 60
+    assert len(service.session.events) == before  # nothing was recorded
