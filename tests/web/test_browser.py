@@ -145,3 +145,36 @@ async def test_typing_survives_a_live_update(phone: Phone, site: str, room: Room
     room.service.add_expectation(room.x, room.b, room.a, "Something new")
     await expect(page.get_by_text("Something new")).to_be_visible(timeout=3000)
     await expect(page.get_by_label("A commitment of your party")).to_have_value("We will walk the street")
+
+
+# ----------------------------------------------------------------- the room's rules on the phone
+
+
+async def test_the_phone_says_the_facilitator_changed_its_placement(
+    phone: Phone, site: str, room: Room
+) -> None:
+    page = phone.page
+    await join_as(page, site, "Police", "Mari Tamm")
+    now = page.locator("fieldset", has_text="Where is it now?")
+    wished = page.locator("fieldset", has_text="Where should it be?")
+    await now.get_by_text("2. Cooperation").click()
+    await wished.get_by_text("4. Collaboration").click()
+    await page.get_by_role("button", name="Send placement").click()
+    await expect(page.get_by_text("✓ Placed")).to_be_visible()
+    room.service.place(room.x, room.a, "coordination", "coordination")  # the facilitator, in the app
+    changed = page.get_by_text(
+        "The facilitator changed this placement, which Mari Tamm had sent from a phone."
+    )
+    await expect(changed).to_be_visible(timeout=3000)  # a live update: no reload
+    assert phone.problems == []
+
+
+async def test_forms_wait_for_the_agreed_rung(phone: Phone, site: str, room: Room) -> None:
+    page = phone.page
+    await join_as(page, site, "Police", "Mari Tamm")
+    room.service.set_phase("agree")
+    await expect(page.get_by_text("“Street lights” has no agreed rung yet")).to_be_visible(timeout=3000)
+    await expect(page.get_by_label("A commitment of your party")).to_have_count(0)
+    room.service.agree(room.x, current="cooperation")
+    await expect(page.get_by_label("A commitment of your party")).to_be_visible(timeout=3000)
+    assert phone.problems == []
