@@ -403,8 +403,11 @@ async def choose_party(request: web.Request) -> web.StreamResponse:
         return message(request, "web.refused.party_fixed", 403, device=device)
     if not state.service.session.has_party(party_id):
         return message(request, "web.refused.party", 400, device=device)
+    name = clean(data.get("name", ""), NAME)
+    if len(name) > MAX_NAME:  # refused with the limit, never cut
+        return message(request, "error.too_long_here", 400, device=device, length=len(name), limit=MAX_NAME)
     try:
-        state.desk.choose_party(device, party_id, clean(data.get("name", ""), NAME)[:MAX_NAME])
+        state.desk.choose_party(device, party_id, name)
     except Refused as refused:
         return message(request, refused.key, refused.status, device=device, **refused.values)
     state.poke()

@@ -291,3 +291,14 @@ async def test_a_request_that_is_not_http_is_one_line_in_the_terminal(
     assert record.exc_info is None  # no traceback, one line naming what was wrong
     assert "Invalid character in Content-Length" in record.getMessage()
     assert "\n" not in record.getMessage()
+
+
+async def test_a_name_is_cleaned_and_an_over_long_one_refused(server: Server, room: Room) -> None:
+    phone = server.phone()
+    await phone.join("ABC234")
+    status, text = await phone.post("/party", {"party": room.a, "name": "x" * 81})
+    assert status == 400 and "at most 80" in text
+    assert server.desk.listed()[0].party_id is None  # nothing chosen: it may try again
+    status, _text = await phone.post("/party", {"party": room.a, "name": "Mari\u202e\x1b[31m Tamm"})
+    assert status == 200
+    assert server.desk.listed()[0].name == "Mari[31m Tamm"
