@@ -45,6 +45,12 @@ CONCEPTS: dict[str, tuple[str, str, str, str]] = {
     "formal steps (bookkeeping)": ("vormistada", r"asjaajami\w*", "bookkeeping", ""),
     "not for public copies": ("mitteavalik", r"privaat\w*", "not public", r"\bprivate\b"),
     "rename": ("Nimeta ümber", r"^Nimeta$", "Rename", ""),
+    "a next step (not an 'action')": (
+        "samm",
+        r"\btoiming\w* \(samm",
+        "next step",
+        r"\b(an?|new|the|this) actions?\b|^Actions? \(",
+    ),
     "the room (a calque)": ("osapooled", r"\bRuum\b|\bruum (lepib|otsustab|paigutab)", "", ""),
     "an agreed rung": ("kokkulepitud aste", r"kokku lepitud kui", "agreed rung", ""),
     "including (the guide joins flow directions with „ja“)": ("ja", r"\bsh\b", "and", r"\bincluding\b"),

@@ -452,7 +452,7 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
         await pilot.press("left", "enter")
         await back_to_view(pilot)
         assert not fresh(empty_session).actions_for(w.talks)
-        assert "None yet: n (or enter here) adds an action." in lines(items(view))
+        assert "None yet: n (or enter here) adds a next step." in lines(items(view))
 
 
 # --------------------------------------------------------------------------- sign-offs
@@ -537,7 +537,7 @@ async def test_mouse_add_menu_row_clicks_and_palette(
         assert lines(menu.query_one(OptionList)) == [
             "A commitment: “we will …” (c)",
             "An expectation: “we expect you to …” (e)",
-            "An action: the next step, with owner and due date (n)",
+            "A next step, with owner and due date (n)",
             "The agreed rung's agreement fields (f)",
         ]
         await pilot.click("#add-options", offset=(5, 2))  # the border, then one line each
@@ -578,7 +578,7 @@ async def test_mouse_add_menu_row_clicks_and_palette(
         # The palette offers what the keys do here.
         screen = app.screen
         names = [str(c.title) for c in app.get_system_commands(screen)]
-        for name in ("Role", "Sign off", "Commitment", "Expectation", "Agreement fields", "Action"):
+        for name in ("Role", "Sign off", "Commitment", "Expectation", "Agreement fields", "Next step"):
             assert name in names
         assert "Done/not done" not in names  # no action under the cursor
 

@@ -100,9 +100,9 @@ MESSAGES = {
     "agree.fields.flows": {"en": "Directions of information flow", "et": "Info liikumise suunad"},
     "agree.flows.empty": {"en": "○ none chosen yet", "et": "○ veel valimata"},
     # ------------------------------------------------------------ actions
-    "agree.section.actions": {"en": "Actions ({count}): the next steps", "et": "Sammud ({count}): mis edasi"},
+    "agree.section.actions": {"en": "Next steps ({count})", "et": "Sammud ({count}): mis edasi"},
     "agree.actions.none": {
-        "en": "None yet: n (or enter here) adds an action.",
+        "en": "None yet: n (or enter here) adds a next step.",
         "et": "Veel pole: n (või siin enter) lisab sammu.",
     },
     "agree.action.owner_due": {"en": "{owner} · due {due}", "et": "{owner} · tähtaeg {due}"},
@@ -164,7 +164,7 @@ MESSAGES = {
     "agree.key.commitment": {"en": "Commitment", "et": "Lubadus"},
     "agree.key.expectation": {"en": "Expectation", "et": "Ootus"},
     "agree.key.fields": {"en": "Agreement fields", "et": "Kokkuleppe väljad"},
-    "agree.key.action": {"en": "Action", "et": "Samm"},
+    "agree.key.action": {"en": "Next step", "et": "Samm"},
     "agree.key.done": {"en": "Done/not done", "et": "Tehtud/tegemata"},
     "agree.key.remove": {"en": "Remove", "et": "Eemalda"},
     "agree.key.open": {"en": "Answer/edit", "et": "Vasta/muuda"},
@@ -236,8 +236,8 @@ MESSAGES = {
     },
     "agree.fields.title": {"en": "Agreement fields: {rung}", "et": "Kokkuleppe väljad: {rung}"},
     "agree.fields.saved": {"en": "Saved: {fields}", "et": "Salvestatud: {fields}"},
-    "agree.action.new": {"en": "New action", "et": "Uus samm"},
-    "agree.action.edit": {"en": "Edit the action", "et": "Muuda sammu"},
+    "agree.action.new": {"en": "New next step", "et": "Uus samm"},
+    "agree.action.edit": {"en": "Edit the next step", "et": "Muuda sammu"},
     "agree.action.label": {"en": "Next step", "et": "Järgmine samm"},
     "agree.action.placeholder": {"en": "What happens next", "et": "Mis järgmiseks juhtub"},
     "agree.action.owner": {"en": "Owner", "et": "Vastutaja"},
@@ -253,7 +253,7 @@ MESSAGES = {
     "agree.add.commitment": {"en": "A commitment: “we will …”", "et": "Lubadus: „teeme …“"},
     "agree.add.expectation": {"en": "An expectation: “we expect you to …”", "et": "Ootus: „ootame, et te …“"},
     "agree.add.action": {
-        "en": "An action: the next step, with owner and due date",
+        "en": "A next step, with owner and due date",
         "et": "Samm: mis edasi, vastutaja ja tähtajaga",
     },
     "agree.add.fields": {
@@ -268,7 +268,7 @@ MESSAGES = {
         "en": "Remove the expectation ({from} → {to})? “{text}”",
         "et": "Kas eemaldada ootus ({from} → {to})? „{text}“",
     },
-    "agree.remove.action": {"en": "Remove this action? “{text}”", "et": "Kas eemaldada see samm? „{text}“"},
+    "agree.remove.action": {"en": "Remove this next step? “{text}”", "et": "Kas eemaldada see samm? „{text}“"},
     "agree.remove.field": {"en": "Clear “{field}”?", "et": "Kas tühjendada väli „{field}“?"},
     "agree.remove.clear": {"en": "Clear", "et": "Tühjenda"},
 }
