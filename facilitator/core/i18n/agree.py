@@ -268,7 +268,10 @@ MESSAGES = {
         "en": "Remove the expectation ({from} → {to})? “{text}”",
         "et": "Kas eemaldada ootus ({from} → {to})? „{text}“",
     },
-    "agree.remove.action": {"en": "Remove this next step? “{text}”", "et": "Kas eemaldada see samm? „{text}“"},
+    "agree.remove.action": {
+        "en": "Remove this next step? “{text}”",
+        "et": "Kas eemaldada see samm? „{text}“",
+    },
     "agree.remove.field": {"en": "Clear “{field}”?", "et": "Kas tühjendada väli „{field}“?"},
     "agree.remove.clear": {"en": "Clear", "et": "Tühjenda"},
 }
