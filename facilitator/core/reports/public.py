@@ -44,6 +44,7 @@ PUBLIC: dict[str, dict[str, Any] | None] = {
         "phase": KEEP,
         "open_activity": KEEP,
         "previous_id": KEEP,
+        "closed_at": KEEP,  # when the workshop was closed: a time, no person
         "initial": _INITIAL,
     },
     "parties": {**_ID, **_ORDER, "name": KEEP, "suggested_id": KEEP, "affected": KEEP},
