@@ -581,6 +581,7 @@ def test_a_view_state_fifo_never_hangs_a_command(session_and_state: tuple[str, P
     import sys
 
     session_id, state = session_and_state
+    state.unlink(missing_ok=True)  # what the import left, if anything
     os.mkfifo(state)  # reading it would wait forever for a writer
     for command in (("mismatches", session_id), ("export", session_id, "--format", "md")):
         result = subprocess.run(
