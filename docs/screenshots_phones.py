@@ -80,7 +80,7 @@ async def phone_pictures(service: SessionService, parties: dict[str, str], walks
             service.place(walks, parties["Residents' association"], "communication", "coordination")
             service.reveal(walks)
             service.agree(walks, current="cooperation", wished="coordination")
-            await page.get_by_text("Agreed: 2. Cooperation").wait_for(timeout=5000)
+            await page.get_by_text("Agreed rung: 2. Cooperation").wait_for(timeout=5000)
             await page.locator("#live-root .activity").scroll_into_view_if_needed()
             await shoot(page, "phone-reveal.png")
 

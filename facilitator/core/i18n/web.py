@@ -290,6 +290,7 @@ MESSAGES = {
         "et": "Kui JavaScript on välja lülitatud, ei uuene see leht ise: uue seisu nägemiseks laadige leht uuesti.",
     },
     "web.just_agreed": {"en": "Just agreed", "et": "Äsja kokku lepitud"},
+    "web.revealed.label": {"en": "Placements revealed", "et": "Paigutused avalikustatud"},
     "web.rungs.meaning": {"en": "What do the rungs mean?", "et": "Mida astmed tähendavad?"},
     "web.agenda.title": {"en": "Your party's activities", "et": "Teie osapoole tegevused"},
     "web.agenda.waiting": {"en": "waiting for your answer: {count}", "et": "ootab teie vastust: {count}"},
