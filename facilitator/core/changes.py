@@ -51,7 +51,7 @@ def apply_change(
     declared.apply(ctx, payload)
     if declared.reopens:
         activity_id = data.get("activity_id") or data.get("id")
-        reopened = ctx.delete_where(SIGNOFFS, lambda signoff: signoff.activity_id == activity_id)
+        reopened = ctx.delete_where(SIGNOFFS, "activity_id", activity_id)
         if reopened:
             data["reopened"] = sorted(i.split("/", 1)[1] for i in reopened)
 

@@ -101,9 +101,9 @@ def _activity_updated(ctx: Context, data: ActivityUpdated) -> None:
     ctx.put(ACTIVITIES, activity)
     # A party that left the activity no longer places, plays a role or signs off on it.
     kept, aid = set(activity.party_ids), activity.id
-    ctx.delete_where(PLACEMENTS, lambda p: p.activity_id == aid and p.party_id not in kept)
-    ctx.delete_where(ROLES, lambda r: r.activity_id == aid and r.party_id not in kept)
-    ctx.delete_where(SIGNOFFS, lambda s: s.activity_id == aid and s.party_id not in kept)
+    ctx.delete_where(PLACEMENTS, "activity_id", aid, unless=lambda p: p.party_id in kept)
+    ctx.delete_where(ROLES, "activity_id", aid, unless=lambda r: r.party_id in kept)
+    ctx.delete_where(SIGNOFFS, "activity_id", aid, unless=lambda s: s.party_id in kept)
 
 
 @handles("activity.removed", describe=_told_removed)
@@ -122,7 +122,7 @@ def _activity_removed(ctx: Context, data: ActivityRemoved) -> None:
         ACTIONS,
     )
     for table in attached:
-        ctx.delete_where(table, lambda row: row.activity_id == aid)
+        ctx.delete_where(table, "activity_id", aid)
 
 
 @handles("activity.reordered", describe=_told_reordered)

@@ -29,6 +29,7 @@ from facilitator.core.schema.events import (
     PartyRemoved,
     PartyUpdated,
 )
+from facilitator.core.schema.table import Table
 
 
 def _told_party_added(d: Mapping[str, Any], tell: Telling) -> str:
@@ -110,13 +111,12 @@ def _party_removed(ctx: Context, data: PartyRemoved) -> None:
                     concerns=tuple(p for p in activity.concerns if p != party_id),
                 ),
             )
-    ctx.delete_where(PARTICIPANTS, lambda p: p.party_id == party_id)
-    ctx.delete_where(PLACEMENTS, lambda p: p.party_id == party_id)
-    ctx.delete_where(ROLES, lambda r: r.party_id == party_id)
-    ctx.delete_where(COMMITMENTS, lambda c: c.party_id == party_id)
-    ctx.delete_where(SIGNOFFS, lambda s: s.party_id == party_id)
-    ctx.delete_where(EXPECTATIONS, lambda e: party_id in (e.from_party, e.to_party))
-    ctx.delete_where(ACTIONS, lambda a: a.owner == party_id)
+    spoken_for: tuple[Table[Any], ...] = (PARTICIPANTS, PLACEMENTS, ROLES, COMMITMENTS, SIGNOFFS)
+    for table in spoken_for:
+        ctx.delete_where(table, "party_id", party_id)
+    ctx.delete_where(EXPECTATIONS, "from_party", party_id)
+    ctx.delete_where(EXPECTATIONS, "to_party", party_id)
+    ctx.delete_where(ACTIONS, "owner", party_id)
 
 
 def _told_participant_moved(d: Mapping[str, Any], tell: Telling) -> str:
