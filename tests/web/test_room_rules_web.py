@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from facilitator.core.i18n import Translator
 from facilitator.core.text import TEXT_LIMIT
 
 from .conftest import Phone, Room, Server
@@ -34,7 +35,7 @@ async def test_a_phone_places_only_the_open_activity_in_the_placement_phase(
     said = await refused(
         room, police, "/place", {"activity": room.y, "current": "communication", "wished": "cooperation"}, 403
     )
-    assert "ei osale: Police" in said  # Youth nights is not the police's
+    assert Translator("et")("error.not_involved", party="Police", activity="Youth nights") in said
     room.service.open_placement(None)
     said = await refused(
         room, police, "/place", {"activity": room.x, "current": "communication", "wished": "cooperation"}, 403
@@ -65,7 +66,7 @@ async def test_a_phone_signs_off_and_commits_only_in_the_roles_phase_on_an_agree
     said = await refused(
         room, police, "/answer", {"expectation": asked, "state": "declined", "response": "No"}, 403
     )
-    assert "withdraw the sign-off first" in said
+    assert Translator("en")("error.rule.signed_off", party="Police", activity="Street lights") in said
 
 
 async def test_a_text_over_the_limit_is_refused_with_the_limit(server: Server, room: Room) -> None:
