@@ -265,7 +265,7 @@ def test_scenario_check_counts(cli: Run, tmp_path: Path) -> None:
     path.write_text(MINIMAL_SCENARIO, encoding="utf-8")
     result = cli("scenario", "check", str(path))
     assert result.code == EXIT_OK
-    assert result.out == (f"{path}: ok: mini (en), 1 rungs, 1 roles, 0 parties, 1 phases, 0 examples\n")
+    assert result.out == (f"{path}: ok: mini (en); rungs: 1, roles: 1, parties: 0, phases: 1, examples: 0\n")
 
 
 def test_scenario_check_broken_file_lists_every_problem(cli: Run, tmp_path: Path) -> None:

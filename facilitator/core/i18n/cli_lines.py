@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.list.activities": {"en": "{count} act.", "et": "{count} tegev."},
     "cli.list.continues": {"en": "(continues {id})", "et": "(jätkab töötuba {id})"},
     "cli.scenario.ok": {
-        "en": "{path}: ok: {id} ({language}), {rungs} rungs, {roles} roles, {parties} parties, {phases} phases, {examples} examples",
+        "en": "{path}: ok: {id} ({language}); rungs: {rungs}, roles: {roles}, parties: {parties}, phases: {phases}, examples: {examples}",
         "et": "{path}: korras: {id} ({language}), astmeid {rungs}, rolle {roles}, osapooli {parties}, etappe {phases}, näiteid {examples}",
     },
     "cli.delete.unreadable": {"en": "(unreadable session file)", "et": "(loetamatu töötoa fail)"},
