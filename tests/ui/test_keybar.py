@@ -61,9 +61,14 @@ async def test_the_bar_follows_focus_and_a_click_presses_the_key(
         place = next(p.id for p in screen.agenda if p.kind == "place")
         await open_view(app, pilot, place, BoardView)
         bar = screen.query_one(KeyBar)
-        keys = [part.key for item in bar.items for part in item if part.key]
+
+        def keys_now() -> list[str]:
+            return [part.key for item in bar.items for part in item if part.key]
+
+        # The board has focus: its keys are on offer (once the bar has redrawn after the focus moved).
+        await until(pilot, lambda: "u" in keys_now() and "d" in keys_now(), "the board's keys in the bar")
+        keys = keys_now()
         assert keys[:2] == ["f1", "ctrl+p"]  # help and the command palette, first at any width
-        assert "u" in keys and "d" in keys  # the board has focus: its keys are on offer
         assert bar.region.height == 1
         line = bar.render().plain  # type: ignore[union-attr]
         assert line.startswith(" f1 Help  ^p Commands ")
