@@ -6,10 +6,14 @@ from __future__ import annotations
 from textual.widgets import Button, DataTable, Label
 
 from facilitator.core.dates import shown_date
+from facilitator.core.i18n import Translator
 from facilitator.core.kinds.session import closed_day
+from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
+from facilitator.ui.app import create_app
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.home import HomeScreen
+from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.summary import SummaryView
 
@@ -57,3 +61,19 @@ async def test_home_lists_a_closed_workshop_as_closed(
         table = home.query_one("#sessions", DataTable)
         await until(pilot, lambda: table.row_count == 1, "the list")
         assert str(table.get_row_at(0)[3]) == f"closed on {closed_day(event.at)}"
+
+
+async def test_the_review_says_closed_not_the_phase(
+    ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    """After stepping back one phase a finished workshop was called "collecting activities"."""
+    empty_session.set_phase("collect")
+    event = empty_session.close_session()
+    app = create_app(ui_library, review_path=empty_session.path, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await screen_shown(pilot, ReviewScreen)
+        meta = screen.query_one("#review-meta", Label)
+        day = shown_date(closed_day(event.at), "et")
+        await until(pilot, lambda: f"lõpetatud {day}" in str(meta.render()), "the review to say it")
+        phase_label = Translator("et")("review.meta.phase", phase="").strip()
+        assert phase_label not in str(meta.render())
