@@ -150,6 +150,17 @@ class BoardView(PhaseView):
         yield LadderBoard(self.service.scenario.rung_ids(), id="board")
         yield Label("", id="board-detail")
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_hint)
+
+    def _fit_hint(self) -> None:
+        """The hint only when it fits whole: cut ("arrows: choose · u/d or") it reads as broken,
+        and the key bar says the same keys."""
+        bar = self.query_one("#board-bar")
+        hint = self.query_one("#board-hint", Label)
+        used = sum(w.outer_size.width for w in bar.children if w is not hint and w.display)
+        hint.display = bar.size.width - used >= Content(self.t("board.hint")).cell_length + 2
+
     @property
     def board(self) -> LadderBoard:
         return self.query_one("#board", LadderBoard)
