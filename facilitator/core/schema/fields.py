@@ -102,6 +102,8 @@ class Field:
     whole: Whole | None = attribute(default=None, init=False, repr=False, compare=False)
     seconds: Seconds | None = attribute(default=None, init=False, repr=False, compare=False)
     day: Day | None = attribute(default=None, init=False, repr=False, compare=False)
+    plain_text: bool = attribute(default=False, init=False, repr=False, compare=False)
+    """Text and no constraint beyond the usual length: a value that is text needs no more checks."""
 
     def __post_init__(self) -> None:
         for rule in self.rules:
@@ -115,6 +117,8 @@ class Field:
             }.get(type(rule))
             if name is not None:
                 object.__setattr__(self, name, rule)
+        plain = self.shape == "text" and not any(isinstance(r, Text | Ref | Known | Day) for r in self.rules)
+        object.__setattr__(self, "plain_text", plain)
 
     @property
     def longest(self) -> int:

@@ -43,6 +43,8 @@ def document_problem(
 
 
 def value_problem(field: Field, value: Any, exists: Exists, known: Vocabulary) -> str | None:
+    if type(value) is str and field.plain_text and len(value) <= field.longest:
+        return None  # most fields of a big file: text with nothing more to ask of it
     if value is None and field.nullable:
         return None
     ref, choice = field.ref, field.known
