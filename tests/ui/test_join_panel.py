@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.join_panel import JoinPanel, qr_text
 from facilitator.ui.screens.placement import RungChoice
 from facilitator.web import running
@@ -88,7 +89,15 @@ async def test_join_panel_lets_a_phone_join_lists_and_removes_it(
         await until(pilot, lambda: table.row_count == 1)
         assert [str(c) for c in table.get_row_at(0)][:2] == ["Police", "[b]Mari[/b]"]  # literal
 
+        await pilot.press("x")  # asks first, on Cancel: enter keeps the device
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Police ([b]Mari[/b])" in str(app.screen.query_one(".dialog-message", Label).render())
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel))
+        assert table.row_count == 1 and len(server.desk.devices) == 1
         await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("left", "enter")  # to the Remove button
         await until(pilot, lambda: table.row_count == 0)
         assert server.desk.devices == {}
         async with phone.get(server.binding.url + "live") as response:

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.dialogs.common import ChoiceDialog
+from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
 from facilitator.ui.screens.join_panel import JoinPanel
 from facilitator.ui.widgets.bigcode import GLYPHS, big_code
 from facilitator.web import running
@@ -134,7 +134,9 @@ async def test_a_served_session_is_served_again_when_reopened(
         await until(pilot, lambda: isinstance(again.screen, JoinPanel) and again.screen._ready)
         assert panel(again).server is server
         assert url in shown(panel(again), "#join-address")
-        await pilot.press("s")  # stopped for good: not started again next time
+        await pilot.press("s")  # stopped for good (asked first): not started again next time
+        await until(pilot, lambda: isinstance(again.screen, ConfirmDialog))
+        await pilot.press("left", "enter")
         await until(pilot, lambda: not server.running)
     await phone.close()
     third = make_app(session=SessionService(service.path))

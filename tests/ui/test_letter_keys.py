@@ -79,9 +79,16 @@ AUDITED: dict[str, str] = {
     "next_page": "pages the intro on",
     "previous_page": "pages the intro back",
 }
-JOIN_PANEL = {"network", "remove", "admit", "move", "admit_each", "renew", "stop"}
-"""The join panel's letters (its own screen, no text field): `x` removes a device and `s`
-stops the server without asking. Left to the join panel's owner, and reported."""
+JOIN_PANEL = {
+    "network": "opens the server to the local network; n again keeps it on this computer",
+    "remove": ASKS,
+    "admit": "lets the waiting devices take part (they asked to join)",
+    "move": "opens the party list",
+    "admit_each": "switches admitting each new device; o again switches back",
+    "renew": "draws a new join code; joined devices stay",
+    "stop": ASKS,
+}
+"""The join panel's letters (its own screen, no text field)."""
 DIGIT_ACTIONS = ("to_rung(", "rung(", "choose(", "pick(", "tab(")
 """Digits choose a rung, a page, a tab or a role: a choice made, undone by another digit."""
 

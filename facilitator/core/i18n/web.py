@@ -221,6 +221,14 @@ MESSAGES = {
     "join.col.joined": {"en": "Joined", "et": "Liitus"},
     "join.minutes": {"en": "{minutes} min ago", "et": "{minutes} min tagasi"},
     "join.removed": {"en": "Device removed", "et": "Seade eemaldatud"},
+    "join.remove.confirm": {
+        "en": "Remove the device of {party} ({name})? Its page stops working; it can join again with the code.",
+        "et": "Kas eemaldada osapoole {party} seade ({name})? Selle leht lakkab töötamast; koodiga saab uuesti liituda.",
+    },
+    "join.stop.confirm": {
+        "en": "Stop the server? Phones can't reach it until you open this panel again.",
+        "et": "Kas peatada server? Telefonid ei pääse ligi, kuni avate selle paneeli uuesti.",
+    },
     "join.closed": {
         "en": "Joining closed; joined devices keep working",
         "et": "Liitumine suletud; liitunud seadmed töötavad edasi",

@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
-from facilitator.ui.dialogs.common import ChoiceDialog
+from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
 from facilitator.ui.host import Host
 from facilitator.ui.widgets.bigcode import big_code
 from facilitator.ui.widgets.keybar import KeyBar
@@ -347,11 +347,22 @@ class JoinPanel(BaseScreen):
             self.move(not self._lan)
 
     def action_remove(self) -> None:
-        """Remove the selected device: its page stops working; it may join again with the code."""
+        """Remove the selected device: its page stops working; it may join again with the code.
+        Asks first (a letter typed by mistake removes nothing)."""
         device_id = self.selected()
-        if device_id is not None and self.server.desk.remove(device_id):
-            self.notify(self.t("join.removed"), timeout=3)
-            self.changed()
+        device = self.server.desk.by_id(device_id) if device_id else None
+        if device is None:
+            return
+        session = self.service.session
+        party = session.party_name(device.party_id) if device.party_id else "—"
+        message = self.t("join.remove.confirm", party=party, name=device.name or "—")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.server.desk.remove(device.id):
+                self.notify(self.t("join.removed"), timeout=3)
+                self.changed()
+
+        self.app.push_screen(ConfirmDialog(message, "join.key.remove"), confirmed)
 
     def action_move(self) -> None:
         """Move the selected device to another party (only the facilitator can)."""
@@ -392,8 +403,11 @@ class JoinPanel(BaseScreen):
 
     @work(exclusive=True, group="join-server")
     async def action_stop(self) -> None:
-        """Stop the participants' server: phones can't reach it until the panel is opened again."""
+        """Stop the participants' server: phones can't reach it until the panel is opened again.
+        Asks first."""
         if not self._ready:
+            return
+        if not await self.app.push_screen_wait(ConfirmDialog(self.t("join.stop.confirm"), "join.key.stop")):
             return
         await self.server.stop(for_good=True)
         self.notify(self.t("join.stopped"), timeout=4)
