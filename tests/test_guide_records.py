@@ -211,19 +211,23 @@ def test_new_from_keeps_parties_activities_and_agreed_rungs_and_links_the_two(
     assert [(a.id, a.title, a.party_ids, a.concerns, a.approaches, a.flows) for a in later.activities] == [
         (a.id, a.title, a.party_ids, a.concerns, a.approaches, a.flows) for a in before.activities
     ]
-    assert [(a.agreed_current, a.agreed_wished) for a in later.activities] == [
-        (a.agreed_current, a.agreed_wished) for a in before.activities
+    # A fresh blind round: nothing agreed or revealed yet; last time's rungs are kept aside,
+    # for the reveal to show beside this year's placements.
+    assert all(a.agreed_current is None and not a.revealed for a in later.activities)
+    assert [(f.source_id, f.current, f.wished) for f in later.followups if f.kind == "activity"] == [
+        (a.id, a.agreed_current, a.agreed_wished) for a in before.activities
     ]
-    # People, placements, roles, expectations and sign-offs are the new workshop's to make.
+    # People, placements, roles, expectations and sign-offs are the new workshop's to make;
+    # last time's promises come along to be followed up.
     assert not (later.participants or later.placements or later.roles or later.expectations or later.signoffs)
-    # The room can start a new blind round where things moved.
-    moved = next(a for a in later.activities if a.agreed_current is not None)
-    SessionService(library.path_for(later.info.id)).revote(moved.id)
+    assert {f.source_id for f in later.followups if f.kind == "commitment"} == {
+        c.id for c in before.commitments
+    }
     # compare pairs everything by id: nothing new, nothing dropped.
-    comparison = compare(before, library.open(later.info.id).session)
+    comparison = compare(before, later)
     summary = comparison.summary
     assert (summary.new, summary.dropped) == (0, 0)
-    assert summary.unrated >= 1  # the re-voted one has no agreed rung to compare yet
+    assert summary.unrated == len(before.activities)  # nothing agreed this year yet
 
 
 def test_new_from_defaults_to_the_earlier_title_and_refuses_a_scenario_too(library: SessionLibrary) -> None:

@@ -129,3 +129,26 @@ def test_slugs_are_safe_file_names() -> None:
     assert slug("../../etc/passwd") == "etc-passwd"
     assert slug("🙂") == "party"
     assert len(slug("x" * 200)) <= 40
+
+
+def test_a_page_follows_up_its_party_s_items_of_last_time(library: SessionLibrary) -> None:
+    from facilitator.core.followup import promises
+    from tests.series import three_years
+
+    service = three_years(library).services[1]
+    session = service.session
+    written = dict(zip((p.id for p in session.parties), pages(service, lang="en").values(), strict=True))
+    for party in session.parties:
+        seen = parse_html(written[party.id]).all_text
+        mine = [i for i in promises(session) if i.party_id == party.id]
+        assert ("What came of last time's promises" in seen) == bool(mine)
+        for item in promises(session):
+            if item.kind == "commitment" and item.party_id != party.id:
+                own = {i.text for i in mine}
+                assert item.text in own or item.text not in seen.split("What came of")[-1]
+        for item in mine:
+            assert item.text in seen
+            if item.note:
+                assert item.note in seen
+    first = create_demo(library, find_scenario("community-safety"))
+    assert "What came of" not in "".join(pages(first, lang="en").values())

@@ -18,6 +18,7 @@ from facilitator.core.reports.history_report import build_history, render_histor
 from facilitator.core.reports.history_svg import history_svg
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
+from tests.series import three_years
 from tests.test_reports import assert_safe_html, parse_html
 
 
@@ -27,27 +28,9 @@ def _no_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("facilitator.core.store.os.fsync", lambda fd: None)
 
 
-def three_years(library: SessionLibrary) -> list[SessionService]:
-    """The demo, then next year (a party gone, one new, a rung moved, a step done), then the year after."""
-    first = create_demo(library, find_scenario("community-safety"))
-    s1 = first.session
-    second = library.create_from(s1.id, date="2027-12-06")
-    gone = s1.parties[-1].id  # Seniors
-    second.remove_party(gone)
-    newcomer = second.add_party("Rescue board")
-    police = s1.parties[0].id
-    moved = next(a for a in s1.activities if a.agreed_current == "communication")
-    second.agree(moved.id, current="cooperation", wished="coordination")
-    second.add_activity("Joint drills", party_ids=[police, newcomer])
-    step = second.add_action("Plan the drills", owner=newcomer, due="2028-03-01")
-    second.update_action(step, done=True)
-    third = library.create_from(second.session.id, date="2028-12-04")
-    return [first, second, third]
-
-
 @pytest.fixture
 def series3(library: SessionLibrary) -> list[SessionService]:
-    return three_years(library)
+    return three_years(library).services
 
 
 def open_session(library: SessionLibrary):  # type: ignore[no-untyped-def]
@@ -65,23 +48,19 @@ def test_the_series_is_followed_back_to_its_first_session(
     assert [s.id for s in middle.sessions] == [s.session.id for s in series3[:2]]
 
 
-def test_rungs_pairs_and_steps_over_three_years(
-    library: SessionLibrary, series3: list[SessionService]
-) -> None:
-    h = history(library.series(series3[-1].session.id))
-    first, second, _third = (s.session for s in series3)
-    moved = next(a for a in first.activities if a.agreed_current == "communication")
+def test_rungs_pairs_and_steps_over_three_years(library: SessionLibrary) -> None:
+    series = three_years(library)
+    h = history(library.series(series.services[-1].session.id))
+    first = series.services[0].session
+    moved = first.activity(series.moved)
     line = next(line for line in h.activities if line.id == moved.id)
-    assert [p.current if p else None for p in line.points] == [0, 1, 1]
-    assert [p.wished if p else None for p in line.points] == [
-        first.scenario.rung_index(moved.agreed_wished or ""),
-        2,
-        2,
-    ]
+    # A rung higher the second year; the third has not placed yet (a fresh blind round).
+    assert [p.current if p else None for p in line.points] == [0, 1, None]
+    wished = first.scenario.rung_index(moved.agreed_wished or "")
+    assert [p.wished if p else None for p in line.points] == [wished, wished, None]
     drills = next(line for line in h.activities if line.title == "Joint drills")
     assert drills.points[0] is None and drills.points[1] is not None  # new in the second year
-    newcomer = next(p.id for p in second.parties if p.name == "Rescue board")
-    gone = first.parties[-1].id
+    newcomer, gone = series.newcomer, series.gone
     assert any(newcomer in pair for pair in h.pairs[1].gained)
     assert any(gone in pair for pair in h.pairs[1].lost)
     assert h.pairs[0].gained == () and h.pairs[2].gained == () and h.pairs[2].lost == ()

@@ -120,6 +120,7 @@ def test_every_field_of_the_model_is_decided_by_the_one_table() -> None:
             "fields": model.FieldValue,
             "signoffs": model.SignOff,
             "actions": model.Action,
+            "followups": model.FollowUp,
             "timers": PhaseTimer,
         }[attribute]
         unnamed = {f.name for f in dataclasses.fields(record)} - set(fields)

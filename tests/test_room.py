@@ -183,10 +183,13 @@ def test_an_imported_copy_starts_with_its_timers_stopped(service: SessionService
 
 
 def test_the_shipped_agendas_fit_ninety_minutes() -> None:
-    from facilitator.core.scenario import find_scenario
+    """90 minutes; a workshop that continues an earlier one has its follow-up (15) besides."""
+    from facilitator.core.scenario import FOLLOWUP, find_scenario
 
     for scenario_id in ("community-safety", "kogukondlik-turvalisus"):
-        assert sum(p.minutes for p in find_scenario(scenario_id).agenda) == 90
+        agenda = find_scenario(scenario_id).agenda
+        assert sum(p.minutes for p in agenda if p.kind != FOLLOWUP) == 90
+        assert [p.minutes for p in agenda if p.kind == FOLLOWUP] == [15]
 
 
 def test_the_clock_and_the_id_source_are_given_to_the_library_and_its_services(tmp_path: Path) -> None:

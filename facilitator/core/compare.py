@@ -67,7 +67,8 @@ from facilitator.core.comparison import (
     Summary,
     normalise,
 )
-from facilitator.core.model import Action, Activity, Commitment, Expectation, Party, Session
+from facilitator.core.followup import followed_up
+from facilitator.core.model import Action, Activity, Commitment, Expectation, FollowUp, Party, Session
 from facilitator.core.scenario import Scenario
 
 __all__ = [
@@ -212,6 +213,12 @@ class _Comparer:
             return None
         return PartyRef(party_id, party_id)
 
+    def followed(self, kind: str, source_id: str) -> FollowUp | None:
+        """`b`'s follow-up item of one of `a`'s promises, when `b` continues `a` and carried it."""
+        if self.b.info.previous_id != self.a.info.id:
+            return None
+        return followed_up(self.b, kind, source_id)
+
     def rung_change(self, before: str | None, after: str | None) -> RungChange:
         return RungChange(
             before,
@@ -275,7 +282,12 @@ class _Comparer:
             for e, f, _ in matches
             if e.state != f.state or normalise(e.response) != normalise(f.response)
         ]
-        out += [ExpectationChange(self.ref_a(e.from_party), self.ref_a(e.to_party), e, None) for e in removed]
+        out += [
+            ExpectationChange(
+                self.ref_a(e.from_party), self.ref_a(e.to_party), e, None, self.followed("expectation", e.id)
+            )
+            for e in removed
+        ]
         out += [ExpectationChange(self.ref_b(f.from_party), self.ref_b(f.to_party), None, f) for f in added]
         return tuple(out)
 
@@ -292,7 +304,10 @@ class _Comparer:
         ]
         _, removed, added = pair_up(before, after, steps)
         return (
-            *(CommitmentChange(self.ref_a(c.party_id), c, None) for c in removed),
+            *(
+                CommitmentChange(self.ref_a(c.party_id), c, None, self.followed("commitment", c.id))
+                for c in removed
+            ),
             *(CommitmentChange(self.ref_b(c.party_id), None, c) for c in added),
         )
 
@@ -314,7 +329,8 @@ class _Comparer:
         follow_ups = []
         for i, x in enumerate(before):
             y, how = found.get(i, (None, None))
-            follow_ups.append(ActionFollowUp(x, y, how, self.ref_a(x.owner)))
+            followup = self.followed("action", x.id) if y is None else None
+            follow_ups.append(ActionFollowUp(x, y, how, self.ref_a(x.owner), followup))
         return tuple(follow_ups), tuple(y for j, y in enumerate(after) if j not in used)
 
     def run(self) -> Comparison:

@@ -16,10 +16,11 @@ from facilitator.core.comparison import (
     Movement,
     PartyRef,
     RungChange,
+    outcome_key,
 )
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
-from facilitator.core.model import Expectation, Session
+from facilitator.core.model import Expectation, FollowUp, Session
 from facilitator.core.scenario import Scenario
 
 
@@ -37,13 +38,25 @@ def rung_name(scenario: Scenario, rung_id: str | None, t: Translator) -> str:
         return rung_id
 
 
-def role_name(scenario: Scenario, role_id: str | None, t: Translator) -> str:
+def role_name(scenario: Scenario, role_id: str | None, t: Translator, *, not_set_yet: bool = False) -> str:
+    """A role's name; no role is "no role", or "not set yet" in a session that continues the
+    other (its roles are for this year's workshop to set)."""
     if role_id is None:
-        return t("compare.role.none")
+        return t("compare.role.not_set") if not_set_yet else t("compare.role.none")
     try:
         return scenario.role(role_id).name
     except KeyError:
         return role_id
+
+
+def followup_text(followup: FollowUp | None, t: Translator) -> str:
+    """What the follow-up recorded of a carried item: "followed up: done", or "not followed up yet"."""
+    if followup is None:
+        return ""
+    key = outcome_key(followup)
+    if key == "none":
+        return t("followup.outcome.none")
+    return t("compare.followed", outcome=t(f"followup.outcome.{key}"))
 
 
 def _state(e: Expectation, t: Translator) -> str:
@@ -78,11 +91,13 @@ def summary_lines(c: Comparison, t: Translator) -> dict[str, str]:
             parties_gone=s.parties_gone,
         ),
         "actions": t(
-            "exchange.summary.actions",
+            "exchange.summary.actions.series" if c.series else "exchange.summary.actions",
             done=s.actions_done,
             open=s.actions_open,
             dropped=s.actions_dropped,
             new=s.actions_new,
+            followed=s.actions_followed,
+            pending=s.actions_pending,
         ),
     }
 
@@ -178,7 +193,8 @@ def _roles(c: Comparison, t: Translator) -> list[str]:
         "compare.section.roles",
         [
             f"  - {pair.b.title}: {c.party_name(r.party)}: "
-            f"{role_name(c.a.scenario, r.before, t)} → {role_name(c.b.scenario, r.after, t)}"
+            f"{role_name(c.a.scenario, r.before, t)} → "
+            f"{role_name(c.b.scenario, r.after, t, not_set_yet=c.series)}"
             for pair in c.pairs
             for r in pair.roles
         ],
@@ -195,6 +211,8 @@ def _expectation(c: Comparison, pair: ActivityPair, e: ExpectationChange, t: Tra
     if e.before is None:
         assert e.after is not None
         how = t("compare.expectation.added", state=_state(e.after, t))
+    elif e.followup is not None:
+        how = followup_text(e.followup, t)
     elif e.after is None:
         how = t("compare.expectation.removed", state=_state(e.before, t))
     else:
@@ -215,10 +233,11 @@ def _expectations_and_commitments(c: Comparison, t: Translator) -> list[str]:
             [
                 "  - "
                 + t(
-                    f"compare.commitment.{ch.kind}",
+                    "compare.commitment.followed" if ch.followup else f"compare.commitment.{ch.kind}",
                     activity=pair.b.title,
                     party=c.party_name(ch.party),
                     text=ch.text,
+                    outcome=followup_text(ch.followup, t) if ch.followup else "",
                 )
                 for pair in c.pairs
                 for ch in pair.commitments
@@ -243,6 +262,15 @@ def _actions(c: Comparison, t: Translator) -> list[str]:
     return [
         *_section(t, "compare.section.actions_done", follow_ups("done", skip_done=True)),
         *_section(t, "compare.section.actions_open", follow_ups("open", skip_done=False)),
+        *_section(
+            t,
+            "compare.section.actions_followed",
+            [
+                f"{action(c.party_name(f.owner), f.before.text)}: {followup_text(f.followup, t)}"
+                for f in c.actions
+                if f.status == "followed" and f.followup is not None
+            ],
+        ),
         *_section(t, "compare.section.actions_dropped", follow_ups("dropped", skip_done=True)),
         *_section(
             t,

@@ -12,7 +12,13 @@ from functools import cached_property
 from typing import Literal
 
 from facilitator.core.errors import UserError
-from facilitator.core.model import Action, Activity, Commitment, Expectation, Party, Session
+from facilitator.core.model import Action, Activity, Commitment, Expectation, FollowUp, Party, Session
+
+
+def outcome_key(followup: FollowUp) -> str:
+    """What the follow-up recorded of an item, as a catalogue key's last part: done, partly,
+    not_done, dropped; none until the room has recorded (or confirmed) it."""
+    return followup.outcome if followup.outcome and followup.confirmed else "none"
 
 
 def normalise(text: str) -> str:
@@ -33,7 +39,7 @@ ActionMatch = Literal["id", "text"]
 RungChangeKind = Literal["up", "down", "same", "agreed", "cleared", "none"]
 Movement = Literal["up", "down", "same", "unrated"]
 ChangeKind = Literal["added", "removed", "changed"]
-ActionStatus = Literal["done", "open", "dropped"]
+ActionStatus = Literal["done", "open", "dropped", "followed"]
 
 
 class LadderMismatch(UserError):
@@ -123,6 +129,7 @@ class ExpectationChange:
     to_party: PartyRef
     before: Expectation | None
     after: Expectation | None
+    followup: FollowUp | None = None  # what `b`'s follow-up holds of an expectation `b` no longer has
 
     @property
     def kind(self) -> ChangeKind:
@@ -145,6 +152,7 @@ class CommitmentChange:
     party: PartyRef
     before: Commitment | None
     after: Commitment | None
+    followup: FollowUp | None = None  # what `b`'s follow-up holds of a commitment of `a`
 
     @property
     def kind(self) -> ChangeKind:
@@ -200,17 +208,19 @@ class ActivityPair:
 
 @dataclass(frozen=True)
 class ActionFollowUp:
-    """An action of `a` and what `b` shows of it: done, still open, or dropped."""
+    """An action of `a` and what `b` shows of it: done, still open, followed up (`b` continues `a`
+    and carries it as an item to follow up), or dropped."""
 
     before: Action
     after: Action | None
     matched_by: ActionMatch | None
     owner: PartyRef
+    followup: FollowUp | None = None
 
     @property
     def status(self) -> ActionStatus:
         if self.after is None:
-            return "dropped"
+            return "followed" if self.followup is not None else "dropped"
         return "done" if self.after.done else "open"
 
     @property
@@ -247,6 +257,8 @@ class Summary:
     actions_open: int = 0
     actions_dropped: int = 0
     actions_new: int = 0
+    actions_followed: int = 0  # carried into `b` to follow up (`b` continues `a`)
+    actions_pending: int = 0  # of those, not followed up yet
 
 
 @dataclass(frozen=True)
@@ -304,7 +316,16 @@ class Comparison:
             actions_open=sum(f.status == "open" for f in self.actions),
             actions_dropped=sum(f.status == "dropped" for f in follow_ups),
             actions_new=len(self.new_actions),
+            actions_followed=sum(f.status == "followed" for f in follow_ups),
+            actions_pending=sum(
+                f.followup is not None and outcome_key(f.followup) == "none" for f in follow_ups
+            ),
         )
+
+    @property
+    def series(self) -> bool:
+        """`b` was made from `a` (`new --from`): what `a` promised is followed up in `b`."""
+        return self.b.info.previous_id == self.a.info.id
 
     @property
     def has_changes(self) -> bool:

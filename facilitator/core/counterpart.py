@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from facilitator.core.scenario import Rung, Scenario, discover
+from facilitator.core.scenario import FOLLOWUP, Rung, Scenario, discover
 
 
 def shape(scenario: Scenario) -> tuple[object, ...]:
@@ -22,7 +22,7 @@ def shape(scenario: Scenario) -> tuple[object, ...]:
     return (
         tuple(r.id for r in scenario.rungs),
         tuple(sorted(r.id for r in scenario.roles)),
-        tuple(p.id for p in scenario.agenda),
+        tuple(p.id for p in scenario.agenda if p.kind != FOLLOWUP),  # only continuing sessions have it
         tuple(tuple(f.id for f in r.fields) for r in scenario.rungs),
     )
 

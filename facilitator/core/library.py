@@ -178,19 +178,25 @@ class SessionLibrary:
     def create_from(
         self, ref: str, *, title: str = "", date: str = "", place: str = "", facilitator: str = ""
     ) -> SessionService:
-        """Next year's workshop from this one: a new session that starts where `ref` ended.
+        """Next year's workshop from this one: a new session that continues `ref`'s series.
 
-        It runs the earlier session's scenario (the copy it embeds, so the ladders match),
-        and gets its parties, its activities (with their approaches and information flows)
-        and their agreed rungs as the starting point; people, placements, roles,
-        expectations and sign-offs are for the new workshop to make. Parties and
-        activities keep their ids, so `compare` pairs them exactly and shows what changed;
-        the new session names the earlier one (`previous_id`). An agreed activity starts
-        revealed, so the room can start a new blind round on it where things moved.
+        It runs the earlier session's scenario (the copy it embeds, so the ladders match) and
+        gets its parties and its activities (with their approaches and information flows),
+        ids kept, so `compare` and `history` pair them exactly; the new session names the
+        earlier one (`previous_id`). The activities start unplaced and not agreed, for a fresh
+        blind placement: last time's agreed rungs come along as follow-up items of kind
+        "activity", shown beside this year's placements once revealed. The commitments, the
+        accepted and amended expectations and the open next steps come along as items to follow
+        up (`followup.carried_items`). People, placements, roles and sign-offs are for the new
+        workshop to make.
         """
+        from facilitator.core.followup import carried_items, with_followup_phase
+        from facilitator.core.scenario import discover
+
         earlier = self.open(ref).session
+        known = [e.scenario for e in discover((self.scenarios_dir,)) if e.scenario is not None]
         service = self.create(
-            earlier.scenario,
+            with_followup_phase(earlier.scenario, known),
             title or earlier.info.title,
             date=date,
             place=place,
@@ -211,9 +217,8 @@ class SessionLibrary:
                 "flows": list(a.flows),
             }
             service.change("activity.added", activity)
-            if a.agreed_current is not None:
-                service.reveal(a.id)
-                service.agree(a.id, current=a.agreed_current, wished=a.agreed_wished)
+        for item in carried_items(earlier):
+            service.change("followup.added", {"id": service.ids(), **item})
         return service
 
     def _free_id(self) -> str:

@@ -34,6 +34,11 @@ from facilitator.core.timer import PhaseTimer
 SCHEMA_VERSION = 1
 FILE_KIND = "facilitator-session"
 EXPECTATION_STATES = ("open", "accepted", "amended", "declined")
+FOLLOWUP_KINDS = ("commitment", "expectation", "action", "activity")
+"""What a session made with `new --from` carries: the three kinds of promise followed up, and
+(activity) last time's agreed rungs, shown beside this year's placements once revealed."""
+OUTCOMES = ("done", "partly", "not_done", "dropped")
+"""What came of a promise followed up ("dropped": no longer needed)."""
 
 Doc = Mapping[str, Any]
 Tables = Mapping[str, Mapping[str, Doc]]
@@ -193,6 +198,36 @@ class Action:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """An item of the session this one was made from, to follow up: what came of it.
+
+    `source_id` is the commitment's, expectation's or step's id in that session (ids of the
+    earlier session are references there, not checked here); `party_id` the party that
+    answers for it (the addressee of an expectation), which may have left since
+    (`party_name` keeps its name). `outcome` is "" until recorded; a party's own answer from
+    a phone is `confirmed` once the facilitator confirms it. Kind "activity" carries last
+    time's agreed rungs of an activity instead (`current`, `wished`).
+    """
+
+    id: str
+    kind: Annotated[str, Known("follow-up kind")]
+    source_id: Name
+    text: Name
+    party_id: str
+    party_name: str = ""
+    from_party: str = ""
+    activity_id: str | None = None
+    activity: str = ""
+    due: Annotated[str, Day()] | None = None
+    current: RungId | None = None
+    wished: RungId | None = None
+    outcome: Annotated[str, Known("outcome")] = ""
+    note: Annotated[str, Text(longest=2_000)] = ""
+    confirmed: bool = False
+    carried_action: str | None = None  # the step of this session it was carried over as
+
+
+@dataclass(frozen=True)
 class Room:
     """What the whole room is on now: session data, so every device can follow the facilitator."""
 
@@ -257,6 +292,7 @@ EXPECTATIONS = Table("expectations", Expectation, "expectation", ordered=True)
 FIELDS = Table("fields", FieldValue, "agreement field", key=lambda f: pair_id(f.activity_id, f.field_id))
 SIGNOFFS = Table("signoffs", SignOff, "sign-off", key=lambda s: pair_id(s.activity_id, s.party_id))
 ACTIONS = Table("actions", Action, "action", ordered=True)
+FOLLOWUPS = Table("followups", FollowUp, "follow-up item", ordered=True)
 TIMERS = Table("timers", PhaseTimer, "timer", key=lambda t: t.phase_id)
 EVENTS = Table("events", Event, "event", key=lambda e: str(e.seq))
 """The log (`Session.events`, in order): checked by hand (numbering, each kind's payload)."""
@@ -274,6 +310,7 @@ TABLES: dict[str, Table[Any]] = {
         FIELDS,
         SIGNOFFS,
         ACTIONS,
+        FOLLOWUPS,
         TIMERS,
     )
 }
@@ -355,6 +392,7 @@ class Session:
     fields: tuple[FieldValue, ...] = ()
     signoffs: tuple[SignOff, ...] = ()
     actions: tuple[Action, ...] = ()
+    followups: tuple[FollowUp, ...] = ()  # last time's items (a session made with `new --from`)
     events: tuple[Event, ...] = ()
     timers: tuple[PhaseTimer, ...] = ()
 

@@ -43,6 +43,16 @@ class SessionChanges(Protocol):
 
     def withdraw_sign_off(self, activity_id: str, party_id: str, actor: Any = None) -> Event: ...
 
+    def record_followup(
+        self,
+        item_id: str,
+        outcome: str,
+        note: str | None = None,
+        *,
+        confirmed: bool = True,
+        actor: Any = None,
+    ) -> Event: ...
+
 
 HIDDEN = ""
 """The rung of a placement the viewer may not see yet: that it was made shows, not where."""
@@ -179,6 +189,11 @@ class PartyService:
     def withdraw_sign_off(self, activity_id: str) -> Event:
         return self._service.withdraw_sign_off(activity_id, self.party_id, actor=self.author)
 
+    def answer_followup(self, item_id: str, outcome: str, note: str = "") -> Event:
+        """What came of one of this party's own items of last time, in the follow-up phase; the
+        facilitator confirms it (`core.rules` checks whose item it is and that it is still open)."""
+        return self._service.record_followup(item_id, outcome, note, confirmed=False, actor=self.author)
+
     def do(self, action: str, **arguments: Any) -> object:
         """One of `ALLOWED` by name (a front end's request); anything else is `NotAllowed`."""
         if action not in ALLOWED:
@@ -195,6 +210,14 @@ class PartyService:
 
 
 ALLOWED = frozenset(
-    {"place", "answer_expectation", "add_commitment", "add_expectation", "sign_off", "withdraw_sign_off"}
+    {
+        "place",
+        "answer_expectation",
+        "add_commitment",
+        "add_expectation",
+        "sign_off",
+        "withdraw_sign_off",
+        "answer_followup",
+    }
 )
 """What a participant's device may do; the facilitator's `SessionService` may do everything."""

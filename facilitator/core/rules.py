@@ -21,19 +21,30 @@ from typing import Any, Protocol
 
 from facilitator.core.errors import ChangeRejected, NotAllowed
 from facilitator.core.kinds.base import Context
-from facilitator.core.model import ACTIVITIES, EXPECTATIONS, PARTIES, SIGNOFFS, Activity, Session
+from facilitator.core.model import (
+    ACTIVITIES,
+    EXPECTATIONS,
+    FOLLOWUPS,
+    PARTIES,
+    SIGNOFFS,
+    Activity,
+    FollowUp,
+    Session,
+)
 from facilitator.core.scenario import Scenario
 from facilitator.core.schema.events import (
     CommitmentAdded,
     ExpectationAdded,
     ExpectationAnswered,
+    FollowUpRecorded,
     PlacementRecorded,
     SignOffChange,
 )
 from facilitator.core.schema.table import pair_id
 
-PLACE, AGREE = "place", "agree"
-"""The agenda phase kinds in which a party places, and agrees roles and expectations."""
+PLACE, AGREE, FOLLOWUP = "place", "agree", "followup"
+"""The agenda phase kinds in which a party places, agrees roles and expectations, and answers
+for its own promises of last time."""
 
 
 class Facts(Protocol):
@@ -47,6 +58,8 @@ class Facts(Protocol):
     def addressee(self, expectation_id: Any) -> tuple[str, str]:
         """(the party it is addressed to, its activity)."""
         ...
+
+    def followup(self, item_id: Any) -> FollowUp: ...
 
 
 def _phase_kind(phase_id: str, scenario: Scenario) -> str:
@@ -77,6 +90,9 @@ class _Tables:
     def addressee(self, expectation_id: Any) -> tuple[str, str]:
         found = self.ctx.need(EXPECTATIONS, expectation_id)
         return found.to_party, found.activity_id
+
+    def followup(self, item_id: Any) -> FollowUp:
+        return self.ctx.need(FOLLOWUPS, item_id)
 
 
 class _Built:
@@ -109,6 +125,12 @@ class _Built:
         if found is None:
             raise ChangeRejected(f"no expectation with id {expectation_id!r}", "error.gone")
         return found.to_party, found.activity_id
+
+    def followup(self, item_id: Any) -> FollowUp:
+        found = next((f for f in self.session.followups if f.id == item_id), None)
+        if found is None:
+            raise ChangeRejected(f"no follow-up item with id {item_id!r}", "error.gone")
+        return found
 
 
 def _own(party: str, claimed: Any) -> None:
@@ -195,6 +217,22 @@ def _signing(facts: Facts, data: SignOffChange, party: str) -> None:
     _agreeing(facts, data.get("activity_id"), party, signing=True)
 
 
+def _following_up(facts: Facts, data: FollowUpRecorded, party: str) -> None:
+    """A party's own item of last time, in the follow-up phase, until the room has recorded it;
+    its answer waits for the facilitator's confirmation."""
+    if facts.phase_kind() != FOLLOWUP:
+        raise NotAllowed(
+            "last time's promises are followed up in the follow-up phase", "error.rule.not_following_up"
+        )
+    item = facts.followup(data.get("id"))
+    if item.party_id != party or item.kind == "activity":
+        raise NotAllowed("a party answers for its own promises only", "error.not_yours")
+    if item.confirmed:
+        raise NotAllowed("the room has recorded this one already", "error.rule.followed_up")
+    if data.get("confirmed") is not False:
+        raise NotAllowed("only the facilitator confirms an answer", "error.not_allowed")
+
+
 RULES: dict[str, Callable[[Facts, Any, str], None]] = {
     "placement.recorded": _placing,
     "commitment.added": _committing,
@@ -202,6 +240,7 @@ RULES: dict[str, Callable[[Facts, Any, str], None]] = {
     "expectation.answered": _answering,
     "signoff.given": _signing,
     "signoff.withdrawn": _signing,
+    "followup.recorded": _following_up,
 }
 """The kinds of change a participant's device may make, each with its rule."""
 

@@ -24,7 +24,7 @@ from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.kinds.base import a_date
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
-from facilitator.core.scenario import Scenario, scenario_from_dict
+from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
 from facilitator.core.text import clean_change
 from facilitator.core.timer import PhaseTimer
@@ -54,7 +54,8 @@ def new_session_data(
 ) -> Data:
     """The tables of a brand-new session, embedding a copy of its scenario.
 
-    `previous_id` names the earlier session this one starts from (`new --from`)."""
+    `previous_id` names the earlier session this one starts from (`new --from`). A session
+    without one leaves out the agenda's follow-up of last time: it has nothing to follow up."""
     given = clean_change(
         "session.updated", {"title": title, "date": date, "place": place, "facilitator": facilitator}
     )
@@ -75,7 +76,7 @@ def new_session_data(
         "id": session_id,
         "scenario_id": scenario.id,
         "language": scenario.language,
-        "scenario": dict(scenario.raw),
+        "scenario": embedded_scenario(scenario, continues=bool(previous_id)),
         "created_at": (clock or now)(),
         **initial,
         # What the events start from, so the timeline can replay from the beginning.
@@ -84,6 +85,16 @@ def new_session_data(
     if previous_id:
         meta["previous_id"] = previous_id
     return {"meta": {"session": meta}, "events": {}}
+
+
+def embedded_scenario(scenario: Scenario, *, continues: bool) -> dict[str, Any]:
+    """The copy of the scenario a new session keeps: without the follow-up phase unless the
+    session continues an earlier one."""
+    raw = dict(scenario.raw)
+    agenda = raw.get("agenda")
+    if not continues and isinstance(agenda, list):
+        raw["agenda"] = [p for p in agenda if not (isinstance(p, dict) and p.get("kind") == FOLLOWUP)]
+    return raw
 
 
 def append_event(
@@ -454,6 +465,41 @@ class SessionService:
 
     def update_action(self, action_id: str, actor: str | Author | None = None, **fields: Any) -> Event:
         return self.change("action.updated", {"id": action_id, **fields}, actor)
+
+    def record_followup(
+        self,
+        item_id: str,
+        outcome: str,
+        note: str | None = None,
+        *,
+        confirmed: bool = True,
+        actor: str | Author | None = None,
+    ) -> Event:
+        """What came of last time's item: done, partly, not_done or dropped (no longer needed)."""
+        data: dict[str, Any] = {"id": item_id, "outcome": outcome, "confirmed": confirmed}
+        if note is not None:
+            data["note"] = note
+        return self.change("followup.recorded", data, actor)
+
+    def confirm_followup(self, item_id: str, actor: str | Author | None = None) -> Event:
+        """The facilitator confirms what a party answered from its phone."""
+        return self.change("followup.recorded", {"id": item_id, "confirmed": True}, actor)
+
+    def carry_over(
+        self,
+        item_id: str,
+        *,
+        owner: str | None = None,
+        due: str | None = None,
+        actor: str | Author | None = None,
+    ) -> str:
+        """Last time's open step becomes a step of this session, linked to the item; its id."""
+        action_id = self.ids()
+        data: dict[str, Any] = {"id": item_id, "action_id": action_id, "due": due}
+        if owner is not None:
+            data["owner"] = owner
+        self.change("followup.carried", data, actor)
+        return action_id
 
     def remove_action(self, action_id: str, actor: str | Author | None = None) -> Event:
         return self.change("action.removed", {"id": action_id}, actor)

@@ -8,6 +8,7 @@ the file changed (`OpenSessions`, the process's watchers). A renamed core functi
 from __future__ import annotations
 
 from facilitator.core.errors import NotAllowed
+from facilitator.core.followup import promises
 from facilitator.core.model import Room, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.service import SessionService
@@ -25,6 +26,7 @@ __all__ = [
     "last_seq",
     "open_for_placement",
     "party_view",
+    "promises",
     "room_of",
 ]
 

@@ -15,6 +15,7 @@ from facilitator.core.model import Activity, Expectation, Placement, Session
 from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import DEFAULT_ACTOR
+from facilitator.web.core_api import promises
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,19 @@ class AgreeBlock:
 
 
 @dataclass(frozen=True)
+class FollowUpLine:
+    """One of the party's own promises of last time, and what was answered of it."""
+
+    id: str
+    kind: str
+    text: str
+    due: str
+    outcome: str  # "" until answered
+    note: str
+    confirmed: bool
+
+
+@dataclass(frozen=True)
 class OpenActivity:
     """The activity the facilitator opened for placement, as this party sees it."""
 
@@ -108,6 +122,7 @@ class PartyPage:
     open: OpenActivity | None
     agree: list[AgreeBlock]
     title: str = ""
+    followup: list[FollowUpLine] = field(default_factory=list)
 
     @property
     def agenda(self) -> list[AgreeBlock]:
@@ -263,6 +278,13 @@ def party_page(
     if phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
         agree = [_agree_block(session, a, party_id) for a in chosen if party_id in a.party_ids]
+    followup: list[FollowUpLine] = []
+    if phase is not None and phase.kind == "followup":
+        followup = [
+            FollowUpLine(f.id, f.kind, f.text, f.due or "", f.outcome, f.note, f.confirmed)
+            for f in promises(session)
+            if f.party_id == party_id
+        ]
     return PartyPage(
         version=version,
         party=session.party_name(party_id),
@@ -273,4 +295,5 @@ def party_page(
         open=open_activity if phase is None or phase.kind != "agree" else None,
         agree=agree,
         title=session.info.title,
+        followup=followup,
     )

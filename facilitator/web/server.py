@@ -540,6 +540,9 @@ expect = party_action(
 )
 sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")))
 withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")))
+follow_up = party_action(
+    lambda f, d: f.answer_followup(d.get("item", ""), d.get("outcome", ""), d.get("note", "").strip())
+)
 
 
 # ----------------------------------------------------------------- the application
@@ -581,5 +584,6 @@ def make_app(
     app.router.add_get("/signoff", sign_off_page)
     app.router.add_post("/signoff", sign_off)
     app.router.add_post("/withdraw", withdraw)
+    app.router.add_post("/followup", follow_up)
     app.router.add_static("/static/", HERE / "static")
     return app

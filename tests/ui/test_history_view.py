@@ -59,7 +59,7 @@ async def test_the_history_of_a_series_by_key(ui_library: SessionLibrary) -> Non
 
 def check_series_of_three(ui_library: SessionLibrary, ids: list[str], pane: HistoryPane) -> None:
     ladder = cells(pane.query_one("#history-ladder", DataTable))
-    assert ladder[0][1:] == ["1", "1", "1"]
+    assert ladder[0][1:] == ["1", "not agreed", "not agreed"]  # each year places afresh
     drills = next(row for row in ladder if "Joint drills" in row[0])
     assert drills[1] == "not in this workshop" and drills[2] == "not agreed"
     header = [str(c.label) for c in pane.query_one("#history-ladder", DataTable).columns.values()]
@@ -90,3 +90,16 @@ async def test_a_series_of_one_says_so(ui_library: SessionLibrary, tmp_path: Pat
         notice = str(pane.query_one("#history-notice", Label).render())
         assert "See on sarja esimene töötuba" in notice
     assert alone.path.read_bytes() == before  # review reads only
+
+
+async def test_the_home_screen_shows_which_session_continues_which(ui_library: SessionLibrary) -> None:
+    from facilitator.ui.screens.home import HomeScreen
+    from tests.ui.helpers import screen_shown
+
+    ids = series(ui_library)
+    app = create_app(ui_library, lang="en")
+    async with app.run_test(size=(140, 45)) as pilot:
+        home = await screen_shown(pilot, HomeScreen)
+        table = home.query_one("#sessions", DataTable)
+        rows = {str(table.get_row(key)[5]): str(table.get_row(key)[6]) for key in table.rows}
+        assert rows[ids[1]] == f"↩ {ids[0]}" and rows[ids[2]] == f"↩ {ids[1]}" and rows[ids[0]] == ""

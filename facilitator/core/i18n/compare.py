@@ -54,6 +54,16 @@ MESSAGES = {
     # ------------------------------------------------------------ lines
     "compare.rung.none": {"en": "not agreed", "et": "kokku leppimata"},
     "compare.role.none": {"en": "no role", "et": "rollita"},
+    "compare.role.not_set": {"en": "not set yet", "et": "veel määramata"},
+    "compare.followed": {"en": "followed up: {outcome}", "et": "üle vaadatud: {outcome}"},
+    "compare.commitment.followed": {
+        "en": "{activity}: commitment of {party}: “{text}”: {outcome}",
+        "et": "{activity}: lubadus ({party}): „{text}“: {outcome}",
+    },
+    "compare.section.actions_followed": {
+        "en": "Last time's next steps, as followed up ({count})",
+        "et": "Eelmise korra sammud, nagu need üle vaadati ({count})",
+    },
     "compare.line.wished": {"en": "wished: {change}", "et": "soovitud: {change}"},
     "compare.line.renamed": {"en": "earlier title: “{title}”", "et": "varasem pealkiri: „{title}“"},
     "compare.line.joined": {"en": "joined: {parties}", "et": "liitusid: {parties}"},

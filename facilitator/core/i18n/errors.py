@@ -71,6 +71,14 @@ MESSAGES = {
         "en": "The party {party} has signed off “{activity}”: to change its answers, withdraw the sign-off first.",
         "et": "Tegevuse „{activity}“ kokkulepe on juba kinnitatud ({party}): vastuste muutmiseks tuleb kinnitus kõigepealt tagasi võtta.",
     },
+    "error.rule.not_following_up": {
+        "en": "Last time's promises are followed up in the follow-up phase: wait until the facilitator opens it.",
+        "et": "Eelmise korra lubadusi vaadatakse üle järelkontrolli etapis: oodake, kuni läbiviija selle avab.",
+    },
+    "error.rule.followed_up": {
+        "en": "The room has already recorded what came of this one.",
+        "et": "Selle kohta on ruumis juba kirja pandud, mis sellest sai.",
+    },
     "error.rule.answer": {
         "en": "Answer with accept, amend or decline.",
         "et": "Vastuseks valige: võtke vastu, muutke või lükake tagasi.",

@@ -314,4 +314,18 @@ MESSAGES = {
     },
     "web.signoff.yes": {"en": "Sign off", "et": "Kinnitage"},
     "web.withdraw": {"en": "Withdraw the sign-off", "et": "Võtke kinnitus tagasi"},
+    "web.followup.heading": {
+        "en": "What came of your promises of last time?",
+        "et": "Mis sai teie eelmise korra lubadustest?",
+    },
+    "web.followup.due": {"en": "due {due}", "et": "tähtaeg {due}"},
+    "web.followup.note": {"en": "A short note (optional)", "et": "Lühike märkus (soovi korral)"},
+    "web.followup.answered": {
+        "en": "Your answer: {outcome} (the facilitator confirms it)",
+        "et": "Teie vastus: {outcome} (läbiviija kinnitab selle)",
+    },
+    "web.followup.none": {
+        "en": "Nothing of yours to follow up from last time.",
+        "et": "Eelmisest korrast pole teil midagi üle vaadata.",
+    },
 }

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from facilitator.core.kinds import actions, activities, agreement, parties, placement, session
+from facilitator.core.kinds import actions, activities, agreement, followup, parties, placement, session
 from facilitator.core.kinds.base import KINDS, EventKind
 
-__all__ = ["KINDS", "EventKind", "actions", "activities", "agreement", "parties", "placement", "session"]
+__all__ = [
+    "KINDS",
+    "EventKind",
+    "actions",
+    "activities",
+    "agreement",
+    "followup",
+    "parties",
+    "placement",
+    "session",
+]

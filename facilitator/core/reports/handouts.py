@@ -15,8 +15,10 @@ import re
 import unicodedata
 
 from facilitator import __version__
+from facilitator.core.comparison import outcome_key
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
+from facilitator.core.followup import promises
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Party, Session
 from facilitator.core.reports.document import (
@@ -195,12 +197,12 @@ class _Page:
     def build(self, extra: tuple[Section, ...] = ()) -> Document:
         blocks: list[Block] = [
             self.header(),
-            *extra,
             self.activities(),
             self.commitments(),
             self.expected_of(),
             self.expects(),
             self.steps(),
+            *extra,
             self.footer(),
         ]
         title = f"{self.party.name} — {self.s.info.title}"
@@ -217,7 +219,28 @@ def build_handout(
 
 def followup_sections(session: Session, party_id: str, t: Translator) -> tuple[Section, ...]:
     """What came of last time's items of this party; nothing for a session without a predecessor."""
-    return ()
+    mine = [f for f in promises(session) if f.party_id == party_id]
+    if not mine:
+        return ()
+    items = []
+    for f in mine:
+        parts: list[Span] = [muted(t(f"followup.kind.{f.kind}") + ": "), user(f.text)]
+        if f.due:
+            parts += [Span(f" — {t('handout.due')} "), user(shown_date(f.due, t.language))]
+        key = outcome_key(f)
+        parts += [Span(" — "), strong(t(f"followup.outcome.{key}"))]
+        if f.outcome and not f.confirmed:
+            parts.append(muted(f" ({t('followup.unconfirmed')})"))
+        if f.note.strip():
+            parts += [Span(": "), user(f.note)]
+        if f.carried_action:
+            parts.append(muted(f" ({t('followup.carried')})"))
+        items.append(tuple(parts))
+    blocks: list[Block] = [Heading(2, text(t("handout.followup")))]
+    previous = session.info.previous_id or ""
+    blocks.append(Para(text(muted(t("handout.followup.intro", id=previous)))))
+    blocks.append(Bullets(tuple(items)))
+    return (Section(tuple(blocks), kind="part"),)
 
 
 def render(session: Session, base: str, t: Translator, *, public: bool, generated: str) -> dict[str, bytes]:

@@ -16,6 +16,7 @@ from facilitator.core.errors import ScenarioError, UserError
 from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited
 from facilitator.core.plain import check as check_plain
 from facilitator.core.scenario.definition import (
+    FOLLOWUP,
     FORMAT_VERSION,
     LANGUAGES,
     PHASE_KINDS,
@@ -33,6 +34,7 @@ from facilitator.core.scenario.tables import build
 from facilitator.core.scenario.validator import ID_RE, LineLocator, Path_, Validator, format_path, type_name
 
 __all__ = [
+    "FOLLOWUP",
     "FORMAT_VERSION",
     "ID_RE",
     "LANGUAGES",

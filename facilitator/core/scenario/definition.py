@@ -8,7 +8,9 @@ from typing import Any
 
 FORMAT_VERSION = 1
 LANGUAGES = ("et", "en")
-PHASE_KINDS = ("intro", "collect", "place", "agree", "summary")
+PHASE_KINDS = ("followup", "intro", "collect", "place", "agree", "summary")
+FOLLOWUP = "followup"
+"""The kind of the follow-up of last time: only sessions that continue another have it."""
 
 
 @dataclass(frozen=True)

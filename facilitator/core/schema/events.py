@@ -237,6 +237,44 @@ class ActionRemoved(Payload):
     id: Annotated[str, Ref("actions", "action")]
 
 
+# ----------------------------------------------------------------- follow-up of last time
+
+FollowUpId = Annotated[str, Ref("followups", "follow-up item")]
+EarlierId = Annotated[str, Text()]
+"""An id in the session this one was made from: a reference there, not checked here."""
+
+
+class FollowUpAdded(Payload):
+    """An item of the earlier session carried in to follow up (or, kind "activity", last time's rungs)."""
+
+    id: NewId
+    kind: str  # commitment, expectation, action, activity (kinds.followup.ITEM_KINDS)
+    source_id: Annotated[str, Text(empty=False)]
+    text: Annotated[str, Text(empty=False)]
+    party_id: EarlierId
+    party_name: NotRequired[str]
+    from_party: NotRequired[EarlierId]
+    activity_id: NotRequired[EarlierId | None]
+    activity: NotRequired[str]
+    due: NotRequired[Annotated[str, Day()] | None]
+    current: NotRequired[EarlierId | None]
+    wished: NotRequired[EarlierId | None]
+
+
+class FollowUpRecorded(Payload):
+    id: FollowUpId
+    outcome: NotRequired[str]  # done, partly, not_done, dropped (kinds.followup.OUTCOMES), or ""
+    note: NotRequired[Annotated[str, Text(longest=2_000)]]
+    confirmed: NotRequired[bool]
+
+
+class FollowUpCarried(Payload):
+    id: FollowUpId
+    action_id: NewId
+    owner: NotRequired[PartyId]
+    due: NotRequired[Annotated[str, Day()] | None]
+
+
 PAYLOADS: dict[str, type[Payload]] = {
     "session.updated": SessionUpdated,
     "phase.changed": PhaseChanged,
@@ -271,5 +309,8 @@ PAYLOADS: dict[str, type[Payload]] = {
     "action.added": ActionAdded,
     "action.updated": ActionUpdated,
     "action.removed": ActionRemoved,
+    "followup.added": FollowUpAdded,
+    "followup.recorded": FollowUpRecorded,
+    "followup.carried": FollowUpCarried,
 }
 """Every kind of change by its name, with the type of its payload."""

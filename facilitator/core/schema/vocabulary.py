@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from facilitator.core.i18n import LANGUAGES
-from facilitator.core.model import EXPECTATION_STATES
+from facilitator.core.model import EXPECTATION_STATES, FOLLOWUP_KINDS, OUTCOMES
 from facilitator.core.scenario import Scenario
 
 TIMER_COMMANDS = ("start", "pause", "add", "reset", "set", "plan")
@@ -32,6 +32,8 @@ VOCABULARIES: dict[str, tuple[str, Callable[[Scenario], Collection[str]]]] = {
     "answer": ("answer", lambda _s: EXPECTATION_STATES),
     "timer command": ("timer command", lambda _s: TIMER_COMMANDS),
     "language": ("language", lambda _s: LANGUAGES),
+    "follow-up kind": ("kind of follow-up item", lambda _s: FOLLOWUP_KINDS),
+    "outcome": ("outcome", lambda _s: ("", *OUTCOMES)),
 }
 """name → (what one is called in a refusal, the ids a scenario has)."""
 

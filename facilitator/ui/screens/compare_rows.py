@@ -19,6 +19,8 @@ from facilitator.core.compare import (
     role_name,
     rung_name,
 )
+from facilitator.core.compare_report import followup_text
+from facilitator.core.comparison import outcome_key
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Action, Activity, Expectation, Session
 from facilitator.core.text import one_line
@@ -37,7 +39,13 @@ SYMBOLS: dict[str, str] = {
     "dropped": "−",
 }
 """Each kind of change has a symbol and a word (`exchange.change.<kind>`): never colour alone."""
-ACTION_SYMBOLS = {"done": "✓", "open": "○", "dropped": "−", "new": "+"}
+ACTION_SYMBOLS = {
+    "done": "✓",
+    "open": "○",
+    "dropped": "−",
+    "new": "+",
+    **{f"followed.{outcome}": "↩" for outcome in ("done", "partly", "not_done", "dropped", "none")},
+}
 PARTY_SYMBOLS = {"same": "=", "renamed": "✎", "new": "+", "gone": "−"}
 TABS = ("activities", "actions", "parties")
 TITLE_WIDTH = 60  # activity titles in the table at most, in terminal cells
@@ -220,7 +228,7 @@ def describe_pair(pair: ActivityPair, c: Comparison, t: Translator) -> list[str]
                     "exchange.detail.role",
                     party=ref(role.party),
                     before=role_name(a.scenario, role.before, t),
-                    after=role_name(b.scenario, role.after, t),
+                    after=role_name(b.scenario, role.after, t, not_set_yet=c.series),
                 )
             )
     if pair.expectations:
@@ -229,6 +237,10 @@ def describe_pair(pair: ActivityPair, c: Comparison, t: Translator) -> list[str]
     if pair.commitments:
         lines.append(t("exchange.detail.commitments", count=len(pair.commitments)))
         for ch in pair.commitments:
+            if ch.followup is not None:  # last time's, carried here: what the follow-up says
+                said = t("exchange.detail.commitment.followed", party=ref(ch.party), text=one_line(ch.text))
+                lines.append(f"  ↩ {said}: {followup_text(ch.followup, t)}")
+                continue
             symbol = "+" if ch.kind == "added" else "−"
             lines.append(
                 f"  {symbol} "
@@ -252,6 +264,8 @@ def expectation_line(e: ExpectationChange, c: Comparison, t: Translator) -> str:
     if e.before is None:
         assert e.after is not None
         return f"+ {who}: " + t("exchange.detail.expectation.added", state=state_text(e.after, t))
+    if e.followup is not None:
+        return f"↩ {who}: {followup_text(e.followup, t)}"
     if e.after is None:
         return f"− {who}: " + t("exchange.detail.expectation.removed", state=state_text(e.before, t))
     return f"≠ {who}: {state_text(e.before, t)} → {state_text(e.after, t)}"
@@ -266,7 +280,8 @@ def action_rows(c: Comparison) -> list[tuple[str, str, str, str, str]]:
     for index, f in enumerate(c.actions):
         if f.was_done and f.status != "open":
             continue
-        rows.append((f"a{index}", f.status, c.party_name(f.owner), f.before.text, _due(f)))
+        status = f"followed.{outcome_key(f.followup)}" if f.followup is not None else f.status
+        rows.append((f"a{index}", status, c.party_name(f.owner), f.before.text, _due(f)))
     for index, y in enumerate(c.new_actions):
         rows.append((f"b{index}", "new", c.b.party_name(y.owner), y.text, y.due or ""))
     return rows

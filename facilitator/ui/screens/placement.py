@@ -27,6 +27,7 @@ from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, S
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
+from facilitator.core.followup import last_time_text
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.scenario import Scenario
@@ -282,7 +283,7 @@ class PlacementScreen(BaseScreen):
         self.query_one(RevealLadder).show(
             reveal_rungs(scenario, names, by_party),
             (t("reveal.now"), t("reveal.wished")),
-            reveal_footer(t, names, by_party),
+            reveal_footer(t, names, by_party, last_time_text(self.service.session, activity.id, t)),
         )
         self._spread_line("#reveal-current", t("board.place.col.current"), currents)
         self._spread_line("#reveal-wished", t("board.place.col.wished"), wisheds)

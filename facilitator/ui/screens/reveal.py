@@ -39,13 +39,17 @@ def reveal_rungs(
 
 
 def reveal_footer(
-    t: Translator, names: Mapping[str, str], placements: Mapping[str, Placement]
+    t: Translator, names: Mapping[str, str], placements: Mapping[str, Placement], last_time: str | None = None
 ) -> list[Content]:
-    """Under the picture: who did not place in this round (they are on no rung)."""
+    """Under the picture: last time's agreed rungs in a session that continues another (shown only
+    now, with the reveal), and who did not place in this round (they are on no rung)."""
+    lines = [Content.styled(last_time, "italic")] if last_time else []
     missing = [one_line(n) for p, n in names.items() if p not in placements]
-    if not missing:
-        return []
-    return [Content.assemble(Content.styled(t("reveal.missing"), "bold"), " ", Content(" · ".join(missing)))]
+    if missing:
+        lines.append(
+            Content.assemble(Content.styled(t("reveal.missing"), "bold"), " ", Content(" · ".join(missing)))
+        )
+    return lines
 
 
 def show_controls(screen: Screen[object] | Widget) -> None:

@@ -42,6 +42,7 @@ SAVE_SELECTION_SECONDS = 0.3
 
 VIEW_MODULES = {
     SETUP: ("setup", "SetupView"),
+    "followup": ("followup", "FollowUpView"),
     "intro": ("intro", "IntroView"),
     "collect": ("collect", "CollectView"),
     "place": ("board", "BoardView"),

@@ -1,0 +1,237 @@
+"""The follow-up of last time: what came of the earlier session's promises.
+
+Only a session that continues another (`new --from`) has this phase. It lists last time's
+commitments, accepted and amended expectations and open next steps (wording, party, due
+date); for each the room records done, partly, not done or no longer needed (1–4, or the
+buttons), with a short note (e); an open step can be carried over into this workshop (c).
+A party may answer for its own items from a phone: its answer shows as "to confirm" until
+the facilitator confirms it (y). One line per item in a `DataTable`: a long list costs what
+a screenful does.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Button, DataTable, Label, Static
+
+from facilitator.core.comparison import outcome_key
+from facilitator.core.dates import shown_date
+from facilitator.core.followup import not_carried_over, promises
+from facilitator.core.model import OUTCOMES, FollowUp, Session
+from facilitator.core.text import multi_line, one_line
+from facilitator.ui.dialogs.common import TextPromptDialog
+from facilitator.ui.text import literal_cell
+from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.tables import key_at_cursor, move_to
+
+PARTY_WIDTH = 18
+NOTE_WIDTH = 24
+FIXED = 14 + PARTY_WIDTH + 11 + 20 + 10  # every column but the wording and the note, and gaps
+WIDE = 120  # from this width the note has a column of its own (else it shows under the list)
+NARROW = 100  # below it the kind of item shows under the list only
+ACTIONS = ("followup-note", "followup-carry", "followup-confirm")
+
+
+class FollowUpView(PhaseView):
+    """Last time's promises and what the room records of each."""
+
+    KIND = "followup"
+
+    BINDINGS = [
+        Binding("1", "record('done')", "followup.key.done"),
+        Binding("2", "record('partly')", "followup.key.partly"),
+        Binding("3", "record('not_done')", "followup.key.not_done"),
+        Binding("4", "record('dropped')", "followup.key.dropped"),
+        Binding("e", "note", "followup.key.note"),
+        Binding("c", "carry", "followup.key.carry"),
+        Binding("y", "confirm", "followup.key.confirm"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="followup-counts")
+        yield Label("", id="followup-not-carried")
+        yield DataTable(id="followup-items", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="followup-empty", classes="empty")
+        yield Static("", id="followup-detail")
+        with Horizontal(classes="followup-buttons editing"):
+            for outcome in OUTCOMES:
+                yield Button("", id=f"followup-{outcome}", compact=True)
+        with Horizontal(classes="followup-buttons editing"):
+            for button_id in ACTIONS:
+                yield Button("", id=button_id, compact=True)
+
+    def relabel(self) -> None:
+        super().relabel()
+        t = self.t
+        for outcome in OUTCOMES:
+            label = f"{OUTCOMES.index(outcome) + 1} {t(f'followup.outcome.{outcome}')}"
+            self.query_one(f"#followup-{outcome}", Button).label = Content(label)
+        self.query_one("#followup-note", Button).label = Content(t("followup.button.note"))
+        self.query_one("#followup-carry", Button).label = Content(t("followup.button.carry"))
+        self.query_one("#followup-confirm", Button).label = Content(t("followup.button.confirm"))
+        self.query_one("#followup-empty", Label).update(Content(t("followup.empty")))
+        if self.is_mounted:
+            self.show_session(self.session)
+
+    def focus_first(self) -> None:
+        self.query_one("#followup-items", DataTable).focus()
+
+    # ---------------------------------------------------------------- showing
+    def outcome_text(self, item: FollowUp) -> str:
+        t = self.t
+        said = t(f"followup.outcome.{outcome_key(item)}" if item.confirmed else "followup.outcome.none")
+        if item.outcome and not item.confirmed:
+            said = t("followup.to_confirm", outcome=t(f"followup.outcome.{item.outcome}"))
+        if item.carried_action:
+            said += " ↪"
+        return said
+
+    def show_session(self, session: Session) -> None:
+        t = self.t
+        items = promises(session)
+        table: DataTable[object] = self.query_one("#followup-items", DataTable)
+        keep, index = key_at_cursor(table), table.cursor_row
+        width = self.size.width or self.app.size.width
+        wide, narrow = width >= WIDE, width < NARROW
+        table.clear(columns=True)
+        columns = (
+            *(() if narrow else ("kind",)),
+            "party",
+            "text",
+            "due",
+            "outcome",
+            *(("note",) if wide else ()),
+        )
+        for key in columns:
+            table.add_column(Text(t(f"followup.col.{key}")), key=key)
+        text_width = max(width - FIXED - (NOTE_WIDTH + 2 if wide else 0) + (16 if narrow else 0), 16)
+        for item in items:
+            party = session.party_name(item.party_id) if session.has_party(item.party_id) else item.party_name
+            cells = [
+                *(() if narrow else (Text(t(f"followup.kind.{item.kind}")),)),
+                literal_cell(party, PARTY_WIDTH),
+                literal_cell(item.text, text_width),
+                Text(shown_date(item.due, t.language)),
+                Text(self.outcome_text(item), style="bold" if item.outcome else "italic"),
+            ]
+            if wide:
+                cells.append(literal_cell(item.note, NOTE_WIDTH))
+            table.add_row(*cells, key=item.id)
+        move_to(table, keep, index)
+        recorded = sum(1 for i in items if i.outcome and i.confirmed)
+        waiting = sum(1 for i in items if i.outcome and not i.confirmed)
+        self.query_one("#followup-counts", Label).update(
+            Content(t("followup.counts", total=len(items), recorded=recorded, waiting=waiting))
+        )
+        table.display = bool(items)
+        self.query_one("#followup-empty", Label).display = not items
+        gone = not_carried_over(session)  # last time's activities this workshop left out
+        left_out = self.query_one("#followup-not-carried", Label)
+        left_out.update(
+            Content(t("followup.not_carried", titles=", ".join(one_line(f.text, 60) for f in gone)))
+        )
+        left_out.display = bool(gone)
+        self._show_detail(session)
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.show_session(self.session)
+
+    def selected(self) -> FollowUp | None:
+        key = key_at_cursor(self.query_one("#followup-items", DataTable))
+        return next((i for i in promises(self.session) if i.id == key), None)
+
+    def _show_detail(self, session: Session) -> None:
+        item = self.selected()
+        detail = self.query_one("#followup-detail", Static)
+        detail.display = item is not None
+        if item is None:
+            return
+        t = self.t
+        parts: list[Content | str] = [Content.styled(t(f"followup.kind.{item.kind}") + ": ", "bold")]
+        parts.append(Content(multi_line(item.text)))
+        if item.activity:
+            parts += [
+                "\n",
+                Content.styled(one_line(t("followup.detail.activity", activity=item.activity)), "italic"),
+            ]
+        if item.kind == "expectation" and item.from_party:
+            who = session.party_name(item.from_party)
+            parts += ["\n", Content(one_line(t("followup.detail.from", party=who)))]
+        if item.note.strip():
+            parts += ["\n", Content(one_line(t("followup.detail.note", note=item.note), 300))]
+        if item.carried_action:
+            parts += ["\n", Content.styled(t("followup.carried"), "italic")]
+        detail.update(Content.assemble(*parts))
+
+    @on(DataTable.RowHighlighted, "#followup-items")
+    def _highlighted(self) -> None:
+        self._show_detail(self.session)
+
+    # ---------------------------------------------------------------- recording
+    def action_record(self, outcome: str) -> None:
+        item = self.selected()
+        if item is not None:
+            self.fapp.attempt(lambda: self.service.record_followup(item.id, outcome))
+
+    def action_confirm(self) -> None:
+        """Confirm what a party answered from its phone."""
+        item = self.selected()
+        if item is None:
+            return
+        if not item.outcome:
+            self.fapp.show_error(self.t("followup.nothing_to_confirm"))
+            return
+        self.fapp.attempt(lambda: self.service.confirm_followup(item.id))
+
+    @work
+    async def action_note(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        note = await self.app.push_screen_wait(
+            TextPromptDialog("followup.note.title", "followup.note.label", item.note)
+        )
+        if note is not None:
+            self.fapp.attempt(lambda: self.service.record_followup(item.id, item.outcome, note.strip()))
+
+    @work
+    async def action_carry(self) -> None:
+        """Carry last time's open step over: a step of this workshop, linked to the item."""
+        item = self.selected()
+        if item is None:
+            return
+        t = self.t
+        if item.kind != "action" or item.carried_action:
+            key = "followup.carry.carried" if item.carried_action else "followup.carry.not_a_step"
+            self.fapp.show_error(t(key))
+            return
+        if not self.session.has_party(item.party_id):
+            self.fapp.show_error(t("followup.carry.party_gone", party=item.party_name))
+            return
+        due = await self.app.push_screen_wait(
+            TextPromptDialog("followup.carry.title", "followup.carry.due", shown_date(item.due, t.language))
+        )
+        if due is not None and self.fapp.attempt(
+            lambda: self.service.carry_over(item.id, due=due.strip() or None)
+        ):
+            self.notify(t("followup.carry.done", text=one_line(item.text, 60)), markup=False, timeout=3)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        name = (event.button.id or "").removeprefix("followup-")
+        event.stop()
+        self.query_one("#followup-items", DataTable).focus()  # the list keeps the keys working
+        if name in OUTCOMES:
+            self.action_record(name)
+        elif name == "note":
+            self.action_note()
+        elif name == "carry":
+            self.action_carry()
+        elif name == "confirm":
+            self.action_confirm()

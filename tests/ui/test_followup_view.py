@@ -1,0 +1,153 @@
+"""The follow-up of last time in the app: a session made with `new --from` opens on last time's
+promises; keys, buttons and the palette record outcomes, notes, carried steps and confirm a
+phone's answer. A session without a predecessor has no such phase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Label
+
+from facilitator.core.followup import promises
+from facilitator.core.library import SessionLibrary
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.dialogs.common import TextPromptDialog
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.followup import FollowUpView
+from facilitator.ui.widgets.stepper import PhaseStepper
+from tests.ui.helpers import screen_shown, until
+
+MakeApp = Callable[..., FacilitatorApp]
+
+
+def continued(ui_library: SessionLibrary, demo_session: SessionService) -> SessionService:
+    service = ui_library.create_from(demo_session.session.id)
+    service.set_phase("followup")
+    return service
+
+
+async def test_activities_not_carried_over_are_named(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    service = continued(ui_library, demo_session)
+    gone = service.session.activities[-1]
+    service.remove_activity(gone.id)
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await view_of(app, pilot)
+        label = view.query_one("#followup-not-carried", Label)
+        assert label.display and gone.title in str(label.render())
+
+
+async def view_of(app: FacilitatorApp, pilot: Pilot[int]) -> FollowUpView:
+    await screen_shown(pilot, WorkshopScreen)
+    await until(pilot, lambda: bool(app.screen.query(FollowUpView)), "the follow-up view")
+    view = app.screen.query_one(FollowUpView)
+    view.query_one("#followup-items", DataTable).focus()
+    await pilot.pause()
+    return view
+
+
+def item(service: SessionService, index: int):  # type: ignore[no-untyped-def]
+    return promises(service.session)[index]
+
+
+async def test_keys_record_outcomes_notes_and_carry_a_step(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    service = continued(ui_library, demo_session)
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await view_of(app, pilot)
+        table = view.query_one("#followup-items", DataTable)
+        assert table.row_count == len(promises(service.session))
+        await pilot.press("1")
+        await until(pilot, lambda: item(service, 0).outcome == "done", "done recorded")
+        assert item(service, 0).confirmed
+        await pilot.press("down", "2")
+        await until(pilot, lambda: item(service, 1).outcome == "partly", "partly recorded")
+        await pilot.press("e")
+        dialog = await screen_shown(pilot, TextPromptDialog)
+        dialog.query_one(Input).value = "Half the evenings <b>[bold]x[/bold]"
+        await pilot.press("enter")
+        await until(pilot, lambda: item(service, 1).note.startswith("Half"), "the note")
+        assert item(service, 1).outcome == "partly"
+        # Carry the first open step over, with a new due date typed the Estonian way.
+        steps = [i for i in promises(service.session) if i.kind == "action"]
+        table.move_cursor(row=promises(service.session).index(steps[0]))
+        await pilot.pause()
+        await pilot.press("c")
+        dialog = await screen_shown(pilot, TextPromptDialog)
+        dialog.query_one(Input).value = "01.03.2027"
+        await pilot.press("enter")
+        await until(pilot, lambda: promises(service.session)[table.cursor_row].carried_action, "carried")
+        carried = next(x for x in service.session.actions if x.text == steps[0].text)
+        assert carried.due == "2027-03-01" and not carried.done
+        counts = str(view.query_one("#followup-counts", Label).render())
+        assert "recorded: 2" in counts
+
+
+async def test_buttons_palette_and_confirming_a_phone_answer(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    service = continued(ui_library, demo_session)
+    first = item(service, 0)
+    service.for_party(first.party_id).answer_followup(first.id, "not_done", "no hall")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await view_of(app, pilot)
+        assert "to confirm: 1" in str(view.query_one("#followup-counts", Label).render())
+        await pilot.click("#followup-confirm")
+        await until(pilot, lambda: item(service, 0).confirmed, "confirmed")
+        assert (item(service, 0).outcome, item(service, 0).note) == ("not_done", "no hall")
+        await pilot.press("down")
+        await pilot.click("#followup-dropped")
+        await until(pilot, lambda: item(service, 1).outcome == "dropped", "button")
+        await pilot.press("down", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Partly")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: item(service, 2).outcome == "partly", "palette")
+
+
+async def test_a_session_without_a_predecessor_has_no_follow_up_phase(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    assert "followup" not in [p.id for p in demo_session.scenario.agenda]
+    app = make_app(demo_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await screen_shown(pilot, WorkshopScreen)
+        steps = [s.phase_id for s in app.screen.query_one(PhaseStepper).steps]
+        assert "followup" not in steps and "intro" in steps
+
+
+async def test_last_time_s_rungs_appear_only_with_the_reveal(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    from facilitator.ui.widgets.reveal_ladder import RevealLadder
+    from tests.ui.test_placement import make_session, open_placement, screen_text
+
+    earlier = make_session(ui_library)
+    activity = earlier.session.activities[0]
+    earlier.agree(activity.id, current="communication", wished="cooperation")
+    later = ui_library.create_from(earlier.session.id)
+    later.set_phase("place")
+    later.set_phase("place")
+    app = make_app(session=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_placement(app, pilot)
+        assert "last time" not in screen_text(app)  # blind: nothing of last year before the reveal
+        for party in activity.party_ids:
+            later.place(activity.id, party, "cooperation", "coordination")
+        later.reveal(activity.id)
+        await until(
+            pilot, lambda: screen.query(RevealLadder) and screen.query_one(RevealLadder).display, "reveal"
+        )
+        await until(
+            pilot,
+            lambda: "last time: 1. Communication → wished 2" in screen.query_one(RevealLadder).plain,
+            "last time's rungs beside the reveal",
+        )

@@ -1,0 +1,108 @@
+"""A phone answers for its own party's promises of last time, in the follow-up phase; the
+facilitator confirms. Through aiohttp's test client, refusals included."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from facilitator.core.followup import promises
+from facilitator.core.library import SessionLibrary
+from facilitator.core.scenario import find_scenario
+from facilitator.core.service import SessionService
+from facilitator.web.joining import JoinDesk
+from facilitator.web.server import make_app
+from tests.web.conftest import Phone, Server
+
+HOSTILE = '<script>alert(1)</script> "quoted"'
+
+
+@pytest.fixture
+def later(library: SessionLibrary) -> SessionService:
+    earlier = library.create(find_scenario("community-safety"), "2026")
+    police, town = earlier.add_party("Police"), earlier.add_party("Town")
+    lights = earlier.add_activity("Street lights", party_ids=[police, town])
+    earlier.agree(lights, current="communication")
+    earlier.add_commitment(lights, police, f"We patrol {HOSTILE}")
+    earlier.add_commitment(lights, town, "We fix the lamps")
+    service = library.create_from(earlier.session.id)
+    return service
+
+
+@pytest.fixture
+async def served(later: SessionService) -> AsyncIterator[Server]:
+    desk = JoinDesk(code="ABC234", max_devices=5)
+    client = TestClient(TestServer(make_app(later, desk)))
+    await client.start_server()
+    made = Server(client, desk, [])
+    yield made
+    for session in made.phones:
+        await session.close()
+    await client.close()
+
+
+async def police_phone(served: Server, later: SessionService) -> Phone:
+    phone = served.phone()
+    police = later.session.parties[0].id
+    status, _ = await phone.join("ABC234", police, "Mari")
+    assert status == 200
+    return phone
+
+
+async def test_a_phone_answers_its_own_items_and_the_room_confirms(
+    served: Server, later: SessionService
+) -> None:
+    phone = await police_phone(served, later)
+    _, text = await phone.get("/")
+    assert "What came of your promises" not in text  # not the follow-up phase yet
+    police_item, town_item = promises(later.session)
+    status, _ = await phone.post("/followup", {"item": police_item.id, "outcome": "done"})
+    assert status == 403 and promises(later.session)[0].outcome == ""
+    later.set_phase("followup")
+    _, text = await phone.get("/")
+    assert "What came of your promises" in text and "We fix the lamps" not in text
+    assert "&lt;script&gt;" in text and "<script>alert" not in text
+    status, text = await phone.post(
+        "/followup", {"item": police_item.id, "outcome": "partly", "note": "most nights"}
+    )
+    assert status == 200
+    answered = promises(later.session)[0]
+    assert (answered.outcome, answered.note, answered.confirmed) == ("partly", "most nights", False)
+    assert "the facilitator confirms it" in text
+    assert later.session.events[-1].actor == "Mari"
+    status, _ = await phone.post("/followup", {"item": town_item.id, "outcome": "done"})
+    assert status == 403 and promises(later.session)[1].outcome == ""  # another party's
+    status, _ = await phone.post("/followup", {"item": police_item.id, "outcome": "finished"})
+    assert status == 400
+    later.confirm_followup(police_item.id)
+    _, text = await phone.get("/")
+    assert (
+        "✓ partly done" in text and 'name="item"' not in text.split("What came of")[1].split("</section>")[0]
+    )
+    status, _ = await phone.post("/followup", {"item": police_item.id, "outcome": "done"})
+    assert status == 403 and promises(later.session)[0].outcome == "partly"
+
+
+async def test_the_phone_speaks_estonian_to_an_estonian_session(library: SessionLibrary) -> None:
+    earlier = library.create(find_scenario("kogukondlik-turvalisus"), "2026")
+    police = earlier.add_party("Politsei")
+    town = earlier.add_party("Vald")
+    lights = earlier.add_activity("Tänavavalgustus", party_ids=[police, town])
+    earlier.add_action("Vahetame lambid", police, activity_id=lights, due="2027-03-01")
+    later = library.create_from(earlier.session.id)
+    later.set_phase("followup")
+    desk = JoinDesk(code="ABC234", max_devices=5)
+    client = TestClient(TestServer(make_app(later, desk)))
+    await client.start_server()
+    session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    try:
+        phone = Phone(session, str(client.make_url("")).rstrip("/"))
+        await phone.join("ABC234", police)
+        _, text = await phone.get("/")
+        assert "Mis sai teie eelmise korra lubadustest?" in text and "Vahetame lambid" in text
+    finally:
+        await session.close()
+        await client.close()
