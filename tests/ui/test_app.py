@@ -94,11 +94,10 @@ async def test_new_workshop_from_the_selected_one_on_the_home_screen(
     session = ui_library.open(later.id).session
     assert session.info.previous_id == earlier.session.info.id
     (activity,) = session.activities
-    assert (activity.id, activity.flows, activity.agreed_current) == (
-        talks,
-        ("police-to-people",),
-        "communication",
-    )
+    # A fresh blind round: last year's agreed rung is kept aside for the reveal.
+    assert (activity.id, activity.flows, activity.agreed_current) == (talks, ("police-to-people",), None)
+    (last_time,) = [f for f in session.followups if f.kind == "activity"]
+    assert (last_time.source_id, last_time.current) == (talks, "communication")
 
 
 async def test_new_session_refuses_an_empty_title(make_app: MakeApp, ui_library: SessionLibrary) -> None:
