@@ -62,7 +62,10 @@ def describe(event: Event, names: Names, scenario: Scenario, t: Translator) -> t
     key = "id" if event.kind.startswith("activity.") else "activity_id"
     tell = Telling(names, scenario, t, d.get(key) if isinstance(d.get(key), str) else None)
     declared = KINDS.get(event.kind)
-    told = declared.describe(d, tell) if declared else t("review.event.unknown", kind=one_line(event.kind))
+    payload = cast(Payload, d)  # as declared: checked live, or when the file was opened
+    told = (
+        declared.describe(payload, tell) if declared else t("review.event.unknown", kind=one_line(event.kind))
+    )
     reopened = d.get("reopened")
     if isinstance(reopened, list) and reopened:
         known = list(names.parties)  # in the order the parties were added

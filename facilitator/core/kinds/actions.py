@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import Any
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import Context, Telling, due_date, handles
@@ -13,18 +11,20 @@ from facilitator.core.schema.events import ActionAdded, ActionFields, ActionRemo
 from facilitator.core.text import one_line
 
 
-def _told_added(d: Mapping[str, Any], tell: Telling) -> str:
-    tell.names.actions[str(d.get("id"))] = str(d.get("text", ""))
-    values = {"owner": tell.party(d.get("owner")), "text": str(d.get("text", ""))}
-    if d.get("due"):
-        return tell.t("review.event.action.added.due", **values, due=one_line(str(d["due"])))
+def _told_added(d: ActionAdded, tell: Telling) -> str:
+    said = d.get("text", "")
+    tell.names.actions[d["id"]] = said
+    values = {"owner": tell.party(d.get("owner")), "text": said}
+    due = d.get("due")
+    if due:
+        return tell.t("review.event.action.added.due", **values, due=one_line(due))
     return tell.t("review.event.action.added", **values)
 
 
-def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
-    old_text = tell.names.actions.get(str(d.get("id")), "?")
-    if isinstance(d.get("text"), str):
-        tell.names.actions[str(d.get("id"))] = d["text"]
+def _told_updated(d: ActionUpdated, tell: Telling) -> str:
+    old_text = tell.names.actions.get(d["id"], "?")
+    if "text" in d:
+        tell.names.actions[d["id"]] = d["text"]
     if d.get("done") is True and set(d) <= {"id", "done"}:
         return tell.t("review.event.action.done", text=old_text)
     if d.get("done") is False and set(d) <= {"id", "done"}:
@@ -32,8 +32,8 @@ def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
     return tell.t("review.event.action.updated", text=old_text)
 
 
-def _told_removed(d: Mapping[str, Any], tell: Telling) -> str:
-    return tell.t("review.event.action.removed", text=tell.names.actions.get(str(d.get("id")), "?"))
+def _told_removed(d: ActionRemoved, tell: Telling) -> str:
+    return tell.t("review.event.action.removed", text=tell.names.actions.get(d["id"], "?"))
 
 
 def _with_fields(action: Action, data: ActionFields) -> Action:

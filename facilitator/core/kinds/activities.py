@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
@@ -29,33 +28,33 @@ from facilitator.core.schema.events import (
 from facilitator.core.schema.table import Table
 
 
-def _told_added(d: Mapping[str, Any], tell: Telling) -> str:
-    tell.names.activities[str(d.get("id"))] = str(d.get("title", "")).strip()
-    tell.names.activity_parties[str(d.get("id"))] = list(d.get("party_ids") or [])
+def _told_added(d: ActivityAdded, tell: Telling) -> str:
+    tell.names.activities[d["id"]] = d.get("title", "").strip()
+    tell.names.activity_parties[d["id"]] = list(d.get("party_ids", []))
     return tell.t("review.event.activity.added", activity=tell.act())
 
 
-def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_updated(d: ActivityUpdated, tell: Telling) -> str:
     old = tell.act()
-    if isinstance(d.get("title"), str) and d["title"].strip() != old:
-        tell.names.activities[str(d.get("id"))] = d["title"].strip()
+    if "title" in d and d["title"].strip() != old:
+        tell.names.activities[d["id"]] = d["title"].strip()
         told = tell.t("review.event.activity.renamed", old=old, activity=d["title"].strip())
     else:
         told = tell.t("review.event.activity.updated", activity=old)
-    if isinstance(d.get("party_ids"), list):
+    if "party_ids" in d:
         kept = set(d["party_ids"])
-        tell.names.activity_parties[str(d.get("id"))] = list(d["party_ids"])
-        placed = tell.names.placed.get(str(d.get("id")), {})
+        tell.names.activity_parties[d["id"]] = list(d["party_ids"])
+        placed = tell.names.placed.get(d["id"], {})
         for party_id in [p for p in placed if p not in kept]:
             placed.pop(party_id)
     return told
 
 
-def _told_removed(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_removed(d: ActivityRemoved, tell: Telling) -> str:
     return tell.t("review.event.activity.removed", activity=tell.act())
 
 
-def _told_reordered(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_reordered(d: ActivityReordered, tell: Telling) -> str:
     return tell.t("review.event.activity.reordered", activity=tell.act())
 
 

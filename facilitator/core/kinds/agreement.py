@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import Context, Telling, handles, involved, text
@@ -36,80 +35,85 @@ from facilitator.core.schema.table import pair_id
 from facilitator.core.text import one_line
 
 
-def _told_role(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_role(d: RoleSet, tell: Telling) -> str:
     role_id = d.get("role_id")
-    party = tell.party(d.get("party_id"))
+    party = tell.party(d["party_id"])
     if role_id is None:
         return tell.t("review.event.role.cleared", party=party, activity=tell.act())
-    role = next((r.name for r in tell.scenario.roles if r.id == role_id), one_line(str(role_id)))
+    role = next((r.name for r in tell.scenario.roles if r.id == role_id), one_line(role_id))
     return tell.t("review.event.role.set", party=party, role=role, activity=tell.act())
 
 
-def _told_commitment_added(d: Mapping[str, Any], tell: Telling) -> str:
-    said = str(d.get("text", ""))
-    tell.names.commitments[str(d.get("id"))] = (str(tell.activity_id), str(d.get("party_id")), said)
+def _told_commitment_added(d: CommitmentAdded, tell: Telling) -> str:
+    said = d["text"]
+    tell.names.commitments[d["id"]] = (str(tell.activity_id), d["party_id"], said)
     return tell.t(
-        "review.event.commitment.added", party=tell.party(d.get("party_id")), activity=tell.act(), text=said
+        "review.event.commitment.added", party=tell.party(d["party_id"]), activity=tell.act(), text=said
     )
 
 
-def _told_commitment(kind: str) -> Any:
-    def told(d: Mapping[str, Any], tell: Telling) -> str:
-        names = tell.names
-        aid, party_id, old_text = names.commitments.get(str(d.get("id")), (str(tell.activity_id), "", ""))
-        tell.activity_id = aid
-        new_text = str(d.get("text", old_text))
-        if kind == "commitment.updated":
-            names.commitments[str(d.get("id"))] = (aid, party_id, new_text)
-        return tell.t(f"review.event.{kind}", party=tell.party(party_id), activity=tell.act(), text=new_text)
-
-    return told
+def _told_commitment(kind: str, commitment_id: str, new_text: str | None, tell: Telling) -> str:
+    """A commitment's change, told with its party, activity and text as they were."""
+    names = tell.names
+    aid, party_id, old_text = names.commitments.get(commitment_id, (str(tell.activity_id), "", ""))
+    tell.activity_id = aid
+    said = old_text if new_text is None else new_text
+    if kind == "commitment.updated":
+        names.commitments[commitment_id] = (aid, party_id, said)
+    return tell.t(f"review.event.{kind}", party=tell.party(party_id), activity=tell.act(), text=said)
 
 
-def _told_expectation_added(d: Mapping[str, Any], tell: Telling) -> str:
-    said = str(d.get("text", ""))
-    tell.names.expectations[str(d.get("id"))] = (
-        str(tell.activity_id),
-        str(d.get("from_party")),
-        str(d.get("to_party")),
-        said,
-    )
+def _told_commitment_updated(d: CommitmentUpdated, tell: Telling) -> str:
+    return _told_commitment("commitment.updated", d["id"], d["text"], tell)
+
+
+def _told_commitment_removed(d: CommitmentRemoved, tell: Telling) -> str:
+    return _told_commitment("commitment.removed", d["id"], None, tell)
+
+
+def _told_expectation_added(d: ExpectationAdded, tell: Telling) -> str:
+    said = d["text"]
+    tell.names.expectations[d["id"]] = (str(tell.activity_id), d["from_party"], d["to_party"], said)
     return tell.t(
         "review.event.expectation.added",
-        **{"from": tell.party(d.get("from_party")), "to": tell.party(d.get("to_party"))},
+        **{"from": tell.party(d["from_party"]), "to": tell.party(d["to_party"])},
         activity=tell.act(),
         text=said,
     )
 
 
-def _told_expectation(kind: str) -> Any:
-    def told(d: Mapping[str, Any], tell: Telling) -> str:
-        aid, source, target, said = tell.names.expectations.get(
-            str(d.get("id")), (str(tell.activity_id), "", "", "")
-        )
-        tell.activity_id = aid
-        values = {"from": tell.party(source), "to": tell.party(target), "activity": tell.act(), "text": said}
-        if kind == "expectation.removed":
-            return tell.t("review.event.expectation.removed", **values)
-        state = d.get("state") if d.get("state") in ("accepted", "amended", "declined") else "open"
-        return tell.t(f"review.event.expectation.{state}", **values, response=str(d.get("response", "")))
-
-    return told
-
-
-def _told_field(d: Mapping[str, Any], tell: Telling) -> str:
-    field_id = d.get("field_id")
-    label = next(
-        (f.label for r in tell.scenario.rungs for f in r.fields if f.id == field_id), one_line(str(field_id))
+def _expectation_told(expectation_id: str, tell: Telling) -> dict[str, str]:
+    """The expectation's parties, activity and text as they were (it sets the event's activity)."""
+    aid, source, target, said = tell.names.expectations.get(
+        expectation_id, (str(tell.activity_id), "", "", "")
     )
-    filled = bool(str(d.get("value", "")).strip())
+    tell.activity_id = aid
+    return {"from": tell.party(source), "to": tell.party(target), "activity": tell.act(), "text": said}
+
+
+def _told_expectation_answered(d: ExpectationAnswered, tell: Telling) -> str:
+    values = _expectation_told(d["id"], tell)
+    state = d["state"] if d["state"] in ("accepted", "amended", "declined") else "open"
+    return tell.t(f"review.event.expectation.{state}", **values, response=d.get("response", ""))
+
+
+def _told_expectation_removed(d: ExpectationRemoved, tell: Telling) -> str:
+    return tell.t("review.event.expectation.removed", **_expectation_told(d["id"], tell))
+
+
+def _told_field(d: FieldSet, tell: Telling) -> str:
+    field_id = d["field_id"]
+    label = next(
+        (f.label for r in tell.scenario.rungs for f in r.fields if f.id == field_id), one_line(field_id)
+    )
+    filled = bool(d.get("value", "").strip())
     key = "review.event.field.set" if filled else "review.event.field.cleared"
     return tell.t(key, activity=tell.act(), field=label)
 
 
-def _told_signoff(kind: str) -> Any:
-    def told(d: Mapping[str, Any], tell: Telling) -> str:
-        return tell.t(f"review.event.{kind}", party=tell.party(d.get("party_id")), activity=tell.act())
+def _told_signoff(kind: str) -> Callable[[SignOffChange, Telling], str]:
+    def told(d: SignOffChange, tell: Telling) -> str:
+        return tell.t(f"review.event.{kind}", party=tell.party(d["party_id"]), activity=tell.act())
 
     return told
 
@@ -130,14 +134,14 @@ def _commitment_added(ctx: Context, data: CommitmentAdded) -> None:
     ctx.add(COMMITMENTS, Commitment(data["id"], data["activity_id"], data["party_id"], data["text"]))
 
 
-@handles("commitment.updated", describe=_told_commitment("commitment.updated"), reopens=True)
+@handles("commitment.updated", describe=_told_commitment_updated, reopens=True)
 def _commitment_updated(ctx: Context, data: CommitmentUpdated) -> None:
     commitment = ctx.need(COMMITMENTS, data["id"])
     data["activity_id"] = commitment.activity_id
     ctx.put(COMMITMENTS, dataclasses.replace(commitment, text=data["text"]))
 
 
-@handles("commitment.removed", describe=_told_commitment("commitment.removed"), reopens=True)
+@handles("commitment.removed", describe=_told_commitment_removed, reopens=True)
 def _commitment_removed(ctx: Context, data: CommitmentRemoved) -> None:
     commitment = ctx.need(COMMITMENTS, data["id"])
     data["activity_id"] = commitment.activity_id
@@ -156,7 +160,7 @@ def _expectation_added(ctx: Context, data: ExpectationAdded) -> None:
     )
 
 
-@handles("expectation.answered", describe=_told_expectation("expectation.answered"), reopens=True)
+@handles("expectation.answered", describe=_told_expectation_answered, reopens=True)
 def _expectation_answered(ctx: Context, data: ExpectationAnswered) -> None:
     """The addressee's answer; an amendment keeps the original text beside the new one."""
     expectation = ctx.need(EXPECTATIONS, data["id"])
@@ -172,7 +176,7 @@ def _expectation_answered(ctx: Context, data: ExpectationAnswered) -> None:
     ctx.put(EXPECTATIONS, dataclasses.replace(expectation, state=state, response=response))
 
 
-@handles("expectation.removed", describe=_told_expectation("expectation.removed"), reopens=True)
+@handles("expectation.removed", describe=_told_expectation_removed, reopens=True)
 def _expectation_removed(ctx: Context, data: ExpectationRemoved) -> None:
     expectation = ctx.need(EXPECTATIONS, data["id"])
     data["activity_id"] = expectation.activity_id

@@ -20,7 +20,7 @@ from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator
 from facilitator.core.model import META, PARTIES, Activity, SessionInfo
 from facilitator.core.scenario import Scenario
-from facilitator.core.schema.events import PAYLOADS
+from facilitator.core.schema.events import PAYLOADS, Payload
 from facilitator.core.schema.table import Table
 from facilitator.core.store import document
 from facilitator.core.text import one_line
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 
 R = TypeVar("R")
+P = TypeVar("P", bound=Payload)
 Doc = Mapping[str, Any]
 """A stored document as JSON: read and written through its `Table`."""
 
@@ -203,7 +204,8 @@ def phase_name(scenario: Scenario, phase_id: Any) -> str:
     return next((p.name for p in scenario.agenda if p.id == phase_id), one_line(str(phase_id)))
 
 
-Describer = Callable[[Mapping[str, Any], Telling], str]
+Describer = Callable[[Any, Telling], str]
+"""Tells one kind of change: its payload is of the kind's declared type, as the handler's."""
 
 
 @dataclass(frozen=True)
@@ -222,10 +224,12 @@ class EventKind:
 KINDS: dict[str, EventKind] = {}
 
 
-def handles(kind: str, *, describe: Describer, reopens: bool = False) -> Callable[[Handler], Handler]:
-    """Register the decorated handler as the kind `kind`."""
+def handles(
+    kind: str, *, describe: Callable[[P, Telling], str], reopens: bool = False
+) -> Callable[[Callable[[Context, P], None]], Callable[[Context, P], None]]:
+    """Register the decorated handler as the kind `kind`; it and `describe` read one payload type."""
 
-    def register(fn: Handler) -> Handler:
+    def register(fn: Callable[[Context, P], None]) -> Callable[[Context, P], None]:
         if kind in KINDS:
             raise RuntimeError(f"change kind {kind!r} declared twice")
         if kind not in PAYLOADS:

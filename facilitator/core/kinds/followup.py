@@ -9,8 +9,6 @@ earlier session are kept as references, not checked against this session's table
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import Any
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import Context, Telling, due_date, handles, text
@@ -21,27 +19,27 @@ from facilitator.core.schema.events import FollowUpAdded, FollowUpCarried, Follo
 MAX_NOTE = 2_000
 
 
-def _told_added(d: Mapping[str, Any], tell: Telling) -> str:
-    return tell.t("review.event.followup.added", text=str(d.get("text", "")))
+def _told_added(d: FollowUpAdded, tell: Telling) -> str:
+    return tell.t("review.event.followup.added", text=d["text"])
 
 
-def _item_text(d: Mapping[str, Any], tell: Telling) -> str:
+def _item_text(item_id: str, tell: Telling) -> str:
     session = tell.names.session
-    found = next((f for f in session.followups if f.id == d.get("id")), None)
+    found = next((f for f in session.followups if f.id == item_id), None)
     return found.text if found is not None else "?"
 
 
-def _told_recorded(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_recorded(d: FollowUpRecorded, tell: Telling) -> str:
     if "outcome" not in d:  # the facilitator confirms a party's answer
-        return tell.t("review.event.followup.confirmed", text=_item_text(d, tell))
-    outcome = str(d.get("outcome") or "")
+        return tell.t("review.event.followup.confirmed", text=_item_text(d["id"], tell))
+    outcome = d["outcome"]
     said = tell.t(f"followup.outcome.{outcome}") if outcome in OUTCOMES else tell.t("followup.outcome.none")
     key = "review.event.followup.recorded" if d.get("confirmed", True) else "review.event.followup.answered"
-    return tell.t(key, text=_item_text(d, tell), outcome=said)
+    return tell.t(key, text=_item_text(d["id"], tell), outcome=said)
 
 
-def _told_carried(d: Mapping[str, Any], tell: Telling) -> str:
-    return tell.t("review.event.followup.carried", text=_item_text(d, tell))
+def _told_carried(d: FollowUpCarried, tell: Telling) -> str:
+    return tell.t("review.event.followup.carried", text=_item_text(d["id"], tell))
 
 
 def _rung(ctx: Context, value: str | None, label: str) -> str | None:

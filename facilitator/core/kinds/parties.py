@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
@@ -32,35 +31,35 @@ from facilitator.core.schema.events import (
 from facilitator.core.schema.table import Table
 
 
-def _told_party_added(d: Mapping[str, Any], tell: Telling) -> str:
-    tell.names.parties[str(d.get("id"))] = str(d.get("name", "")).strip()
-    return tell.t("review.event.party.added", party=tell.party(d.get("id")))
+def _told_party_added(d: PartyAdded, tell: Telling) -> str:
+    tell.names.parties[d["id"]] = d["name"].strip()
+    return tell.t("review.event.party.added", party=tell.party(d["id"]))
 
 
-def _told_party_updated(d: Mapping[str, Any], tell: Telling) -> str:
-    old = tell.party(d.get("id"))
-    if isinstance(d.get("name"), str) and d["name"].strip() != old:
-        tell.names.parties[str(d.get("id"))] = d["name"].strip()
+def _told_party_updated(d: PartyUpdated, tell: Telling) -> str:
+    old = tell.party(d["id"])
+    if "name" in d and d["name"].strip() != old:
+        tell.names.parties[d["id"]] = d["name"].strip()
         return tell.t("review.event.party.renamed", old=old, party=d["name"].strip())
     return tell.t("review.event.party.updated", party=old)
 
 
-def _told_party_removed(d: Mapping[str, Any], tell: Telling) -> str:
-    party_id = str(d.get("id"))
+def _told_party_removed(d: PartyRemoved, tell: Telling) -> str:
+    party_id = d["id"]
     told = tell.t("review.event.party.removed", party=tell.party(party_id))
     for parties in tell.names.placed.values():
         parties.pop(party_id, None)
     return told
 
 
-def _told_participant_added(d: Mapping[str, Any], tell: Telling) -> str:
-    name = str(d.get("name", "")).strip()
-    tell.names.participants[str(d.get("id"))] = (name, str(d.get("party_id")))
-    return tell.t("review.event.participant.added", name=name, party=tell.party(d.get("party_id")))
+def _told_participant_added(d: ParticipantAdded, tell: Telling) -> str:
+    name = d["name"].strip()
+    tell.names.participants[d["id"]] = (name, d["party_id"])
+    return tell.t("review.event.participant.added", name=name, party=tell.party(d["party_id"]))
 
 
-def _told_participant_removed(d: Mapping[str, Any], tell: Telling) -> str:
-    name, _party = tell.names.participants.get(str(d.get("id")), ("?", ""))
+def _told_participant_removed(d: ParticipantRemoved, tell: Telling) -> str:
+    name, _party = tell.names.participants.get(d["id"], ("?", ""))
     return tell.t("review.event.participant.removed", name=name)
 
 
@@ -119,10 +118,10 @@ def _party_removed(ctx: Context, data: PartyRemoved) -> None:
     ctx.delete_where(ACTIONS, "owner", party_id)
 
 
-def _told_participant_moved(d: Mapping[str, Any], tell: Telling) -> str:
-    name, _party = tell.names.participants.get(str(d.get("id")), ("?", ""))
-    tell.names.participants[str(d.get("id"))] = (name, str(d.get("party_id")))
-    return tell.t("review.event.participant.moved", name=name, party=tell.party(d.get("party_id")))
+def _told_participant_moved(d: ParticipantMoved, tell: Telling) -> str:
+    name, _party = tell.names.participants.get(d["id"], ("?", ""))
+    tell.names.participants[d["id"]] = (name, d["party_id"])
+    return tell.t("review.event.participant.moved", name=name, party=tell.party(d["party_id"]))
 
 
 @handles("participant.added", describe=_told_participant_added)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import Any
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import Context, Telling, handles, involved
@@ -17,16 +15,13 @@ from facilitator.core.schema.events import (
 )
 
 
-def _told_placed(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_placed(d: PlacementRecorded, tell: Telling) -> str:
     # Blind: where it was placed is told only by the reveal.
-    tell.names.placed.setdefault(str(tell.activity_id), {})[str(d.get("party_id"))] = (
-        str(d.get("current")),
-        str(d.get("wished")),
-    )
-    return tell.t("review.event.placement.recorded", party=tell.party(d.get("party_id")), activity=tell.act())
+    tell.names.placed.setdefault(str(tell.activity_id), {})[d["party_id"]] = (d["current"], d["wished"])
+    return tell.t("review.event.placement.recorded", party=tell.party(d["party_id"]), activity=tell.act())
 
 
-def _told_revealed(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_revealed(d: ActivityRevealed, tell: Telling) -> str:
     names = tell.names
     placed = names.placed.get(str(tell.activity_id), {})
     involved_ids = names.activity_parties.get(str(tell.activity_id), [])
@@ -39,7 +34,7 @@ def _told_revealed(d: Mapping[str, Any], tell: Telling) -> str:
     return tell.t("review.event.activity.revealed.none", activity=tell.act())
 
 
-def _told_agreed(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_agreed(d: ActivityAgreed, tell: Telling) -> str:
     t, activity = tell.t, tell.act()
     has_current, has_wished = "current" in d, "wished" in d
     current, wished = d.get("current"), d.get("wished")
@@ -59,7 +54,7 @@ def _told_agreed(d: Mapping[str, Any], tell: Telling) -> str:
     return t("review.event.agreed.note", activity=activity)
 
 
-def _told_revote(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_revote(d: ActivityRevote, tell: Telling) -> str:
     tell.names.placed.pop(str(tell.activity_id), None)
     return tell.t("review.event.activity.revote", activity=tell.act())
 

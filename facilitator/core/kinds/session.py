@@ -8,7 +8,6 @@ activity open for blind placement (its round and reveal are on the activity).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
@@ -28,7 +27,7 @@ from facilitator.core.timer import PhaseTimer
 __all__ = ["SETUP_PHASE", "TIMER_COMMANDS", "epoch", "stop_running_timers"]
 
 
-def _told_updated(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_updated(d: SessionUpdated, tell: Telling) -> str:
     t = tell.t
     fields = [t(f"review.field.{k}") for k in d if t.has(f"review.field.{k}")]
     return t("review.event.session.updated", fields=", ".join(fields) or t("review.none"))
@@ -45,8 +44,8 @@ def _session_updated(ctx: Context, data: SessionUpdated) -> None:
     ctx.set_info(**values)
 
 
-def _told_phase(d: Mapping[str, Any], tell: Telling) -> str:
-    return tell.t("review.event.phase.changed", phase=tell.phase_name(d.get("phase")))
+def _told_phase(d: PhaseChanged, tell: Telling) -> str:
+    return tell.t("review.event.phase.changed", phase=tell.phase_name(d["phase"]))
 
 
 def epoch(at: str) -> float:
@@ -74,11 +73,11 @@ def closed_day(at: str) -> str:
         return at[:10]
 
 
-def _told_closed(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_closed(d: SessionClosed, tell: Telling) -> str:
     return tell.t("review.event.session.closed")
 
 
-def _told_reopened(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_reopened(d: SessionReopened, tell: Telling) -> str:
     return tell.t("review.event.session.reopened")
 
 
@@ -98,7 +97,7 @@ def _session_reopened(ctx: Context, data: SessionReopened) -> None:
     ctx.set_info(closed_at=None)
 
 
-def _told_opened(d: Mapping[str, Any], tell: Telling) -> str:
+def _told_opened(d: PlacementOpened, tell: Telling) -> str:
     activity = d.get("id")
     if activity is None:
         return tell.t("room.event.placement.closed")
@@ -111,10 +110,12 @@ def _placement_opened(ctx: Context, data: PlacementOpened) -> None:
     ctx.set_info(open_activity=data.get("id"))
 
 
-def _told_timer(d: Mapping[str, Any], tell: Telling) -> str:
-    command = d.get("command") if d.get("command") in TIMER_COMMANDS else "set"
-    minutes = round(float(d.get("duration", 0) or 0) / 60)
-    return tell.t(f"room.event.timer.{command}", phase=tell.phase_name(d.get("phase")), minutes=minutes)
+def _told_timer(d: TimerSet, tell: Telling) -> str:
+    command = d.get("command", "set")
+    if command not in TIMER_COMMANDS:
+        command = "set"
+    minutes = round(d["duration"] / 60)
+    return tell.t(f"room.event.timer.{command}", phase=tell.phase_name(d["phase"]), minutes=minutes)
 
 
 @handles("timer.set", describe=_told_timer)
