@@ -51,6 +51,7 @@ CONCEPTS: dict[str, tuple[str, str, str, str]] = {
         "next step",
         r"\b(an?|new|the|this) actions?\b|^Actions? \(",
     ),
+    "a direction of information flow": ("info liikumise", r"infovoo\w*|infovood", "information flow", ""),
     "the room (a calque)": ("osapooled", r"\bRuum\b|\bruum (lepib|otsustab|paigutab)", "", ""),
     "an agreed rung": ("kokkulepitud aste", r"kokku lepitud kui", "agreed rung", ""),
     "including (the guide joins flow directions with „ja“)": ("ja", r"\bsh\b", "and", r"\bincluding\b"),

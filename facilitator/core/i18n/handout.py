@@ -11,10 +11,10 @@ MESSAGES = {
     "handout.activities": {"en": "Activities we take part in", "et": "Tegevused, milles osaleme"},
     "handout.activities.none": {
         "en": "We take part in no activity of this workshop.",
-        "et": "Me ei osale selle töötoa ühelgi tegevusel.",
+        "et": "Me ei osale selle töötoa üheski tegevuses.",
     },
     "handout.col.activity": {"en": "Activity", "et": "Tegevus"},
-    "handout.col.rung": {"en": "Agreed rung (→ wished)", "et": "Kokkulepitud aste (→ soov)"},
+    "handout.col.rung": {"en": "Agreed rung (→ wished)", "et": "Kokkulepitud aste (→ soovitud)"},
     "handout.col.role": {"en": "Our role", "et": "Meie roll"},
     "handout.col.with": {"en": "Together with", "et": "Koos"},
     "handout.rung.open": {"en": "not agreed yet", "et": "veel kokku leppimata"},
@@ -42,7 +42,7 @@ MESSAGES = {
     "handout.due": {"en": "due", "et": "tähtaeg"},
     "handout.footer": {
         "en": "Made with facilitator {version} · session {id} · {generated}",
-        "et": "Koostatud facilitatoriga {version} · töötuba {id} · {generated}",
+        "et": "Koostatud programmiga facilitator {version} · töötuba {id} · {generated}",
     },
     "exchange.export.format.handouts": {
         "en": "handouts · one printable page per party (a folder)",

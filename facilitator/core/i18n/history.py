@@ -24,12 +24,12 @@ MESSAGES = {
     "history.col.agreed": {"en": "Rung agreed", "et": "Aste kokku lepitud"},
     "history.col.activity": {"en": "Activity", "et": "Tegevus"},
     "history.col.session": {"en": "Workshop", "et": "Töötuba"},
-    "history.col.pairs": {"en": "Pairs working together", "et": "Koos töötavaid paare"},
+    "history.col.pairs": {"en": "Pairs working together", "et": "Koos tegutsevaid paare"},
     "history.col.gained": {"en": "New pairs", "et": "Uued paarid"},
-    "history.col.lost": {"en": "Pairs no longer together", "et": "Paarid, kes enam koos ei tööta"},
+    "history.col.lost": {"en": "Pairs no longer together", "et": "Paarid, kes enam koos ei tegutse"},
     "history.col.party": {"en": "Party", "et": "Osapool"},
     "history.col.approach": {"en": "Approach", "et": "Lähenemine"},
-    "history.col.flow": {"en": "Information flow", "et": "Infovoog"},
+    "history.col.flow": {"en": "Information flow", "et": "Info liikumise suund"},
     "history.absent": {"en": "not in this workshop", "et": "selles töötoas polnud"},
     "history.not_agreed": {"en": "not agreed", "et": "kokku leppimata"},
     "history.ladder.heading": {
@@ -40,10 +40,10 @@ MESSAGES = {
         "en": "Each activity's agreed rung (and → the rung wished) in every workshop of the series. Rungs: {rungs}.",
         "et": "Iga tegevuse kokkulepitud aste (ja → soovitud aste) sarja igas töötoas. Astmed: {rungs}.",
     },
-    "history.partners.heading": {"en": "Who works with whom", "et": "Kes kellega koos töötab"},
+    "history.partners.heading": {"en": "Who works with whom", "et": "Kes kellega koos tegutseb"},
     "history.partners.intro": {
         "en": "Two parties work together when they share an activity. New pairs and pairs no longer together are counted against the workshop before.",
-        "et": "Kaks osapoolt töötavad koos, kui neil on ühine tegevus. Uusi ja lõppenud paare võrreldakse eelmise töötoaga.",
+        "et": "Kaks osapoolt tegutsevad koos, kui neil on ühine tegevus. Uusi ja lõppenud paare võrreldakse eelmise töötoaga.",
     },
     "history.parties.heading": {
         "en": "Steps done and promises kept",
@@ -59,7 +59,7 @@ MESSAGES = {
         "en": "Per party and workshop: the party's commitments kept, of all, as the next workshop's follow-up recorded them. ? : not followed up yet. — : no commitments.",
         "et": "Osapoolte ja töötubade kaupa: osapoole peetud lubadused kõigist, nagu järgmise töötoa järelkontroll need kirja pani. ? : veel üle vaatamata. — : lubadusi polnud.",
     },
-    "history.approaches.heading": {"en": "Approaches and information flows", "et": "Lähenemised ja infovood"},
+    "history.approaches.heading": {"en": "Approaches and information flows", "et": "Lähenemised ja info liikumise suunad"},
     "history.counts.none": {"en": "None recorded.", "et": "Pole kirja pandud."},
     "history.activities.none": {
         "en": "No activities in this series yet.",
@@ -73,7 +73,7 @@ MESSAGES = {
     "history.chart.none": {"en": "no rung agreed", "et": "aste kokku leppimata"},
     "history.footer": {
         "en": "Made with facilitator {version} · the series up to workshop {id}",
-        "et": "Koostatud facilitatoriga {version} · sari kuni töötoani {id}",
+        "et": "Koostatud programmiga facilitator {version} · sari kuni töötoani {id}",
     },
     "history.csv.n": {"en": "No.", "et": "Nr"},
     "history.csv.session": {"en": "Workshop id", "et": "Töötoa id"},
