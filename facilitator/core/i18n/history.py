@@ -59,7 +59,10 @@ MESSAGES = {
         "en": "Per party and workshop: the party's commitments kept, of all, as the next workshop's follow-up recorded them. ? : not followed up yet. — : no commitments.",
         "et": "Osapoolte ja töötubade kaupa: osapoole peetud lubadused kõigist, nagu järgmise töötoa järelkontroll need kirja pani. ? : veel üle vaatamata. — : lubadusi polnud.",
     },
-    "history.approaches.heading": {"en": "Approaches and information flows", "et": "Lähenemised ja info liikumise suunad"},
+    "history.approaches.heading": {
+        "en": "Approaches and information flows",
+        "et": "Lähenemised ja info liikumise suunad",
+    },
     "history.counts.none": {"en": "None recorded.", "et": "Pole kirja pandud."},
     "history.activities.none": {
         "en": "No activities in this series yet.",
