@@ -25,6 +25,7 @@ from facilitator.core.kinds.base import a_date
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
+from facilitator.core.schema.events import FollowUpCarried, FollowUpRecorded
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
 from facilitator.core.text import clean_change
 from facilitator.core.timer import PhaseTimer
@@ -476,7 +477,7 @@ class SessionService:
         actor: str | Author | None = None,
     ) -> Event:
         """What came of last time's item: done, partly, not_done or dropped (no longer needed)."""
-        data: dict[str, Any] = {"id": item_id, "outcome": outcome, "confirmed": confirmed}
+        data: FollowUpRecorded = {"id": item_id, "outcome": outcome, "confirmed": confirmed}
         if note is not None:
             data["note"] = note
         return self.change("followup.recorded", data, actor)
@@ -495,7 +496,7 @@ class SessionService:
     ) -> str:
         """Last time's open step becomes a step of this session, linked to the item; its id."""
         action_id = self.ids()
-        data: dict[str, Any] = {"id": item_id, "action_id": action_id, "due": due}
+        data: FollowUpCarried = {"id": item_id, "action_id": action_id, "due": due}
         if owner is not None:
             data["owner"] = owner
         self.change("followup.carried", data, actor)
