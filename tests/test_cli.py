@@ -23,6 +23,7 @@ import pytest
 
 from facilitator import __version__
 from facilitator.cli import EXIT_OK, EXIT_USER_ERROR, Cli, main
+from facilitator.core.device import ENV_STATE_DIR
 from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
 from facilitator.core.model import SCHEMA_VERSION
 from facilitator.core.service import SessionService
@@ -90,6 +91,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh data folder, selected through the environment like a user would."""
     folder = tmp_path / "data"
     monkeypatch.setenv(ENV_DATA_DIR, str(folder))
+    monkeypatch.setenv(ENV_STATE_DIR, str(tmp_path / "state"))  # never the real state folder
     return folder
 
 

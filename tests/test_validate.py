@@ -459,7 +459,7 @@ def test_a_file_this_device_left_is_not_checked_again_but_one_changed_since_is(
     edit by hand, changes the file's signature and is checked in full."""
     import json
 
-    from facilitator.core import validate
+    from facilitator.core import store
 
     police = service.add_party("Police")
     service.add_activity("Talks", party_ids=[police])
@@ -469,8 +469,11 @@ def test_a_file_this_device_left_is_not_checked_again_but_one_changed_since_is(
         raise AssertionError("checked again")
 
     with monkeypatch.context() as patched:
-        patched.setattr(validate, "parse_session", refuse)
+        patched.setattr(store, "parse_session", refuse)  # the name the store calls
         assert [a.title for a in SessionService(service.path).session.activities] == ["Talks"]
+        service.path.touch()  # a new signature: now the check runs, and the patch must see it
+        with pytest.raises(AssertionError, match="checked again"):
+            SessionService(service.path).session  # noqa: B018
     data = json.loads(service.path.read_text(encoding="utf-8"))
     data["activities"][next(iter(data["activities"]))]["round"] = "two"  # a hand edit
     service.path.write_text(json.dumps(data), encoding="utf-8")
