@@ -13,16 +13,15 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
-from facilitator import __version__
+from facilitator.cli_args import argparse_speaks, build_parser, language_of
 from facilitator.core.closing import listed_state
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import ScenarioError, UserError, os_reason
 from facilitator.core.i18n import Translator, explain
-from facilitator.core.library import ENV_DATA_DIR, SessionLibrary
+from facilitator.core.library import SessionLibrary
 from facilitator.core.plain import take_notices
-from facilitator.core.reports.formats import REGISTRY
 from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
 
@@ -31,221 +30,18 @@ EXIT_CRASH = 1
 EXIT_USER_ERROR = 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line, like every other user error."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-
-
-_Commands = argparse._SubParsersAction  # what add_subparsers returns: commands are added to it
-
-
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"port must be a number, not {text!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be 0-65535, not {port}")
-    return port
-
-
-def _add_new(commands: _Commands[_Parser]) -> None:
-    """new: from a scenario, or from an earlier session."""
-    new = commands.add_parser(
-        "new",
-        help="create a session and print its id",
-        description="Create a session: from a scenario (--scenario and --title), or from an earlier "
-        "session (--from ID): its parties, activities and agreed rungs are the starting point, and "
-        "'compare' shows what changed.",
-    )
-    new.add_argument("--scenario", help="scenario id (see 'scenarios') or a .toml file")
-    new.add_argument(
-        "--from",
-        dest="from_id",
-        metavar="ID",
-        help="start from an earlier session (a unique prefix of its id is enough); runs its scenario",
-    )
-    new.add_argument("--title", help="required with --scenario; with --from, default: the earlier title")
-    new.add_argument("--date", default="", help="workshop date: 2026-12-03 or 03.12.2026")
-    new.add_argument("--place", default="")
-    new.add_argument("--facilitator", default="", help="the facilitator's name")
-
-
-def _add_export(commands: _Commands[_Parser]) -> None:
-    """export: the report, tables, drawings or the session itself."""
-    export = commands.add_parser(
-        "export",
-        help="export a session: report (md, html), tables (csv), drawings (svg), a page per party "
-        "(handouts) or the session (json)",
-        description="Export a session. md, html and json are one file: -o FILE, else standard output. "
-        "csv (7 tables), svg (ladder and partnership matrix) and handouts (one printable HTML page "
-        "per party, ID-handout-NN-NAME.html) are several files: -o FOLDER (made if missing), else "
-        "the current folder.",
-    )
-    export.add_argument("id", help="session id (a unique prefix is enough)")
-    export.add_argument("--format", choices=tuple(REGISTRY), default="json")
-    export.add_argument(
-        "-o", "--output", type=Path, help="file (md, html, json) or folder (csv, svg, handouts) to write"
-    )
-    export.add_argument(
-        "--follow-symlinks",
-        action="store_true",
-        help="if -o (or a file in the -o folder) is a symbolic link, replace the file it points to "
-        "(without it, a link is refused)",
-    )
-    export.add_argument(
-        "--public",
-        action="store_true",
-        help="leave out participants' and the facilitator's names and private notes",
-    )
-    export.add_argument(
-        "--lang",
-        choices=("et", "en"),
-        default=argparse.SUPPRESS,
-        help="language of the report (default: the session's)",
-    )
-
-
-def _add_compare(commands: _Commands[_Parser]) -> None:
-    """compare: what changed between two sessions."""
-    compare = commands.add_parser(
-        "compare",
-        help="compare two sessions of the same partners (e.g. a year apart)",
-        description="What changed from session A to session B: activities moved up or down the "
-        "ladder, new and dropped activities, roles, expectations, commitments, and which of A's "
-        "actions B shows done. Activities are matched by id, else by title.",
-    )
-    compare.add_argument("a", metavar="A", help="the earlier session's id (a unique prefix is enough)")
-    compare.add_argument("b", metavar="B", help="the later session's id")
-
-
-def _add_history(commands: _Commands[_Parser]) -> None:
-    """history: a partnership over the years."""
-    history = commands.add_parser(
-        "history",
-        help="the history of a partnership: a session and the ones it was made from (new --from)",
-        description="Follow the series back from session ID (each session made with 'new --from' names "
-        "the one before) and show each activity's agreed and wished rung over the years (a chart in "
-        "html), who works with whom per workshop, steps done and promises kept per party, approaches "
-        "and information flows. md and html: the report; csv: one row per activity per workshop.",
-    )
-    history.add_argument("id", help="the newest session of the series (a unique prefix is enough)")
-    history.add_argument("--format", choices=("md", "html", "csv"), default="md")
-    history.add_argument("-o", "--output", type=Path, help="file to write (else standard output)")
-    history.add_argument("--follow-symlinks", action="store_true", help="write through a symbolic link -o")
-    history.add_argument(
-        "--lang",
-        choices=("et", "en"),
-        default=argparse.SUPPRESS,
-        help="language of the history (default: the newest session's)",
-    )
-
-
-def _add_serve(commands: _Commands[_Parser]) -> None:
-    """serve: the participants' web page, without the app."""
-    serve = commands.add_parser(
-        "serve",
-        help="let participants join a session from their phones (web page), without the app",
-        description="Serve the participants' web page for a session: people open the address, "
-        "enter the join code and take part from their own phone. Listens on 127.0.0.1 (this "
-        "computer only) unless --lan or --host says otherwise. Stop with ctrl+c.",
-    )
-    serve.add_argument("id", help="session id (a unique prefix is enough)")
-    where = serve.add_mutually_exclusive_group()
-    where.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    where.add_argument(
-        "--lan", action="store_true", help="listen on the local network, so phones on the same Wi-Fi can join"
-    )
-    serve.add_argument(
-        "--port",
-        type=_port,
-        default=None,
-        help="port (default: the session's port from last time, else 8765; 0 picks a free one)",
-    )
-    serve.add_argument(
-        "--new-code",
-        action="store_true",
-        help="a new join code (the old one stops working; joined devices stay), e.g. after "
-        "too many wrong codes were tried",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="facilitator",
-        description=(
-            "Run live partnership workshops: partners place their joint activities on the "
-            "ladder communication → cooperation → coordination → collaboration, blind, "
-            "then agree on the rung, their roles and what they expect from each other. "
-            "Without a command, starts the app."
-        ),
-        epilog=f"Sessions are kept in the data folder: --data-dir, else ${ENV_DATA_DIR}, "
-        "else the platform's user data folder. Your own scenarios go in <data folder>/scenarios/.",
-    )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
-    parser.add_argument("--data-dir", type=Path, help="folder for sessions and your own scenarios")
-    parser.add_argument(
-        "--lang",
-        choices=("et", "en"),
-        help="interface language (default: the one chosen last time, else the system's)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    commands.add_parser("scenarios", help="list the scenarios you can start a session from")
-
-    scenario = commands.add_parser("scenario", help="work with scenario files")
-    scenario_commands = scenario.add_subparsers(dest="scenario_command", metavar="COMMAND", required=True)
-    check = scenario_commands.add_parser("check", help="validate a scenario file (exit 0 if valid, 2 if not)")
-    check.add_argument("file", type=Path)
-
-    _add_new(commands)
-
-    commands.add_parser("list", help="list saved sessions, newest first")
-
-    open_ = commands.add_parser("open", help="open a session in the app")
-    open_.add_argument("id", help="session id (a unique prefix is enough)")
-
-    review = commands.add_parser(
-        "review", help="review a session read-only: dashboard and timeline (nothing is written)"
-    )
-    review.add_argument("id", help="session id (a unique prefix is enough)")
-
-    _add_export(commands)
-
-    import_ = commands.add_parser("import", help="import an exported session (JSON)")
-    import_.add_argument("file", type=Path)
-    import_.add_argument("--new-id", action="store_true", help="give it a new id if its id is taken")
-
-    mism = commands.add_parser("mismatches", help="list where the parties are not yet aligned, by activity")
-    mism.add_argument("id")
-
-    _add_compare(commands)
-
-    _add_history(commands)
-
-    delete = commands.add_parser("delete", help="delete a session (asks first)")
-    delete.add_argument("id")
-    delete.add_argument("--yes", action="store_true", help="don't ask")
-
-    _add_serve(commands)
-
-    demo = commands.add_parser("demo", help="create a complete sample session and print its id")
-    demo.add_argument("--scenario", default="kogukondlik-turvalisus", help="scenario id or file")
-    return parser
-
-
 class Cli:
     """One invocation: parsed arguments plus where output goes (tests pass StringIO)."""
 
-    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> None:
+    def __init__(
+        self, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO, t: Translator | None = None
+    ) -> None:
         self.args = args
         self.out = out
         self.err = err
         self.stdin = stdin
         self.library = SessionLibrary(args.data_dir)
-        self._t: Translator | None = None
+        self._t = t
 
     @property
     def t(self) -> Translator:
@@ -537,23 +333,25 @@ def _silence_stdout(out: TextIO) -> None:
         os.close(devnull)
 
 
-def _os_error_line(error: OSError) -> str:
+def _os_error_line(error: OSError, t: Translator) -> str:
     """One line for an I/O error that no command turned into a user error itself.
 
     The core names the file in every error of its own reads and writes; one without a
     file name is standard output (or error) failing: > /dev/full, a closed pipe.
     """
     if error.filename is None:
-        return f"cannot write to standard output: {os_reason(error)}"
+        return t("cli.stdout_failed", reason=os_reason(error))
     return f"{error.filename}: {os_reason(error)}"
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     _ignore_file_size_signal()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    cli = Cli(args, out or sys.stdout, err or sys.stderr, sys.stdin)
     take_notices()  # what this command meets is what it tells (an earlier call in this process told its own)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    t = Translator(language_of(argv))
+    with argparse_speaks(t):  # --help, usage and usage errors in the interface language too
+        args = build_parser(t).parse_args(argv)
+    cli = Cli(args, out or sys.stdout, err or sys.stderr, sys.stdin, t)
     commands: dict[str | None, Callable[[], int]] = {
         None: cli.cmd_app,
         "scenarios": cli.cmd_scenarios,
@@ -586,7 +384,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if error.filename is None:
             _silence_stdout(cli.out)
         with contextlib.suppress(OSError):
-            print(cli.t("cli.error", message=one_line(_os_error_line(error))), file=cli.err)
+            print(cli.t("cli.error", message=one_line(_os_error_line(error, cli.t))), file=cli.err)
         return EXIT_USER_ERROR
 
 

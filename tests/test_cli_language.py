@@ -82,3 +82,122 @@ def test_estonian_cli_output_has_no_english(tmp_path: Path, monkeypatch: pytest.
         text = text.replace(scenario.title, " ").replace(scenario.id, " ")
     english = sorted(english_words() & words(text))
     assert not english, f"English in Estonian output: {english}\n{text}"
+
+
+# --------------------------------------------------------------------------- --help and usage errors
+
+COMMANDS = ("scenarios", "scenario", "scenario check", "new", "list", "open", "review", "export")
+COMMANDS += ("import", "mismatches", "compare", "history", "delete", "serve", "demo")
+NAMES = {name for command in COMMANDS for name in command.split()}
+FORMATS = {"md", "html", "csv", "json", "svg", "handouts", "toml"}
+
+
+def argparse_run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`facilitator ARGV` where argparse itself answers (--help, a usage error): code, out, err."""
+    with pytest.raises(SystemExit) as exit_:
+        main(list(argv), out=io.StringIO(), err=io.StringIO())
+    captured = capsys.readouterr()
+    code = exit_.value.code
+    return (code if isinstance(code, int) else 1), captured.out, captured.err
+
+
+def english_in(text: str, estonian: frozenset[str] = frozenset()) -> list[str]:
+    """English words in `text`, leaving out what is a name: options, commands, formats, paths."""
+    text = re.sub(r"\S*/\S*|(?<!\w)--?[\w-]+|\{[\w,-]+\}|'[\w-]+'", " ", text)
+    return sorted(english_words() & (words(text) - NAMES - FORMATS - estonian))
+
+
+HELP_ESTONIAN = frozenset({"see"})
+"""Estonian in running text ("see arvuti"), English only in "(see 'facilitator --help')"."""
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_estonian_help_has_no_english(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, _ = argparse_run(capsys, "--lang", "et", *command.split(), "--help")
+    assert code == 0
+    assert out.startswith(f"kasutus: facilitator {command}".rstrip())
+    assert "\nvalikud:\n" in out and "näita seda abiteksti ja välju" in out
+    english = english_in(out, HELP_ESTONIAN)
+    assert not english, f"English in Estonian help: {english}\n{out}"
+
+
+def test_estonian_help_names_arguments_in_estonian(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = argparse_run(capsys, "--lang", "et", "export", "--help")
+    assert "kohustuslikud argumendid:" in out and "-o VÄLJUND" in out
+    _, out, _ = argparse_run(capsys, "--lang", "et", "--help")
+    assert "käsud:" in out and "--data-dir KAUST" in out and "näita programmi versiooni ja välju" in out
+
+
+USAGE_ERRORS = [
+    (("export",), "puuduvad kohustuslikud argumendid: ID"),
+    (("export", "x", "--bogus"), "tundmatud argumendid: --bogus"),
+    (("export", "--bogus", "x"), "tundmatud argumendid: --bogus"),
+    (("export", "x", "--format", "pdf"), "vigane valik: 'pdf'"),
+    (("nowhere",), "vigane valik: 'nowhere'"),
+    (("new", "--title"), "väärtus puudub"),
+    (("serve", "x", "--port", "abc"), "port peab olema arv"),
+    (("serve", "x", "--port", "70000"), "port peab olema 0–65535"),
+    (("serve", "x", "--lan", "--host", "0.0.0.0"), "ei saa kasutada koos argumendiga --lan"),
+    (("scenario",), "puuduvad kohustuslikud argumendid: KÄSK"),
+]
+
+
+@pytest.mark.parametrize(("argv", "expected"), USAGE_ERRORS)
+def test_estonian_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], expected: str
+) -> None:
+    code, out, err = argparse_run(capsys, "--lang", "et", *argv)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("facilitator") and ": viga: " in err, err
+    assert expected in err and "--help')" in err
+    assert not english_in(err.replace(expected, " ")), err
+
+
+def test_english_help_and_errors_stay_english(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+    import gettext
+
+    code, out, _ = argparse_run(capsys, "--lang", "en", "export", "--help")
+    assert code == 0 and out.startswith("usage: facilitator export")
+    assert "positional arguments:" in out and "show this help message and exit" in out and "-o OUTPUT" in out
+    code, _, err = argparse_run(capsys, "--lang", "en", "export")
+    assert code == 2 and err == (
+        "facilitator export: error: the following arguments are required: ID "
+        "(see 'facilitator export --help')\n"
+    )
+    _, _, err = argparse_run(capsys, "--lang", "en", "export", "x", "--format", "pdf")
+    assert "invalid choice: 'pdf' (choose from" in err
+    assert vars(argparse)["_"] is gettext.gettext  # argparse has its own words back afterwards
+
+
+def test_the_remembered_language_words_help(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --lang, help speaks the language chosen last time (the data folder's settings)."""
+    from facilitator.core.settings import save_setting
+
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    save_setting(tmp_path, "language", "et")
+    _, out, _ = argparse_run(capsys, "--data-dir", str(tmp_path), "list", "--help")
+    assert out.startswith("kasutus: facilitator list")
+    _, out, _ = argparse_run(capsys, f"--data-dir={tmp_path}", "--lang=en", "list", "--help")
+    assert out.startswith("usage: facilitator list")
+
+
+def test_a_taken_port_is_said_in_estonian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path))
+    session_id = (
+        SessionLibrary(tmp_path).create(find_scenario("kogukondlik-turvalisus"), "Esimene").session.id
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        err = io.StringIO()
+        assert main(["--lang", "et", "serve", session_id, "--port", port], out=io.StringIO(), err=err) == 2
+    assert err.getvalue() == (
+        f"facilitator: viga: aadressil 127.0.0.1:{port} ei saa kuulata: port on juba kasutusel "
+        "(valige --port abil muu)\n"
+    )

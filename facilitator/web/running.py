@@ -8,6 +8,7 @@ it names the address phones should open.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import socket
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.core.errors import UserError
+from facilitator.core.errors import UserError, os_reason
 from facilitator.core.i18n import Translator
 from facilitator.core.service import SessionService
 from facilitator.web.core_api import OpenSessions
@@ -247,6 +248,13 @@ async def watch_the_desk(server: WebServer, room_limited: Callable[[], None]) ->
         said = server.desk.room_limited
 
 
+def _cannot_listen(host: str, port: int, error: OSError) -> UserError:
+    """Why the server could not start, worded by the catalogue (a taken port says what to do)."""
+    values = {"host": host, "port": str(port), "reason": os_reason(error)}
+    key = "cli.serve.port_in_use" if error.errno == errno.EADDRINUSE else "cli.serve.cannot_listen"
+    return UserError(Translator("en")(key, **values), key, **values)
+
+
 def serve_forever(
     service: SessionService,
     host: str,
@@ -271,7 +279,7 @@ def serve_forever(
         try:
             binding = await server.start(host, port, lan)
         except OSError as error:
-            raise UserError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+            raise _cannot_listen(host, port, error) from None
         words = t or Translator("en")
         say(words("cli.serve.session", title=service.session.info.title))
         say(words("cli.serve.address", url=binding.url))

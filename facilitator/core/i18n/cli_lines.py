@@ -30,11 +30,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.delete.done": {"en": "deleted {id}", "et": "kustutatud: {id}"},
     "cli.delete.no_terminal": {
         "en": "not deleting without confirmation: run it in a terminal or add --yes",
-        "et": "kinnituseta ei kustuta: käivita see terminalis või lisa --yes",
+        "et": "kinnituseta ei kustuta: käivitage see terminalis või lisage --yes",
     },
     "cli.new.both": {
         "en": "new: give --scenario or --from, not both (a session made --from runs the earlier session's scenario); see 'facilitator new --help'",
-        "et": "new: anna kas --scenario või --from, mitte mõlemat (--from-iga tehtud töötuba kasutab varasema töötoa stsenaariumi); vt 'facilitator new --help'",
+        "et": "new: andke kas --scenario või --from, mitte mõlemat (--from-iga tehtud töötuba kasutab varasema töötoa stsenaariumi); vt 'facilitator new --help'",
     },
     "cli.new.no_scenario": {
         "en": "new: --scenario (or --from ID) is required; see 'facilitator new --help'",
@@ -52,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only this computer can open it; use --lan to let phones on the local network join.",
         "et": "Seda saab avada ainult see arvuti; --lan laseb kohtvõrgus olevatel telefonidel liituda.",
     },
-    "cli.serve.stop": {"en": "Stop with ctrl+c.", "et": "Peatamiseks vajuta ctrl+c."},
+    "cli.serve.stop": {"en": "Stop with ctrl+c.", "et": "Peatamiseks vajutage ctrl+c."},
     "cli.serve.devices": {
         "en": "Still joined from last time: {count} devices.",
         "et": "Eelmisest korrast on endiselt liitunud {count} seadet.",
@@ -64,7 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.error.not_an_id": {"en": "{ref} is not a session id", "et": "{ref} ei ole töötoa tunnus"},
     "cli.error.several": {
         "en": "{ref} matches several sessions ({names}); type more of the id",
-        "et": "{ref} sobib mitme töötoaga ({names}); kirjuta tunnusest rohkem",
+        "et": "{ref} sobib mitme töötoaga ({names}); kirjutage tunnusest rohkem",
     },
     "cli.error.no_session": {
         "en": "no session {ref} (see 'facilitator list')",
