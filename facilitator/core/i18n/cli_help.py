@@ -168,7 +168,7 @@ MESSAGES = {
         "et": "Järgi töötubade rida töötoast ID tagasi (iga 'new --from' abil tehtud töötuba nimetab "
         "eelmise) ja näita iga tegevuse kokkulepitud ja soovitud astet aastate jooksul (html-is "
         "joonisena), kes kellega igas töötoas koos töötab, osapoolte tehtud samme ja peetud lubadusi, "
-        "lähenemisi ja infovooge. md ja html: aruanne; csv: rida iga tegevuse kohta igas töötoas.",
+        "lähenemisi ja info liikumise suundi. md ja html: aruanne; csv: rida iga tegevuse kohta igas töötoas.",
     },
     "cli.help.history.id": {
         "en": "the newest session of the series (a unique prefix is enough)",
