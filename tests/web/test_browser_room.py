@@ -4,7 +4,7 @@ The workshop's title on every page, a heading on every page, the rungs and Send 
 first screen, sign-off asking first and withdrawable, the roles page opening with the
 party's activities (what waits for an answer first), the agreed rung reaching phones,
 names in the page's own language, and axe-core's accessibility rules where axe is found
-(`AXE_JS`, or `npm install axe-core` under /tmp/words/axe). Screenshots go to
+(`AXE_JS`, or `npm install --prefix .ci/node axe-core`, as `.ci/run` does). Screenshots go to
 `FACILITATOR_SHOTS` when it is set, to be looked at.
 """
 
@@ -31,7 +31,10 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(chromium_path() is None, reason="no Chromium found (/usr/bin/chromium)"),
 ]
-AXE = [Path(os.environ.get("AXE_JS", "")), Path("/tmp/words/axe/node_modules/axe-core/axe.min.js")]
+AXE = [
+    Path(os.environ.get("AXE_JS") or "/nonexistent"),
+    Path(__file__).parents[2] / ".ci/node/node_modules/axe-core/axe.min.js",
+]
 TITLE = "Kaasiku valla turvalisuse partnerid: näidistöötuba"
 
 
