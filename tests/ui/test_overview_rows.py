@@ -5,9 +5,17 @@ from __future__ import annotations
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.matrices import partnership_matrix
+from facilitator.core.mismatches import mismatches
 from facilitator.core.scenario import find_scenario
 from facilitator.ui.screens.overview_rows import (
+    ALL,
+    EXPLANATION_WIDTH,
     PARTY_COLUMN,
+    explanation_width,
+    mismatch_detail,
+    mismatch_rows,
+    mismatches_columns,
+    mismatches_table,
     pair_detail,
     partners_table,
     roles_detail,
@@ -68,3 +76,31 @@ def test_at_120_columns_every_party_of_a_big_workshop_is_in_view(library: Sessio
     ]
     assert len(columns) == 14 and sum(drawn) <= width
     assert rows[0][1][1:3] == ("·", "4 (1)")
+
+
+def test_the_mismatches_list_is_built_without_a_screen(library: SessionLibrary) -> None:
+    """The rows, the explanation's width and the detail line of the mismatches tab."""
+    t = Translator("en")
+    service = library.create(find_scenario("community-safety"), "Mismatches")
+    police, town = service.add_party("Police"), service.add_party(HOSTILE)
+    service.add_activity(HOSTILE, party_ids=[police, town])
+    session = service.session
+    found = mismatches(session)
+    assert found
+    rows = mismatch_rows(session, found, ALL, t)
+    assert len(rows) == len(found) and len({r.key for r in rows}) == len(rows)
+    assert all(r.number == 1 and r.title == HOSTILE for r in rows)
+    kind = rows[0].kind
+    assert {r.kind for r in mismatch_rows(session, found, kind, t)} == {kind}
+
+    columns = mismatches_columns(t)
+    assert explanation_width(0, rows, columns) == EXPLANATION_WIDTH[1]  # not laid out yet
+    assert explanation_width(60, rows, columns) == EXPLANATION_WIDTH[0]  # never narrower
+    wide = explanation_width(200, rows, columns)
+    assert EXPLANATION_WIDTH[0] < wide < 200
+    cells = mismatches_table(rows, wide)
+    assert [key for key, _ in cells] == [r.key for r in rows]
+    assert cells[0][1][:2] == ("1", rows[0].kind_name)
+
+    shown = mismatch_detail(rows[0], HOSTILE, t).plain
+    assert shown.startswith(f"{rows[0].kind_name} · {HOSTILE}")  # user text as data, never markup

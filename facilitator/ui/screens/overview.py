@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -56,20 +55,20 @@ from facilitator.core.mismatches import (
 )
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
-from facilitator.core.text import multi_line, one_line
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.screens.overview_rows import (
     ALL,
-    EXPLANATION_WIDTH,
     PARTY_COLUMN,
     TABS,
-    TITLE_WIDTH,
     Drawn,
     Jump,
     MismatchRow,
     Rows,
-    cut,
-    mismatch_key,
+    explanation_width,
+    mismatch_detail,
+    mismatch_rows,
+    mismatches_columns,
+    mismatches_table,
     pair_detail,
     partners_table,
     roles_detail,
@@ -355,37 +354,11 @@ class OverviewScreen(BaseScreen):
         if self.kind_filter != ALL and self.kind_filter not in counts:
             self.kind_filter = ALL  # the last of its kind was fixed
         self._fill_kinds()
-        numbers = {a.id: n for n, a in enumerate(session.activities, start=1)}
-        titles = {a.id: a.title for a in session.activities}
-        names = {kind: t(f"mismatch.kind.{kind}") for kind in counts}
-        seen: set[str] = set()
-        shown = [
-            MismatchRow(
-                key=mismatch_key(m, seen),
-                kind=m.kind,
-                activity_id=m.activity_id,
-                phase_kind=m.phase_kind,
-                target=m.target,
-                number=numbers.get(m.activity_id, 0),
-                title=titles.get(m.activity_id, ""),
-                kind_name=names[m.kind],
-                explanation=m.explain(t),
-            )
-            for m in found
-            if self.kind_filter in (ALL, m.kind)
-        ]
+        shown = mismatch_rows(session, found, self.kind_filter, t)
         self._mismatch_rows = {row.key: row for row in shown}
-        columns = (
-            ("number", t("overview.col.number")),
-            ("kind", t("overview.col.kind")),
-            ("activity", t("overview.col.activity")),
-            ("explanation", t("overview.col.explanation")),
-        )
-        width = self._explanation_width(shown, columns)
-        rows: Rows = [
-            (r.key, (str(r.number), r.kind_name, cut(r.title, TITLE_WIDTH), cut(r.explanation, width)))
-            for r in shown
-        ]
+        columns = mismatches_columns(t)
+        available = self.query_one("#ov-mismatches-table", DataTable).scrollable_content_region.width
+        rows = mismatches_table(shown, explanation_width(available, shown, columns))
         table = self.query_one("#ov-mismatches-table", DataTable)
         keep, index = row_key(table), table.cursor_row
         with self.prevent(DataTable.RowHighlighted):
@@ -401,20 +374,6 @@ class OverviewScreen(BaseScreen):
         if empty and self.focused is table:
             self.set_focus(None)
         self._show_mismatch_detail()
-
-    def _explanation_width(self, rows: list[MismatchRow], columns: tuple[tuple[str, str], ...]) -> int:
-        """What is left of the table's width for the explanations: cut there, read in full below."""
-        available = self.query_one("#ov-mismatches-table", DataTable).scrollable_content_region.width
-        if not available:  # not laid out yet: `on_resize` comes back
-            return EXPLANATION_WIDTH[1]
-        number = max((len(str(r.number)) for r in rows), default=1)
-        kind = max((cell_len(r.kind_name) for r in rows), default=0)
-        title = max((cell_len(cut(r.title, TITLE_WIDTH)) for r in rows), default=0)
-        widths = (number, kind, title)
-        used = sum(max(w, cell_len(label)) for w, (_, label) in zip(widths, columns, strict=False))
-        used += 2 * len(columns) + 1  # the cells' padding; the vertical scrollbar may come
-        low, high = EXPLANATION_WIDTH
-        return max(low, min(high, available - used))
 
     def _fill_kinds(self) -> None:
         options = ((ALL, len(self._found)), *self._counts.items())
@@ -507,18 +466,7 @@ class OverviewScreen(BaseScreen):
             detail.update("")
             return
         where = self.t("overview.mismatch.where", phase=self.phase_name(row.phase_kind))
-        basis = self.t("report.mismatch.basis", basis=Mismatch(row.kind, "").basis(self.t))
-        detail.update(
-            Content.assemble(
-                Content.styled(row.kind_name, "bold"),
-                " · ",
-                Content.styled(one_line(where), "italic"),
-                "\n",
-                Content(multi_line(row.explanation)),
-                "\n",
-                Content.styled(one_line(basis), "italic"),
-            )
-        )
+        detail.update(mismatch_detail(row, where, self.t))
 
     # ---------------------------------------------------------------- roles
     def _show_roles(self, session: Session) -> None:

@@ -1,13 +1,15 @@
-"""What the overview shows, as plain data and text: a row per mismatch, the detail of an
-activity's roles and of a pair of parties. Pure functions of the session (no widgets).
+"""What the overview shows, as plain data and text: the rows of its three tables and the
+detail line under each (a mismatch, an activity's roles, a pair of parties). Pure functions
+of the session (no widgets).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
 
@@ -17,7 +19,7 @@ from facilitator.core.mismatches import (
     Mismatch,
 )
 from facilitator.core.model import Session
-from facilitator.core.text import one_line
+from facilitator.core.text import multi_line, one_line
 
 ALL = "__all__"  # the kind filter's "all kinds" option
 PARTY_COLUMN = "__party__"
@@ -81,6 +83,77 @@ def mismatch_key(m: Mismatch, seen: set[str]) -> str:
         key = f"{base}#{n}"
     seen.add(key)
     return key
+
+
+def mismatch_rows(session: Session, found: Sequence[Mismatch], kind: str, t: Translator) -> list[MismatchRow]:
+    """The mismatches the list shows: all of them, or only those of one `kind`."""
+    numbers = {a.id: n for n, a in enumerate(session.activities, start=1)}
+    titles = {a.id: a.title for a in session.activities}
+    names = {m.kind: t(f"mismatch.kind.{m.kind}") for m in found}
+    seen: set[str] = set()
+    return [
+        MismatchRow(
+            key=mismatch_key(m, seen),
+            kind=m.kind,
+            activity_id=m.activity_id,
+            phase_kind=m.phase_kind,
+            target=m.target,
+            number=numbers.get(m.activity_id, 0),
+            title=titles.get(m.activity_id, ""),
+            kind_name=names[m.kind],
+            explanation=m.explain(t),
+        )
+        for m in found
+        if kind in (ALL, m.kind)
+    ]
+
+
+def mismatches_columns(t: Translator) -> tuple[tuple[str, str], ...]:
+    return (
+        ("number", t("overview.col.number")),
+        ("kind", t("overview.col.kind")),
+        ("activity", t("overview.col.activity")),
+        ("explanation", t("overview.col.explanation")),
+    )
+
+
+def explanation_width(
+    available: int, rows: Sequence[MismatchRow], columns: tuple[tuple[str, str], ...]
+) -> int:
+    """What is left of the table's `available` width for the explanations: cut there, read in
+    full below. Nothing available (not laid out yet: the screen's resize comes back): the widest."""
+    if not available:
+        return EXPLANATION_WIDTH[1]
+    number = max((len(str(r.number)) for r in rows), default=1)
+    kind = max((cell_len(r.kind_name) for r in rows), default=0)
+    title = max((cell_len(cut(r.title, TITLE_WIDTH)) for r in rows), default=0)
+    widths = (number, kind, title)
+    used = sum(max(w, cell_len(label)) for w, (_, label) in zip(widths, columns, strict=False))
+    used += 2 * len(columns) + 1  # the cells' padding; the vertical scrollbar may come
+    low, high = EXPLANATION_WIDTH
+    return max(low, min(high, available - used))
+
+
+def mismatches_table(rows: Sequence[MismatchRow], width: int) -> Rows:
+    """The mismatches tab's cells: number, kind, title cut, explanation cut at `width`."""
+    return [
+        (r.key, (str(r.number), r.kind_name, cut(r.title, TITLE_WIDTH), cut(r.explanation, width)))
+        for r in rows
+    ]
+
+
+def mismatch_detail(row: MismatchRow, where: str, t: Translator) -> Content:
+    """The highlighted mismatch in full: its kind, where it is fixed, why, and on what basis."""
+    basis = t("report.mismatch.basis", basis=Mismatch(row.kind, "").basis(t))
+    return Content.assemble(
+        Content.styled(row.kind_name, "bold"),
+        " · ",
+        Content.styled(one_line(where), "italic"),
+        "\n",
+        Content(multi_line(row.explanation)),
+        "\n",
+        Content.styled(one_line(basis), "italic"),
+    )
 
 
 def roles_detail(session: Session, activity_id: str, where: str, t: Translator) -> Content:
