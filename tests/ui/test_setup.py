@@ -11,7 +11,7 @@ from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.setup import SetupView
 
-from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view
+from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view, until
 
 
 async def open_setup(app: FacilitatorApp, pilot: Pilot[int]) -> SetupView:
@@ -88,6 +88,28 @@ async def test_a_date_that_is_not_a_date_is_not_saved(
         await pilot.press("enter")
         await pilot.pause()
     assert fresh(empty_session).info.date == "2026-12-03"
+
+
+async def test_the_date_shows_as_the_interface_language_writes_it(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """07.12.2026 in Estonian (the stored 2026-12-07 was shown as it is stored); saving another
+    field leaves it as it was, and a change made elsewhere shows in the same form."""
+    empty_session.update_session(date="2026-12-07")
+    app = make_app(empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_setup(app, pilot)
+        assert view.query_one("#setup-date", Input).value == "07.12.2026"
+        await replace_text(pilot, "setup-place", "Rapla")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (fresh(empty_session).info.date, fresh(empty_session).info.place) == ("2026-12-07", "Rapla")
+        SessionService(empty_session.path).update_session(date="2026-12-24")  # another window
+        await until(pilot, lambda: view.query_one("#setup-date", Input).value == "24.12.2026")
+        await replace_text(pilot, "setup-date", "31.12.2026")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert fresh(empty_session).info.date == "2026-12-31"
 
 
 async def test_add_a_suggested_affected_party_by_keyboard(

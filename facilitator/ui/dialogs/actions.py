@@ -20,7 +20,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from facilitator.core.dates import is_date, parse_date
+from facilitator.core.dates import is_date, parse_date, shown_date
 from facilitator.ui.base import BaseModal
 from facilitator.ui.dialogs.agree_form import AgreeForm
 from facilitator.ui.widgets.choice_list import ChoiceList
@@ -70,7 +70,12 @@ class ActionDialog(AgreeForm[ActionDraft | None]):
                     yield self.party_select("action-owner", self.owner)
                 with Vertical(id="action-due-box"):
                     yield Label("", id="action-due-label", classes="form-label")
-                    yield Input(self.due, id="action-due", max_length=10, select_on_focus=False)
+                    yield Input(
+                        shown_date(self.due, self.t.language),
+                        id="action-due",
+                        max_length=10,
+                        select_on_focus=False,
+                    )
             yield TickBox("", self.done, id="action-done")
             yield from self.buttons()
 

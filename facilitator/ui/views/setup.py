@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from facilitator.core.dates import parse_date
+from facilitator.core.dates import parse_date, shown_date
 from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Participant, Party, Session
 from facilitator.core.scenario import SuggestedParty
@@ -215,11 +215,16 @@ class SetupView(PhaseView):
         }
         for name, value in values.items():
             field = self.query_one(f"#setup-{name}", Input)
-            if self._shown[name] != value and field.value == self._shown[name]:
+            if self._shown[name] != value and field.value == self._display(name, self._shown[name]):
                 # Untouched here: show the change. A field being edited keeps what is typed
                 # and its old value as the base, so saving it finds the clash and asks.
                 self._shown[name] = value
-                field.value = value
+                field.value = self._display(name, value)
+
+    def _display(self, name: str, value: str) -> str:
+        """A stored value as the field shows it: the date as people of the interface write it
+        (07.12.2026 in Estonian); what is typed is read back with `parse_date`, either form."""
+        return shown_date(value, self.t.language) if name == "date" else value
 
     def _show_suggestions(self, session: Session) -> None:
         taken = {p.suggested_id for p in session.parties if p.suggested_id}
@@ -398,7 +403,7 @@ class SetupView(PhaseView):
             self._shown.update(chosen)
         self._show_details(self.service.session)
         for name, value in self._shown.items():  # what was not kept shows the other side's value
-            self.query_one(f"#setup-{name}", Input).value = value
+            self.query_one(f"#setup-{name}", Input).value = self._display(name, value)
 
     # ---------------------------------------------------------------- parties
     @on(OptionList.OptionHighlighted, "#setup-suggestions")
