@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.style import Style
 from textual import events
 from textual.pilot import Pilot
 
@@ -18,7 +19,8 @@ from facilitator.ui.views.board import BoardView
 from facilitator.ui.widgets.actionbar import ActionBar
 from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import LadderBoard
-from facilitator.ui.widgets.ladder_columns import TRAY, wrap
+from facilitator.ui.widgets.ladder_columns import TRAY, Card, wrap
+from facilitator.ui.widgets.ladder_paint import render_card
 
 from .helpers import until
 
@@ -388,6 +390,17 @@ def test_wrap_cuts_with_an_ellipsis() -> None:
         "turvalisusn…",
     ]
     assert wrap("line\nbreak", 20, 1) == ["line⏎break"]
+
+
+def test_a_card_is_drawn_from_its_styles_alone() -> None:
+    """A card's lines need no board: title, parties and status, each the card's width; the
+    selection is marked by its left edge ("▶", "┃"), not by colour alone."""
+    card = Card("a1", "Themed talks at the youth centre", HOSTILE_PARTY, "agreed", "agreed")
+    styles = (Style(), Style(bold=True), Style(dim=True), Style(italic=True), Style(bold=True))
+    plain = [strip.text for strip in render_card(card, 16, False, styles)]
+    assert plain == ["▏ Themed talks  ", "▏ at the youth… ", "▏ [red]Police[/…", "▏ agreed        "]
+    selected = [strip.text[0] for strip in render_card(card, 16, True, styles, (1, 1))]
+    assert selected == ["▶", "┃", "┃"]
 
 
 async def test_a_long_column_scrolls_by_key_wheel_and_track_and_keeps_the_selection_on_screen(

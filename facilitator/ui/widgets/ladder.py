@@ -7,9 +7,10 @@ the board draws only the lines on screen, from strips cached per card. No widget
 mounted per card or per column, so a board of 500 activities changes as fast as one of
 10, and the first frame has one widget to lay out and compose instead of sixteen.
 
-The board knows nothing of sessions or languages: the view hands it plain `Card`s
-and header texts (attributes down) and hears `Selected`, `Opened` and `Dropped`
-(messages up).
+The columns' data and geometry are in `ladder_columns.py`, the colours and a card's
+lines in `ladder_paint.py`. The board knows nothing of sessions or languages: the view
+hands it plain `Card`s and header texts (attributes down) and hears `Selected`,
+`Opened` and `Dropped` (messages up).
 """
 
 from __future__ import annotations
@@ -20,14 +21,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.color import Color
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from facilitator.ui.widgets.ladder_columns import TRAY, Card, CardColumn, ColumnBox, header_lines, wrap
-
-TONES = ("agreed", "differ", "same", "open")
+from facilitator.ui.widgets.ladder_paint import TONES, Palette, render_card
 
 NARROW = 96
 """Below this many columns the board shows the tray and one rung at a time (left/right step)."""
@@ -133,7 +132,7 @@ class LadderBoard(Widget, can_focus=True):
         self._boxes: dict[str, ColumnBox] = {}
         self._layout_key: tuple[int, int, int, bool, tuple[str, ...]] = (0, 0, 0, False, ())
         self._strips: dict[tuple[Card, int, bool, int, int], list[Strip]] = {}
-        self._styles: dict[object, object] = {}
+        self._paint = Palette(self)
         self._wrapped: dict[str, tuple[tuple[object, ...], tuple[list[str], int]]] = {}
         self._rung_shown = self.keys[1] if len(self.keys) > 1 else TRAY
         self.more_texts = ("▲ {n}", "▼ {n}")
@@ -450,84 +449,12 @@ class LadderBoard(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
-        self._styles.clear()
-
-    def _style(self, name: str) -> Style:
-        """A component's rich style, solid (no transparency), worked out once per restyle."""
-        found = self._styles.get(name)
-        if found is None:
-            background = self.background_colors[1] + self.get_component_styles(name).background
-            found = self._styles[name] = self.get_component_rich_style(name) + self._solid(name, background)
-        return found  # type: ignore[return-value]
-
-    def _solid(self, name: str, background: Color) -> Style:
-        """A component's colour made solid over `background`.
-
-        Rich styles have no transparency: a muted colour (white at 60 %, or "auto") left as
-        it is would come out plain white, unreadable on the projector's light cards.
-        """
-        styles = self.get_component_styles(name)
-        color = styles.color
-        solid = background.get_contrast_text(color.a) if styles.auto_color else background + color
-        return Style(color=solid.rich_color)
-
-    def _ink(self, name: str, background: Color) -> Style:
-        return self.get_component_rich_style(name, partial=True) + self._solid(name, background)
-
-    def _ground_ink(self, name: str) -> Style:
-        """`_ink` over the board's own background, worked out once per restyle (drawn on every line)."""
-        key = ("ink", name)
-        if key not in self._styles:
-            self._styles[key] = self._ink(name, self.background_colors[1])
-        return self._styles[key]  # type: ignore[return-value]
-
-    def _card_styles(self, selected: bool, tone_name: str, column: str) -> tuple[Style, ...]:
-        """(base, title, parties, status, bar) for a card: worked out once per look, not per card."""
-        key = (selected, tone_name, column)
-        found = self._styles.get(key)
-        if found is not None:
-            return found  # type: ignore[return-value]
-        component = self.get_component_rich_style
-        body = "card--selected" if selected else "card--body"
-        under = self.background_colors[1] + self.get_component_styles(column).background
-        background = under + self.get_component_styles(body).background
-        # The card's own background and text, solid: a rich style has no transparency, so the
-        # body's "35 %" would otherwise come out as the full colour under the column's ink.
-        ink = background.get_contrast_text(1.0)
-        base = self._style(column) + component(body, partial=True)
-        base += Style(bgcolor=background.rich_color, color=ink.rich_color)
-        title = base + component("card--title", partial=True)
-        tone = self._ink(f"card--{tone_name}", background) if tone_name in TONES else Style()
-        if selected:  # on the selection's background, muted or toned text would be hard to read
-            parties, status, bar = base, base + Style(bold=True), base + Style(bold=True)
-        else:
-            parties = base + self._ink("card--parties", background)
-            status = base + self._ink("card--status", background) + tone
-            bar = base + tone + Style(bold=True)
-        styles = (base, title, parties, status, bar)
-        self._styles[key] = styles
-        return styles
-
-    def _render_card(
-        self, card: Card, width: int, selected: bool, column: str, lines: tuple[int, int] = (2, 1)
-    ) -> list[Strip]:
-        """The card's lines (title, parties, status); the selection is marked by "▶"/"┃", not colour."""
-        base, title, parties, status, bar = self._card_styles(selected, card.tone, column)
-        inner = max(width - 2, 1)
-        rows: list[tuple[str, Style]] = [(text, title) for text in wrap(card.title, inner, lines[0])]
-        rows += [(text, parties) for text in wrap(card.parties, inner, lines[1])]
-        rows.append((wrap(card.status, inner, 1)[0], status))
-        strips = []
-        for row, (text, style) in enumerate(rows):
-            marker = ("▶" if row == 0 else "┃") if selected else "▏"
-            segments = [Segment(marker, bar), Segment(" " + text, style)]
-            strips.append(Strip(segments).adjust_cell_length(width, base))
-        return strips
+        self._paint.clear()
 
     def _head_style(self, index: int, key: str) -> Style:
         if key == TRAY:
-            return self._style("ladder--head-tray")
-        return self._style(f"ladder--head-{min(index, 4)}")
+            return self._paint.style("ladder--head-tray")
+        return self._paint.style(f"ladder--head-{min(index, 4)}")
 
     def render_line(self, y: int) -> Strip:
         boxes = self.boxes()
@@ -539,7 +466,7 @@ class LadderBoard(Widget, can_focus=True):
             box, column = boxes[key], self.columns[key]
             if box.x > x:  # the gap between columns
                 strips.append(Strip.blank(box.x - x, base))
-            ground = self._style("ladder--tray" if key == TRAY else "ladder--column")
+            ground = self._paint.style("ladder--tray" if key == TRAY else "ladder--column")
             if y < box.top:
                 strips.append(Strip.blank(box.width, base))
             elif y < box.top + box.head:
@@ -568,7 +495,7 @@ class LadderBoard(Widget, can_focus=True):
         if not column.cards:
             lines = [text for text in wrap(column.empty_text, max(width - 2, 1), 12) if text]
             if row < len(lines):
-                style = ground + self._ground_ink("card--empty")
+                style = ground + self._paint.ground_ink("card--empty")
                 content = Strip([Segment(" " + lines[row], style)]).adjust_cell_length(width, ground)
             else:
                 content = Strip.blank(width, ground)
@@ -583,18 +510,18 @@ class LadderBoard(Widget, can_focus=True):
                 strips = self._strips.get(cache_key)
                 if strips is None:
                     column_style = "ladder--tray" if key == TRAY else "ladder--column"
-                    strips = self._strips[cache_key] = self._render_card(
-                        card, width, selected, column_style, (column.title_lines, column.party_lines)
-                    )
+                    styles = self._paint.card_styles(selected, card.tone, column_style)
+                    fit = (column.title_lines, column.party_lines)
+                    strips = self._strips[cache_key] = render_card(card, width, selected, styles, fit)
                 content = strips[card_row]
         parts = []
         if edge:
-            ink = self._ground_ink("ladder--edge")
+            ink = self._paint.ground_ink("ladder--edge")
             parts.append(Strip([Segment("╎", ground + ink)], 1))
         parts.append(content)
         if bar:
             top, end = column.bar()
             thumb = top <= row < end
-            ink = self._ground_ink("card--thumb" if thumb else "card--track")
+            ink = self._paint.ground_ink("card--thumb" if thumb else "card--track")
             parts.append(Strip([Segment("┃" if thumb else "│", ground + ink)], 1))
         return Strip.join(parts) if len(parts) > 1 else content
