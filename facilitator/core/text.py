@@ -61,6 +61,15 @@ TEXT_FIELDS = {
     "response": LONG,
     "note": LONG,
     "value": LONG,
+    # What a session made with `new --from` carries (`followup.added`): names and titles as the
+    # earlier session had them, and its ids (references there; cleaning leaves an id as it is).
+    "party_name": NAME,
+    "activity": LINE,
+    "source_id": LINE,
+    "party_id": LINE,
+    "from_party": LINE,
+    "activity_id": LINE,
+    "action_id": LINE,
 }
 """The text fields of a change's payload, by key, whatever the kind: how each is cleaned."""
 LIMITS = {NAME: NAME_LIMIT, LINE: LINE_LIMIT, LONG: TEXT_LIMIT}

@@ -33,6 +33,14 @@ AUDITED: dict[str, str] = {
     "demo": "creates a sample session beside the others; nothing is lost",
     "compare": "opens the comparison chooser",
     "export": "opens the export dialog",
+    # follow-up of last time
+    "record('done')": "records the selected promise as done; another key records another outcome",
+    "record('partly')": "records the selected promise as partly done; another key changes it",
+    "record('not_done')": "records the selected promise as not done; another key changes it",
+    "record('dropped')": "records the selected promise as no longer needed; another key changes it",
+    "note": "opens the note dialog",
+    "carry": "opens the carry-over dialog (the new step's due date)",
+    "confirm": "confirms the answer a phone gave for the selected promise; a key records another",
     # setup
     "rename_party": "opens the rename dialog",
     "remove_party": ASKS,

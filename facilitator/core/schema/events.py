@@ -248,7 +248,7 @@ class FollowUpAdded(Payload):
     """An item of the earlier session carried in to follow up (or, kind "activity", last time's rungs)."""
 
     id: NewId
-    kind: str  # commitment, expectation, action, activity (kinds.followup.ITEM_KINDS)
+    kind: Annotated[str, Known("follow-up kind")]
     source_id: Annotated[str, Text(empty=False)]
     text: Annotated[str, Text(empty=False)]
     party_id: EarlierId
@@ -257,13 +257,13 @@ class FollowUpAdded(Payload):
     activity_id: NotRequired[EarlierId | None]
     activity: NotRequired[str]
     due: NotRequired[Annotated[str, Day()] | None]
-    current: NotRequired[EarlierId | None]
-    wished: NotRequired[EarlierId | None]
+    current: NotRequired[Annotated[str, Known("rung")] | None]
+    wished: NotRequired[Annotated[str, Known("rung")] | None]
 
 
 class FollowUpRecorded(Payload):
     id: FollowUpId
-    outcome: NotRequired[str]  # done, partly, not_done, dropped (kinds.followup.OUTCOMES), or ""
+    outcome: NotRequired[Annotated[str, Known("outcome")]]
     note: NotRequired[Annotated[str, Text(longest=2_000)]]
     confirmed: NotRequired[bool]
 
