@@ -15,6 +15,7 @@ from facilitator.core.i18n import Translator
 from facilitator.core.kinds.session import closed_day
 from facilitator.core.library import SessionSummary
 from facilitator.core.model import Session
+from facilitator.core.scenario import FOLLOWUP
 
 
 def closed_on(closed_at: str, t: Translator) -> str:
@@ -30,7 +31,10 @@ def phase_name_in(summary: SessionSummary, language: str, folders: tuple[Path, .
         (
             s
             for s in known_scenarios(folders)
-            if s.language == language and tuple(p.id for p in s.agenda) == summary.agenda
+            # the follow-up of last time is only in sessions that continue another: not compared
+            if s.language == language
+            and tuple(p.id for p in s.agenda if p.kind != FOLLOWUP)
+            == tuple(i for i in summary.agenda if i != FOLLOWUP)
         ),
         None,
     )
