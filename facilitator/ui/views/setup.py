@@ -1,5 +1,8 @@
 """The setup view: what the workshop is, who takes part, and the people in the room.
 
+The first (`setup_details.SessionDetails`) is a form of its own; this module keeps the
+lists of parties and people.
+
 Everything is saved as soon as it is entered (enter, leaving a field, or a button),
 through one `SessionService` call per change. The lists are line-based widgets
 (OptionList, DataTable) so a long list of parties costs nothing per key press.
@@ -15,19 +18,16 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from facilitator.core.dates import parse_date, shown_date
-from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Participant, Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, one_line
-from facilitator.ui.dialogs.clashes import keep_mine
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.views.setup_details import SessionDetails
 from facilitator.ui.views.setup_fields import (
-    DetailInput,
     ParticipantNameInput,
     PartyNameInput,
     PartySelect,
@@ -40,7 +40,6 @@ WIDE = 110  # from this many columns the three lists stand side by side
 AFFECTED_MARK = "◆"
 ADDED_MARK = "✓"
 ADD_MARK = "+"
-DETAIL_FIELDS = ("title", "date", "place", "facilitator")
 NAME_LIMIT = 60  # characters of a name in a list; the whole name is kept
 PARTY_IN_LIST = 20  # a participant's party, before the name
 
@@ -63,8 +62,6 @@ class SetupView(PhaseView):
 
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
-        self._shown: dict[str, str] = dict.fromkeys(DETAIL_FIELDS, "")  # each field as last shown
-        self._settling = False
         self._parties: tuple[Party, ...] = ()
         self._party_rows: tuple[str, ...] = ()
         self._participant_rows: tuple[str, ...] = ()
@@ -75,20 +72,7 @@ class SetupView(PhaseView):
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="setup-scroll"):
-            with Vertical(id="setup-details", classes="setup-section"):
-                yield Label("", id="setup-details-heading", classes="setup-heading")
-                with Grid(id="setup-details-grid"):
-                    yield Label("", id="setup-title-label", classes="setup-field-label")
-                    yield DetailInput(id="setup-title", compact=True, select_on_focus=False)
-                    yield Label("", id="setup-date-label", classes="setup-field-label")
-                    yield DetailInput(id="setup-date", compact=True, max_length=10, select_on_focus=False)
-                    yield Label("", id="setup-place-label", classes="setup-field-label")
-                    yield DetailInput(id="setup-place", compact=True, select_on_focus=False)
-                    yield Label("", id="setup-facilitator-label", classes="setup-field-label")
-                    yield DetailInput(id="setup-facilitator", compact=True, select_on_focus=False)
-                with Horizontal(id="setup-details-bar", classes="editing"):
-                    yield Button("", id="setup-save", variant="primary", compact=True)
-                    yield Label("", id="setup-details-status")
+            yield SessionDetails(self.service)
             with Grid(id="setup-columns"):
                 with Vertical(id="setup-suggested-section", classes="setup-section"):
                     yield Label("", id="setup-suggested-heading", classes="setup-heading")
@@ -140,11 +124,6 @@ class SetupView(PhaseView):
         super().relabel()
         t = self.t
         for widget_id, key in (
-            ("setup-details-heading", "setup.details.heading"),
-            ("setup-title-label", "setup.details.title"),
-            ("setup-date-label", "setup.details.date"),
-            ("setup-place-label", "setup.details.place"),
-            ("setup-facilitator-label", "setup.details.facilitator"),
             ("setup-suggested-heading", "setup.suggested.heading"),
             ("setup-parties-heading", "setup.parties.heading"),
             ("setup-parties-empty", "setup.parties.empty"),
@@ -153,7 +132,6 @@ class SetupView(PhaseView):
         ):
             self.query_one(f"#{widget_id}", Label).update(Content(t(key)))
         for button_id, key in (
-            ("setup-save", "button.save"),
             ("setup-party-add", "setup.parties.add"),
             ("setup-party-rename", "setup.parties.rename"),
             ("setup-party-toggle", "setup.parties.toggle"),
@@ -167,10 +145,9 @@ class SetupView(PhaseView):
         self.query_one("#setup-party-name", Input).placeholder = t("setup.parties.name_placeholder")
         self.query_one("#setup-participant-name", Input).placeholder = t("setup.participants.placeholder")
         self.query_one("#setup-participant-party", Select).prompt = t("setup.participants.party_prompt")
-        self.query_one("#setup-date", Input).placeholder = t("setup.details.date_placeholder")
-        for widget in self.query("PartyNameInput, ParticipantNameInput, DetailInput, SuggestionList"):
+        for widget in self.query("PartyNameInput, ParticipantNameInput, SuggestionList"):
             localize_bindings(widget, t)
-        self.query_one("#setup-details-status", Label).update("")
+        self.query_one(SessionDetails).relabel()
         parties = self.query_one("#setup-parties", DataTable)
         people = self.query_one("#setup-participants", DataTable)
         cursors = (key_at_cursor(parties), key_at_cursor(people))
@@ -200,31 +177,10 @@ class SetupView(PhaseView):
         self._ready = True
         self._fit_width()
         self._parties = session.parties
-        self._show_details(session)
+        self.query_one(SessionDetails).show(session)
         self._show_suggestions(session)
         self._show_parties(session)
         self._show_participants(session)
-
-    def _show_details(self, session: Session) -> None:
-        """Only fields changed in the session are written back, so typing is never clobbered."""
-        values = {
-            "title": session.info.title,
-            "date": session.info.date,
-            "place": session.info.place,
-            "facilitator": session.info.facilitator,
-        }
-        for name, value in values.items():
-            field = self.query_one(f"#setup-{name}", Input)
-            if self._shown[name] != value and field.value == self._display(name, self._shown[name]):
-                # Untouched here: show the change. A field being edited keeps what is typed
-                # and its old value as the base, so saving it finds the clash and asks.
-                self._shown[name] = value
-                field.value = self._display(name, value)
-
-    def _display(self, name: str, value: str) -> str:
-        """A stored value as the field shows it: the date as people of the interface write it
-        (07.12.2026 in Estonian); what is typed is read back with `parse_date`, either form."""
-        return shown_date(value, self.t.language) if name == "date" else value
 
     def _show_suggestions(self, session: Session) -> None:
         taken = {p.suggested_id for p in session.parties if p.suggested_id}
@@ -327,83 +283,8 @@ class SetupView(PhaseView):
         return next((p for p in self._parties if p.id == key), None)
 
     # ---------------------------------------------------------------- the details
-    @on(Input.Submitted, "DetailInput")
-    def _details_submitted(self) -> None:
-        self.save_details()
-
-    @on(Input.Blurred, "DetailInput")
-    def _details_left(self) -> None:
-        self.save_details()
-
     def action_save_details(self) -> None:
-        self.save_details(explicit=True)
-
-    def save_details(self, explicit: bool = False) -> None:
-        """Save what the facilitator changed here; a refused field keeps its old value and says why.
-
-        Only fields changed since they were shown are written (a change made elsewhere
-        meanwhile is never reverted); one changed both here and elsewhere is asked about.
-        """
-        if not self.is_mounted or self._settling:
-            return
-        info = self.service.session.info  # the file as it is now, not as last drawn
-        t = self.t
-        values = {name: self.query_one(f"#setup-{name}", Input).value for name in DETAIL_FIELDS}
-        problems: list[str] = []
-        mine = dict(values)
-        mine["title"] = values["title"].strip()
-        if not mine["title"]:
-            problems.append(t("setup.details.no_title", title=info.title))
-            self.query_one("#setup-title", Input).value = self._shown["title"]
-            mine["title"] = self._shown["title"]
-        typed = values["date"].strip()
-        date = parse_date(typed) if typed else ""
-        if date is None:
-            problems.append(t("setup.details.bad_date"))
-            mine["date"] = self._shown["date"]
-        else:
-            mine["date"] = date
-        theirs = {
-            "title": info.title,
-            "date": info.date,
-            "place": info.place,
-            "facilitator": info.facilitator,
-        }
-        changes, clashes = three_way(self._shown, mine, theirs)
-        status = self.query_one("#setup-details-status", Label)
-        saved = bool(changes) and self.fapp.attempt(lambda: self.service.update_session(**changes))
-        if saved:
-            self._shown.update(changes)
-        if clashes:
-            self._settle(clashes)
-        if problems:
-            status.set_class(True, "-problem")
-            status.update(Content(" ".join(problems)))
-            self.fapp.show_error(" ".join(problems))
-        elif saved or (explicit and not status.has_class("-problem")):
-            # A refusal stays in view until something is saved (the Save click itself
-            # first saves on leaving the field, which is where a refusal shows).
-            status.set_class(False, "-problem")
-            status.update(Content(t("setup.details.saved")))
-            if explicit:
-                self.notify(t("notify.saved"), timeout=2)
-
-    @work(exclusive=True, group="setup-clash")
-    async def _settle(self, clashes: list[Clash]) -> None:
-        """Ask about each field changed here and elsewhere; the facilitator's choice is saved."""
-        labels = {name: self.t(f"setup.details.{name}") for name in DETAIL_FIELDS}
-        self._settling = True  # leaving the field for the question must not ask again
-        try:
-            chosen = await keep_mine(self.app, self.t, clashes, lambda name: labels.get(name, name))
-        finally:
-            self._settling = False
-        for clash in clashes:
-            self._shown[clash.name] = clash.theirs
-        if chosen and self.fapp.attempt(lambda: self.service.update_session(**chosen)):
-            self._shown.update(chosen)
-        self._show_details(self.service.session)
-        for name, value in self._shown.items():  # what was not kept shows the other side's value
-            self.query_one(f"#setup-{name}", Input).value = self._display(name, value)
+        self.query_one(SessionDetails).save(explicit=True)
 
     # ---------------------------------------------------------------- parties
     @on(OptionList.OptionHighlighted, "#setup-suggestions")
