@@ -173,6 +173,28 @@ def test_a_phase_changed_by_the_facilitator_counts_at_once(room: Room) -> None:
     refused(room, lambda: phone.add_commitment(room.talks, "We will"), "error.rule.not_agreeing")
 
 
+def test_a_closed_workshop_takes_no_change_from_a_device(room: Room) -> None:
+    """Closing ends the room for every phone: nothing placed, committed, answered or signed off."""
+    room.agreeing(room.talks)
+    asked = room.service.add_expectation(room.talks, room.youth, room.police, "Bring lamps")
+    police = room.phone(room.police)
+    police.sign_off(room.talks)
+    room.service.close_session()
+    key = "error.rule.closed"
+    error = refused(room, lambda: police.withdraw_sign_off(room.talks), key)
+    assert explain(error, Translator("et")) == "Töötuba on lõpetatud: muudatusi enam ei tehta."
+    youth = room.phone(room.youth)
+    refused(room, lambda: youth.sign_off(room.talks), key)
+    refused(room, lambda: youth.add_commitment(room.talks, "We will"), key)
+    refused(room, lambda: police.answer_expectation(asked, "accepted"), key)
+    found = refusal(
+        room.service.session, room.youth, "signoff.given", {"party_id": room.youth, "activity_id": room.talks}
+    )
+    assert found is not None and found.key == key
+    room.service.reopen_session()
+    youth.sign_off(room.talks)
+
+
 def test_the_facilitator_keeps_every_power(room: Room) -> None:
     """The rules bind devices: the facilitator enters a placement or an answer at any time."""
     room.service.place(room.walks, room.school, COMM, COOP)

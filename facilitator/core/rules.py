@@ -3,9 +3,10 @@
 A party places only the activity the facilitator opened, in the placement phase, until its
 reveal; it commits, expects, answers and signs off only in the roles and expectations phase,
 on its own activities whose rung has been agreed, and its answers stay open until it signs
-off. `check` runs inside the change's transaction (`changes.apply_change`), on the tables
-as they are under the lock, so the app, the phones and the CLI can't disagree and a phase
-changed a moment earlier counts. The facilitator (no `Author`) keeps every power, and a
+off; once the workshop is closed (`session.closed`), it changes nothing. `check` runs
+inside the change's transaction (`changes.apply_change`), on the tables as they are under
+the lock, so the app, the phones and the CLI can't disagree and a phase changed a moment
+earlier counts. The facilitator (no `Author`) keeps every power, and a
 replay of the log is not checked again.
 
 The same rules read a `Session` too (`refusal`): a phone's page offers only the forms its
@@ -51,6 +52,7 @@ class Facts(Protocol):
     """What the rules read of a session: the tables under the lock, or a built `Session`."""
 
     def phase_kind(self) -> str: ...
+    def closed(self) -> bool: ...
     def open_activity(self) -> str | None: ...
     def activity(self, activity_id: Any) -> Activity: ...
     def party_name(self, party_id: Any) -> str: ...
@@ -74,6 +76,9 @@ class _Tables:
 
     def phase_kind(self) -> str:
         return _phase_kind(self.ctx.info().phase, self.ctx.scenario)
+
+    def closed(self) -> bool:
+        return bool(self.ctx.info().closed_at)
 
     def open_activity(self) -> str | None:
         return self.ctx.info().open_activity
@@ -103,6 +108,9 @@ class _Built:
 
     def phase_kind(self) -> str:
         return _phase_kind(self.session.room.phase, self.session.scenario)
+
+    def closed(self) -> bool:
+        return bool(self.session.info.closed_at)
 
     def open_activity(self) -> str | None:
         return self.session.room.open_activity
@@ -253,6 +261,8 @@ def _apply(facts: Facts, kind: str, data: Mapping[str, object], party: str) -> N
             "error.not_allowed",
         )
     facts.party_name(party)  # the party itself is still there
+    if facts.closed():
+        raise NotAllowed("the workshop is closed: a party changes nothing any more", "error.rule.closed")
     rule(facts, data, party)
 
 

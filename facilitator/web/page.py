@@ -123,6 +123,8 @@ class PartyPage:
     agree: list[AgreeBlock]
     title: str = ""
     followup: list[FollowUpLine] = field(default_factory=list)
+    closed: bool = False
+    """The workshop is closed: the page shows its results and offers no form."""
 
     @property
     def agenda(self) -> list[AgreeBlock]:
@@ -275,7 +277,12 @@ def party_page(
             shown = _open_activity(session, session.activity(recent), party_id, None)
             open_activity = dataclasses.replace(shown, just_agreed=True)
     agree: list[AgreeBlock] = []
-    if phase is not None and phase.kind == "agree":
+    closed = bool(session.info.closed_at)
+    if closed:
+        open_activity, phase = None, None
+        results = [a for a in session.activities if a.agreed_current and party_id in a.party_ids]
+        agree = [_agree_block(session, a, party_id) for a in results]
+    elif phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
         agree = [_agree_block(session, a, party_id) for a in chosen if party_id in a.party_ids]
     followup: list[FollowUpLine] = []
@@ -296,4 +303,5 @@ def party_page(
         agree=agree,
         title=session.info.title,
         followup=followup,
+        closed=closed,
     )

@@ -132,3 +132,20 @@ async def test_an_answer_can_be_changed_on_the_phone_until_the_party_signs_off(
     assert status == 200 and "Change the answer" not in text
     answers = [e.data["state"] for e in room.service.session.events if e.kind == "expectation.answered"]
     assert answers == ["accepted", "declined"]
+
+
+async def test_a_closed_workshop_takes_nothing_from_a_phone_and_its_page_says_so(
+    server: Server, room: Room
+) -> None:
+    room.service.agree(room.x, current="cooperation")
+    room.service.set_phase("agree")
+    room.service.add_commitment(room.x, room.a, "We light the corners")
+    police = await joined(server, room.a, lang="et")
+    room.service.close_session()
+    said = await refused(room, police, "/signoff", {"activity": room.x}, 403)
+    assert "Töötuba on lõpetatud: muudatusi enam ei tehta." in said
+    assert room.service.session.events[-1].kind == "session.closed"
+    _, text = await police.get("/")
+    page = html.unescape(text)
+    assert "Töötuba on lõpetatud." in page and "Street lights" in page and "We light the corners" in page
+    assert "<form" not in text.split('id="live-root"')[1]

@@ -51,6 +51,10 @@ MESSAGES = {
         "en": "This device speaks only for its own party.",
         "et": "See seade saab rääkida ainult oma osapoole nimel.",
     },
+    "error.rule.closed": {
+        "en": "The workshop is closed: no more changes are made.",
+        "et": "Töötuba on lõpetatud: muudatusi enam ei tehta.",
+    },
     "error.rule.not_placing": {
         "en": "Placements are made in the placement phase: wait until the facilitator opens it.",
         "et": "Paigutada saab paigutamise etapis: oodake, kuni läbiviija selle avab.",

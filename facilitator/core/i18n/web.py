@@ -27,6 +27,15 @@ MESSAGES = {
     },
     "web.phase": {"en": "Now", "et": "Praegu"},
     "web.not_started": {"en": "Not started yet", "et": "Pole veel alanud"},
+    "web.closed": {"en": "The workshop is closed.", "et": "Töötuba on lõpetatud."},
+    "web.closed_results": {
+        "en": "These are its results for your party. Nothing can be changed any more.",
+        "et": "Siin on teie osapoole tulemused. Midagi enam muuta ei saa.",
+    },
+    "web.closed_none": {
+        "en": "Thank you for taking part. Nothing can be changed any more.",
+        "et": "Täname osalemise eest. Midagi enam muuta ei saa.",
+    },
     "web.not_started_hint": {
         "en": "The workshop has not started yet. This page follows the facilitator by itself.",
         "et": "Töötuba pole veel alanud. See leht uueneb ise, kui läbiviija töötoaga edasi liigub.",
