@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from facilitator.core.dates import parse_date
+from facilitator.core.dates import parse_date, shown_date
 from facilitator.core.scenario import Scenario
 from facilitator.core.text import LINE, NAME
 from facilitator.ui.base import BaseModal
@@ -177,6 +177,7 @@ class NewSessionDialog(BaseModal[NewSession | None]):
     def __init__(self, scenarios: list[Scenario], language: str) -> None:
         super().__init__(classes="dialog")
         self.scenarios = scenarios
+        self.language = language
         preferred = next((s for s in scenarios if s.language == language), None)
         self.initial = preferred.id if preferred else (scenarios[0].id if scenarios else None)
 
@@ -193,7 +194,7 @@ class NewSessionDialog(BaseModal[NewSession | None]):
             yield Label("", id="title-label")
             yield Input(id="title")
             yield Label("", id="date-label")
-            yield Input(dt.date.today().isoformat(), id="date")
+            yield Input(shown_date(dt.date.today().isoformat(), self.language), id="date")
             yield Label("", id="place-label")
             yield Input(id="place")
             yield Label("", id="facilitator-label")
