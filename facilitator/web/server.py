@@ -330,7 +330,6 @@ async def events(request: web.Request) -> web.StreamResponse:
     Sending the part rather than a version saves each phone a round trip for it (`/live`),
     the larger share of an update's time on a slow network. The first message (the stream
     just opened) and one for a device without a page is the version: the page fetches."""
-    state = state_of(request)
     device = device_of(request)
     if device is None:
         return web.Response(status=401, text="")
@@ -338,11 +337,19 @@ async def events(request: web.Request) -> web.StreamResponse:
         headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     )
     await response.prepare(request)
+    with contextlib.suppress(ConnectionResetError):  # the phone closed the page: normal, silent
+        await stream_changes(request, response, device)
+    return response
+
+
+async def stream_changes(request: web.Request, response: web.StreamResponse, device: Device) -> None:
+    """Each change (or a keep-alive) down the device's stream until it goes or the server stops."""
+    state = state_of(request)
     seen = -1
     while not state.closing:
         if device.key not in state.desk.devices:
             await response.write(b"event: gone\ndata: 0\n\n")
-            break
+            return
         if state.version != seen:
             pushed = live_event(request, device) if seen >= 0 else None
             seen = state.version
@@ -350,7 +357,6 @@ async def events(request: web.Request) -> web.StreamResponse:
         else:
             await response.write(b": keep-alive\n\n")
         await state.wait_change(seen, KEEPALIVE_SECONDS)
-    return response
 
 
 def live_event(request: web.Request, device: Device) -> bytes | None:

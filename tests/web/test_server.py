@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
+import aiohttp
 import pytest
 
 from facilitator.web import core_api
-from facilitator.web.joining import GUESS_WINDOW, WRONG_GUESSES
+from facilitator.web import server as web_server
+from facilitator.web.joining import GUESS_WINDOW, WRONG_GUESSES, JoinDesk
+from facilitator.web.running import WebServer
 from facilitator.web.server import CSP, MAX_BODY
 from tests.web.conftest import Phone, Room, Server
 
@@ -362,3 +366,24 @@ async def test_static_files_are_served_from_the_package(server: Server) -> None:
             assert kind in response.headers["Content-Type"]
             body = await response.text()
             assert "http://" not in body and "https://" not in body  # nothing from elsewhere
+
+
+async def test_a_phone_leaving_its_event_stream_leaves_no_error_in_the_log(
+    room: Room, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A phone closing the page is normal: its stream ends quietly, no stack trace in `serve`.
+
+    Served as `serve` serves (`WebServer`: a lost connection does not cancel the handler)."""
+    monkeypatch.setattr(web_server, "KEEPALIVE_SECONDS", 0.02)
+    served = WebServer(room.service, JoinDesk(code="ABC234"))
+    binding = await served.start(port=0)
+    caplog.set_level(logging.DEBUG)
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        police = Phone(http, binding.url.rstrip("/"))
+        assert (await police.join("ABC234", room.a))[0] == 200
+        async with http.get(police.base + "/events") as stream:
+            await asyncio.wait_for(stream.content.readline(), 2)
+            stream.close()  # the phone closes the page
+        await asyncio.sleep(0.3)  # keep-alives written to the gone phone
+    await served.stop()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
