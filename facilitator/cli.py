@@ -88,7 +88,7 @@ class Cli:
         try:
             sc = load_scenario(path)
         except ScenarioError as error:
-            for problem in error.problems:
+            for problem in [explain(error, self.t)] if error.key else error.problems:
                 print(problem, file=self.err)
             return EXIT_USER_ERROR
         self.say(

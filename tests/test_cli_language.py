@@ -201,3 +201,47 @@ def test_a_taken_port_is_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
         f"facilitator: viga: aadressil 127.0.0.1:{port} ei saa kuulata: port on juba kasutusel "
         "(valige --port abil muu)\n"
     )
+
+
+def test_file_errors_are_said_in_estonian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export targets, imports and scenario files refused: the sentence is Estonian, only the
+    OS's own reason and a corrupt file's technical detail may stay as they are."""
+    import errno
+    import json
+    import os
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(data))
+    session_id = SessionLibrary(data).create(find_scenario("kogukondlik-turvalisus"), "Esimene").session.id
+    fifo, folder, plain_file = tmp_path / "fifo", tmp_path / "folder", tmp_path / "file.txt"
+    os.mkfifo(fifo)
+    folder.mkdir()
+    plain_file.write_text("x")
+    (tmp_path / "link.md").symlink_to(tmp_path / "elsewhere.md")
+    (tmp_path / "notes.json").write_text(json.dumps({"meta": {}}))
+    corrupt = {"meta": {"session": {"kind": "facilitator-session", "schema": 1}}, "parties": 5}
+    (tmp_path / "corrupt.json").write_text(json.dumps(corrupt))
+    exported = tmp_path / "session.json"
+    assert "viga" not in run("export", session_id, "-o", str(exported))
+    refusals = {
+        "ei ole tavaline fail": ("export", session_id, "--format", "md", "-o", str(fifo)),
+        "on fail, mitte kaust": ("export", session_id, "--format", "csv", "-o", str(plain_file)),
+        "on kaust; andke failinimi": ("export", session_id, "--format", "md", "-o", str(folder)),
+        "asub andmekaustas": ("export", session_id, "--format", "md", "-o", str(data / "x.md")),
+        "on nimeviit": ("export", session_id, "--format", "md", "-o", str(tmp_path / "link.md")),
+        "kirjutada ei õnnestu": ("export", session_id, "--format", "md", "-o", str(plain_file / "x.md")),
+        "töötoa fail on rikutud": ("import", str(tmp_path / "corrupt.json")),
+        "ei ole facilitatori töötoa fail": ("import", str(tmp_path / "notes.json")),
+        "sellist faili ei ole": ("import", str(tmp_path / "nowhere.json")),
+        "lugeda ei õnnestu: see ei ole tavaline fail": ("import", str(fifo)),
+        "on juba olemas": ("import", str(exported)),
+        "lugeda ei õnnestu": ("scenario", "check", str(folder)),
+    }
+    for expected, argv in refusals.items():
+        said = run(*argv)
+        assert expected in said, (argv, said)
+        text = re.sub(r"\S*/\S*|\(table[^)]*\)|--[\w-]+", " ", said.replace(session_id, " "))
+        for reason in (os.strerror(errno.ENOTDIR), os.strerror(errno.EISDIR)):
+            text = text.replace(reason, " ")
+        english = sorted(english_words() & (words(text) - HELP_ESTONIAN))
+        assert not english, f"English in Estonian output: {english}\n{said}"

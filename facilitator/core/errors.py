@@ -15,15 +15,22 @@ class UserError(Exception):
         self.key = key
         self.values = values
 
+    @classmethod
+    def worded(cls, key: str, **values: str) -> UserError:
+        """The error the catalogue words: its English for the message (logs), the key for readers."""
+        from facilitator.core.i18n import Translator
+
+        return cls(Translator("en")(key, **values), key, **values)
+
 
 class ScenarioError(UserError):
     """A scenario file is invalid. Carries every problem found, one line each."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], key: str | None = None, **values: str) -> None:
         self.problems = problems
         first = problems[0] if problems else "invalid scenario"
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(first + more)
+        super().__init__(first + more, key, **values)
 
 
 class SessionFileError(UserError):

@@ -26,7 +26,7 @@ from facilitator.core.errors import (
 from facilitator.core.history import Series, load_series
 from facilitator.core.kinds.session import stop_running_timers
 from facilitator.core.model import Session
-from facilitator.core.plain import PlainDataError, read_limited
+from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
 from facilitator.core.store import SessionFile, make_private_folder, new_id
@@ -290,11 +290,9 @@ class SessionLibrary:
         try:
             raw = read_limited(source)
         except FileNotFoundError:
-            raise UserError(f"{source}: no such file") from None
-        except OSError as error:
-            raise UserError(f"{source}: cannot read: {os_reason(error)}") from None
-        except PlainDataError as error:
-            raise UserError(f"{source}: cannot read: {error}") from None
+            raise UserError.worded("file.missing", path=str(source)) from None
+        except (OSError, PlainDataError) as error:
+            raise unreadable(UserError, source, error) from None
         data = parse_session(raw, str(source))  # checked deeply: nothing later trips on it
         meta = data["meta"]["session"]
         session_id = str(meta.get("id", ""))
@@ -302,10 +300,7 @@ class SessionLibrary:
             raise SessionFileError(f"{source}: session id {session_id!r} is not valid")
         if self.path_for(session_id).exists():
             if not new_id_on_clash:
-                raise UserError(
-                    f"a session with id {session_id!r} already exists "
-                    "(delete it first, or import with --new-id)"
-                )
+                raise UserError.worded("file.id_taken", id=repr(session_id))
             session_id = self._free_id()
             meta["id"] = session_id
         data = stop_running_timers(data, time.time())  # a copy starts with its timers stopped

@@ -19,6 +19,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from facilitator.core.errors import UserError, os_reason
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_INT = 2**53 - 1  # what JavaScript and most JSON readers hold exactly
@@ -27,6 +29,18 @@ MAX_INT64 = 2**63 - 1  # a file of ours that only we read: a file's signature ho
 
 class PlainDataError(ValueError):
     """The data is not something we accept; the message says what, without the file name."""
+
+
+class NotRegularFile(PlainDataError):
+    """A device, pipe, socket, ...: not read (a FIFO would block, a device never end)."""
+
+
+def unreadable(kind: type[UserError], path: object, error: OSError | PlainDataError) -> UserError:
+    """`kind` of error saying `path` could not be read, worded by the catalogue."""
+    if isinstance(error, NotRegularFile):
+        return kind.worded("file.cannot_read_not_regular", path=str(path))
+    reason = os_reason(error) if isinstance(error, OSError) else str(error)
+    return kind.worded("file.cannot_read", path=str(path), reason=reason)
 
 
 def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -41,7 +55,7 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, os.strerror(21), str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise PlainDataError("not a regular file")
+            raise NotRegularFile("not a regular file")
         if info.st_size > limit:
             raise PlainDataError(f"too big ({_size(info.st_size)}; at most {_size(limit)})")
         with os.fdopen(fd, "rb", closefd=False) as handle:

@@ -121,7 +121,8 @@ def build_session(
     try:
         return Session.from_tables(data, scenario, cache)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise SessionFileError(f"{source}: corrupt session file ({type(error).__name__}: {error})") from None
+        detail = f"{type(error).__name__}: {error}"
+        raise SessionFileError.worded("file.corrupt", path=str(source), detail=detail) from None
 
 
 class SessionService:
@@ -159,7 +160,9 @@ class SessionService:
         if self._scenario is None:
             meta = self.file.read()["meta"]["session"]
             if not isinstance(meta.get("scenario"), dict):
-                raise SessionFileError(f"{self.path}: corrupt session file (no embedded scenario)")
+                raise SessionFileError.worded(
+                    "file.corrupt", path=str(self.path), detail="no embedded scenario"
+                )
             scenario = scenario_from_dict(meta["scenario"], f"{self.path} (embedded scenario)")
             if self._names_in is not None:
                 scenario = in_language(scenario, *self._names_in)

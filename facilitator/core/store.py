@@ -27,7 +27,7 @@ from tinydb.table import Document, Table
 
 from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
 from facilitator.core.groupcommit import Batch, GroupCommit
-from facilitator.core.plain import PlainDataError, read_limited
+from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.validate import Data, check_session_data, parse_session
 
 __all__ = ["Data", "check_session_data"]  # what a session file holds: see `validate`
@@ -346,7 +346,7 @@ class SessionFile:
         except FileNotFoundError:
             raise SessionFileError(f"{self.path}: session file not found") from None
         except OSError as error:  # a file where its folder should be, no permission, ...
-            raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
+            raise unreadable(SessionFileError, self.path, error) from None
         cache = self._cache
         if cache is not None and cache[0] == sig:
             return cache
@@ -380,10 +380,8 @@ class SessionFile:
         """
         try:
             raw = read_limited(self.path)
-        except OSError as error:
-            raise SessionFileError(f"{self.path}: cannot read: {os_reason(error)}") from None
-        except PlainDataError as error:
-            raise SessionFileError(f"{self.path}: cannot read: {error}") from None
+        except (OSError, PlainDataError) as error:
+            raise unreadable(SessionFileError, self.path, error) from None
         return parse_session(raw, str(self.path), previous)
 
     def commit(self, change: Callable[[TinyDB], T]) -> T:

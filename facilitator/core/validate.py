@@ -39,10 +39,10 @@ META_TEXTS = ("title", "date", "place", "facilitator")
 def check_session_data(data: Any, source: str) -> Data:
     """Refuse anything that is not a session file this version can read."""
     if not isinstance(data, dict) or not isinstance(data.get("meta"), dict):
-        raise SessionFileError(f"{source}: not a facilitator session file")
+        raise SessionFileError.worded("file.not_session", path=source)
     meta = data["meta"].get("session")
     if not isinstance(meta, dict) or meta.get("kind") != FILE_KIND:
-        raise SessionFileError(f"{source}: not a facilitator session file")
+        raise SessionFileError.worded("file.not_session", path=source)
     schema = meta.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise SessionFileError(f"{source}: session file has no schema version")
@@ -53,7 +53,7 @@ def check_session_data(data: Any, source: str) -> Data:
         )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise SessionFileError(f"{source}: corrupt session file (table {name!r})")
+            raise SessionFileError.worded("file.corrupt", path=source, detail=f"table {name!r}")
     return cast(Data, data)
 
 
@@ -95,7 +95,7 @@ def parse_session(raw: bytes, source: str, previous: Data | None = None) -> Data
                     if known.get(doc_id) is not doc:
                         check(doc)
     except PlainDataError as error:
-        raise SessionFileError(f"{source}: corrupt session file ({error})") from None
+        raise SessionFileError.worded("file.corrupt", path=source, detail=str(error)) from None
     return validate_session(data, source, plain_checked=True, previous=previous)
 
 
@@ -124,10 +124,10 @@ def validate_session(
         try:
             check(checked)
         except PlainDataError as error:
-            raise SessionFileError(f"{source}: corrupt session file ({error})") from None
+            raise SessionFileError.worded("file.corrupt", path=source, detail=str(error)) from None
     meta = checked["meta"].get("session", {})
     if not isinstance(meta.get("scenario"), dict):
-        raise SessionFileError(f"{source}: corrupt session file (no embedded scenario)")
+        raise SessionFileError.worded("file.corrupt", path=source, detail="no embedded scenario")
     try:
         scenario = _scenario(meta["scenario"], source)
     except ScenarioError as error:
@@ -188,7 +188,8 @@ class _Checker:
             parts.append(f"document {doc_id!r}")
         if field is not None:
             parts.append(f"field {field!r}")
-        raise SessionFileError(f"{self.source}: corrupt session file ({', '.join(parts)}: {problem})")
+        detail = f"{', '.join(parts)}: {problem}"
+        raise SessionFileError.worded("file.corrupt", path=self.source, detail=detail)
 
     # ---------------------------------------------------------------- field checks
     def declared(self, fields: tuple[Field, ...], doc: Mapping[str, Any]) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.counterpart import in_language
-from facilitator.core.errors import UserError
+from facilitator.core.errors import UserError, os_reason
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.model import Session
 from facilitator.core.party import party_view
@@ -138,28 +138,22 @@ def check_target(path: Path, protected: Sequence[Path], *, follow_symlinks: bool
     try:
         if path.is_symlink():
             if not follow_symlinks:
-                raise ExportTargetRefused(
-                    f"{path} is a symbolic link; not writing through it "
-                    "(use --follow-symlinks to replace the file it points to)"
-                )
+                raise ExportTargetRefused.worded("file.symlink", path=str(path))
             path = path.resolve(strict=False)
         real = path.parent.resolve(strict=False) / path.name
         info = real.stat() if real.exists() else None
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise UserError.worded("file.cannot_write", path=str(path), reason=os_reason(error)) from None
     except RuntimeError:  # a loop of symbolic links
-        raise ExportTargetRefused(f"{path}: a loop of symbolic links") from None
+        raise ExportTargetRefused.worded("file.symlink_loop", path=str(path)) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{path} is a folder; give a file name")
+        raise UserError.worded("file.is_folder", path=str(path))
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise ExportTargetRefused(f"{path} is not a regular file (a device, pipe or socket): not replaced")
+        raise ExportTargetRefused.worded("file.not_regular", path=str(path))
     for folder in protected:
         resolved = folder.resolve(strict=False)
         if _inside(real, resolved):
-            raise ExportTargetRefused(
-                f"{path} is inside the data folder ({resolved}), where sessions are kept; "
-                "export somewhere else"
-            )
+            raise ExportTargetRefused.worded("file.in_data_folder", path=str(path), folder=str(resolved))
     return real
 
 
@@ -174,7 +168,7 @@ def write_file(
     try:
         atomic_write_text(real, content.decode("utf-8"))
     except OSError as error:
-        raise UserError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise UserError.worded("file.cannot_write", path=str(path), reason=os_reason(error)) from None
     return path
 
 
@@ -183,15 +177,13 @@ def write_files(
 ) -> list[Path]:
     """Write every file into `folder` (made if missing); returns the paths, in order."""
     if folder.exists() and not folder.is_dir():
-        raise UserError(
-            f"{folder} is a file, not a folder: the {len(files)} files of this export need a folder"
-        )
+        raise UserError.worded("file.not_a_folder", path=str(folder), count=str(len(files)))
     for name in files:  # every file checked before the first is written
         check_target(folder / name, protected, follow_symlinks=follow_symlinks)
     try:
         make_private_folder(folder)  # 0700 when made here: exports hold people's names
     except OSError as error:
-        raise UserError(f"{folder}: cannot make the folder: {error.strerror or error}") from None
+        raise UserError.worded("file.cannot_make_folder", path=str(folder), reason=os_reason(error)) from None
     return [
         write_file(folder / name, content, protected, follow_symlinks=follow_symlinks)
         for name, content in files.items()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.errors import ScenarioError, UserError
-from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited
+from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited, unreadable
 from facilitator.core.plain import check as check_plain
 from facilitator.core.scenario.definition import (
     FOLLOWUP,
@@ -100,10 +100,9 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
 def load_scenario(path: Path) -> Scenario:
     try:
         data = read_limited(path)
-    except OSError as error:
-        raise ScenarioError([f"{path}: cannot read: {error.strerror or error}"]) from None
-    except PlainDataError as error:
-        raise ScenarioError([f"{path}: cannot read: {error}"]) from None
+    except (OSError, PlainDataError) as error:
+        said = unreadable(UserError, path, error)  # one problem, in the reader's language too
+        raise ScenarioError([str(said)], said.key, **said.values) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -30,8 +30,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from facilitator.core.errors import UserError
-from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES
+from facilitator.core.errors import UserError, os_reason
+from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, explain
 from facilitator.core.model import Session
 from facilitator.core.reports import FORMATS, MULTI_FILE, REGISTRY, base_name, write_export
 from facilitator.core.service import SessionService
@@ -78,7 +78,9 @@ def export(service_path: Path, fmt: str, target: Path, *, public: bool, lang: st
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UserError(f"{target.parent}: cannot make the folder: {error.strerror or error}") from None
+            raise UserError.worded(
+                "file.cannot_make_folder", path=str(target.parent), reason=os_reason(error)
+            ) from None
     return write_export(SessionService(service_path), fmt, target, public=public, lang=lang)
 
 
@@ -254,7 +256,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
         try:
             paths = export(self.service.path, fmt, target, public=public, lang=language)
         except (UserError, OSError) as error:
-            self.app.call_from_thread(self._failed, str(error))
+            self.app.call_from_thread(self._failed, explain(error, self.t))
             return
         self.app.call_from_thread(self._done, paths)
 

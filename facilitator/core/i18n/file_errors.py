@@ -1,0 +1,66 @@
+"""Why a file can't be read or written: export targets, imports, session and scenario files.
+
+The path and the detail of a corrupt file (which table, which field) are data and stay as
+given; an OS reason ("No such file or directory") stays as the OS words it.
+"""
+
+MESSAGES = {
+    "file.not_regular": {
+        "en": "{path} is not a regular file (a device, pipe or socket): not replaced",
+        "et": "{path} ei ole tavaline fail (see on seade, toru või sokkel): seda ei asendata",
+    },
+    "file.not_a_folder": {
+        "en": "{path} is a file, not a folder: the {count} files of this export need a folder",
+        "et": "{path} on fail, mitte kaust: selle ekspordi {count} faili vajavad kausta",
+    },
+    "file.is_folder": {
+        "en": "{path} is a folder; give a file name",
+        "et": "{path} on kaust; andke failinimi",
+    },
+    "file.in_data_folder": {
+        "en": "{path} is inside the data folder ({folder}), where sessions are kept; export somewhere else",
+        "et": "{path} asub andmekaustas ({folder}), kus hoitakse töötubasid; eksportige mujale",
+    },
+    "file.symlink": {
+        "en": "{path} is a symbolic link; not writing through it "
+        "(use --follow-symlinks to replace the file it points to)",
+        "et": "{path} on nimeviit; selle kaudu ei kirjutata "
+        "(faili, millele see viitab, saate asendada võtmega --follow-symlinks)",
+    },
+    "file.symlink_loop": {
+        "en": "{path}: a loop of symbolic links",
+        "et": "{path}: nimeviidad viitavad ringiratast üksteisele",
+    },
+    "file.cannot_write": {
+        "en": "{path}: cannot write: {reason}",
+        "et": "{path}: kirjutada ei õnnestu: {reason}",
+    },
+    "file.cannot_make_folder": {
+        "en": "{path}: cannot make the folder: {reason}",
+        "et": "{path}: kausta ei õnnestu luua: {reason}",
+    },
+    "file.cannot_read": {
+        "en": "{path}: cannot read: {reason}",
+        "et": "{path}: lugeda ei õnnestu: {reason}",
+    },
+    "file.cannot_read_not_regular": {
+        "en": "{path}: cannot read: not a regular file",
+        "et": "{path}: lugeda ei õnnestu: see ei ole tavaline fail",
+    },
+    "file.missing": {
+        "en": "{path}: no such file",
+        "et": "{path}: sellist faili ei ole",
+    },
+    "file.corrupt": {
+        "en": "{path}: corrupt session file ({detail})",
+        "et": "{path}: töötoa fail on rikutud ({detail})",
+    },
+    "file.not_session": {
+        "en": "{path}: not a facilitator session file",
+        "et": "{path}: see ei ole facilitatori töötoa fail",
+    },
+    "file.id_taken": {
+        "en": "a session with id {id} already exists (delete it first, or import with --new-id)",
+        "et": "töötuba tunnusega {id} on juba olemas (kustutage see enne või importige võtmega --new-id)",
+    },
+}
