@@ -268,7 +268,8 @@ def serve_forever(
     """`facilitator serve`: run until interrupted; a port in use is a one-line error.
 
     Without `port`, the session's port from last time (else DEFAULT_PORT). The room (code,
-    joined devices) is the one kept from last time; `new_code` draws a new code for it."""
+    joined devices) is the one kept from last time; `new_code` draws a new code for it.
+    Serving is the facilitator letting participants join: joining closed in the app opens."""
 
     async def run() -> None:
         nonlocal port
@@ -276,6 +277,8 @@ def serve_forever(
         port = server.saved_port() if port is None else port
         if new_code:
             server.desk.renew_code()
+        reopened = not server.desk.open  # closed in the app's join panel: serving opens it
+        server.desk.set_open(True)
         try:
             binding = await server.start(host, port, lan)
         except OSError as error:
@@ -284,6 +287,8 @@ def serve_forever(
         say(words("cli.serve.session", title=service.session.info.title))
         say(words("cli.serve.address", url=binding.url))
         say(words("cli.serve.code", code=server.desk.code))
+        if reopened:
+            say(words("cli.serve.reopened"))
         if server.desk.devices:
             say(words("cli.serve.devices", count=len(server.desk.devices)))
         if not binding.on_lan:

@@ -14,6 +14,8 @@ import pytest
 
 from facilitator.core.library import ENV_DATA_DIR
 from facilitator.core.service import SessionService
+from facilitator.web.joining import JoinDesk
+from facilitator.web.room_file import RoomFile
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -107,3 +109,25 @@ def test_serve_again_keeps_the_port_and_the_code_until_a_new_one_is_asked_for(
     assert serve_once(data_dir, service) == (address, code)  # no --port: the one from last time
     again, new = serve_once(data_dir, service, "--new-code")
     assert again == address and new != code and len(new) == 6
+
+
+def test_serve_opens_joining_the_app_closed_and_says_so(data_dir: Path, service: SessionService) -> None:
+    """Closing the app's join panel (esc) keeps joining closed in the room file; `serve` is the
+    facilitator letting participants join, so new phones may join again."""
+    closed = JoinDesk(code="ABC234", open=False)
+    RoomFile(service.path).update(desk=closed.to_json())
+    env = {**os.environ, ENV_DATA_DIR: str(data_dir)}
+    command = [sys.executable, "-m", "facilitator", "serve", service.session.id, "--port", "0"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(4)]
+        address = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Address"))
+        assert "Joining was closed: it is open again" in "".join(lines)
+        with urllib.request.urlopen(address, timeout=10) as response:  # loopback only
+            assert "Joining is closed" not in response.read().decode()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert RoomFile(service.path).desk()["open"] is True

@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "et": "Seda saab avada ainult see arvuti; --lan laseb kohtvõrgus olevatel telefonidel liituda.",
     },
     "cli.serve.stop": {"en": "Stop with ctrl+c.", "et": "Peatamiseks vajutage ctrl+c."},
+    "cli.serve.reopened": {
+        "en": "Joining was closed: it is open again, new phones can join.",
+        "et": "Liitumine oli suletud: see on taas avatud, uued telefonid saavad liituda.",
+    },
     "cli.serve.devices": {
         "en": "Still joined from last time: {count} devices.",
         "et": "Eelmisest korrast on endiselt liitunud {count} seadet.",
