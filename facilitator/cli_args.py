@@ -51,15 +51,15 @@ def argparse_speaks(t: Translator) -> Iterator[None]:
 
 def language_of(argv: Sequence[str]) -> str:
     """The interface language, read before argparse runs (its words depend on it): --lang and
-    --data-dir given before the command, else the remembered choice, else the system's."""
+    --data-dir given (--lang also after the command), else the remembered choice, else the system's."""
     from facilitator.core.settings import interface_language
 
     given: dict[str, str] = {}
-    rest = list(argv)
-    while rest and rest[0].startswith("-") and rest[0] != "--":
+    rest = list(argv[: list(argv).index("--")] if "--" in argv else argv)
+    while rest:  # --lang may come after the command too
         name, equals, value = rest.pop(0).partition("=")
         if name in ("--lang", "--data-dir"):
-            given[name] = value if equals else (rest.pop(0) if rest else "")
+            given[name] = value if equals else (rest.pop(0) if rest else "")  # the last one counts
     data_dir = Path(given["--data-dir"]) if given.get("--data-dir") else default_data_dir()
     return interface_language(data_dir, given.get("--lang"))
 
@@ -226,4 +226,18 @@ def build_parser(t: Translator | None = None) -> argparse.ArgumentParser:
         metavar=t("cli.help.metavar.scenario"),
         help=t("cli.help.demo.scenario"),
     )
+    _lang_after_commands(parser, t)
     return parser
+
+
+def _lang_after_commands(parser: argparse.ArgumentParser, t: Translator) -> None:
+    """--lang after any command too (`facilitator list --lang et`), as README promises;
+    export and history have their own (it also picks the report's language)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in set(action.choices.values()):
+                if not any("--lang" in a.option_strings for a in command._actions):
+                    command.add_argument(
+                        "--lang", choices=("et", "en"), default=argparse.SUPPRESS, help=t("cli.help.lang")
+                    )
+                _lang_after_commands(command, t)

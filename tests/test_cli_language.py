@@ -245,3 +245,23 @@ def test_file_errors_are_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
             text = text.replace(reason, " ")
         english = sorted(english_words() & (words(text) - HELP_ESTONIAN))
         assert not english, f"English in Estonian output: {english}\n{said}"
+
+
+@pytest.mark.parametrize("command", ["list", "mismatches zz-none", "open zz-none", "scenario check nowhere.toml"])
+def test_lang_after_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """README: --lang works after the command too, for every command, not only export."""
+    import errno
+    import os
+
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path))
+    out, err = io.StringIO(), io.StringIO()
+    main([*command.split(), "--lang", "et"], out=out, err=err)
+    said = out.getvalue() + err.getvalue()
+    said = said.replace(os.strerror(errno.ENOENT), " ")  # the OS's own words
+    assert "unrecognized" not in said and "tundmatud" not in said, said
+    english = sorted(english_words() & (words(re.sub(r"\S*/\S*", " ", said)) - HELP_ESTONIAN))
+    assert not english, f"English in Estonian output: {english}\n{said}"
+    _, help_text, _ = argparse_run(capsys, *command.split()[:2], "--help", "--lang", "et")
+    assert help_text.startswith("kasutus:")
