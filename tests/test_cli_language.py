@@ -247,7 +247,10 @@ def test_file_errors_are_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
         assert not english, f"English in Estonian output: {english}\n{said}"
 
 
-@pytest.mark.parametrize("command", ["list", "mismatches zz-none", "open zz-none", "scenario check nowhere.toml"])
+AFTER_COMMANDS = ["list", "mismatches zz-none", "open zz-none", "scenario check nowhere.toml"]
+
+
+@pytest.mark.parametrize("command", AFTER_COMMANDS)
 def test_lang_after_the_command(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
