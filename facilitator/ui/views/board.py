@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label
 
+from facilitator.core.followup import is_new_this_year
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.scenario import Scenario
@@ -91,9 +92,11 @@ def card_detail(
     placements: Sequence[Placement],
     names: Sequence[str],
     t: Translator,
+    new: bool = False,
 ) -> Content:
     """The selected card whole, under the board: at 120 columns a card shows its title, its
-    parties and its status cut short, and a column its rung's summary; here nothing is cut."""
+    parties and its status cut short, and a column its rung's summary; here nothing is cut.
+    `new`: an activity last time's session did not have (a series), said on the status line."""
     status, _tone = card_status(scenario, activity, placements, t)
     rung = activity.agreed_current
     where = scenario.rung_title(rung) if rung is not None else t("board.tray")
@@ -108,6 +111,8 @@ def card_detail(
         parts[1] = Content.assemble(
             parts[1], " · ", t("board.detail.wished", rung=scenario.rung_title(wished))
         )
+    if new:
+        parts[1] = Content.assemble(parts[1], " · ", Content.styled(t("followup.new_this_year"), "bold"))
     if rung is not None:
         parts.append(Content.assemble("  ", Content.styled(scenario.rung(rung).summary, "italic")))
     return Content("\n").join(parts)
@@ -236,7 +241,8 @@ class BoardView(PhaseView):
         placements = [p for p in session.placements_for(activity_id) if p.round == activity.round]
         names = [session.party_name(p) for p in activity.party_ids]
         detail.styles.max_height = 3 if self.app.size.height < 30 else 5  # at 80×24 the cards need the room
-        detail.update(card_detail(session.scenario, activity, placements, names, self.t))
+        new = is_new_this_year(session, activity_id)
+        detail.update(card_detail(session.scenario, activity, placements, names, self.t, new))
 
     def _card(
         self, session: Session, activity: Activity, placements: Sequence[Placement], all_names: dict[str, str]

@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from facilitator.core.followup import is_new_this_year, not_carried_over
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
@@ -41,6 +42,7 @@ from facilitator.ui.widgets.tables import key_at_cursor, move_to
 
 DETAIL_LIMIT = 2_000  # characters of a description shown under the list
 NUMBER_WIDTH = 4
+NEW_MARK = "+"  # as the comparison marks an activity new; explained in the line under the list
 COLUMNS = ("number", "title", "parties", "approach")
 
 
@@ -52,6 +54,7 @@ class Row:
     title: str
     parties: str
     approach: str
+    new: bool = False  # new this time: last time's session (a series) did not have it
 
 
 class QuickAddInput(Input):
@@ -92,6 +95,7 @@ class CollectView(PhaseView):
         yield QuickAddInput(id="collect-quick")
         yield DataTable(id="collect-table", cursor_type="row", zebra_stripes=True)
         yield Label("", id="collect-empty", classes="empty")
+        yield Label("", id="collect-series")
         yield Static("", id="collect-detail")
         with Horizontal(id="collect-buttons", classes="editing"):
             yield Button("", id="collect-add", variant="primary", compact=True)
@@ -158,6 +162,7 @@ class CollectView(PhaseView):
                 title=a.title,
                 parties=", ".join(names.get(p, p) for p in a.party_ids),
                 approach=", ".join(approaches.get(x, x) for x in a.approaches),
+                new=is_new_this_year(session, a.id),
             )
             for a in session.activities
         ]
@@ -192,7 +197,21 @@ class CollectView(PhaseView):
         if empty and self.screen.focused is table:
             self.query_one("#collect-quick", Input).focus()
         self._selected = key_at_cursor(table)
+        self._show_series(session)
         self._show_detail(session)
+
+    def _show_series(self, session: Session) -> None:
+        """In a series: what the + mark means, and last time's activities this one left out."""
+        line = self.query_one("#collect-series", Label)
+        line.display = bool(session.info.previous_id)
+        if not line.display:
+            return
+        parts = [f"{NEW_MARK} {self.t('followup.new_this_year')}"]
+        gone = not_carried_over(session)
+        if gone:
+            titles = ", ".join(one_line(f.text, 60) for f in gone)
+            parts.append(self.t("followup.not_carried", titles=titles))
+        line.update(Content(" · ".join(parts)))  # Content, not markup: titles are the user's
 
     def _rebuild_columns(self, table: DataTable[object]) -> None:
         t = self.t
@@ -205,7 +224,13 @@ class CollectView(PhaseView):
 
     def _cells(self, number: int, row: Row) -> tuple[object, ...]:
         title, parties, approach = self._widths
-        return (str(number), _fit(row.title, title), _fit(row.parties, parties), _fit(row.approach, approach))
+        mark = f"{number} {NEW_MARK}" if len(str(number)) < NUMBER_WIDTH - 1 else f"{number}{NEW_MARK}"
+        return (
+            mark if row.new else str(number),
+            _fit(row.title, title),
+            _fit(row.parties, parties),
+            _fit(row.approach, approach),
+        )
 
     def _update_row(self, table: DataTable[object], row: Row) -> None:
         number = table.get_row_index(row.id) + 1
