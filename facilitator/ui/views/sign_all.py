@@ -1,14 +1,17 @@
 """ "All present parties sign off": one confirmation instead of one key per party.
 
 Present means: the party has at least one participant in the session (the people in the
-room are entered in setup). A session with no participants at all counts every party of
-the activity as present, since nobody was entered. The confirmation names who signs, and
-who does not because nobody of theirs is present; each sign-off goes through
-`SessionService.sign_off`, so the session records them one by one, as if given in turn.
+room are entered in setup), or a phone joined for it to the app's running participants'
+server (a party whose only person is on a phone is in the room too). A session with no
+participants at all counts every party of the activity as present, since nobody was
+entered. The confirmation names who signs, and who does not because nobody of theirs is
+present; each sign-off goes through `SessionService.sign_off`, so the session records them
+one by one, as if given in turn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 
 from facilitator.core.model import Session
@@ -19,14 +22,28 @@ from facilitator.ui.views.base import PhaseView
 NAME_LIMIT = 60
 
 
-def present_parties(session: Session, activity_id: str) -> tuple[list[str], list[str]]:
-    """(present parties who have not signed yet, parties not present), in the activity's order."""
+def present_parties(
+    session: Session, activity_id: str, on_phones: Collection[str] = ()
+) -> tuple[list[str], list[str]]:
+    """(present parties who have not signed yet, parties not present), in the activity's order.
+
+    `on_phones`: the parties with a joined device (they count as present too)."""
     activity = session.activity(activity_id)
     with_people = {p.party_id for p in session.participants}
+    if with_people:
+        with_people |= set(on_phones)
     signed = {s.party_id for s in session.signoffs_for(activity_id)}
     present = [p for p in activity.party_ids if not with_people or p in with_people]
     absent = [p for p in activity.party_ids if p not in present]
     return [p for p in present if p not in signed], absent
+
+
+def parties_on_phones(view: PhaseView) -> set[str]:
+    """The parties with an admitted device joined to the app's participants' server, if it runs."""
+    server = view.fapp.participants
+    if server is None or not server.running:
+        return set()
+    return {d.party_id for d in server.desk.devices.values() if d.party_id and d.admitted}
 
 
 def sign_all(view: PhaseView, activity_id: str | None) -> None:
@@ -35,7 +52,7 @@ def sign_all(view: PhaseView, activity_id: str | None) -> None:
     if activity_id is None or not session.has_activity(activity_id):
         return
     t = view.t
-    to_sign, absent = present_parties(session, activity_id)
+    to_sign, absent = present_parties(session, activity_id, parties_on_phones(view))
     title = one_line(session.activity(activity_id).title, 120)
     if not to_sign:
         view.notify(t("signall.none"), timeout=4)
