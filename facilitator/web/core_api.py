@@ -11,6 +11,7 @@ from facilitator.core.errors import NotAllowed
 from facilitator.core.followup import promises
 from facilitator.core.model import Room, Session
 from facilitator.core.party import PartyService, party_view
+from facilitator.core.reports import party_handout
 from facilitator.core.service import SessionService
 from facilitator.core.watcher import OpenSessions, SessionHandle
 
@@ -25,6 +26,7 @@ __all__ = [
     "for_party",
     "last_seq",
     "open_for_placement",
+    "party_handout",
     "party_view",
     "promises",
     "room_of",

@@ -29,7 +29,7 @@ from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, explain
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, clean, one_line
-from facilitator.web import core_api
+from facilitator.web import core_api, handout
 from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
 from facilitator.web.page import PartyPage, own_placement, party_page
 
@@ -591,5 +591,6 @@ def make_app(
     app.router.add_post("/signoff", sign_off)
     app.router.add_post("/withdraw", withdraw)
     app.router.add_post("/followup", follow_up)
+    app.router.add_get("/handout", handout.handler(device_of, state_of, language, message))
     app.router.add_static("/static/", HERE / "static")
     return app

@@ -48,4 +48,17 @@ MESSAGES = {
         "en": "handouts · one printable page per party (a folder)",
         "et": "handouts · iga osapoole prinditav leht (kaust)",
     },
+    "web.handout.link": {"en": "Your party's page", "et": "Teie osapoole leht"},
+    "web.handout.hint": {
+        "en": "A printable page of what your party agreed to.",
+        "et": "Prinditav leht sellest, milles teie osapool kokku leppis.",
+    },
+    "web.refused.handout_open": {
+        "en": "Your party's page opens once the workshop is closed.",
+        "et": "Teie osapoole leht avaneb, kui töötuba on suletud.",
+    },
+    "web.refused.handout_party": {
+        "en": "Your party's page opens once you have chosen your party.",
+        "et": "Teie osapoole leht avaneb, kui olete oma osapoole valinud.",
+    },
 }

@@ -111,6 +111,14 @@ def export_files(
     return REGISTRY[fmt].render(source)
 
 
+def party_handout(session: Session, party_id: str, *, lang: str | None = None) -> bytes:
+    """Only `party_id`'s own handout page, as `export --format handouts` (without --public) writes it."""
+    from facilitator.core.reports.handouts import page_html
+
+    source = _source(session, {}, public=False, lang=lang, generated=None)
+    return page_html(source.view, party_id, source.t, public=False, generated=source.generated)
+
+
 class ExportTargetRefused(UserError):
     """A place an export must not be written to: it would destroy something that is not an export."""
 

@@ -249,6 +249,11 @@ def render(session: Session, base: str, t: Translator, *, public: bool, generate
         raise UserError("handouts: this session has no parties yet, so there is no page to make")
     out: dict[str, bytes] = {}
     for name, party in zip(file_names(base, session), session.parties, strict=True):
-        document = build_handout(session, party.id, t, public=public, generated=generated)
-        out[name] = render_html(document, t("report.contents"), STYLE).encode("utf-8")
+        out[name] = page_html(session, party.id, t, public=public, generated=generated)
     return out
+
+
+def page_html(session: Session, party_id: str, t: Translator, *, public: bool, generated: str) -> bytes:
+    """One party's page as the export writes it (the phone's own-party page serves the same bytes)."""
+    document = build_handout(session, party_id, t, public=public, generated=generated)
+    return render_html(document, t("report.contents"), STYLE).encode("utf-8")
