@@ -268,3 +268,14 @@ def test_lang_after_the_command(
     assert not english, f"English in Estonian output: {english}\n{said}"
     _, help_text, _ = argparse_run(capsys, *command.split()[:2], "--help", "--lang", "et")
     assert help_text.startswith("kasutus:")
+
+
+def test_history_says_when_it_was_made_in_estonian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Aruanne koostatud: 07.12.2026 13:26', as Estonian writes a date (not ISO)."""
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path))
+    session_id = (
+        SessionLibrary(tmp_path).create(find_scenario("kogukondlik-turvalisus"), "Esimene").session.id
+    )
+    made = run("history", session_id)
+    line = next(line for line in made.splitlines() if "Aruanne koostatud" in line)
+    assert re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", line) and not re.search(r"\d{4}-\d\d-\d\d", line), line

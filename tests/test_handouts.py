@@ -152,3 +152,11 @@ def test_a_page_follows_up_its_party_s_items_of_last_time(library: SessionLibrar
                 assert item.note in seen
     first = create_demo(library, find_scenario("community-safety"))
     assert "What came of" not in "".join(pages(first, lang="en").values())
+
+
+def test_the_footer_date_is_written_as_the_language_writes_it(demos: dict[str, SessionService]) -> None:
+    """Estonian pages say 07.12.2026 10:00, not the ISO 2026-12-07 10:00 (issue 19)."""
+    estonian = next(iter(pages(demos["et"], lang="et").values()))
+    assert "07.12.2026 10:00" in estonian and "2026-12-07" not in estonian
+    english = next(iter(pages(demos["en"], lang="en").values()))
+    assert "2026-12-07 10:00" in english

@@ -191,7 +191,9 @@ class _Page:
         return self.part(t("handout.steps"), body, t("handout.steps.none"))
 
     def footer(self) -> Section:
-        line = self.t("handout.footer", version=__version__, id=self.s.info.id, generated=self.generated)
+        line = self.t(
+            "handout.footer", version=__version__, id=self.s.info.id, generated=self.date(self.generated)
+        )
         return Section((Para(text(muted(line)), kind="footer"),), kind="footer")
 
     def build(self, extra: tuple[Section, ...] = ()) -> Document:

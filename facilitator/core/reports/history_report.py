@@ -66,7 +66,7 @@ class _Builder:
         facts: tuple[tuple[str, Inline], ...] = (
             (t("history.fact.sessions"), text(str(len(sessions)))),
             (t("history.fact.span"), text(f"{self.dates[0]} – {self.dates[-1]}")),
-            (t("report.fact.generated"), text(self.generated)),
+            (t("report.fact.generated"), text(shown_date(self.generated, t.language))),
         )
         blocks: list[Block] = [
             Para(text(t("history.kind")), kind="kicker"),
