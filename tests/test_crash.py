@@ -70,7 +70,10 @@ def run_lane(path: Path, lane: int, seed: int, threads: int = 0) -> tuple[set[st
         first = proc.stdout.readline() if round_ % 2 else ""
         time.sleep(rng.uniform(0.020, 0.150))
         proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=10)
+        proc.wait(timeout=10)
+        # Read through the same buffered stream as the lines above: communicate() reads the
+        # pipe's descriptor directly and would skip what readline() had already buffered.
+        out, err = proc.stdout.read(), proc.stderr.read() if proc.stderr else ""
         assert proc.returncode == -signal.SIGKILL, err
         kills += 1
         mine.update(acknowledged(ready + first + out))
