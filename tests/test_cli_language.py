@@ -279,3 +279,10 @@ def test_history_says_when_it_was_made_in_estonian(tmp_path: Path, monkeypatch: 
     made = run("history", session_id)
     line = next(line for line in made.splitlines() if "Aruanne koostatud" in line)
     assert re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", line) and not re.search(r"\d{4}-\d\d-\d\d", line), line
+
+
+def test_a_session_in_setup_is_listed_in_its_phase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path))
+    SessionLibrary(tmp_path).create(find_scenario("kogukondlik-turvalisus"), "Esimene")
+    listed = run("list")
+    assert "Ettevalmistus" in listed and " - " not in listed, listed

@@ -63,3 +63,12 @@ def test_a_participant_moves_to_another_party(service: SessionService) -> None:
     assert [(p.name, p.party_id) for p in session.participants] == [("Mari", youth)]
     with pytest.raises(ChangeRejected):
         service.move_participant(mari, "nobody")
+
+
+def test_a_session_in_setup_is_listed_as_in_setup(library: SessionLibrary, service: SessionService) -> None:
+    """Before the agenda starts the list said "-" (the home screen nothing): it is the setup step."""
+    (summary,) = library.list()
+    assert not summary.phase
+    assert listed_state(summary, Translator("et")) == "Ettevalmistus"
+    assert listed_state(summary, Translator("en")) == "Setup"
+    assert session_state(service.session, Translator("et")) == "Ettevalmistus"

@@ -44,9 +44,11 @@ def phase_name_in(summary: SessionSummary, language: str, folders: tuple[Path, .
 
 
 def listed_state(summary: SessionSummary, t: Translator, folders: tuple[Path, ...] = ()) -> str:
-    """A session list's "where it is" column: closed on …, the phase, or "" before the agenda."""
+    """A session list's "where it is" column: closed on …, the phase, or setup before the agenda."""
     if summary.closed_at:
         return closed_on(summary.closed_at, t)
+    if not summary.phase:
+        return t("phase.setup")
     return phase_name_in(summary, t.language, folders)
 
 
@@ -54,4 +56,6 @@ def session_state(session: Session, t: Translator) -> str:
     """The same for an open session (whose scenario already names things in `t`'s language)."""
     if session.info.closed_at:
         return closed_on(session.info.closed_at, t)
+    if not session.info.phase:
+        return t("phase.setup")
     return next((p.name for p in session.scenario.agenda if p.id == session.info.phase), "")
