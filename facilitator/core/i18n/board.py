@@ -139,6 +139,8 @@ MESSAGES = {
     "board.key.revote": {"en": "New round", "et": "Uus voor"},
     "board.key.board": {"en": "Board", "et": "Tahvel"},
     "board.key.step_back": {"en": "Choose again", "et": "Vali uuesti"},
+    "board.key.parties": {"en": "Parties", "et": "Osapooled"},
+    "board.key.choose_party": {"en": "This party places", "et": "See osapool paigutab"},
     "board.cmd.choose": {"en": "Choose {rung}", "et": "Vali {rung}"},
     "board.cmd.choose.help": {
         "en": "For the party placing now (kept hidden until the reveal)",

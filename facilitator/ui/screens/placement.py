@@ -36,9 +36,10 @@ from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.localized import localize_bindings
 from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
 from facilitator.ui.text import literal
-from facilitator.ui.widgets.choice_list import ChoiceList
+from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
 from facilitator.ui.widgets.rungs import RungChoice, RungPicker
@@ -70,6 +71,9 @@ class PlacementScreen(BaseScreen):
         Binding("v", "revote", "board.key.revote"),
         Binding("backspace", "step_back", "board.key.step_back"),
         *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+        # From a rung or a button (after Tab): back to the party list, one party on.
+        Binding("up", "party(-1)", show=False),
+        Binding("down", "party(1)", show=False),
     ]
 
     def __init__(self, service: SessionService, activity_id: str) -> None:
@@ -97,7 +101,7 @@ class PlacementScreen(BaseScreen):
                 with Horizontal(id="page-placing"):
                     with Vertical(id="placing-parties"):
                         yield Label("", id="parties-heading", classes="section")
-                        yield ChoiceList(id="party-list")
+                        yield PartyList(id="party-list")
                     with VerticalScroll(id="placing-rungs"):
                         yield Static("", id="step-question")
                         yield Static("", id="step-help")
@@ -150,6 +154,7 @@ class PlacementScreen(BaseScreen):
         for picker in self.query(RungPicker):
             picker.scenario = self.scenario
         self.query_one("#parties-heading", Label).update(t("board.place.parties"))
+        localize_bindings(self.query_one("#party-list", PartyList), t)
         self.query_one("#agree-current-label", Label).update(t("board.place.agreed_current"))
         self.query_one("#agree-wished-label", Label).update(t("board.place.agreed_wished"))
         self.query_one("#agree-note-label", Label).update(t("board.place.note"))
@@ -379,6 +384,16 @@ class PlacementScreen(BaseScreen):
         self._picked = True
         self._chosen_current = None
         self.refresh_state()
+
+    def action_party(self, step: int) -> None:
+        party_list = self.query_one("#party-list", PartyList)
+        if self._page != "page-placing" or not party_list.option_count:
+            return
+        party_list.focus()
+        if step > 0:
+            party_list.action_cursor_down()
+        else:
+            party_list.action_cursor_up()
 
     def action_choose(self, number: int) -> None:
         if self._page != "page-placing" or self.party_id is None:

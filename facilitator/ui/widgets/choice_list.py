@@ -10,3 +10,14 @@ class ChoiceList(OptionList):
     """A list to choose one option from: enter, space or a click chooses."""
 
     BINDINGS = [Binding("space", "select", show=False)]
+
+
+class PartyList(ChoiceList):
+    """The parties of a placement round: ↑↓ move, enter has the highlighted party place (again).
+
+    Shown in the key bar, so that re-placing a party is not a mouse-only act."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "board.key.parties", key_display="↑↓"),
+        Binding("enter", "select", "board.key.choose_party"),
+    ]
