@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from facilitator.core.counterpart import in_language
+from facilitator.core.dates import shown_date
 from facilitator.core.model import Activity, Expectation, Placement, Session
 from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
@@ -288,7 +289,15 @@ def party_page(
     followup: list[FollowUpLine] = []
     if phase is not None and phase.kind == "followup":
         followup = [
-            FollowUpLine(f.id, f.kind, f.text, f.due or "", f.outcome, f.note, f.confirmed)
+            FollowUpLine(
+                f.id,
+                f.kind,
+                f.text,
+                shown_date(f.due, language or session.scenario.language),  # 01.03.2027 in Estonian
+                f.outcome,
+                f.note,
+                f.confirmed,
+            )
             for f in promises(session)
             if f.party_id == party_id
         ]

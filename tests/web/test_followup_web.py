@@ -103,6 +103,7 @@ async def test_the_phone_speaks_estonian_to_an_estonian_session(library: Session
         await phone.join("ABC234", police)
         _, text = await phone.get("/")
         assert "Mis sai teie eelmise korra lubadustest?" in text and "Vahetame lambid" in text
+        assert "01.03.2027" in text and "2027-03-01" not in text  # the date as Estonians write it
     finally:
         await session.close()
         await client.close()
