@@ -278,3 +278,24 @@ async def test_every_checkbox_shows_its_state_by_a_mark(
         box.value = True
         await pilot.pause()
         assert "✓" in box.render().plain  # type: ignore[union-attr]
+
+
+async def test_a_refused_target_is_said_in_the_interface_language(
+    make_app: MakeApp, session: SessionService, tmp_path: Path
+) -> None:
+    """The dialog words a refusal as the CLI does with --lang et (issue 19): Estonian sentences."""
+    a_file = tmp_path / "a-file.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    app = make_app(lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("#export")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert "osapoolte lehed" in plain(dialog.query_one("#export-target-label", Label))
+        await export(app, pilot, dialog, "csv", a_file)
+        assert "on fail, mitte kaust" in plain(dialog.query_one("#export-problem", Label))
+        await export(app, pilot, dialog, "svg", a_file / "pictures")
+        assert "kausta ei õnnestu luua" in plain(dialog.query_one("#export-problem", Label))
+    assert a_file.read_text(encoding="utf-8") == "keep me"
