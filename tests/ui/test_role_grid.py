@@ -63,6 +63,10 @@ async def test_a_digit_sets_the_role_of_the_cell_and_moves_on(
         header = "\n".join(grid_text(grid)[:3])
         assert "Police" in header and "[@click=app.qu…" in header and "[b]bold[/b]" in header
         assert "1 Lead" in plain(screen.query_one("#grid-legend", Label))
+        # The header says that a digit moves on: no → is needed (one would skip a party).
+        said = plain(screen.query_one("#grid-moves-on", Label))
+        assert "moves on to the next party" in said and "no →" in said
+        assert screen.query_one("#grid-moves-on").region.bottom <= grid.region.y  # above the grid
         # 1 = Lead on Police, then the cursor is on Town: 2 = Partner; then on the odd party.
         await pilot.press("1", "2")
         assert grid.cell() == (w.talks, w.odd)

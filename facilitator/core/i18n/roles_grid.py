@@ -9,6 +9,10 @@ MESSAGES = {
         "en": "Type a role's number: {roles}  ·  0 clears  ·  {none} no role yet  ·  {outside} not in the activity",
         "et": "Vajuta rolli numbrit: {roles}  ·  0 eemaldab  ·  {none} rollita  ·  {outside} pole tegevuses",
     },
+    "grid.moves_on": {
+        "en": "After a number the cursor moves on to the next party by itself: type the next number, no →.",
+        "et": "Pärast numbrit liigub kursor ise järgmisele osapoolele: vajuta kohe järgmist numbrit, → pole vaja.",
+    },
     "grid.cell": {
         "en": "The party {party} in “{activity}”: {role}",
         "et": "Tegevus „{activity}“ – {party}: {role}",

@@ -348,6 +348,7 @@ class RoleGridScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Label("", id="grid-title")
         yield Label("", id="grid-legend")
+        yield Label("", id="grid-moves-on")
         yield RoleGrid(id="role-grid")
         yield Label("", id="grid-cell")
         yield Button("", id="grid-close", compact=True)
@@ -378,6 +379,8 @@ class RoleGridScreen(BaseScreen):
         )
         legend = t("grid.legend", roles=roles, none=NO_ROLE, outside=NOT_INVOLVED)
         self.query_one("#grid-legend", Label).update(Content(legend))
+        # A digit moves on, as in a spreadsheet: said up front, or a → after it skips a party.
+        self.query_one("#grid-moves-on", Label).update(Content(t("grid.moves_on")))
         self.query_one("#grid-close", Button).label = Content(t("grid.button.close"))
         if self.is_mounted and self.query(RoleGrid):
             self._say_cell()
