@@ -221,6 +221,8 @@ def test_file_errors_are_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "notes.json").write_text(json.dumps({"meta": {}}))
     corrupt = {"meta": {"session": {"kind": "facilitator-session", "schema": 1}}, "parties": 5}
     (tmp_path / "corrupt.json").write_text(json.dumps(corrupt))
+    newer = {"meta": {"session": {"kind": "facilitator-session", "schema": 999}}}
+    (tmp_path / "newer.json").write_text(json.dumps(newer))
     exported = tmp_path / "session.json"
     assert "viga" not in run("export", session_id, "-o", str(exported))
     refusals = {
@@ -232,6 +234,7 @@ def test_file_errors_are_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
         "kirjutada ei õnnestu": ("export", session_id, "--format", "md", "-o", str(plain_file / "x.md")),
         "töötoa fail on rikutud": ("import", str(tmp_path / "corrupt.json")),
         "ei ole facilitatori töötoa fail": ("import", str(tmp_path / "notes.json")),
+        "uuema versiooniga": ("import", str(tmp_path / "newer.json")),
         "sellist faili ei ole": ("import", str(tmp_path / "nowhere.json")),
         "lugeda ei õnnestu: see ei ole tavaline fail": ("import", str(fifo)),
         "on juba olemas": ("import", str(exported)),

@@ -297,7 +297,7 @@ class SessionLibrary:
         meta = data["meta"]["session"]
         session_id = str(meta.get("id", ""))
         if not SESSION_ID_RE.match(session_id):
-            raise SessionFileError(f"{source}: session id {session_id!r} is not valid")
+            raise SessionFileError.worded("file.bad_id", path=str(source), id=repr(session_id))
         if self.path_for(session_id).exists():
             if not new_id_on_clash:
                 raise UserError.worded("file.id_taken", id=repr(session_id))

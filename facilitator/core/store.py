@@ -344,7 +344,7 @@ class SessionFile:
         try:
             sig = signature(self.path)
         except FileNotFoundError:
-            raise SessionFileError(f"{self.path}: session file not found") from None
+            raise SessionFileError.worded("file.session_missing", path=str(self.path)) from None
         except OSError as error:  # a file where its folder should be, no permission, ...
             raise unreadable(SessionFileError, self.path, error) from None
         cache = self._cache

@@ -45,11 +45,10 @@ def check_session_data(data: Any, source: str) -> Data:
         raise SessionFileError.worded("file.not_session", path=source)
     schema = meta.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool):
-        raise SessionFileError(f"{source}: session file has no schema version")
+        raise SessionFileError.worded("file.no_schema", path=source)
     if schema > SCHEMA_VERSION:
-        raise SessionFileError(
-            f"{source}: written by a newer facilitator (schema {schema}, this one reads "
-            f"up to {SCHEMA_VERSION}); upgrade facilitator to open it"
+        raise SessionFileError.worded(
+            "file.newer", path=source, schema=str(schema), known=str(SCHEMA_VERSION)
         )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):

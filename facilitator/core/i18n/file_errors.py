@@ -59,6 +59,24 @@ MESSAGES = {
         "en": "{path}: not a facilitator session file",
         "et": "{path}: see ei ole facilitatori töötoa fail",
     },
+    "file.no_schema": {
+        "en": "{path}: session file has no schema version",
+        "et": "{path}: töötoa failis puudub skeemi versioon",
+    },
+    "file.newer": {
+        "en": "{path}: written by a newer facilitator (schema {schema}, this one reads up to {known}); "
+        "upgrade facilitator to open it",
+        "et": "{path}: fail on kirjutatud facilitatori uuema versiooniga (skeem {schema}, see versioon "
+        "loeb kuni skeemi {known}); avamiseks uuendage facilitatorit",
+    },
+    "file.bad_id": {
+        "en": "{path}: session id {id} is not valid",
+        "et": "{path}: töötoa tunnus {id} ei ole sobiv",
+    },
+    "file.session_missing": {
+        "en": "{path}: session file not found",
+        "et": "{path}: töötoa faili ei leitud",
+    },
     "file.id_taken": {
         "en": "a session with id {id} already exists (delete it first, or import with --new-id)",
         "et": "töötuba tunnusega {id} on juba olemas (kustutage see enne või importige võtmega --new-id)",
