@@ -86,3 +86,24 @@ async def test_every_button_of_a_dialog_is_reachable_at_80x24(
         for button in dialog.query(Button):
             if button.display and button.focusable:
                 await reachable(pilot, button)
+
+
+async def test_export_labels_stand_apart_from_their_values_in_projector_mode(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    app = make_app(demo_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await screen_shown(pilot, WorkshopScreen)
+        await pilot.press("f8")
+        await until(pilot, lambda: app.has_class("-projector"), "projector mode")
+        app.screen.set_focus(None)
+        await pilot.press("ctrl+e")
+        dialog = await screen_shown(pilot, ExportDialog)
+        await pilot.pause()
+        for label_id, value_id in (
+            ("export-format-label", "export-format"),
+            ("export-lang-label", "export-lang"),
+            ("export-public-label", "export-public"),
+        ):
+            label, value = dialog.query_one(f"#{label_id}"), dialog.query_one(f"#{value_id}")
+            assert value.region.x - label.region.right >= 1, f"{label_id} runs into its value"
