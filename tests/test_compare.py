@@ -760,7 +760,7 @@ def test_cli_needs_two_sessions(ids: tuple[str, str]) -> None:
     assert len(result.err.splitlines()) == 1
     helped = run("compare", "--help")
     assert helped.code == EXIT_OK
-    assert helped.out.startswith("usage: facilitator compare [-h] A B")
+    assert helped.out.startswith("usage: facilitator compare [-h] [--lang {et,en}] A B")
 
 
 # --------------------------------------------------------------------------- random sessions
