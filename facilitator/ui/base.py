@@ -13,11 +13,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import LIMITS, LONG, clean
-from facilitator.ui.host import Host, host_of
+from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import SessionChanged
 
@@ -27,17 +26,8 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 
-class Localized:
+class Localized(AppBound):
     """Mixin: `t` for text, and `relabel()` called on mount and on language change."""
-
-    @property
-    def fapp(self) -> Host:
-        """The app, through what screens may use of it (see `ui.host`)."""
-        return host_of(self.app)  # type: ignore[attr-defined]
-
-    @property
-    def t(self) -> Translator:
-        return self.fapp.t
 
     def relabel(self) -> None:
         """Set every piece of interface text; called again when the language changes."""

@@ -106,3 +106,16 @@ def widget_host_of(app: App[Any]) -> WidgetHost:
 def host_of(app: App[Any]) -> Host:
     """The running app as a `Host` (it is one: `app.py` declares it so, mypy checks)."""
     return cast(Host, app)
+
+
+class AppBound:
+    """Mixin for our screens and widgets: the app as a `Host`, and its translator."""
+
+    @property
+    def fapp(self) -> Host:
+        """The app, through what screens and widgets may use of it."""
+        return host_of(self.app)  # type: ignore[attr-defined]
+
+    @property
+    def t(self) -> Translator:
+        return self.fapp.t

@@ -30,14 +30,14 @@ from facilitator.core.history import (
     steps_text,
 )
 from facilitator.core.model import Session
-from facilitator.ui.host import Host, host_of
+from facilitator.ui.host import AppBound
 from facilitator.ui.text import literal_cell
 
 TITLE_WIDTH = 34
 NAMES_WIDTH = 48
 
 
-class HistoryPane(VerticalScroll):
+class HistoryPane(AppBound, VerticalScroll):
     """The series' history as three tables; a series of one, or one that can't be read, says so."""
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
@@ -46,10 +46,6 @@ class HistoryPane(VerticalScroll):
         self.history: History | None = None
         self.problem = ""
         self.built = False
-
-    @property
-    def fapp(self) -> Host:
-        return host_of(self.app)
 
     def compose(self) -> ComposeResult:
         yield Label("", id="history-summary", classes="review-heading")

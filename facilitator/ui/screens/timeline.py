@@ -18,7 +18,6 @@ from textual.content import Content
 from textual.widgets import Button, Label, Select
 from textual.worker import get_current_worker
 
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.review import (
     EventLine,
@@ -33,7 +32,7 @@ from facilitator.core.review import (
     phase_starts,
 )
 from facilitator.core.text import one_line
-from facilitator.ui.host import Host, host_of
+from facilitator.ui.host import AppBound
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.linelist import Cell, LineList, Row, fit
 
@@ -44,7 +43,7 @@ WHO_WIDTH = (14, 22)  # narrow, wide
 # --------------------------------------------------------------------------- the timeline
 
 
-class TimelinePane(Vertical):
+class TimelinePane(AppBound, Vertical):
     """The event list on one side, the board as it was on the other; read-only."""
 
     def __init__(self, session: Session, meta: dict[str, object], *, id: str | None = None) -> None:
@@ -56,15 +55,6 @@ class TimelinePane(Vertical):
         self.frame_index = -1  # a row of the list (0: as created); -1 until built: the last one
         self.frame: Session | None = None
         self.built = False
-
-    @property
-    def fapp(self) -> Host:
-        """The app, through what the review may use of it (see `ui.host`)."""
-        return host_of(self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.fapp.t
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timeline-toolbar"):

@@ -11,15 +11,14 @@ from collections.abc import Callable
 
 from textual.containers import Vertical
 
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
-from facilitator.ui.host import Host, host_of
+from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import ActivitySelected
 
 
-class PhaseView(Vertical):
+class PhaseView(AppBound, Vertical):
     """One phase's content. Subclasses set `KIND` and implement `show_session`/`relabel`."""
 
     KIND = ""
@@ -31,15 +30,6 @@ class PhaseView(Vertical):
         self.selection: str | None = None
         """The workshop's selected activity, passed down (the workshop owns it)."""
         self._after_show: list[Callable[[], object]] = []
-
-    @property
-    def fapp(self) -> Host:
-        """The app, through what views may use of it (see `ui.host`)."""
-        return host_of(self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.fapp.t
 
     @property
     def session(self) -> Session:

@@ -16,18 +16,17 @@ from textual.widgets import Button, Input, Label
 
 from facilitator.core.dates import parse_date, shown_date
 from facilitator.core.edits import Clash, three_way
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.clashes import keep_mine
-from facilitator.ui.host import Host, host_of
+from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.views.setup_fields import DetailInput
 
 DETAIL_FIELDS = ("title", "date", "place", "facilitator")
 
 
-class SessionDetails(Vertical):
+class SessionDetails(AppBound, Vertical):
     """Title, date, place and facilitator, each saved when entered or left."""
 
     def __init__(self, service: SessionService) -> None:
@@ -35,14 +34,6 @@ class SessionDetails(Vertical):
         self.service = service
         self._shown: dict[str, str] = dict.fromkeys(DETAIL_FIELDS, "")  # each field as last shown
         self._settling = False
-
-    @property
-    def fapp(self) -> Host:
-        return host_of(self.app)
-
-    @property
-    def t(self) -> Translator:
-        return self.fapp.t
 
     def compose(self) -> ComposeResult:
         yield Label("", id="setup-details-heading", classes="setup-heading")
