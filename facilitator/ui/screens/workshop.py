@@ -216,6 +216,9 @@ class WorkshopScreen(BaseScreen):
             self.call_after_refresh(self._out_of_text_field, view)
         else:  # built now: it takes the focus once mounted
             self._clicked_view = view
+            # ... and again in `focus_first`, after its first focus: whichever lands last, the
+            # focus ends out of a text field (under load the two came in either order).
+            view.call_after_refresh(lambda: self.app.call_later(self._out_of_text_field, view))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The first focus a newly built view takes after a click on its phase."""
