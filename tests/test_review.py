@@ -287,10 +287,13 @@ def test_descriptions_use_the_names_of_their_time_and_the_actor(
     service, _snapshots, ids = recorded
     lines = describe_events(service.session, Translator("en"))
     placed = [line for line in lines if line.kind == "placement.recorded"]
-    assert placed[0].who == "Police"
-    assert placed[0].what == "The party Police placed “Themed talks” (hidden until the reveal)"
+    assert placed[0].who == "facilitator"  # entered in the app: by the facilitator, for the party
+    assert placed[0].what == (
+        "The placement of the party Police for “Themed talks” (hidden until the reveal)"
+        " · entered by the facilitator for the party Police"
+    )
     assert placed[0].activity_id == ids["talks"]
-    town = [line for line in placed if line.who == "Town"]
+    town = [line for line in placed if line.what.endswith("for the party Town")]
     assert town, "before the rename the party was called Town"
     renamed = next(line for line in lines if line.kind == "party.updated")
     assert renamed.what == "Renamed the party “Town” to “Town council”"
@@ -305,7 +308,8 @@ def test_descriptions_use_the_names_of_their_time_and_the_actor(
     assert et[0].who == "läbiviija"
     assert et[0].what.startswith("Liikus etappi „")
     assert next(line for line in et if line.kind == "placement.recorded").what == (
-        "„Themed talks“ – paigutanud: Police (peidus kuni avalikustamiseni)"
+        "„Themed talks“ – osapoole Police paigutus (peidus kuni avalikustamiseni)"
+        " · sisestas läbiviija osapoole Police eest"
     )
 
 

@@ -230,12 +230,12 @@ def test_the_facilitator_entering_over_a_phone_keeps_both_and_says_whose_it_repl
     room.phone(room.police, name="Mari Tamm", device="dev-1").place(room.talks, COMM, COOP)
     room.service.place(room.talks, room.police, COORD, COORD)
     (placement,) = room.service.session.placements
-    assert (placement.current, placement.by, placement.device) == (COORD, room.police, "")
+    assert (placement.current, placement.by, placement.device) == (COORD, "facilitator", "")  # who entered it
     assert (placement.replaced_by, placement.replaced_device) == ("Mari Tamm", "dev-1")
     placed = [
         (e.actor, e.data["current"]) for e in room.service.session.events if e.kind == "placement.recorded"
     ]
-    assert placed == [("Mari Tamm", COMM), (room.police, COORD)]
+    assert placed == [("Mari Tamm", COMM), ("facilitator", COORD)]
     room.phone(room.police, name="Mari Tamm", device="dev-1").place(room.talks, COMM, COMM)
     (placement,) = room.service.session.placements
     assert (placement.replaced_by, placement.device) == ("", "dev-1")

@@ -56,8 +56,11 @@ def apply_change(
             data["reopened"] = sorted(i.split("/", 1)[1] for i in reopened)
 
 
-def describe(event: Event, names: Names, scenario: Scenario, t: Translator) -> tuple[str, str | None]:
-    """The event in words, and the activity it concerns; updates `names` as the event did."""
+def describe(
+    event: Event, names: Names, scenario: Scenario, t: Translator
+) -> tuple[str, str | None, str | None]:
+    """The event in words, the activity it concerns, and the party whose own word it records
+    (`Telling.speaker`); updates `names` as the event did."""
     d = event.data
     key = "id" if event.kind.startswith("activity.") else "activity_id"
     tell = Telling(names, scenario, t, d.get(key) if isinstance(d.get(key), str) else None)
@@ -71,7 +74,7 @@ def describe(event: Event, names: Names, scenario: Scenario, t: Translator) -> t
         known = list(names.parties)  # in the order the parties were added
         ordered = sorted(reopened, key=lambda p: known.index(p) if p in known else len(known))
         told += t("review.event.reopened", parties=", ".join(names.party(p) for p in ordered))
-    return told, tell.activity_id
+    return told, tell.activity_id, tell.speaker
 
 
 def kinds() -> Iterable[str]:

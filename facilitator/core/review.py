@@ -369,13 +369,28 @@ def local_times(stamps: Sequence[str], tz: dt.tzinfo | None = None) -> list[str]
     ]
 
 
-def actor_name(actor: str, names: Names, t: Translator) -> str:
-    """A party's name when the actor is a party (as it was then), the facilitator's word, or the text."""
-    if actor == DEFAULT_ACTOR:
+def actor_name(event: Event, names: Names, t: Translator) -> str:
+    """Who made the change: the name a phone sent it with, else the facilitator (by the word
+    for them, or the name the facilitator's app was given).
+
+    Files from before placements were logged as the facilitator's name the party's id as the
+    actor of a placement the facilitator entered for it: that was the facilitator too."""
+    actor = event.actor
+    if actor == DEFAULT_ACTOR or (
+        not event.device and (actor in names.parties or names.session.has_party(actor))
+    ):
         return t("review.actor.facilitator")
-    if actor in names.parties or names.session.has_party(actor):
-        return names.party(actor)
     return one_line(actor)
+
+
+def entered_how(event: Event, speaker: str | None, names: Names, t: Translator) -> str:
+    """What a line adds about how the change came in: from which phone (its device, as the log
+    keeps it), or, for a party's own word, that the facilitator entered it for that party."""
+    if event.device:
+        return t("review.event.from_phone", device=one_line(event.device, 16))
+    if speaker is not None:
+        return t("review.event.entered_for", party=names.party(speaker))
+    return ""
 
 
 def describe_events(
@@ -389,8 +404,9 @@ def describe_events(
     out: list[EventLine] = []
     previous: Event | None = None
     for frame, (event, when) in enumerate(zip(log, times, strict=True), start=1):
-        who = actor_name(event.actor, names, t)
-        what, activity_id = describe(event, names, scenario, t)
+        who = actor_name(event, names, t)
+        what, activity_id, speaker = describe(event, names, scenario, t)
+        what += entered_how(event, speaker, names, t)
         phase = event.data.get("phase") if event.kind == "phase.changed" else None
         line = EventLine(
             event.seq,

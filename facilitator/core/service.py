@@ -365,11 +365,12 @@ class SessionService:
     def place(
         self, activity_id: str, party_id: str, current: str, wished: str, actor: str | Author | None = None
     ) -> Event:
-        """A party's placement; entered by the facilitator, the log names the party (its view)."""
+        """A party's placement (its view). Entered here, the log names who entered it (the
+        facilitator), as for every other change: the timeline says it was for the party."""
         return self.change(
             "placement.recorded",
             {"activity_id": activity_id, "party_id": party_id, "current": current, "wished": wished},
-            actor or party_id,
+            actor,
         )
 
     def reveal(self, activity_id: str, actor: str | Author | None = None) -> Event:

@@ -15,7 +15,6 @@ from facilitator.core.dates import shown_date
 from facilitator.core.model import Activity, Expectation, Placement, Session
 from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
-from facilitator.core.service import DEFAULT_ACTOR
 from facilitator.web.core_api import promises
 
 
@@ -36,6 +35,7 @@ class Shown:
     wished: str
     by: str = ""
     mine: bool = False
+    entered: bool = False  # the facilitator entered it for the party (no phone sent it)
 
 
 @dataclass(frozen=True)
@@ -141,9 +141,13 @@ def rung_name(scenario: Scenario, rung_id: str | None) -> str:
     return ""
 
 
-def sender(session: Session, party_id: str, by: str) -> str:
-    """Who sent a placement, when it says more than the party's name: a phone's person."""
-    return "" if by in ("", party_id, DEFAULT_ACTOR, session.party_name(party_id)) else by
+def sender(session: Session, placement: Placement) -> str:
+    """Who sent a placement from a phone, when it says more than the party's name: the name
+    typed there. One the facilitator entered has none (`Shown.entered` says so)."""
+    by = placement.by
+    if not placement.from_device or by in ("", placement.party_id, session.party_name(placement.party_id)):
+        return ""
+    return by
 
 
 def _open_activity(
@@ -158,8 +162,9 @@ def _open_activity(
                     session.party_name(placement.party_id),
                     rung_name(scenario, placement.current),
                     rung_name(scenario, placement.wished),
-                    sender(session, placement.party_id, placement.by),
+                    sender(session, placement),
                     placement.party_id == party_id,
+                    entered=not placement.from_device,
                 )
             )
     return OpenActivity(

@@ -300,7 +300,11 @@ async def test_stepping_shows_the_board_as_it_was(
         pane.go(placed)
         await settle(app, pilot)
         assert any(line.startswith("Themed talks | ◐ placed 1/2 · hidden") for line in board_text(app))
-        assert rows_of(events_list)[placed].endswith("Police placed “Themed talks” (hidden until the reveal)")
+        assert (
+            "facilitator | The placement of the party Police for “Themed talks”"
+            in rows_of(events_list)[placed]
+        )
+        assert text_of(app, "#timeline-what").endswith("entered by the facilitator for the party Police")
         # Home: as created; a click on a row goes there.
         await pilot.press("home")
         await settle(app, pilot)
@@ -390,7 +394,7 @@ async def test_both_languages_and_projector_mode(
         assert str(tabs.get_tab(DASHBOARD).label) == "Koondvaade"
         assert str(tabs.get_tab(TIMELINE).label).startswith("Ajajoon (")
         rows = rows_of(app.screen.query_one("#timeline-events", LineList))
-        assert any("„Themed talks“ – paigutanud: Police" in row for row in rows)
+        assert any("läbiviija | „Themed talks“ – osapoole Police paigutus" in row for row in rows)
         assert text_of(app, "#review-actions-heading").startswith("Sammud vastutaja ja tähtaja järgi")
         assert any(line.startswith("1. Communication") for line in board_text(app))
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}

@@ -302,3 +302,19 @@ async def test_a_name_is_cleaned_and_an_over_long_one_refused(server: Server, ro
     status, _text = await phone.post("/party", {"party": room.a, "name": "Mari\u202e\x1b[31m Tamm"})
     assert status == 200
     assert server.desk.listed()[0].name == "Mari[31m Tamm"
+
+
+async def test_after_the_reveal_a_phone_says_who_entered_each_placement(server: Server, room: Room) -> None:
+    """A placement the facilitator entered for a party is shown as that, never as the party's
+    own phone's; one a phone sent names the person who sent it."""
+    police = await joined(server, room.a, "Mari")
+    await police.post("/place", {"activity": room.x, **PLACE})
+    room.service.place(room.x, room.b, "cooperation", "cooperation")  # in the room, for Municipality
+    room.service.reveal(room.x)
+    _, live = await police.get("/live")
+    rows = {
+        name: live.split(f'class="party">{name}', 1)[1].split("</th>", 1)[0]
+        for name in ("Police", "Municipality")
+    }
+    assert rows["Police"].strip() == "<small>Mari</small>"
+    assert rows["Municipality"].strip() == "<small>entered by the facilitator</small>"

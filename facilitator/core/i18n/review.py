@@ -208,8 +208,8 @@ MESSAGES = {
         "et": "Tõstis tegevuse „{activity}“ loetelus ümber",
     },
     "review.event.placement.recorded": {
-        "en": "The party {party} placed “{activity}” (hidden until the reveal)",
-        "et": "„{activity}“ – paigutanud: {party} (peidus kuni avalikustamiseni)",
+        "en": "The placement of the party {party} for “{activity}” (hidden until the reveal)",
+        "et": "„{activity}“ – osapoole {party} paigutus (peidus kuni avalikustamiseni)",
     },
     "review.event.activity.revealed": {
         "en": "Revealed the placements of “{activity}”: {views}",
@@ -319,6 +319,11 @@ MESSAGES = {
     },
     "review.event.action.removed": {"en": "Removed the next step “{text}”", "et": "Eemaldas sammu „{text}“"},
     "review.event.unknown": {"en": "Change “{kind}”", "et": "Muudatus „{kind}“"},
+    "review.event.entered_for": {
+        "en": " · entered by the facilitator for the party {party}",
+        "et": " · sisestas läbiviija osapoole {party} eest",
+    },
+    "review.event.from_phone": {"en": " · from a phone ({device})", "et": " · telefonist ({device})"},
     "review.event.reopened": {
         "en": " (sign-offs to sign again: {parties})",
         "et": " (uuesti kinnitada tuleb: {parties})",

@@ -67,6 +67,7 @@ MESSAGES = {
         "en": "The facilitator changed this placement, which {who} had sent from a phone.",
         "et": "Läbiviija muutis seda paigutust, mille {who} oli saatnud telefonist.",
     },
+    "web.entered_by_facilitator": {"en": "entered by the facilitator", "et": "sisestas läbiviija"},
     "web.placed_as": {
         "en": "Your party's placement: now {current}; wished {wished}.",
         "et": "Teie osapoole paigutus: praegu {current}; soovitud {wished}.",

@@ -47,6 +47,7 @@ def _told_role(d: RoleSet, tell: Telling) -> str:
 def _told_commitment_added(d: CommitmentAdded, tell: Telling) -> str:
     said = d["text"]
     tell.names.commitments[d["id"]] = (str(tell.activity_id), d["party_id"], said)
+    tell.speaker = d["party_id"]
     return tell.t(
         "review.event.commitment.added", party=tell.party(d["party_id"]), activity=tell.act(), text=said
     )
@@ -60,6 +61,7 @@ def _told_commitment(kind: str, commitment_id: str, new_text: str | None, tell: 
     said = old_text if new_text is None else new_text
     if kind == "commitment.updated":
         names.commitments[commitment_id] = (aid, party_id, said)
+        tell.speaker = party_id or None  # the party's promise, reworded
     return tell.t(f"review.event.{kind}", party=tell.party(party_id), activity=tell.act(), text=said)
 
 
@@ -74,6 +76,7 @@ def _told_commitment_removed(d: CommitmentRemoved, tell: Telling) -> str:
 def _told_expectation_added(d: ExpectationAdded, tell: Telling) -> str:
     said = d["text"]
     tell.names.expectations[d["id"]] = (str(tell.activity_id), d["from_party"], d["to_party"], said)
+    tell.speaker = d["from_party"]
     return tell.t(
         "review.event.expectation.added",
         **{"from": tell.party(d["from_party"]), "to": tell.party(d["to_party"])},
@@ -93,6 +96,7 @@ def _expectation_told(expectation_id: str, tell: Telling) -> dict[str, str]:
 
 def _told_expectation_answered(d: ExpectationAnswered, tell: Telling) -> str:
     values = _expectation_told(d["id"], tell)
+    tell.speaker = tell.names.expectations.get(d["id"], ("", "", "", ""))[2] or None  # the addressee
     state = d["state"] if d["state"] in ("accepted", "amended", "declined") else "open"
     return tell.t(f"review.event.expectation.{state}", **values, response=d.get("response", ""))
 
@@ -113,6 +117,7 @@ def _told_field(d: FieldSet, tell: Telling) -> str:
 
 def _told_signoff(kind: str) -> Callable[[SignOffChange, Telling], str]:
     def told(d: SignOffChange, tell: Telling) -> str:
+        tell.speaker = d["party_id"]
         return tell.t(f"review.event.{kind}", party=tell.party(d["party_id"]), activity=tell.act())
 
     return told

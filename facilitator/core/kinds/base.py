@@ -166,13 +166,16 @@ class Telling:
     """What a describer reads (names as they were, scenario, language) and may set.
 
     `activity_id` is the activity the event concerns; a describer that finds it elsewhere
-    (an expectation's answer names only the expectation) sets it.
+    (an expectation's answer names only the expectation) sets it, and `speaker` likewise.
     """
 
     names: Names
     scenario: Scenario
     t: Translator
     activity_id: str | None = None
+    speaker: str | None = None
+    """The party whose own word the event records (a placement, an answer, a promise, a
+    sign-off), set by the describers of those kinds: the timeline then says who entered it."""
 
     def act(self, key: Any = None) -> str:
         """The activity's title as it was then (this event's activity unless `key` names one)."""

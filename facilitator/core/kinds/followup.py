@@ -23,9 +23,12 @@ def _told_added(d: FollowUpAdded, tell: Telling) -> str:
     return tell.t("review.event.followup.added", text=d["text"])
 
 
+def _item(item_id: str, tell: Telling) -> FollowUp | None:
+    return next((f for f in tell.names.session.followups if f.id == item_id), None)
+
+
 def _item_text(item_id: str, tell: Telling) -> str:
-    session = tell.names.session
-    found = next((f for f in session.followups if f.id == item_id), None)
+    found = _item(item_id, tell)
     return found.text if found is not None else "?"
 
 
@@ -35,6 +38,9 @@ def _told_recorded(d: FollowUpRecorded, tell: Telling) -> str:
     outcome = d["outcome"]
     said = tell.t(f"followup.outcome.{outcome}") if outcome in OUTCOMES else tell.t("followup.outcome.none")
     key = "review.event.followup.recorded" if d.get("confirmed", True) else "review.event.followup.answered"
+    item = _item(d["id"], tell)
+    if not d.get("confirmed", True) and item is not None:  # a party's own answer for its item
+        tell.speaker = item.party_id or None
     return tell.t(key, text=_item_text(d["id"], tell), outcome=said)
 
 

@@ -18,6 +18,7 @@ from facilitator.core.schema.events import (
 def _told_placed(d: PlacementRecorded, tell: Telling) -> str:
     # Blind: where it was placed is told only by the reveal.
     tell.names.placed.setdefault(str(tell.activity_id), {})[d["party_id"]] = (d["current"], d["wished"])
+    tell.speaker = d["party_id"]
     return tell.t("review.event.placement.recorded", party=tell.party(d["party_id"]), activity=tell.act())
 
 

@@ -1,0 +1,112 @@
+"""Every later view says truthfully who did what: a party's own word (a placement, an answer, a
+promise, a sign-off, a follow-up answer) that the facilitator entered for it is told as entered
+by the facilitator for that party, never as if the party had sent it; one a phone sent is told
+with the name and the device the log keeps."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from facilitator.core.followup import promises
+from facilitator.core.i18n import Translator
+from facilitator.core.library import SessionLibrary
+from facilitator.core.model import Event, Session
+from facilitator.core.review import EventLine, describe_events
+from facilitator.core.rules import RULES
+from facilitator.core.scenario import Scenario
+
+ENTERED = {
+    "en": "entered by the facilitator for the party Police",
+    "et": "sisestas läbiviija osapoole Police eest",
+}
+PHONE = {"en": "from a phone (d1a2b3c4)", "et": "telefonist (d1a2b3c4)"}
+
+
+def spoken_for(library: SessionLibrary, scenario: Scenario) -> tuple[Session, dict[str, str]]:
+    """A session in which the facilitator enters, for the party Police, every kind of change
+    that Police's phone could have made itself (`rules.RULES`), and rewords its promise."""
+    first = library.create(scenario, "Last year")
+    police, town = first.add_party("Police"), first.add_party("Town")
+    talks = first.add_activity("Themed talks", party_ids=[police, town])
+    first.add_commitment(talks, police, "We come to every meeting")
+    service = library.create_from(first.session.id)
+    service.place(talks, police, "communication", "cooperation")
+    service.reveal(talks)
+    service.agree(talks, current="communication")
+    commitment = service.add_commitment(talks, police, "We bring the figures")
+    service.update_commitment(commitment, "We bring the latest figures")
+    service.add_expectation(talks, police, town, "Book the hall")
+    asked = service.add_expectation(talks, town, police, "Tell us early")
+    service.answer_expectation(asked, "accepted")
+    service.sign_off(talks, police)
+    service.withdraw_sign_off(talks, police)
+    service.set_phase("followup")
+    item = next(i for i in promises(service.session) if i.party_id == police)
+    service.record_followup(item.id, "done", "", confirmed=False)  # as the phone would: to confirm
+    return service.session, {"police": police, "town": town}
+
+
+def lines_of(session: Session, language: str, events: tuple[Event, ...] | None = None) -> list[EventLine]:
+    return describe_events(session, Translator(language), events=events)
+
+
+@pytest.mark.parametrize("language", ["en", "et"])
+def test_a_partys_word_entered_by_the_facilitator_is_told_as_entered_for_it(
+    library: SessionLibrary, scenario: Scenario, language: str
+) -> None:
+    session, _ids = spoken_for(library, scenario)
+    lines = lines_of(session, language)
+    facilitator = Translator(language)("review.actor.facilitator")
+    told = {line.kind for line in lines if line.what.endswith(ENTERED[language])}
+    assert set(RULES) | {"commitment.updated"} <= told  # every kind a party's phone could make
+    for line in lines:
+        assert line.who == facilitator, line  # nothing here came from Police's phone
+        if line.kind in ("phase.changed", "party.added", "activity.added", "activity.revealed"):
+            assert "Police eest" not in line.what and "for the party Police" not in line.what
+    placed = next(line for line in lines if line.kind == "placement.recorded")
+    assert "Police placed" not in placed.what and "paigutanud: Police" not in placed.what
+
+
+@pytest.mark.parametrize("language", ["en", "et"])
+def test_the_same_changes_sent_from_a_phone_name_its_person_and_device(
+    library: SessionLibrary, scenario: Scenario, language: str
+) -> None:
+    session, _ids = spoken_for(library, scenario)
+    from_phone = tuple(
+        dataclasses.replace(e, actor="Mari Tamm", device="d1a2b3c4") if e.kind in RULES else e
+        for e in session.events
+    )
+    lines = lines_of(session, language, from_phone)
+    phone_lines = [line for line in lines if line.kind in RULES]
+    assert {line.kind for line in phone_lines} == set(RULES)
+    for line in phone_lines:
+        assert line.who == "Mari Tamm"
+        assert line.what.endswith(PHONE[language]), line.what
+        assert ENTERED[language] not in line.what
+
+
+def test_an_older_file_that_logged_the_partys_id_for_the_facilitators_placement(
+    library: SessionLibrary, scenario: Scenario
+) -> None:
+    """Before, `place` logged the party's id as the actor of the facilitator's placement: the
+    timeline of such a file still says the facilitator entered it."""
+    session, ids = spoken_for(library, scenario)
+    older = tuple(
+        dataclasses.replace(e, actor=ids["police"]) if e.kind == "placement.recorded" else e
+        for e in session.events
+    )
+    placed = next(line for line in lines_of(session, "en", older) if line.kind == "placement.recorded")
+    assert placed.who == "facilitator"
+    assert placed.what.endswith(ENTERED["en"])
+
+
+def test_the_facilitators_placement_is_logged_as_the_facilitators(
+    library: SessionLibrary, scenario: Scenario
+) -> None:
+    session, ids = spoken_for(library, scenario)
+    event = next(e for e in session.events if e.kind == "placement.recorded")
+    assert (event.actor, event.device) == ("facilitator", "")
+    placement = next(p for p in session.placements if p.party_id == ids["police"])
+    assert (placement.by, placement.device) == ("facilitator", "")
