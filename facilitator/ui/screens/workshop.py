@@ -103,7 +103,11 @@ class WorkshopScreen(BaseScreen):
         self.set_reactive(WorkshopScreen.selected_activity, saved if isinstance(saved, str) else None)
         self._selection_save: Timer | None = None
         # The first view's stylesheet comes with the screen; the others' when first shown.
-        self.css_path = [*self.css_path, view_styles(self.phase_kind(self.phase_id))]
+        kind = self.phase_kind(self.phase_id)
+        self.css_path = [*self.css_path, view_styles(kind)]
+        first_focus = view_class(kind).FIRST_FOCUS
+        if first_focus is not None:  # focused as composed: the first frame need not be redrawn
+            self.AUTO_FOCUS = f"#view-{kind} {first_focus}"
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:

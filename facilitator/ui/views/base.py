@@ -8,6 +8,7 @@ widgets inside a view post messages instead of calling the service themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual.containers import Vertical
 
@@ -23,6 +24,10 @@ class PhaseView(AppBound, Vertical):
 
     KIND = ""
     can_focus = False
+    FIRST_FOCUS: ClassVar[str | None] = None
+    """A selector for the widget `focus_first` focuses, when it is always the same one: the
+    workshop focuses it as the view is composed, so the first frame already shows the focus
+    (None: Textual's first focusable widget, then `focus_first` once mounted)."""
 
     def __init__(self, service: SessionService) -> None:
         super().__init__(id=f"view-{self.KIND}", classes="phase-view")

@@ -122,6 +122,7 @@ class BoardView(PhaseView):
     """The place phase: the staircase board, the party filter and the move buttons."""
 
     KIND = "place"
+    FIRST_FOCUS = "#board"
 
     BINDINGS = [
         Binding("u", "move(1)", "board.key.up"),

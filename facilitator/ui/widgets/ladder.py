@@ -194,8 +194,10 @@ class LadderBoard(Widget, can_focus=True):
         return self._boxes
 
     def on_resize(self) -> None:
+        # No refresh: a new size has already repainted the widget (Textual refreshes it, and
+        # the frame that brought the size drew it with `boxes` for that size). Repainting
+        # again here redrew the whole board once more right after the first frame.
         self.boxes()
-        self.refresh()
 
     # ---------------------------------------------------------------- data down
     def set_headers(self, headers: Mapping[str, tuple[str, str]]) -> None:

@@ -1,0 +1,64 @@
+"""The start: what the first frame shows, and what is deferred until after it still happens."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+
+from facilitator.core.library import SessionLibrary
+from facilitator.core.service import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.themes import NORMAL
+from facilitator.ui.widgets.ladder import LadderBoard
+from tests.ui.helpers import workshop_shown
+
+
+def on_the_board(service: SessionService) -> SessionService:
+    """The room on the placing phase: the workshop opens on the ladder board."""
+    place = next(p.id for p in service.scenario.agenda if p.kind == "place")
+    service.set_phase(place)
+    return service
+
+
+class FirstFrame(FacilitatorApp):
+    """The app, noting what had the focus when the first frame was drawn and every focus since."""
+
+    focused_at_ready: Widget | None = None
+    focus_events: list[str]
+
+    def on_ready(self) -> None:
+        super().on_ready()
+        self.focused_at_ready = self.focused
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.focus_events.append(type(event.widget).__name__)
+
+
+async def test_the_board_has_the_focus_in_the_first_frame(
+    ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """The board is focused as it is composed: no other widget takes the focus first and gives
+    it back after the first frame (each move restyled and redrew the screen once more)."""
+    app = FirstFrame(ui_library, session_path=on_the_board(demo_session).path, lang="en")
+    app.focus_events = []
+    async with app.run_test(size=(160, 50)) as pilot:
+        await workshop_shown(pilot)
+        await pilot.pause()
+        assert isinstance(app.focused_at_ready, LadderBoard)
+        assert isinstance(app.focused, LadderBoard)
+        assert set(app.focus_events) == {"LadderBoard"}
+
+
+async def test_the_app_starts_in_its_own_theme(ui_library: SessionLibrary) -> None:
+    """Set before the first parse (not by Textual's theme watcher): its colours are the stylesheet's."""
+    app = FacilitatorApp(ui_library, lang="en")
+    assert app.theme == NORMAL
+    assert app.stylesheet._variables["background"] == "#15191E"
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.has_class(f"-theme-{NORMAL}", "-dark-mode")
+        assert not app.has_class("-light-mode")
+        assert str(app.screen.styles.background.hex).upper() == "#15191E"
+        app.action_toggle_projector()
+        await pilot.pause()
+        assert app.has_class("-light-mode") and not app.has_class(f"-theme-{NORMAL}")
