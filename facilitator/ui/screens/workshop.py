@@ -107,7 +107,8 @@ class WorkshopScreen(BaseScreen):
         self.css_path = [*self.css_path, view_styles(kind)]
         first_focus = view_class(kind).FIRST_FOCUS
         if first_focus is not None:  # focused as composed: the first frame need not be redrawn
-            self.AUTO_FOCUS = f"#view-{kind} {first_focus}"
+            # Per screen (it depends on the phase shown); Textual declares it a class variable.
+            setattr(self, "AUTO_FOCUS", f"#view-{kind} {first_focus}")  # noqa: B010
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
