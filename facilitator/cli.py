@@ -76,19 +76,29 @@ class Cli:
         for entry in discover(self.scenario_dirs):
             if entry.scenario is None:
                 assert entry.error is not None
-                for problem in entry.error.problems:  # each names the file already
+                for problem in self._problems(entry.error):  # each names the file already
                     print(f"! {problem}", file=self.err)
                 continue
             sc = entry.scenario
             self.say(f"{sc.id:<28} {sc.language}  {one_line(sc.title)}  ({entry.path})")
         return EXIT_OK
 
+    def _problems(self, error: ScenarioError) -> list[str]:
+        """A scenario's problems: one in the interface language where it has a key, else each."""
+        return [explain(error, self.t)] if error.key else error.problems
+
     def cmd_scenario(self) -> int:
         path: Path = self.args.file
         try:
             sc = load_scenario(path)
+            clash = next(  # in a scenarios folder: its id must be its own (see `discover`)
+                (e.error for e in discover(self.scenario_dirs) if e.error and _same_file(e.path, path)),
+                None,
+            )
+            if clash is not None:
+                raise clash
         except ScenarioError as error:
-            for problem in [explain(error, self.t)] if error.key else error.problems:
+            for problem in self._problems(error):
                 print(problem, file=self.err)
             return EXIT_USER_ERROR
         self.say(
@@ -390,3 +400,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False

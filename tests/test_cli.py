@@ -241,6 +241,34 @@ def test_scenarios_reports_a_broken_user_scenario_and_goes_on(cli: Run, data_dir
     assert "nmae" in err_lines[0]
 
 
+def test_a_user_scenario_with_a_taken_id_is_refused_not_offered(cli: Run, data_dir: Path) -> None:
+    """A shipped scenario copied and edited but not renamed: offered beside the shipped one under
+    the same id, choosing it made the session from the shipped one; it is refused, saying why."""
+    user = data_dir / "scenarios"
+    user.mkdir(parents=True)
+    shipped = (REPO / "scenarios" / "community-safety.toml").read_text(encoding="utf-8")
+    edited = shipped.replace("Community safety: the ladder of joint activity", "Our own", 1)
+    assert edited != shipped
+    (user / "mine.toml").write_text(edited, encoding="utf-8")
+    (user / "mini-1.toml").write_text(MINIMAL_SCENARIO, encoding="utf-8")
+    (user / "mini-2.toml").write_text(MINIMAL_SCENARIO, encoding="utf-8")
+    result = cli("scenarios")
+    assert result.code == EXIT_OK
+    assert sorted(list_ids(result)) == sorted([*SHIPPED, "mini"]), "each id offered once"
+    assert "Our own" not in result.out
+    assert result.err.splitlines() == [
+        f"! {user / 'mine.toml'}: scenario.id: 'community-safety' is already the id of "
+        f"{REPO / 'scenarios' / 'community-safety.toml'}; give this scenario an id of its own",
+        f"! {user / 'mini-2.toml'}: scenario.id: 'mini' is already the id of {user / 'mini-1.toml'}; "
+        "give this scenario an id of its own",
+    ]
+    checked = cli("scenario", "check", str(user / "mine.toml"))
+    assert checked.code == EXIT_USER_ERROR
+    assert checked.out == ""
+    assert "is already the id of" in checked.err and len(checked.err.splitlines()) == 1
+    assert cli("scenario", "check", str(user / "mini-1.toml")).code == EXIT_OK
+
+
 def test_scenarios_with_a_data_dir_that_does_not_exist(cli: Run, data_dir: Path) -> None:
     assert not data_dir.exists()
     result = cli("scenarios")

@@ -47,6 +47,10 @@ MESSAGES = {
         "en": "{path}: cannot read: not a regular file",
         "et": "{path}: lugeda ei õnnestu: see ei ole tavaline fail",
     },
+    "scenario.id_taken": {
+        "en": "{path}: scenario.id: {id} is already the id of {first}; give this scenario an id of its own",
+        "et": "{path}: scenario.id: tunnus {id} on juba failil {first}; andke sellele stsenaariumile oma tunnus",
+    },
     "file.missing": {
         "en": "{path}: no such file",
         "et": "{path}: sellist faili ei ole",

@@ -131,17 +131,33 @@ class ScenarioEntry:
 
 
 def discover(extra_dirs: tuple[Path, ...] = ()) -> list[ScenarioEntry]:
-    """Every scenario file in the shipped folder and the user's folders, loaded or failed."""
+    """Every scenario file in the shipped folder and the user's folders, loaded or failed.
+
+    Scenarios are chosen by id, so a file whose id an earlier one (a shipped scenario, or a
+    file before it) already has is failed, saying so: offered beside the first, it could never
+    be the one a session is made from (a copy of a shipped scenario, edited but not renamed)."""
     entries: list[ScenarioEntry] = []
+    taken: dict[str, Path] = {}
     for folder in (builtin_scenario_dir(), *extra_dirs):
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
             try:
-                entries.append(ScenarioEntry(path, load_scenario(path)))
+                scenario = load_scenario(path)
             except ScenarioError as error:
                 entries.append(ScenarioEntry(path, None, error))
+                continue
+            first = taken.setdefault(scenario.id, path)
+            if first != path:
+                entries.append(ScenarioEntry(path, None, _id_taken(path, scenario.id, first)))
+            else:
+                entries.append(ScenarioEntry(path, scenario))
     return entries
+
+
+def _id_taken(path: Path, scenario_id: str, first: Path) -> ScenarioError:
+    worded = UserError.worded("scenario.id_taken", path=str(path), id=repr(scenario_id), first=str(first))
+    return ScenarioError([str(worded)], worded.key, **worded.values)
 
 
 def find_scenario(
