@@ -493,6 +493,17 @@ def test_list_shows_a_corrupt_session_and_the_others(cli: Run, data_dir: Path) -
     assert len(result.out.splitlines()) == 4
 
 
+def test_list_names_a_copied_session_by_its_file(cli: Run, library: SessionLibrary) -> None:
+    """A copy keeps its session's id inside; listed under that id, it could not be told from the
+    original, and the id listed opened the original: each is listed as the name that opens it."""
+    original = new_session(cli, "Workshop")
+    library.path_for(f"{original}-backup").write_bytes(library.path_for(original).read_bytes())
+    result = cli("list")
+    assert result.code == EXIT_OK
+    assert sorted(list_ids(result)) == sorted([original, f"{original}-backup"])
+    assert cli("export", f"{original}-backup", "--format", "json").code == EXIT_OK
+
+
 def test_a_typed_title_is_cleaned_before_it_is_stored_or_listed(cli: Run) -> None:
     title = "Evil\x1b[2J\x1b]0;pwned\x07 title\nsecond line\u202eabc"
     session_id = new_session(cli, title)

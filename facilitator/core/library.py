@@ -49,6 +49,7 @@ class SessionSummary:
     """One line of the session list; `error` is set for files that can't be read."""
 
     id: str
+    """The file's name: unique in the folder and what every command takes (`resolve`)."""
     path: Path
     title: str = ""
     scenario_id: str = ""
@@ -133,7 +134,7 @@ class SessionLibrary:
             (str(p.get("name", "")) for p in agenda if isinstance(p, dict) and p.get("id") == phase), phase
         )
         return SessionSummary(
-            id=str(meta.get("id", path.stem)),
+            id=path.stem,  # what commands accept; a copy (`cp A.json A-backup.json`) keeps A's id inside
             path=path,
             title=str(meta.get("title", "")),
             scenario_id=str(meta.get("scenario_id", "")),

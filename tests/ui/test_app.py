@@ -194,6 +194,28 @@ async def test_a_session_that_cannot_be_opened_starts_on_home_with_the_reason(
     assert empty_session.path.read_text(encoding="utf-8") == "{ not json"  # left as it was
 
 
+async def test_a_copied_session_file_is_listed_beside_its_original(
+    make_app: MakeApp, ui_library: SessionLibrary, empty_session: SessionService
+) -> None:
+    """`cp ID.json ID-backup.json` keeps the session's id inside the copy: the home screen keyed
+    its rows by that id and crashed on start (DuplicateKey); each file is its own row, by name."""
+    backup = empty_session.path.with_name(f"{empty_session.path.stem}-backup.json")
+    backup.write_bytes(empty_session.path.read_bytes())
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert sorted(s.id for s in home.summaries) == sorted([empty_session.path.stem, backup.stem])
+        assert home.query_one("#sessions", DataTable).row_count == 2
+        home.query_one("#sessions", DataTable).move_cursor(row=[s.path for s in home.summaries].index(backup))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the copy opened")
+        workshop = app.screen
+        assert isinstance(workshop, WorkshopScreen)
+        assert workshop.service.path == backup
+
+
 async def test_language_switch_relabels_footer_and_screens(make_app: MakeApp) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
