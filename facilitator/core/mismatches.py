@@ -7,6 +7,7 @@ is fixed (which phase), and explains itself in Estonian and English from the cat
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -412,6 +413,8 @@ def _signoff_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
         )
 
 
+# A rule reads only the activity, the rows attached to it (`Session.attached`), the parties
+# and the scenario: `mismatches` keeps an activity's findings while those are the same objects.
 RULES: tuple[Rule, ...] = (
     _placement_rules,
     _role_rules,
@@ -427,15 +430,45 @@ RULES: tuple[Rule, ...] = (
 
 
 def mismatches(session: Session) -> list[Mismatch]:
-    """Every mismatch in the session, activity by activity, in the order of KINDS."""
-    order = {kind: i for i, kind in enumerate(KINDS)}
+    """Every mismatch in the session, activity by activity, in the order of KINDS.
+
+    An activity whose inputs are the very objects of the last call (see `RULES`) keeps what
+    was found then: after one change, one activity is looked at again, not every one."""
     out: list[Mismatch] = []
     session = party_view(session, None)  # texts about placements never say where before the reveal
+    scope = (session.scenario, session.parties)
+    last_scope, last = _LAST.state
+    if last_scope[0] is not scope[0] or last_scope[1] is not scope[1]:
+        last = {}
+    found_now: dict[str, tuple[tuple[object, ...], list[Mismatch]]] = {}
     for activity in session.activities:
-        found = [m for rule in RULES for m in rule(session, activity)]
-        found.sort(key=lambda m: order[m.kind])
+        inputs = (activity, *session.attached(activity.id))
+        hit = last.get(activity.id)
+        if hit is not None and len(hit[0]) == len(inputs) and all(map(operator.is_, hit[0], inputs)):
+            found = hit[1]
+        else:
+            found = [m for rule in RULES for m in rule(session, activity)]
+            found.sort(key=lambda m: _ORDER[m.kind])
+        found_now[activity.id] = (inputs, found)
         out.extend(found)
+    _LAST.state = (scope, found_now)  # one assignment: a thread reading meanwhile sees old or new
     return out
+
+
+_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+
+
+class _Found:
+    """What the last call found per activity, with its inputs (held, so identity stays meaningful)."""
+
+    def __init__(self) -> None:
+        self.state: tuple[tuple[object, object], dict[str, tuple[tuple[object, ...], list[Mismatch]]]] = (
+            (None, None),
+            {},
+        )
+
+
+_LAST = _Found()
 
 
 def counts_by_kind(found: list[Mismatch], order: tuple[str, ...] = KINDS) -> dict[str, int]:

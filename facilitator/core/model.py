@@ -316,6 +316,9 @@ TABLES: dict[str, Table[Any]] = {
 }
 """Every table of rows, by name: the model has a tuple of each (`Session.<name>`)."""
 
+ATTACHED = ("placements", "roles", "commitments", "expectations", "fields", "signoffs", "actions")
+"""The tables whose rows belong to one activity (`activity_id`)."""
+
 OTHER_TABLES = ("meta", "events", "view")
 """The session itself, the event log, and an older file's positions on screen (moved out on
 its next change): declared and checked by hand (`validate`)."""
@@ -470,17 +473,24 @@ class Session:
                 if item.activity_id is not None:
                     groups.setdefault(kind, {}).setdefault(item.activity_id, []).append(item)
 
-        add("placements", self.placements)
-        add("roles", self.roles)
-        add("commitments", self.commitments)
-        add("expectations", self.expectations)
-        add("fields", self.fields)
-        add("signoffs", self.signoffs)
-        add("actions", self.actions)
+        for kind in ATTACHED:
+            add(kind, getattr(self, kind))
         return groups
 
     def _of(self, kind: str, activity_id: str) -> list[Any]:
         return self._by_activity.get(kind, {}).get(activity_id, [])
+
+    def attached(self, activity_id: str) -> tuple[Any, ...]:
+        """Every row attached to an activity (placements of every round, roles, commitments,
+        expectations, fields, sign-offs, steps), flat, each kind after its count: the same
+        objects exactly when none of them changed (`mismatches` keeps its findings then)."""
+        groups = self._by_activity
+        out: list[Any] = []
+        for kind in ATTACHED:
+            rows = groups.get(kind, {}).get(activity_id, ())
+            out.append(len(rows))
+            out.extend(rows)
+        return tuple(out)
 
     def placements_for(self, activity_id: str, round: int | None = None) -> tuple[Placement, ...]:
         """This round's placements unless a round is given."""

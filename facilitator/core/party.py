@@ -67,18 +67,69 @@ def _cut_placement(placement: Placement) -> Placement:
     return dataclasses.replace(placement, current=HIDDEN, wished=HIDDEN)
 
 
+class _LastCut:
+    """What the last cuts made, kept so the next cut (after one change) redoes only what changed:
+    the hidden copy of each placement (by the placement's identity: rows never change in place),
+    and per viewer the log as cut, with what it was cut from. Each is replaced in one assignment,
+    so a thread reading meanwhile sees the old or the new, whole."""
+
+    def __init__(self) -> None:
+        self.hidden: dict[int, tuple[Placement, Placement]] = {}
+        self.logs: dict[str | None, _CutLog] = {}
+
+
+class _CutLog:
+    """One viewer's cut of the log: from which events, under which open rounds, to what."""
+
+    __slots__ = ("events", "known", "open_rounds", "result", "rounds")
+
+    def __init__(
+        self,
+        events: tuple[Event, ...],
+        open_rounds: dict[str, int],
+        known: set[str],
+        rounds: dict[str, int],
+        result: tuple[Event, ...],
+    ) -> None:
+        self.events, self.open_rounds, self.known = events, open_rounds, known
+        self.rounds, self.result = rounds, result
+
+    def extends(self, events: tuple[Event, ...], open_rounds: dict[str, int], known: set[str]) -> bool:
+        """Whether `events` is this log with events appended, under the same rounds: then only
+        the new events need cutting."""
+        old = self.events
+        return (
+            len(events) >= len(old)
+            and (not old or (events[0] is old[0] and events[len(old) - 1] is old[-1]))
+            and open_rounds == self.open_rounds
+            and known == self.known
+        )
+
+
+_LAST = _LastCut()
+
+
 def _cut_events(session: Session, party_id: str | None) -> tuple[Event, ...]:
     """The log with the rungs of placements the viewer may not see yet taken out.
 
     Only placements into a round still open can be hidden: an earlier round was revealed
     before its re-vote. So only those activities' placement events (and of activities
     since removed) are looked at closely; the rest of the log is passed by its kind.
+    After a change that appended to the log and left every round as it was, only the
+    appended events are looked at.
     """
     open_rounds = {a.id: a.round for a in session.activities if not a.revealed}
     known = {a.id for a in session.activities}
-    rounds: dict[str, int] = {}
+    events = session.events
+    last = _LAST.logs.get(party_id)
+    if last is not None and last.extends(events, open_rounds, known):
+        start, rounds, done = len(last.events), dict(last.rounds), last.result
+        nothing_hidden = last.result is last.events
+    else:
+        start, rounds, done, nothing_hidden = 0, {}, (), True
+    new = events[start:]
     replaced: dict[int, Event] = {}
-    for index, event in enumerate(session.events):
+    for index, event in enumerate(new):
         kind = event.kind
         if kind == "activity.revote":
             activity_id = event.data.get("id")
@@ -97,9 +148,12 @@ def _cut_events(session: Session, party_id: str | None) -> tuple[Event, ...]:
             continue  # an earlier round, revealed before the re-vote
         hidden = {k: v for k, v in data.items() if k not in ("current", "wished")}
         replaced[index] = dataclasses.replace(event, data={**hidden, "current": HIDDEN, "wished": HIDDEN})
-    if not replaced:
-        return session.events
-    return tuple(replaced.get(index, event) for index, event in enumerate(session.events))
+    if nothing_hidden and not replaced:
+        result = events  # nothing hidden, then or now: the log itself
+    else:
+        result = done + tuple(replaced.get(index, event) for index, event in enumerate(new))
+    _LAST.logs = {**_LAST.logs, party_id: _CutLog(events, open_rounds, known, rounds, result)}
+    return result
 
 
 def party_view(session: Session, party_id: str | None) -> Session:
@@ -118,6 +172,8 @@ def _cut(session: Session, party_id: str | None) -> Session:
     # Only a placement into a round still open can be hidden (an earlier round was revealed
     # before its re-vote): look closely at those alone.
     open_rounds = {a.id: a.round for a in session.activities if not a.revealed}
+    last_hidden = _LAST.hidden
+    hidden_now: dict[int, tuple[Placement, Placement]] = {}
     cut: list[Placement] | None = None
     for index, p in enumerate(session.placements):
         hide = (
@@ -128,14 +184,22 @@ def _cut(session: Session, party_id: str | None) -> Session:
         if hide:
             if cut is None:
                 cut = list(session.placements[:index])
-            cut.append(_cut_placement(p))
+            known = last_hidden.get(id(p))
+            copy = known[1] if known is not None and known[0] is p else _cut_placement(p)
+            hidden_now[id(p)] = (p, copy)
+            cut.append(copy)
         elif cut is not None:
             cut.append(p)
+    _LAST.hidden = (
+        {**last_hidden, **hidden_now} if len(last_hidden) < 4 * len(hidden_now) + 64 else hidden_now
+    )
     placements = tuple(cut) if cut is not None else session.placements
     events = _cut_events(session, party_id)
     if placements is session.placements and events is session.events:
         return session
-    return dataclasses.replace(session, placements=placements, events=events)
+    shown = dataclasses.replace(session, placements=placements, events=events)
+    shown.__dict__["_party_views"] = {party_id: shown}  # the same cut of a cut is itself
+    return shown
 
 
 class PartyService:

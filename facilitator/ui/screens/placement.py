@@ -23,6 +23,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Button, ContentSwitcher, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -43,6 +44,8 @@ from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
 from facilitator.ui.widgets.rungs import RungChoice, RungPicker
+
+BOLD, ITALIC = Style(bold=True), Style(italic=True)  # parsed once, not on every draw
 
 
 def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
@@ -238,21 +241,24 @@ class PlacementScreen(BaseScreen):
         party_list = self.query_one("#party-list", OptionList)
         options = []
         for party_id in activity.party_ids:
-            mark = t("board.place.placed") if party_id in placed else t("board.place.not_yet")
             pointer = "▶ " if party_id == self.party_id else "  "
-            prompt = Content.assemble(
-                pointer,
-                (mark, "bold" if party_id in placed else "bright_black"),
-                "  ",
-                literal(names[party_id], 60),
+            # Not yet placed: plain (a style string Textual cannot parse, as "bright_black" was,
+            # is parsed again on every draw and then dropped: ~1 ms per line, nothing shown).
+            mark = (
+                Content.styled(t("board.place.placed"), BOLD)
+                if party_id in placed
+                else Content(t("board.place.not_yet"))
             )
+            prompt = Content.assemble(pointer, mark, "  ", literal(names[party_id], 60))
             if party_id in phones:  # placed from a phone: by whom, as typed there
                 said = from_phone(t, phones[party_id], names[party_id])
-                prompt = Content.assemble(prompt, "  ", (said, "italic"))
+                prompt = Content.assemble(prompt, "  ", Content.styled(said, ITALIC))
             options.append(Option(prompt, id=party_id))
         highlighted = party_list.highlighted
-        party_list.clear_options()
-        party_list.add_options(options)
+        shown = [(o.id, o.prompt) for o in party_list.options]
+        if shown != [(o.id, o.prompt) for o in options]:  # a step that changes no line redraws none
+            party_list.clear_options()
+            party_list.add_options(options)
         if self.party_id is not None:
             party_list.highlighted = activity.party_ids.index(self.party_id)
         elif highlighted is not None and highlighted < len(options):
