@@ -265,3 +265,32 @@ def test_a_change_that_fails_half_way_leaves_no_trace_in_its_batch(
     assert [p.name for p in session.parties] == ["Police", "School"]
     assert [e.seq for e in session.events] == [1, 2]
     assert session.info.title == "Busy room"
+
+
+def test_a_reader_during_our_own_rename_sees_the_old_file_without_reading_it_again(
+    library: SessionLibrary, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phone's thread may `stat` the file after our write is ready but before its rename:
+    what it sees is the file we are replacing, which we hold, so it is not read (and deeply
+    checked) again; once the rename is done, it sees our write."""
+    service = library.create(scenario, "Busy room")
+    service.add_party("Police")
+    old_generation = service.file.generation
+    seen: list[tuple[Any, Any]] = []
+    real_replace = store._replace
+
+    def replace_with_a_reader_in_between(source: Path, target: Path) -> None:
+        seen.append(service.file.current())
+        real_replace(source, target)
+
+    def never(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(store, "_replace", replace_with_a_reader_in_between)
+    monkeypatch.setattr(store.SessionFile, "_load", never)
+    service.add_party("School")
+    assert seen[0][0] == old_generation
+    assert [p["name"] for p in seen[0][1]["parties"].values()] == ["Police"]
+    assert [p.name for p in service.session.parties] == ["Police", "School"]
+    monkeypatch.undo()
+    assert SessionService(service.path).session == service.session

@@ -303,6 +303,9 @@ class SessionFile:
         self._lock: FileLock | None = None
         self._cache: tuple[Signature, Data] | None = None
         self._written: tuple[Signature, Data] | None = None  # our newest write, even if not yet in place
+        self._replacing: tuple[Signature, Data] | None = None
+        """The file our write is replacing, until the rename is done: another thread's `stat`
+        may still see it, and it is known (no re-read and deep check of a file we hold)."""
         self._encoder = SessionEncoder()
         self.group = GroupCommit(self._write_batch)
         """Changes made meanwhile by this process's other threads go in one write with ours."""
@@ -354,6 +357,9 @@ class SessionFile:
         if written is not None and written[0] == sig:  # another thread read the old file meanwhile
             self._cache = written
             return written
+        replacing = self._replacing
+        if replacing is not None and replacing[0] == sig:  # our write is not in place yet
+            return replacing
         if cache is None and self.trusted == sig:
             data = self._load_trusted()
         else:
@@ -416,6 +422,7 @@ class SessionFile:
         before = self._cache
 
         def ready(sig: Signature) -> None:
+            self._replacing = before  # (we hold the lock: the file on disk is the one we read)
             self._cache = self._written = (sig, data)
 
         try:
@@ -423,6 +430,8 @@ class SessionFile:
         except OSError as error:  # disk full, read-only, size limit: the old file stays
             self._cache, self._written = before, None
             raise SessionWriteError(self.path, os_reason(error)) from None
+        finally:
+            self._replacing = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[TinyDB]:
