@@ -193,6 +193,12 @@ class SessionService:
         """The newest state as the room may see it: nobody's placement before its reveal."""
         return party_view(self.session, None)  # kept with the session: made once per change
 
+    def warm_up(self) -> None:
+        """Be ready for a room of changes: the file's text encoded, the newest state and the
+        room's view built (a server starting; each is otherwise paid by the first change)."""
+        self.file.warm()
+        _ = self.room_view
+
     @property
     def view_state(self) -> dict[str, Any]:
         """Where this device's screens were (selection, intro page, ...): restored on reopen."""

@@ -31,11 +31,11 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api, handout
 from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
+from facilitator.web.news import LiveNews
 from facilitator.web.page import PartyPage, own_placement, party_page
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
-REFRESH_SECONDS = 0.3  # live pages are told of changes at most this often (forty placements: few refreshes)
 KEEPALIVE_SECONDS = 15.0
 WRITER_THREADS = 128  # phones whose changes may wait for the same write (the device cap is 100)
 DEVICE_COOKIE = "fac_device"
@@ -59,13 +59,10 @@ class WebState:
         self.sessions = sessions
         self.handle: core_api.SessionHandle | None = None
         """The session held open while the server runs (the process's one watcher of it)."""
-        self.version = 0
-        self.closing = False
-        self._changed = asyncio.Event()
+        self.news = LiveNews()
+        """When live pages hear of changes (held while phones' changes are in flight)."""
         self.writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="web-change")
         """Phones' changes wait for the disk here, not on the event loop (see party_action)."""
-        self._poked_at = 0.0
-        self._due: asyncio.TimerHandle | None = None
         self.env = jinja2.Environment(
             auto_reload=False,
             loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -81,45 +78,29 @@ class WebState:
     def open(self) -> None:
         """Hold the session open: the watcher's news wakes the live pages (never inside a request)."""
         self.handle = self.sessions.open(self.service)
-        self.handle.on_change(self.session_changed)
+        self.handle.on_change(lambda _session: self.news.session_changed())
+        self.writers.submit(self._warm_up)  # off the loop: pages are answered meanwhile
 
-    def session_changed(self, _session: Session) -> None:
-        """Wake every live page, at most once per `REFRESH_SECONDS`."""
-        if self._due is not None:
-            return
-        loop = asyncio.get_running_loop()
-        wait = self._poked_at + REFRESH_SECONDS - loop.time()
-        if wait <= 0:
-            self._poked_at = loop.time()
-            self.poke()
-        else:
-            self._due = loop.call_later(wait, self._poke_due)
+    def _warm_up(self) -> None:
+        with contextlib.suppress(UserError):  # an unreadable file: the first page says so
+            self.service.warm_up()
 
-    def _poke_due(self) -> None:
-        self._due = None
-        self._poked_at = asyncio.get_running_loop().time()
-        self.poke()
+    @property
+    def version(self) -> int:
+        return self.news.version
+
+    @property
+    def closing(self) -> bool:
+        return self.news.closing
 
     def poke(self) -> None:
         """Something the pages show changed: the session, or the list of devices."""
-        self.version += 1
-        event, self._changed = self._changed, asyncio.Event()
-        event.set()
-
-    async def wait_change(self, seen: int, timeout: float) -> None:
-        if self.version != seen or self.closing:
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), timeout)
+        self.news.poke()
 
     def close(self) -> None:
-        self.closing = True
         if self.handle is not None:
             self.handle.close()
-        if self._due is not None:
-            self._due.cancel()
-            self._due = None
-        self.poke()
+        self.news.close()
         self.writers.shutdown(wait=False)
 
 
@@ -356,7 +337,7 @@ async def stream_changes(request: web.Request, response: web.StreamResponse, dev
             await response.write(pushed or f"data: {seen}\n\n".encode())
         else:
             await response.write(b": keep-alive\n\n")
-        await state.wait_change(seen, KEEPALIVE_SECONDS)
+        await state.news.wait(seen, KEEPALIVE_SECONDS)
 
 
 def live_event(request: web.Request, device: Device) -> bytes | None:
@@ -501,24 +482,24 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
         def change() -> None:
             act(core_api.for_party(state.service, party_id, device=device.id, name=device.name), data)
 
-        try:
-            # Off the event loop: while one write is on its way to disk, the other phones'
-            # changes are taken in and go together in the next write (group commit).
-            await asyncio.get_running_loop().run_in_executor(state.writers, change)
-        except UserError as error:
-            status = (
-                403
-                if isinstance(error, core_api.NotAllowed)
-                else 400
-                if isinstance(error, ChangeRejected)
-                else 409
-            )
-            return render(request, "message.html", status, device, text=refusal_text(request, device, error))
-        after_change(state, device, request.path, data)
-        # Other phones hear of it from the watcher on a later turn, at most every REFRESH_SECONDS:
-        # forty placements in a second make a few refreshes per phone, not forty.
-        anchor = data.get("activity", "")
-        return see_other("/#a-" + anchor if anchor.isalnum() else "/")
+        with state.news.change_in_flight():  # the pages hear of it once the phones are answered
+            try:
+                # Off the event loop: while one write is on its way to disk, the other phones'
+                # changes are taken in and go together in the next write (group commit).
+                await asyncio.get_running_loop().run_in_executor(state.writers, change)
+            except UserError as error:
+                status = (
+                    403
+                    if isinstance(error, core_api.NotAllowed)
+                    else 400
+                    if isinstance(error, ChangeRejected)
+                    else 409
+                )
+                text = refusal_text(request, device, error)
+                return render(request, "message.html", status, device, text=text)
+            after_change(state, device, request.path, data)
+            anchor = data.get("activity", "")
+            return see_other("/#a-" + anchor if anchor.isalnum() else "/")
 
     return handler
 

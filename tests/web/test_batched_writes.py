@@ -33,7 +33,14 @@ async def joined(server: Server, party: str) -> Phone:
 async def test_placements_sent_during_a_write_go_together_and_the_page_still_answers(
     server: Server, room: Room
 ) -> None:
+    """... and the live pages hear of them once, after every phone is answered: the news (a
+    render per page on the server's loop) does not come between the two writes."""
+    from facilitator.web.server import STATE
+
     police, town, police_again = [await joined(server, party) for party in (room.a, room.b, room.a)]
+    news = server.client.app[STATE].news
+    await asyncio.sleep(0.35)  # past the joins' own news
+    told = news.told
     group = room.service.file.group
     batches = group.batches
     clock = room.service.clock = HeldClock()
@@ -63,6 +70,8 @@ async def test_placements_sent_during_a_write_go_together_and_the_page_still_ans
     assert group.batches == batches + 2  # the held write, then one for the two that came meanwhile
     placed = {(p.party_id, p.current) for p in room.service.session.placements}
     assert placed == {(room.a, "communication"), (room.b, "cooperation")}  # the bad rung was refused alone
+    await asyncio.sleep(0.6)  # past the refresh and the longest hold
+    assert news.told == told + 1
 
 
 async def test_a_burst_of_placements_writes_the_room_file_once(room: Room) -> None:
