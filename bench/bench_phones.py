@@ -232,14 +232,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=500, help="activities in the session")
     parser.add_argument("--burst", action="store_true", help="all phones place at the same instant")
     parser.add_argument("--rounds", type=int, default=3, help="times every phone places (p95 over all)")
+    parser.add_argument(
+        "--stages", metavar="FILE", help="count the server's CPU per stage (serve_stages.py) into FILE"
+    )
     args = parser.parse_args(argv)
     load_before = load()
     with tempfile.TemporaryDirectory(prefix="bench-phones-") as folder:
         data_dir = Path(folder)
         session_id, path, activity, parties = prepare(data_dir, args.size, args.phones)
         env = {**os.environ, ENV_DATA_DIR: str(data_dir)}
+        launch = [sys.executable, "-m", "facilitator"]
+        if args.stages:
+            launch = [sys.executable, str(Path(__file__).parent / "serve_stages.py"), args.stages]
         server = subprocess.Popen(
-            [sys.executable, "-m", "facilitator", "serve", session_id, "--host", LOOPBACK, "--port", "0"],
+            [*launch, "serve", session_id, "--host", LOOPBACK, "--port", "0"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -79,11 +79,6 @@ class WebState:
         """Hold the session open: the watcher's news wakes the live pages (never inside a request)."""
         self.handle = self.sessions.open(self.service)
         self.handle.on_change(lambda _session: self.news.session_changed())
-        self.writers.submit(self._warm_up)  # off the loop: pages are answered meanwhile
-
-    def _warm_up(self) -> None:
-        with contextlib.suppress(UserError):  # an unreadable file: the first page says so
-            self.service.warm_up()
 
     @property
     def version(self) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
+
 from facilitator.core.service import now
 from tests.web.conftest import Phone, Room, Server
 
@@ -133,3 +135,37 @@ def test_the_server_limits_glibcs_memory_arenas() -> None:
 
     expected = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
     assert limit_malloc_arenas() is expected
+
+
+async def test_a_started_server_is_warmed_up_before_the_first_phone(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first placement encodes only its own documents: the server encoded the file's text
+    (and built the room's view) when it started, not in the first phone's write."""
+    from facilitator.core import store
+    from facilitator.core.service import SessionService
+    from facilitator.web.running import WebServer
+
+    served = SessionService(room.service.path)  # fresh: knows no text of the file yet
+    server = WebServer(served)
+    await server.start("127.0.0.1", 0)
+    try:
+        encoded: list[object] = []
+        real = store._encode
+        monkeypatch.setattr(store, "_encode", lambda value: encoded.append(value) or real(value))
+        await asyncio.to_thread(served.place, room.x, room.a, "cooperation", "coordination")
+        assert 0 < len(encoded) < 10
+    finally:
+        await server.stop()
+
+
+def test_serve_leaves_what_it_holds_out_of_later_full_garbage_collections() -> None:
+    import gc
+
+    from facilitator.web.running import settle_the_heap
+
+    try:
+        settle_the_heap()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
