@@ -184,14 +184,28 @@ class WebServer:
     def running(self) -> bool:
         return self._runner is not None
 
+    def claim(self) -> None:
+        """Serve the session's room from here; `RoomTaken` (naming the running one's address)
+        while another server on this computer serves it. Claimed, the desk is the room's as
+        it was left (by another process, maybe), so nothing of that server's is lost."""
+        if self.room is None or self.room.claimed:
+            return
+        self.room.claim()
+        if self._saver is not None:  # the desk is the room's: as the room file has it now
+            self.desk.devices.clear()
+            self.desk.restore(self.room.desk())
+
     async def start(self, host: str = LOOPBACK, port: int = DEFAULT_PORT, lan: bool = False) -> Binding:
         """Listen; `lan` binds every interface and names this computer's network address.
 
-        Port 0 picks a free port. A port already in use is an OSError for the caller.
+        Port 0 picks a free port. A port already in use is an OSError for the caller (the
+        room stays claimed for another try: `stop` lets it go); another server serving this
+        session is `RoomTaken`, before anything is bound.
         Starting a running server again moves it (the network choice): joined devices
         stay joined, their pages reconnect by themselves.
         """
-        await self.stop()
+        self.claim()
+        await self._stop_listening()
         limit_malloc_arenas()
         if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
             self.app = make_app(self.service, self.desk, self.sessions)
@@ -213,6 +227,7 @@ class WebServer:
         self.binding = Binding(bind_host, actual_port, shown)
         if self.room is not None:
             self.room.update(port=actual_port, lan=bind_host == LAN_HOST, desk=self.desk.to_json())
+            self.room.serving_at(self.binding.url)
         return self.binding
 
     async def warm_up(self) -> None:
@@ -233,16 +248,22 @@ class WebServer:
         assert self.binding is not None
         return f"{self.binding.url}?code={self.desk.code}"
 
-    async def stop(self, for_good: bool = False) -> None:
-        """Stop listening; `for_good` (the facilitator stopped it) also forgets to restart it."""
+    async def _stop_listening(self) -> None:
         runner, self._runner = self._runner, None
         if runner is not None:
             self.state.close()
             await runner.cleanup()
+
+    async def stop(self, for_good: bool = False) -> None:
+        """Stop listening and let the room go; `for_good` (the facilitator stopped it) also
+        forgets to restart it."""
+        await self._stop_listening()
         if self._saver is not None:
             self._saver.flush()
         if for_good and self.room is not None:
             self.room.update(serving=False)
+        if self.room is not None:
+            self.room.release()
 
 
 async def watch_the_desk(server: WebServer, room_limited: Callable[[], None]) -> None:
@@ -294,6 +315,7 @@ def serve_forever(
     async def run() -> None:
         nonlocal port
         server = WebServer(service)
+        server.claim()  # before the desk changes: another server's room is not ours to write
         port = server.saved_port() if port is None else port
         if new_code:
             server.desk.renew_code()

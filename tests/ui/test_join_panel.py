@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -17,11 +18,13 @@ from facilitator.ui.screens.join_panel import JoinPanel, qr_text
 from facilitator.ui.screens.placement import RungChoice
 from facilitator.web import running
 from facilitator.web.joining import CODE_ALPHABET
+from facilitator.web.room_file import RoomFile
 from facilitator.web.server import STATE
 from facilitator.web.server import make_app as make_web_app
 from tests.ui.helpers import until
 from tests.ui.test_placement import make_session, open_placement, screen_text
 from tests.web.conftest import Phone
+from tests.web.test_serve_cli import serving
 
 MakeApp = Callable[..., FacilitatorApp]
 
@@ -188,3 +191,26 @@ async def test_network_choice_moves_the_server_and_names_the_address(
         await pilot.press("n")
         await until(pilot, lambda: screen.server.binding is not None and not screen.server.binding.on_lan)
         await phone.close()
+
+
+async def test_the_app_serves_no_second_server_where_serve_runs_and_says_where_it_is(
+    make_app: MakeApp, ui_library: SessionLibrary, data_dir: Path
+) -> None:
+    """`facilitator serve` runs on the session: the app's join panel says where, and the app
+    neither listens nor writes the room (the phones' code and devices stay that server's)."""
+    service = make_session(ui_library)
+    with serving(data_dir, service, "--port", "0") as served:
+        proc, address, code = served.proc, served.address, served.code
+        app = make_app(session=service)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("j")
+            await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+            said = str(panel(app).query_one("#join-address", Static).render())
+            assert f"already runs on this computer, at {address} (process {proc.pid})" in said
+            assert app.participants is not None and not app.participants.running
+            await pilot.press("r")  # a new code, here, would be for nobody: nothing written
+            await pilot.pause()
+        room = RoomFile(service.path).values
+        assert room["desk"]["code"] == code and room["owner"]["url"] == address
+        assert proc.poll() is None

@@ -3,6 +3,10 @@ present at once, and an expectation's parties chosen with single keys."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
+import aiohttp
 from textual.widgets import Input, Label, OptionList, Select
 
 from facilitator.core.service import SessionService
@@ -11,6 +15,9 @@ from facilitator.ui.dialogs.roles import RoleDialog
 from facilitator.ui.views.expectation_keys import QuickExpectationDialog
 from facilitator.ui.views.role_grid import RoleGrid, RoleGridScreen, fit, short_name
 from facilitator.ui.views.sign_all import present_parties
+from facilitator.web.room_file import RoomFile, phone_parties
+from tests.web.conftest import Phone
+from tests.web.test_serve_cli import serving
 
 from .helpers import screen_shown, until
 from .test_agree import (
@@ -154,6 +161,14 @@ async def test_the_grid_fits_a_small_screen_and_scrolls_sideways(
         assert any("▶ Activity 9" in line for line in grid_text(grid))  # the last row, in view
 
 
+async def sign_all_asks(app, pilot) -> str:  # type: ignore[no-untyped-def]
+    """Open the roles phase, press S: what the confirmation says."""
+    await open_agree(app, pilot)
+    await pilot.press("S")
+    confirm = await screen_shown(pilot, ConfirmDialog)
+    return plain(confirm.query_one(".dialog-message", Label))
+
+
 async def test_all_present_parties_sign_off_with_one_confirmation(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
@@ -163,12 +178,9 @@ async def test_all_present_parties_sign_off_with_one_confirmation(
     assert present_parties(empty_session.session, w.talks) == ([w.police, w.odd], [w.town])
     app = make_app(session=empty_session)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_agree(app, pilot)
-        await pilot.press("S")
-        confirm = await screen_shown(pilot, ConfirmDialog)
-        message = plain(confirm.query_one(".dialog-message", Label))
+        message = await sign_all_asks(app, pilot)
         assert "for 2 parties present: Police, [@click=app.quit]x [b]bold[/b] [red]?" in message
-        assert "Not present (no participant), not signed: Town." in message
+        assert "Not present (no participant, no phone), not signed: Town." in message
         await pilot.press("y")
         await back_to_view(pilot)
         signed = {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)}
@@ -213,11 +225,8 @@ async def test_a_party_whose_only_person_is_on_a_phone_counts_as_present(
         await server.start("127.0.0.1", 0)
         app.participants = server
         try:
-            await open_agree(app, pilot)
-            await pilot.press("S")
-            confirm = await screen_shown(pilot, ConfirmDialog)
-            message = plain(confirm.query_one(".dialog-message", Label))
-            assert "Not present (no participant), not signed: [@click" in message  # only the odd one
+            message = await sign_all_asks(app, pilot)
+            assert "Not present (no participant, no phone), not signed: [@click" in message  # the odd one
             await pilot.press("y")
             await back_to_view(pilot)
             assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == {w.police, w.town}
@@ -279,3 +288,31 @@ async def test_the_grid_follows_a_change_made_elsewhere(
         app.sessions.check(screen.service)  # the watcher's poll, now
         await pilot.pause()
         assert "5 Funder" in row_of(grid, "Round table")
+
+
+async def test_a_phone_joined_to_serve_in_another_process_counts_as_present(
+    make_app: MakeApp, empty_session: SessionService, data_dir: Path
+) -> None:
+    """Town's only person joined from a phone to `facilitator serve`, not to the app's server:
+    S counts Town as present all the same (the room file keeps that server's devices)."""
+    w = build(empty_session)
+    empty_session.add_participant("Mari", w.police)
+    with serving(data_dir, empty_session, "--port", "0") as served:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            status, _text = await Phone(http, served.address.rstrip("/")).join(served.code, w.town, "Jaan")
+            assert status == 200
+        for _ in range(100):  # its room file is written a moment after the join
+            if w.town in phone_parties(RoomFile(empty_session.path).desk()):
+                break
+            await asyncio.sleep(0.05)
+        assert RoomFile(empty_session.path).served_elsewhere()
+        app = make_app(session=empty_session)
+        async with app.run_test(size=(120, 40)) as pilot:
+            message = await sign_all_asks(app, pilot)
+            assert "for 2 parties present: Police, Town?" in message
+            assert "Not present (no participant, no phone), not signed: [@click" in message
+            await pilot.press("y")
+            await back_to_view(pilot)
+            assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == {w.police, w.town}
+    # Once that server has stopped, the phones it kept no longer count as in the room.
+    assert not RoomFile(empty_session.path).served_elsewhere()

@@ -8,6 +8,9 @@ import socket
 import subprocess
 import sys
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -85,21 +88,42 @@ def test_serve_bad_input(data_dir: Path, args: tuple[str, ...], fragment: str) -
     one_line_error(run(data_dir, *args), fragment)
 
 
-def serve_once(data_dir: Path, service: SessionService, *args: str) -> tuple[str, str]:
-    """Start `serve`, read its address and code, stop it with ctrl+c."""
+@dataclass
+class Served:
+    """`facilitator serve` running in another process: its address and join code; once it
+    has ended, what it wrote to standard error."""
+
+    proc: subprocess.Popen[str]
+    address: str
+    code: str
+    err: str = ""
+
+
+@contextmanager
+def serving(data_dir: Path, service: SessionService, *args: str) -> Iterator[Served]:
+    """Start `serve` in another process, read its address and code; ctrl+c at the end."""
     env = {**os.environ, ENV_DATA_DIR: str(data_dir)}
     command = [sys.executable, "-m", "facilitator", "serve", service.session.id, *args]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    served = Served(proc, "", "")
     try:
         assert proc.stdout is not None
         lines = [proc.stdout.readline() for _ in range(3)]
-        address = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Address"))
-        code = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Join code"))
+        served.address = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Address"))
+        served.code = next(line.split(": ", 1)[1].strip() for line in lines if line.startswith("Join code"))
+        yield served
     finally:
-        proc.send_signal(signal.SIGINT)
-        _out, err = proc.communicate(timeout=20)
-    assert proc.returncode == 0 and "Traceback" not in err, err
-    return address, code
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+        _out, served.err = proc.communicate(timeout=20)
+
+
+def serve_once(data_dir: Path, service: SessionService, *args: str) -> tuple[str, str]:
+    """Start `serve`, read its address and code, stop it with ctrl+c."""
+    with serving(data_dir, service, *args) as served:
+        pass
+    assert served.proc.returncode == 0 and "Traceback" not in served.err, served.err
+    return served.address, served.code
 
 
 def test_serve_again_keeps_the_port_and_the_code_until_a_new_one_is_asked_for(

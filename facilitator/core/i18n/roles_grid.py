@@ -52,8 +52,8 @@ MESSAGES = {
         "et": "Kas kinnitada tegevuse „{activity}“ kokkulepe kohalolevate osapoolte ({count}) eest: {parties}?",
     },
     "signall.absent": {
-        "en": "Not present (no participant), not signed: {parties}.",
-        "et": "Kohal pole (osalejat pole), ei kinnita: {parties}.",
+        "en": "Not present (no participant, no phone), not signed: {parties}.",
+        "et": "Kohal pole (pole osalejat ega telefoni), ei kinnita: {parties}.",
     },
     "signall.button": {"en": "Sign off", "et": "Kinnita"},
     "signall.none": {

@@ -77,8 +77,12 @@ async def participants_server(app: Host, service: SessionService) -> WebServer:
     return app.participants
 
 
-async def start_serving(server: WebServer, lan: bool) -> str:
-    """Listen on the session's port from last time (else a free one); "" or why it failed."""
+async def start_serving(server: WebServer, lan: bool, t: Callable[..., str]) -> str:
+    """Listen on the session's port from last time (else a free one); "" or why it failed.
+
+    Another server serving this session (`facilitator serve`, another app) is left alone:
+    the reason names its address, and this app serves nothing."""
+    from facilitator.web.room_file import RoomTaken
     from facilitator.web.running import LOOPBACK
 
     port = server.binding.port if server.binding else server.saved_port()
@@ -87,19 +91,22 @@ async def start_serving(server: WebServer, lan: bool) -> str:
             await server.start(LOOPBACK, port, lan=lan)
         except OSError:
             await server.start(LOOPBACK, 0, lan=lan)
+    except RoomTaken as taken:
+        return t(taken.key or "room.taken", **taken.values)
     except OSError as error:
-        return one_line(str(error.strerror or error))
+        await server.stop()  # not serving: the room is free for another server
+        return t("join.error", reason=one_line(str(error.strerror or error)))
     if server.room is not None:
         server.room.update(serving=True)  # reopening the session starts it again
     return ""
 
 
-async def resume_serving(app: Host, service: SessionService) -> WebServer | None:
-    """The session was being served when the app last closed: serve it again, as it was."""
+async def resume_serving(app: Host, service: SessionService) -> tuple[WebServer | None, str]:
+    """The session was being served when the app last closed: serve it again, as it was.
+    The server, or None and why not (another server serves it now, say)."""
     server = await participants_server(app, service)
-    if not server.running:
-        await start_serving(server, server.saved_lan())
-    return server if server.running else None
+    reason = "" if server.running else await start_serving(server, server.saved_lan(), app.t)
+    return (server if server.running else None), reason
 
 
 def device_state(device: Device, flagged: dict[str, str], rejoined: bool, t: Callable[..., str]) -> str:
@@ -163,11 +170,11 @@ class JoinPanel(BaseScreen):
     async def open_joining(self) -> None:
         """Start the server (or take the running one) and open joining."""
         self.server = await participants_server(self.fapp, self.service)
-        self.server.desk.set_open(True)
         if self.server.running:
             self._lan = bool(self.server.binding and self.server.binding.on_lan)
+            self.server.desk.set_open(True)
         else:
-            await self._start(self.server.saved_lan())
+            await self._start(self.server.saved_lan(), opening=True)
         self._ready = True
         self.show_server()
         self.set_interval(0.5, self.show_devices)
@@ -200,10 +207,19 @@ class JoinPanel(BaseScreen):
         await self._start(lan)
         self.show_server()
 
-    async def _start(self, lan: bool) -> None:
-        """(Re)start on loopback or the local network, on the session's port when free."""
-        reason = await start_serving(self.server, lan)
-        self._error = self.t("join.error", reason=reason) if reason else ""
+    async def _start(self, lan: bool, opening: bool = False) -> None:
+        """(Re)start on loopback or the local network, on the session's port when free;
+        `opening` also opens joining, once the room is this app's to change."""
+        from facilitator.web.room_file import RoomTaken
+
+        try:
+            self.server.claim()
+        except RoomTaken as taken:
+            self._error = self.t(taken.key or "room.taken", **taken.values)
+            return
+        if opening:
+            self.server.desk.set_open(True)
+        self._error = await start_serving(self.server, lan, self.t)
         self._lan = lan
 
     def show_server(self) -> None:

@@ -138,9 +138,11 @@ class WorkshopScreen(BaseScreen):
             return
         from facilitator.ui.screens.join_panel import resume_serving
 
-        server = await resume_serving(self.fapp, self.service)
+        server, reason = await resume_serving(self.fapp, self.service)
         if server is not None and server.binding is not None:
             self.notify(self.t("join.resumed", url=server.binding.url, code=server.desk.code), timeout=6)
+        elif reason:  # another server serves it (`facilitator serve`, another app): left alone
+            self.notify(reason, severity="warning", timeout=10, markup=False)
 
     def relabel(self) -> None:
         super().relabel()

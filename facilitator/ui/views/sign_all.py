@@ -1,8 +1,9 @@
 """ "All present parties sign off": one confirmation instead of one key per party.
 
 Present means: the party has at least one participant in the session (the people in the
-room are entered in setup), or a phone joined for it to the app's running participants'
-server (a party whose only person is on a phone is in the room too). A session with no
+room are entered in setup), or a phone joined for it to the session's running participants'
+server, the app's own or `facilitator serve`'s in another process (a party whose only
+person is on a phone is in the room too). A session with no
 participants at all counts every party of the activity as present, since nobody was
 entered. The confirmation names who signs, and who does not because nobody of theirs is
 present; each sign-off goes through `SessionService.sign_off`, so the session records them
@@ -39,11 +40,15 @@ def present_parties(
 
 
 def parties_on_phones(view: PhaseView) -> set[str]:
-    """The parties with an admitted device joined to the app's participants' server, if it runs."""
+    """The parties with an admitted device joined to the session's participants' server while
+    it runs: the app's own, else one another process runs (its room file keeps its devices)."""
     server = view.fapp.participants
-    if server is None or not server.running:
-        return set()
-    return {d.party_id for d in server.desk.devices.values() if d.party_id and d.admitted}
+    if server is not None and server.running and server.service.path == view.service.path:
+        return {d.party_id for d in server.desk.devices.values() if d.party_id and d.admitted}
+    from facilitator.web.room_file import RoomFile, phone_parties
+
+    room = RoomFile(view.service.path)
+    return phone_parties(room.desk()) if room.served_elsewhere() else set()
 
 
 def sign_all(view: PhaseView, activity_id: str | None) -> None:
