@@ -34,6 +34,7 @@ body {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Helvetica, Arial, sans-serif;
   color: #1f2328; background: #ffffff; line-height: 1.5;
   max-width: 64rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem;
+  overflow-wrap: anywhere;
 }
 h1 { font-size: 2rem; line-height: 1.2; margin: .25rem 0 1rem; }
 h2 { font-size: 1.45rem; margin: 2.25rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid #d0d7de; }
@@ -46,7 +47,9 @@ a { color: #0a58ca; }
 .notice { border-left: 4px solid #9a6700; background: #fff8c5; padding: .5rem .75rem; }
 .note { border-left: 3px solid #8c959f; padding-left: .75rem; }
 .footer { color: #57606a; font-size: .9rem; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0 1rem; }
+dl.facts {
+  display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .5rem 0 1rem;
+}
 dl.facts dt { font-weight: 600; color: #57606a; }
 dl.facts dd { margin: 0; }
 ul { padding-left: 1.4rem; }

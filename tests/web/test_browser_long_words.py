@@ -1,0 +1,113 @@
+"""Long unbroken words (a pasted address, a name typed without spaces) in a real browser: every
+page wraps them at its own width, so nothing is cut off on paper or pushed off a phone's screen.
+
+Before, one 80-character party name made the phone page 1,183 pixels wide (the phone zooms
+out until nothing is readable) and a long description made the report and the handouts wider
+than an A4 page, so their printed right edge was lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestServer
+from playwright.async_api import Browser, Page, async_playwright
+
+from facilitator.core.history import history
+from facilitator.core.i18n import Translator
+from facilitator.core.library import SessionLibrary
+from facilitator.core.reports import export_files
+from facilitator.core.reports.history_report import render_history
+from facilitator.core.service import SessionService
+from facilitator.web import core_api
+from facilitator.web.joining import JoinDesk
+from facilitator.web.server import make_app
+from tests.web.test_browser import PHONE, chromium_path
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(chromium_path() is None, reason="no Chromium found (/usr/bin/chromium)"),
+]
+
+A4_TEXT_WIDTH = 718  # pixels at 96 dpi between the handout's 14 mm print margins
+
+
+@pytest.fixture
+def long_words(service: SessionService) -> SessionService:
+    """A session whose every kind of text is one word as long as the core allows."""
+    police = service.add_party("P" * 80)
+    youth = service.add_party("Y" * 80)
+    service.add_participant("N" * 80, police)
+    activity = service.add_activity("W" * 200, description="D" * 4000, party_ids=[police, youth])
+    service.update_session(place="L" * 200)
+    service.add_commitment(activity, police, "C" * 4000)
+    service.add_expectation(activity, police, youth, "E" * 4000)
+    service.add_action("A" * 4000, police, activity_id=activity, due="2026-12-31")
+    service.set_phase("place")
+    core_api.open_for_placement(service, activity)
+    return service
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=chromium_path())
+        yield launched
+        await launched.close()
+
+
+async def overflow(page: Page) -> list[str]:
+    """The elements that reach past the page's right edge, and the page's own width."""
+    found: list[str] = await page.evaluate(
+        """() => {
+            const edge = document.documentElement.clientWidth + 1;
+            const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > edge)
+                .map(e => `${e.tagName}.${e.className} to ${Math.round(e.getBoundingClientRect().right)}`);
+            const width = document.documentElement.scrollWidth;
+            return width > edge ? [`page ${width} wide`, ...wide.slice(0, 5)] : wide.slice(0, 5);
+        }"""
+    )
+    return found
+
+
+async def test_reports_and_handouts_wrap_long_words(
+    browser: Browser, long_words: SessionService, library: SessionLibrary, tmp_path: Path
+) -> None:
+    pages = {
+        **export_files(long_words, "html"),
+        **export_files(long_words, "handouts"),
+        "history.html": render_history(
+            history(library.series(long_words.path.stem)), "html", Translator("en"), "2026-12-07T10:00"
+        ),
+    }
+    assert len(pages) == 4
+    for width, media in ((PHONE["width"], "screen"), (A4_TEXT_WIDTH, "print")):
+        page = await browser.new_page(viewport={"width": width, "height": 900})
+        await page.emulate_media(media=media)
+        for name, content in pages.items():
+            path = tmp_path / name
+            path.write_bytes(content)
+            await page.goto(path.as_uri())
+            assert await overflow(page) == [], f"{name} at {width} px ({media})"
+        await page.close()
+
+
+async def test_the_phone_page_wraps_long_names(browser: Browser, long_words: SessionService) -> None:
+    server = TestServer(make_app(long_words, JoinDesk(code="ABC234")), host="127.0.0.1")
+    await server.start_server()
+    try:
+        context = await browser.new_context(viewport=PHONE, is_mobile=True, locale="en-GB")
+        page = await context.new_page()
+        await page.goto(str(server.make_url("/?code=ABC234")))
+        await page.get_by_role("button", name="Join").click()
+        await page.get_by_text("P" * 80, exact=True).click()
+        assert await overflow(page) == [], "choosing a party"
+        await page.get_by_label("Your name").fill("N" * 80)
+        await page.get_by_role("button", name="Continue").click()
+        await page.get_by_text("W" * 200).wait_for()
+        assert await overflow(page) == [], "placing"
+    finally:
+        await server.close()
