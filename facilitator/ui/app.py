@@ -88,7 +88,15 @@ class FacilitatorApp(App[int]):
         """The sessions the screens (and the participants' server) hold open: one watcher each."""
         self.crash_log: Path | None = None
         """Where the traceback of an unexpected error went (the app then exits with code 1)."""
-        self._first_screen = self._build_first_screen()
+        # Building the first screen reads the session into its model: tens of thousands of
+        # objects the cyclic collector would walk again and again. It is off from here until
+        # the first frame (see `on_load`); back on if the session cannot be opened.
+        gc.disable()
+        try:
+            self._first_screen = self._build_first_screen()
+        except BaseException:
+            gc.enable()
+            raise
         # Themes before the first style pass: setting one later re-styles every widget.
         for theme in THEMES:
             self.register_theme(theme)
@@ -129,7 +137,8 @@ class FacilitatorApp(App[int]):
         """Start-up allocates tens of thousands of objects that live as long as the app.
 
         Python's cyclic collector walked them again and again before the first frame
-        (70 ms of a 500 ms start with 500 activities). It is off until the first frame;
+        (70 ms of a 500 ms start with 500 activities). It is off until the first frame
+        (from `__init__`, where the first screen reads the session);
         shortly after, one collection, and what survived is set aside (`gc.freeze`) so
         that later collections, during the workshop, skip it.
         """

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+from pathlib import Path
+
+import pytest
 from textual import events
 from textual.widget import Widget
 
+from facilitator.core.errors import UserError
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
@@ -62,3 +67,14 @@ async def test_the_app_starts_in_its_own_theme(ui_library: SessionLibrary) -> No
         app.action_toggle_projector()
         await pilot.pause()
         assert app.has_class("-light-mode") and not app.has_class(f"-theme-{NORMAL}")
+
+
+def test_a_session_that_cannot_be_reviewed_leaves_the_collector_on(
+    ui_library: SessionLibrary, tmp_path: Path
+) -> None:
+    """The collector is off while the app reads the first screen's session: a refusal turns it back on."""
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(UserError):
+        FacilitatorApp(ui_library, review_path=broken, lang="en")
+    assert gc.isenabled()
