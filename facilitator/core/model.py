@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, cast, overload
 
+from facilitator.core.errors import SessionFileError
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.schema.fields import (
     ActivityId,
@@ -375,6 +376,67 @@ def _events(table: Mapping[str, Doc], memo: BuildCache) -> tuple[Event, ...]:
     return events
 
 
+class LaterEvents:
+    """An event log worked out when first read (`Session.events`), and its newest number now.
+
+    The first frame shows the board, not the log: converting 4,000 events (and cutting the
+    blind placements out of them for the room) was a third of building a large session."""
+
+    __slots__ = ("last_seq", "make")
+
+    def __init__(self, make: Callable[[], tuple[Event, ...]], last_seq: int) -> None:
+        self.make = make
+        self.last_seq = last_seq
+
+
+class EventLog:
+    """`Session.events`: a tuple of events, given as one or as `LaterEvents` (made when first read)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}"
+
+    @overload
+    def __get__(self, session: None, owner: type | None = None) -> tuple[Event, ...]: ...
+    @overload
+    def __get__(self, session: object, owner: type | None = None) -> tuple[Event, ...]: ...
+    def __get__(self, session: object | None, owner: type | None = None) -> tuple[Event, ...]:
+        if session is None:
+            return ()  # the field's default
+        value = session.__dict__[self.slot]
+        if isinstance(value, LaterEvents):
+            value = session.__dict__[self.slot] = value.make()
+        return cast(tuple[Event, ...], value)
+
+    def __set__(self, session: object, value: tuple[Event, ...] | LaterEvents) -> None:
+        session.__dict__[self.slot] = value
+
+    def last_seq(self, session: object) -> int:
+        """The newest event's number, without making the log."""
+        value = session.__dict__[self.slot]
+        if isinstance(value, LaterEvents):
+            return value.last_seq
+        return value[-1].seq if value else 0
+
+
+EVENT_LOG = EventLog()
+
+
+def _later_events(table: Mapping[str, Doc], memo: BuildCache, source: str) -> LaterEvents:
+    """The log of an events table, converted when first read; a malformed one is then a clear error."""
+
+    def make() -> tuple[Event, ...]:
+        try:
+            return _events(table, memo)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            detail = f"{type(error).__name__}: {error}"
+            raise SessionFileError.worded("file.corrupt", path=source, detail=detail) from None
+
+    hit = memo.get("events")
+    if hit is not None and hit[0] is table:
+        return LaterEvents(lambda: cast(tuple[Event, ...], hit[1]), hit[1][-1].seq if hit[1] else 0)
+    return LaterEvents(make, max((int(doc["seq"]) for doc in table.values()), default=0))
+
+
 def _ordered(docs: Mapping[str, Doc]) -> list[Doc]:
     return sorted(docs.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
 
@@ -396,7 +458,7 @@ class Session:
     signoffs: tuple[SignOff, ...] = ()
     actions: tuple[Action, ...] = ()
     followups: tuple[FollowUp, ...] = ()  # last time's items (a session made with `new --from`)
-    events: tuple[Event, ...] = ()
+    events: EventLog = EVENT_LOG  # a tuple of `Event`s, in order; made when first read
     timers: tuple[PhaseTimer, ...] = ()
 
     @property
@@ -406,7 +468,7 @@ class Session:
     @property
     def last_seq(self) -> int:
         """The newest event's number: it changes exactly when the session does."""
-        return self.events[-1].seq if self.events else 0
+        return EVENT_LOG.last_seq(self)
 
     @cached_property
     def room(self) -> Room:
@@ -417,14 +479,19 @@ class Session:
 
     @classmethod
     def from_tables(
-        cls, tables: Tables, scenario: Scenario | None = None, cache: BuildCache | None = None
+        cls,
+        tables: Tables,
+        scenario: Scenario | None = None,
+        cache: BuildCache | None = None,
+        source: str = "",
     ) -> Session:
         """Build the view from raw TinyDB data (already checked by the store).
 
         With a `cache` (kept by the service between builds), a table that is the very
         same object as last time is not rebuilt, and the append-only event log only
-        converts its new events. The store never edits tables in place, so identity
-        means "unchanged"; a file re-read from disk is all new objects.
+        converts its new events (when the log is first read). The store never edits tables
+        in place, so identity means "unchanged"; a file re-read from disk is all new objects.
+        `source` names the file in the error of a malformed event.
         """
         meta = dict(tables["meta"]["session"])
         if scenario is None:
@@ -434,7 +501,7 @@ class Session:
         return cls(
             info=META.build(meta),
             scenario=scenario,
-            events=_events(tables.get("events", {}), memo),
+            events=_later_events(tables.get("events", {}), memo, source),
             **rows,
         )
 

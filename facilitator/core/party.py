@@ -14,7 +14,7 @@ import inspect
 from typing import Any, Protocol
 
 from facilitator.core.errors import NotAllowed
-from facilitator.core.model import Activity, Author, Event, Placement, Session
+from facilitator.core.model import Activity, Author, Event, LaterEvents, Placement, Session
 
 
 class SessionChanges(Protocol):
@@ -194,9 +194,8 @@ def _cut(session: Session, party_id: str | None) -> Session:
         {**last_hidden, **hidden_now} if len(last_hidden) < 4 * len(hidden_now) + 64 else hidden_now
     )
     placements = tuple(cut) if cut is not None else session.placements
-    events = _cut_events(session, party_id)
-    if placements is session.placements and events is session.events:
-        return session
+    # The log is cut when first read (the first frame shows the board, not the log).
+    events = LaterEvents(lambda: _cut_events(session, party_id), session.last_seq)
     shown = dataclasses.replace(session, placements=placements, events=events)
     shown.__dict__["_party_views"] = {party_id: shown}  # the same cut of a cut is itself
     return shown

@@ -119,7 +119,7 @@ def build_session(
 ) -> Session:
     """The model view of checked file data; a malformed document is a clear error."""
     try:
-        return Session.from_tables(data, scenario, cache)
+        return Session.from_tables(data, scenario, cache, source)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"{type(error).__name__}: {error}"
         raise SessionFileError.worded("file.corrupt", path=str(source), detail=detail) from None
