@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.content import Content
+from textual.visual import VisualType
+from textual.widgets import Static
 
 from facilitator.core.text import multi_line, one_line
 
@@ -21,3 +23,10 @@ def literal_block(text: str) -> Content:
 def literal_cell(text: str, limit: int | None = None) -> Text:
     """User text for a DataTable cell (which measures rich Text, not Content)."""
     return Text(one_line(text, limit))
+
+
+def show(widget: Static, content: VisualType) -> None:
+    """Put `content` in a Static (or Label) unless it is there already: an update lays out the
+    whole screen again, so refreshing a screen that is already right costs no layout."""
+    if widget.content != content:
+        widget.update(content)

@@ -39,7 +39,7 @@ from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
-from facilitator.ui.text import literal
+from facilitator.ui.text import literal, show
 from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
@@ -187,10 +187,11 @@ class PlacementScreen(BaseScreen):
         placements = session.placements_for(activity.id)
         names = {p: session.party_name(p) for p in activity.party_ids}
         t = self.t
-        self.query_one("#placement-title", Static).update(literal(activity.title))
+        show(self.query_one("#placement-title", Static), literal(activity.title))
         state = t("board.place.state.revealed" if activity.revealed else "board.place.state.hidden")
-        self.query_one("#placement-state", Static).update(
-            Content(f"{t('board.place.round', round=activity.round)} · {state}")
+        show(
+            self.query_one("#placement-state", Static),
+            Content(f"{t('board.place.round', round=activity.round)} · {state}"),
         )
         if not activity.party_ids:
             page = "page-empty"
@@ -277,11 +278,11 @@ class PlacementScreen(BaseScreen):
         if placing:
             step = 1 if self._chosen_current is None else 2
             key = "board.place.step.current" if step == 1 else "board.place.step.wished"
-            question.update(Content(t(key, party=self._party_name)))
-            help_text.update(Content(t("board.place.step.count", step=step, count=len(self.scenario.rungs))))
-            kept.update(Content(t("board.place.step.kept")))
+            show(question, Content(t(key, party=self._party_name)))
+            show(help_text, Content(t("board.place.step.count", step=step, count=len(self.scenario.rungs))))
+            show(kept, Content(t("board.place.step.kept")))
         else:
-            all_placed.update(Content(t("board.place.all_placed")))
+            show(all_placed, Content(t("board.place.all_placed")))
 
     def _show_revealed(
         self, activity: Activity, placements: Sequence[Placement], names: dict[str, str]
@@ -306,14 +307,15 @@ class PlacementScreen(BaseScreen):
                 if activity.agreed_wished
                 else t("board.place.no_wish")
             )
-            agreed.update(
+            show(
+                agreed,
                 Content(
                     t(
                         "board.place.agreed_now",
                         current=scenario.rung_title(activity.agreed_current),
                         wished=wished,
                     )
-                )
+                ),
             )
         if self._preset != (activity.round, True):
             # Fill the form once per revealed round: later refreshes must not undo the facilitator's picks.
@@ -331,7 +333,7 @@ class PlacementScreen(BaseScreen):
         line.set_class(result is not None and result[0] > 1, "-differ")
         line.set_class(result is not None and result[0] == 1, "-same")
         if result is None:
-            line.update(Content(self.t("board.place.nobody")))
+            show(line, Content(self.t("board.place.nobody")))
             return
         count, low, high = result
         if count == 1:
@@ -346,7 +348,7 @@ class PlacementScreen(BaseScreen):
                 low=self.scenario.rung_title(low),
                 high=self.scenario.rung_title(high),
             )
-        line.update(Content(text))
+        show(line, Content(text))
 
     def _activity(self) -> Activity | None:
         session = self.service.session

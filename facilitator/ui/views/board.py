@@ -23,7 +23,7 @@ from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.messages import OpenPlacement
-from facilitator.ui.text import literal
+from facilitator.ui.text import literal, show
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
@@ -236,14 +236,14 @@ class BoardView(PhaseView):
         detail = self.query_one("#board-detail", Label)
         activity_id = self.board.selected_id
         if activity_id is None or not session.has_activity(activity_id):
-            detail.update("")
+            show(detail, "")
             return
         activity = session.activity(activity_id)
         placements = [p for p in session.placements_for(activity_id) if p.round == activity.round]
         names = [session.party_name(p) for p in activity.party_ids]
         detail.styles.max_height = 3 if self.app.size.height < 30 else 5  # at 80×24 the cards need the room
         new = is_new_this_year(session, activity_id)
-        detail.update(card_detail(session.scenario, activity, placements, names, self.t, new))
+        show(detail, card_detail(session.scenario, activity, placements, names, self.t, new))
 
     def _card(
         self, session: Session, activity: Activity, placements: Sequence[Placement], all_names: dict[str, str]

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Label
 
 from facilitator.core.timer import PhaseTimer, format_clock
+from facilitator.ui.text import show
 from facilitator.ui.widgets.pointing import PointableText
 
 
@@ -52,7 +53,10 @@ class TimerPanel(Horizontal):
             return
         now = time.time()
         remaining = timer.remaining(now)
-        self.query_one("#timer-digits", Digits).update(format_clock(remaining))
+        digits = self.query_one("#timer-digits", Digits)
+        shown = format_clock(remaining)
+        if digits.value != shown:  # ticks twice a second: a paused clock redraws nothing
+            digits.update(shown)
         state = timer.state(now)
         for name in ("normal", "warning", "over"):
             self.set_class(state == name, f"-{name}")
@@ -60,7 +64,7 @@ class TimerPanel(Horizontal):
         # Meaning not by colour alone: the state is also spelled out.
         words = {"normal": "", "warning": "⚠", "over": "⏰"}
         status = ("▶ " if timer.running else "|| ") + words[state]
-        self.query_one("#timer-state", Label).update(Content(status))
+        show(self.query_one("#timer-state", Label), Content(status))  # a label update is a layout
         self.query_one(TimerControls).running = timer.running
 
 

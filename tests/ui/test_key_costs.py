@@ -1,0 +1,98 @@
+"""A key does its work once: the screen shows the change the key made, the file has it, and the
+news of that change arriving afterwards (or a clock tick that changes nothing) lays nothing out
+again. A refused change shows the error, not the value."""
+
+from __future__ import annotations
+
+import errno
+import os
+from typing import Any
+
+import pytest
+from textual.widgets import Digits, OptionList, Static
+
+from facilitator.core.library import SessionLibrary
+from facilitator.ui.screens.placement import PlacementScreen
+from facilitator.ui.widgets.timer import TimerPanel
+
+from .helpers import notifications
+from .test_placement import MakeApp, fresh, make_session, open_placement, screen_text
+
+
+class Updates:
+    """Counts what lays the screen out again: text put into a Static, a list's lines replaced."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        for owner, name in ((Static, "update"), (Digits, "update"), (OptionList, "clear_options")):
+            monkeypatch.setattr(owner, name, self.counted(getattr(owner, name)))
+
+    def counted(self, method: Any) -> Any:
+        def wrapper(widget: Any, *args: Any, **kwargs: Any) -> Any:
+            self.count += 1
+            return method(widget, *args, **kwargs)
+
+        return wrapper
+
+
+async def test_a_placement_is_shown_and_saved_and_its_news_redraws_nothing(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    police = activity.party_ids[0]
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_placement(app, pilot)
+        await pilot.press("2", "3")
+        await pilot.pause()
+        assert screen_text(app).count("✓ placed") == 1
+        placed = fresh(service).session.placements_for(activity.id)
+        assert [(p.party_id, p.current, p.wished) for p in placed] == [
+            (police, "cooperation", "coordination")
+        ]
+        updates = Updates(monkeypatch)
+        assert isinstance(screen, PlacementScreen)
+        screen.session_changed(service.session)  # the watcher's news of our own change, again
+        assert updates.count == 0
+        await pilot.press("1")  # the next party's first step does change what is asked
+        await pilot.pause()
+        assert updates.count > 0
+
+
+async def test_a_refused_placement_shows_the_error_and_not_the_placement(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_placement(app, pilot)
+
+        def full(_fd: int) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", full)
+        await pilot.press("2", "3")
+        await pilot.pause()
+        assert any("No space left on device" in m for m in notifications(app))
+        text = screen_text(app)
+        assert "✓ placed" not in text and text.count("○ not yet") == 3
+        assert "Police: where is this activity now?" in text  # still the same party's turn
+        monkeypatch.undo()
+    assert fresh(service).session.placements_for(activity.id) == ()
+
+
+async def test_a_clock_that_shows_the_same_redraws_nothing(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(TimerPanel)
+        assert panel.timer is not None and not panel.timer.running
+        panel.tick()
+        updates = Updates(monkeypatch)
+        panel.tick()  # twice a second; a paused clock shows the same
+        assert updates.count == 0
