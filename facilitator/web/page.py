@@ -88,6 +88,15 @@ class FollowUpLine:
 
 
 @dataclass(frozen=True)
+class StepLine:
+    """One of the party's next steps: what, by when (as the page's language writes dates), done."""
+
+    text: str
+    due: str
+    done: bool
+
+
+@dataclass(frozen=True)
 class OpenActivity:
     """The activity the facilitator opened for placement, as this party sees it."""
 
@@ -126,6 +135,8 @@ class PartyPage:
     followup: list[FollowUpLine] = field(default_factory=list)
     closed: bool = False
     """The workshop is closed: the page shows its results and offers no form."""
+    steps: list[StepLine] = field(default_factory=list)
+    """Once closed: the party's next steps, with their due dates (what is followed up next time)."""
 
     @property
     def agenda(self) -> list[AgreeBlock]:
@@ -291,21 +302,8 @@ def party_page(
     elif phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
         agree = [_agree_block(session, a, party_id) for a in chosen if party_id in a.party_ids]
-    followup: list[FollowUpLine] = []
-    if phase is not None and phase.kind == "followup":
-        followup = [
-            FollowUpLine(
-                f.id,
-                f.kind,
-                f.text,
-                shown_date(f.due, language or session.scenario.language),  # 01.03.2027 in Estonian
-                f.outcome,
-                f.note,
-                f.confirmed,
-            )
-            for f in promises(session)
-            if f.party_id == party_id
-        ]
+    showing_followup = closed or (phase is not None and phase.kind == "followup")
+    language = language or session.scenario.language
     return PartyPage(
         version=version,
         party=session.party_name(party_id),
@@ -316,6 +314,32 @@ def party_page(
         open=open_activity if phase is None or phase.kind != "agree" else None,
         agree=agree,
         title=session.info.title,
-        followup=followup,
+        followup=_followup_lines(session, party_id, language) if showing_followup else [],
         closed=closed,
+        steps=_step_lines(session, party_id, language) if closed else [],
     )
+
+
+def _followup_lines(session: Session, party_id: str, language: str) -> list[FollowUpLine]:
+    """The party's own promises of last time, with their due dates and what came of them."""
+    return [
+        FollowUpLine(
+            f.id,
+            f.kind,
+            f.text,
+            shown_date(f.due, language),  # 01.03.2027 in Estonian
+            f.outcome,
+            f.note,
+            f.confirmed,
+        )
+        for f in promises(session)
+        if f.party_id == party_id
+    ]
+
+
+def _step_lines(session: Session, party_id: str, language: str) -> list[StepLine]:
+    """The party's next steps, open ones first, by due date: as its handout lists them."""
+    steps = sorted(
+        (x for x in session.actions if x.owner == party_id), key=lambda x: (x.done, x.due or "9999")
+    )
+    return [StepLine(x.text, shown_date(x.due, language), x.done) for x in steps]

@@ -3,6 +3,7 @@ facilitator confirms. Through aiohttp's test client, refusals included."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -107,3 +108,43 @@ async def test_the_phone_speaks_estonian_to_an_estonian_session(library: Session
     finally:
         await session.close()
         await client.close()
+
+
+async def test_a_closed_workshops_page_keeps_the_partys_follow_up_and_its_handout_live(
+    served: Server, later: SessionService
+) -> None:
+    """The workshop closes while the phone's page is open: the stream brings the closed page
+    with the party's follow-up of last time (read-only), its next steps with their due dates
+    and the link to its printable page, without a reload; nothing of another party's."""
+    phone = await police_phone(served, later)
+    police, town = (p.id for p in later.session.parties)
+    police_item, _town_item = promises(later.session)
+    later.record_followup(police_item.id, "partly", "most nights")
+    later.add_action("Call the school", police, due="2027-02-01")
+    later.add_action("Book the hall", town, due="2027-01-15")
+    async with phone.http.get(phone.base + "/events") as stream:
+        await asyncio.wait_for(stream.content.readline(), 2)
+        await stream.content.readline()
+        later.close_session()
+        lines = [await asyncio.wait_for(stream.content.readline(), 2.0)]
+        while lines[-1] != b"\n":
+            lines.append(await asyncio.wait_for(stream.content.readline(), 2.0))
+    assert lines[0] == b"event: live\n"
+    html = "\n".join(line[6:].decode().rstrip("\n") for line in lines[1:-1])
+    assert "The workshop is closed." in html
+    assert 'href="/handout"' in html  # live: no reload needed
+    followup = html.split("What came of your promises of last time?")[1].split("</section>")[0]
+    assert "We patrol &lt;script&gt;" in followup and "✓ partly done: most nights" in followup
+    assert "<form" not in followup and "We fix the lamps" not in html
+    steps = html.split("Your party&#39;s next steps")[1].split("</section>")[0]
+    assert "Call the school <small>(due 2027-02-01)</small>" in steps and "Book the hall" not in html
+    _, page = await phone.get("/")
+    assert page.count('href="/handout"') == 1  # the page as loaded says the same, once
+
+
+async def test_a_closed_workshop_says_what_was_not_followed_up(served: Server, later: SessionService) -> None:
+    phone = await police_phone(served, later)
+    later.close_session()
+    _, text = await phone.get("/")
+    followup = text.split("What came of your promises of last time?")[1].split("</section>")[0]
+    assert "We patrol" in followup and "not followed up yet" in followup and "<form" not in followup

@@ -337,6 +337,7 @@ MESSAGES = {
         "et": "Mis sai teie eelmise korra lubadustest?",
     },
     "web.followup.due": {"en": "due {due}", "et": "tähtaeg {due}"},
+    "web.steps.heading": {"en": "Your party's next steps", "et": "Teie osapoole järgmised sammud"},
     "web.followup.note": {"en": "A short note (optional)", "et": "Lühike märkus (soovi korral)"},
     "web.followup.answered": {
         "en": "Your answer: {outcome} (the facilitator confirms it)",
