@@ -219,7 +219,6 @@ class WebServer:
             await runner.cleanup()
             raise
         self._runner = runner
-        await self.warm_up()
         server = site._server
         sockets = getattr(server, "sockets", None) or []
         actual_port = int(sockets[0].getsockname()[1]) if sockets else port
@@ -227,7 +226,8 @@ class WebServer:
         self.binding = Binding(bind_host, actual_port, shown)
         if self.room is not None:
             self.room.update(port=actual_port, lan=bind_host == LAN_HOST, desk=self.desk.to_json())
-            self.room.serving_at(self.binding.url)
+            self.room.serving_at(self.binding.url)  # before warming up: a second server names it
+        await self.warm_up()
         return self.binding
 
     async def warm_up(self) -> None:

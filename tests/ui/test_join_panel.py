@@ -21,7 +21,7 @@ from facilitator.web.joining import CODE_ALPHABET
 from facilitator.web.room_file import RoomFile
 from facilitator.web.server import STATE
 from facilitator.web.server import make_app as make_web_app
-from tests.ui.helpers import until
+from tests.ui.helpers import notifications, until
 from tests.ui.test_placement import make_session, open_placement, screen_text
 from tests.web.conftest import Phone
 from tests.web.test_serve_cli import serving
@@ -214,3 +214,19 @@ async def test_the_app_serves_no_second_server_where_serve_runs_and_says_where_i
         room = RoomFile(service.path).values
         assert room["desk"]["code"] == code and room["owner"]["url"] == address
         assert proc.poll() is None
+
+
+async def test_reopening_a_session_that_serve_now_serves_says_so_and_serves_nothing(
+    make_app: MakeApp, ui_library: SessionLibrary, data_dir: Path
+) -> None:
+    """The app served the session when it last closed; meanwhile `serve` took it: the app
+    does not start a second server on reopening, it says where the running one is."""
+    service = make_session(ui_library)
+    RoomFile(service.path).update(serving=True)  # what the join panel records while serving
+    with serving(data_dir, service, "--port", "0") as served:
+        app = make_app(session=service)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: any("already runs" in n for n in notifications(app)))
+            assert f"at {served.address}" in next(n for n in notifications(app) if "already runs" in n)
+            assert app.participants is None or not app.participants.running
+        assert RoomFile(service.path).values["owner"]["url"] == served.address
