@@ -10,7 +10,8 @@ Every phone joins (code, party), then all 40 send their placement spread evenly 
 second. Each phone also does what its page does when the session changes: fetch the live
 part again (one at a time per phone). Measured:
 
-* request → answer: each placement (POST /place until its answer), median and p95;
+* request → answer: each placement (POST /place, as the page's script sends it, until its
+  answer: the phone's live part), median and p95;
   also the live-part fetches all phones made meanwhile;
 * app: from the last placement's answer until the app shows all 40 parties as placed
   (the app's own watcher, no help from this script);
@@ -51,7 +52,8 @@ LOOPBACK = "127.0.0.1"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 TIMEOUT = aiohttp.ClientTimeout(total=30)
 SERVER_MS: list[float] = []
-PUSHED: list[int] = []  # live parts pushed on the event streams, all phones
+PUSHED: list[int] = []
+LIVE_PART = {"X-Live-Part": "1"}  # live parts pushed on the event streams, all phones
 
 APP_CHILD = r"""
 import asyncio, sys, time
@@ -161,9 +163,12 @@ class Phone:
     async def place(self, activity: str, current: str, wished: str) -> float:
         data = {"activity": activity, "current": current, "wished": wished, "csrf": self.csrf}
         started = time.perf_counter()
-        async with self.http.post(self.base + "/place", data=data, allow_redirects=False) as response:
+        # As the page's script sends it: the answer is the live part, swapped in (no reload).
+        async with self.http.post(
+            self.base + "/place", data=data, headers=LIVE_PART, allow_redirects=False
+        ) as response:
             await response.read()
-            assert response.status == 303, response.status
+            assert response.status == 200 and response.headers.get("X-Live-Part") == "1", response.status
             timing = response.headers.get("Server-Timing", "")
             if "dur=" in timing:
                 self.server_ms.append(float(timing.split("dur=")[1]))

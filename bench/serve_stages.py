@@ -14,6 +14,7 @@ import atexit
 import collections
 import functools
 import gc
+import itertools
 import runpy
 import sys
 import threading
@@ -55,6 +56,7 @@ def rounds(function: Callable[..., Any]) -> Callable[..., Any]:
         now = time.monotonic()
         if now - ROUND["last"] > GAP:
             ROUND["number"] += 1
+            CLOCKS.append(clocks())
         ROUND["last"] = now
         return function(*args, **kwargs)
 
@@ -85,6 +87,33 @@ def garbage_collection(phase: str, info: dict[str, int]) -> None:
     entry[2] += time.perf_counter() - GC_STARTED.get("wall", time.perf_counter())
 
 
+READS: list[str] = []
+CLOCKS: list[tuple[float, float]] = []
+
+
+def clocks() -> tuple[float, float]:
+    """The event loop's thread's CPU time so far, and the whole process's."""
+    assert MAIN.ident is not None
+    return time.clock_gettime(time.pthread_getcpuclockid(MAIN.ident)), time.process_time()
+
+
+def logged_read(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Why the file was read again: its signature against what this process knew."""
+
+    @functools.wraps(function)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        known = {"cache": self._cache, "written": self._written, "replacing": self._replacing}
+        known_sigs = {name: pair[0] if pair else None for name, pair in known.items()}
+        try:
+            on_disk = store.signature(self.path)
+        except OSError:
+            on_disk = None
+        READS.append(f"round {ROUND['number']} {threading.current_thread().name}: {on_disk} {known_sigs}")
+        return function(self, *args, **kwargs)
+
+    return wrapper
+
+
 def install() -> None:
     gc.callbacks.append(garbage_collection)
     for name in ("after_change", "live_event", "render_text", "live_page", "device_of", "party_page"):
@@ -100,7 +129,7 @@ def install() -> None:
     klass.change = counted("service.change", rounds(klass.change))  # type: ignore[method-assign]
     files = store.SessionFile
     files._write_batch = counted("write batch", files._write_batch)  # type: ignore[method-assign]
-    files._load = counted("re-read file", files._load)  # type: ignore[method-assign]
+    files._load = counted("re-read file", logged_read(files._load))  # type: ignore[method-assign]
     store.SessionEncoder.dumps = counted("serialise", store.SessionEncoder.dumps)  # type: ignore[method-assign]
     store.atomic_write_text = counted("write+fsync", store.atomic_write_text)
     watcher.SessionWatch.check = counted("watcher look", watcher.SessionWatch.check)  # type: ignore[method-assign]
@@ -111,6 +140,13 @@ def report(path: str) -> None:
     with open(path, "w", encoding="utf-8") as out:
         for number in sorted({n for n, _ in BATCHES}):
             out.write(f"round {number}: batches {[size for n, size in BATCHES if n == number]}\n")
+        out.writelines(f"read again: {line}\n" for line in READS)
+        marks = [*CLOCKS, clocks()]
+        for number, (start, end) in enumerate(itertools.pairwise(marks), start=1):
+            loop, process = (end[0] - start[0]) * 1000, (end[1] - start[1]) * 1000
+            out.write(
+                f"round {number}: CPU {process:.0f} ms, of which the event loop's thread {loop:.0f} ms\n"
+            )
         head = ("round", "where", "stage", "calls", "cpu ms", "cpu/call", "wall/call")
         out.write("{:>5} {:6} {:22} {:>6} {:>8} {:>9} {:>9}\n".format(*head))
         for (number, where, name), (calls, cpu, wall) in sorted(

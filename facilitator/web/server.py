@@ -41,6 +41,9 @@ WRITER_THREADS = 128  # phones whose changes may wait for the same write (the de
 DEVICE_COOKIE = "fac_device"
 PRE_COOKIE = "fac_pre"  # the join form's token, before a device exists
 LANG_COOKIE = "fac_lang"
+LIVE_PART = "X-Live-Part"
+"""Sent by the page's script with a change: answer with the live part, not a redirect to the
+whole page (which it fetched, threw away and loaded again: two page renders per change)."""
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -289,7 +292,13 @@ async def live(request: web.Request) -> web.StreamResponse:
         return web.Response(status=401, text="", headers={"X-Gone": "1"})
     if not state_of(request).service.session.has_party(device.party_id):
         return web.Response(status=401, text="", headers={"X-Gone": "1"})
-    return render(request, "live.html", 200, device, csrf=device.csrf, page=live_page(request, device))
+    return live_part(request, device)
+
+
+def live_part(request: web.Request, device: Device) -> web.Response:
+    response = render(request, "live.html", 200, device, csrf=device.csrf, page=live_page(request, device))
+    response.headers[LIVE_PART] = "1"
+    return response
 
 
 async def version(request: web.Request) -> web.StreamResponse:
@@ -493,6 +502,8 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
                 text = refusal_text(request, device, error)
                 return render(request, "message.html", status, device, text=text)
             after_change(state, device, request.path, data)
+            if request.headers.get(LIVE_PART) == "1":  # the page's script: it swaps the part in
+                return live_part(request, device)
             anchor = data.get("activity", "")
             return see_other("/#a-" + anchor if anchor.isalnum() else "/")
 

@@ -147,6 +147,31 @@ async def test_typing_survives_a_live_update(phone: Phone, site: str, room: Room
     await expect(page.get_by_label("A commitment of your party")).to_have_value("We will walk the street")
 
 
+async def test_a_sent_form_is_answered_with_the_live_part_no_page_load(
+    phone: Phone, site: str, room: Room
+) -> None:
+    """What was sent leaves its field; what is typed in another form stays; the page is not
+    loaded again (the server answers the script with the live part, not a redirect)."""
+    page = phone.page
+    await join_as(page, site, "Police", "")
+    room.service.agree(room.x, current="cooperation")
+    room.service.set_phase("agree")
+    commitment = page.get_by_label("A commitment of your party")
+    await expect(commitment).to_be_visible(timeout=3000)
+    expectation = page.get_by_label("What you expect", exact=True)
+    await expectation.fill("Tell us first")
+    await commitment.fill("We will walk the street")
+    loads: list[str] = []
+    page.on("load", lambda _page: loads.append("load"))
+    await page.get_by_role("button", name="Add commitment").click()
+    await expect(page.get_by_text("We will walk the street")).to_be_visible()
+    await expect(page.get_by_label("A commitment of your party")).to_have_value("")
+    await expect(page.get_by_label("What you expect", exact=True)).to_have_value("Tell us first")
+    assert [c.text for c in room.service.session.commitments] == ["We will walk the street"]
+    assert loads == []
+    assert phone.problems == []
+
+
 # ----------------------------------------------------------------- the room's rules on the phone
 
 

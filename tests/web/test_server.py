@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 import aiohttp
 import pytest
@@ -134,6 +135,26 @@ async def test_place_then_change_until_reveal(server: Server, room: Room) -> Non
     assert "Placed" in text
     assert placements(room) == [(room.a, "cooperation", "collaboration")]
     assert room.service.session.events[-1].actor == "Mari"
+
+
+async def test_the_pages_script_gets_the_live_part_as_the_answer_a_plain_form_the_redirect(
+    server: Server, room: Room
+) -> None:
+    """The script swaps the live part in: no page fetched by the redirect and thrown away, then
+    loaded again. A form sent without script still gets post, redirect, get."""
+    phone = await joined(server, room.a)
+    form = {"activity": room.x, "current": "communication", "wished": "coordination"}
+    status, text = await phone.post("/place", form, headers={"X-Live-Part": "1"}, allow_redirects=False)
+    assert status == 200
+    assert text.lstrip().startswith('<div id="live-root"') and "✓ Placed" in text and "<html" not in text
+    _, live = await phone.get("/live")
+    version = re.compile(r' data-version="\d+"')
+    assert version.sub("", text) == version.sub("", live)  # (the news moved the version since)
+    status, _ = await phone.post("/place", form, allow_redirects=False)
+    assert status == 303
+    bad = {**form, "current": "no-such-rung"}
+    status, text = await phone.post("/place", bad, headers={"X-Live-Part": "1"}, allow_redirects=False)
+    assert status == 400 and "<html" in text  # a refusal is its own page, as before
 
 
 async def test_placements_of_others_are_never_shown_before_the_reveal(server: Server, room: Room) -> None:

@@ -22,8 +22,13 @@
     if (!list.length && retryTimer !== null) { window.clearInterval(retryTimer); retryTimer = null; }
   }
 
-  // Show what the server answered, as the browser would have after a plain form post.
-  function arrive(response, text) {
+  // Show what the server answered, as the browser would have after a plain form post; the
+  // live part (asked for with X-Live-Part) is swapped in without loading the page again.
+  function arrive(response, text, item) {
+    if (response.ok && response.headers.get("X-Live-Part") === "1" && window.facilitatorSwap) {
+      window.facilitatorSwap(text, item.sent || null);
+      return;
+    }
     if (response.ok && response.redirected) {
       var url = new URL(response.url);
       if (url.pathname === window.location.pathname && url.search === window.location.search) {
@@ -41,22 +46,35 @@
     document.body.replaceWith(doc.body);  // a message page: it needs no script
   }
 
+  // The fields of a sent form: what was typed there is sent, and not kept over the new part.
+  function sentFields(form) {
+    var ids = [];
+    var names = [];
+    for (var i = 0; i < form.elements.length; i++) {
+      if (form.elements[i].id) { ids.push(form.elements[i].id); }
+      if (form.elements[i].name) { names.push(form.elements[i].name); }
+    }
+    var activity = form.querySelector("input[name=activity]");
+    return { ids: ids, names: names, key: activity ? activity.value : "" };
+  }
+
   var sending = false;
   function retry() {
     var list = pending();
     if (!list.length || sending) { return; }
     sending = true;
     var item = list[0];
+    var headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    if (window.facilitatorSwap) { headers["X-Live-Part"] = "1"; }
     fetch(item.action, {
-      method: "POST", body: item.body, credentials: "same-origin", redirect: "follow",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      method: "POST", body: item.body, credentials: "same-origin", redirect: "follow", headers: headers
     }).then(function (response) {
       return response.text().then(function (text) {
         sending = false;
         if (offline) { offline.hidden = true; }
         var rest = pending().slice(1);
         keep(rest);
-        if (rest.length) { retry(); } else { arrive(response, text); }
+        if (rest.length) { retry(); } else { arrive(response, text, item); }
       });
     }).catch(function () {
       sending = false;
@@ -71,7 +89,8 @@
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
     var body = new URLSearchParams(data).toString();
-    keep(pending().concat([{ action: form.getAttribute("action"), body: body }]));
+    var item = { action: form.getAttribute("action"), body: body, sent: sentFields(form) };
+    keep(pending().concat([item]));
     retry();
   });
 
@@ -156,18 +175,24 @@
     open.forEach(function (i) { if (all[i]) { all[i].open = true; } });
   }
 
-  function swap(html) {
+  function wasSent(kept, sent) {
+    if (kept.id) { return sent.ids.indexOf(kept.id) >= 0; }
+    return kept.form === sent.key && sent.names.indexOf(kept.radio) >= 0;
+  }
+
+  // `sent`: the fields of the form this part answers (their typing is not kept).
+  function swap(html, sent) {
     var incoming = document.createElement("template");
     incoming.innerHTML = html;
     var root = incoming.content.getElementById("live-root");
     var version = root ? Number(root.getAttribute("data-version")) : -1;
-    if (withoutVersion(incoming.innerHTML) === withoutVersion(live.innerHTML)) {
+    if (!sent && withoutVersion(incoming.innerHTML) === withoutVersion(live.innerHTML)) {
       var current = document.getElementById("live-root");
       if (current) { current.setAttribute("data-version", String(version)); }
       shown = version;
       return;
     }
-    var kept = typed();
+    var kept = typed().filter(function (k) { return !sent || !wasSent(k, sent); });
     var opened = openDetails();
     live.innerHTML = html;
     restore(kept);
@@ -212,6 +237,7 @@
     }, 1000);
   }
 
+  window.facilitatorSwap = swap;  // the answer to a sent form is the live part too
   if (!window.EventSource) { poll(); return; }
   var failures = 0;
   var source = new EventSource("/events");
