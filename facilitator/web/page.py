@@ -115,6 +115,8 @@ class OpenActivity:
     agreed_wished: str = ""
     changed_by_facilitator: str = ""
     """Who sent the phone's placement the facilitator entered over ("" if none was replaced)."""
+    entered_by_facilitator: bool = False
+    """Our placement is one the facilitator entered for us, over no phone's."""
     just_agreed: bool = False
     """Not open any more: the activity the room agreed on last, shown until the next opens."""
 
@@ -193,6 +195,7 @@ def _open_activity(
         agreed_current=rung_name(scenario, activity.agreed_current),
         agreed_wished=rung_name(scenario, activity.agreed_wished),
         changed_by_facilitator=replaced_phone(ours),
+        entered_by_facilitator=ours is not None and not ours.from_device and not ours.replaced_device,
     )
 
 

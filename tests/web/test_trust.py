@@ -318,3 +318,19 @@ async def test_after_the_reveal_a_phone_says_who_entered_each_placement(server: 
     }
     assert rows["Police"].strip() == "<small>Mari</small>"
     assert rows["Municipality"].strip() == "<small>entered by the facilitator</small>"
+
+
+async def test_a_phone_says_when_its_partys_placement_was_entered_by_the_facilitator(
+    server: Server, room: Room
+) -> None:
+    police = await joined(server, room.a, "Mari")
+    room.service.place(room.x, room.a, "cooperation", "cooperation")  # in the room, for Police
+    _, live = await police.get("/live")
+    assert "The facilitator entered this placement for your party." in live
+    await police.post("/place", {"activity": room.x, **PLACE})  # now the phone's own
+    _, live = await police.get("/live")
+    assert "entered this placement" not in live and "The facilitator changed" not in live
+    room.service.place(room.x, room.a, "cooperation", "cooperation")  # over the phone's: said so
+    _, live = await police.get("/live")
+    assert "The facilitator changed this placement, which Mari had sent from a phone." in live
+    assert "entered this placement" not in live

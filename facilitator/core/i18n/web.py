@@ -68,6 +68,10 @@ MESSAGES = {
         "et": "Läbiviija muutis seda paigutust, mille {who} oli saatnud telefonist.",
     },
     "web.entered_by_facilitator": {"en": "entered by the facilitator", "et": "sisestas läbiviija"},
+    "web.placed_entered": {
+        "en": "The facilitator entered this placement for your party.",
+        "et": "Selle paigutuse sisestas läbiviija teie osapoole eest.",
+    },
     "web.placed_as": {
         "en": "Your party's placement: now {current}; wished {wished}.",
         "et": "Teie osapoole paigutus: praegu {current}; soovitud {wished}.",
