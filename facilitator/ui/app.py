@@ -26,7 +26,7 @@ from facilitator.core.plain import take_notices
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
 from facilitator.core.watcher import OpenSessions
-from facilitator.ui.base import Localized
+from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, localize_bindings
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
@@ -379,6 +379,13 @@ class FacilitatorApp(App[int]):
 
     def _run_palette_action(self, node: Widget | App[int], action: str) -> None:
         self.call_later(node.run_action, action)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: fields saved on leaving are saved; text typed but not stored is asked about."""
+        if any([unsaved_text(screen) for screen in self.screen_stack]):  # every screen saves
+            self.confirm_discard(self.exit)
+        else:
+            self.exit()
 
     def action_help_quit(self) -> None:
         """ctrl+c (copy in a text field) elsewhere: say how to quit, in the interface language."""

@@ -44,6 +44,31 @@ class Localized(AppBound):
         return service if isinstance(service, SessionService) else None
 
 
+class StoredOnEnter(Input):
+    """A field whose text is stored only on enter (a new party's or person's name, a new
+    activity's title): closing the app with text typed in it asks first."""
+
+
+class SavedOnLeave:
+    """Mixin for a group of fields saved when focus leaves them (the workshop's details):
+    closing the app saves them first, as leaving them would."""
+
+    def save_typed(self) -> None:
+        """Save what the fields hold now."""
+        raise NotImplementedError
+
+
+def unsaved_text(screen: Screen[Any]) -> bool:
+    """Text typed on `screen` that closing it would throw away: a dialog's changed fields, or
+    a field stored on enter. Fields saved on leaving are saved first (`SavedOnLeave`)."""
+    if isinstance(screen, BaseModal):
+        return screen.has_unsaved_text()
+    for group in screen.query("*"):
+        if isinstance(group, SavedOnLeave):
+            group.save_typed()
+    return any(field.value.strip() for field in screen.query(StoredOnEnter))
+
+
 class BaseScreen(Localized, Screen[Any]):
     """A screen. One that shows a session (`FOLLOWS_SESSION`, a `service` attribute) holds it
     open while it is in view: on top, or under dialogs and screens of the same session (the

@@ -26,6 +26,7 @@ from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
+from facilitator.ui.base import StoredOnEnter
 from facilitator.ui.dialogs.activity import (
     ActivityDialog,
     ActivityDraft,
@@ -57,7 +58,7 @@ class Row:
     new: bool = False  # new this time: last time's session (a series) did not have it
 
 
-class QuickAddInput(Input):
+class QuickAddInput(StoredOnEnter):
     """Type a title, press enter: the activity is added. Down goes to the list."""
 
     BINDINGS = [

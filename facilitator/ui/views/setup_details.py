@@ -18,6 +18,7 @@ from facilitator.core.dates import parse_date, shown_date
 from facilitator.core.edits import Clash, three_way
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
+from facilitator.ui.base import SavedOnLeave
 from facilitator.ui.dialogs.clashes import keep_mine
 from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
@@ -26,7 +27,7 @@ from facilitator.ui.views.setup_fields import DetailInput
 DETAIL_FIELDS = ("title", "date", "place", "facilitator")
 
 
-class SessionDetails(AppBound, Vertical):
+class SessionDetails(AppBound, SavedOnLeave, Vertical):
     """Title, date, place and facilitator, each saved when entered or left."""
 
     def __init__(self, service: SessionService) -> None:
@@ -94,6 +95,9 @@ class SessionDetails(AppBound, Vertical):
 
     @on(Input.Blurred, "DetailInput")
     def _details_left(self) -> None:
+        self.save()
+
+    def save_typed(self) -> None:
         self.save()
 
     def save(self, explicit: bool = False) -> None:

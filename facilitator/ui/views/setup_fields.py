@@ -8,14 +8,16 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Select
 from textual.widgets._select import SelectOverlay
 
+from facilitator.ui.base import StoredOnEnter
 
-class PartyNameInput(Input):
+
+class PartyNameInput(StoredOnEnter):
     """The typed-in party's name: enter adds it (shown in the footer)."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.add_party")]
 
 
-class ParticipantNameInput(Input):
+class ParticipantNameInput(StoredOnEnter):
     """A participant's name: enter adds the person to the party shown beside it."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]

@@ -1,0 +1,74 @@
+"""ctrl+q with text typed: what is saved on leaving a field is saved, what is stored only on
+enter (or in a dialog) is asked about. Before, ctrl+q closed the app at once: a workshop's
+place typed and not yet left, or a new party's name not yet added, was lost without a word."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from facilitator.core.service import SessionService
+from facilitator.ui.dialogs.activity import ActivityDialog
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.views.collect import CollectView
+from facilitator.ui.views.setup import SetupView
+
+from .helpers import MakeApp, focus, fresh, open_view, until
+
+
+async def test_a_detail_typed_and_not_left_is_saved_on_quitting(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, app.screen.query_one("#setup-place", Input))
+        await pilot.press(*"Tartu")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert fresh(empty_session).info.place == "Tartu"
+
+
+async def test_a_party_name_not_added_is_asked_about_on_quitting(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, app.screen.query_one("#setup-party-name", Input))
+        await pilot.press(*"Youth club")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("enter")  # the question starts on Cancel: nothing is thrown away
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "the question closed")
+        assert app.is_running
+        assert app.screen.query_one("#setup-party-name", Input).value == "Youth club"
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question again")
+        await pilot.press("left", "enter")  # "Close, don't save"
+        await until(pilot, lambda: not app.is_running, "the app closed")
+    assert fresh(empty_session).parties == ()
+
+
+async def test_text_typed_in_a_dialog_is_asked_about_on_quitting(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "collect", CollectView)
+        await focus(pilot, view.query_one("#collect-table", DataTable))
+        await pilot.press("a")  # the full form
+        await until(pilot, lambda: isinstance(app.screen, ActivityDialog), "the form")
+        await until(pilot, lambda: isinstance(app.focused, Input), "the title field focused")
+        await pilot.press(*"Night walks")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        assert app.is_running
+
+
+async def test_nothing_typed_quits_at_once(make_app: MakeApp, empty_session: SessionService) -> None:
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "collect", CollectView)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running, "the app closed")
