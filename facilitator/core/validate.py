@@ -235,7 +235,7 @@ class _Checker:
             if table.key is None and doc.get("id") != doc_id:
                 self.fail("id", f"must be the document's own id {doc_id!r}")
             if "order" in doc:
-                self.declared(ORDER, doc)
+                self.declared(fields_of(_Order), doc)
             upgraded = table.upgrade(doc) if table.upgrade is not None else doc
             self.declared(fields, upgraded)
             if rule is not None:
@@ -283,7 +283,7 @@ class _Checker:
             if self.unchanged("events", doc_id, doc):
                 continue
             self.where = ("events", doc_id)
-            self.declared(EVENT_FIELDS, doc)
+            self.declared(fields_of(Event), doc)
             seq = doc["seq"]
             if seq > len(events):
                 self.fail("seq", f"the log has {len(events)} events, numbered from 1 without gaps")
@@ -329,8 +329,6 @@ class _Order(TypedDict):
     order: Annotated[int, Whole()]
 
 
-ORDER = fields_of(_Order)
-EVENT_FIELDS = fields_of(Event)
 
 
 class _ViewState(TypedDict, total=False):

@@ -1,15 +1,19 @@
-"""The session's event log is made when first read: the start shows the board, not the log."""
+"""What the start leaves for later in the model: the event log is made when first read (the
+start shows the board, not the log), and row classes are read without evaluating annotations."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 import pytest
 
 from facilitator.core.errors import SessionFileError
-from facilitator.core.model import EVENT_LOG, Session
+from facilitator.core.model import EVENT_LOG, EVENTS, META, TABLES, Session
 from facilitator.core.party import HIDDEN, party_view
+from facilitator.core.schema.fields import fields_of
+from facilitator.core.schema.table import Table, build_spec
 from facilitator.core.service import SessionService, build_session
 
 
@@ -73,3 +77,14 @@ def test_a_malformed_event_is_a_clear_error_when_the_log_is_read(service: Sessio
     session = build_session(data, "broken.json")
     with pytest.raises(SessionFileError, match=r"broken\.json"):
         _ = session.events
+
+
+@pytest.mark.parametrize("table", [*TABLES.values(), META, EVENTS], ids=lambda t: t.name)
+def test_the_models_quick_reading_of_a_row_class_agrees_with_the_full_one(table: Table[Any]) -> None:
+    """The model builds rows from the dataclass's field list alone (no annotation evaluated at
+    the start); the full reading, which the file checks use, says the same of every table."""
+    names, tuples, required = build_spec(table.row)
+    full = fields_of(table.row)
+    assert names == tuple(f.name for f in full)
+    assert tuples == tuple(f.name for f in full if f.tuple_)
+    assert required == tuple(f.name for f in full if f.required)
