@@ -329,8 +329,6 @@ class _Order(TypedDict):
     order: Annotated[int, Whole()]
 
 
-
-
 class _ViewState(TypedDict, total=False):
     """An older file's positions on screen (moved to the device on its next change)."""
 

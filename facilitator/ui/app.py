@@ -86,6 +86,8 @@ class FacilitatorApp(App[int]):
         """The participants' server (join panel), made when first asked for."""
         self.sessions = OpenSessions()
         """The sessions the screens (and the participants' server) hold open: one watcher each."""
+        self._after_first_frame: list[Callable[[], object]] | None = []
+        """What waits for the first frame (`after_first_frame`); None once it is on screen."""
         self.crash_log: Path | None = None
         """Where the traceback of an unexpected error went (the app then exits with code 1)."""
         # Building the first screen reads the session into its model: tens of thousands of
@@ -156,6 +158,17 @@ class FacilitatorApp(App[int]):
             gc.enable()
         else:  # the first collection would land on the frames right after the first
             self.set_timer(SETTLE_SECONDS, settle_start_garbage)
+        waiting, self._after_first_frame = self._after_first_frame or [], None
+        for work in waiting:
+            self.call_after_refresh(work)
+
+    def after_first_frame(self, work: Callable[[], object]) -> None:
+        """Run `work` once the first frame is on screen: what the start can leave until then
+        (serving a session again, ...) does not hold up what the facilitator sees first."""
+        if self._after_first_frame is None:
+            self.call_later(work)
+        else:
+            self._after_first_frame.append(work)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.t)

@@ -97,6 +97,9 @@ class Host(WidgetHost, Protocol):
     def confirm_discard(self, discard: Callable[[], object]) -> None:
         """Ask whether typed text may be thrown away; `discard` runs only on yes."""
 
+    def after_first_frame(self, work: Callable[[], object]) -> None:
+        """Run `work` once the app's first frame is on screen (soon, if it already is)."""
+
 
 def widget_host_of(app: App[Any]) -> WidgetHost:
     """The running app as far as a widget needs it (see `host_of`)."""

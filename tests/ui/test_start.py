@@ -29,11 +29,12 @@ class FirstFrame(FacilitatorApp):
     """The app, noting what had the focus when the first frame was drawn and every focus since."""
 
     focused_at_ready: Widget | None = None
+    ready_seen = False
     focus_events: list[str]
 
-    def on_ready(self) -> None:
-        super().on_ready()
+    def on_ready(self) -> None:  # (Textual calls the app's own `on_ready` too)
         self.focused_at_ready = self.focused
+        self.ready_seen = True
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.focus_events.append(type(event.widget).__name__)
@@ -78,3 +79,18 @@ def test_a_session_that_cannot_be_reviewed_leaves_the_collector_on(
     with pytest.raises(UserError):
         FacilitatorApp(ui_library, review_path=broken, lang="en")
     assert gc.isenabled()
+
+
+async def test_work_left_for_after_the_first_frame_runs_then_and_at_once_after_it(
+    ui_library: SessionLibrary,
+) -> None:
+    app = FirstFrame(ui_library, lang="en")
+    app.focus_events = []
+    ran: list[tuple[str, bool]] = []
+    app.after_first_frame(lambda: ran.append(("queued", app.ready_seen)))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert ran == [("queued", True)]  # after the first frame, not before
+        app.after_first_frame(lambda: ran.append(("later", True)))
+        await pilot.pause()
+        assert ran == [("queued", True), ("later", True)]

@@ -127,7 +127,8 @@ class WorkshopScreen(BaseScreen):
 
     def after_mount(self) -> None:
         self._show_phase(self.phase_id, record=False, fresh=True)
-        self.resume_participants()
+        # After the first frame: reading the room file (and its lock's module) took 10-30 ms.
+        self.fapp.after_first_frame(self.resume_participants)
 
     @work(group="join-server")
     async def resume_participants(self) -> None:
