@@ -12,7 +12,6 @@ from pathlib import Path
 from facilitator.core.counterpart import known_scenarios
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
-from facilitator.core.kinds.session import closed_day
 from facilitator.core.library import SessionSummary
 from facilitator.core.model import Session
 from facilitator.core.scenario import FOLLOWUP
@@ -20,6 +19,8 @@ from facilitator.core.scenario import FOLLOWUP
 
 def closed_on(closed_at: str, t: Translator) -> str:
     """ "closed on 07.12.2026" (the date as the reader's language writes it)."""
+    from facilitator.core.kinds.session import closed_day  # the change handlers: not needed to start
+
     return t("closing.closed_on", date=shown_date(closed_day(closed_at), t.language))
 
 

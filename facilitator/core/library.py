@@ -13,6 +13,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -23,14 +24,15 @@ from facilitator.core.errors import (
     UserError,
     os_reason,
 )
-from facilitator.core.history import Series, load_series
-from facilitator.core.kinds.session import stop_running_timers
 from facilitator.core.model import Session
 from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
 from facilitator.core.store import SessionFile, make_private_folder, new_id
 from facilitator.core.validate import SESSION_ID_RE, parse_session
+
+if TYPE_CHECKING:
+    from facilitator.core.history import Series
 
 APP_NAME = "facilitator"
 ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
@@ -259,6 +261,7 @@ class SessionLibrary:
     def series(self, ref: str, language: str | None = None, folders: tuple[Path, ...] = ()) -> Series:
         """The sessions of `ref`'s partnership, oldest first: `ref`, the one it was made from, and
         so on back (see `history.load_series`); names in `language` where a counterpart exists."""
+        from facilitator.core.history import load_series
 
         def open_session(session_ref: str) -> Session:
             service = self.open(session_ref)
@@ -304,6 +307,8 @@ class SessionLibrary:
                 raise UserError.worded("file.id_taken", id=repr(session_id))
             session_id = self._free_id()
             meta["id"] = session_id
+        from facilitator.core.kinds.session import stop_running_timers
+
         data = stop_running_timers(data, time.time())  # a copy starts with its timers stopped
         build_session(data, str(source))  # everything must build before anything is written
         self.make_folders()

@@ -12,23 +12,25 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from facilitator.core.changes import apply_change
-from facilitator.core.changes import text as check_text
 from facilitator.core.counterpart import in_language
 from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
-from facilitator.core.kinds.base import a_date
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
-from facilitator.core.schema.events import FollowUpCarried, FollowUpRecorded
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
 from facilitator.core.text import clean_change
 from facilitator.core.timer import PhaseTimer
+
+if TYPE_CHECKING:
+    from facilitator.core.schema.events import FollowUpCarried, FollowUpRecorded
+
+# The change handlers (`changes`, `kinds`) are imported where a change is made: opening a
+# session to show it needs none of them (the start imports only what its first frame needs).
 
 Listener = Callable[[Event], None]
 Clock = Callable[[], str]
@@ -57,6 +59,9 @@ def new_session_data(
 
     `previous_id` names the earlier session this one starts from (`new --from`). A session
     without one leaves out the agenda's follow-up of last time: it has nothing to follow up."""
+    from facilitator.core.changes import text as check_text
+    from facilitator.core.kinds.base import a_date
+
     given = clean_change(
         "session.updated", {"title": title, "date": date, "place": place, "facilitator": facilitator}
     )
@@ -241,6 +246,8 @@ class SessionService:
 
         Every text in it is cleaned first (`clean_change`), whoever sends it; a participant's
         device (`Author`) is also held to the room's rules, under the lock."""
+        from facilitator.core.changes import apply_change
+
         payload = clean_change(kind, data)
         who = actor or self.actor
 
@@ -548,6 +555,8 @@ def _migrate_view_table(db: TinyDB, device: DeviceState) -> None:
 
 def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario) -> Session:
     """The session as it stood after the given events, rebuilt in memory from its start."""
+    from facilitator.core.changes import apply_change
+
     start = {**meta, **meta.get("initial", {})}
     storage = MemoryTablesStorage({"meta": {"session": start}, "events": {}})
     db = tinydb_over(storage)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,51 @@ async def test_work_left_for_after_the_first_frame_runs_then_and_at_once_after_i
         app.after_first_frame(lambda: ran.append(("later", True)))
         await pilot.pause()
         assert ran == [("queued", True), ("later", True)]
+
+
+FIRST_FRAME_MODULES = r"""
+import json, sys
+from pathlib import Path
+from facilitator.core.library import SessionLibrary
+from facilitator.ui.app import FacilitatorApp
+
+class Noted(FacilitatorApp):
+    def on_ready(self) -> None:
+        self.modules = sorted(name for name in sys.modules if name.startswith("facilitator"))
+        self.call_after_refresh(self.exit)
+
+app = Noted(SessionLibrary(Path(sys.argv[1])), session_path=Path(sys.argv[2]), lang="en")
+app.run(headless=True, size=(160, 50))
+print(json.dumps(app.modules))
+"""
+
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "facilitator.web",  # the participants' server, the room file
+    "facilitator.core.reports",
+    "facilitator.core.changes",  # the change handlers: showing a session changes nothing
+    "facilitator.core.kinds",
+    "facilitator.core.history",
+    "facilitator.ui.dialogs.common",
+    "facilitator.ui.screens.home",
+    "facilitator.ui.screens.placement",
+    "facilitator.ui.views.agree",
+)
+
+
+def test_the_first_frame_imports_only_what_it_shows(
+    ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """Opened on the board, the app has not imported the server, the reports, the change
+    handlers, the dialogs or other screens and views by its first frame (a fresh process)."""
+    path = on_the_board(demo_session).path
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_MODULES, str(ui_library.data_dir), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    modules = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "facilitator.ui.views.board" in modules
+    early = [m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_THE_FIRST_FRAME)]
+    assert early == []
