@@ -16,7 +16,7 @@ For a session of 500 activities and one of 10, measured in the same run:
 
 Targets (issue 21): start(500) <= 1.5x start(hello), start(10) <= 1.3x; each key at 500
 <= 1.5x the no-op key; (issue 3) move(500) <= 1.3x move(10), memory(500) <= 2x memory(hello).
-Run: `python bench/bench_app.py [--quick] [--no-timeline]`.
+Run: `python bench/bench_app.py [--quick] [--no-timeline] [--keys]` (`--keys`: key to screen only).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import build_session
-from key_times import key_times
+from key_times import CPU, key_times
 from start_timeline import print_timeline
 
 from facilitator.core.library import SessionLibrary
@@ -203,14 +203,17 @@ def key_rows(
         "placement": median(keys500["no-op key, placement"]),
     }
     for name, values in keys500.items():
+        if name.startswith(CPU):
+            continue
+        cpu = f" ({median(keys500[CPU + name]) * 1000:.0f} CPU)"
         if name.startswith("no-op"):
-            rows.append((f"{name}, 500 activities", f"{median(values) * 1000:8.1f} ms", "floor", "", ""))
+            rows.append((f"{name}, 500 activities{cpu}", f"{median(values) * 1000:8.1f} ms", "floor", "", ""))
             continue
         floor = floors["board" if "board" in name else "placement"]
         ratio = median(values) / floor
         rows.append(
             (
-                f"{name}, 500",
+                f"{name}, 500{cpu}",
                 f"{median(values) * 1000:8.1f} ms",
                 f"{ratio:.2f}x",
                 "<=1.5x",
@@ -230,12 +233,26 @@ def key_rows(
     return rows
 
 
+def memory_rows(runs: dict[str, list[Start]]) -> list[tuple[str, str, str, str, str]]:
+    hello_m = median([m for _, _, m in runs["hello"]])
+    memory = [("peak memory, hello world", f"{hello_m / 1024:8.1f} MB", "floor", "", "")]
+    for name in ("10 activities", "500 activities"):
+        peak = median([m for _, _, m in runs[name]])
+        target = "<=2x" if name.startswith("500") else ""
+        result = verdict(peak / hello_m, 2.0) if target else ""
+        memory.append(
+            (f"peak memory, {name}", f"{peak / 1024:8.1f} MB", f"{peak / hello_m:.2f}x", target, result)
+        )
+    return memory
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--no-timeline", action="store_true", help="skip the start timeline")
+    parser.add_argument("--keys", action="store_true", help="key to screen only: no starts, timeline, memory")
     args = parser.parse_args(argv)
-    starts = 3 if args.quick else 7
+    starts = 0 if args.keys else 3 if args.quick else 7
     rounds = 1 if args.quick else 3
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -260,22 +277,15 @@ def main(argv: list[str] | None = None) -> int:
                     SessionService(changed).device.update(trusted=None)
                 runs[name].append(start_once(*child))
 
-        if not args.no_timeline:  # (before the keys change the file)
+        if not (args.no_timeline or args.keys):  # (before the keys change the file)
             print_timeline(folder, large.path)
             print()
         keys10 = asyncio.run(key_times(library, small, rounds))
         keys500 = asyncio.run(key_times(library, large, rounds))
 
-    hello_m = median([m for _, _, m in runs["hello"]])
-    memory = [("peak memory, hello world", f"{hello_m / 1024:8.1f} MB", "floor", "", "")]
-    for name in ("10 activities", "500 activities"):
-        peak = median([m for _, _, m in runs[name]])
-        target = "<=2x" if name.startswith("500") else ""
-        result = verdict(peak / hello_m, 2.0) if target else ""
-        memory.append(
-            (f"peak memory, {name}", f"{peak / 1024:8.1f} MB", f"{peak / hello_m:.2f}x", target, result)
-        )
-    rows = start_rows(runs) + key_rows(keys10, keys500) + memory
+    rows = key_rows(keys10, keys500)
+    if starts:
+        rows = start_rows(runs) + rows + memory_rows(runs)
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"medians: {starts} starts each (interleaved), {rounds} placement rounds of keys; "

@@ -35,15 +35,22 @@ def placing_activity(service: SessionService) -> str:
     return activity
 
 
-async def timed(pilot: Pilot[int], key: str) -> float:
-    started = time.perf_counter()
+async def timed(pilot: Pilot[int], key: str) -> tuple[float, float]:
+    """Wall and CPU seconds from the key until the screen is refreshed and the app idle."""
+    started, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     await pilot.pause()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+CPU = "cpu: "
+"""The prefix of a kind of key's CPU seconds in `key_times`' answer (the shared machine's load
+stretches wall times; CPU says what the key itself cost)."""
 
 
 async def key_times(library: SessionLibrary, service: SessionService, rounds: int) -> dict[str, list[float]]:
-    """Seconds from key to screen, by kind of key, over `rounds` placement rounds."""
+    """Seconds from key to screen, by kind of key, over `rounds` placement rounds; the same
+    kinds prefixed with `CPU` hold the CPU seconds."""
     from facilitator.ui.app import create_app
     from facilitator.ui.dialogs.common import ConfirmDialog
     from facilitator.ui.screens.placement import PlacementScreen
@@ -55,9 +62,10 @@ async def key_times(library: SessionLibrary, service: SessionService, rounds: in
         await pilot.pause(0.5)
 
         async def sample(name: str, key: str, warm: bool = False) -> None:
-            elapsed = await timed(pilot, key)
+            elapsed, cpu = await timed(pilot, key)
             if not warm:
                 times[name].append(elapsed)
+                times[CPU + name].append(cpu)
 
         for i in range(3 + rounds * 4):  # up, up, down, down: stays on the ladder
             warm = i < 3
