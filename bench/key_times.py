@@ -8,7 +8,7 @@ the ratios to the no-op key (a key nothing is bound to) are measured under the s
 * step: on the placement screen, `1` (this party's current rung chosen) and `2` (its wished
   rung: the placement is written and the next party comes up);
 * reveal: `r` once every party has placed (a write; the reveal is shown), then a re-vote
-  (`v`, confirmed; not timed) for the next round.
+  (`v`, confirmed where a rung was agreed; not timed) for the next round.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from facilitator.core.library import SessionLibrary
@@ -79,14 +80,22 @@ async def key_times(library: SessionLibrary, service: SessionService, rounds: in
                 await sample("placement step (current)", "1")
                 await sample("placement step (wished, written)", "2")
             await sample("reveal", "r")
-            if round_ < rounds - 1:  # a re-vote (confirmed) opens the next round
+            if round_ < rounds - 1:  # a re-vote opens the next round
                 await pilot.press("v")
-                await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-                await pilot.press("left", "enter")
-                await until(pilot, functools.partial(in_round, service, activity, round_ + 2))
+                next_round = functools.partial(in_round, service, activity, round_ + 2)
+                await until(pilot, functools.partial(asked_or, app, next_round))
+                if isinstance(app.screen, ConfirmDialog):  # asked only over an agreed rung (round 1's)
+                    await pilot.press("left", "enter")
+                await until(pilot, next_round)
         placed = service.session.activity(activity)
         assert placed.round == rounds and placed.revealed, "the rounds did not land"
     return times
+
+
+def asked_or(app: App[object], done: Callable[[], bool]) -> bool:
+    from facilitator.ui.dialogs.common import ConfirmDialog
+
+    return isinstance(app.screen, ConfirmDialog) or done()
 
 
 def in_round(service: SessionService, activity: str, number: int) -> bool:
