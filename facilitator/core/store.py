@@ -398,6 +398,7 @@ class SessionFile:
         pays that before the first phone waits for it. No batch runs meanwhile."""
         with self.group.exclusive():
             self._encoder.dumps(self.read())
+        _ = self.lock  # (made, and its module imported, now rather than in the first write)
 
     def commit(self, change: Callable[[TinyDB], T]) -> T:
         """Apply `change` (to a TinyDB over the newest data) and write it; on disk when this returns.
