@@ -184,8 +184,25 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
+def cpu_ms(pid: int) -> float:
+    """A process's CPU time so far (user + system), from /proc."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+CPU_MS: dict[str, float] = {}
+"""CPU spent by each process while the phones placed (the rounds, with their pauses)."""
+
+
 async def run_phones(
-    base: str, code: str, activity: str, parties: list[str], burst: bool, rounds: int
+    base: str,
+    code: str,
+    activity: str,
+    parties: list[str],
+    burst: bool,
+    rounds: int,
+    pids: dict[str, int],
 ) -> tuple[list[list[float]], list[float], float]:
     """Each round, every phone places once: spread over one second, or all at one instant."""
     rungs = ("communication", "cooperation", "coordination", "collaboration")
@@ -206,6 +223,7 @@ async def run_phones(
             took = await phone.place(activity, rungs[(i + shift) % 4], rungs[(i + shift + 1) % 4])
             return took, time.time()
 
+        started = {name: cpu_ms(pid) for name, pid in pids.items()}
         for round_ in range(rounds):
             results = await asyncio.wait_for(
                 asyncio.gather(*(one(i, p, round_) for i, p in enumerate(phones))), 120
@@ -214,6 +232,7 @@ async def run_phones(
             if round_ == 0:
                 first_done = max(r[1] for r in results)
             await asyncio.sleep(1.0)  # the last live fetches; the room settles
+        CPU_MS.update({name: cpu_ms(pid) - started[name] for name, pid in pids.items()})
         live = [ms for phone in phones for ms in phone.live_ms]
         PUSHED.append(sum(phone.pushed for phone in phones))
         SERVER_MS.extend(ms for phone in phones for ms in phone.server_ms)
@@ -273,7 +292,15 @@ def main(argv: list[str] | None = None) -> int:
             ready = app.stdout.readline().strip()
             assert ready == "READY", (ready, app.stderr.read() if app.poll() is not None else "")
             per_round, live_ms, last_answer = asyncio.run(
-                run_phones(base, code, activity, parties, args.burst, args.rounds)
+                run_phones(
+                    base,
+                    code,
+                    activity,
+                    parties,
+                    args.burst,
+                    args.rounds,
+                    {"server": server.pid, "app": app.pid, "phones (this script)": os.getpid()},
+                )
             )
             shown_line = app.stdout.readline().strip()
             assert shown_line.startswith("ALL "), shown_line
@@ -315,6 +342,10 @@ def main(argv: list[str] | None = None) -> int:
         "last answer (target <= 1000 ms)"
     )
     print(f"  server peak memory {memory_mb:6.1f} MB (target <= 120 MB)")
+    print(
+        f"  CPU while placing ({args.rounds} rounds, 2 cores): "
+        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in CPU_MS.items())
+    )
     ok = p95_ms <= target and shown_after <= 1.0 and memory_mb <= 120
     print("  verdict:", "PASS" if ok else "over")
     return 0
