@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ class RoomFile:
     def __init__(self, session_path: Path, folder: Path | None = None) -> None:
         self.path = room_path(session_path, folder)
         self.values: dict[str, Any] = _read(self.path)
+        self._updating = threading.Lock()
         self._claim: FileLock | None = None
 
     @property
@@ -106,8 +108,9 @@ class RoomFile:
         """No longer served from here: the owner's record goes, the next server may claim it."""
         if self._claim is None:
             return
-        self.values.pop("owner", None)
-        self.write()
+        with self._updating:
+            self.values.pop("owner", None)
+            self.write()
         self._claim.release()
         self._claim = None
 
@@ -139,12 +142,15 @@ class RoomFile:
         return self.values.get(key, default)
 
     def update(self, **values: Any) -> None:
-        """Keep these values; a read-only state folder costs the room, never the session."""
-        merged = {**self.values, **values}
-        if merged == self.values and self.path.exists():
-            return
-        self.values = merged
-        self.write()
+        """Keep these values; a read-only state folder costs the room, never the session.
+
+        One update at a time (the desk is saved on a thread of its own, the port on the loop)."""
+        with self._updating:
+            merged = {**self.values, **values}
+            if merged == self.values and self.path.exists():
+                return
+            self.values = merged
+            self.write()
 
     def reread(self) -> None:
         """The room as another process may have left it (phones joined to its server)."""

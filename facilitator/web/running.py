@@ -14,6 +14,7 @@ import gc
 import logging
 import socket
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -74,13 +75,16 @@ class DeskSaver:
 
     Each placement notes what the device placed (the panel compares two devices of a party);
     written at once, forty placements at the same instant would be forty fsynced writes on
-    the server's event loop, one after the other, with the phones waiting for them. Without
-    a running loop (a test, a script) it writes at once; `flush` writes what is pending."""
+    the server's event loop, one after the other, with the phones waiting for them. The desk
+    is taken on the loop and written on a thread of the saver's own (one: in order), so the
+    fsync does not hold the loop either. Without a running loop (a test, a script) it writes
+    at once; `flush` writes what is pending and returns once everything is written."""
 
     def __init__(self, room: RoomFile, desk: JoinDesk) -> None:
         self.room = room
         self.desk = desk
         self._pending: asyncio.TimerHandle | None = None
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="room-file")
 
     def soon(self) -> None:
         try:
@@ -89,13 +93,16 @@ class DeskSaver:
             self.flush()
             return
         if self._pending is None:
-            self._pending = loop.call_later(DESK_SAVE_SECONDS, self.flush)
+            self._pending = loop.call_later(DESK_SAVE_SECONDS, self._save)
+
+    def _save(self) -> Future[None]:
+        self._pending = None
+        return self._writer.submit(self.room.update, desk=self.desk.to_json())
 
     def flush(self) -> None:
         if self._pending is not None:
             self._pending.cancel()
-            self._pending = None
-        self.room.update(desk=self.desk.to_json())
+        self._save().result()
 
 
 MALLOC_ARENAS = 2

@@ -490,6 +490,7 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
             try:
                 # Off the event loop: while one write is on its way to disk, the other phones'
                 # changes are taken in and go together in the next write (group commit).
+                await asyncio.sleep(0)  # the requests that came with this one are read first
                 await asyncio.get_running_loop().run_in_executor(state.writers, change)
             except UserError as error:
                 status = (

@@ -78,7 +78,8 @@ async def test_placements_sent_during_a_write_go_together_and_the_page_still_ans
 
 async def test_a_burst_of_placements_writes_the_room_file_once(room: Room) -> None:
     """What each device placed is noted in the room file soon after, once for a burst (it was a
-    fsynced write per placement on the event loop), and for certain when the server stops."""
+    fsynced write per placement on the event loop), off the loop, and for certain when the server
+    stops."""
     import aiohttp
 
     from facilitator.web.room_file import RoomFile, room_path
@@ -89,8 +90,11 @@ async def test_a_burst_of_placements_writes_the_room_file_once(room: Room) -> No
     writes: list[object] = []
     real = RoomFile.update
 
+    threads: list[str] = []
+
     def counted(self: RoomFile, **values: object) -> None:
         writes.append(values)
+        threads.append(threading.current_thread().name)
         real(self, **values)
 
     RoomFile.update = counted  # type: ignore[method-assign]
@@ -112,6 +116,7 @@ async def test_a_burst_of_placements_writes_the_room_file_once(room: Room) -> No
         assert writes == []  # not yet: the burst gathers
         await asyncio.sleep(DESK_SAVE_SECONDS * 2)
         assert len(writes) == 1
+        assert threads[-1] != threading.main_thread().name  # its fsync does not hold the loop
         saved = room_path(room.service.path).read_text(encoding="utf-8")
         assert saved.count(room.x) >= 2  # both devices' placements noted
         writes.clear()
