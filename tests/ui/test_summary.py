@@ -10,6 +10,9 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Label
 
+from facilitator.core.demo import create_demo
+from facilitator.core.library import SessionLibrary
+from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.workshop import WorkshopScreen
@@ -188,3 +191,24 @@ def test_chart_lines_fit_and_scale() -> None:
         assert all(line.cell_length <= width for line in lines), width
         assert "40" in lines[1].plain and lines[2].plain.count("█") >= 1  # one is still visible
     assert chart_lines([], ("a", "b"), 80) == []
+
+
+async def test_rungs_states_owners_and_dates_stay_in_view_at_120_columns(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """On a projector at 120×40 the Estonian states (≠ avalikustatud: arvamused erinevad) and the
+    steps' activities ran off the right edge behind a horizontal scroll bar: titles and step
+    texts are cut to what leaves the rest in view."""
+    demo = create_demo(ui_library, find_scenario("kogukondlik-turvalisus"))
+    app = make_app(session=demo, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_phase(app, pilot, "summary")
+        for table_id, last in (("#summary-activities", "status"), ("#summary-actions", "activity")):
+            table = screen.query_one(table_id, DataTable)
+            keys = [column.key.value for column in table.ordered_columns]
+            widths = [column.get_render_width(table) for column in table.ordered_columns]
+            shown = sum(widths[: keys.index(last) + 1])
+            columns = dict(zip(keys, widths, strict=True))
+            assert shown <= table.scrollable_content_region.width, (table_id, columns)
+        states = screen.query_one("#summary-activities", DataTable).get_column("status")
+        assert "≠ avalikustatud: arvamused erinevad" in [str(cell) for cell in states]

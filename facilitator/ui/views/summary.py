@@ -22,7 +22,7 @@ from textual.widgets import Button, DataTable, Label
 
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
-from facilitator.core.model import Activity, Placement, Session
+from facilitator.core.model import Action, Activity, Placement, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.text import literal_cell
@@ -32,7 +32,8 @@ CURRENT_BAR = "█"
 WISHED_BAR = "▒"
 MAX_BAR = 40
 # Long titles are cut so that rungs and status stay in view; the agree view shows them whole.
-NARROW_TITLE, WIDE_TITLE, WIDE = 40, 60, 160
+MIN_TITLE, WIDE_TITLE = 24, 60
+ACTION_TEXT, ACTION_TITLE, OWNER_LIMIT = 70, 50, 40
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -59,6 +60,39 @@ def status_text(activity: Activity, placements: Sequence[Placement], t: Translat
         return t("summary.status.placed", placed=len(placed), total=len(activity.party_ids))
     views = {(p.current, p.wished) for p in placements}
     return t("summary.status.same" if len(views) == 1 else "summary.status.differ")
+
+
+def title_limit(width: int, session: Session, t: Translator) -> int:
+    """Cells for an activity's title, so that the number, both rungs and the state beside it
+    fit in `width` (in the words of the language: Estonian states are longer); the parties
+    and the note after them may scroll."""
+    rungs = [cell_len(one_line(session.scenario.rung_title(r.id))) for r in session.scenario.rungs]
+    most = max((len(a.party_ids) for a in session.activities), default=0)
+    states = [
+        t(f"summary.status.{kind}", placed=most, total=most)
+        for kind in ("agreed", "not_placed", "placed", "same", "differ")
+    ]
+    fixed = [
+        max(len(str(len(session.activities))), cell_len(t("summary.col.number"))),
+        max([*rungs, cell_len(t("summary.col.current"))]),
+        max([*rungs, cell_len(t("summary.col.wished"))]),
+        max([cell_len(t("summary.col.status")), *(cell_len(state) for state in states)]),
+    ]
+    padding = 2 * (len(fixed) + 1) + 2  # each column's padding, the title's, the scrollbar
+    return max(MIN_TITLE, min(WIDE_TITLE, width - sum(fixed) - padding))
+
+
+def action_limits(width: int, session: Session, actions: Sequence[Action], t: Translator) -> tuple[int, int]:
+    """Cells for a step's text and its activity's title, so that the owner and the due date
+    fit in `width` beside them (the text gets the larger share)."""
+    owner = max(
+        [cell_len(t("summary.actions.col.owner"))]
+        + [min(OWNER_LIMIT, cell_len(one_line(session.party_name(a.owner)))) for a in actions]
+    )
+    due = max(cell_len(t("summary.actions.col.due")), len("07.12.2026"))
+    room = width - owner - due - 2 * 4 - 2  # each column's padding, the scrollbar
+    title = max(MIN_TITLE // 2, min(ACTION_TITLE, room // 3))
+    return max(MIN_TITLE, min(ACTION_TEXT, room - title)), title
 
 
 @dataclass(frozen=True)
@@ -135,7 +169,7 @@ class SummaryView(PhaseView):
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
         self._shown: Session | None = None
-        self._shown_limit = NARROW_TITLE
+        self._shown_limit = WIDE_TITLE
         self._rows: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -244,6 +278,7 @@ class SummaryView(PhaseView):
         actions = sorted(
             (a for a in session.actions if not a.done), key=lambda a: (a.due is None, a.due or "")
         )
+        text_limit, title_limit = action_limits(self.size.width, session, actions, t)
         for action in actions:
             activity = (
                 session.activity(action.activity_id)
@@ -251,10 +286,10 @@ class SummaryView(PhaseView):
                 else None
             )
             table.add_row(
-                literal_cell(action.text, 70),
-                literal_cell(session.party_name(action.owner), 40),
+                literal_cell(action.text, text_limit),
+                literal_cell(session.party_name(action.owner), OWNER_LIMIT),
                 Text(shown_date(action.due, t.language) if action.due else t("summary.none")),
-                literal_cell(activity.title, 50) if activity else Text(t("summary.none")),
+                literal_cell(activity.title, title_limit) if activity else Text(t("summary.none")),
                 key=action.id,
             )
         heading = t("summary.actions.heading", count=len(actions)) if actions else t("summary.actions.none")
@@ -262,7 +297,7 @@ class SummaryView(PhaseView):
         table.display = bool(actions)
 
     def _title_limit(self) -> int:
-        return WIDE_TITLE if self.size.width >= WIDE else NARROW_TITLE
+        return title_limit(self.size.width, self.session, self.t)
 
     def on_resize(self) -> None:
         if self._shown is not None and self._title_limit() != self._shown_limit:
