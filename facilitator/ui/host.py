@@ -60,6 +60,9 @@ class WidgetHost(Protocol):
     ) -> None:
         """Offer `options` (label, value) in a dialog; `chosen` gets the value, None if kept."""
 
+    def after_first_frame(self, work: Callable[[], object]) -> None:
+        """Run `work` once the app's first frame is on screen (soon, if it already is)."""
+
 
 class Host(WidgetHost, Protocol):
     """What screens, views and dialogs use of the app beyond Textual's `App`."""
@@ -96,9 +99,6 @@ class Host(WidgetHost, Protocol):
 
     def confirm_discard(self, discard: Callable[[], object]) -> None:
         """Ask whether typed text may be thrown away; `discard` runs only on yes."""
-
-    def after_first_frame(self, work: Callable[[], object]) -> None:
-        """Run `work` once the app's first frame is on screen (soon, if it already is)."""
 
 
 def widget_host_of(app: App[Any]) -> WidgetHost:

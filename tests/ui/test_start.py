@@ -18,7 +18,8 @@ from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.themes import NORMAL
 from facilitator.ui.widgets.ladder import LadderBoard
-from tests.ui.helpers import workshop_shown
+from facilitator.ui.widgets.mismatch_badge import MismatchBadge
+from tests.ui.helpers import until, workshop_shown
 
 
 def on_the_board(service: SessionService) -> SessionService:
@@ -33,17 +34,20 @@ class FirstFrame(FacilitatorApp):
 
     focused_at_ready: Widget | None = None
     ready_seen = False
+    badge_at_ready = ""
     focus_events: list[str]
 
     def on_ready(self) -> None:  # (Textual calls the app's own `on_ready` too)
         self.focused_at_ready = self.focused
         self.ready_seen = True
+        badges = self.screen.query(MismatchBadge)
+        self.badge_at_ready = str(badges.first().label) if badges else ""
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.focus_events.append(type(event.widget).__name__)
 
 
-async def test_the_board_has_the_focus_in_the_first_frame(
+async def test_the_board_has_the_focus_in_the_first_frame_and_the_count_comes_after(
     ui_library: SessionLibrary, demo_session: SessionService
 ) -> None:
     """The board is focused as it is composed: no other widget takes the focus first and gives
@@ -56,6 +60,10 @@ async def test_the_board_has_the_focus_in_the_first_frame(
         assert isinstance(app.focused_at_ready, LadderBoard)
         assert isinstance(app.focused, LadderBoard)
         assert set(app.focus_events) == {"LadderBoard"}
+        # The header's mismatch count comes after the first frame, and then it comes.
+        assert app.badge_at_ready == "⚠ …"
+        badge = app.screen.query_one(MismatchBadge)
+        await until(pilot, lambda: str(badge.label) != "⚠ …", "the mismatch count")
 
 
 async def test_the_app_starts_in_its_own_theme(ui_library: SessionLibrary) -> None:
