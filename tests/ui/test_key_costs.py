@@ -96,3 +96,22 @@ async def test_a_clock_that_shows_the_same_redraws_nothing(
         updates = Updates(monkeypatch)
         panel.tick()  # twice a second; a paused clock shows the same
         assert updates.count == 0
+
+
+async def test_the_reveal_fills_the_screen_and_the_next_round_does_not(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_placement(app, pilot)
+        box = screen.query_one("#placement-box")
+        assert box.region.width == 150  # the placing page keeps its width (max-width)
+        await pilot.press("1", "2", "2", "3", "3", "4", "r")
+        await pilot.pause()
+        assert isinstance(screen, PlacementScreen) and screen.page == "page-revealed"
+        assert box.region.width == 160 and box.region.height == app.screen.region.height - 1  # the key bar
+        await pilot.press("v")  # nothing agreed yet: no question
+        await pilot.pause()
+        assert screen.page == "page-placing"
+        assert box.region.width == 150

@@ -69,7 +69,7 @@ async def settle(pilot: Pilot[int]) -> None:
 
     def revealed() -> bool:
         screen = pilot.app.screen
-        return isinstance(screen, PlacementScreen) and screen.has_class("-revealed")
+        return isinstance(screen, PlacementScreen) and screen.page == "page-revealed"
 
     await until(pilot, revealed, "the reveal")
     await pilot.pause()

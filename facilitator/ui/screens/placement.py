@@ -31,14 +31,13 @@ from facilitator.core.errors import UserError
 from facilitator.core.followup import last_time_text
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
-from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls
+from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls, spread
 from facilitator.ui.text import literal, show
 from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
@@ -46,14 +45,6 @@ from facilitator.ui.widgets.reveal_ladder import RevealLadder
 from facilitator.ui.widgets.rungs import RungChoice, RungPicker
 
 BOLD, ITALIC = Style(bold=True), Style(italic=True)  # parsed once, not on every draw
-
-
-def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
-    """(number of distinct views, lowest rung, highest rung), or None without any view."""
-    views = sorted(set(rung_ids), key=scenario.rung_index)
-    if not views:
-        return None
-    return len(views), views[0], views[-1]
 
 
 class PlacementScreen(BaseScreen):
@@ -202,15 +193,29 @@ class PlacementScreen(BaseScreen):
             page = "page-placing"
             self._show_placing(activity, placements, names)
         self.query_one("#placement-pages", ContentSwitcher).current = page
-        self.set_class(page == "page-revealed", "-revealed")
         changed_page = page != self._page
         self._page = page
+        if changed_page:
+            self._fit_box()
         self.query_one("#reveal", Button).display = page == "page-placing"
         self.query_one("#agree", Button).display = page == "page-revealed"
         self.query_one("#revote", Button).display = page == "page-revealed"
         self.refresh_bindings()
         if changed_page:
             self._focus_page()
+
+    @property
+    def page(self) -> str:
+        """The page shown: "page-placing", "page-revealed" or "page-empty" ("" before mount)."""
+        return self._page
+
+    def _fit_box(self) -> None:
+        """The reveal fills the screen: the picture of the ladder, then the spread in words.
+        Set on the box itself: a class on the screen would restyle every widget on it (16 ms)."""
+        box = self.query_one("#placement-box").styles
+        revealed = self._page == "page-revealed"
+        box.max_width = "100%" if revealed else None
+        box.max_height = "100%" if revealed else None
 
     def _focus_page(self) -> None:
         target = {

@@ -5,7 +5,7 @@ Kept apart from the placement screen so that the blind round's code stays about 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from textual.content import Content
 from textual.screen import Screen
@@ -19,6 +19,14 @@ from facilitator.ui.widgets.reveal_ladder import RevealRung
 
 REVEAL_RESERVE = 3
 """Lines of the page left under the picture: the spread in words, and a hint of what follows."""
+
+
+def spread(scenario: Scenario, rung_ids: Iterable[str]) -> tuple[int, str, str] | None:
+    """(number of distinct views, lowest rung, highest rung), or None without any view."""
+    views = sorted(set(rung_ids), key=scenario.rung_index)
+    if not views:
+        return None
+    return len(views), views[0], views[-1]
 
 
 def reveal_rungs(
