@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.content import Content
+from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -358,6 +359,12 @@ class FacilitatorApp(App[int]):
             )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The screen's commands, their titles and help as text: the palette reads both as
+        markup, and names in them (phases, rungs, roles) come from any scenario file."""
+        for command in self._palette_commands(screen):
+            yield command._replace(title=escape(command.title), help=escape(command.help))
+
+    def _palette_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The screen's own actions (from its bindings and extra commands), then the app's."""
         t = self.t
         if isinstance(screen, Localized):
