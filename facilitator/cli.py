@@ -69,7 +69,7 @@ class Cli:
     def say_notices(self) -> None:
         """One line on stderr per file of this device set aside as unreadable (view state, settings)."""
         for notice in take_notices():
-            print(self.t("cli.notice", message=one_line(notice)), file=self.err)
+            print(self.t("cli.notice", message=one_line(self.t.text(notice))), file=self.err)
 
     # ---------------------------------------------------------------- commands
     def cmd_scenarios(self) -> int:
@@ -84,8 +84,10 @@ class Cli:
         return EXIT_OK
 
     def _problems(self, error: ScenarioError) -> list[str]:
-        """A scenario's problems: one in the interface language where it has a key, else each."""
-        return [explain(error, self.t)] if error.key else error.problems
+        """A scenario's problems in the interface language: each of several, else the one."""
+        if len(error.problems) > 1 or not error.key:
+            return [self.t.text(problem) for problem in error.problems]
+        return [explain(error, self.t)]
 
     def cmd_scenario(self) -> int:
         path: Path = self.args.file
@@ -147,12 +149,12 @@ class Cli:
         t = self.t
         for s in sessions:
             if s.error:
-                self.say(f"{s.id:<10} ! {one_line(s.error)}")
+                self.say(f"{s.id:<10} ! {one_line(self.t.text(s.error))}")
                 continue
             # Every column is text from the file (the date is free text from --date).
             when = one_line(shown_date(s.date or s.created_at[:10], t.language))
             state = listed_state(s, t, self.scenario_dirs) or "-"
-            activities = t("cli.list.activities", count=f"{s.activities:>4}")
+            activities = t("cli.list.activities", count=f"{t.number(s.activities):>4}")
             self.say(
                 f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
                 f"{one_line(state, 24):<24} {activities}  {one_line(s.title, 60)}"

@@ -161,8 +161,9 @@ ENGLISH = re.compile(
 
 
 def without_code(text: str) -> str:
-    """The text without placeholders and command lines (`--from`, 'facilitator new --help')."""
-    return re.sub(r"\{\w+\}|--[\w-]+|'facilitator [^']*'|\(facilitator [^)]*\)", "", text)
+    """The text without placeholders, command lines (`--from`, 'facilitator new --help') and
+    a scenario file's table names (`[[parties]]`)."""
+    return re.sub(r"\{\w+\}|--[\w-]+|'facilitator [^']*'|\(facilitator [^)]*\)|\[\[[\w.]+\]\]", "", text)
 
 
 def test_no_english_in_the_estonian_catalogue() -> None:

@@ -240,6 +240,6 @@ def test_a_dict_scenario_without_text_has_no_line_numbers() -> None:
     with pytest.raises(ScenarioError) as caught:
         scenario_from_dict(raw, "embedded")
     assert caught.value.problems == [
-        "embedded: colour: unknown key 'colour' (allowed: agenda, approaches, examples, "
-        "format, parties, roles, rungs, scenario)"
+        "embedded: colour: unknown key 'colour' (allowed: 'agenda', 'approaches', 'examples', "
+        "'format', 'parties', 'roles', 'rungs', 'scenario')"
     ]

@@ -167,9 +167,8 @@ def ladder_basis(a: Scenario, b: Scenario) -> Basis:
         return "id"
     if len(a.rungs) == len(b.rungs):
         return "index"
-    raise LadderMismatch(
-        f"the sessions' ladders differ: {len(a.rungs)} rungs in scenario {a.id!r}, "
-        f"{len(b.rungs)} in scenario {b.id!r}; only ladders of the same length can be compared"
+    raise LadderMismatch.worded(
+        "compare.ladders_differ", a_rungs=len(a.rungs), a=repr(a.id), b_rungs=len(b.rungs), b=repr(b.id)
     )
 
 

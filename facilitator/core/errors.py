@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class UserError(Exception):
     """Something the user can fix: bad input, a missing session, an unreadable file.
@@ -10,13 +12,15 @@ class UserError(Exception):
     from the catalogue in the reader's language (see `i18n.explain`).
     """
 
-    def __init__(self, message: str = "", key: str | None = None, **values: str) -> None:
+    def __init__(self, message: str = "", key: str | None = None, **values: object) -> None:
         super().__init__(message)
+        if key is None and hasattr(message, "key"):  # a `Worded` reason: the catalogue says it
+            key, values = message.key, dict(getattr(message, "values", {}))
         self.key = key
         self.values = values
 
     @classmethod
-    def worded(cls, key: str, **values: str) -> UserError:
+    def worded(cls, key: str, **values: object) -> UserError:
         """The error the catalogue words: its English for the message (logs), the key for readers."""
         from facilitator.core.i18n import Translator
 
@@ -26,11 +30,15 @@ class UserError(Exception):
 class ScenarioError(UserError):
     """A scenario file is invalid. Carries every problem found, one line each."""
 
-    def __init__(self, problems: list[str], key: str | None = None, **values: str) -> None:
+    def __init__(self, problems: list[str], key: str | None = None, **values: object) -> None:
+        from facilitator.core.i18n import Worded
+
         self.problems = problems
         first = problems[0] if problems else "invalid scenario"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(first + more, key, **values)
+        message = (
+            Worded("scenario.more", first=first, count=len(problems) - 1) if len(problems) > 1 else first
+        )
+        super().__init__(message, key, **values)
 
 
 class SessionFileError(UserError):
@@ -53,7 +61,15 @@ class SessionWriteError(SessionFileError):
 
 
 def os_reason(error: OSError) -> str:
-    """An OS error's reason without the errno and path noise: "No space left on device"."""
+    """An OS error's reason without the errno and path noise: "No space left on device".
+
+    The common ones are `Worded` (`os.*` in the catalogue), so they are said in the reader's
+    language; any other as the OS words it."""
+    from facilitator.core.i18n import CATALOGUE, Worded
+
+    key = f"os.{errno.errorcode.get(error.errno or 0, '')}"
+    if key in CATALOGUE:
+        return Worded(key)
     return error.strerror or str(error) or type(error).__name__
 
 

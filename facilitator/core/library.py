@@ -24,6 +24,7 @@ from facilitator.core.errors import (
     UserError,
     os_reason,
 )
+from facilitator.core.i18n import reason
 from facilitator.core.model import Session
 from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.scenario import Scenario
@@ -127,8 +128,10 @@ class SessionLibrary:
         try:
             modified = path.stat().st_mtime
             data = SessionFile(path).read()
-        except (UserError, OSError) as error:  # one bad file never hides the others
-            return SessionSummary(path.stem, path, error=str(error))
+        except UserError as error:  # one bad file never hides the others
+            return SessionSummary(path.stem, path, error=reason(error))
+        except OSError as error:
+            return SessionSummary(path.stem, path, error=reason(unreadable(UserError, path, error)))
         meta = data["meta"]["session"]
         phase = str(meta.get("phase", ""))
         agenda = meta.get("scenario", {}).get("agenda", []) if isinstance(meta.get("scenario"), dict) else []
@@ -229,7 +232,7 @@ class SessionLibrary:
             candidate = self.ids()
             if not self.path_for(candidate).exists():
                 return candidate
-        raise UserError("could not find a free session id")  # pragma: no cover
+        raise UserError.worded("file.no_free_id")  # pragma: no cover
 
     def resolve(self, ref: str) -> Path:
         """A session by id, or by a unique prefix of one, as people type on the CLI."""
@@ -276,7 +279,7 @@ class SessionLibrary:
         try:
             path.unlink()
         except OSError as error:  # a folder where the file should be, a read-only folder, ...
-            raise UserError(f"{path}: cannot delete: {os_reason(error)}") from None
+            raise UserError.worded("file.cannot_delete", path=str(path), reason=os_reason(error)) from None
         lock = Path(str(path) + ".lock")
         if lock.exists():
             with contextlib.suppress(OSError):  # held by another process: harmless left behind

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.errors import UserError, os_reason
+from facilitator.core.i18n import Worded, size
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 48
@@ -28,7 +29,13 @@ MAX_INT64 = 2**63 - 1  # a file of ours that only we read: a file's signature ho
 
 
 class PlainDataError(ValueError):
-    """The data is not something we accept; the message says what, without the file name."""
+    """The data is not something we accept; the message says what, without the file name.
+
+    Its reason is `Worded` (`problems` in the catalogue), so it is said in the reader's language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.reason = Worded(key, **values)
+        super().__init__(self.reason)
 
 
 class NotRegularFile(PlainDataError):
@@ -39,7 +46,7 @@ def unreadable(kind: type[UserError], path: object, error: OSError | PlainDataEr
     """`kind` of error saying `path` could not be read, worded by the catalogue."""
     if isinstance(error, NotRegularFile):
         return kind.worded("file.cannot_read_not_regular", path=str(path))
-    reason = os_reason(error) if isinstance(error, OSError) else str(error)
+    reason = os_reason(error) if isinstance(error, OSError) else error.reason
     return kind.worded("file.cannot_read", path=str(path), reason=reason)
 
 
@@ -55,15 +62,15 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, os.strerror(21), str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile("not a regular file")
+            raise NotRegularFile("plain.not_regular")
         if info.st_size > limit:
-            raise PlainDataError(f"too big ({_size(info.st_size)}; at most {_size(limit)})")
+            raise PlainDataError("plain.too_big", size=size(info.st_size), limit=size(limit))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:  # it grew while we read
-        raise PlainDataError(f"too big (more than {_size(limit)})")
+        raise PlainDataError("plain.grew", limit=size(limit))
     return data
 
 
@@ -84,7 +91,7 @@ def read_json_or_set_aside(path: Path, limit: int) -> Any:
     except FileNotFoundError:
         return None
     except PlainDataError as error:
-        set_aside(path, str(error))
+        set_aside(path, error.reason)
     except OSError:  # unreadable here (permissions, a folder): not ours to move
         pass
     return None
@@ -95,10 +102,9 @@ def set_aside(path: Path, reason: str) -> None:
     aside = path.with_name(path.name + ".bad")
     try:
         os.replace(path, aside)
-        where = f"set aside as {aside}"
+        NOTICES.append(Worded("plain.set_aside", path=str(path), reason=reason, aside=str(aside)))
     except OSError:
-        where = "ignored"
-    NOTICES.append(f"{path}: {reason}; {where} (only this device's own state is lost)")
+        NOTICES.append(Worded("plain.ignored", path=str(path), reason=reason))
 
 
 def take_notices() -> list[str]:
@@ -108,27 +114,23 @@ def take_notices() -> list[str]:
     return taken
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
-
-
 def _no_constants(name: str) -> Any:
-    raise PlainDataError(f"{name} is not a number JSON allows")
+    raise PlainDataError("plain.constant", name=name)
 
 
 def _whole(text: str, largest: int = MAX_INT) -> int:
     if len(text.lstrip("-")) > len(str(largest)):  # more digits than the largest: no need to convert
-        raise PlainDataError(f"number too large ({text[:20]}...)")
+        raise PlainDataError("plain.too_large", number=f"{text[:20]}...")
     value = int(text)
     if not -largest <= value <= largest:
-        raise PlainDataError(f"number too large ({value})")
+        raise PlainDataError("plain.too_large", number=value)
     return value
 
 
 def _decimal(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):  # 1e400
-        raise PlainDataError(f"number too large ({text[:20]})")
+        raise PlainDataError("plain.too_large", number=text[:20])
     return value
 
 
@@ -146,7 +148,7 @@ def loads_json(raw: bytes, *, walk: bool = True, largest: int = MAX_INT) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise PlainDataError(f"not UTF-8 text (byte {error.start})") from None
+        raise PlainDataError("plain.not_utf8", byte=error.start) from None
     try:
         value = json.loads(
             text,
@@ -157,11 +159,11 @@ def loads_json(raw: bytes, *, walk: bool = True, largest: int = MAX_INT) -> Any:
     except PlainDataError:
         raise
     except json.JSONDecodeError as error:
-        raise PlainDataError(f"not valid JSON ({error})") from None
+        raise PlainDataError("plain.not_json", line=error.lineno, column=error.colno) from None
     except RecursionError:
-        raise PlainDataError(f"nested more than {MAX_DEPTH} levels deep") from None
-    except ValueError as error:
-        raise PlainDataError(f"not valid JSON ({error})") from None
+        raise PlainDataError("plain.too_deep", depth=MAX_DEPTH) from None
+    except ValueError:
+        raise PlainDataError("plain.not_json_bare") from None
     if not walk:
         return value
     if _SURROGATE_ESCAPE.search(text):
@@ -179,7 +181,7 @@ def check_depth(value: Any) -> None:
     while level:
         depth += 1
         if depth > MAX_DEPTH:
-            raise PlainDataError(f"nested more than {MAX_DEPTH} levels deep")
+            raise PlainDataError("plain.too_deep", depth=MAX_DEPTH)
         below: list[Any] = []
         for item in level:
             children = item.values() if type(item) is dict else item
@@ -193,40 +195,38 @@ def check(value: Any, largest: int = MAX_INT) -> None:
     while stack:
         item, path = stack.pop()
         if len(path) > MAX_DEPTH:
-            raise PlainDataError(f"{_where(path)}: nested more than {MAX_DEPTH} levels deep")
+            raise PlainDataError("plain.too_deep_here", where=_where(path), depth=MAX_DEPTH)
         if isinstance(item, str):
             _check_text(item, path)
         elif isinstance(item, bool | dt.date | dt.time) or item is None:
             continue  # TOML dates and times: the scenario validator says where they don't belong
         elif isinstance(item, int):
             if not -largest <= item <= largest:
-                raise PlainDataError(f"{_where(path)}: number too large")
+                raise PlainDataError("plain.too_large_here", where=_where(path))
         elif isinstance(item, float):
             if not math.isfinite(item):
-                raise PlainDataError(f"{_where(path)}: {item} is not a number allowed here")
+                raise PlainDataError("plain.not_finite", where=_where(path), value=str(item))
         elif isinstance(item, dict):
             for key, child in item.items():
                 if not isinstance(key, str):
-                    raise PlainDataError(f"{_where(path)}: a key that is not text")
+                    raise PlainDataError("plain.key_not_text", where=_where(path))
                 _check_text(key, path)
                 stack.append((child, (*path, key)))
         elif isinstance(item, list):
             stack.extend((child, (*path, index)) for index, child in enumerate(item))
         else:
-            raise PlainDataError(f"{_where(path)}: unexpected {type(item).__name__} value")
+            raise PlainDataError("plain.unexpected", where=_where(path), kind=type(item).__name__)
 
 
 def _check_text(text: str, path: tuple[str | int, ...]) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise PlainDataError(
-            f"{_where(path)}: text with characters that are not valid (lone surrogates)"
-        ) from None
+        raise PlainDataError("plain.surrogates", where=_where(path)) from None
 
 
 def _where(path: tuple[str | int, ...]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the top level"
+    return out or Worded("plain.top_level")

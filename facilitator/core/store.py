@@ -27,6 +27,7 @@ from tinydb.table import Document, Table
 
 from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
 from facilitator.core.groupcommit import Batch, GroupCommit
+from facilitator.core.i18n import Worded
 from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.validate import Data, check_session_data, parse_session
 
@@ -467,9 +468,9 @@ class SessionFile:
         try:
             self.lock.acquire()
         except FileLockTimeout:
-            raise LockTimeout(f"{self.path}: another program is holding the session open") from None
+            raise LockTimeout.worded("file.locked", path=str(self.path)) from None
         except OSError as error:
-            raise SessionWriteError(self.path, f"cannot lock it: {os_reason(error)}") from None
+            raise SessionWriteError(self.path, Worded("file.lock_reason", reason=os_reason(error))) from None
 
     @classmethod
     def create(cls, path: Path, data: Data) -> SessionFile:
@@ -483,7 +484,7 @@ class SessionFile:
         session_file._acquire()
         try:
             if path.exists() or path.is_symlink():
-                raise SessionFileError(f"{path}: a session with this id already exists")
+                raise SessionFileError.worded("file.exists", path=str(path))
             remove_temp_files(path)
             try:
                 sig = atomic_write_text(path, dumps(data), mode=PRIVATE_FILE_MODE)

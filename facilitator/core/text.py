@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n.numbers import number
 
 _VISIBLE = {"\n": "⏎", "\r": "␍", "\t": " "}
 
@@ -99,7 +100,7 @@ class TooLong(ValueError):
     """A typed text over its limit: refused with the limit, never cut silently."""
 
     def __init__(self, length: int, limit: int) -> None:
-        super().__init__(f"{length:,} characters; at most {limit:,}")
+        super().__init__(f"{number(length, 'en')} characters; at most {number(limit, 'en')}")
         self.length = length
         self.limit = limit
 
@@ -136,7 +137,7 @@ def clean_change(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
                 f"{label} is too long ({error})",
                 "error.too_long",
                 field=label,
-                length=f"{error.length:,}",
-                limit=f"{error.limit:,}",
+                length=error.length,
+                limit=error.limit,
             ) from None
     return payload

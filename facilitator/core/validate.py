@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Annotated, Any, NoReturn, TypedDict, cast
 
 from facilitator.core.errors import ScenarioError, SessionFileError
+from facilitator.core.i18n import Worded
 from facilitator.core.model import FILE_KIND, META, OTHER_TABLES, SCHEMA_VERSION, TABLES, Event
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
@@ -52,7 +53,9 @@ def check_session_data(data: Any, source: str) -> Data:
         )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise SessionFileError.worded("file.corrupt", path=source, detail=f"table {name!r}")
+            raise SessionFileError.worded(
+                "file.corrupt", path=source, detail=Worded("corrupt.table", table=repr(name))
+            )
     return cast(Data, data)
 
 
@@ -94,7 +97,7 @@ def parse_session(raw: bytes, source: str, previous: Data | None = None) -> Data
                     if known.get(doc_id) is not doc:
                         check(doc)
     except PlainDataError as error:
-        raise SessionFileError.worded("file.corrupt", path=source, detail=str(error)) from None
+        raise SessionFileError.worded("file.corrupt", path=source, detail=error.reason) from None
     return validate_session(data, source, plain_checked=True, previous=previous)
 
 
@@ -105,7 +108,7 @@ _scenario_memo: list[tuple[Any, Scenario]] = []
 def _scenario(raw: Any, source: str) -> Scenario:
     if _scenario_memo and _scenario_memo[0][0] == raw:
         return _scenario_memo[0][1]
-    scenario = scenario_from_dict(raw, f"{source} (embedded scenario)")
+    scenario = scenario_from_dict(raw, Worded("scenario.embedded", source=source))
     _scenario_memo[:] = [(raw, scenario)]
     return scenario
 
@@ -123,14 +126,14 @@ def validate_session(
         try:
             check(checked)
         except PlainDataError as error:
-            raise SessionFileError.worded("file.corrupt", path=source, detail=str(error)) from None
+            raise SessionFileError.worded("file.corrupt", path=source, detail=error.reason) from None
     meta = checked["meta"].get("session", {})
     if not isinstance(meta.get("scenario"), dict):
-        raise SessionFileError.worded("file.corrupt", path=source, detail="no embedded scenario")
+        raise SessionFileError.worded("file.corrupt", path=source, detail=Worded("corrupt.no_scenario"))
     try:
         scenario = _scenario(meta["scenario"], source)
     except ScenarioError as error:
-        raise SessionFileError(str(error)) from None
+        raise SessionFileError(error.args[0]) from None
     _Checker(source, scenario, checked, previous).run()
     return checked
 
@@ -180,22 +183,28 @@ class _Checker:
         return doc.get("activity_id") not in self.changed_activities
 
     # ---------------------------------------------------------------- reporting
-    def fail(self, field: str | None, problem: str) -> NoReturn:
+    def fail(self, field: str | None, key: str, **values: object) -> NoReturn:
+        """Refuse the file at the current document's `field`, the problem worded by `key`."""
+        self.refuse(field, Worded(key, **values))
+
+    def refuse(self, field: str | None, problem: Worded) -> NoReturn:
         table, doc_id = self.where
-        parts = [f"table {table!r}"]
-        if doc_id:
-            parts.append(f"document {doc_id!r}")
-        if field is not None:
-            parts.append(f"field {field!r}")
-        detail = f"{', '.join(parts)}: {problem}"
-        raise SessionFileError.worded("file.corrupt", path=self.source, detail=detail)
+        at = {"table": repr(table), "document": repr(doc_id), "field": repr(field), "problem": problem}
+        place = (
+            ("at_field" if doc_id else "at_table_field")
+            if field is not None
+            else ("at_document" if doc_id else "at_table")
+        )
+        raise SessionFileError.worded(
+            "file.corrupt", path=self.source, detail=Worded(f"corrupt.{place}", **at)
+        )
 
     # ---------------------------------------------------------------- field checks
     def declared(self, fields: tuple[Field, ...], doc: Mapping[str, Any]) -> None:
         """Every declared field of the document as its declaration says (`schema.stored`)."""
         problem = document_problem(fields, doc, self.exists, self.known)
         if problem is not None:
-            self.fail(*problem)
+            self.refuse(*problem)
 
     def exists(self, table: str, doc_id: str) -> bool:
         return doc_id in self.tables.get(table, {})
@@ -210,7 +219,9 @@ class _Checker:
         """The document's activity (its fields checked already), if its party takes part in it."""
         activity = self.tables["activities"][doc["activity_id"]]
         if doc["party_id"] not in activity.get("party_ids", ()):
-            self.fail("party_id", f"party {doc['party_id']!r} is not involved in activity {activity['id']!r}")
+            self.fail(
+                "party_id", "corrupt.not_involved", party=repr(doc["party_id"]), activity=repr(activity["id"])
+            )
         return activity
 
     # ---------------------------------------------------------------- tables
@@ -218,7 +229,7 @@ class _Checker:
         for name in self.tables:
             if name not in TABLES and name not in OTHER_TABLES:
                 self.where = (name, "")
-                self.fail(None, "is not a table of a session file")
+                self.fail(None, "corrupt.not_table")
         self.meta()
         self.view()
         for name, table in TABLES.items():
@@ -233,7 +244,7 @@ class _Checker:
                 continue
             self.where = (table.name, doc_id)
             if table.key is None and doc.get("id") != doc_id:
-                self.fail("id", f"must be the document's own id {doc_id!r}")
+                self.fail("id", "corrupt.own_id", id=repr(doc_id))
             if "order" in doc:
                 self.declared(fields_of(_Order), doc)
             upgraded = table.upgrade(doc) if table.upgrade is not None else doc
@@ -241,7 +252,7 @@ class _Checker:
             if rule is not None:
                 rule(self, upgraded)
             if table.key is not None and doc_id != (expected := table.id_of(table.build(upgraded))):
-                self.fail("id", f"must be {expected!r}")
+                self.fail("id", "corrupt.must_be", expected=repr(expected))
 
     def meta(self) -> None:
         meta_table = self.tables["meta"]
@@ -249,31 +260,31 @@ class _Checker:
         for doc_id in meta_table:
             if doc_id != "session":
                 self.where = ("meta", doc_id)
-                self.fail(None, "is not a document of the meta table")
+                self.fail(None, "corrupt.not_meta")
         meta = meta_table["session"]
         self.declared(META.fields, meta)
         if not SESSION_ID_RE.match(meta["id"]):
-            self.fail("id", f"{meta['id']!r} is not valid: a session id has letters, digits, '-' and '_'")
+            self.fail("id", "corrupt.session_id", id=repr(meta["id"]))
         if meta["scenario_id"] != self.scenario.id:
-            self.fail("scenario_id", f"must be the embedded scenario's id {self.scenario.id!r}")
+            self.fail("scenario_id", "corrupt.scenario_id", id=repr(self.scenario.id))
         initial = meta.get("initial", {})
         if not isinstance(initial, dict):
-            self.fail("initial", f"must be a table, not {_kind(initial)}")
+            self.fail("initial", "corrupt.not_table_value", kind=type_name(initial))
         for key, value in initial.items():
             if key not in (*META_TEXTS, "phase") or not isinstance(value, str):
-                self.fail(f"initial.{key}", "is not a text field of the session")
+                self.fail(f"initial.{key}", "corrupt.not_text_field")
             if key == "phase" and value not in self.known("phase or setup"):
-                self.fail("initial.phase", f"{value!r} is not a phase of the scenario's agenda")
+                self.fail("initial.phase", "corrupt.not_phase", value=repr(value))
 
     def view(self) -> None:
         for doc_id, doc in self.tables.get("view", {}).items():
             self.where = ("view", doc_id)
             if doc_id != "state":
-                self.fail(None, "is not a document of the view table")
+                self.fail(None, "corrupt.not_view")
             self.declared(fields_of(_ViewState), doc)
             timers = doc.get("timers", {})
             if not isinstance(timers, dict) or not all(isinstance(t, dict) for t in timers.values()):
-                self.fail("timers", "must be a table of timers")
+                self.fail("timers", "corrupt.timers")
 
     def events(self) -> None:
         """The log: numbered 1, 2, 3, ..., each event a known kind whose data has its declared
@@ -286,33 +297,33 @@ class _Checker:
             self.declared(fields_of(Event), doc)
             seq = doc["seq"]
             if seq > len(events):
-                self.fail("seq", f"the log has {len(events)} events, numbered from 1 without gaps")
+                self.fail("seq", "corrupt.seq", count=len(events))
             if doc_id != str(seq) or doc.get("id") != doc_id:
-                self.fail("id", f"must be the event's number {seq}")
+                self.fail("id", "corrupt.event_number", seq=str(seq))
             payload = PAYLOADS.get(doc["kind"])
             if payload is None:
-                self.fail("kind", f"{doc['kind']!r} is not a kind of change")
+                self.fail("kind", "corrupt.event_kind", kind=repr(doc["kind"]))
             data = doc.get("data", {})
             problem = payload_problem(payload, data)
             if problem is not None:
-                self.fail(f"data.{problem[0]}", problem[1])
+                self.refuse(f"data.{problem[0]}", problem[1])
 
 
 def _placement(checker: _Checker, doc: Mapping[str, Any]) -> None:
     activity = checker.involved(doc)
     if doc["round"] > activity.get("round", 1):
-        checker.fail("round", f"is later than the activity's round {activity.get('round', 1)}")
+        checker.fail("round", "corrupt.later_round", round=str(activity.get("round", 1)))
 
 
 def _expectation(checker: _Checker, doc: Mapping[str, Any]) -> None:
     if doc["from_party"] == doc["to_party"]:
-        checker.fail("to_party", "is the party the expectation comes from")
+        checker.fail("to_party", "corrupt.self_expectation")
 
 
 def _timer(checker: _Checker, doc: Mapping[str, Any]) -> None:
     """A phase's countdown, as the room left it (see `kinds.session`), under its phase's id."""
     if doc.get("id", checker.where[1]) != checker.where[1]:
-        checker.fail("id", f"must be the document's own id {checker.where[1]!r}")
+        checker.fail("id", "corrupt.own_id", id=repr(checker.where[1]))
 
 
 RULES: dict[str, Rule] = {
@@ -336,7 +347,3 @@ class _ViewState(TypedDict, total=False):
     selected_activity: str | None
     placement: str | None
     intro_page: Annotated[int, Whole(lowest=0)]
-
-
-def _kind(value: Any) -> str:
-    return "nothing (null)" if value is None else type_name(value)

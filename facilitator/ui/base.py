@@ -178,7 +178,7 @@ class BaseModal(Localized, ModalScreen[ResultType]):
             length = len(clean(field_text(widget), kind))
             if length > LIMITS[kind]:
                 widget.focus()
-                message = self.t("error.too_long_here", length=f"{length:,}", limit=f"{LIMITS[kind]:,}")
+                message = self.t("error.too_long_here", length=length, limit=LIMITS[kind])
                 self.notify(message, severity="error", markup=False)
                 return False
         return True

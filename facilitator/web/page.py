@@ -64,7 +64,7 @@ class AgreeBlock:
     agreed: str
     closed_key: str = ""
     """Why the party can't commit, expect, answer or sign off here now (`core.rules`); "" if it can."""
-    closed_values: dict[str, str] = field(default_factory=dict)
+    closed_values: dict[str, object] = field(default_factory=dict)
     can_withdraw: bool = False
     """Signed off, and the room's rules still let the party withdraw it (until the phase ends)."""
 

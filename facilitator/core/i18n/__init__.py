@@ -12,6 +12,9 @@ import importlib
 import pkgutil
 import string
 from collections.abc import Mapping
+from typing import Any
+
+from facilitator.core.i18n.numbers import Decimals, number, percent
 
 LANGUAGES = ("et", "en")
 LANGUAGE_NAMES = {"et": "eesti keel", "en": "English"}
@@ -38,18 +41,84 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+class Worded(str):
+    """A reason the catalogue words, kept until it is read: it is its English (logs, plain
+    `str` use) and carries its `key` and `values`, so a `Translator` says it in its own
+    language, also when it sits inside another sentence as one of its values."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, /, **values: Any) -> Worded:
+        worded = super().__new__(cls, Translator("en")(key, **values))
+        worded.key = key
+        worded.values = values
+        return worded
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_reworded, (self.key, self.values))
+
+
+def size(n: int) -> Worded:
+    """A file size as the reader's language writes it: bytes below a megabyte, else megabytes."""
+    if n >= 1024 * 1024:
+        return Worded("unit.megabytes", n=Decimals(n / 1024 / 1024, 1))
+    return Worded("unit.bytes", n=n)
+
+
+def _reworded(key: str, values: dict[str, Any]) -> Worded:
+    return Worded(key, **values)
+
+
 class Translator:
-    """Looks up interface text in one language; switchable at runtime."""
+    """Looks up interface text in one language; switchable at runtime.
+
+    The values put into a text are said in the same language: a number as the language
+    writes it (`numbers`), a `Worded` reason in its words."""
 
     def __init__(self, language: str = "et") -> None:
         self.language = language if language in LANGUAGES else "en"
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str, /, **values: object) -> str:
         text = CATALOGUE[key][self.language]
-        return text.format(**values) if values else text
+        return text.format(**{name: self.value(v) for name, v in values.items()}) if values else text
 
     def has(self, key: str) -> bool:
         return key in CATALOGUE
+
+    def value(self, value: object) -> object:
+        """One value as this language says it: numbers formatted, worded reasons translated."""
+        if isinstance(value, Worded):
+            return self(value.key, **value.values)
+        if isinstance(value, Decimals):
+            return number(value.value, self.language, value.places)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return number(value, self.language)
+        return value
+
+    def text(self, text: str) -> str:
+        """A reason that may be `Worded` (then in this language) or plain text (as it is)."""
+        return self(text.key, **text.values) if isinstance(text, Worded) else text
+
+    def number(self, value: float, decimals: int | None = None) -> str:
+        """31,000 / 31 000; 1.5 / 1,5: the one way a number is written for a reader."""
+        return number(value, self.language, decimals)
+
+    def percent(self, fraction: float, decimals: int = 0) -> str:
+        return percent(fraction, self.language, decimals)
+
+    def size(self, n: int) -> str:
+        """A file size: bytes below a megabyte, else megabytes with one decimal."""
+        return self.text(size(n))
+
+
+def reason(error: Exception) -> str:
+    """Why `error` happened, kept to be said later in any language: `Worded` where the
+    catalogue words it (a `UserError` with its key, an OS error's reason), else its text."""
+    key = getattr(error, "key", None)
+    if isinstance(key, str) and key in CATALOGUE:
+        return Worded(key, **dict(getattr(error, "values", {})))
+    return str(error)
 
 
 def explain(error: Exception, t: Translator) -> str:

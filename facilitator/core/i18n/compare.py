@@ -14,6 +14,12 @@ MESSAGES = {
         "et": "Muutusi pole: teine töötuba ütleb sama, mida esimene.",
     },
     # ------------------------------------------------------------ sections
+    "compare.ladders_differ": {
+        "en": "the sessions' ladders differ: {a_rungs} rungs in scenario {a}, {b_rungs} in scenario {b}; "
+        "only ladders of the same length can be compared",
+        "et": "töötubade redelid erinevad: stsenaariumis {a} on astmeid {a_rungs}, stsenaariumis {b} {b_rungs}; "
+        "võrrelda saab ainult sama pikki redeleid",
+    },
     "compare.section.up": {"en": "Moved up the ladder ({count})", "et": "Liikus redelil üles ({count})"},
     "compare.section.down": {"en": "Moved down the ladder ({count})", "et": "Liikus redelil alla ({count})"},
     "compare.section.same": {"en": "Same rung ({count})", "et": "Sama aste ({count})"},

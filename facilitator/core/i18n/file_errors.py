@@ -51,6 +51,20 @@ MESSAGES = {
         "en": "{path}: scenario.id: {id} is already the id of {first}; give this scenario an id of its own",
         "et": "{path}: scenario.id: tunnus {id} on juba failil {first}; andke sellele stsenaariumile oma tunnus",
     },
+    "file.locked": {
+        "en": "{path}: another program is holding the session open",
+        "et": "{path}: teine programm hoiab töötuba avatuna",
+    },
+    "file.lock_reason": {"en": "cannot lock it: {reason}", "et": "lukustada ei õnnestu: {reason}"},
+    "file.exists": {
+        "en": "{path}: a session with this id already exists",
+        "et": "{path}: sellise tunnusega töötuba on juba olemas",
+    },
+    "file.cannot_delete": {
+        "en": "{path}: cannot delete: {reason}",
+        "et": "{path}: kustutada ei õnnestu: {reason}",
+    },
+    "file.no_free_id": {"en": "could not find a free session id", "et": "vaba töötoa tunnust ei leitud"},
     "file.missing": {
         "en": "{path}: no such file",
         "et": "{path}: sellist faili ei ole",

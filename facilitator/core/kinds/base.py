@@ -18,6 +18,7 @@ from tinydb import TinyDB
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator
+from facilitator.core.i18n.numbers import number
 from facilitator.core.model import META, PARTIES, Activity, SessionInfo
 from facilitator.core.scenario import Scenario
 from facilitator.core.schema.events import PAYLOADS, Payload
@@ -255,11 +256,11 @@ def text(data: Mapping[str, object], key: str, *, required: bool = True, label: 
         raise ChangeRejected(f"{name} must not be empty", "error.empty", field=name)
     if len(value) > MAX_TEXT:
         raise ChangeRejected(
-            f"{name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})",
+            f"{name} is too long ({number(len(value), 'en')} characters; at most {number(MAX_TEXT, 'en')})",
             "error.too_long",
             field=name,
-            length=f"{len(value):,}",
-            limit=f"{MAX_TEXT:,}",
+            length=len(value),
+            limit=MAX_TEXT,
         )
     try:
         value.encode("utf-8")

@@ -185,7 +185,7 @@ def write_files(
 ) -> list[Path]:
     """Write every file into `folder` (made if missing); returns the paths, in order."""
     if folder.exists() and not folder.is_dir():
-        raise UserError.worded("file.not_a_folder", path=str(folder), count=str(len(files)))
+        raise UserError.worded("file.not_a_folder", path=str(folder), count=len(files))
     for name in files:  # every file checked before the first is written
         check_target(folder / name, protected, follow_symlinks=follow_symlinks)
     try:

@@ -64,7 +64,7 @@ class _Builder:
         t, sessions = self.t, self.h.sessions
         newest = sessions[-1]
         facts: tuple[tuple[str, Inline], ...] = (
-            (t("history.fact.sessions"), text(str(len(sessions)))),
+            (t("history.fact.sessions"), text(t.number(len(sessions)))),
             (t("history.fact.span"), text(f"{self.dates[0]} – {self.dates[-1]}")),
             (t("report.fact.generated"), text(shown_date(self.generated, t.language))),
         )
@@ -87,8 +87,8 @@ class _Builder:
                 text(strong(str(i + 1))),
                 text(self.dates[i]),
                 text(user(s.info.title)),
-                text(str(len(s.parties))),
-                text(str(len(s.activities))),
+                text(self.t.number(len(s.parties))),
+                text(self.t.number(len(s.activities))),
                 text(str(sum(1 for a in s.activities if a.agreed_current is not None))),
             )
             for i, s in enumerate(sessions)
@@ -129,7 +129,7 @@ class _Builder:
             rows.append(
                 (
                     text(f"{i + 1}. {self.dates[i]}"),
-                    text(str(len(year.pairs))),
+                    text(self.t.number(len(year.pairs))),
                     text(user(gained)) if gained else text(muted(NONE)),
                     text(user(lost)) if lost else text(muted(NONE)),
                 )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.errors import ScenarioError, UserError
+from facilitator.core.i18n import Worded
 from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited, unreadable
 from facilitator.core.plain import check as check_plain
 from facilitator.core.scenario.definition import (
@@ -79,7 +80,7 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
     try:
         doc = tomllib.loads(text)
     except RecursionError:
-        raise ScenarioError([f"{source}: nested more than {MAX_DEPTH} levels deep"]) from None
+        raise ScenarioError([_problem(source, Worded("plain.too_deep", depth=MAX_DEPTH))]) from None
     except tomllib.TOMLDecodeError as error:
         # Python 3.14 has error.lineno; before that the line is only in the message.
         message = getattr(error, "msg", None) or str(error)
@@ -89,12 +90,49 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
             line = line or int(found.group(1))
             message = message[: found.start()].rstrip()
         where = f"{source}:{line}" if line else source
-        raise ScenarioError([f"{where}: TOML syntax error: {message}"]) from None
+        raise ScenarioError([_problem(where, Worded("scenario.toml", detail=toml_reason(message)))]) from None
     try:
         check_plain(doc)  # NaN, huge numbers, deep nesting: refused before the validator walks it
     except PlainDataError as error:
-        raise ScenarioError([f"{source}: {error}"]) from None
+        raise ScenarioError([_problem(source, error.reason)]) from None
     return scenario_from_dict(doc, source, text)
+
+
+def _problem(where: str, problem: Worded) -> Worded:
+    return Worded("scenario.problem_file", where=where, problem=problem)
+
+
+_TOML_REASONS = (
+    ("Expected '=' after a key", "toml.expected_equals"),
+    ("Invalid value", "toml.invalid_value"),
+    ("Invalid statement", "toml.invalid_statement"),
+    ("Unterminated string", "toml.unterminated"),
+    ("Cannot declare", "toml.twice"),
+    ("Cannot overwrite", "toml.twice"),
+    ("Cannot redefine", "toml.twice"),
+    ("Cannot mutate", "toml.twice"),
+    ("Duplicate inline table key", "toml.twice"),
+    ("Unclosed", "toml.unclosed"),
+    ("Invalid initial character for a key", "toml.key_start"),
+    ("Unescaped", "toml.escape"),
+    ("Invalid hex value", "toml.escape"),
+    ("Escaped character", "toml.escape"),
+    ("Invalid date", "toml.date"),
+)
+_TOML_CHARACTER = re.compile(r"^(?:Found invalid|Illegal) character ('.*')$")
+_TOML_EXPECTED = re.compile(r"^Expected ('.*?')")
+
+
+def toml_reason(message: str) -> Worded:
+    """tomllib's English reason as a catalogue one (any reason it may add later: a bare syntax error)."""
+    found = _TOML_CHARACTER.match(message)
+    if found:
+        return Worded("toml.character", character=found.group(1))
+    for start, key in _TOML_REASONS:
+        if message.startswith(start):
+            return Worded(key)
+    found = _TOML_EXPECTED.match(message)
+    return Worded("toml.expected", what=found.group(1)) if found else Worded("toml.other")
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -106,7 +144,7 @@ def load_scenario(path: Path) -> Scenario:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ScenarioError([f"{path}: not UTF-8 text (byte {error.start})"]) from None
+        raise ScenarioError([_problem(str(path), Worded("plain.not_utf8", byte=error.start))]) from None
     return parse_scenario(text, str(path))
 
 

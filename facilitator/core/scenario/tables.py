@@ -22,7 +22,7 @@ from facilitator.core.scenario.definition import (
     Scenario,
     SuggestedParty,
 )
-from facilitator.core.scenario.validator import Path_, Validator, type_name
+from facilitator.core.scenario.validator import Path_, Validator, listed, type_name
 
 _TOP_KEYS = {
     "format": True,
@@ -50,16 +50,12 @@ def format_ok(v: Validator, top: dict[str, Any]) -> bool:
         return True
     fmt = top["format"]
     if not isinstance(fmt, int) or isinstance(fmt, bool):
-        v.problem(("format",), f"expected a whole number, got {type_name(fmt)}")
+        v.problem(("format",), "scenario.expected_whole", kind=type_name(fmt))
     elif fmt > FORMAT_VERSION:
-        v.problem(
-            ("format",),
-            f"format {fmt} is newer than this version of facilitator understands "
-            f"({FORMAT_VERSION}); upgrade facilitator",
-        )
+        v.problem(("format",), "scenario.format_newer", format=str(fmt), known=str(FORMAT_VERSION))
         return False
     elif fmt < 1:
-        v.problem(("format",), f"unknown format {fmt}")
+        v.problem(("format",), "scenario.format_unknown", format=str(fmt))
     return True
 
 
@@ -76,7 +72,12 @@ def meta(v: Validator, top: dict[str, Any]) -> _Meta:
     summary = v.text(table, ("scenario",), "summary")
     source = v.text(table, ("scenario",), "source")
     if language and language not in LANGUAGES:
-        v.problem(("scenario", "language"), f"must be one of {', '.join(LANGUAGES)}, got {language!r}")
+        v.problem(
+            ("scenario", "language"),
+            "scenario.one_of",
+            choices=listed(LANGUAGES),
+            value=repr(language),
+        )
     return _Meta(scenario_id, language, title, summary, source)
 
 
@@ -94,7 +95,7 @@ def rung(v: Validator, r: dict[str, Any], path: Path_) -> Rung:
     v.unique([((*path, "flows", i), f.id) for i, f in enumerate(flows)], "flow")
     questions = v.texts(r, path, "questions")
     if "questions" in r and not questions and isinstance(r["questions"], list):
-        v.problem((*path, "questions"), "needs at least one question")
+        v.problem((*path, "questions"), "scenario.no_question")
     return Rung(
         id=v.ident(r, path),
         name=v.text(r, path, "name"),
@@ -182,7 +183,7 @@ def roles(v: Validator, top: dict[str, Any]) -> list[Role]:
     v.unique([(("roles", i), a.id) for i, a in enumerate(found)], "role")
     leads = [i for i, r in enumerate(found) if r.lead]
     for i in leads[1:]:
-        v.problem(("roles", i, "lead"), "only one role may have lead = true")
+        v.problem(("roles", i, "lead"), "scenario.one_lead")
     return found
 
 
@@ -198,7 +199,7 @@ def agenda(v: Validator, top: dict[str, Any]) -> list[Phase]:
     ):
         kind = v.text(a, p, "kind")
         if kind and kind not in PHASE_KINDS:
-            v.problem((*p, "kind"), f"must be one of {', '.join(PHASE_KINDS)}, got {kind!r}")
+            v.problem((*p, "kind"), "scenario.one_of", choices=listed(PHASE_KINDS), value=repr(kind))
         found.append(
             Phase(
                 id=v.ident(a, p),
@@ -227,18 +228,18 @@ def example(
     flow_ids = {f.id for r in ladder for f in r.flows}
     rung_id = v.text(e, p, "rung")
     if rung_id and rung_id not in rung_ids:
-        v.problem((*p, "rung"), f"no rung with id {rung_id!r} (rungs: {', '.join(sorted(rung_ids))})")
+        v.problem((*p, "rung"), "scenario.no_rung", id=repr(rung_id), ids=listed(sorted(rung_ids)))
     example_parties = v.texts(e, p, "parties")
     for i, party in enumerate(example_parties):
         if party not in party_ids:
-            v.problem((*p, "parties", i), f"no party with id {party!r} in [[parties]]")
+            v.problem((*p, "parties", i), "scenario.no_party", id=repr(party))
     approach = v.text(e, p, "approach") or None
     if approach and approach not in approach_ids:
-        v.problem((*p, "approach"), f"no approach with id {approach!r} in [[approaches]]")
+        v.problem((*p, "approach"), "scenario.no_approach", id=repr(approach))
     example_flows = v.texts(e, p, "flows")
     for i, flow in enumerate(example_flows):
         if flow not in flow_ids:
-            v.problem((*p, "flows", i), f"no flow with id {flow!r} in [[rungs.flows]]")
+            v.problem((*p, "flows", i), "scenario.no_flow", id=repr(flow))
     return Example(
         rung=rung_id,
         place=v.text(e, p, "place"),

@@ -6,8 +6,10 @@ The accessors return a safe default after recording a problem, so one pass finds
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+
+from facilitator.core.i18n import Worded
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -19,7 +21,7 @@ def format_path(path: Path_) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "(top level)"
+    return out or Worded("scenario.top_level")
 
 
 class LineLocator:
@@ -93,23 +95,25 @@ class Validator:
         self.locator = locator
         self.problems: list[str] = []
 
-    def problem(self, path: Path_, message: str) -> None:
+    def problem(self, path: Path_, message_key: str, **values: object) -> None:
+        """One problem at `path`, worded by the catalogue (`problems`): said in the reader's language."""
         line = self.locator.line(path) if self.locator else None
         where = f"{self.source}:{line}" if line else self.source
-        self.problems.append(f"{where}: {format_path(path)}: {message}")
+        message = Worded(message_key, **values)
+        self.problems.append(Worded("scenario.problem", where=where, path=format_path(path), problem=message))
 
     # Typed accessors: each returns a safe default after recording a problem.
     def table(self, data: Any, path: Path_, keys: Mapping[str, bool]) -> dict[str, Any]:
         if not isinstance(data, dict):
-            self.problem(path, f"expected a table, got {type_name(data)}")
+            self.problem(path, "scenario.expected_table", kind=type_name(data))
             return {}
         for key in data:
             if key not in keys:
-                allowed = ", ".join(sorted(keys))
-                self.problem((*path, key), f"unknown key {key!r} (allowed: {allowed})")
+                allowed = listed(sorted(keys))
+                self.problem((*path, key), "scenario.unknown_key", key=repr(key), allowed=allowed)
         for key, required in keys.items():
             if required and key not in data:
-                self.problem(path, f"missing required key {key!r}")
+                self.problem(path, "scenario.missing_key", key=repr(key))
         return data
 
     def text(self, data: Mapping[str, Any], path: Path_, key: str, default: str = "") -> str:
@@ -117,46 +121,43 @@ class Validator:
             return default
         value = data[key]
         if not isinstance(value, str):
-            self.problem((*path, key), f"expected text, got {type_name(value)}")
+            self.problem((*path, key), "scenario.expected_text", kind=type_name(value))
             return default
         if not value.strip():
-            self.problem((*path, key), "must not be empty")
+            self.problem((*path, key), "scenario.empty")
         return value
 
     def ident(self, data: Mapping[str, Any], path: Path_, key: str = "id") -> str:
         value = self.text(data, path, key)
         if value and not ID_RE.match(value):
-            self.problem(
-                (*path, key),
-                f"{value!r} is not a valid id (lower-case letters, digits, '-' and '_')",
-            )
+            self.problem((*path, key), "scenario.bad_id", value=repr(value))
         return value
 
     def boolean(self, data: Mapping[str, Any], path: Path_, key: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.problem((*path, key), f"expected true or false, got {type_name(value)}")
+            self.problem((*path, key), "scenario.expected_flag", kind=type_name(value))
             return False
         return value
 
     def integer(self, data: Mapping[str, Any], path: Path_, key: str, lo: int, hi: int) -> int:
         value = data.get(key, lo)
         if not isinstance(value, int) or isinstance(value, bool):
-            self.problem((*path, key), f"expected a whole number, got {type_name(value)}")
+            self.problem((*path, key), "scenario.expected_whole", kind=type_name(value))
             return lo
         if not lo <= value <= hi:
-            self.problem((*path, key), f"must be between {lo} and {hi}, got {value}")
+            self.problem((*path, key), "scenario.between", lo=lo, hi=hi, value=value)
         return value
 
     def texts(self, data: Mapping[str, Any], path: Path_, key: str) -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.problem((*path, key), f"expected a list of text, got {type_name(value)}")
+            self.problem((*path, key), "scenario.expected_texts", kind=type_name(value))
             return ()
         out: list[str] = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.problem((*path, key, i), "expected non-empty text")
+                self.problem((*path, key, i), "scenario.expected_nonempty")
             else:
                 out.append(item)
         return tuple(out)
@@ -171,10 +172,10 @@ class Validator:
     ) -> Iterator[tuple[Path_, dict[str, Any]]]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.problem((*path, key), f"expected an array of tables ([[{key}]]), got {type_name(value)}")
+            self.problem((*path, key), "scenario.expected_array", key=key, kind=type_name(value))
             return
         if required and not value:
-            self.problem((*path, key) if key in data else path, f"needs at least one [[{key}]] entry")
+            self.problem((*path, key) if key in data else path, "scenario.needs_one", key=key)
         for i, item in enumerate(value):
             item_path = (*path, key, i)
             yield item_path, self.table(item, item_path, keys)
@@ -186,18 +187,31 @@ class Validator:
                 continue
             if ident in seen:
                 self.problem(
-                    (*path, "id"), f"duplicate {what} id {ident!r} (first at {format_path(seen[ident])})"
+                    (*path, "id"),
+                    "scenario.duplicate",
+                    what=Worded(f"scenario.what.{what}"),
+                    id=repr(ident),
+                    first=format_path(seen[ident]),
                 )
             else:
                 seen[ident] = path
 
 
+def listed(names: Iterable[str]) -> str:
+    """Names a file must use ('intro', 'collect'), quoted: what is typed, not words to translate."""
+    return ", ".join(repr(name) for name in names)
+
+
 def type_name(value: Any) -> str:
-    return {
+    """What a value is, in words of the catalogue ("a list", "text")."""
+    kind = {
+        type(None): "null",
         str: "text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
+        bool: "flag",
+        int: "whole",
+        float: "number",
+        list: "list",
+        tuple: "list",
+        dict: "table",
+    }.get(type(value))
+    return Worded(f"kind.{kind}") if kind else Worded("kind.other", name=type(value).__name__)

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from dataclasses import field as attribute
 from typing import Annotated, Any, NotRequired, Required, Union, get_args, get_origin, get_type_hints
 
+from facilitator.core.i18n import Worded
+from facilitator.core.scenario.validator import type_name
+
 MAX_TEXT = 100_000
 """What one text field may hold: what a change may write and a file may hold alike."""
 
@@ -182,32 +185,23 @@ def _read_fields(cls: type[Any]) -> tuple[Field, ...]:
 
 
 def kind_of(value: Any) -> str:
-    """A value's JSON kind in words, for a refusal ("a list", "nothing (null)")."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
+    """A value's JSON kind in words, for a refusal ("a list", "nothing (null)"): the catalogue's."""
+    return type_name(value)
 
 
 _SHAPE_WORDS = {
     "text": "text",
-    "whole": "a whole number",
-    "number": "a number",
-    "flag": "true or false",
-    "list": "a list",
-    "table": "a table",
+    "whole": "whole",
+    "number": "number",
+    "flag": "flag",
+    "list": "list",
+    "table": "table",
 }
+
+
+def shape_words(shape: str) -> str:
+    """What a field of `shape` must be, in words ("a whole number")."""
+    return Worded(f"kind.{_SHAPE_WORDS[shape]}") if shape in _SHAPE_WORDS else shape
 
 
 def fits(field: Field, value: Any) -> bool:
@@ -230,31 +224,31 @@ def fits(field: Field, value: Any) -> bool:
     return True
 
 
-def shape_problem(field: Field, value: Any) -> str | None:
+def shape_problem(field: Field, value: Any) -> Worded | None:
     """What is wrong with a value's type and length, in words; None if nothing is.
 
     Only what needs no session to judge: shape, each list item's shape, text length.
     """
     if not fits(field, value):
-        return f"must be {_SHAPE_WORDS.get(field.shape, field.shape)}, not {kind_of(value)}"
+        return Worded("problem.shape", shape=shape_words(field.shape), kind=kind_of(value))
     if isinstance(value, str):
         longest = field.longest
         if len(value) > longest:
-            return f"is too long ({len(value):,} characters; at most {longest:,})"
+            return Worded("problem.too_long", length=len(value), limit=longest)
     if field.item is not None and isinstance(value, list | tuple):
         for item in value:
             problem = shape_problem(field.item, item)
             if problem is not None:
-                return f"has an item that {problem}"
+                return Worded("problem.item", problem=problem)
     return None
 
 
-def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, str] | None:
+def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, Worded] | None:
     """The first declared field of `data` that is missing or of the wrong shape: (field, problem)."""
     for field in fields_of(cls):
         if field.name not in data:
             if field.required:
-                return field.name, "is missing"
+                return field.name, Worded("problem.missing")
             continue
         problem = shape_problem(field, data[field.name])
         if problem is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from facilitator.core.i18n import LANGUAGES
+from facilitator.core.i18n import LANGUAGES, Worded
 from facilitator.core.model import EXPECTATION_STATES, FOLLOWUP_KINDS, OUTCOMES
 from facilitator.core.scenario import Scenario
 
@@ -43,4 +43,13 @@ def ids(name: str, scenario: Scenario) -> Collection[str]:
 
 
 def words(name: str) -> str:
-    return VOCABULARIES[name][0]
+    """What one of the vocabulary is called, in the catalogue's words (said in the reader's language)."""
+    return Worded(f"vocab.{_KEYS.get(name, name)}")
+
+
+_KEYS = {
+    "phase or setup": "phase",
+    "agreement field": "agreement_field",
+    "suggested party": "suggested_party",
+}
+_KEYS |= {"timer command": "timer_command", "follow-up kind": "followup_kind"}
