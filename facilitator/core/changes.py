@@ -14,7 +14,7 @@ from typing import cast
 from tinydb import TinyDB
 
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.i18n import Translator
+from facilitator.core.i18n import Translator, Worded
 from facilitator.core.kinds import KINDS, EventKind
 from facilitator.core.kinds.base import MAX_TEXT, SESSION_FIELDS, Context, Names, Telling, text
 from facilitator.core.kinds.payload import check_payload
@@ -30,7 +30,7 @@ __all__ = ["MAX_TEXT", "SESSION_FIELDS", "Names", "apply_change", "describe", "k
 def kind(name: str) -> EventKind:
     found = KINDS.get(name)
     if found is None:
-        raise ChangeRejected(f"unknown change {name!r}")
+        raise ChangeRejected(Worded("error.change.unknown", kind=repr(name)))
     return found
 
 

@@ -168,7 +168,11 @@ def ladder_basis(a: Scenario, b: Scenario) -> Basis:
     if len(a.rungs) == len(b.rungs):
         return "index"
     raise LadderMismatch.worded(
-        "compare.ladders_differ", a_rungs=len(a.rungs), a=repr(a.id), b_rungs=len(b.rungs), b=repr(b.id)
+        "compare.ladders_differ",
+        a_rungs=len(a.rungs),
+        first=repr(a.id),
+        b_rungs=len(b.rungs),
+        second=repr(b.id),
     )
 
 

@@ -29,10 +29,7 @@ __all__ = ["ACTIVITIES", "PARTIES", "TEXTS", "create_demo", "demo_title", "find_
 def _check(scenario: Scenario) -> None:
     rungs = len(scenario.rungs)
     if rungs < 4:
-        raise UserError(
-            f"scenario {scenario.id!r} can't make a demo: the demo workshop needs a ladder of at "
-            f"least 4 rungs (this one has {rungs})"
-        )
+        raise UserError.worded("cli.demo.short_ladder", id=repr(scenario.id), rungs=rungs)
 
 
 def demo_title(scenario: Scenario) -> str:

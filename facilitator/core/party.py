@@ -14,6 +14,7 @@ import inspect
 from typing import Any, Protocol
 
 from facilitator.core.errors import NotAllowed
+from facilitator.core.i18n import Worded
 from facilitator.core.model import Activity, Author, Event, LaterEvents, Placement, Session
 
 
@@ -268,7 +269,7 @@ class PartyService:
         try:
             inspect.signature(method).bind(**arguments)
         except TypeError:
-            raise NotAllowed(f"{action.replace('_', ' ')}: wrong or missing details") from None
+            raise NotAllowed(Worded("error.change.details", action=repr(action))) from None
         return method(**arguments)
 
 

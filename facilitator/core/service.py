@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from facilitator.core.counterpart import in_language
 from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
+from facilitator.core.i18n import Worded
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
@@ -393,7 +394,11 @@ class SessionService:
         """Record the agreed rung: any of current, wished (rung ids or None), note, note_private."""
         unknown = set(fields) - {"current", "wished", "note", "note_private"}
         if unknown:
-            raise ChangeRejected(f"agreement has no field {sorted(unknown)[0]!r}")
+            raise ChangeRejected(
+                Worded(
+                    "error.change.no_field", what=Worded("thing.agreement"), field=repr(sorted(unknown)[0])
+                )
+            )
         return self.change("activity.agreed", {"id": activity_id, **fields}, actor)
 
     def revote(self, activity_id: str, actor: str | Author | None = None) -> Event:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Annotated, Any, NoReturn, TypedDict, cast
 
 from facilitator.core.errors import ScenarioError, SessionFileError
-from facilitator.core.i18n import Worded
+from facilitator.core.i18n import Worded, reason
 from facilitator.core.model import FILE_KIND, META, OTHER_TABLES, SCHEMA_VERSION, TABLES, Event
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
@@ -133,7 +133,7 @@ def validate_session(
     try:
         scenario = _scenario(meta["scenario"], source)
     except ScenarioError as error:
-        raise SessionFileError(error.args[0]) from None
+        raise SessionFileError(reason(error)) from None
     _Checker(source, scenario, checked, previous).run()
     return checked
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import string
 from collections.abc import Mapping
 from typing import Any
@@ -110,6 +111,12 @@ class Translator:
     def size(self, n: int) -> str:
         """A file size: bytes below a megabyte, else megabytes with one decimal."""
         return self.text(size(n))
+
+
+def label(text: str) -> str:
+    """A field's label ("wished rung") as the catalogue words it (`error.field.*`), else as given."""
+    key = "error.field." + re.sub(r"[^a-z]+", "_", text.lower()).strip("_")
+    return Worded(key) if key in CATALOGUE else text
 
 
 def reason(error: Exception) -> str:

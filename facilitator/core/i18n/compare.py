@@ -15,9 +15,10 @@ MESSAGES = {
     },
     # ------------------------------------------------------------ sections
     "compare.ladders_differ": {
-        "en": "the sessions' ladders differ: {a_rungs} rungs in scenario {a}, {b_rungs} in scenario {b}; "
+        "en": "the sessions' ladders differ: {a_rungs} rungs in scenario {first}, {b_rungs} in scenario {second}; "
         "only ladders of the same length can be compared",
-        "et": "töötubade redelid erinevad: stsenaariumis {a} on astmeid {a_rungs}, stsenaariumis {b} {b_rungs}; "
+        "et": "töötubade redelid erinevad: stsenaariumis {first} on astmeid {a_rungs}, stsenaariumis {second} "
+        "{b_rungs}; "
         "võrrelda saab ainult sama pikki redeleid",
     },
     "compare.section.up": {"en": "Moved up the ladder ({count})", "et": "Liikus redelil üles ({count})"},

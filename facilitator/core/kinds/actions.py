@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Worded
 from facilitator.core.kinds.base import Context, Telling, due_date, handles
 from facilitator.core.model import ACTIONS, Action
 from facilitator.core.schema.events import ActionAdded, ActionFields, ActionRemoved, ActionUpdated
@@ -55,7 +56,7 @@ def _with_fields(action: Action, data: ActionFields) -> Action:
 @handles("action.added", describe=_told_added)
 def _action_added(ctx: Context, data: ActionAdded) -> None:
     if "owner" not in data:
-        raise ChangeRejected("an action needs an owner party")
+        raise ChangeRejected(Worded("error.change.owner"))
     if "text" not in data:
         raise ChangeRejected("action must not be empty", "error.empty", field="action")
     ctx.add(ACTIONS, _with_fields(Action(data["id"], "", ""), data))

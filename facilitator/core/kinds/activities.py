@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Worded
 from facilitator.core.kinds.base import Context, Telling, handles, unique
 from facilitator.core.model import (
     ACTIONS,
@@ -95,7 +96,9 @@ def _activity_updated(ctx: Context, data: ActivityUpdated) -> None:
     activity = ctx.need(ACTIVITIES, data["id"])
     unknown = sorted(set(data) - {"id", *UPDATABLE})
     if unknown:
-        raise ChangeRejected(f"activity has no field {unknown[0]!r}")
+        raise ChangeRejected(
+            Worded("error.change.no_field", what=Worded("thing.activities"), field=repr(unknown[0]))
+        )
     activity = _with_fields(activity, data)
     ctx.put(ACTIVITIES, activity)
     # A party that left the activity no longer places, plays a role or signs off on it.

@@ -17,7 +17,7 @@ from tinydb import TinyDB
 
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import ChangeRejected
-from facilitator.core.i18n import Translator
+from facilitator.core.i18n import CATALOGUE, Translator, Worded
 from facilitator.core.i18n.numbers import number
 from facilitator.core.model import META, PARTIES, Activity, SessionInfo
 from facilitator.core.scenario import Scenario
@@ -63,7 +63,7 @@ class Context:
     def exists(self, table: str, doc_id: Any, what: str) -> str:
         """`doc_id`, if it names a document of `table`; else the refusal the app shows."""
         if not isinstance(doc_id, str):
-            raise ChangeRejected(f"{what} id must be text")
+            raise ChangeRejected(Worded("error.change.id_not_text", what=_thing(table, what)))
         if doc_id not in self._stored(table):
             raise ChangeRejected(f"no {what} with id {doc_id!r}", "error.gone")
         return doc_id
@@ -247,11 +247,16 @@ def handles(
 # ----------------------------------------------------------------- validation
 
 
+def _thing(table: str, what: str) -> str:
+    """What a document of `table` is called in a refusal: the catalogue's word where it has one."""
+    return Worded(f"thing.{table}") if f"thing.{table}" in CATALOGUE else what
+
+
 def text(data: Mapping[str, object], key: str, *, required: bool = True, label: str | None = None) -> str:
     value = data.get(key, "")
     name = label or key.replace("_", " ")
     if not isinstance(value, str):
-        raise ChangeRejected(f"{name} must be text")
+        raise ChangeRejected(Worded("error.change.not_text", field=repr(name)))
     if required and not value.strip():
         raise ChangeRejected(f"{name} must not be empty", "error.empty", field=name)
     if len(value) > MAX_TEXT:

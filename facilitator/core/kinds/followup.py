@@ -11,9 +11,12 @@ from __future__ import annotations
 import dataclasses
 
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Worded
+from facilitator.core.i18n import label as field_label
 from facilitator.core.kinds.base import Context, Telling, due_date, handles, text
 from facilitator.core.model import ACTIONS, ACTIVITIES, FOLLOWUPS, OUTCOMES, PARTIES, Action, FollowUp
 from facilitator.core.model import FOLLOWUP_KINDS as ITEM_KINDS
+from facilitator.core.scenario.validator import listed
 from facilitator.core.schema.events import FollowUpAdded, FollowUpCarried, FollowUpRecorded
 
 MAX_NOTE = 2_000
@@ -50,7 +53,7 @@ def _told_carried(d: FollowUpCarried, tell: Telling) -> str:
 
 def _rung(ctx: Context, value: str | None, label: str) -> str | None:
     if value is not None and value not in ctx.scenario.rung_ids():
-        raise ChangeRejected(f"{label}: no rung {value!r} in this scenario")
+        raise ChangeRejected(Worded("error.change.unknown_rung", field=field_label(label), value=repr(value)))
     return value
 
 
@@ -59,9 +62,9 @@ def _followup_added(ctx: Context, data: FollowUpAdded) -> None:
     """An item to follow up, carried from the session this one was made from."""
     kind = data["kind"]
     if kind not in ITEM_KINDS:
-        raise ChangeRejected(f"follow-up kind must be one of {', '.join(ITEM_KINDS)}")
+        raise ChangeRejected(Worded("error.change.followup_kind", kinds=listed(ITEM_KINDS)))
     if ctx.find(FOLLOWUPS, data["id"]) is not None:
-        raise ChangeRejected("a follow-up item needs a new id")
+        raise ChangeRejected(Worded("error.change.followup_id"))
     item = FollowUp(
         id=data["id"],
         kind=kind,
@@ -85,13 +88,13 @@ def _followup_recorded(ctx: Context, data: FollowUpRecorded) -> None:
     item from a phone (not confirmed until the facilitator confirms it)."""
     item = ctx.need(FOLLOWUPS, data["id"])
     if item.kind == "activity":
-        raise ChangeRejected("last time's rungs are not an item to follow up")
+        raise ChangeRejected(Worded("error.change.followup_rungs"))
     outcome = data.get("outcome", item.outcome)
     if outcome not in (*OUTCOMES, ""):
-        raise ChangeRejected(f"outcome must be one of {', '.join(OUTCOMES)}")
+        raise ChangeRejected(Worded("error.change.outcome", outcomes=listed(OUTCOMES)))
     note = data.get("note", item.note)
     if len(note) > MAX_NOTE:
-        raise ChangeRejected(f"the note is longer than {MAX_NOTE} characters")
+        raise ChangeRejected(Worded("error.change.note_long", limit=MAX_NOTE))
     confirmed = data.get("confirmed", True)
     item = dataclasses.replace(item, outcome=outcome, note=note, confirmed=confirmed and outcome != "")
     ctx.put(FOLLOWUPS, item)
@@ -102,12 +105,12 @@ def _followup_carried(ctx: Context, data: FollowUpCarried) -> None:
     """An open step of last time carried over: a new step of this session, linked to the item."""
     item = ctx.need(FOLLOWUPS, data["id"])
     if item.kind != "action":
-        raise ChangeRejected("only a next step can be carried over")
+        raise ChangeRejected(Worded("error.change.carry_step"))
     if item.carried_action:
-        raise ChangeRejected("this step has been carried over already")
+        raise ChangeRejected(Worded("error.change.carried"))
     owner = ctx.need(PARTIES, data.get("owner", item.party_id)).id
     if ctx.find(ACTIONS, data["action_id"]) is not None:
-        raise ChangeRejected("a carried step needs a new id")
+        raise ChangeRejected(Worded("error.change.carry_id"))
     linked = item.activity_id if item.activity_id and ctx.find(ACTIVITIES, item.activity_id) else None
     ctx.add(ACTIONS, Action(data["action_id"], item.text, owner, linked, due_date(data.get("due"))))
     ctx.put(FOLLOWUPS, dataclasses.replace(item, carried_action=data["action_id"]))

@@ -16,6 +16,7 @@ from typing import Any
 
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Worded, label
 from facilitator.core.kinds.base import Context, text
 from facilitator.core.schema.events import PAYLOADS
 from facilitator.core.schema.fields import Field, Known, Recorded, fields_of
@@ -26,7 +27,7 @@ def check_payload(ctx: Context, kind: str, data: Mapping[str, Any]) -> None:
     """Refuse the payload of a `kind` change where it breaks its declaration; else nothing."""
     declared = PAYLOADS.get(kind)
     if declared is None:
-        raise ChangeRejected(f"unknown change {kind!r}")
+        raise ChangeRejected(Worded("error.change.unknown", kind=repr(kind)))
     for field in fields_of(declared):
         if any(isinstance(rule, Recorded) for rule in field.rules):
             continue  # the handler sets it for the log
@@ -45,7 +46,7 @@ def check_value(ctx: Context, field: Field, value: Any) -> None:
         if field.shape == "text" and field.ref is None and field.known is None:
             value = ""  # a text left out is an empty one
         elif field.ref is None:
-            raise ChangeRejected(f"{name} is required")
+            raise ChangeRejected(Worded("error.change.required", field=repr(name)))
     if field.ref is not None:
         ctx.exists(field.ref.table, value, field.ref.what)
     elif field.shape == "list":
@@ -65,10 +66,10 @@ def check_value(ctx: Context, field: Field, value: Any) -> None:
             )
     elif field.shape == "flag":
         if not isinstance(value, bool):
-            raise ChangeRejected(f"{field.name} must be true or false")
+            raise ChangeRejected(Worded("error.change.not_flag", field=repr(field.name)))
     elif field.shape == "whole":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ChangeRejected(f"{field.name} must be a whole number")
+            raise ChangeRejected(Worded("error.change.not_whole", field=repr(field.name)))
     elif field.shape == "number":
         _check_seconds(field, value)
 
@@ -83,8 +84,12 @@ def _name(field: Field) -> str:
 
 def _check_known(ctx: Context, known: Known, value: Any) -> None:
     if not isinstance(value, str) or value not in ids(known.vocabulary, ctx.scenario):
-        prefix = f"{known.label}: " if known.label else ""
-        raise ChangeRejected(f"{prefix}no {words(known.vocabulary)} {value!r} in this scenario")
+        what, value = words(known.vocabulary), repr(value)
+        if known.label:
+            raise ChangeRejected(
+                Worded("error.change.unknown_at", field=label(known.label), what=what, value=value)
+            )
+        raise ChangeRejected(Worded("error.change.unknown_choice", what=what, value=value))
 
 
 def _check_list(ctx: Context, field: Field, values: Any) -> None:
@@ -92,22 +97,22 @@ def _check_list(ctx: Context, field: Field, values: Any) -> None:
     assert item is not None
     if item.ref is not None:
         if not isinstance(values, list | tuple):
-            raise ChangeRejected(f"{item.ref.table} must be a list")
+            raise ChangeRejected(Worded("error.change.not_list", field=repr(item.ref.table)))
         for value in values:
             ctx.exists(item.ref.table, value, item.ref.what)
     elif item.known is not None:
         if not isinstance(values, list | tuple):
-            raise ChangeRejected(f"expected a list of {words(item.known.vocabulary)} ids")
+            raise ChangeRejected(Worded("error.change.not_ids", what=words(item.known.vocabulary)))
         for value in values:
             _check_known(ctx, item.known, value)
     elif not isinstance(values, list | tuple):
-        raise ChangeRejected(f"{field.name.replace('_', ' ')} must be a list")
+        raise ChangeRejected(Worded("error.change.not_list", field=repr(field.name)))
 
 
 def _check_seconds(field: Field, value: Any) -> None:
     """A timer's seconds: a finite number, within the field's range (a moment has none)."""
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-        raise ChangeRejected(f"timer {field.name.replace('_', ' ')} must be a number of seconds")
+        raise ChangeRejected(Worded("error.change.seconds", field=repr(field.name)))
     most = field.seconds.most if field.seconds is not None else None
     if most is not None and not 0 <= value <= most:
-        raise ChangeRejected(f"timer {field.name} must be between 0 and {most:.0f} seconds")
+        raise ChangeRejected(Worded("error.change.seconds_range", field=repr(field.name), most=round(most)))

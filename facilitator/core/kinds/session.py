@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Worded
 from facilitator.core.kinds.base import SESSION_FIELDS, Context, Telling, a_date, handles
 from facilitator.core.model import TIMERS
 from facilitator.core.schema.events import (
@@ -37,7 +38,9 @@ def _told_updated(d: SessionUpdated, tell: Telling) -> str:
 def _session_updated(ctx: Context, data: SessionUpdated) -> None:
     unknown = [key for key in data if key not in SESSION_FIELDS]
     if unknown:
-        raise ChangeRejected(f"session has no field {unknown[0]!r}")
+        raise ChangeRejected(
+            Worded("error.change.no_field", what=Worded("thing.session"), field=repr(unknown[0]))
+        )
     values: dict[str, str | None] = {key: str(value) for key, value in data.items()}
     if data.get("date"):
         values["date"] = a_date(data["date"])
@@ -122,7 +125,7 @@ def _told_timer(d: TimerSet, tell: Telling) -> str:
 def _timer_set(ctx: Context, data: TimerSet) -> None:
     """A phase's countdown as the facilitator left it: planned seconds, run seconds, running since."""
     if not data["duration"]:
-        raise ChangeRejected("a timer's duration must be more than 0 seconds")
+        raise ChangeRejected(Worded("error.change.timer_zero"))
     started = data.get("started_at")
     ctx.put(
         TIMERS,

@@ -248,7 +248,7 @@ def followup_sections(session: Session, party_id: str, t: Translator) -> tuple[S
 def render(session: Session, base: str, t: Translator, *, public: bool, generated: str) -> dict[str, bytes]:
     """Every party's page, by file name, in the parties' order."""
     if not session.parties:
-        raise UserError("handouts: this session has no parties yet, so there is no page to make")
+        raise UserError.worded("handout.no_parties")
     out: dict[str, bytes] = {}
     for name, party in zip(file_names(base, session), session.parties, strict=True):
         out[name] = page_html(session, party.id, t, public=public, generated=generated)
