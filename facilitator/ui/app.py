@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widget import Widget
 
 from facilitator.core.errors import UserError
@@ -30,6 +31,7 @@ from facilitator.core.watcher import OpenSessions
 from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, localize_bindings
+from facilitator.ui.palette import Palette
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.views.base import PhaseView
 
@@ -354,9 +356,11 @@ class FacilitatorApp(App[int]):
     # ---------------------------------------------------------------- command palette
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=self.t("palette.placeholder"))
-            )
+            self.push_screen(Palette(self.t, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme search, in the interface's language."""
+        self.push_screen(Palette(self.t, "palette.themes", providers=[ThemeProvider]))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The screen's commands, their titles and help as text: the palette reads both as

@@ -34,6 +34,8 @@ MESSAGES = {
         "et": "Salvesta ekraanist SVG-pilt",
     },
     "palette.placeholder": {"en": "Search for commands…", "et": "Otsi käske…"},
+    "palette.themes": {"en": "Search for themes…", "et": "Otsi teemasid…"},
+    "palette.no_matches": {"en": "No matches found", "et": "Midagi ei leitud"},
     "button.ok": {"en": "OK", "et": "OK"},
     "button.cancel": {"en": "Cancel", "et": "Loobu"},
     "button.yes": {"en": "Yes", "et": "Jah"},
