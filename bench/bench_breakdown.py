@@ -6,7 +6,7 @@ service (`SessionService.place`, the path a phone's change takes), with the stag
 by wrapping the real functions:
 
     apply      the change handler and the event (apply_change + append_event)
-    serialise  the session to JSON text (SessionEncoder.dumps, incremental)
+    serialise  the session to JSON bytes (SessionEncoder.encode, incremental)
     write      temp file, write, rename (atomic_write_text without its fsyncs)
     fsync      the file's and the folder's fsync
     other      the rest of the call: lock, batch bookkeeping, clock
@@ -70,7 +70,7 @@ def instrument() -> None:
     for owner, name, stage in (
         (service_module, "apply_change", "apply"),
         (service_module, "append_event", "apply"),
-        (store.SessionEncoder, "dumps", "serialise"),
+        (store.SessionEncoder, "encode", "serialise"),
         (store, "atomic_write_text", "write"),
         (os, "fsync", "fsync"),
     ):

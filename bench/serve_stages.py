@@ -130,7 +130,7 @@ def install() -> None:
     files = store.SessionFile
     files._write_batch = counted("write batch", files._write_batch)  # type: ignore[method-assign]
     files._load = counted("re-read file", logged_read(files._load))  # type: ignore[method-assign]
-    store.SessionEncoder.dumps = counted("serialise", store.SessionEncoder.dumps)  # type: ignore[method-assign]
+    store.SessionEncoder.encode = counted("serialise", store.SessionEncoder.encode)  # type: ignore[method-assign]
     store.atomic_write_text = counted("write+fsync", store.atomic_write_text)
     watcher.SessionWatch.check = counted("watcher look", watcher.SessionWatch.check)  # type: ignore[method-assign]
     groupcommit.GroupCommit._lead = batches(groupcommit.GroupCommit._lead)  # type: ignore[method-assign]

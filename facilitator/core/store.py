@@ -128,9 +128,15 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write_text(
-    path: Path, text: str, *, mode: int | None = None, ready: Callable[[Signature], None] | None = None
+    path: Path,
+    text: str | bytes,
+    *,
+    mode: int | None = None,
+    ready: Callable[[Signature], None] | None = None,
 ) -> Signature:
     """Write a file so that a crash leaves the old or the new one; returns its signature.
+
+    `text` is written as UTF-8; bytes are written as they are (already UTF-8).
 
     `mode` is the new file's permissions; by default an existing file keeps its own and a
     new one is private (0600). `ready` is told the new file's signature just before it
@@ -139,8 +145,9 @@ def atomic_write_text(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        blob = text if isinstance(text, bytes) else text.encode("utf-8")  # "\n" stays "\n" everywhere
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(blob)
             handle.flush()
             os.fsync(handle.fileno())
         # A nanosecond stamp of our own makes the signature unique even where the
@@ -235,27 +242,38 @@ class SessionEncoder:
     """
 
     def __init__(self) -> None:
-        self._tables: dict[str, tuple[object, str]] = {}
+        self._tables: dict[str, tuple[object, bytes]] = {}
         self._docs: dict[str, dict[str, tuple[object, str]]] = {}
         self._order: dict[str, tuple[list[str], list[object]]] = {}  # each table's keys and documents
 
-    def dumps(self, data: Data) -> str:
-        parts = [f"{_encode(name)}:{self._table_text(name, table)}" for name, table in data.items()]
+    def encode(self, data: Data) -> bytes:
+        """The file's bytes (UTF-8). Each table is kept encoded: joining str would widen every
+        ASCII table to the width of the one with other letters (the embedded scenario's),
+        copy by copy: some 7 ms a write at 500 activities, against 1 ms for bytes."""
+        parts = [
+            _encode(name).encode() + b":" + self._table_bytes(name, table) for name, table in data.items()
+        ]
         for gone in self._tables.keys() - data.keys():
             del self._tables[gone]
             self._docs.pop(gone, None)
-        return "{" + ",".join(parts) + "}"
+        return b"{" + b",".join(parts) + b"}"
 
-    def _table_text(self, name: str, table: dict[str, Any]) -> str:
+    def dumps(self, data: Data) -> str:
+        """The same as text: what `dumps` (json.dumps) gives."""
+        return self.encode(data).decode("utf-8")
+
+    def _table_bytes(self, name: str, table: dict[str, Any]) -> bytes:
         cached = self._tables.get(name)
         if cached is not None and cached[0] is table:
             return cached[1]
+        # Each branch encodes before it updates what it keeps: text that cannot be encoded
+        # (a lone surrogate) fails the write and leaves the kept state as it was.
         if not all(isinstance(key, str) for key in table):
-            text = _encode(table)  # json.dumps turns other keys into strings its own way
+            blob = _encode(table).encode("utf-8")  # json.dumps turns other keys into strings its own way
             self._docs.pop(name, None)
             self._order.pop(name, None)
         elif (appended := self._appended(name, table)) is not None:
-            text = appended
+            blob = appended
         else:
             old = self._docs.get(name, {})
             new: dict[str, tuple[object, str]] = {}
@@ -264,14 +282,14 @@ class SessionEncoder:
                 new[doc_id] = (
                     hit if hit is not None and hit[0] is doc else (doc, f"{_encode(doc_id)}:{_encode(doc)}")
                 )
-            text = "{" + ",".join(piece for _doc, piece in new.values()) + "}"
+            blob = ("{" + ",".join(piece for _doc, piece in new.values()) + "}").encode("utf-8")
             self._docs[name] = new
             self._order[name] = (list(table), list(table.values()))
-        self._tables[name] = (table, text)
-        return text
+        self._tables[name] = (table, blob)
+        return blob
 
-    def _appended(self, name: str, table: dict[str, Any]) -> str | None:
-        """The text of a table that only grew at its end (the event log, a new party, ...).
+    def _appended(self, name: str, table: dict[str, Any]) -> bytes | None:
+        """The bytes of a table that only grew at its end (the event log, a new party, ...).
 
         Its old documents are the very same objects in the same order: the old text is kept
         and only the new documents are encoded, without walking the rest in Python.
@@ -285,14 +303,16 @@ class SessionEncoder:
         new_docs = list(table.values())
         if new_keys[:count] != keys or not all(map(operator.is_, new_docs[:count], docs)):
             return None
+        added = [
+            (doc_id, doc, f"{_encode(doc_id)}:{_encode(doc)}")
+            for doc_id, doc in zip(new_keys[count:], new_docs[count:], strict=True)
+        ]
+        blob = cached[1][:-1] + b"," + ",".join(piece for _, _, piece in added).encode("utf-8") + b"}"
         known = self._docs[name]
-        pieces = []
-        for doc_id, doc in zip(new_keys[count:], new_docs[count:], strict=True):
-            piece = f"{_encode(doc_id)}:{_encode(doc)}"
+        for doc_id, doc, piece in added:
             known[doc_id] = (doc, piece)
-            pieces.append(piece)
         self._order[name] = (new_keys, new_docs)
-        return cached[1][:-1] + "," + ",".join(pieces) + "}"
+        return blob
 
 
 class SessionFile:
@@ -398,7 +418,7 @@ class SessionFile:
         (some 50 ms at 500 activities). A server about to take a room of phones' changes
         pays that before the first phone waits for it. No batch runs meanwhile."""
         with self.group.exclusive():
-            self._encoder.dumps(self.read())
+            self._encoder.encode(self.read())
         _ = self.lock  # (made, and its module imported, now rather than in the first write)
 
     def commit(self, change: Callable[[TinyDB], T]) -> T:
@@ -428,7 +448,7 @@ class SessionFile:
 
     def _write(self, data: Data) -> None:
         """The whole file, atomically; the cache holds the new data before anyone can see it."""
-        text = self._encoder.dumps(data)
+        text = self._encoder.encode(data)
         remove_temp_files(self.path)  # a killed writer's leftovers: we hold the lock
         before = self._cache
 
