@@ -224,8 +224,12 @@ def test_every_change_appends_one_event_with_actor_and_kind(service: SessionServ
             "facilitator",
             lambda: svc.change("activity.reordered", {"id": i("x"), "order": 5}),
         ),
-        # A placement is the party's own act: the party is the actor unless told otherwise.
-        ("placement.recorded", "@a", lambda: svc.place(i("x"), i("a"), "communication", "cooperation")),
+        # A placement is the party's view, but the log names who entered it: here the facilitator.
+        (
+            "placement.recorded",
+            "facilitator",
+            lambda: svc.place(i("x"), i("a"), "communication", "cooperation"),
+        ),
         (
             "placement.recorded",
             "tablet-2",
