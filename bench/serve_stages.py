@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from facilitator.core import groupcommit, service, store, watcher
+from facilitator.core import changes, groupcommit, service, store, watcher
 from facilitator.web import page, server
 
 STATS: dict[tuple[int, str, str], list[float]] = collections.defaultdict(lambda: [0, 0.0, 0.0])
@@ -122,7 +122,7 @@ def install() -> None:
     server.core_api.party_view = counted("party_view", server.core_api.party_view)  # type: ignore[method-assign]
     page.own_placement = counted("own_placement", page.own_placement)  # type: ignore[method-assign]
     service.build_session = counted("build_session", service.build_session)  # type: ignore[method-assign]
-    service.apply_change = counted("apply_change", service.apply_change)  # type: ignore[method-assign]
+    changes.apply_change = counted("apply_change", changes.apply_change)  # type: ignore[method-assign]
     service.append_event = counted("append_event", service.append_event)  # type: ignore[method-assign]
     klass = service.SessionService
     klass.session = property(counted("service.session", klass.session.fget))  # type: ignore[method-assign,arg-type]
