@@ -186,3 +186,24 @@ def test_a_corrupt_session_in_the_library_is_named_in_estonian(
     for argv in (("list",), ("export", "spoiled", "--format", "md"), ("mismatches", "spoiled")):
         text = said("--data-dir", str(data), *argv)
         assert not english(text, str(tmp_path)), f"{argv}: {text}"
+
+
+def test_a_broken_earlier_session_of_a_series_is_named_in_estonian(tmp_path: Path) -> None:
+    """The history says why last year's session could not be read, in the reader's language."""
+    from facilitator.core.library import SessionLibrary
+    from facilitator.core.scenario import find_scenario
+
+    data = tmp_path / "data"
+    library = SessionLibrary(data)
+    first = library.create(find_scenario("kogukondlik-turvalisus"), "Esimene")
+    first.close_session()
+    second = library.create_from(first.session.id, title="Teine")
+    first_id, second_id = first.session.id, second.session.id
+    spoiled = json.loads(first.path.read_text(encoding="utf-8"))
+    spoiled["meta"]["session"]["title"] = ["a", "list"]
+    first.path.write_text(json.dumps(spoiled), encoding="utf-8")
+    report = tmp_path / "history.md"
+    said("--data-dir", str(data), "history", second_id, "-o", str(report))
+    text = report.read_text(encoding="utf-8")
+    assert "rikutud" in text, text
+    assert not english(text, str(tmp_path), first_id, second_id, "Teine"), english(text)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitator.core.errors import UserError
-from facilitator.core.i18n import Translator
+from facilitator.core.i18n import Translator, reason
 from facilitator.core.matrices import partnership_matrix
 from facilitator.core.model import Action, Session
 
@@ -42,7 +42,7 @@ def load_series(open_session: Callable[[str], Session], ref: str) -> Series:
     newest = open_session(ref)
     chain = [newest]
     seen = {newest.id}
-    missing, reason = None, ""
+    missing, why = None, ""
     while chain[-1].info.previous_id and len(chain) < MAX_SERIES:
         previous = chain[-1].info.previous_id
         if previous in seen:
@@ -50,11 +50,11 @@ def load_series(open_session: Callable[[str], Session], ref: str) -> Series:
         try:
             earlier = open_session(previous)
         except UserError as error:
-            missing, reason = previous, str(error)
+            missing, why = previous, reason(error)  # said later in the reader's language
             break
         seen.add(earlier.id)
         chain.append(earlier)
-    return Series(tuple(reversed(chain)), missing, reason)
+    return Series(tuple(reversed(chain)), missing, why)
 
 
 @dataclass(frozen=True)

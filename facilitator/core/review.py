@@ -27,7 +27,7 @@ from typing import Any
 
 from facilitator.core.changes import Names, apply_change, describe
 from facilitator.core.errors import UserError
-from facilitator.core.i18n import Translator
+from facilitator.core.i18n import Translator, reason
 from facilitator.core.kinds.base import phase_name
 from facilitator.core.matrices import partnership_matrix, rung_counts
 from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
@@ -576,7 +576,7 @@ class Timeline:
             try:
                 apply_change(db, self.scenario, event.kind, dict(event.data), event.at, event.actor)
             except (UserError, KeyError, TypeError, ValueError, AttributeError) as error:
-                self.broken = TimelineError(index + 1, str(error))
+                self.broken = TimelineError(index + 1, reason(error))  # said in the reader's language
                 raise self.broken from None
             done = index + 1
             state = dict(storage.data)

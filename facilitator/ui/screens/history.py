@@ -29,6 +29,7 @@ from facilitator.core.history import (
     session_label,
     steps_text,
 )
+from facilitator.core.i18n import reason
 from facilitator.core.model import Session
 from facilitator.ui.host import AppBound
 from facilitator.ui.text import literal_cell
@@ -66,7 +67,7 @@ class HistoryPane(AppBound, VerticalScroll):
             series = self.fapp.library.series(self.session.id, t.language, self.fapp.scenario_folders)
             self.history = history(series)
         except UserError as error:  # the session's own file moved or broke meanwhile
-            self.problem = str(error)
+            self.problem = reason(error)  # said in the interface's language, also after F7
         self.built = True
         self.retranslate()
 

@@ -314,6 +314,8 @@ class TimelinePane(AppBound, Vertical):
     def _draw_broken(self, index: int, error: TimelineError) -> None:
         if index != self.frame_index or not self.is_mounted:
             return
-        text = self.t("review.timeline.broken", index=error.event, reason=one_line(error.reason, 200))
+        text = self.t(
+            "review.timeline.broken", index=error.event, reason=one_line(self.t.text(error.reason), 200)
+        )
         self.query_one("#timeline-phase", Label).update(Content(text), layout=False)
         self.query_one("#timeline-board", LineList).set_rows([])
