@@ -6,7 +6,8 @@ import asyncio
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from textual.app import SystemCommand
+from textual import events, on
+from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -79,6 +80,24 @@ class BaseScreen(Localized, Screen[Any]):
     FOLLOWS_SESSION: ClassVar[bool] = False
     _session_handle: SessionHandle | None = None
     _shown_seq: int | None = None  # the newest change this screen has shown
+    _css_sources_when_styled: int | None = None  # until the first resume (see `on_screen_resume`)
+
+    def _post_register(self, app: App[Any]) -> None:
+        super()._post_register(app)  # (adds the screen's own default CSS; it is styled next)
+        self._css_sources_when_styled = len(app.stylesheet.source)
+
+    @on(events.ScreenResume)  # (before Textual's own handler: that of the base class)
+    def _skip_second_styling(self, event: events.ScreenResume) -> None:
+        """The first time the screen is shown, Textual styles every widget on it once more
+        (a third of the CSS work of the workshop's first frame). That is needed only when
+        a stylesheet arrived after the screen was styled that could restyle what is already
+        there: stylesheets that widgets bring (scoped default CSS) cannot, since they match
+        only widgets of their own type and their children, styled after they arrived."""
+        styled, self._css_sources_when_styled = self._css_sources_when_styled, None
+        if styled is not None:
+            since = list(self.app.stylesheet.source.values())[styled:]
+            if all(source.is_defaults and source.scope for source in since):
+                event.refresh_styles = False
 
     # Textual calls `on_mount` of every class in the MRO: subclasses override
     # `after_mount` instead, so that the base's work runs once and first.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.screen import Screen
 from textual.widget import Widget
 
 from facilitator.core.errors import UserError
@@ -153,3 +154,35 @@ def test_the_first_frame_imports_only_what_it_shows(
     assert "facilitator.ui.views.board" in modules
     early = [m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_THE_FIRST_FRAME)]
     assert early == []
+
+
+async def test_a_screen_is_styled_once_when_first_shown_unless_a_stylesheet_came_since(
+    ui_library: SessionLibrary, demo_session: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual styles a screen's widgets as they are mounted and again when the screen is first
+    shown; the second pass is skipped when only widgets' own (scoped) stylesheets came since.
+    Dialogs and later showings are as Textual makes them; an app-wide stylesheet that came
+    since the screen was styled keeps the second pass."""
+    resumes: list[tuple[str, bool]] = []
+    original = Screen._on_screen_resume
+
+    def noted(screen: Screen[object], event: events.ScreenResume) -> None:
+        resumes.append((type(screen).__name__, event.refresh_styles))
+        original(screen, event)
+
+    monkeypatch.setattr(Screen, "_on_screen_resume", noted)
+    app = FacilitatorApp(ui_library, session_path=on_the_board(demo_session).path, lang="en")
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await workshop_shown(pilot)
+        assert resumes == [("WorkshopScreen", False)]
+        board = screen.query_one(LadderBoard)
+        assert board.region.height > 30  # styled all the same: its own stylesheet's 1fr
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "help")
+        assert resumes[-1] == ("HelpScreen", True)
+
+        event = events.ScreenResume()
+        screen._css_sources_when_styled = len(app.stylesheet.source)  # as if styled just now
+        app.stylesheet.add_source("Label { color: red; }", read_from=("test", "app-wide"))
+        screen._skip_second_styling(event)
+        assert event.refresh_styles
