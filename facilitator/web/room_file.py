@@ -144,17 +144,17 @@ class RoomFile:
     def update(self, **values: Any) -> None:
         """Keep these values; a read-only state folder costs the room, never the session.
 
-        One update at a time (the desk is saved on a thread of its own, the port on the loop)."""
+        One update at a time (the desk is saved on a thread of its own, the port on the loop).
+        Not serving from here, the values go onto the room as it is on disk now, not as it was
+        read: another server may have served it meanwhile (its code, its devices)."""
         with self._updating:
+            if self._claim is None and self.path.exists():
+                self.values = _read(self.path)
             merged = {**self.values, **values}
             if merged == self.values and self.path.exists():
                 return
             self.values = merged
             self.write()
-
-    def reread(self) -> None:
-        """The room as another process may have left it (phones joined to its server)."""
-        self.values = _read(self.path)
 
     def write(self) -> None:
         """Write the room whole; never over the room of another server serving it now."""

@@ -78,7 +78,9 @@ class DeskSaver:
     the server's event loop, one after the other, with the phones waiting for them. The desk
     is taken on the loop and written on a thread of the saver's own (one: in order), so the
     fsync does not hold the loop either. Without a running loop (a test, a script) it writes
-    at once; `flush` writes what is pending and returns once everything is written."""
+    at once; `flush` writes what is pending and returns once everything is written. Only a
+    server that serves the room (`RoomFile.claim`) saves its desk: a stale desk of one that
+    doesn't (an app refused while `serve` runs) would undo that server's joins and code."""
 
     def __init__(self, room: RoomFile, desk: JoinDesk) -> None:
         self.room = room
@@ -97,6 +99,10 @@ class DeskSaver:
 
     def _save(self) -> Future[None]:
         self._pending = None
+        if not self.room.claimed:  # not serving: the room's desk is the server's that serves it
+            skipped: Future[None] = Future()
+            skipped.set_result(None)
+            return skipped
         return self._writer.submit(self.room.update, desk=self.desk.to_json())
 
     def flush(self) -> None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from facilitator.core.service import SessionService
 from facilitator.web.room_file import RoomFile, RoomTaken
 from facilitator.web.running import WebServer
-from tests.web.conftest import Room
+from tests.web.conftest import Phone, Room
 from tests.web.test_serve_cli import one_line_error, run, serving
 
 
@@ -64,3 +65,21 @@ async def test_a_second_server_in_another_app_is_refused_and_writes_nothing(room
     assert RoomFile(room.service.path).values["owner"]["url"] == taken_over.url
     await second.stop()
     assert "owner" not in RoomFile(room.service.path).values
+
+
+async def test_a_server_that_never_served_leaves_the_room_as_the_serving_one_left_it(room: Room) -> None:
+    """The app read the room before `serve` took it; a phone joined there. The app closing (or
+    its panel's keys) must not write its stale desk back over that server's."""
+    idle = WebServer(room.service)  # the app's, made when its panel was refused
+    first = WebServer(SessionService(room.service.path))
+    binding = await first.start("127.0.0.1", 0)
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        status, _text = await Phone(http, binding.url.rstrip("/")).join(first.desk.code, room.a, "Mari")
+        assert status == 200
+    await first.stop()
+    idle.desk.renew_code()
+    await idle.stop(for_good=True)  # the app closing, or `s` in its panel
+    kept = RoomFile(room.service.path).values
+    assert kept["desk"]["code"] == first.desk.code != idle.desk.code
+    assert [d["name"] for d in kept["desk"]["devices"]] == ["Mari"]
+    assert kept["serving"] is False and kept["port"] == binding.port
