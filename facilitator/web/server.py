@@ -17,11 +17,9 @@ import logging
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from aiohttp import web
 
 from facilitator.core.errors import ChangeRejected, SessionFileError, UserError
@@ -31,13 +29,13 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api, handout
 from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
-from facilitator.web.news import LiveNews
 from facilitator.web.page import PartyPage, own_placement, party_page
+from facilitator.web.state import STATE, WebState
 
 HERE = Path(__file__).resolve().parent
+__all__ = ["CSP", "MAX_BODY", "STATE", "WebState", "make_app"]
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
 KEEPALIVE_SECONDS = 15.0
-WRITER_THREADS = 128  # phones whose changes may wait for the same write (the device cap is 100)
 DEVICE_COOKIE = "fac_device"
 PRE_COOKIE = "fac_pre"  # the join form's token, before a device exists
 LANG_COOKIE = "fac_lang"
@@ -53,58 +51,6 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 log = logging.getLogger(__name__)
 
 
-class WebState:
-    """The server's shared state: the session, the join desk and the change signal."""
-
-    def __init__(self, service: SessionService, desk: JoinDesk, sessions: core_api.OpenSessions) -> None:
-        self.service = service
-        self.desk = desk
-        self.sessions = sessions
-        self.handle: core_api.SessionHandle | None = None
-        """The session held open while the server runs (the process's one watcher of it)."""
-        self.news = LiveNews()
-        """When live pages hear of changes (held while phones' changes are in flight)."""
-        self.writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="web-change")
-        """Phones' changes wait for the disk here, not on the event loop (see party_action)."""
-        self.env = jinja2.Environment(
-            auto_reload=False,
-            loader=jinja2.FileSystemLoader(HERE / "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-        )
-
-    def views(self) -> tuple[Session, Session]:
-        """The newest session and the room's view of it (made once per change, shared by all)."""
-        session = self.service.session
-        return session, core_api.party_view(session, None)  # party_view keeps it with the session
-
-    def open(self) -> None:
-        """Hold the session open: the watcher's news wakes the live pages (never inside a request)."""
-        self.handle = self.sessions.open(self.service)
-        self.handle.on_change(lambda _session: self.news.session_changed())
-
-    @property
-    def version(self) -> int:
-        return self.news.version
-
-    @property
-    def closing(self) -> bool:
-        return self.news.closing
-
-    def poke(self) -> None:
-        """Something the pages show changed: the session, or the list of devices."""
-        self.news.poke()
-
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
-        self.news.close()
-        self.writers.shutdown(wait=False)
-
-
-STATE = web.AppKey("state", WebState)
-
-
 # ----------------------------------------------------------------- helpers
 
 
@@ -112,14 +58,15 @@ def state_of(request: web.Request) -> WebState:
     return request.app[STATE]
 
 
-def language(request: web.Request, device: Device | None) -> str:
+def language(request: web.Request, device: Device | None, session: Session | None = None) -> str:
+    """The device's language, else the browser's choice, else the session's (`session`: as read)."""
     if device is not None and device.language in LANGUAGES:
         return device.language
     cookie = request.cookies.get(LANG_COOKIE)
     if cookie in LANGUAGES:
         return cookie
     try:
-        return state_of(request).service.session.info.language
+        return (session or state_of(request).service.session).info.language
     except UserError:
         return "et"
 
@@ -138,14 +85,21 @@ def render(
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
 
-def render_text(request: web.Request, template: str, device: Device | None = None, **context: Any) -> str:
+def render_text(
+    request: web.Request,
+    template: str,
+    device: Device | None = None,
+    session: Session | None = None,
+    **context: Any,
+) -> str:
+    """A page; `session`: the session as the caller read it (each read is a look at the file)."""
     state = state_of(request)
-    lang = language(request, device)
+    lang = language(request, device, session)
     return state.env.get_template(template).render(
         t=Translator(lang),
         lang=lang,
         device=device,
-        workshop=workshop_title(state),
+        workshop=session.info.title if session is not None else workshop_title(state),
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         **context,
     )
@@ -271,14 +225,16 @@ async def index(request: web.Request) -> web.StreamResponse:
     return render(request, "page.html", 200, device, csrf=device.csrf, page=live_page(request, device))
 
 
-def live_page(request: web.Request, device: Device) -> PartyPage:
+def live_page(
+    request: web.Request, device: Device, views: tuple[Session, Session] | None = None
+) -> PartyPage:
     state = state_of(request)
-    session, room_view = state.views()
+    session, room_view = views or state.views()
     room = core_api.room_of(session)
     assert device.party_id is not None
     open_id = room.open_activity if room.open_activity and session.has_activity(room.open_activity) else None
     own = own_placement(session, open_id, device.party_id) if open_id else None
-    lang = language(request, device)
+    lang = language(request, device, session)
     t = Translator(lang)
     return party_page(
         room_view, device.party_id, room.phase, open_id, state.version, t("web.not_started"), own, lang
@@ -296,9 +252,15 @@ async def live(request: web.Request) -> web.StreamResponse:
 
 
 def live_part(request: web.Request, device: Device) -> web.Response:
-    response = render(request, "live.html", 200, device, csrf=device.csrf, page=live_page(request, device))
-    response.headers[LIVE_PART] = "1"
-    return response
+    headers = {LIVE_PART: "1"}
+    return web.Response(text=live_html(request, device), content_type="text/html", headers=headers)
+
+
+def live_html(request: web.Request, device: Device, views: tuple[Session, Session] | None = None) -> str:
+    """The device's live part, from one read of the session (forty of them after a burst)."""
+    views = views or state_of(request).views()
+    page = live_page(request, device, views)
+    return render_text(request, "live.html", device, views[0], csrf=device.csrf, page=page)
 
 
 async def version(request: web.Request) -> web.StreamResponse:
@@ -349,9 +311,10 @@ def live_event(request: web.Request, device: Device) -> bytes | None:
     if device.party_id is None:
         return None
     try:
-        if not state_of(request).service.session.has_party(device.party_id):
+        views = state_of(request).views()
+        if not views[0].has_party(device.party_id):
             return None
-        html = render_text(request, "live.html", device, csrf=device.csrf, page=live_page(request, device))
+        html = live_html(request, device, views)
     except UserError:
         return None  # an unreadable file: the version, and the page fetches what it can
     lines = html.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -408,3 +408,19 @@ async def test_a_phone_leaving_its_event_stream_leaves_no_error_in_the_log(
         await asyncio.sleep(0.3)  # keep-alives written to the gone phone
     await served.stop()
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+async def test_a_live_part_reads_the_session_once(
+    server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each read of the session is a look at its file (a `stat`); forty live parts after a
+    burst asked for it some five times each (language, title, page, ...)."""
+    from facilitator.core.store import SessionFile
+
+    phone = await joined(server, room.a)
+    reads: list[int] = []
+    real = SessionFile.current
+    monkeypatch.setattr(SessionFile, "current", lambda self: reads.append(1) or real(self))
+    status, _ = await phone.get("/live")
+    assert status == 200
+    assert len(reads) <= 2  # (the device's party checked, then the part)
