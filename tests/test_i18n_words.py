@@ -61,10 +61,15 @@ CONCEPTS: dict[str, tuple[str, str, str, str]] = {
         "",
         r"least to most|least joint|most joint",
     ),
+    "a party's printable page": ("osapoolte lehed", r"\bhandouts?\b", "handouts", ""),
 }
 # Texts that legitimately keep a word the table forbids elsewhere.
 ALLOWED = {
     ("web.open.label", "avatud"),  # an activity open for placing, not a step
+    # the CLI's help names the value of --format, typed as it is
+    ("cli.help.export", "handouts"),
+    ("cli.help.export.description", "handouts"),
+    ("cli.help.export.output", "handouts"),
 }
 # The review's dashboard is not a second "Ülevaade" (F2's overview is).
 OVERVIEW_ONLY = re.compile(r"^(key\.overview|overview\.)")

@@ -223,7 +223,7 @@ MESSAGES = {
     },
     "exchange.export.target": {
         "en": "Write to (a file for md, html and json; a folder for csv, svg and handouts):",
-        "et": "Kuhu kirjutada (md, html ja json: fail; csv, svg ja osapoolte lehed (handouts): kaust):",
+        "et": "Kuhu kirjutada (md, html ja json: fail; csv, svg ja osapoolte lehed: kaust):",
     },
     "exchange.export.hint.file": {
         "en": "One file. A folder given here gets the file {name}; missing folders are made. An existing file is replaced.",

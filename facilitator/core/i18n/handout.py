@@ -46,7 +46,7 @@ MESSAGES = {
     },
     "exchange.export.format.handouts": {
         "en": "handouts · one printable page per party (a folder)",
-        "et": "handouts · iga osapoole prinditav leht (kaust)",
+        "et": "osapoolte lehed · iga osapoole prinditav leht (kaust)",
     },
     "web.handout.link": {"en": "Your party's page", "et": "Teie osapoole leht"},
     "web.handout.hint": {
