@@ -110,3 +110,17 @@ def test_the_facilitators_placement_is_logged_as_the_facilitators(
     assert (event.actor, event.device) == ("facilitator", "")
     placement = next(p for p in session.placements if p.party_id == ids["police"])
     assert (placement.by, placement.device) == ("facilitator", "")
+
+
+def test_a_change_the_log_names_neither_way_is_told_as_logged(
+    library: SessionLibrary, scenario: Scenario
+) -> None:
+    """No device and a name that is not the facilitator's (a file from before phones logged
+    their device): the line names who the log names and claims nothing about who entered it."""
+    session, _ids = spoken_for(library, scenario)
+    older = tuple(
+        dataclasses.replace(e, actor="Mari Tamm") if e.kind == "signoff.given" else e for e in session.events
+    )
+    signed = next(line for line in lines_of(session, "en", older) if line.kind == "signoff.given")
+    assert signed.who == "Mari Tamm"
+    assert "facilitator" not in signed.what and "phone" not in signed.what

@@ -369,26 +369,30 @@ def local_times(stamps: Sequence[str], tz: dt.tzinfo | None = None) -> list[str]
     ]
 
 
-def actor_name(event: Event, names: Names, t: Translator) -> str:
-    """Who made the change: the name a phone sent it with, else the facilitator (by the word
-    for them, or the name the facilitator's app was given).
+def by_facilitator(event: Event, names: Names) -> bool:
+    """Whether the facilitator made the change (in the app): logged by the facilitator's word.
 
     Files from before placements were logged as the facilitator's name the party's id as the
     actor of a placement the facilitator entered for it: that was the facilitator too."""
     actor = event.actor
-    if actor == DEFAULT_ACTOR or (
-        not event.device and (actor in names.parties or names.session.has_party(actor))
-    ):
-        return t("review.actor.facilitator")
-    return one_line(actor)
+    if event.device:
+        return False
+    return actor == DEFAULT_ACTOR or actor in names.parties or names.session.has_party(actor)
+
+
+def actor_name(event: Event, names: Names, t: Translator) -> str:
+    """Who made the change: the facilitator (by the word for them), else the name the log
+    keeps (the name typed on a phone)."""
+    return t("review.actor.facilitator") if by_facilitator(event, names) else one_line(event.actor)
 
 
 def entered_how(event: Event, speaker: str | None, names: Names, t: Translator) -> str:
     """What a line adds about how the change came in: from which phone (its device, as the log
-    keeps it), or, for a party's own word, that the facilitator entered it for that party."""
+    keeps it), or, for a party's own word, that the facilitator entered it for that party.
+    A change the log names neither way (no device, another name) is told as logged."""
     if event.device:
         return t("review.event.from_phone", device=one_line(event.device, 16))
-    if speaker is not None:
+    if speaker is not None and by_facilitator(event, names):
         return t("review.event.entered_for", party=names.party(speaker))
     return ""
 
