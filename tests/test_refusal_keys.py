@@ -1,9 +1,10 @@
-"""Every refusal the core makes has its sentence in the catalogue, in Estonian and English.
+"""Every refusal has its sentence in the catalogue, in Estonian and English.
 
 A refusal without a key fell back: the app showed its English, a phone the generic
 „Muudatust ei saanud teha“ (`web.refused.change`), which says nothing of why. So each
-`raise ChangeRejected(...)`, `NotAllowed(...)` and other user error in the core names its
-key: as the second argument, through `Worded(key, ...)` or `.worded(key, ...)`.
+`raise ChangeRejected(...)`, `NotAllowed(...)` and other user error (the core's, the CLI's,
+the web's, the app's) names its key: as the second argument, through `Worded(key, ...)` or
+`.worded(key, ...)`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from facilitator.core.i18n import CATALOGUE, Translator, explain
 from facilitator.core.service import SessionService
 from tests.test_cli_language import english_words, words
 
-CORE = Path(__file__).resolve().parent.parent / "facilitator" / "core"
+PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
+CORE = PACKAGE / "core"
 REFUSALS = {"ChangeRejected", "NotAllowed", "UserError", "SessionFileError", "SessionNotFound", "LockTimeout"}
 REFUSALS |= {"LadderMismatch"}
 # A ScenarioError carries its problems, each worded by the validator (test_broken_files_language).
@@ -71,7 +73,7 @@ def test_the_scan_finds_the_refusals_of_the_rules() -> None:
     assert (None in [key for _, key in refusals(CORE / "errors.py")]) is False
 
 
-@pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda p: str(p.relative_to(CORE)))
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_every_refusal_has_a_sentence_in_both_languages(path: Path) -> None:
     for line, key in refusals(path):
         assert key is not None, f"{path.name}:{line}: a refusal without a catalogue key"
