@@ -447,6 +447,41 @@ def test_bad_session_file_is_refused_and_left_untouched(
     assert sorted(p.name for p in path.parent.iterdir()) == sorted([path.name, path.name + ".lock"])
 
 
+def make_unreadable(path: Path, how: str) -> None:
+    """Make an open session's file unreadable, as the world does."""
+    if how == "deleted":
+        path.unlink()
+    elif how == "folder":
+        path.unlink()
+        path.mkdir()
+    elif how == "corrupt":
+        path.write_text("{broken", encoding="utf-8")
+    else:  # a newer facilitator wrote it
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["meta"]["session"]["schema"] = 99
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["deleted", "folder", "corrupt", "newer"])
+def test_a_file_unreadable_while_open_keeps_what_was_shown_and_refuses_changes(
+    service: SessionService, how: str
+) -> None:
+    """Every screen of an open session reads `service.session`: one read failing crashed the app
+    (a session deleted from another terminal, a file replaced by a newer version). What was read
+    stays readable; each change is refused with the file's own error; the file is left alone."""
+    party = service.add_party("Police")
+    shown = service.session
+    make_unreadable(service.path, how)
+    before = service.path.read_bytes() if service.path.is_file() else None
+    assert service.session is shown
+    assert service.view_state == service.device.get()
+    with pytest.raises(SessionFileError):
+        service.add_participant("Mari", party)
+    assert (service.path.read_bytes() if service.path.is_file() else None) == before
+    with pytest.raises(SessionFileError):
+        SessionService(service.path).session  # noqa: B018 - a reader that never read it: refused
+
+
 def test_missing_session_file(tmp_path: Path) -> None:
     with pytest.raises(SessionFileError, match="session file not found"):
         SessionService(tmp_path / "gone.json").session  # noqa: B018

@@ -188,7 +188,14 @@ class SessionService:
     def session(self) -> Session:
         """The newest state; rebuilt only when the file changed."""
         with self._view_lock:  # threads (a server's phones) build a new state once, not each
-            generation, data = self.file.current()
+            try:
+                generation, data = self.file.current()
+            except SessionFileError:
+                if self._view is None:
+                    raise
+                # The file went away or became unreadable while open (deleted, replaced by a
+                # newer version): what was shown stays shown; every change is refused saying why.
+                return self._view[1]
             if self._view is None or self._view[0] != generation:
                 built = build_session(data, str(self.path), self.scenario, self._build_cache)
                 self._view = (generation, built)
@@ -208,7 +215,10 @@ class SessionService:
     @property
     def view_state(self) -> dict[str, Any]:
         """Where this device's screens were (selection, intro page, ...): restored on reopen."""
-        legacy = self.file.read().get("view", {}).get("state")
+        try:
+            legacy = self.file.read().get("view", {}).get("state")
+        except SessionFileError:  # unreadable now: the positions are this device's own anyway
+            legacy = None
         if isinstance(legacy, dict):  # an old file kept positions in the session itself
             self.device.adopt({k: v for k, v in legacy.items() if k != "id"})
         return self.device.get()

@@ -1,0 +1,30 @@
+"""A session file that goes away or becomes unreadable while the workshop shows it: the app
+says so and keeps running. Before, the next key that built a view (`]`) closed the app with a
+traceback: a session deleted from another terminal, a file replaced by a newer version."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.core.service import SessionService
+from facilitator.ui.screens.workshop import WorkshopScreen
+from tests.test_store import make_unreadable
+
+from .helpers import MakeApp, notifications, until
+
+
+@pytest.mark.parametrize("how", ["deleted", "corrupt", "newer"])
+async def test_the_workshop_survives_its_file_going_away(
+    make_app: MakeApp, empty_session: SessionService, how: str
+) -> None:
+    empty_session.add_activity("Night walks")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
+        app.screen.set_focus(None)
+        make_unreadable(empty_session.path, how)
+        before = empty_session.path.read_bytes() if empty_session.path.is_file() else None
+        await pilot.press("]", "]", "f2", "escape")  # new views read the session
+        await until(pilot, lambda: any(str(empty_session.path) in n for n in notifications(app)), "the error")
+        assert app.is_running and app.return_code is None
+        assert (empty_session.path.read_bytes() if empty_session.path.is_file() else None) == before
