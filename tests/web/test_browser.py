@@ -203,3 +203,17 @@ async def test_forms_wait_for_the_agreed_rung(phone: Phone, site: str, room: Roo
     room.service.agree(room.x, current="cooperation")
     await expect(page.get_by_label("A commitment of your party")).to_be_visible(timeout=3000)
     assert phone.problems == []
+
+
+async def test_the_workshop_closing_brings_the_handout_link_and_the_steps_live(
+    phone: Phone, site: str, room: Room
+) -> None:
+    page = phone.page
+    await join_as(page, site, "Police", "Mari Tamm")
+    await expect(page.get_by_text("Open for placing")).to_be_visible()
+    room.service.add_action("Call the school", room.a, due="2027-02-01")
+    room.service.close_session()  # the facilitator, in the app
+    await expect(page.get_by_text("The workshop is closed.")).to_be_visible(timeout=3000)  # no reload
+    await expect(page.get_by_role("link", name="Your party's page")).to_be_visible()
+    await expect(page.get_by_text("Call the school (due 2027-02-01)")).to_be_visible()
+    assert phone.problems == []
