@@ -112,3 +112,15 @@ def test_a_malformed_change_from_a_phone_is_refused_in_estonian(service: Session
         assert caught.value.key in CATALOGUE, caught.value
         said = explain(caught.value, et)
         assert said != str(caught.value) and not no_english(said), (said, no_english(said))
+
+
+def test_every_text_field_a_refusal_names_is_named_in_both_languages() -> None:
+    """A text over its limit or empty names its field: „Väli „pealkiri“ on liiga pikk“, never an
+    English field name inside the Estonian sentence."""
+    from facilitator.core.text import TEXT_FIELDS, field_label
+
+    kinds = ("activity.added", "commitment.added", "expectation.added", "action.added", "followup.added")
+    labels = {field_label(kind, key) for kind in kinds for key in TEXT_FIELDS}
+    labels |= {"amended text", "reason for declining"}
+    missing = sorted(label for label in labels if f"error.field.{label.replace(' ', '_')}" not in CATALOGUE)
+    assert missing == []

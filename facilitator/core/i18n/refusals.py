@@ -96,6 +96,13 @@ MESSAGES = {
         "et": "eelmise korra soovitud aste",
     },
     "error.field.due_date": {"en": "due date", "et": "tähtaeg"},
+    "error.field.party_name": {"en": "party name", "et": "osapoole nimi"},
+    "error.field.activity": {"en": "activity", "et": "tegevus"},
+    "error.field.source_id": {"en": "source id", "et": "lähte-id"},
+    "error.field.party_id": {"en": "party id", "et": "osapoole id"},
+    "error.field.from_party": {"en": "from party", "et": "kellelt"},
+    "error.field.activity_id": {"en": "activity id", "et": "tegevuse id"},
+    "error.field.action_id": {"en": "next step id", "et": "sammu id"},
     "cli.demo.short_ladder": {
         "en": "scenario {id} can't make a demo: the demo workshop needs a ladder of at least 4 rungs "
         "(this one has {rungs})",
