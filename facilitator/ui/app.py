@@ -173,6 +173,17 @@ class FacilitatorApp(App[int]):
         else:
             self._after_first_frame.append(work)
 
+    @property
+    def _background_screens(self) -> list[Screen[Any]]:
+        """Screens drawn under the top one: none under an opaque one. Textual counts the screen
+        just under the top as seen through it whatever the top's background, so each change
+        to the board under the placement screen redrew the placement screen (~11 ms a key)."""
+        stack = self._screen_stack
+        if stack and stack[-1].styles.background.a == 1:
+            return []
+        screens: list[Screen[Any]] = super()._background_screens
+        return screens
+
     def on_mount(self) -> None:
         localize_bindings(self, self.t)
         if self._start_error is not None:

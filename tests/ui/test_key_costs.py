@@ -12,10 +12,12 @@ import pytest
 from textual.widgets import Digits, OptionList, Static
 
 from facilitator.core.library import SessionLibrary
+from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen
+from facilitator.ui.widgets.ladder import LadderBoard
 from facilitator.ui.widgets.timer import TimerPanel
 
-from .helpers import notifications
+from .helpers import notifications, until
 from .test_placement import MakeApp, fresh, make_session, open_placement, screen_text
 
 
@@ -115,3 +117,31 @@ async def test_the_reveal_fills_the_screen_and_the_next_round_does_not(
         await pilot.pause()
         assert screen.page == "page-placing"
         assert box.region.width == 150
+
+
+async def test_a_change_under_the_placement_screen_redraws_nothing_of_it(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The placement screen is opaque: the board under it is not drawn, and its changes
+    (after each placement) do not redraw the placement screen. Under a dialog it shows."""
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_placement(app, pilot)
+        board = app.screen_stack[-2].query_one(LadderBoard)
+        await pilot.pause()
+        redraws: list[object] = []
+        real = PlacementScreen.refresh
+
+        def counted(self: PlacementScreen, *args: Any, **kwargs: Any) -> Any:
+            redraws.append(args)
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(PlacementScreen, "refresh", counted)
+        board.refresh()
+        await pilot.pause()
+        assert redraws == []
+        assert app._background_screens == []
+        await pilot.press("r")  # nobody placed: it asks first, over the placement screen
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        assert app._background_screens == [screen]
