@@ -62,8 +62,8 @@ class SavedOnLeave:
 def unsaved_text(screen: Screen[Any]) -> bool:
     """Text typed on `screen` that closing it would throw away: a dialog's changed fields, or
     a field stored on enter. Fields saved on leaving are saved first (`SavedOnLeave`)."""
-    if isinstance(screen, BaseModal):
-        return screen.has_unsaved_text()
+    if isinstance(screen, BaseScreen | BaseModal) and screen.has_unsaved_text():
+        return True  # a dialog's changed fields, or a screen's own (the agreement's note)
     for group in screen.query("*"):
         if isinstance(group, SavedOnLeave):
             group.save_typed()
@@ -110,6 +110,10 @@ class BaseScreen(Localized, Screen[Any]):
 
     def after_mount(self) -> None:
         """Once mounted and labelled."""
+
+    def has_unsaved_text(self) -> bool:
+        """Text typed here that closing the screen (or the app) would throw away."""
+        return False
 
     def session_changed(self, session: Session) -> None:
         """The session changed (here or elsewhere): show it."""

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
+from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.activity import ActivityDialog
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
 
-from .helpers import MakeApp, focus, fresh, open_view, until
+from .helpers import MakeApp, focus, fresh, open_view, screen_shown, until
+from .test_traps import reveal_and_open
 
 
 async def test_a_detail_typed_and_not_left_is_saved_on_quitting(
@@ -72,3 +75,18 @@ async def test_nothing_typed_quits_at_once(make_app: MakeApp, empty_session: Ses
         await open_view(app, pilot, "collect", CollectView)
         await pilot.press("ctrl+q")
         await until(pilot, lambda: not app.is_running, "the app closed")
+
+
+async def test_an_agreement_note_not_recorded_is_asked_about_on_quitting(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    _service, app = await reveal_and_open(make_app, ui_library)
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("enter")
+        screen = await screen_shown(pilot, PlacementScreen)
+        await focus(pilot, screen.query_one("#agree-note", Input))
+        await pilot.press(*"keep me")
+        await pilot.press("ctrl+q")
+        await screen_shown(pilot, ConfirmDialog)
+        assert app.is_running

@@ -549,13 +549,18 @@ class PlacementScreen(BaseScreen):
         if is_text_field(self.focused):
             self.query_one("#agree-current").focus()
             return
-        activity = self._activity()
-        note = next(self.query("#agree-note").results(Input), None)
-        typed = note is not None and activity is not None and note.value != activity.agreed_note
-        if typed and activity is not None and activity.revealed:
+        if self.has_unsaved_text():
             self.fapp.confirm_discard(self._close)
             return
         self._close()
+
+    def has_unsaved_text(self) -> bool:
+        """A note typed for the agreement and not recorded (closing, or quitting, asks first)."""
+        activity = self._activity()
+        note = next(self.query("#agree-note").results(Input), None)
+        if note is None or activity is None or not activity.revealed:
+            return False
+        return note.value != activity.agreed_note
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
