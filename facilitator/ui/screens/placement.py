@@ -549,18 +549,14 @@ class PlacementScreen(BaseScreen):
         if is_text_field(self.focused):
             self.query_one("#agree-current").focus()
             return
-        if self.has_unsaved_text():
-            self.fapp.confirm_discard(self._close)
-            return
-        self._close()
+        if not self.has_unsaved_text():
+            return self._close()
+        self.fapp.confirm_discard(self._close)
 
     def has_unsaved_text(self) -> bool:
         """A note typed for the agreement and not recorded (closing, or quitting, asks first)."""
-        activity = self._activity()
-        note = next(self.query("#agree-note").results(Input), None)
-        if note is None or activity is None or not activity.revealed:
-            return False
-        return note.value != activity.agreed_note
+        activity, note = self._activity(), next(self.query("#agree-note").results(Input), None)
+        return bool(note and activity and activity.revealed and note.value != activity.agreed_note)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
