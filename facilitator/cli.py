@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -308,11 +309,19 @@ class Cli:
         return self.run_app(None)
 
     def run_app(self, session_path: Path | None, review_path: Path | None = None) -> int:
-        from facilitator.ui.app import create_app
+        # The interface's modules and the first screen allocate tens of thousands of objects
+        # that live as long as the app: the cyclic collector is off until the first frame
+        # (the app turns it on again then, and when it closes).
+        gc.disable()
+        try:
+            from facilitator.ui.app import create_app
 
-        app = create_app(
-            self.library, session_path=session_path, review_path=review_path, lang=self.args.lang
-        )
+            app = create_app(
+                self.library, session_path=session_path, review_path=review_path, lang=self.args.lang
+            )
+        except BaseException:
+            gc.enable()
+            raise
         app.run()
         if app.return_code:  # an unexpected error: one line here, the traceback in the log
             if app.crash_log:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import json
 import subprocess
 import sys
@@ -186,3 +187,22 @@ async def test_a_screen_is_styled_once_when_first_shown_unless_a_stylesheet_came
         app.stylesheet.add_source("Label { color: red; }", read_from=("test", "app-wide"))
         screen._skip_second_styling(event)
         assert event.refresh_styles
+
+
+def test_the_command_line_turns_the_collector_back_on_when_the_app_cannot_start(
+    ui_library: SessionLibrary, demo_session: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`facilitator open` keeps the collector off while the app's modules and first screen
+    load (the app turns it on after the first frame); a refusal before that turns it on."""
+    import facilitator.ui.app as app_module
+    from facilitator.cli import main
+
+    def refused(*_args: object, **_kwargs: object) -> FacilitatorApp:
+        assert not gc.isenabled()
+        raise UserError("not today")
+
+    monkeypatch.setattr(app_module, "create_app", refused)
+    err = io.StringIO()
+    code = main(["--data-dir", str(ui_library.data_dir), "open", demo_session.session.id], io.StringIO(), err)
+    assert code == 2 and "not today" in err.getvalue()
+    assert gc.isenabled()
