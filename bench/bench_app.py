@@ -16,7 +16,8 @@ For a session of 500 activities and one of 10, measured in the same run:
 
 Targets (issue 21): start(500) <= 1.5x start(hello), start(10) <= 1.3x; each key at 500
 <= 1.5x the no-op key; (issue 3) move(500) <= 1.3x move(10), memory(500) <= 2x memory(hello).
-Run: `python bench/bench_app.py [--quick] [--no-timeline] [--keys]` (`--keys`: key to screen only).
+Run: `python bench/bench_app.py [--quick] [--no-timeline] [--keys] [--instructions]` (`--keys`: key
+to screen only; `--instructions`: each start's instructions to its first frame, valgrind).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_store import build_session
 from key_times import CPU, key_times
-from start_timeline import print_timeline
+from start_timeline import print_instructions, print_timeline
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
@@ -251,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--no-timeline", action="store_true", help="skip the start timeline")
     parser.add_argument("--keys", action="store_true", help="key to screen only: no starts, timeline, memory")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each start's instructions (valgrind)"
+    )
     args = parser.parse_args(argv)
     starts = 0 if args.keys else 3 if args.quick else 7
     rounds = 1 if args.quick else 3
@@ -279,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
 
         if not (args.no_timeline or args.keys):  # (before the keys change the file)
             print_timeline(folder, large.path)
+            print()
+        if args.instructions:
+            print_instructions({k: v for k, v in children.items() if k != "500, changed elsewhere"})
             print()
         keys10 = asyncio.run(key_times(library, small, rounds))
         keys500 = asyncio.run(key_times(library, large, rounds))

@@ -169,3 +169,42 @@ def print_timeline(folder: str, session: Path, top: int = 10) -> None:
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     print_timeline(str(target.parent), target)
+
+
+def instructions_to_first_frame(code: str, *args: str) -> int | None:
+    """Instructions one start executes up to its first frame (one refresh more), counted by
+    valgrind's callgrind: unlike wall or CPU time, the same on a loaded machine. The child
+    leaves at once instead of closing the app, so its shutdown is not counted. None without
+    valgrind."""
+    import shutil
+    import tempfile
+
+    if shutil.which("valgrind") is None:
+        return None
+    code = code.replace("        self.exit()", "        import os, sys; sys.stdout.flush(); os._exit(0)")
+    with tempfile.TemporaryDirectory() as scratch:
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={scratch}/cg.out"]
+        out = subprocess.run(
+            [*command, sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+    for line in out.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1].strip())
+    return None
+
+
+def print_instructions(children: dict[str, tuple[str, ...]]) -> None:
+    """Each start's instructions to its first frame, next to hello world's (`--instructions`)."""
+    counts = {name: instructions_to_first_frame(*child) for name, child in children.items()}
+    hello = counts.get("hello")
+    if not hello:
+        print("instructions to the first frame: valgrind not found")
+        return
+    print("instructions to the first frame (callgrind; the same under any load):")
+    for name, count in counts.items():
+        if count is not None:
+            print(f"  {name:<28}{count / 1e6:8.0f} M   {count / hello:.2f}x")
