@@ -132,7 +132,7 @@ class HistoryPane(AppBound, VerticalScroll):
         rows = [
             (
                 f"{i + 1}. {dates[i]}",
-                Text(str(len(year.pairs)), justify="right"),
+                Text(t.number(len(year.pairs)), justify="right"),
                 names(year.gained),
                 names(year.lost),
             )

@@ -115,7 +115,7 @@ class HomeScreen(BaseScreen):
                 literal(shown_date(s.date or s.created_at[:10], t.language)),
                 literal(s.scenario_id),
                 literal(listed_state(s, t, folders)),
-                str(s.activities),
+                t.number(s.activities),
                 literal(s.id),
                 literal(f"↩ {s.previous_id}" if s.previous_id else ""),
                 key=s.id,
