@@ -443,13 +443,22 @@ def test_a_reload_checks_what_changed_and_what_depends_on_it(service: SessionSer
     data = json.loads(service.path.read_text(encoding="utf-8"))
     data["activities"][talks]["party_ids"] = [school]  # the placed party left by hand; placement kept
     service.path.write_text(json.dumps(data), encoding="utf-8")
+    # What the reader showed stays readable (the app keeps running), but the broken file is
+    # refused: by a reader that never read it, and by every change, which writes nothing.
+    assert [a.text for a in reader.session.actions] == ["Call"]
     with pytest.raises(FileError, match=r"placements.*not involved"):
-        reader.session  # noqa: B018
+        SessionService(service.path).session  # noqa: B018
+    with pytest.raises(FileError, match=r"placements.*not involved"):
+        reader.add_action("Walk", police)
     data["activities"][talks]["party_ids"] = [police, school]
     del data["parties"][school]  # a party removed by hand, still named by the activity
-    service.path.write_text(json.dumps(data), encoding="utf-8")
+    text = json.dumps(data)
+    service.path.write_text(text, encoding="utf-8")
     with pytest.raises(FileError, match=r"party_ids|parties"):
-        reader.session  # noqa: B018
+        SessionService(service.path).session  # noqa: B018
+    with pytest.raises(FileError, match=r"party_ids|parties"):
+        reader.add_action("Walk", police)
+    assert service.path.read_text(encoding="utf-8") == text
 
 
 def test_a_file_this_device_left_is_not_checked_again_but_one_changed_since_is(
