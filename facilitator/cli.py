@@ -143,6 +143,9 @@ class Cli:
         return EXIT_OK
 
     def cmd_list(self) -> int:
+        for folder in (self.library.data_dir, self.library.sessions_dir):
+            if folder.exists() and not folder.is_dir():  # else "no sessions" would hide the mistake
+                raise UserError.worded("file.data_not_a_folder", path=str(folder))
         sessions = self.library.list()
         if not sessions:
             print(self.t("cli.list.none", folder=str(self.library.sessions_dir)), file=self.err)

@@ -460,6 +460,22 @@ def test_list_with_no_sessions(cli: Run, data_dir: Path) -> None:
     assert not data_dir.exists()
 
 
+@pytest.mark.parametrize("where", ["data", "sessions"])
+def test_list_says_when_the_data_folder_is_a_file(cli: Run, data_dir: Path, where: str) -> None:
+    """A file given as the data folder (or where its sessions folder should be) was 'no sessions',
+    exit 0, as if the folder were empty: it is a user error, on one line."""
+    target = data_dir if where == "data" else data_dir / "sessions"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("not a folder", encoding="utf-8")
+    result = cli("list")
+    assert result.code == EXIT_USER_ERROR
+    assert result.out == ""
+    assert (
+        result.err
+        == f"facilitator: error: {target} is a file, not a folder: give the data folder with --data-dir\n"
+    )
+
+
 def test_list_with_several_sessions_newest_first(cli: Run, library: SessionLibrary) -> None:
     ids = [new_session(cli, f"Workshop {n}") for n in range(3)]
     for age, session_id in enumerate(reversed(ids)):  # the last created is the newest

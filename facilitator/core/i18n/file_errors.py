@@ -65,6 +65,10 @@ MESSAGES = {
         "et": "{path}: kustutada ei õnnestu: {reason}",
     },
     "file.no_free_id": {"en": "could not find a free session id", "et": "vaba töötoa tunnust ei leitud"},
+    "file.data_not_a_folder": {
+        "en": "{path} is a file, not a folder: give the data folder with --data-dir",
+        "et": "{path} on fail, mitte kaust: andke andmekaust võtmega --data-dir",
+    },
     "file.missing": {
         "en": "{path}: no such file",
         "et": "{path}: sellist faili ei ole",
