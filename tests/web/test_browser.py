@@ -6,6 +6,7 @@ from Debian when missing). Without any Chromium the tests are skipped, saying wh
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
 from collections.abc import AsyncIterator
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Page, Route, async_playwright, expect
 
 from facilitator.web.joining import JoinDesk
 from facilitator.web.server import make_app
@@ -169,6 +170,42 @@ async def test_a_sent_form_is_answered_with_the_live_part_no_page_load(
     await expect(page.get_by_label("What you expect", exact=True)).to_have_value("Tell us first")
     assert [c.text for c in room.service.session.commitments] == ["We will walk the street"]
     assert loads == []
+    assert phone.problems == []
+
+
+async def test_a_form_answer_overtaken_by_news_does_not_take_the_page_back(
+    phone: Phone, site: str, room: Room
+) -> None:
+    """The answer to a sent form is the live part as it was then; when the stream brought a
+    newer one first (slow Wi-Fi), the page must not go back to the older one and stay there
+    (another party's change vanished until the next change)."""
+    page = phone.page
+    await join_as(page, site, "Police", "")
+    room.service.agree(room.x, current="cooperation")
+    room.service.set_phase("agree")
+    commitment = page.get_by_label("A commitment of your party")
+    await expect(commitment).to_be_visible(timeout=3000)
+    answered, release = asyncio.Event(), asyncio.Event()
+
+    async def hold(route: Route) -> None:
+        if route.request.method != "POST":
+            await route.continue_()
+            return
+        response = await route.fetch()  # the server answered: its part is the older one
+        answered.set()
+        await release.wait()
+        await route.fulfill(response=response)
+
+    await page.route("**/*", hold)
+    await commitment.fill("We will walk the street")
+    await page.get_by_role("button", name="Add commitment").click()
+    await asyncio.wait_for(answered.wait(), 10)
+    room.service.add_expectation(room.x, room.b, room.a, "Something new")
+    await expect(page.get_by_text("Something new")).to_be_visible(timeout=3000)
+    release.set()
+    await expect(commitment).to_have_value("")  # the form's answer arrived and was shown
+    await expect(page.get_by_text("We will walk the street")).to_be_visible()
+    await expect(page.get_by_text("Something new")).to_be_visible(timeout=3000)
     assert phone.problems == []
 
 

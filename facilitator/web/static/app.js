@@ -180,12 +180,19 @@
     return kept.form === sent.key && sent.names.indexOf(kept.radio) >= 0;
   }
 
-  // `sent`: the fields of the form this part answers (their typing is not kept).
-  function swap(html, sent) {
+  // `sent`: the fields of the form this part answers (their typing is not kept). `newest`:
+  // the part was just asked for (/live), so it is the newest whatever its version says.
+  function swap(html, sent, newest) {
     var incoming = document.createElement("template");
     incoming.innerHTML = html;
     var root = incoming.content.getElementById("live-root");
     var version = root ? Number(root.getAttribute("data-version")) : -1;
+    // An older part than the one shown: a form's answer the stream's news overtook, or a
+    // server that started again and counts from the start. Never go back to it unseen: ask
+    // for the newest (a sent form's part is still shown first, to clear what was sent).
+    var older = !newest && version >= 0 && shown >= 0 && version < shown;
+    if (older && !sent) { refresh(); return; }
+    if (older) { window.setTimeout(refresh, 0); }
     if (!sent && withoutVersion(incoming.innerHTML) === withoutVersion(live.innerHTML)) {
       var current = document.getElementById("live-root");
       if (current) { current.setAttribute("data-version", String(version)); }
@@ -209,7 +216,7 @@
     }).then(function (html) {
       if (html === null || html === undefined) { return; }
       back();
-      swap(html);
+      swap(html, null, true);
     }).catch(function () {
       if (offline) { offline.hidden = false; }
     }).then(function () {
