@@ -124,3 +124,38 @@ def test_a_change_the_log_names_neither_way_is_told_as_logged(
     signed = next(line for line in lines_of(session, "en", older) if line.kind == "signoff.given")
     assert signed.who == "Mari Tamm"
     assert "facilitator" not in signed.what and "phone" not in signed.what
+
+
+def test_the_index_of_entered_words_follows_the_log(library: SessionLibrary, scenario: Scenario) -> None:
+    """`authorship.entered_for`: what the facilitator entered for a party, from the log, also
+    when extended by appended events alone (as after each change), and for older files that
+    logged the party's id as the actor; a phone's word (a device) and another name are not."""
+    from facilitator.core.authorship import entered_for
+
+    session, ids = spoken_for(library, scenario)
+    commitment = next(c for c in session.commitments if c.text == "We bring the latest figures")
+    asked = next(e for e in session.expectations if e.text == "Tell us early")
+    first = entered_for(session)
+    assert first.commitment(commitment.id) and first.expectation(asked.id) and first.answer(asked.id)
+    assert entered_for(session) is first  # made once per session
+    by_phone = dataclasses.replace(session.events[-1], seq=session.events[-1].seq + 1)
+    answered = dataclasses.replace(
+        by_phone,
+        kind="expectation.answered",
+        data={"id": asked.id, "state": "declined"},
+        device="d1",
+        actor="Mari",
+    )
+    later = dataclasses.replace(session, events=(*session.events, answered))
+    assert not entered_for(later).answer(asked.id)  # extended: the phone's answer now stands
+    assert entered_for(later).commitment(commitment.id)
+    older = tuple(
+        dataclasses.replace(e, actor=ids["police"]) if e.kind == "expectation.answered" else e
+        for e in session.events
+    )
+    assert entered_for(dataclasses.replace(session, events=older)).answer(asked.id)
+    renamed = tuple(
+        dataclasses.replace(e, actor="Mari Tamm") if e.kind == "commitment.updated" else e
+        for e in session.events
+    )
+    assert not entered_for(dataclasses.replace(session, events=renamed)).commitment(commitment.id)

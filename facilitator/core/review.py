@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from facilitator.core.authorship import logged_by_facilitator
 from facilitator.core.changes import Names, apply_change, describe
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator, reason
@@ -34,7 +35,6 @@ from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
 from facilitator.core.model import Activity, BuildCache, Event, Placement, Session
 from facilitator.core.party import party_view
 from facilitator.core.scenario import Scenario
-from facilitator.core.service import DEFAULT_ACTOR
 from facilitator.core.store import Data, MemoryTablesStorage, tinydb_over
 from facilitator.core.text import one_line
 
@@ -370,14 +370,11 @@ def local_times(stamps: Sequence[str], tz: dt.tzinfo | None = None) -> list[str]
 
 
 def by_facilitator(event: Event, names: Names) -> bool:
-    """Whether the facilitator made the change (in the app): logged by the facilitator's word.
-
-    Files from before placements were logged as the facilitator's name the party's id as the
-    actor of a placement the facilitator entered for it: that was the facilitator too."""
-    actor = event.actor
-    if event.device:
-        return False
-    return actor == DEFAULT_ACTOR or actor in names.parties or names.session.has_party(actor)
+    """Whether the facilitator made the change (in the app): `logged_by_facilitator`, a party's
+    id as actor counting for parties since removed too."""
+    return logged_by_facilitator(
+        event, lambda actor: actor in names.parties or names.session.has_party(actor)
+    )
 
 
 def actor_name(event: Event, names: Names, t: Translator) -> str:

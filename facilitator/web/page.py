@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from facilitator.core.authorship import EnteredFor, entered_for
 from facilitator.core.counterpart import in_language
 from facilitator.core.dates import shown_date
 from facilitator.core.model import Activity, Expectation, Placement, Session
@@ -46,6 +47,17 @@ class ExpectationLine:
     text: str
     state: str
     response: str
+    entered: bool = False
+    """The facilitator entered the expectation for its party (no phone sent it)."""
+    answer_entered: bool = False
+    """The facilitator entered the answer for the addressee."""
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    text: str
+    entered: bool = False
+    """The facilitator entered it for the party (no phone sent it)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,7 @@ class AgreeBlock:
     parties: list[str]
     to_us: list[ExpectationLine]
     from_us: list[ExpectationLine]
-    commitments: list[str]
+    commitments: list[CommitmentLine]
     others: list[tuple[str, str]]  # (party id, name): who we can address an expectation to
     signed_off: bool
     agreed: str
@@ -199,13 +211,20 @@ def _open_activity(
     )
 
 
-def _line(session: Session, e: Expectation) -> ExpectationLine:
+def _line(session: Session, e: Expectation, entered: EnteredFor) -> ExpectationLine:
     return ExpectationLine(
-        e.id, session.party_name(e.from_party), session.party_name(e.to_party), e.text, e.state, e.response
+        e.id,
+        session.party_name(e.from_party),
+        session.party_name(e.to_party),
+        e.text,
+        e.state,
+        e.response,
+        entered.expectation(e.id),
+        e.state != "open" and entered.answer(e.id),
     )
 
 
-def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBlock:
+def _agree_block(session: Session, activity: Activity, party_id: str, entered: EnteredFor) -> AgreeBlock:
     expectations = session.expectations_for(activity.id)
     closed = refusal(
         session, party_id, "commitment.added", {"party_id": party_id, "activity_id": activity.id}
@@ -218,9 +237,13 @@ def _agree_block(session: Session, activity: Activity, party_id: str) -> AgreeBl
         title=activity.title,
         description=activity.description,
         parties=[session.party_name(p) for p in activity.party_ids],
-        to_us=[_line(session, e) for e in expectations if e.to_party == party_id],
-        from_us=[_line(session, e) for e in expectations if e.from_party == party_id],
-        commitments=[c.text for c in session.commitments_for(activity.id) if c.party_id == party_id],
+        to_us=[_line(session, e, entered) for e in expectations if e.to_party == party_id],
+        from_us=[_line(session, e, entered) for e in expectations if e.from_party == party_id],
+        commitments=[
+            CommitmentLine(c.text, entered.commitment(c.id))
+            for c in session.commitments_for(activity.id)
+            if c.party_id == party_id
+        ],
         others=[(p, session.party_name(p)) for p in activity.party_ids if p != party_id],
         signed_off=signed,
         agreed=rung_name(session.scenario, activity.agreed_current),
@@ -276,13 +299,15 @@ def party_page(
     not_started: str,
     own: Placement | None = None,
     language: str = "",
+    log: Session | None = None,
 ) -> PartyPage:
     """The live page of one party, from the room's view (`party_view(session, None)`: nobody's
     blind placement) plus the party's own placement of the open activity (`own`).
 
     Phase, rung and field names are in the page's `language` where the scenario has a twin
     in it (as the app shows them). One room view serves every phone, so forty phones
-    refreshing cost one cut, not forty."""
+    refreshing cost one cut, not forty. `log` is the session whose log says who entered the
+    parties' words (`authorship`; the room view's own log is cut for the room)."""
     session = room_view
     if language and language != session.scenario.language:
         session = dataclasses.replace(session, scenario=in_language(session.scenario, language))
@@ -297,14 +322,15 @@ def party_page(
             shown = _open_activity(session, session.activity(recent), party_id, None)
             open_activity = dataclasses.replace(shown, just_agreed=True)
     agree: list[AgreeBlock] = []
+    entered = entered_for(log or room_view)
     closed = bool(session.info.closed_at)
     if closed:
         open_activity, phase = None, None
         results = [a for a in session.activities if a.agreed_current and party_id in a.party_ids]
-        agree = [_agree_block(session, a, party_id) for a in results]
+        agree = [_agree_block(session, a, party_id, entered) for a in results]
     elif phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
-        agree = [_agree_block(session, a, party_id) for a in chosen if party_id in a.party_ids]
+        agree = [_agree_block(session, a, party_id, entered) for a in chosen if party_id in a.party_ids]
     showing_followup = closed or (phase is not None and phase.kind == "followup")
     language = language or session.scenario.language
     return PartyPage(

@@ -237,7 +237,15 @@ def live_page(
     lang = language(request, device, session)
     t = Translator(lang)
     return party_page(
-        room_view, device.party_id, room.phase, open_id, state.version, t("web.not_started"), own, lang
+        room_view,
+        device.party_id,
+        room.phase,
+        open_id,
+        state.version,
+        t("web.not_started"),
+        own,
+        lang,
+        session,
     )
 
 

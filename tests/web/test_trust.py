@@ -334,3 +334,44 @@ async def test_a_phone_says_when_its_partys_placement_was_entered_by_the_facilit
     _, live = await police.get("/live")
     assert "The facilitator changed this placement, which Mari had sent from a phone." in live
     assert "entered this placement" not in live
+
+
+def _items(live: str) -> dict[str, str]:
+    """Each listed text of the roles page, with what follows it on its line."""
+    found: dict[str, str] = {}
+    for line in live.splitlines():
+        for text in ("We light it", "We fix lamps", "Report dark corners", "Pay for it", "Fine", "Later"):
+            if text in line:
+                found[text] = line.split(text, 1)[1]
+    return found
+
+
+async def test_a_phone_says_which_of_its_partys_words_the_facilitator_entered(
+    server: Server, room: Room
+) -> None:
+    """Its commitments, its expectations and the answers to them: the rows keep no author, the
+    log does. One the phone sent has no note; one the facilitator typed in for the party has."""
+    police = await joined(server, room.a, "Mari")
+    service = room.service
+    service.agree(room.x, current="cooperation")
+    service.set_phase("agree")
+    service.add_commitment(room.x, room.a, "We light it")  # in the room, for Police
+    await police.post("/commitment", {"activity": room.x, "text": "We fix lamps"})
+    await police.post("/expectation", {"activity": room.x, "to_party": room.b, "text": "Pay for it"})
+    theirs = service.add_expectation(room.x, room.b, room.a, "Report dark corners")
+    ours = next(e.id for e in service.session.expectations if e.text == "Pay for it")
+    service.answer_expectation(ours, "declined", "Later")  # for Municipality, in the room
+    await police.post("/answer", {"expectation": theirs, "state": "amended", "response": "Fine"})
+    _, live = await police.get("/live")
+    items = _items(live)
+    note = "<small>(entered by the facilitator)</small>"
+    assert items["We light it"].startswith(f" {note}")
+    assert "entered by the facilitator" not in items["We fix lamps"]
+    assert "entered by the facilitator" not in items["Pay for it"].split("Later")[0]
+    assert items["Later"].startswith("; entered by the facilitator)")
+    assert items["Report dark corners"].startswith(f" {note}")  # Municipality's, as the room entered it
+    assert "entered by the facilitator" not in items["Fine"]  # Police answered it from the phone
+    phones = next(c.id for c in service.session.commitments if c.text == "We fix lamps")
+    service.update_commitment(phones, "We fix lamps at night")  # reworded in the room: said so
+    _, live = await police.get("/live")
+    assert _items(live)["We fix lamps"].startswith(f" at night {note}")

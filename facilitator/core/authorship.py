@@ -1,0 +1,99 @@
+"""Who entered a party's word: the log keeps it (actor and device), the rows do not.
+
+A commitment, an expectation or an answer the facilitator typed in for a party reads, in a
+list of the party's words, exactly like one the party sent from a phone. The phone page says
+which were entered for the party; this finds them. The index is kept with the session (which
+never changes) and, after a change that appended to the log, extended by the new events
+alone: forty phones refreshing after each change do not walk the log forty times, nor once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from facilitator.core.model import Event, Session
+from facilitator.core.service import DEFAULT_ACTOR
+
+_WORDS = {
+    "commitment.added": "commitment",
+    "commitment.updated": "commitment",
+    "expectation.added": "expectation",
+    "expectation.answered": "answer",
+}
+"""The events that set a party's word, and which word: the last one per item says who entered it."""
+
+
+def logged_by_facilitator(event: Event, is_party: Callable[[str], bool]) -> bool:
+    """Whether the facilitator made the change (in the app): no device, and the facilitator's
+    word as actor. Files from before placements were logged as the facilitator's name the
+    party's id as the actor of what the facilitator entered for it: that was the facilitator
+    too. Another name without a device claims nothing either way."""
+    if event.device:
+        return False
+    return event.actor == DEFAULT_ACTOR or is_party(event.actor)
+
+
+class _Index(NamedTuple):
+    events: tuple[Event, ...]
+    last: dict[tuple[str, str], Event]  # (word, item id): the event that last set it
+
+
+class _Last:
+    """The index last made, replaced in one assignment (a thread reading meanwhile sees one whole)."""
+
+    index: _Index | None = None
+
+
+_LAST = _Last()
+
+
+def _index(events: tuple[Event, ...]) -> dict[tuple[str, str], Event]:
+    old = _LAST.index
+    start = 0
+    last: dict[tuple[str, str], Event] = {}
+    # Appended to: the known events are the very same objects (compared by identity first,
+    # a few microseconds for thousands), so only the new ones are looked at.
+    if old is not None and events[: len(old.events)] == old.events:
+        start, last = len(old.events), old.last
+    new = [e for e in events[start:] if e.kind in _WORDS and isinstance(e.data.get("id"), str)]
+    if new:
+        last = dict(last)
+        for event in new:
+            last[(_WORDS[event.kind], event.data["id"])] = event
+    _LAST.index = _Index(events, last)
+    return last
+
+
+class EnteredFor:
+    """Which of the parties' words in a session the facilitator entered for them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.last: dict[tuple[str, str], Event] | None = None
+        """Made when first asked: a page with none of the parties' words never reads the log."""
+
+    def _by_facilitator(self, word: str, item_id: str) -> bool:
+        if self.last is None:
+            self.last = _index(self.session.events)
+        event = self.last.get((word, item_id))
+        return event is not None and logged_by_facilitator(event, self.session.has_party)
+
+    def commitment(self, commitment_id: str) -> bool:
+        """The commitment's text as it stands was entered by the facilitator."""
+        return self._by_facilitator("commitment", commitment_id)
+
+    def expectation(self, expectation_id: str) -> bool:
+        return self._by_facilitator("expectation", expectation_id)
+
+    def answer(self, expectation_id: str) -> bool:
+        """The addressee's answer as it stands was entered by the facilitator."""
+        return self._by_facilitator("answer", expectation_id)
+
+
+def entered_for(session: Session) -> EnteredFor:
+    """The index for this session, made once (kept with it, like `party_view`)."""
+    found = session.__dict__.get("_entered_for")
+    if found is None:
+        found = session.__dict__["_entered_for"] = EnteredFor(session)
+    return found
