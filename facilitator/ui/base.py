@@ -54,8 +54,8 @@ class SavedOnLeave:
     """Mixin for a group of fields saved when focus leaves them (the workshop's details):
     closing the app saves them first, as leaving them would."""
 
-    def save_typed(self) -> None:
-        """Save what the fields hold now."""
+    def save_typed(self) -> bool:
+        """Save what the fields hold now; False when some of it could not be (refused, asked about)."""
         raise NotImplementedError
 
 
@@ -64,10 +64,10 @@ def unsaved_text(screen: Screen[Any]) -> bool:
     a field stored on enter. Fields saved on leaving are saved first (`SavedOnLeave`)."""
     if isinstance(screen, BaseScreen | BaseModal) and screen.has_unsaved_text():
         return True  # a dialog's changed fields, or a screen's own (the agreement's note)
-    for group in screen.query("*"):
-        if isinstance(group, SavedOnLeave):
-            group.save_typed()
-    return any(field.value.strip() for field in screen.query(StoredOnEnter))
+    refused = [
+        group for group in screen.query("*") if isinstance(group, SavedOnLeave) and not group.save_typed()
+    ]
+    return bool(refused) or any(field.value.strip() for field in screen.query(StoredOnEnter))
 
 
 class BaseScreen(Localized, Screen[Any]):

@@ -32,6 +32,25 @@ async def test_a_detail_typed_and_not_left_is_saved_on_quitting(
     assert fresh(empty_session).info.place == "Tartu"
 
 
+async def test_a_detail_that_cannot_be_saved_is_asked_about_on_quitting(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """A date that can't be read (or a refused title) is not saved on leaving: ctrl+q asked
+    nothing and closed, and the typed date was gone. Found in review."""
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, app.screen.query_one("#setup-date", Input))
+        await pilot.press(*"homme")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("enter")  # Cancel: back to the field, the typing kept
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "the question closed")
+        assert app.is_running
+        assert app.screen.query_one("#setup-date", Input).value == "homme"
+    assert fresh(empty_session).info.date == ""
+
+
 async def test_a_party_name_not_added_is_asked_about_on_quitting(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:

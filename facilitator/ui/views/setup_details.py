@@ -97,17 +97,18 @@ class SessionDetails(AppBound, SavedOnLeave, Vertical):
     def _details_left(self) -> None:
         self.save()
 
-    def save_typed(self) -> None:
-        self.save()
+    def save_typed(self) -> bool:
+        return self.save()
 
-    def save(self, explicit: bool = False) -> None:
+    def save(self, explicit: bool = False) -> bool:
         """Save what the facilitator changed here; a refused field keeps its old value and says why.
 
         Only fields changed since they were shown are written (a change made elsewhere
         meanwhile is never reverted); one changed both here and elsewhere is asked about.
+        Whether all that is typed is now stored: not when a field was refused or is asked about.
         """
         if not self.is_mounted or self._settling:
-            return
+            return not self.is_mounted
         info = self.service.session.info  # the file as it is now, not as last drawn
         t = self.t
         values = {name: self.query_one(f"#setup-{name}", Input).value for name in DETAIL_FIELDS}
@@ -149,6 +150,7 @@ class SessionDetails(AppBound, SavedOnLeave, Vertical):
             status.update(Content(t("setup.details.saved")))
             if explicit:
                 self.notify(t("notify.saved"), timeout=2)
+        return not problems and not clashes and (saved or not changes)
 
     @work(exclusive=True, group="setup-clash")
     async def _settle(self, clashes: list[Clash]) -> None:
