@@ -90,7 +90,9 @@ class RoomFile:
             with contextlib.suppress(OSError):
                 make_private_folder(self.path.parent.parent)
                 make_private_folder(self.path.parent)
-            lock.acquire()
+            # A moment's wait: another process's `served_elsewhere` takes the lock for an
+            # instant to look; a claim at that instant must not be refused for it.
+            lock.acquire(timeout=0.3)
         except Timeout:
             raise self.taken() from None
         except OSError:

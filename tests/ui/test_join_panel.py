@@ -230,3 +230,28 @@ async def test_reopening_a_session_that_serve_now_serves_says_so_and_serves_noth
             assert f"at {served.address}" in next(n for n in notifications(app) if "already runs" in n)
             assert app.participants is None or not app.participants.running
         assert RoomFile(service.path).values["owner"]["url"] == served.address
+
+
+async def test_a_port_that_cannot_be_used_is_said_in_the_interface_language() -> None:
+    """The OS's reason ("Address already in use") stood in English inside the Estonian line."""
+    import errno
+
+    from facilitator.core.i18n import Translator
+    from facilitator.ui.screens.join_panel import start_serving
+
+    class Refusing:
+        binding = None
+        room = None
+
+        def saved_port(self) -> int:
+            return 8765
+
+        async def start(self, host: str, port: int, lan: bool = False) -> None:
+            raise OSError(errno.EADDRINUSE, "Address already in use")
+
+        async def stop(self) -> None:
+            pass
+
+    said = await start_serving(Refusing(), lan=False, t=Translator("et"))  # type: ignore[arg-type]
+    assert "aadress on juba kasutusel" in said
+    assert "Address" not in said

@@ -25,6 +25,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
+from facilitator.core.errors import os_reason
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
@@ -95,7 +96,7 @@ async def start_serving(server: WebServer, lan: bool, t: Callable[..., str]) -> 
         return t(taken.key or "room.taken", **taken.values)
     except OSError as error:
         await server.stop()  # not serving: the room is free for another server
-        return t("join.error", reason=one_line(str(error.strerror or error)))
+        return t("join.error", reason=os_reason(error))  # worded: in the reader's language
     if server.room is not None:
         server.room.update(serving=True)  # reopening the session starts it again
     return ""
