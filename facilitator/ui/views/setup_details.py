@@ -134,7 +134,9 @@ class SessionDetails(AppBound, SavedOnLeave, Vertical):
         }
         changes, clashes = three_way(self._shown, mine, theirs)
         status = self.query_one("#setup-details-status", Label)
-        saved = bool(changes) and self.fapp.attempt(lambda: self.service.update_session(**changes))
+        saved = (
+            bool(changes) and self.fapp.attempt(lambda: self.service.update_session(**changes)) is not None
+        )
         if saved:
             self._shown.update(changes)
         if clashes:
