@@ -29,6 +29,7 @@ from facilitator.core.text import one_line
 EXIT_OK = 0
 EXIT_CRASH = 1
 EXIT_USER_ERROR = 2
+EXIT_PIPE_CLOSED = 128 + 13  # what a shell reports for `ls | head` when ls meets the closed pipe (SIGPIPE)
 
 
 class Cli:
@@ -407,6 +408,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except OSError as error:  # standard output failed (> /dev/full, a closed pipe), or I/O elsewhere
         if error.filename is None:
             _silence_stdout(cli.out)
+            if isinstance(error, BrokenPipeError):  # the reader left (`| head`): like ls or cat, quietly
+                return EXIT_PIPE_CLOSED
         with contextlib.suppress(OSError):
             print(cli.t("cli.error", message=one_line(_os_error_line(error, cli.t))), file=cli.err)
         return EXIT_USER_ERROR

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from facilitator.cli import EXIT_OK, EXIT_USER_ERROR, main
+from facilitator.cli import EXIT_OK, EXIT_PIPE_CLOSED, EXIT_USER_ERROR, main
 from facilitator.core.errors import SessionFileError, SessionWriteError, UserError
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import Scenario
@@ -172,10 +172,15 @@ class BrokenStdout(io.StringIO):
         raise kind(self.number, os.strerror(self.number))
 
 
-@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EPIPE, errno.EIO])
+@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EIO])
 def test_standard_output_that_fails_in_process(service: SessionService, number: int) -> None:
     code, _out, err = run_cli("export", service.session.id, out=BrokenStdout(number))
     assert_one_line(code, err, "standard output", os.strerror(number))
+
+
+def test_a_reader_that_left_in_process_is_no_error_to_tell(service: SessionService) -> None:
+    code, _out, err = run_cli("export", service.session.id, out=BrokenStdout(errno.EPIPE))
+    assert (code, err) == (EXIT_PIPE_CLOSED, "")
 
 
 def run_process(*args: str, stdout: Any, **kwargs: Any) -> subprocess.CompletedProcess[str]:
@@ -202,9 +207,11 @@ def test_standard_output_to_dev_full(service: SessionService, data_dir: Path) ->
             ]
 
 
-def test_standard_output_a_closed_pipe(service: SessionService) -> None:
+@pytest.mark.parametrize("args", [("export", "ID"), ("list",), ("history", "ID")])
+def test_standard_output_a_closed_pipe(service: SessionService, args: tuple[str, ...]) -> None:
+    """`facilitator list | head -2`: the reader quit; the command ends quietly, as ls or cat do."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "facilitator", "export", service.session.id],
+        [sys.executable, "-m", "facilitator", *(service.session.id if a == "ID" else a for a in args)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -213,8 +220,8 @@ def test_standard_output_a_closed_pipe(service: SessionService) -> None:
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader is gone before anything is written (`| head` that quit)
     err = proc.stderr.read().decode()
-    assert proc.wait(timeout=60) == EXIT_USER_ERROR, err
-    assert err.splitlines() == ["facilitator: error: cannot write to standard output: Broken pipe"]
+    assert proc.wait(timeout=60) == EXIT_PIPE_CLOSED, err
+    assert err == ""
 
 
 FSIZE_CHILD = textwrap.dedent(
