@@ -38,7 +38,7 @@ def english(text: str, *data: str) -> list[str]:
     for item in data:
         text = text.replace(item, " ")
     text = re.sub(r"^(! )?\S*?\.toml(:\d+)?: [^\s:]+:", " ", text, flags=re.MULTILINE)  # file: key path:
-    text = re.sub(r"\S*/\S*|'[^']*'|\[\[[\w.]+\]\]|\b[\w-]+(\[\d+\]|\.[\w-]+)[\w.\[\]-]*", " ", text)
+    text = re.sub(r"\S*/\S*|'[\w.-]+'|\[\[[\w.]+\]\]|\b[\w-]+(\[\d+\]|\.[\w-]+)[\w.\[\]-]*", " ", text)
     return sorted(english_words() & (words(text) - HELP_ESTONIAN))
 
 
