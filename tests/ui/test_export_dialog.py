@@ -129,7 +129,7 @@ async def test_export_writes_every_format_from_the_workshop(
         assert marker in path.read_text(encoding="utf-8-sig")
         # The notification lists what was written, literally.
         assert note.markup is False
-        assert note.title == f"Exported: {count} file(s) written"
+        assert note.title == f"Exported: {count} {'file' if count == 1 else 'files'} written"
         assert str(out) in note.message
         assert all(p.name in note.message for p in written)
         if count > 1:

@@ -38,6 +38,16 @@ def _load() -> dict[str, Mapping[str, str]]:
 CATALOGUE: dict[str, Mapping[str, str]] = _load()
 
 
+def one_of(key: str) -> str:
+    """The text's wording for one thing (`key.one`: "1 party", "1 osapool"), if it has one.
+
+    A text that counts things says how many by `count` ("{count} devices"), or, when it says
+    how many of how many, by `total` ("{placed} of {total} parties"): when that number is 1,
+    the translator takes the text's `.one` twin, so no count reads "1 parties"."""
+    one = key + ".one"
+    return one if one in CATALOGUE else key
+
+
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
@@ -64,7 +74,7 @@ def size(n: int) -> Worded:
     """A file size as the reader's language writes it: bytes below a megabyte, else megabytes."""
     if n >= 1024 * 1024:
         return Worded("unit.megabytes", n=Decimals(n / 1024 / 1024, 1))
-    return Worded("unit.bytes", n=n)
+    return Worded("unit.bytes", count=n)
 
 
 def _reworded(key: str, values: dict[str, Any]) -> Worded:
@@ -81,6 +91,8 @@ class Translator:
         self.language = language if language in LANGUAGES else "en"
 
     def __call__(self, key: str, /, **values: object) -> str:
+        if values and (values["total"] if "total" in values else values.get("count")) == 1:
+            key = one_of(key)
         text = CATALOGUE[key][self.language]
         return text.format(**{name: self.value(v) for name, v in values.items()}) if values else text
 

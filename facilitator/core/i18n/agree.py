@@ -25,6 +25,10 @@ MESSAGES = {
         "en": "Signed off: {signed} of {total} parties",
         "et": "Kinnitanud: {signed}/{total} osapoolest",
     },
+    "agree.header.signed.one": {
+        "en": "Signed off: {signed} of {total} party",
+        "et": "Kinnitanud: {signed}/{total} osapoolest",
+    },
     "agree.header.all_signed": {
         "en": "✓ Signed off by all parties ({total})",
         "et": "✓ Kokkuleppe on kinnitanud kõik osapooled ({total})",
@@ -122,6 +126,10 @@ MESSAGES = {
     },
     "agree.reopened.more": {
         "en": "Sign-offs were reopened in {count} more activities.",
+        "et": "Kinnitused avati uuesti veel {count} tegevuses.",
+    },
+    "agree.reopened.more.one": {
+        "en": "Sign-offs were reopened in {count} more activity.",
         "et": "Kinnitused avati uuesti veel {count} tegevuses.",
     },
     "agree.reason.rung": {"en": "the agreed rung changed", "et": "kokkulepitud aste muutus"},

@@ -99,6 +99,10 @@ MESSAGES = {
         "en": "Only {done} of {total} parties have placed. Reveal anyway?",
         "et": "Paigutanud on alles {done}/{total} osapoolest. Kas avalikustada ikkagi?",
     },
+    "board.place.reveal_partial.one": {
+        "en": "The one party has not placed yet. Reveal anyway?",
+        "et": "Ainus osapool pole veel paigutanud. Kas avalikustada ikkagi?",
+    },
     "board.place.col.current": {"en": "Now", "et": "Praegu"},
     "board.place.col.wished": {"en": "Wished", "et": "Soovitud"},
     "board.place.nobody": {"en": "Nobody placed in this round.", "et": "Selles voorus ei paigutanud keegi."},

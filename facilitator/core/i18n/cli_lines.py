@@ -61,6 +61,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Still joined from last time: {count} devices.",
         "et": "Eelmisest korrast on endiselt liitunud {count} seadet.",
     },
+    "cli.serve.devices.one": {
+        "en": "Still joined from last time: {count} device.",
+        "et": "Eelmisest korrast on endiselt liitunud {count} seade.",
+    },
     "cli.serve.room_limited": {
         "en": "Too many wrong join codes were tried: joining is paused for a minute. For a new code, restart with --new-code (joined devices stay).",
         "et": "Proovitud on liiga palju valesid liitumiskoode: liitumine on minutiks peatatud. Uue koodi saamiseks käivitage uuesti võtmega --new-code (liitunud seadmed jäävad).",

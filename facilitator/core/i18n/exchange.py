@@ -19,6 +19,7 @@ MESSAGES = {
     },
     "exchange.pick.go": {"en": "Compare", "et": "Võrdle"},
     "exchange.pick.activities": {"en": "{count} activities", "et": "tegevusi {count}"},
+    "exchange.pick.activities.one": {"en": "{count} activity", "et": "tegevusi {count}"},
     "exchange.compare.no_other": {
         "en": "There is no other session to compare with: create or import a second one first",
         "et": "Pole teist töötuba, millega võrrelda: loo või impordi enne teine",
@@ -39,7 +40,7 @@ MESSAGES = {
     "exchange.compare.side_a": {"en": " A ", "et": " A "},
     "exchange.compare.side_b": {"en": " B ", "et": " B "},
     "exchange.compare.side_meta": {
-        "en": "{when} · {activities} activities · {parties} parties · {scenario}",
+        "en": "{when} · activities: {activities} · parties: {parties} · {scenario}",
         "et": "{when} · tegevusi {activities} · osapooli {parties} · {scenario}",
     },
     "exchange.compare.by_position": {
@@ -239,7 +240,11 @@ MESSAGES = {
     },
     "exchange.export.go": {"en": "Export", "et": "Ekspordi"},
     "exchange.export.done": {
-        "en": "Exported: {count} file(s) written",
+        "en": "Exported: {count} files written",
+        "et": "Eksporditud: kirjutatud faile: {count}",
+    },
+    "exchange.export.done.one": {
+        "en": "Exported: {count} file written",
         "et": "Eksporditud: kirjutatud faile: {count}",
     },
     "exchange.export.failed": {"en": "Export failed", "et": "Eksport ebaõnnestus"},

@@ -44,6 +44,7 @@ def percent(fraction: float, language: str, decimals: int = 0) -> str:
 
 
 MESSAGES = {
-    "unit.bytes": {"en": "{n} bytes", "et": "{n}\u00a0baiti"},
+    "unit.bytes": {"en": "{count} bytes", "et": "{count}\u00a0baiti"},
+    "unit.bytes.one": {"en": "{count} byte", "et": "{count}\u00a0bait"},
     "unit.megabytes": {"en": "{n} MB", "et": "{n}\u00a0MB"},
 }

@@ -206,6 +206,10 @@ MESSAGES = {
         "en": "the log has {count} events, numbered from 1 without gaps",
         "et": "logis on {count} sündmust, nummerdatud alates 1-st ilma vahedeta",
     },
+    "corrupt.seq.one": {
+        "en": "the log has {count} event, numbered 1",
+        "et": "logis on {count} sündmus, numbriga 1",
+    },
     "corrupt.event_number": {
         "en": "must be the event's number {seq}",
         "et": "peab olema sündmuse number {seq}",

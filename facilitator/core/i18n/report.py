@@ -57,6 +57,10 @@ MESSAGES = {
         "en": "placed by {placed} of {total} parties; hidden until the reveal",
         "et": "paigutanud {placed}/{total} osapoolest; peidus kuni avalikustamiseni",
     },
+    "report.status.placed.one": {
+        "en": "placed by {placed} of {total} party; hidden until the reveal",
+        "et": "paigutanud {placed}/{total} osapoolest; peidus kuni avalikustamiseni",
+    },
     "report.status.no_views": {
         "en": "revealed, nobody placed it",
         "et": "avalikustatud, keegi ei paigutanud",
@@ -121,6 +125,10 @@ MESSAGES = {
     "report.round.hidden": {
         "en": "Round {round}: {placed} of {total} parties have placed it; the placements stay hidden until the reveal.",
         "et": "{round}. voor: paigutanud on {placed}/{total} osapoolest; paigutused on peidus kuni avalikustamiseni.",
+    },
+    "report.round.hidden.one": {
+        "en": "Round {round}: {placed} of {total} party has placed it; the placement stays hidden until the reveal.",
+        "et": "{round}. voor: paigutanud on {placed}/{total} osapoolest; paigutus on peidus kuni avalikustamiseni.",
     },
     "report.round.same": {
         "en": "Round {round}: all parties placed it the same.",

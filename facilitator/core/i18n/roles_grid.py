@@ -34,6 +34,10 @@ MESSAGES = {
         "en": "There are {count} roles: type 1–{count}, or 0 to clear.",
         "et": "Rolle on {count}: vajuta 1–{count} või 0, et eemaldada.",
     },
+    "grid.refused.number.one": {
+        "en": "There is {count} role: type 1, or 0 to clear.",
+        "et": "Rolle on {count}: vajuta 1 või 0, et eemaldada.",
+    },
     "grid.key.close": {"en": "Back", "et": "Tagasi"},
     "grid.cmd.role": {"en": "Role {number}: {role}", "et": "Roll {number}: {role}"},
     "grid.cmd.clear": {"en": "Role 0: none (clear)", "et": "Roll 0: puudub (eemalda)"},
@@ -51,6 +55,10 @@ MESSAGES = {
         "en": "Sign off “{activity}” for {count} parties present: {parties}?",
         "et": "Kas kinnitada tegevuse „{activity}“ kokkulepe kohalolevate osapoolte ({count}) eest: {parties}?",
     },
+    "signall.confirm.one": {
+        "en": "Sign off “{activity}” for the one party present: {parties}?",
+        "et": "Kas kinnitada tegevuse „{activity}“ kokkulepe ainsa kohaloleva osapoole eest: {parties}?",
+    },
     "signall.absent": {
         "en": "Not present (no participant, no phone), not signed: {parties}.",
         "et": "Kohal pole (pole osalejat ega telefoni), ei kinnita: {parties}.",
@@ -63,6 +71,10 @@ MESSAGES = {
     "signall.done": {
         "en": "{count} parties signed off “{activity}”.",
         "et": "{count} osapoolt kinnitas tegevuse „{activity}“.",
+    },
+    "signall.done.one": {
+        "en": "{count} party signed off “{activity}”.",
+        "et": "{count} osapool kinnitas tegevuse „{activity}“.",
     },
     "expectation.keys": {
         "en": "From and to: a party's number or first letter",

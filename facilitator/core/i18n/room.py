@@ -34,8 +34,12 @@ MESSAGES = {
         "et": "Anna minutid täisarvuna 1 kuni 600.",
     },
     "timer.reset.confirm": {
-        "en": "Reset the timer of “{phase}” to {minutes} minutes? The time run so far is dropped.",
-        "et": "Kas lähtestada etapi „{phase}“ taimer {minutes} minutile? Seni kulunud aeg jäetakse kõrvale.",
+        "en": "Reset the timer of “{phase}” to {count} minutes? The time run so far is dropped.",
+        "et": "Kas lähtestada etapi „{phase}“ taimer {count} minutile? Seni kulunud aeg jäetakse kõrvale.",
+    },
+    "timer.reset.confirm.one": {
+        "en": "Reset the timer of “{phase}” to {count} minute? The time run so far is dropped.",
+        "et": "Kas lähtestada etapi „{phase}“ taimer {count} minutile? Seni kulunud aeg jäetakse kõrvale.",
     },
     "timer.reset.button": {"en": "Reset", "et": "Lähtesta"},
     # ------------------------------------------------------------ the board: cards out of sight

@@ -92,6 +92,10 @@ MESSAGES = {
         "en": "Placed: {count} of {total} parties",
         "et": "Paigutanud: {count}/{total} osapoolest",
     },
+    "web.placed_count.one": {
+        "en": "Placed: {count} of {total} party",
+        "et": "Paigutanud: {count}/{total} osapoolest",
+    },
     "web.waiting_open": {
         "en": "Waiting for the facilitator to open an activity for placing.",
         "et": "Ootame, et läbiviija avaks mõne tegevuse paigutamiseks.",

@@ -394,7 +394,7 @@ class WorkshopScreen(BaseScreen):
         if command == "reset":
             reset = timer.reset(phase.minutes)
             message = self.t(
-                "timer.reset.confirm", phase=one_line(phase.name), minutes=round(reset.duration / 60)
+                "timer.reset.confirm", phase=one_line(phase.name), count=round(reset.duration / 60)
             )
             if await self.app.push_screen_wait(ConfirmDialog(message, "timer.reset.button")):
                 self._set_timer(reset, "reset")
