@@ -25,8 +25,19 @@ def literal_cell(text: str, limit: int | None = None) -> Text:
     return Text(one_line(text, limit))
 
 
+def same(shown: VisualType, new: VisualType) -> bool:
+    """Whether `new` would draw what `shown` draws: text and style both. Content's `==` compares
+    the text alone (`Content.styled("x", "bold") == Content("x")`), so a change of style only
+    (a state told by colour or bold) would be skipped and never drawn."""
+    if isinstance(shown, Content) and isinstance(new, Content):
+        return shown.is_same(new)
+    if isinstance(shown, Text) and isinstance(new, Text):  # its == leaves out the base style
+        return shown == new and shown.style == new.style
+    return type(shown) is type(new) and shown == new
+
+
 def show(widget: Static, content: VisualType) -> None:
     """Put `content` in a Static (or Label) unless it is there already: an update lays out the
     whole screen again, so refreshing a screen that is already right costs no layout."""
-    if widget.content != content:
+    if not same(widget.content, content):
         widget.update(content)

@@ -244,7 +244,7 @@ class PlacementScreen(BaseScreen):
             self._picked = False
         self._party_name = names.get(self.party_id, "") if self.party_id else ""
 
-        party_list = self.query_one("#party-list", OptionList)
+        party_list = self.query_one("#party-list", PartyList)
         options = []
         for party_id in activity.party_ids:
             pointer = "▶ " if party_id == self.party_id else "  "
@@ -261,10 +261,7 @@ class PlacementScreen(BaseScreen):
                 prompt = Content.assemble(prompt, "  ", Content.styled(said, ITALIC))
             options.append(Option(prompt, id=party_id))
         highlighted = party_list.highlighted
-        shown = [(o.id, o.prompt) for o in party_list.options]
-        if shown != [(o.id, o.prompt) for o in options]:  # a step that changes no line redraws none
-            party_list.clear_options()
-            party_list.add_options(options)
+        party_list.replace(options)  # a step that changes no line (text or style) redraws none
         if self.party_id is not None:
             party_list.highlighted = activity.party_ids.index(self.party_id)
         elif highlighted is not None and highlighted < len(options):

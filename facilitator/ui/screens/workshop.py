@@ -29,6 +29,7 @@ from facilitator.core.timer import PhaseTimer
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.closing import close_or_reopen, titled
 from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
+from facilitator.ui.text import same
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
@@ -464,7 +465,7 @@ class WorkshopScreen(BaseScreen):
     def _refresh_views(self, session: Session) -> None:
         title = self.query_one("#workshop-title", Label)
         shown = titled(session, self.t)
-        if title.content != shown:  # an update is a full layout: only on change
+        if not same(title.content, shown):  # an update is a full layout: only on change (style too)
             title.update(shown)
             self.refresh_bindings()  # closed or reopened (here or elsewhere): ctrl+w says which
         self.query_one(MismatchBadge).count_later()

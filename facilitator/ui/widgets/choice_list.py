@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.binding import Binding
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.ui.text import same
 
 
 class ChoiceList(OptionList):
@@ -21,3 +26,14 @@ class PartyList(ChoiceList):
         Binding("down", "cursor_down", "board.key.parties", key_display="↑↓"),
         Binding("enter", "select", "board.key.choose_party"),
     ]
+
+    def replace(self, options: Sequence[Option]) -> None:
+        """Show `options`, unless the list shows them already (ids, text and style alike):
+        replacing the options redraws and measures every line."""
+        shown = self.options
+        if len(shown) == len(options) and all(
+            a.id == b.id and same(a.prompt, b.prompt) for a, b in zip(shown, options, strict=True)
+        ):
+            return
+        self.clear_options()
+        self.add_options(options)
