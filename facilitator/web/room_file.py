@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import threading
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -183,10 +184,15 @@ def was_served(session_path: Path) -> bool:
 
 def phone_parties(desk: Mapping[str, Any]) -> set[str]:
     """The parties with an admitted device in a desk as the room file keeps it."""
+    return set(phones_by_party(desk))
+
+
+def phones_by_party(desk: Mapping[str, Any]) -> Counter[str]:
+    """How many admitted devices each party has in a desk as the room file keeps it."""
     devices = desk.get("devices")
     listed = devices if isinstance(devices, list) else []
-    return {
+    return Counter(
         d["party_id"]
         for d in listed
         if isinstance(d, dict) and isinstance(d.get("party_id"), str) and d.get("admitted", True)
-    }
+    )

@@ -48,7 +48,7 @@ async def test_a_confirmation_shows_its_whole_consequence(
     make_app: MakeApp, size: tuple[int, int], lang: str
 ) -> None:
     message = Translator(lang)(
-        "setup.remove.confirm", name="Politsei- ja Piirivalveamet", activities=3, people=2
+        "setup.remove.confirm", name="Politsei- ja Piirivalveamet", activities=3, people=2, phones=1
     )
     app = make_app(lang=lang)
     async with app.run_test(size=size) as pilot:

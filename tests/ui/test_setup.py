@@ -380,3 +380,44 @@ async def test_projector_mode_shows_the_fields_the_screen_asks_for_and_letters_s
         await pilot.pause()
         assert isinstance(app.screen, WorkshopScreen)
     assert not any(timer.started_at for timer in fresh(empty_session).room.timers.values())
+
+
+async def test_remove_party_says_how_many_phones_joined_for_it(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Two phones joined for the party to the app's participants' server, one for another
+    party: the question says participants and phones. A server in another process is read from
+    its room file, where a device not admitted yet does not count."""
+    from facilitator.web.joining import JoinDesk
+    from facilitator.web.room_file import phones_by_party
+    from facilitator.web.running import WebServer
+
+    keep = empty_session.add_party("Municipality")
+    police = empty_session.add_party("Police")
+    empty_session.add_participant("Mari", police)
+    desk = JoinDesk(code="ABC234")
+    for number, party in enumerate((police, police, keep), start=7):
+        device, _token = desk.join("ABC234", f"10.0.0.{number}")
+        desk.choose_party(device, party, f"Phone {number}")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        server = WebServer(empty_session, desk)
+        await server.start("127.0.0.1", 0)
+        app.participants = server
+        try:
+            view = await open_setup(app, pilot)
+            await focus(pilot, view.query_one("#setup-parties", DataTable))
+            await pilot.press("down", "delete")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmDialog)
+            message = str(dialog.query_one(".dialog-message", Label).render())
+            assert "participants (1)" in message and "Phones joined for it (2)" in message
+            await pilot.press("escape")
+        finally:
+            await server.stop()
+            app.participants = None
+    listed = {
+        "devices": [{"party_id": police}, {"party_id": police}, {"party_id": keep, "admitted": False}, 3]
+    }
+    assert phones_by_party(listed) == {police: 2}  # as the room file of a server elsewhere keeps them

@@ -52,8 +52,8 @@ MESSAGES = {
     "setup.rename.title": {"en": "Rename party", "et": "Osapoole uus nimi"},
     "setup.rename.label": {"en": "New name", "et": "Uus nimi"},
     "setup.remove.confirm": {
-        "en": "Remove the party “{name}”? Everything tied to it goes too: it is taken out of its activities ({activities}), and its participants ({people}), placements, roles, commitments, expectations, sign-offs and the next steps it owns are removed. This can't be undone.",
-        "et": "Kas eemaldada osapool „{name}“? Koos sellega kaob kõik, mis on osapoolega seotud: osapool võetakse välja tema tegevustest ({activities}) ning eemaldatakse tema osalejad ({people}), paigutused, rollid, lubadused, ootused, kinnitused ja järgmised sammud, mille vastutaja ta on. Seda ei saa tagasi võtta.",
+        "en": "Remove the party “{name}”? Everything tied to it goes too: it is taken out of its activities ({activities}), and its participants ({people}), placements, roles, commitments, expectations, sign-offs and the next steps it owns are removed. Phones joined for it ({phones}) have to choose their party again. This can't be undone.",
+        "et": "Kas eemaldada osapool „{name}“? Koos sellega kaob kõik, mis on osapoolega seotud: osapool võetakse välja tema tegevustest ({activities}) ning eemaldatakse tema osalejad ({people}), paigutused, rollid, lubadused, ootused, kinnitused ja järgmised sammud, mille vastutaja ta on. Selle osapoole eest liitunud telefonid ({phones}) peavad osapoole uuesti valima. Seda ei saa tagasi võtta.",
     },
     "setup.participants.heading": {"en": "Participants", "et": "Osalejad"},
     "setup.participants.empty": {

@@ -33,6 +33,7 @@ from facilitator.ui.views.setup_fields import (
     PartySelect,
     SuggestionList,
 )
+from facilitator.ui.views.sign_all import phones_by_party
 from facilitator.ui.widgets.tables import key_at_cursor, move_to
 from facilitator.ui.widgets.tickbox import TickBox
 
@@ -379,7 +380,10 @@ class SetupView(PhaseView):
         session = self.session
         activities = sum(1 for a in session.activities if party.id in a.party_ids or party.id in a.concerns)
         people = len(session.participants_of(party.id))
-        message = self.t("setup.remove.confirm", name=party.name, activities=activities, people=people)
+        phones = phones_by_party(self)[party.id]
+        message = self.t(
+            "setup.remove.confirm", name=party.name, activities=activities, people=people, phones=phones
+        )
         if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
             return
         if self.fapp.attempt(lambda: self.service.remove_party(party.id)):

@@ -12,6 +12,7 @@ one by one, as if given in turn.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from functools import partial
 
@@ -40,15 +41,21 @@ def present_parties(
 
 
 def parties_on_phones(view: PhaseView) -> set[str]:
-    """The parties with an admitted device joined to the session's participants' server while
-    it runs: the app's own, else one another process runs (its room file keeps its devices)."""
+    """The parties with an admitted device joined to the session's participants' server."""
+    return set(phones_by_party(view))
+
+
+def phones_by_party(view: PhaseView) -> Counter[str]:
+    """How many admitted devices each party has joined to the session's participants' server
+    while it runs: the app's own, else one another process runs (its room file keeps its
+    devices)."""
     server = view.fapp.participants
     if server is not None and server.running and server.service.path == view.service.path:
-        return {d.party_id for d in server.desk.devices.values() if d.party_id and d.admitted}
-    from facilitator.web.room_file import RoomFile, phone_parties
+        return Counter(d.party_id for d in server.desk.devices.values() if d.party_id and d.admitted)
+    from facilitator.web import room_file
 
-    room = RoomFile(view.service.path)
-    return phone_parties(room.desk()) if room.served_elsewhere() else set()
+    room = room_file.RoomFile(view.service.path)
+    return room_file.phones_by_party(room.desk()) if room.served_elsewhere() else Counter()
 
 
 def sign_all(view: PhaseView, activity_id: str | None) -> None:
