@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from facilitator.cli import EXIT_OK, EXIT_USER_ERROR, main
+from facilitator.core.compare import compare
 from facilitator.core.demo import create_demo
-from facilitator.core.history import History, history, load_series
+from facilitator.core.history import History, history, load_series, series_notes
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.reports.history_report import build_history, render_history
@@ -87,6 +89,66 @@ def test_a_lost_predecessor_ends_the_series_and_says_so(
     h = history(library.series(series3[-1].session.id))
     assert len(h.sessions) == 2 and h.series.missing == lost
     assert lost in render_history(h, "md", Translator("en"), "x").decode()
+
+
+def test_a_deleted_middle_workshop_is_said_once_and_truly(
+    library: SessionLibrary, series3: list[SessionService], data_dir: Path
+) -> None:
+    """A → B → C, B deleted: C continues B, which is gone; never "the first of its series"."""
+    first, middle, last = (s.session.id for s in series3)
+    (data_dir / "sessions" / f"{first}.json").rename(data_dir / "sessions" / f"{middle}-old.json")
+    library.delete(middle)  # a file that merely starts with B's id is not B
+    series = library.series(last)
+    assert [s.id for s in series.sessions] == [last] and (series.missing, series.end) == (middle, "gone")
+    english = series_notes(series, Translator("en"))
+    assert english == [
+        f"Workshop {last} continues workshop {middle}, which is gone: it is no longer among the saved"
+        " sessions (deleted or moved). The series before it can't be followed,"
+        f" so the history starts with {last}."
+    ]
+    estonian = series_notes(series, Translator("et"))
+    assert len(estonian) == 1 and f"Töötuba {last} jätkab töötuba {middle}, mida enam pole" in estonian[0]
+    for lang, note in (("en", english[0]), ("et", estonian[0])):
+        out = io.StringIO()
+        assert main(["--lang", lang, "history", last], out, io.StringIO()) == EXIT_OK
+        assert note in out.getvalue()
+        assert "first workshop" not in out.getvalue() and "esimene töötuba" not in out.getvalue()
+
+
+def test_an_unreadable_predecessor_says_why(library: SessionLibrary, series3: list[SessionService]) -> None:
+    series3[1].path.write_text("{ not json")
+    series = library.series(series3[-1].session.id)
+    assert series.end == "unreadable" and series.missing_reason
+    (note,) = series_notes(series, Translator("en"))
+    assert f"continues workshop {series3[1].session.id}, which can't be read" in note
+    assert note.endswith(series.missing_reason)
+
+
+def test_a_circle_of_files_is_not_a_first_workshop(
+    library: SessionLibrary, series3: list[SessionService]
+) -> None:
+    newest = series3[-1].session
+    looped = replace(newest, info=replace(newest.info, previous_id=newest.id))  # edited by hand
+    series = load_series(lambda ref: looped, newest.id)
+    assert (series.missing, series.end) == (newest.id, "loop")
+    (note,) = series_notes(series, Translator("en"))
+    assert "in a circle" in note and "first workshop" not in note
+
+
+def test_a_copied_file_is_continued_by_its_own_name(library: SessionLibrary, data_dir: Path) -> None:
+    """`cp A.json A-bak.json; new --from A-bak`: the new one continues A-bak, not A."""
+    original = create_demo(library, find_scenario("community-safety"))
+    copy = data_dir / "sessions" / f"{original.session.id}-bak.json"
+    copy.write_bytes(original.path.read_bytes())
+    backup = library.open(copy.stem).session
+    assert backup.id == copy.stem  # its inner id is still the original's
+    later = library.create_from(copy.stem)
+    assert later.session.info.previous_id == copy.stem
+    assert [s.id for s in library.series(later.session.id).sessions] == [copy.stem, later.session.id]
+    assert compare(backup, later.session).series and not compare(original.session, later.session).series
+    out = io.StringIO()
+    assert main(["list"], out, io.StringIO()) == EXIT_OK
+    assert f"(continues {copy.stem})" in out.getvalue()
 
 
 def ten_years(library: SessionLibrary) -> History:

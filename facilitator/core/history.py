@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from facilitator.core.errors import UserError
+from facilitator.core.errors import SessionNotFound, UserError
 from facilitator.core.i18n import Translator, reason
 from facilitator.core.matrices import partnership_matrix
 from facilitator.core.model import Action, Session
@@ -23,38 +23,56 @@ from facilitator.core.model import Action, Session
 MAX_SERIES = 60  # far more meetings than a partnership holds; a longer chain is a loop of files
 
 
+GONE, UNREADABLE, LOOP, TOO_LONG = "gone", "unreadable", "loop", "too_long"
+"""Why the series can't be followed further back than its oldest session shown."""
+
+
 @dataclass(frozen=True)
 class Series:
-    """The sessions of one partnership, oldest first, and an earlier one that could not be read."""
+    """The sessions of one partnership, oldest first, and the earlier one that could not be followed."""
 
     sessions: tuple[Session, ...]
-    missing: str | None = None  # the id the oldest session names as its predecessor, if not found
-    missing_reason: str = ""
+    missing: str | None = None  # the id the oldest session shown names as its predecessor, if not followed
+    missing_reason: str = ""  # why it could not be read (UNREADABLE), in the reader's language
+    end: str = ""  # why the series stops at `missing`: GONE, UNREADABLE, LOOP or TOO_LONG
 
 
 def load_series(open_session: Callable[[str], Session], ref: str) -> Series:
     """The series that ends with `ref`: its predecessor, that one's, and so on back to the first.
 
     `open_session` opens a session by id (the library's). A predecessor that was deleted or
-    can't be read ends the series there, and says so; a chain that comes back to a session
-    already seen (files edited by hand) stops before it.
+    can't be read ends the series there, and says so; so does a chain that comes back to a
+    session already seen (files edited by hand) or that is longer than any partnership's.
     """
     newest = open_session(ref)
     chain = [newest]
     seen = {newest.id}
-    missing, why = None, ""
-    while chain[-1].info.previous_id and len(chain) < MAX_SERIES:
+    missing, why, end = None, "", ""
+    while chain[-1].info.previous_id:
         previous = chain[-1].info.previous_id
-        if previous in seen:
+        if previous in seen or len(chain) >= MAX_SERIES:
+            missing, end = previous, LOOP if previous in seen else TOO_LONG
             break
         try:
             earlier = open_session(previous)
+        except SessionNotFound:
+            missing, end = previous, GONE
+            break
         except UserError as error:
-            missing, why = previous, reason(error)  # said later in the reader's language
+            missing, why, end = previous, reason(error), UNREADABLE  # said later in the reader's language
             break
         seen.add(earlier.id)
         chain.append(earlier)
-    return Series(tuple(reversed(chain)), missing, why)
+    return Series(tuple(reversed(chain)), missing, why, end)
+
+
+def series_notes(series: Series, t: Translator) -> list[str]:
+    """What the history says about where its series starts: the first of its series, or the
+    workshop the oldest one shown continues and why the series before can't be followed."""
+    first = series.sessions[0].id
+    if series.missing is None:
+        return [t("history.single")] if len(series.sessions) == 1 else []
+    return [t(f"history.end.{series.end}", first=first, id=series.missing, reason=series.missing_reason)]
 
 
 @dataclass(frozen=True)

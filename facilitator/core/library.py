@@ -267,6 +267,12 @@ class SessionLibrary:
         from facilitator.core.history import load_series
 
         def open_session(session_ref: str) -> Session:
+            if session_ref != ref and not self.path_for(session_ref).exists():
+                # A link names one session exactly: never another that merely starts the same
+                # (B deleted, B-backup kept), which a prefix typed on the CLI would find.
+                raise SessionNotFound(
+                    f"no session {session_ref!r}", "cli.error.no_session", ref=repr(session_ref)
+                )
             service = self.open(session_ref)
             if language is not None:
                 service.show_names_in(language, folders)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
 from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
 from facilitator.core.text import clean_change
 from facilitator.core.timer import PhaseTimer
+from facilitator.core.validate import SESSION_ID_RE
 
 if TYPE_CHECKING:
     from facilitator.core.schema.events import FollowUpCarried, FollowUpRecorded
@@ -131,6 +133,15 @@ def build_session(
         raise SessionFileError.worded("file.corrupt", path=str(source), detail=detail) from None
 
 
+def named_by_file(session: Session, path: Path) -> Session:
+    """The session is the file the user chose: a copy (`cp A.json A-backup.json`) keeps A's id
+    inside, but is listed, opened and continued (`new --from`) by its own name."""
+    name = path.stem
+    if name == session.info.id or not SESSION_ID_RE.match(name):
+        return session
+    return replace(session, info=replace(session.info, id=name))
+
+
 class SessionService:
     """Reads and changes one session file."""
 
@@ -198,7 +209,7 @@ class SessionService:
                 return self._view[1]
             if self._view is None or self._view[0] != generation:
                 built = build_session(data, str(self.path), self.scenario, self._build_cache)
-                self._view = (generation, built)
+                self._view = (generation, named_by_file(built, self.path))
             return self._view[1]
 
     @property

@@ -103,3 +103,15 @@ async def test_the_home_screen_shows_which_session_continues_which(ui_library: S
         table = home.query_one("#sessions", DataTable)
         rows = {str(table.get_row(key)[5]): str(table.get_row(key)[6]) for key in table.rows}
         assert rows[ids[1]] == f"↩ {ids[0]}" and rows[ids[2]] == f"↩ {ids[1]}" and rows[ids[0]] == ""
+
+
+async def test_a_deleted_middle_workshop_is_said_once(ui_library: SessionLibrary) -> None:
+    """A → B → C with B deleted: C continues B, which is gone; not "the first of its series"."""
+    first, middle, last = series(ui_library)
+    ui_library.delete(middle)
+    app = create_app(ui_library, review_path=ui_library.path_for(last), lang="et")
+    async with app.run_test(size=(140, 45)) as pilot:
+        pane = await open_history(app, pilot, "key")
+        notice = str(pane.query_one("#history-notice", Label).render())
+        assert f"Töötuba {last} jätkab töötuba {middle}, mida enam pole" in notice
+        assert "esimene töötuba" not in notice and first not in notice

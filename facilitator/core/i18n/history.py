@@ -8,9 +8,21 @@ MESSAGES = {
         "en": "This is the first workshop of its series: there is no earlier one to compare it with yet. A workshop made from it (facilitator new --from ID) continues the series.",
         "et": "See on sarja esimene töötuba: varasemat, millega võrrelda, veel pole. Sellest tehtud töötuba (facilitator new --from ID) jätkab sarja.",
     },
-    "history.missing": {
-        "en": "The workshop before the first one shown ({id}) could not be read, so the history starts here: {reason}",
-        "et": "Esimesele näidatud töötoale eelnenud töötuba ({id}) ei õnnestunud lugeda, seega algab ajalugu siit: {reason}",
+    "history.end.gone": {
+        "en": "Workshop {first} continues workshop {id}, which is gone: it is no longer among the saved sessions (deleted or moved). The series before it can't be followed, so the history starts with {first}.",
+        "et": "Töötuba {first} jätkab töötuba {id}, mida enam pole: see pole enam salvestatud töötubade seas (kustutatud või teisaldatud). Sellele eelnenud sarja ei saa jälgida, seega algab ajalugu töötoaga {first}.",
+    },
+    "history.end.unreadable": {
+        "en": "Workshop {first} continues workshop {id}, which can't be read, so the series before it can't be followed and the history starts with {first}: {reason}",
+        "et": "Töötuba {first} jätkab töötuba {id}, mida ei õnnestu lugeda, seega ei saa sellele eelnenud sarja jälgida ja ajalugu algab töötoaga {first}: {reason}",
+    },
+    "history.end.loop": {
+        "en": "Workshop {first} names workshop {id} as the one it continues, which is already in this history (the files name each other in a circle), so the history starts with {first}.",
+        "et": "Töötuba {first} nimetab jätkatavaks töötoaks töötoa {id}, mis on selles ajaloos juba olemas (failid viitavad üksteisele ringiratast), seega algab ajalugu töötoaga {first}.",
+    },
+    "history.end.too_long": {
+        "en": "The series is longer than the history shows: workshop {first} continues workshop {id}, and earlier ones are left out.",
+        "et": "Sari on pikem, kui ajalugu näitab: töötuba {first} jätkab töötuba {id} ning varasemad jäävad välja.",
     },
     "history.unreadable": {
         "en": "The series could not be read: {reason}",

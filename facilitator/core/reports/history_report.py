@@ -21,6 +21,7 @@ from facilitator.core.history import (
     kept_text,
     point_text,
     quiet,
+    series_notes,
     session_label,
     steps_text,
 )
@@ -73,15 +74,7 @@ class _Builder:
             Heading(1, text(user(newest.info.title))),
             Facts(facts),
         ]
-        if len(sessions) == 1:
-            blocks.append(Para(text(t("history.single")), kind="notice"))
-        if self.h.series.missing:
-            blocks.append(
-                Para(
-                    text(t("history.missing", id=self.h.series.missing, reason=self.h.series.missing_reason)),
-                    kind="notice",
-                )
-            )
+        blocks.extend(Para(text(note), kind="notice") for note in series_notes(self.h.series, t))
         rows = tuple(
             (
                 text(strong(str(i + 1))),

@@ -26,6 +26,7 @@ from facilitator.core.history import (
     kept_text,
     point_text,
     quiet,
+    series_notes,
     session_label,
     steps_text,
 )
@@ -86,11 +87,7 @@ class HistoryPane(AppBound, VerticalScroll):
             return
         dates = [shown_date(session_label(s), t.language) for s in h.sessions]
         summary.update(Content(f"{t('history.kind')} · {t('history.fact.sessions')}: {len(h.sessions)}"))
-        notes = []
-        if len(h.sessions) == 1:
-            notes.append(t("history.single"))
-        if h.series.missing:
-            notes.append(t("history.missing", id=h.series.missing, reason=h.series.missing_reason))
+        notes = series_notes(h.series, t)
         notice.update(Content("\n".join(notes)))
         notice.display = bool(notes)
         columns = [f"{i + 1}. {d}" for i, d in enumerate(dates)]
