@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
 from textual.pilot import Pilot
@@ -19,6 +20,29 @@ MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 ViewType = TypeVar("ViewType", bound=Widget)
 ScreenType = TypeVar("ScreenType", bound=Screen[Any])
+
+
+@contextlib.asynccontextmanager
+async def phones_joined(
+    app: FacilitatorApp, service: SessionService, parties: list[str]
+) -> AsyncIterator[None]:
+    """The app's participants' server running, with one admitted phone joined per entry of
+    `parties` (a party twice: two phones)."""
+    from facilitator.web.joining import JoinDesk
+    from facilitator.web.running import WebServer
+
+    desk = JoinDesk(code="ABC234")
+    for number, party in enumerate(parties, start=7):
+        device, _token = desk.join("ABC234", f"10.0.0.{number}")
+        desk.choose_party(device, party, f"Phone {number}")
+    server = WebServer(service, desk)
+    await server.start("127.0.0.1", 0)
+    app.participants = server
+    try:
+        yield
+    finally:
+        await server.stop()
+        app.participants = None
 
 
 def fresh(service: SessionService) -> Session:

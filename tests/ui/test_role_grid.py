@@ -19,7 +19,7 @@ from facilitator.web.room_file import RoomFile, phone_parties
 from tests.web.conftest import Phone
 from tests.web.test_serve_cli import serving
 
-from .helpers import screen_shown, until
+from .helpers import phones_joined, screen_shown, until
 from .test_agree import (
     HOSTILE,
     MakeApp,
@@ -210,29 +210,16 @@ async def test_a_party_whose_only_person_is_on_a_phone_counts_as_present(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
     """Town has no participant entered, but a phone joined for it to the app's server."""
-    from facilitator.web.joining import JoinDesk
-    from facilitator.web.running import WebServer
-
     w = build(empty_session)
     empty_session.add_participant("Mari", w.police)
-    desk = JoinDesk(code="ABC234")
-    device, _token = desk.join("ABC234", "10.0.0.7")
-    desk.choose_party(device, w.town, "Jaan")
     assert present_parties(empty_session.session, w.talks, {w.town}) == ([w.police, w.town], [w.odd])
     app = make_app(session=empty_session)
-    async with app.run_test(size=(120, 40)) as pilot:
-        server = WebServer(empty_session, desk)
-        await server.start("127.0.0.1", 0)
-        app.participants = server
-        try:
-            message = await sign_all_asks(app, pilot)
-            assert "Not present (no participant, no phone), not signed: [@click" in message  # the odd one
-            await pilot.press("y")
-            await back_to_view(pilot)
-            assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == {w.police, w.town}
-        finally:
-            await server.stop()
-            app.participants = None
+    async with app.run_test(size=(120, 40)) as pilot, phones_joined(app, empty_session, [w.town]):
+        message = await sign_all_asks(app, pilot)
+        assert "Not present (no participant, no phone), not signed: [@click" in message  # the odd one
+        await pilot.press("y")
+        await back_to_view(pilot)
+        assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == {w.police, w.town}
 
 
 async def test_an_expectations_parties_by_single_keys(

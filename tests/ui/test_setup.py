@@ -11,7 +11,7 @@ from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.setup import SetupView
 
-from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view, until
+from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view, phones_joined, until
 
 
 async def open_setup(app: FacilitatorApp, pilot: Pilot[int]) -> SetupView:
@@ -388,35 +388,25 @@ async def test_remove_party_says_how_many_phones_joined_for_it(
     """Two phones joined for the party to the app's participants' server, one for another
     party: the question says participants and phones. A server in another process is read from
     its room file, where a device not admitted yet does not count."""
-    from facilitator.web.joining import JoinDesk
     from facilitator.web.room_file import phones_by_party
-    from facilitator.web.running import WebServer
 
     keep = empty_session.add_party("Municipality")
     police = empty_session.add_party("Police")
     empty_session.add_participant("Mari", police)
-    desk = JoinDesk(code="ABC234")
-    for number, party in enumerate((police, police, keep), start=7):
-        device, _token = desk.join("ABC234", f"10.0.0.{number}")
-        desk.choose_party(device, party, f"Phone {number}")
     app = make_app(empty_session)
-    async with app.run_test(size=(120, 40)) as pilot:
-        server = WebServer(empty_session, desk)
-        await server.start("127.0.0.1", 0)
-        app.participants = server
-        try:
-            view = await open_setup(app, pilot)
-            await focus(pilot, view.query_one("#setup-parties", DataTable))
-            await pilot.press("down", "delete")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, ConfirmDialog)
-            message = str(dialog.query_one(".dialog-message", Label).render())
-            assert "participants (1)" in message and "Phones joined for it (2)" in message
-            await pilot.press("escape")
-        finally:
-            await server.stop()
-            app.participants = None
+    async with (
+        app.run_test(size=(120, 40)) as pilot,
+        phones_joined(app, empty_session, [police, police, keep]),
+    ):
+        view = await open_setup(app, pilot)
+        await focus(pilot, view.query_one("#setup-parties", DataTable))
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        message = str(dialog.query_one(".dialog-message", Label).render())
+        assert "participants (1)" in message and "Phones joined for it (2)" in message
+        await pilot.press("escape")
     listed = {
         "devices": [{"party_id": police}, {"party_id": police}, {"party_id": keep, "admitted": False}, 3]
     }
