@@ -21,7 +21,7 @@ from facilitator.core.closing import listed_state
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import ScenarioError, UserError, os_reason
 from facilitator.core.i18n import Translator, explain
-from facilitator.core.library import SessionLibrary
+from facilitator.core.library import SessionLibrary, SessionSummary, link_state
 from facilitator.core.plain import take_notices
 from facilitator.core.scenario import discover, find_scenario, load_scenario
 from facilitator.core.text import one_line
@@ -163,9 +163,13 @@ class Cli:
             self.say(
                 f"{one_line(s.id):<10} {when:<10}  {one_line(s.scenario_id):<24} "
                 f"{one_line(state, 24):<24} {activities}  {one_line(s.title, 60)}"
-                + (f"  {t('cli.list.continues', id=one_line(s.previous_id))}" if s.previous_id else "")
+                + (f"  {self._continues(s.previous_id, sessions)}" if s.previous_id else "")
             )
         return EXIT_OK
+
+    def _continues(self, previous_id: str, sessions: list[SessionSummary]) -> str:
+        state = link_state(previous_id, sessions)
+        return self.t("cli.list.continues" + (f".{state}" if state else ""), id=one_line(previous_id))
 
     def cmd_export(self) -> int:
         from facilitator.core import reports

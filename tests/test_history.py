@@ -108,6 +108,9 @@ def test_a_deleted_middle_workshop_is_said_once_and_truly(
     ]
     estonian = series_notes(series, Translator("et"))
     assert len(estonian) == 1 and f"Töötuba {last} jätkab töötuba {middle}, mida enam pole" in estonian[0]
+    out = io.StringIO()
+    assert main(["list"], out, io.StringIO()) == EXIT_OK
+    assert f"(continues {middle}, which is gone: deleted or moved)" in out.getvalue()
     for lang, note in (("en", english[0]), ("et", estonian[0])):
         out = io.StringIO()
         assert main(["--lang", lang, "history", last], out, io.StringIO()) == EXIT_OK

@@ -69,6 +69,15 @@ class SessionSummary:
     error: str | None = None
 
 
+def link_state(previous_id: str, listed: list[SessionSummary]) -> str:
+    """How the session a listed one continues stands: "" listed and readable, "unreadable", or
+    "gone" (deleted or moved), so the list never points at a workshop that isn't there."""
+    found = next((s for s in listed if s.id == previous_id), None)
+    if found is None:
+        return "gone"
+    return "unreadable" if found.error else ""
+
+
 class SessionLibrary:
     """All sessions under one data folder."""
 

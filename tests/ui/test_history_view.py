@@ -12,7 +12,9 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
 from facilitator.ui.app import FacilitatorApp, create_app
 from facilitator.ui.screens.history import HistoryPane
+from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import HISTORY, ReviewScreen
+from tests.ui.helpers import screen_shown
 
 
 def series(library: SessionLibrary) -> list[str]:
@@ -93,9 +95,6 @@ async def test_a_series_of_one_says_so(ui_library: SessionLibrary, tmp_path: Pat
 
 
 async def test_the_home_screen_shows_which_session_continues_which(ui_library: SessionLibrary) -> None:
-    from facilitator.ui.screens.home import HomeScreen
-    from tests.ui.helpers import screen_shown
-
     ids = series(ui_library)
     app = create_app(ui_library, lang="en")
     async with app.run_test(size=(140, 45)) as pilot:
@@ -115,3 +114,8 @@ async def test_a_deleted_middle_workshop_is_said_once(ui_library: SessionLibrary
         notice = str(pane.query_one("#history-notice", Label).render())
         assert f"Töötuba {last} jätkab töötuba {middle}, mida enam pole" in notice
         assert "esimene töötuba" not in notice and first not in notice
+    app = create_app(ui_library, lang="et")
+    async with app.run_test(size=(140, 45)) as pilot:
+        home = await screen_shown(pilot, HomeScreen)
+        table = home.query_one("#sessions", DataTable)
+        assert str(table.get_cell(last, "continues")) == f"↩ {middle} (enam pole)"

@@ -17,6 +17,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.list.none": {"en": "no sessions in {folder}", "et": "kaustas {folder} pole ühtegi töötuba"},
     "cli.list.activities": {"en": "{count} act.", "et": "{count} tegev."},
     "cli.list.continues": {"en": "(continues {id})", "et": "(jätkab töötuba {id})"},
+    "cli.list.continues.gone": {
+        "en": "(continues {id}, which is gone: deleted or moved)",
+        "et": "(jätkab töötuba {id}, mida enam pole: kustutatud või teisaldatud)",
+    },
+    "cli.list.continues.unreadable": {
+        "en": "(continues {id}, which can't be read)",
+        "et": "(jätkab töötuba {id}, mida ei õnnestu lugeda)",
+    },
     "cli.scenario.ok": {
         "en": "{path}: ok: {id} ({language}); rungs: {rungs}, roles: {roles}, parties: {parties}, phases: {phases}, examples: {examples}",
         "et": "{path}: korras: {id} ({language}), astmeid {rungs}, rolle {roles}, osapooli {parties}, etappe {phases}, näiteid {examples}",

@@ -17,6 +17,8 @@ MESSAGES = {
     "home.col.activities": {"en": "Activities", "et": "Tegevusi"},
     "home.col.id": {"en": "Id", "et": "Tunnus"},
     "home.col.continues": {"en": "Continues", "et": "Jätkab"},
+    "home.continues.gone": {"en": "↩ {id} (gone)", "et": "↩ {id} (enam pole)"},
+    "home.continues.unreadable": {"en": "↩ {id} (can't be read)", "et": "↩ {id} (ei saa lugeda)"},
     "home.unreadable": {"en": "cannot be opened: {error}", "et": "ei saa avada: {error}"},
     "key.new": {"en": "New", "et": "Uus"},
     "key.new_from": {"en": "New from this", "et": "Uus selle põhjal"},

@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Label
 from facilitator.core.closing import listed_state
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
-from facilitator.core.library import SessionSummary
+from facilitator.core.library import SessionSummary, link_state
 from facilitator.core.scenario import Scenario, discover
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
@@ -117,7 +117,7 @@ class HomeScreen(BaseScreen):
                 literal(listed_state(s, t, folders)),
                 t.number(s.activities),
                 literal(s.id),
-                literal(f"↩ {s.previous_id}" if s.previous_id else ""),
+                literal(self._continues(s.previous_id)),
                 key=s.id,
             )
         self.query_one("#home-empty", Label).display = not self.summaries
@@ -126,6 +126,12 @@ class HomeScreen(BaseScreen):
             for index, s in enumerate(self.summaries):
                 if s.id == selected.id:
                     table.move_cursor(row=index)
+
+    def _continues(self, previous_id: str) -> str:
+        if not previous_id:
+            return ""
+        state = link_state(previous_id, self.summaries)
+        return self.fapp.t(f"home.continues.{state}", id=previous_id) if state else f"↩ {previous_id}"
 
     def selected(self) -> SessionSummary | None:
         table = self.query_one("#sessions", DataTable)
