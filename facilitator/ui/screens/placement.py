@@ -37,11 +37,19 @@ from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.screens.reveal import REVEAL_RESERVE, reveal_footer, reveal_rungs, show_controls, spread
+from facilitator.ui.screens.reveal import (
+    REVEAL_RESERVE,
+    fit_box,
+    reveal_footer,
+    reveal_rungs,
+    show_controls,
+    spread,
+)
 from facilitator.ui.text import literal, show
 from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
+from facilitator.ui.widgets.reveal_page import RevealPage
 from facilitator.ui.widgets.rungs import RungChoice, RungPicker
 
 BOLD, ITALIC = Style(bold=True), Style(italic=True)  # parsed once, not on every draw
@@ -104,7 +112,7 @@ class PlacementScreen(BaseScreen):
                             number = self.scenario.rung_index(rung.id) + 1
                             yield RungChoice(number, self.scenario.rung_title(rung.id))
                         yield Static("", id="all-placed")
-                with VerticalScroll(id="page-revealed"):
+                with RevealPage(id="page-revealed"):
                     # The room-size picture first; the agreement's controls below it (a, or scrolling).
                     yield RevealLadder(reserve=REVEAL_RESERVE, id="reveal-ladder")
                     yield Static("", id="reveal-current", classes="reveal-line")
@@ -196,7 +204,7 @@ class PlacementScreen(BaseScreen):
         changed_page = page != self._page
         self._page = page
         if changed_page:
-            self._fit_box()
+            fit_box(self.query_one("#placement-box"), page == "page-revealed")
         self.query_one("#reveal", Button).display = page == "page-placing"
         self.query_one("#agree", Button).display = page == "page-revealed"
         self.query_one("#revote", Button).display = page == "page-revealed"
@@ -208,14 +216,6 @@ class PlacementScreen(BaseScreen):
     def page(self) -> str:
         """The page shown: "page-placing", "page-revealed" or "page-empty" ("" before mount)."""
         return self._page
-
-    def _fit_box(self) -> None:
-        """The reveal fills the screen: the picture of the ladder, then the spread in words.
-        Set on the box itself: a class on the screen would restyle every widget on it (16 ms)."""
-        box = self.query_one("#placement-box").styles
-        revealed = self._page == "page-revealed"
-        box.max_width = "100%" if revealed else None
-        box.max_height = "100%" if revealed else None
 
     def _focus_page(self) -> None:
         target = {

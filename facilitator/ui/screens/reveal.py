@@ -60,6 +60,13 @@ def reveal_footer(
     return lines
 
 
+def fit_box(box: Widget, revealed: bool) -> None:
+    """The reveal fills the screen: the picture of the ladder, then the spread in words.
+    Set on the box itself: a class on the screen would restyle every widget on it (16 ms)."""
+    box.styles.max_width = "100%" if revealed else None
+    box.styles.max_height = "100%" if revealed else None
+
+
 def show_controls(screen: Screen[object] | Widget) -> None:
     """Bring the agreement's controls into view and put the focus on the first rung picker."""
     controls = screen.query_one("#agree-controls")
