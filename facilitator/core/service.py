@@ -166,6 +166,8 @@ class SessionService:
         self._view: tuple[Any, Session] | None = None
         self._build_cache: BuildCache = {}  # lets a rebuild after our own change reuse untouched tables
         self._view_lock = threading.RLock()
+        self.trouble: SessionFileError | None = None
+        """Why the file can't be read now, while the last state read is still shown (see `session`)."""
 
     # ---------------------------------------------------------------- reading
     @property
@@ -201,12 +203,14 @@ class SessionService:
         with self._view_lock:  # threads (a server's phones) build a new state once, not each
             try:
                 generation, data = self.file.current()
-            except SessionFileError:
+            except SessionFileError as error:
                 if self._view is None:
                     raise
                 # The file went away or became unreadable while open (deleted, replaced by a
                 # newer version): what was shown stays shown; every change is refused saying why.
+                self.trouble = error
                 return self._view[1]
+            self.trouble = None
             if self._view is None or self._view[0] != generation:
                 built = build_session(data, str(self.path), self.scenario, self._build_cache)
                 self._view = (generation, named_by_file(built, self.path))

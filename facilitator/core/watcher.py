@@ -27,6 +27,7 @@ POLL_SECONDS = 0.1
 """How often an open session's file is looked at (a `stat`): a change elsewhere shows within this."""
 
 Listener = Callable[[Session], None]
+TroubleListener = Callable[[UserError | None], None]
 
 
 class SessionWatcher:
@@ -65,11 +66,19 @@ class SessionHandle:
         self.closed = False
         self._watch = watch
         self._listeners: list[Listener] = []
+        self.trouble_listeners: list[TroubleListener] = []
+        self.trouble: str | None = None  # the reason it was last told, to tell each once
         self._unsubscribe = service.subscribe(self._own_change)
 
     def on_change(self, listener: Listener) -> None:
         """`listener(session)` is called once per change, on a turn of its own."""
         self._listeners.append(listener)
+
+    def on_trouble(self, listener: TroubleListener) -> None:
+        """`listener(error)` hears at once when the file can't be read any more (deleted,
+        corrupted, replaced by a newer version), before anyone tries a change; None when it can
+        again. A holder that opens while the file is unreadable hears of it on its first look."""
+        self.trouble_listeners.append(listener)
 
     def _own_change(self, _event: Event) -> None:
         self._watch.look_soon()  # after the call that made it has returned
@@ -93,6 +102,7 @@ class SessionHandle:
             return
         self.closed = True
         self._listeners.clear()
+        self.trouble_listeners.clear()
         self._unsubscribe()
         self._watch.release(self)
 
@@ -134,6 +144,7 @@ class SessionWatch:
         """Look now; tell every handle that has not seen it yet. Returns the session if it changed."""
         self.looks += 1
         changed = self.core.check()
+        self._tell_trouble(self.service.trouble)
         if changed is None and all(handle.seen == self.core.seen for handle in self.handles):
             return None
         try:
@@ -143,6 +154,14 @@ class SessionWatch:
         for handle in list(self.handles):
             handle.tell(session)
         return changed
+
+    def _tell_trouble(self, error: UserError | None) -> None:
+        now = None if error is None else str(error)
+        for handle in list(self.handles):
+            if handle.trouble != now:
+                handle.trouble = now
+                for listener in list(handle.trouble_listeners):
+                    listener(error)
 
     def release(self, handle: SessionHandle) -> None:
         if handle in self.handles:

@@ -14,12 +14,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
+from facilitator.core.errors import UserError
+from facilitator.core.i18n import explain
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import LIMITS, LONG, clean
 from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.messages import SessionChanged
+from facilitator.ui.messages import SessionChanged, SessionTrouble
 
 if TYPE_CHECKING:
     from facilitator.core.watcher import SessionHandle
@@ -140,10 +142,14 @@ class BaseScreen(Localized, Screen[Any]):
         handle = self.fapp.sessions.open(service, self._shown_seq)
         self._shown_seq = handle.seen
         handle.on_change(self._tell_changed)
+        handle.on_trouble(self._tell_trouble)
         self._session_handle = handle
 
     def _tell_changed(self, session: Session) -> None:
         self.post_message(SessionChanged(session))  # handled on this screen's own turn
+
+    def _tell_trouble(self, error: UserError | None) -> None:
+        self.post_message(SessionTrouble(error))
 
     def release_session(self) -> None:
         handle, self._session_handle = self._session_handle, None
@@ -155,6 +161,15 @@ class BaseScreen(Localized, Screen[Any]):
             return  # out of view since: told again when in view (see `hold_session`)
         self._shown_seq = message.session.last_seq
         self.session_changed(message.session)
+
+    def on_session_trouble(self, message: SessionTrouble) -> None:
+        """Said at once, not at the next change someone tries: the file went away or broke."""
+        t = self.fapp.t
+        if message.error is None:
+            self.app.notify(t("file.readable_again"), markup=False, timeout=8)
+            return
+        text = t("file.cannot_save_now", reason=explain(message.error, t))
+        self.app.notify(text, title=t("error.title"), severity="error", markup=False, timeout=30)
 
     def on_unmount(self) -> None:
         self.release_session()

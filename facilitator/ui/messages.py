@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from textual.message import Message
 
+from facilitator.core.errors import UserError
 from facilitator.core.model import Session
 
 
@@ -43,3 +44,11 @@ class SessionChanged(Message, bubble=False):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+
+
+class SessionTrouble(Message, bubble=False):
+    """The file of the session a screen shows can't be read now (None: it can again)."""
+
+    def __init__(self, error: UserError | None) -> None:
+        super().__init__()
+        self.error = error

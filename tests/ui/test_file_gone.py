@@ -28,3 +28,24 @@ async def test_the_workshop_survives_its_file_going_away(
         await until(pilot, lambda: any(str(empty_session.path) in n for n in notifications(app)), "the error")
         assert app.is_running and app.return_code is None
         assert (empty_session.path.read_bytes() if empty_session.path.is_file() else None) == before
+
+
+@pytest.mark.parametrize("how", ["deleted", "corrupt", "newer"])
+async def test_the_app_says_at_once_that_nothing_can_be_saved(
+    make_app: MakeApp, empty_session: SessionService, how: str
+) -> None:
+    """Nobody has to try a change first: the watcher's look at the file tells, in the app's language."""
+    empty_session.add_activity("Night walks")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
+        good = empty_session.path.read_bytes()
+        make_unreadable(empty_session.path, how)
+        said = app.t("file.cannot_save_now", reason="")
+        await until(pilot, lambda: any(n.startswith(said) for n in notifications(app)), "the notice")
+        (notice,) = [n for n in notifications(app) if n.startswith(said)]
+        assert empty_session.path.name in notice
+        if how == "deleted":
+            empty_session.path.write_bytes(good)  # put back: said once more, that it is readable again
+            await until(pilot, lambda: app.t("file.readable_again") in notifications(app), "readable again")
+        assert [n for n in notifications(app) if n.startswith(said)] == [notice]  # told once, not each look

@@ -95,6 +95,14 @@ MESSAGES = {
         "en": "{path}: session id {id} is not valid",
         "et": "{path}: töötoa tunnus {id} ei ole sobiv",
     },
+    "file.cannot_save_now": {
+        "en": "Nothing can be saved in this workshop now (what is shown stays): {reason}",
+        "et": "Sellesse töötuppa ei saa praegu midagi salvestada (näidatu jääb alles): {reason}",
+    },
+    "file.readable_again": {
+        "en": "The workshop's file can be read again: changes are saved as before.",
+        "et": "Töötoa faili saab jälle lugeda: muudatused salvestuvad nagu enne.",
+    },
     "file.session_missing": {
         "en": "{path}: session file not found",
         "et": "{path}: töötoa faili ei leitud",
