@@ -73,11 +73,20 @@ class EnteredFor:
         self.last: dict[tuple[str, str], Event] | None = None
         """Made when first asked: a page with none of the parties' words never reads the log."""
 
-    def _by_facilitator(self, word: str, item_id: str) -> bool:
+    def _last(self, word: str, item_id: str) -> Event | None:
         if self.last is None:
             self.last = _index(self.session.events)
-        event = self.last.get((word, item_id))
+        return self.last.get((word, item_id))
+
+    def _by_facilitator(self, word: str, item_id: str) -> bool:
+        event = self._last(word, item_id)
         return event is not None and logged_by_facilitator(event, self.session.has_party)
+
+    def by_phone(self, word: str, item_id: str) -> str:
+        """The name a phone sent the item's word as it stands with ("" if no phone sent it);
+        `word` is "commitment", "expectation" or "answer"."""
+        event = self._last(word, item_id)
+        return event.actor if event is not None and event.device else ""
 
     def commitment(self, commitment_id: str) -> bool:
         """The commitment's text as it stands was entered by the facilitator."""

@@ -124,6 +124,8 @@ MESSAGES = {
         "en": "Sign-offs reopened: {parties} — {reason} (“{activity}”)",
         "et": "Kinnitused avati uuesti: {parties} — {reason} („{activity}“)",
     },
+    "agree.from_phone": {"en": "from a phone ({who})", "et": "telefonist ({who})"},
+    "agree.answered_from_phone": {"en": "answered from a phone ({who})", "et": "vastus telefonist ({who})"},
     "agree.reopened.more": {
         "en": "Sign-offs were reopened in {count} more activities.",
         "et": "Kinnitused avati uuesti veel {count} tegevuses.",

@@ -20,6 +20,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from facilitator.core.authorship import entered_for
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.mismatches import Mismatch
@@ -179,16 +180,27 @@ def commitment_rows(
     commitments = session.commitments_for(activity.id)
     yield heading(t, "agree.section.commitments", count=len(commitments))
     order = {p: i for i, p in enumerate(activity.party_ids)}
+    entered = entered_for(session)
     for c in sorted(commitments, key=lambda c: order.get(c.party_id, len(order))):
         row = line_grid(layout.name_width, None)
-        row.add_row(Text(layout.names.get(c.party_id, c.party_id), style="bold"), user_text(c.text))
+        said = user_text(c.text).append_text(phone_note(t, entered.by_phone("commitment", c.id)))
+        row.add_row(Text(layout.names.get(c.party_id, c.party_id), style="bold"), said)
         yield Option(row, id=Item("commitment", c.id).option_id)
     if not commitments:
         yield hint(t, layout.projector, "commitment", "agree.commitments.none")
 
 
-def expectation_body(e: Expectation, activity: Activity, t: Translator, layout: ItemLayout) -> Text:
-    """From → to, the text, and the answer (an amendment shows the new text over the old)."""
+def phone_note(t: Translator, who: str, key: str = "agree.from_phone") -> Text:
+    """That a phone sent the word beside it, and with which name ("" if none did): the rest the
+    facilitator entered (the timeline says who did what, change by change)."""
+    return Text(" · " + t(key, who=one_line(who, NAME_LIMIT)), "italic") if who else Text()
+
+
+def expectation_body(
+    e: Expectation, activity: Activity, t: Translator, layout: ItemLayout, phones: tuple[str, str] = ("", "")
+) -> Text:
+    """From → to, the text, and the answer (an amendment shows the new text over the old);
+    `phones`: the names a phone sent the expectation and the answer with ("" for none)."""
     names, narrow = layout.names, layout.narrow
     head = Text.assemble(
         (t(f"agree.state.{e.state}") + " · ", STATE_STYLES[e.state]) if narrow else "",
@@ -198,6 +210,7 @@ def expectation_body(e: Expectation, activity: Activity, t: Translator, layout: 
     )
     if e.to_party not in activity.party_ids:
         head.append("  " + t("agree.expectation.outside.short"), style="italic yellow")
+    head.append_text(phone_note(t, phones[0]))
     body = Text.assemble(head, "\n")
     if e.state == "amended":
         body.append_text(user_text(e.response))
@@ -211,6 +224,8 @@ def expectation_body(e: Expectation, activity: Activity, t: Translator, layout: 
         elif e.response:
             body.append("\n" + t("agree.expectation.note") + " ", style="bright_black")
             body.append_text(user_text(e.response, "italic"))
+    if e.state != "open":
+        body.append_text(phone_note(t, phones[1], "agree.answered_from_phone"))
     return body
 
 
@@ -221,6 +236,7 @@ def expectation_rows(
     expectations = session.expectations_for(activity.id)
     yield heading(t, "agree.section.expectations", count=len(expectations))
     state_width = max(len(t(f"agree.state.{s}")) for s in STATE_MARKS) + 2
+    entered = entered_for(session)
     narrow = layout.narrow
     for number, e in enumerate(expectations):
         if layout.projector and number:  # a blank line between entries of several lines, for the room
@@ -230,7 +246,8 @@ def expectation_rows(
             STATE_MARKS[e.state] if narrow else f"{STATE_MARKS[e.state]} {t(f'agree.state.{e.state}')}",
             style=STATE_STYLES[e.state],
         )
-        row.add_row(state, expectation_body(e, activity, t, layout))
+        phones = (entered.by_phone("expectation", e.id), entered.by_phone("answer", e.id))
+        row.add_row(state, expectation_body(e, activity, t, layout, phones))
         yield Option(row, id=Item("expectation", e.id).option_id)
     if not expectations:
         yield hint(t, layout.projector, "expectation", "agree.expectations.none")
