@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
+import pytest
+
+from facilitator.core import watcher
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.watcher import POLL_SECONDS, OpenSessions, SessionHandle
@@ -90,3 +94,65 @@ async def test_a_change_made_on_another_thread_is_heard_on_the_loop_s_own(servic
         await asyncio.sleep(0.01)
     assert [p.name for p in heard[0].parties] == ["Police"]
     assert threads == [threading.get_ident()]
+
+
+async def another_process_s_stream(
+    service: SessionService, changes: int, every: float, first: int = 0
+) -> SessionService:
+    """`changes` parties added by another process (its own service, no event here), `every` apart."""
+    other = SessionService(service.path)
+    for n in range(first, first + changes):
+        await asyncio.to_thread(other.add_party, f"Party {n}")
+        await asyncio.sleep(every)
+    return other
+
+
+async def test_a_stream_of_another_process_s_changes_is_read_a_few_times_and_the_last_is_shown(
+    service: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A room of phones placing through the server: the app reads the file a few times, not
+    at every poll (at 500 activities a read costs some 30 ms of CPU), and ends on the newest."""
+    monkeypatch.setattr(watcher, "READ_SHARE", 1e9)  # each read as dear as a big session's
+    sessions, _handle, heard = held(service)
+    reads: list[int] = []
+    load = service.file._load
+    monkeypatch.setattr(service.file, "_load", lambda previous=None: reads.append(1) or load(previous))
+    await another_process_s_stream(service, 30, 0.03)  # about 1.2 s: 12 polls
+    written = time.monotonic()
+    while not heard or len(heard[-1].parties) < 30:
+        assert time.monotonic() - written < 1.0, "the last change never reached the holder"
+        await asyncio.sleep(0.01)
+    assert [p.name for p in heard[-1].parties][-1] == "Party 29"
+    assert heard[-1].last_seq == SessionService(service.path).session.last_seq  # the newest file
+    assert 2 <= len(reads) <= 7  # one at the first change, then one per SETTLE_SECONDS at most
+    assert [s.last_seq for s in heard] == sorted({s.last_seq for s in heard})  # never back, never twice
+    watch = sessions.watch_of(service)
+    assert watch is not None and watch.check() is None  # nothing left unread
+
+
+async def test_a_lone_change_of_another_process_is_read_at_the_next_poll_without_waiting(
+    service: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watcher, "READ_SHARE", 1e9)
+    _sessions, _handle, heard = held(service)
+    await another_process_s_stream(service, 1, 0)
+    await asyncio.sleep(0.5)  # quiet: the next lone change waits for nothing
+    heard.clear()
+    await another_process_s_stream(service, 1, 0, first=1)
+    written = time.monotonic()
+    while not heard:
+        await asyncio.sleep(0.005)
+    assert time.monotonic() - written < watcher.POLL_SECONDS + 0.1
+    assert len(heard[0].parties) == 2
+
+
+async def test_our_own_change_is_shown_at_once_while_another_process_s_wait(
+    service: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the reading of another process's changes waits: ours (and theirs, read with it) not."""
+    monkeypatch.setattr(watcher, "READ_SHARE", 1e9)
+    _sessions, _handle, heard = held(service)
+    await another_process_s_stream(service, 3, 0.05)  # the watch now waits to read again
+    service.add_party("Ours")
+    await asyncio.sleep(0)
+    assert [p.name for p in heard[-1].parties] == ["Party 0", "Party 1", "Party 2", "Ours"]

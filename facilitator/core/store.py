@@ -343,6 +343,15 @@ class SessionFile:
         except OSError:
             return None
 
+    def changed_elsewhere(self) -> bool:
+        """Whether reading now means parsing the file: it is none that this process holds (a `stat`)."""
+        try:
+            sig = signature(self.path)
+        except OSError:
+            return True  # reading says what is wrong
+        held = (self._cache, self._written, self._replacing)
+        return all(known is None or known[0] != sig for known in held)
+
     @property
     def lock(self) -> FileLock:
         """The write lock, made when first needed: reading (and so opening a session) needs none."""
