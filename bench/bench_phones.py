@@ -15,6 +15,8 @@ part again (one at a time per phone). Measured:
   also the live-part fetches all phones made meanwhile;
 * app: from the last placement's answer until the app shows all 40 parties as placed
   (the app's own watcher, no help from this script);
+  the app then follows the later rounds too (its CPU in each: in the first, it includes
+  this script's look at its screen every 5 ms);
 * memory: the server process's peak resident memory (VmHWM).
 
 With `--burst` every phone sends at the same instant instead; `--rounds` repeats the
@@ -85,6 +87,7 @@ async def main() -> None:
             assert time.monotonic() < deadline + 120, "not all placed"
             await pilot.pause(0.005)
         print(f"ALL {time.time():.6f}", flush=True)
+        await asyncio.sleep(3600)  # follows the later rounds too (their CPU), until stopped
 
 asyncio.run(main())
 """
@@ -309,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
             memory_mb = peak_kb(server.pid) / 1024
         finally:
             server.send_signal(signal.SIGINT)
+            app.terminate()
             for process in (server, app):
                 try:
                     process.wait(timeout=20)
