@@ -101,6 +101,7 @@ def render_text(
         device=device,
         workshop=session.info.title if session is not None else workshop_title(state),
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        cannot_save=state.service.trouble is not None,  # the file went away or broke (told at once)
         **context,
     )
 

@@ -50,6 +50,7 @@ class WebState:
         """Hold the session open: the watcher's news wakes the live pages (never inside a request)."""
         self.handle = self.sessions.open(self.service)
         self.handle.on_change(lambda _session: self.news.session_changed())
+        self.handle.on_trouble(lambda _error: self.news.session_changed())  # the pages say it at once
 
     @property
     def version(self) -> int:

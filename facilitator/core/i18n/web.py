@@ -176,6 +176,10 @@ MESSAGES = {
         "en": "Something went wrong on the facilitator's computer. Go back and try again.",
         "et": "Läbiviija arvutis läks midagi valesti. Minge tagasi ja proovige uuesti.",
     },
+    "web.cannot_save": {
+        "en": "The facilitator's computer can't save right now. Tell the facilitator.",
+        "et": "Läbiviija arvuti ei saa praegu salvestada. Öelge läbiviijale.",
+    },
     "web.refused.not_saved": {
         "en": "The facilitator's computer could not save this. Nothing was changed; tell the facilitator.",
         "et": "Läbiviija arvuti ei saanud seda salvestada. Midagi ei muutunud; öelge läbiviijale.",
