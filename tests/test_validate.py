@@ -461,6 +461,24 @@ def test_a_reload_checks_what_changed_and_what_depends_on_it(service: SessionSer
     assert service.path.read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize(
+    ("number", "refusal"),
+    [("9007199254740993", "too large"), ("1e400", "inf is not a number"), ("NaN", "NaN"), ("9" * 5000, "JSON")],
+)
+def test_a_reload_still_refuses_a_number_written_by_hand(service: SessionService, number: str, refusal: str) -> None:
+    """A re-read parses numbers at C speed and checks them in what changed: still refused."""
+    from facilitator.core.errors import SessionFileError as FileError
+
+    police = service.add_party("Police")
+    reader = SessionService(service.path)
+    assert reader.session.has_party(police)  # read once: the next read is a reload
+    text = service.path.read_text(encoding="utf-8")
+    service.path.write_text(text.replace('"schema":', f'"hand": {number}, "schema":', 1), encoding="utf-8")
+    with pytest.raises(FileError, match=refusal):
+        reader.add_party("School")
+    assert service.path.read_text(encoding="utf-8").startswith(text[:20])  # nothing written
+
+
 def test_a_file_this_device_left_is_not_checked_again_but_one_changed_since_is(
     service: SessionService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

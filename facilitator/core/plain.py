@@ -143,19 +143,18 @@ def loads_json(raw: bytes, *, walk: bool = True, largest: int = MAX_INT) -> Any:
     """Decode and parse JSON text, then check it as `check` does; every failure is a `PlainDataError`.
 
     Numbers and constants are checked while parsing; `walk=False` leaves the walk over the
-    whole value (depth, lone surrogates) to the caller, who checks only what is new.
+    whole value (depth, lone surrogates, numbers: `check`) to the caller, who checks only what
+    is new, so the numbers are parsed at C speed (a Python call per number is some 40 % of
+    re-reading a big session after another process's change).
     """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise PlainDataError("plain.not_utf8", byte=error.start) from None
     try:
-        value = json.loads(
-            text,
-            parse_constant=_no_constants,
-            parse_int=lambda digits: _whole(digits, largest),
-            parse_float=_decimal,
-        )
+        whole = lambda digits: _whole(digits, largest)  # noqa: E731
+        numbers: dict[str, Any] = {"parse_int": whole, "parse_float": _decimal}
+        value = json.loads(text, parse_constant=_no_constants, **(numbers if walk else {}))
     except PlainDataError:
         raise
     except json.JSONDecodeError as error:

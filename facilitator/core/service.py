@@ -230,6 +230,8 @@ class SessionService:
     @property
     def view_state(self) -> dict[str, Any]:
         """Where this device's screens were (selection, intro page, ...): restored on reopen."""
+        if self.device.get():  # (no read of a file changed meanwhile: only its first would count)
+            return self.device.get()
         try:
             legacy = self.file.read().get("view", {}).get("state")
         except SessionFileError:  # unreadable now: the positions are this device's own anyway

@@ -31,6 +31,7 @@ from facilitator.core.errors import UserError
 from facilitator.core.followup import last_time_text
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
+from facilitator.core.party import party_view
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen, is_text_field
@@ -168,16 +169,20 @@ class PlacementScreen(BaseScreen):
 
     # ---------------------------------------------------------------- state
     def session_changed(self, session: Session) -> None:
-        self.refresh_state()
+        # The news' own session, not the file again: while phones place, the file has often
+        # changed once more meanwhile, and reading it here would undo the watcher's waiting.
+        self.refresh_state(party_view(session, None))
 
-    def refresh_state(self) -> None:
-        """Show the activity as the session has it now."""
+    def refresh_state(self, news: Session | None = None) -> None:
+        """Show the activity as the session has it now (or as the watcher's `news` has it)."""
         if self._dismissing or not self._ready:
             return
-        shown = self.fapp.attempt(lambda: self.service.room_view)  # nobody's placement before the reveal
-        if shown is None:
-            return
-        session = shown.value
+        if news is None:
+            shown = self.fapp.attempt(lambda: self.service.room_view)  # nobody's placement before the reveal
+            if shown is None:
+                return
+            news = shown.value
+        session = news
         if not session.has_activity(self.activity_id):
             self.notify(self.t("board.place.activity_gone"), severity="warning", timeout=4)
             self._close()

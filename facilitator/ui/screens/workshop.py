@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Label
 
 from facilitator.core.model import Session
+from facilitator.core.party import party_view
 from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
@@ -471,4 +472,4 @@ class WorkshopScreen(BaseScreen):
         self.query_one(MismatchBadge).count_later()
         view = self.query(f"#view-{self.phase_kind(self.phase_id)}")
         if view and view.first(PhaseView).is_mounted:
-            view.first(PhaseView).show_newest(self.service.room_view)
+            view.first(PhaseView).show_newest(party_view(session, None))  # the news, not a re-read
