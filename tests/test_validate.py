@@ -463,9 +463,16 @@ def test_a_reload_checks_what_changed_and_what_depends_on_it(service: SessionSer
 
 @pytest.mark.parametrize(
     ("number", "refusal"),
-    [("9007199254740993", "too large"), ("1e400", "inf is not a number"), ("NaN", "NaN"), ("9" * 5000, "JSON")],
+    [
+        ("9007199254740993", "too large"),
+        ("1e400", "inf is not a number"),
+        ("NaN", "NaN"),
+        ("9" * 5000, "JSON"),
+    ],
 )
-def test_a_reload_still_refuses_a_number_written_by_hand(service: SessionService, number: str, refusal: str) -> None:
+def test_a_reload_still_refuses_a_number_written_by_hand(
+    service: SessionService, number: str, refusal: str
+) -> None:
     """A re-read parses numbers at C speed and checks them in what changed: still refused."""
     from facilitator.core.errors import SessionFileError as FileError
 
