@@ -169,20 +169,16 @@ class PlacementScreen(BaseScreen):
 
     # ---------------------------------------------------------------- state
     def session_changed(self, session: Session) -> None:
-        # The news' own session, not the file again: while phones place, the file has often
-        # changed once more meanwhile, and reading it here would undo the watcher's waiting.
-        self.refresh_state(party_view(session, None))
+        self.refresh_state(party_view(session, None))  # the news, not the file again (see watcher)
 
     def refresh_state(self, news: Session | None = None) -> None:
         """Show the activity as the session has it now (or as the watcher's `news` has it)."""
         if self._dismissing or not self._ready:
             return
-        if news is None:
-            shown = self.fapp.attempt(lambda: self.service.room_view)  # nobody's placement before the reveal
-            if shown is None:
-                return
-            news = shown.value
-        session = news
+        shown = self.fapp.attempt(lambda: news or self.service.room_view)  # no placement before the reveal
+        if shown is None:
+            return
+        session = shown.value
         if not session.has_activity(self.activity_id):
             self.notify(self.t("board.place.activity_gone"), severity="warning", timeout=4)
             self._close()
