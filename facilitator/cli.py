@@ -12,7 +12,7 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -373,6 +373,44 @@ def _os_error_line(error: OSError, t: Translator) -> str:
     return f"{error.filename}: {os_reason(error)}"
 
 
+ONE_SHOT = frozenset(
+    {
+        "scenarios",
+        "scenario",
+        "new",
+        "list",
+        "export",
+        "import",
+        "delete",
+        "demo",
+        "mismatches",
+        "compare",
+        "history",
+    }
+)
+"""Commands that read, print or write and end (not the app, not the server)."""
+
+
+@contextlib.contextmanager
+def _collector_off(off: bool) -> Iterator[None]:
+    """A one-shot command runs without the cyclic garbage collector.
+
+    Loading a big session allocates millions of objects that live until the command ends;
+    each full collection walks all of them again. At 32,000 activities that was more than half
+    of `export --format html` (15 full collections, 16.5 s CPU against 7.7 s without) and
+    nearly half of `mismatches`. What they build is freed by reference counting; the cyclic
+    garbage left (~40,000 objects at 8,000 activities) does not raise the peak memory.
+    """
+    was_on = gc.isenabled()
+    if off:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if off and was_on:  # in-process callers (tests) get their collector back
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     _ignore_file_size_signal()
     take_notices()  # what this command meets is what it tells (an earlier call in this process told its own)
@@ -399,7 +437,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "serve": cli.cmd_serve,
     }
     try:
-        code = commands[args.command]()
+        with _collector_off(args.command in ONE_SHOT):
+            code = commands[args.command]()
         cli.say_notices()
         cli.out.flush()  # a full disk or a closed pipe shows here, while we can still say so
         return code
