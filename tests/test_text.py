@@ -35,6 +35,14 @@ def test_limit_cuts_with_an_ellipsis() -> None:
     assert one_line("abc", 4) == "abc"
 
 
+def test_a_cut_splits_no_grapheme() -> None:
+    """Not between an emoji and its skin tone, across a ZWJ, or a letter and its accent."""
+    assert one_line("ab👍🏽cd", 4) == "ab…"
+    assert one_line("a👨\u200d👩\u200d👧b", 4) == "a…"
+    assert one_line("ne\u0301e", 3) == "n…"
+    assert one_line("❤\ufe0fxyz", 3) == "❤\ufe0f…"
+
+
 def test_multi_line_keeps_newlines() -> None:
     assert multi_line("a\nb\x07") == "a\nb\ufffd"
 

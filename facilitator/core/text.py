@@ -21,8 +21,27 @@ def one_line(text: str, limit: int | None = None) -> str:
     # The common case first, in C: nothing to replace.
     result = text if text.isprintable() else _replace_controls(text)
     if limit is not None and len(result) > limit:
-        return result[: max(limit - 1, 0)] + "…"
+        return result[: grapheme_start(result, max(limit - 1, 0))] + "…"
     return result
+
+
+def grapheme_start(text: str, index: int) -> int:
+    """`index`, or the nearest before it where a cut splits no letter: not between a letter
+    and its accent, an emoji and its skin tone or variation, nor across a zero-width joiner."""
+    while 0 < index < len(text) and (_joins_previous(text[index]) or text[index - 1] == "\u200d"):
+        index -= 1
+    return index
+
+
+def _joins_previous(char: str) -> bool:
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or char == "\u200d"
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+        or 0xE0020 <= code <= 0xE007F  # tags (subdivision flags)
+    )
 
 
 def _replace_controls(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, split_graphemes
 from rich.text import Text
 from textual.content import Content
 from textual.visual import VisualType
@@ -11,8 +12,9 @@ from facilitator.core.text import multi_line, one_line
 
 
 def literal(text: str, limit: int | None = None) -> Content:
-    """One line of user text, shown exactly as typed (no markup, no escape codes)."""
-    return Content(one_line(text, limit))
+    """One line of user text, shown exactly as typed (no markup, no escape codes); at most
+    `limit` terminal cells."""
+    return Content(one_line(text) if limit is None else cut(text, limit))
 
 
 def literal_block(text: str) -> Content:
@@ -21,8 +23,31 @@ def literal_block(text: str) -> Content:
 
 
 def literal_cell(text: str, limit: int | None = None) -> Text:
-    """User text for a DataTable cell (which measures rich Text, not Content)."""
-    return Text(one_line(text, limit))
+    """User text for a DataTable cell (which measures rich Text, not Content); at most
+    `limit` terminal cells."""
+    return Text(one_line(text) if limit is None else cut(text, limit))
+
+
+def cut(text: str, cells: int) -> str:
+    """User text on one line in at most `cells` terminal cells, ending in "…" where cut.
+
+    Measured in cells, not characters (a CJK letter or an emoji takes two), and cut between
+    graphemes only: an emoji with its skin tone or a family joined by ZWJ stays whole."""
+    if cells <= 0:
+        return ""
+    limit = 4 * cells + 8  # a huge text is never measured whole
+    head, whole = one_line(text[:limit]), len(text) <= limit
+    if whole and cell_len(head) <= cells:
+        return head
+    spans, _ = split_graphemes(head)
+    if not whole:
+        spans = spans[:-1]  # the head's last grapheme may go on past it
+    used = end = 0
+    for _start, stop, width in spans:
+        if used + width > cells - 1:
+            break
+        used, end = used + width, stop
+    return head[:end] + "…"
 
 
 def same(shown: VisualType, new: VisualType) -> bool:

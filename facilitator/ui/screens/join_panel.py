@@ -27,10 +27,10 @@ from textual.widgets import DataTable, Label, Static
 
 from facilitator.core.errors import os_reason
 from facilitator.core.service import SessionService
-from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog
 from facilitator.ui.host import Host
+from facilitator.ui.text import cut, literal_cell
 from facilitator.ui.widgets.bigcode import big_code
 from facilitator.ui.widgets.keybar import KeyBar
 
@@ -316,10 +316,10 @@ class JoinPanel(BaseScreen):
         table.clear()
         for device_id, party, name, state, address, minutes in rows:
             table.add_row(
-                Text(one_line(party, 40)),
-                Text(one_line(name, 40)),
+                literal_cell(party, 40),
+                literal_cell(name, 40),
                 Text(device_id),
-                Text(one_line(state, 44), style="bold" if state.startswith("⚠") else ""),
+                Text(cut(state, 44), style="bold" if state.startswith("⚠") else ""),
                 Text(address),
                 Text(self.t("join.minutes", minutes=minutes)),
                 key=device_id,

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.content import Content
 
 from facilitator.core.i18n import Translator
@@ -20,6 +19,7 @@ from facilitator.core.mismatches import (
 )
 from facilitator.core.model import Session
 from facilitator.core.text import multi_line, one_line
+from facilitator.ui.text import cut as cut_cells
 
 ALL = "__all__"  # the kind filter's "all kinds" option
 PARTY_COLUMN = "__party__"
@@ -69,9 +69,7 @@ class Drawn:
 @lru_cache(maxsize=8192)
 def cut(text: str, width: int) -> str:
     """User text on one line in `width` terminal cells, "…" where cut (emoji take two cells)."""
-    line = Text(one_line(text[: 2 * width + 2], width + 1))  # never carry a huge title around
-    line.truncate(width, overflow="ellipsis")
-    return line.plain
+    return cut_cells(text, width)
 
 
 def mismatch_key(m: Mismatch, seen: set[str]) -> str:

@@ -46,7 +46,7 @@ from facilitator.ui.screens.reveal import (
     show_controls,
     spread,
 )
-from facilitator.ui.text import literal, show
+from facilitator.ui.text import cut, literal, show
 from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
@@ -511,7 +511,7 @@ class PlacementScreen(BaseScreen):
         agreed = self._activity()
         rung = agreed.agreed_current if agreed is not None else None
         if rung is not None:
-            title = activity.title if len(activity.title) <= 60 else activity.title[:59] + "…"
+            title = cut(activity.title, 60)
             self.notify(
                 self.t("board.place.agreed", title=title, rung=self.scenario.rung_title(rung)),
                 markup=False,

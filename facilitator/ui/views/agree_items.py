@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from facilitator.core.i18n import Translator
-from facilitator.core.text import multi_line
+from facilitator.core.text import grapheme_start, multi_line
 
 NAME_LIMIT = 60
 NARROW_ITEMS = 70  # below this many columns an expectation's answer moves beside its parties
@@ -80,7 +80,7 @@ def party_grid(*widths: int) -> Table:
 
 def user_text(text: str, style: str = "") -> Text:
     """User text that may span lines, never parsed as markup; very long text is cut for display."""
-    shown = text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + "…"
+    shown = text if len(text) <= TEXT_LIMIT else text[: grapheme_start(text, TEXT_LIMIT)] + "…"
     return Text(multi_line(shown), style=style)
 
 

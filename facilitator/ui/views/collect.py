@@ -25,7 +25,7 @@ from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
 from facilitator.core.scenario import Example, SuggestedParty
 from facilitator.core.service import SessionService
-from facilitator.core.text import multi_line, one_line
+from facilitator.core.text import grapheme_start, multi_line, one_line
 from facilitator.ui.base import StoredOnEnter
 from facilitator.ui.dialogs.activity import (
     ActivityDialog,
@@ -256,7 +256,7 @@ class CollectView(PhaseView):
         if activity.description.strip():
             text = activity.description.strip()
             if len(text) > DETAIL_LIMIT:
-                text = text[:DETAIL_LIMIT] + "…"
+                text = text[: grapheme_start(text, DETAIL_LIMIT)] + "…"
             parts += ["\n", Content(multi_line(text))]
         if activity.concerns:
             names = ", ".join(session.party_name(p) for p in activity.concerns)

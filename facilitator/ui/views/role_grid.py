@@ -35,6 +35,7 @@ from facilitator.core.scenario import Role
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
+from facilitator.ui.text import cut
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import wrap_words
 
@@ -51,7 +52,10 @@ def short_name(name: str, width: int) -> str:
     name = one_line(name)
     if cell_len(name) <= width:
         return name
-    return name[: max(width - 1, 1)] + "." if width > 1 else name[:1]
+    if width > 1:
+        return cut(name, width)[:-1] + "."
+    first = cut(name, 2)[:-1]  # its first letter, if that takes one cell
+    return first if cell_len(first) <= width else ""
 
 
 def fit(text: str, width: int, lines: int) -> list[str]:
@@ -59,13 +63,13 @@ def fit(text: str, width: int, lines: int) -> list[str]:
     last line when more would follow, end in "…" (never broken in the middle without a mark)."""
     if width <= 1:
         return [""]
-    words = [w if cell_len(w) <= width else w[: width - 1] + "…" for w in one_line(text).split(" ")]
+    words = [cut(w, width) for w in one_line(text).split(" ")]
     wrapped = wrap_words(" ".join(words), width)
     if len(wrapped) > lines:
         last = wrapped[lines - 1]
         wrapped = [
             *wrapped[: lines - 1],
-            (last[: max(width - 1, 0)] if cell_len(last) >= width else last) + "…",
+            cut(last + "…", width),
         ]
     return wrapped
 

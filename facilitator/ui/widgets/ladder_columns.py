@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len, split_graphemes
 
 from facilitator.core.text import one_line
 
@@ -62,12 +62,15 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
 
 
 def _fit(text: str, width: int) -> int:
-    """How many characters of `text` fit in `width` cells (at least one)."""
-    used = 0
-    for index, char in enumerate(text):
-        used += cell_len(char)
+    """How many characters of `text` fit in `width` cells (at least one grapheme): cut
+    between graphemes only, so an emoji keeps its skin tone and a ZWJ family stays whole."""
+    spans, _ = split_graphemes(text)
+    fitted = used = 0
+    for _start, end, cells in spans:
+        used += cells
         if used > width:
-            return max(index, 1)
+            return fitted or end
+        fitted = end
     return len(text)
 
 

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from facilitator.core.text import one_line
+from facilitator.ui.text import cut
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             if room <= 0:
                 break
             size = room if cell.width is None else min(cell.width, room)
-            text = fit(one_line(cell.text[: size + 1]), size)  # controls made visible, never run
+            text = fit(cut(cell.text, size), size)  # controls made visible, never run
             style = line_style
             if cell.style and not (on_cursor or marked):
                 style += self.get_component_rich_style(f"line-list--{cell.style}", partial=True)
