@@ -328,3 +328,72 @@ async def test_a_phones_placement_reaches_the_screen_as_a_message_never_inside_t
             PlacementScreen.session_changed = shown  # type: ignore[method-assign]
             await web.close()
         assert app.sessions.watched == [service.path.resolve()]  # the screen still holds it
+
+
+async def test_a_room_placing_elsewhere_costs_the_placement_screen_a_few_reads_and_ends_on_the_last(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phones placing through a server in another process: the screen follows with a few reads
+    of the file (each as dear as a big session's), not one per poll and per screen, and shows
+    the last placement."""
+    import time
+
+    from facilitator.core import watcher
+
+    from .test_placement import make_session, open_placement, screen_text
+
+    monkeypatch.setattr(watcher, "READ_SHARE", 1e9)
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    police, municipality, youth = activity.party_ids
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_placement(app, pilot)
+        reads: list[int] = []
+        load = screen.service.file._load
+        monkeypatch.setattr(
+            screen.service.file, "_load", lambda previous=None: reads.append(1) or load(previous)
+        )
+        elsewhere = SessionService(service.path)  # the server's own file: its writes are another's
+        rungs = ("communication", "cooperation", "coordination", "collaboration")
+        for n in range(24):  # about a second of changes
+            party = (police, municipality)[n % 2]
+            await asyncio.to_thread(elsewhere.place, activity.id, party, rungs[n % 4], rungs[(n + 1) % 4])
+            await asyncio.sleep(0.03)
+        await asyncio.to_thread(elsewhere.place, activity.id, youth, "cooperation", "coordination")
+        written = time.monotonic()
+        await until(pilot, lambda: "✓ placed Youth workers" in screen_text(app), "the last placement")
+        assert time.monotonic() - written < 1.0
+        assert len(reads) <= 8, reads  # one poll in ten reads, the screens read nothing more
+
+
+async def test_the_screens_show_the_watchers_news_without_reading_the_file_again(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change elsewhere right after the watcher's read is not read by each screen on its
+    turn (the workshop and the placement on it): the watcher's next look brings it."""
+    from .test_placement import make_session, open_placement, screen_text
+
+    service = make_session(ui_library)
+    activity = service.session.activities[0]
+    police, municipality, _youth = activity.party_ids
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_placement(app, pilot)
+        reads: list[int] = []
+        load = screen.service.file._load
+        monkeypatch.setattr(
+            screen.service.file, "_load", lambda previous=None: reads.append(1) or load(previous)
+        )
+        watch = app.sessions.watch_of(screen.service)
+        assert watch is not None
+        watch.settled_at = float("inf")  # its polls wait, as while changes keep coming
+        elsewhere = SessionService(service.path)
+        elsewhere.place(activity.id, police, "cooperation", "coordination")
+        app.sessions.check(screen.service)  # the watcher reads it: the screens are told
+        elsewhere.place(activity.id, municipality, "cooperation", "coordination")  # before their turn
+        await pilot.pause()
+        assert reads == [1]
+        assert "✓ placed Police" in screen_text(app)
+        watch.settled_at = 0.0
+        await until(pilot, lambda: "✓ placed Municipality" in screen_text(app), "the next look's news")
