@@ -8,8 +8,10 @@ import re
 import pytest
 from rich.cells import cell_len, split_graphemes
 from textual.app import App, ComposeResult
+from textual.widgets import DataTable
 
 from facilitator.core.library import SessionLibrary
+from facilitator.ui.screens.join_panel import JoinPanel
 from facilitator.ui.screens.overview_rows import cut as overview_cut
 from facilitator.ui.text import cut, literal, literal_cell
 from facilitator.ui.views.role_grid import fit, short_name
@@ -17,6 +19,7 @@ from facilitator.ui.widgets.ladder_columns import wrap
 from facilitator.ui.widgets.linelist import Cell, LineList
 
 from .helpers import MakeApp, until
+from .test_join_panel import join, panel
 from .test_placement import make_session, open_placement
 
 FAMILY, THUMB = "👨\u200d👩\u200d👧", "👍🏽"
@@ -105,3 +108,28 @@ async def test_the_placement_list_shows_wide_names_whole_and_literal(
         assert cell_len(line) <= width and whole(line), line
     assert any("Õunapuu[" in line for line in lines)  # brackets are text, not markup
     assert split_graphemes(prompts[0])[1] == cell_len(prompts[0])
+
+
+async def test_the_join_panels_devices_cut_wide_names_by_cells(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    service = make_session(ui_library, parties=[wide_name(1)], activities=())
+    party = service.session.parties[0].id
+    app = make_app(session=service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+        server = panel(app).server
+        assert server.binding is not None
+        phone, status, _ = await join(
+            server.binding.url, server.desk.code, party, f"[b]{FAMILY * 9}{'漢' * 30}"
+        )
+        assert status == 200
+        table = app.screen.query_one("#join-devices", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        party_cell, name_cell = (str(cell) for cell in table.get_row_at(0)[:2])
+        await phone.close()
+    assert party_cell.startswith("01 漢字😀Šž Õunapuu[1] ") and party_cell.endswith("…")
+    assert name_cell.startswith("[b]" + FAMILY) and name_cell.endswith("漢…")  # literal, whole
+    assert cell_len(party_cell) <= 40 and cell_len(name_cell) <= 40  # 40 cells, not 40 characters
