@@ -1,4 +1,5 @@
-"""Big sessions: the commands' work grows linearly with the activities.
+"""Big sessions: the commands' work grows linearly with the activities; `list` reads no file
+that has not changed since it last listed it.
 
 A user test found very large sessions (39,000 activities) slow. Timing is no test on a shared
 machine, so these count operations instead: every function call and line run while loading a
@@ -22,12 +23,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from facilitator import cli
-from facilitator.core import reports
+from facilitator.core import list_cache, reports
 from facilitator.core.demo import create_demo
 from facilitator.core.library import SessionLibrary
 from facilitator.core.mismatches import mismatches
-from facilitator.core.scenario import find_scenario
+from facilitator.core.scenario import Scenario, find_scenario
 from facilitator.core.service import SessionService
+from facilitator.core.store import SessionFile, signature
 
 if TYPE_CHECKING:
     from _typeshed import TraceFunction
@@ -151,3 +153,30 @@ def test_a_one_shot_command_runs_without_the_collector_and_gives_it_back(
     assert cli.main(["list"]) == 0
     assert seen == [False]  # every full collection would walk the whole loaded session again
     assert gc.isenabled()
+
+
+def test_list_reads_a_file_again_only_when_it_changed(
+    library: SessionLibrary, scenario: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = library.create(scenario, "First title")
+    reads: list[Path] = []
+    real_read = SessionFile.read
+
+    def counted(self: SessionFile) -> Any:
+        reads.append(self.path)
+        return real_read(self)
+
+    monkeypatch.setattr(SessionFile, "read", counted)
+    (first,) = library.list()
+    assert (first.title, first.activities, len(reads)) == ("First title", 0, 1)
+    assert library.list() == [first] and len(reads) == 1  # unchanged: the noted line, no read
+    service.add_activity("One more")
+    reads.clear()  # the change itself reads the file
+    (changed,) = library.list()
+    assert (changed.title, changed.activities, len(reads)) == ("First title", 1, 1)
+    list_cache.cache_path(service.path).write_text("{not json", encoding="utf-8")
+    assert library.list()[0].activities == 1 and len(reads) == 2  # a broken note: read again
+    list_cache.cache_path(service.path).write_text(
+        json.dumps({"signature": list(signature(service.path)), "fields": {"title": 5}}), encoding="utf-8"
+    )
+    assert library.list()[0].title == "First title" and len(reads) == 3  # a wrong note: read again

@@ -13,10 +13,11 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import platformdirs
 
+from facilitator.core import list_cache
 from facilitator.core.errors import (
     SessionFileError,
     SessionNotFound,
@@ -67,6 +68,28 @@ class SessionSummary:
     agenda: tuple[str, ...] = ()  # the phase ids, to name the phase in another language
     modified: float = 0.0
     error: str | None = None
+
+
+_TEXT_FIELDS = ("title", "scenario_id", "language", "created_at", "date", "phase", "phase_name")
+_MORE_TEXT = ("previous_id", "closed_at")
+
+
+def _summary_of(path: Path, fields: dict[str, Any], modified: float) -> SessionSummary | None:
+    """A list line from its fields (as noted by `list_cache`); None if any is not what it should be."""
+    texts = {name: fields.get(name) for name in (*_TEXT_FIELDS, *_MORE_TEXT)}
+    activities, agenda = fields.get("activities"), fields.get("agenda")
+    if not all(isinstance(v, str) for v in texts.values()) or type(activities) is not int:
+        return None
+    if not isinstance(agenda, list) or not all(isinstance(a, str) for a in agenda):
+        return None
+    return SessionSummary(
+        id=path.stem,  # what commands accept; a copy (`cp A.json A-backup.json`) keeps A's id inside
+        path=path,
+        activities=activities,
+        agenda=tuple(agenda),
+        modified=modified,
+        **cast("dict[str, str]", texts),
+    )
 
 
 def link_state(previous_id: str, listed: list[SessionSummary]) -> str:
@@ -134,6 +157,11 @@ class SessionLibrary:
                     tmp.unlink()
 
     def _summary(self, path: Path) -> SessionSummary:
+        sig = list_cache.current_signature(path)
+        if sig is not None:
+            fields = list_cache.cached(path, sig)
+            if fields is not None and (summary := _summary_of(path, fields, sig[1] / 1e9)) is not None:
+                return summary
         try:
             modified = path.stat().st_mtime
             data = SessionFile(path).read()
@@ -147,22 +175,24 @@ class SessionLibrary:
         phase_name = next(
             (str(p.get("name", "")) for p in agenda if isinstance(p, dict) and p.get("id") == phase), phase
         )
-        return SessionSummary(
-            id=path.stem,  # what commands accept; a copy (`cp A.json A-backup.json`) keeps A's id inside
-            path=path,
-            title=str(meta.get("title", "")),
-            scenario_id=str(meta.get("scenario_id", "")),
-            language=str(meta.get("language", "")),
-            created_at=str(meta.get("created_at", "")),
-            date=str(meta.get("date", "")),
-            phase=phase,
-            phase_name=phase_name,
-            activities=len(data.get("activities", {})),
-            previous_id=str(meta.get("previous_id") or ""),
-            closed_at=str(meta.get("closed_at") or ""),
-            agenda=tuple(str(p.get("id", "")) for p in agenda if isinstance(p, dict)),
-            modified=modified,
-        )
+        fields = {
+            "title": str(meta.get("title", "")),
+            "scenario_id": str(meta.get("scenario_id", "")),
+            "language": str(meta.get("language", "")),
+            "created_at": str(meta.get("created_at", "")),
+            "date": str(meta.get("date", "")),
+            "phase": phase,
+            "phase_name": phase_name,
+            "activities": len(data.get("activities", {})),
+            "previous_id": str(meta.get("previous_id") or ""),
+            "closed_at": str(meta.get("closed_at") or ""),
+            "agenda": [str(p.get("id", "")) for p in agenda if isinstance(p, dict)],
+        }
+        if sig is not None:
+            list_cache.note(path, sig, fields)
+        summary = _summary_of(path, fields, modified)
+        assert summary is not None  # made just above
+        return summary
 
     # ---------------------------------------------------------------- lifecycle
     def create(
