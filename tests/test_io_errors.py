@@ -138,8 +138,9 @@ def test_a_file_where_the_sessions_folder_should_be(data_dir: Path) -> None:
     (data_dir / "sessions").write_text("not a folder")
     code, _out, err = run_cli("new", "--scenario", "community-safety", "--title", "A")
     assert_one_line(code, err, "sessions", "Could not create")
-    code, _out, err = run_cli("list")
-    assert code == EXIT_OK
+    code, _out, err = run_cli("list")  # not "no sessions", as if the folder were empty (3fc0a76)
+    assert_one_line(code, err, "sessions")
+    assert (data_dir / "sessions").read_text() == "not a folder"
 
 
 def test_a_file_where_the_data_folder_should_be(data_dir: Path) -> None:
