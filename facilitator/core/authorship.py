@@ -1,7 +1,8 @@
 """Who entered a party's word: the log keeps it (actor and device), the rows do not.
 
-A commitment, an expectation or an answer the facilitator typed in for a party reads, in a
-list of the party's words, exactly like one the party sent from a phone. The phone page says
+A commitment, an expectation, an answer or what came of last time's promise the facilitator
+typed in for a party reads, in a list of the party's words, exactly like one the party sent
+from a phone. The phone page says
 which were entered for the party; this finds them. The index is kept with the session (which
 never changes) and, after a change that appended to the log, extended by the new events
 alone: forty phones refreshing after each change do not walk the log forty times, nor once.
@@ -20,8 +21,17 @@ _WORDS = {
     "commitment.updated": "commitment",
     "expectation.added": "expectation",
     "expectation.answered": "answer",
+    "followup.recorded": "followup",
 }
 """The events that set a party's word, and which word: the last one per item says who entered it."""
+
+
+def _sets_word(event: Event) -> bool:
+    """The event sets a party's word. Confirming a follow-up answer (no outcome in it) keeps
+    the answer the party gave: whoever confirms it, the word is still the party's."""
+    if event.kind not in _WORDS or not isinstance(event.data.get("id"), str):
+        return False
+    return event.kind != "followup.recorded" or "outcome" in event.data
 
 
 def logged_by_facilitator(event: Event, is_party: Callable[[str], bool]) -> bool:
@@ -56,7 +66,7 @@ def _index(events: tuple[Event, ...]) -> dict[tuple[str, str], Event]:
     # a few microseconds for thousands), so only the new ones are looked at.
     if old is not None and events[: len(old.events)] == old.events:
         start, last = len(old.events), old.last
-    new = [e for e in events[start:] if e.kind in _WORDS and isinstance(e.data.get("id"), str)]
+    new = [e for e in events[start:] if _sets_word(e)]
     if new:
         last = dict(last)
         for event in new:
@@ -98,6 +108,10 @@ class EnteredFor:
     def answer(self, expectation_id: str) -> bool:
         """The addressee's answer as it stands was entered by the facilitator."""
         return self._by_facilitator("answer", expectation_id)
+
+    def followup(self, item_id: str) -> bool:
+        """What came of last time's item, as it stands, was recorded by the facilitator."""
+        return self._by_facilitator("followup", item_id)
 
 
 def entered_for(session: Session) -> EnteredFor:

@@ -97,6 +97,8 @@ class FollowUpLine:
     outcome: str  # "" until answered
     note: str
     confirmed: bool
+    entered: bool = False
+    """The facilitator recorded what came of it (no phone of the party answered)."""
 
 
 @dataclass(frozen=True)
@@ -343,13 +345,15 @@ def party_page(
         open=open_activity if phase is None or phase.kind != "agree" else None,
         agree=agree,
         title=session.info.title,
-        followup=_followup_lines(session, party_id, language) if showing_followup else [],
+        followup=_followup_lines(session, party_id, language, entered) if showing_followup else [],
         closed=closed,
         steps=_step_lines(session, party_id, language) if closed else [],
     )
 
 
-def _followup_lines(session: Session, party_id: str, language: str) -> list[FollowUpLine]:
+def _followup_lines(
+    session: Session, party_id: str, language: str, entered: EnteredFor
+) -> list[FollowUpLine]:
     """The party's own promises of last time, with their due dates and what came of them."""
     return [
         FollowUpLine(
@@ -360,6 +364,7 @@ def _followup_lines(session: Session, party_id: str, language: str) -> list[Foll
             f.outcome,
             f.note,
             f.confirmed,
+            bool(f.outcome) and entered.followup(f.id),
         )
         for f in promises(session)
         if f.party_id == party_id

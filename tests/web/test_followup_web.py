@@ -148,3 +148,26 @@ async def test_a_closed_workshop_says_what_was_not_followed_up(served: Server, l
     _, text = await phone.get("/")
     followup = text.split("What came of your promises of last time?")[1].split("</section>")[0]
     assert "We patrol" in followup and "not followed up yet" in followup and "<form" not in followup
+
+
+async def test_a_phone_says_which_follow_up_answers_the_facilitator_recorded(
+    served: Server, later: SessionService
+) -> None:
+    """What came of a promise reads the same whoever said it: the log says who. The party's
+    own answer, confirmed in the room, has no note; one the room recorded over it has."""
+    phone = await police_phone(served, later)
+    police_item, _town_item = promises(later.session)
+    later.set_phase("followup")
+    await phone.post("/followup", {"item": police_item.id, "outcome": "partly", "note": "most nights"})
+    later.confirm_followup(police_item.id)  # the facilitator confirms: still the party's word
+    note = "<small>(entered by the facilitator)</small>"
+    _, text = await phone.get("/")
+    followup = text.split("What came of your promises")[1].split("</section>")[0]
+    assert "✓ partly done: most nights</p>" in followup and "entered by the facilitator" not in followup
+    later.record_followup(police_item.id, "done", "every night")  # the room says otherwise
+    _, text = await phone.get("/")
+    followup = text.split("What came of your promises")[1].split("</section>")[0]
+    assert f"✓ done: every night {note}</p>" in followup
+    later.close_session()
+    _, text = await phone.get("/")
+    assert f"✓ done: every night {note}</p>" in text  # the closed page keeps saying so
