@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.i18n import CATALOGUE, LANGUAGES, Translator, placeholders
+from facilitator.core.i18n import AREAS, CATALOGUE, LANGUAGES, Translator, placeholders
 
 UI_DIR = Path(__file__).resolve().parent.parent / "facilitator" / "ui"
 
@@ -15,6 +15,13 @@ UI_DIR = Path(__file__).resolve().parent.parent / "facilitator" / "ui"
 TEXT_CALLS = {"Label", "Static", "Button", "notify", "Tab", "Input", "Checkbox", "Option"}
 # Symbols are not language: arrows, timer glyphs and the like may be literal.
 ALLOWED_LITERALS = {"", " ", "▶", "||", "+1", "+5", "↺", "◀", "▲", "▼", "✓", "≠", "•", "00:00", "…", "×"}
+
+
+def test_every_catalogue_module_is_listed() -> None:
+    """The catalogue loads the modules `AREAS` names: a new one left out would be missed."""
+    folder = UI_DIR.parent / "core" / "i18n"
+    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    assert sorted(AREAS) == modules
 
 
 def test_every_key_has_both_languages() -> None:
