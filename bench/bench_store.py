@@ -125,6 +125,10 @@ def build_session(library: SessionLibrary, scenario: Scenario, size: int, seed: 
     approaches = [a.id for a in scenario.approaches]
     suggested = list(scenario.parties)
     fields_of = {r.id: [f.id for f in r.fields] for r in scenario.rungs}
+    # The phases the session's own copy of the scenario has (what loading checks `phase` against):
+    # a first session's leaves out the follow-up. Re-picked only when the choice is not one,
+    # so sessions that never drew it are built as before.
+    phases = [p.id for p in service.session.scenario.agenda]
 
     parties: list[str] = []
     for i in range(PARTIES):
@@ -255,6 +259,8 @@ def build_session(library: SessionLibrary, scenario: Scenario, size: int, seed: 
             )
         if n % 97 == 0:
             phase = rng.choice(scenario.agenda).id if scenario.agenda else None
+            if phase not in phases:  # the follow-up of last time: a first session has none
+                phase = rng.choice(phases) if phases else None
             if phase:
                 change("phase.changed", {"phase": phase})
 
