@@ -32,7 +32,6 @@ from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, localize_bindings
 from facilitator.ui.palette import Palette
-from facilitator.ui.screenshot import as_on_screen
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.views.base import PhaseView
 
@@ -430,6 +429,8 @@ class FacilitatorApp(App[int]):
     # ---------------------------------------------------------------- screenshots
     def export_screenshot(self, *, title: str | None = None, simplify: bool = False) -> str:
         """Textual's SVG with wide letters (CJK, emoji) two cells wide, as on screen."""
+        from facilitator.ui.screenshot import as_on_screen  # and `html`: not at every start
+
         return as_on_screen(super().export_screenshot(title=title, simplify=simplify))
 
     def deliver_screenshot(

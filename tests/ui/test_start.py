@@ -135,6 +135,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "facilitator.ui.screens.home",
     "facilitator.ui.screens.placement",
     "facilitator.ui.views.agree",
+    "facilitator.ui.screenshot",
 )
 
 
