@@ -23,7 +23,6 @@ from facilitator.core.i18n import Worded, reason
 from facilitator.core.model import FILE_KIND, META, OTHER_TABLES, SCHEMA_VERSION, TABLES, Event
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
-from facilitator.core.schema.events import PAYLOADS
 from facilitator.core.schema.fields import Field, Whole, fields_of, payload_problem
 from facilitator.core.schema.stored import document_problem
 from facilitator.core.schema.table import Table
@@ -289,6 +288,8 @@ class _Checker:
     def events(self) -> None:
         """The log: numbered 1, 2, 3, ..., each event a known kind whose data has its declared
         types (what a live change of that kind was checked against)."""
+        from facilitator.core.schema.events import PAYLOADS  # ~45 TypedDicts: not at every start
+
         events = self.tables.get("events", {})
         for doc_id, doc in events.items():
             if self.unchanged("events", doc_id, doc):
