@@ -163,7 +163,8 @@ class SessionLibrary:
             if fields is not None and (summary := _summary_of(path, fields, sig[1] / 1e9)) is not None:
                 return summary
         try:
-            modified = path.stat().st_mtime
+            # As the noted line has it (nanoseconds / 1e9): st_mtime may round otherwise.
+            modified = path.stat().st_mtime_ns / 1e9
             data = SessionFile(path).read()
         except UserError as error:  # one bad file never hides the others
             return SessionSummary(path.stem, path, error=reason(error))
