@@ -43,6 +43,15 @@ def test_a_cut_splits_no_grapheme() -> None:
     assert one_line("❤\ufe0fxyz", 3) == "❤\ufe0f…"
 
 
+def test_a_cut_keeps_a_flags_two_letters_together() -> None:
+    """🇪🇪 is two regional indicators; one alone shows as a stray letter E."""
+    flags = "🇪🇪🇫🇮🇱🇻"
+    assert one_line("a" + flags, 3) == "a…"
+    assert one_line("a" + flags, 4) == "a🇪🇪…"
+    assert one_line(flags, 4) == "🇪🇪…"
+    assert one_line("🇪" + flags, 3) == "🇪🇪…"  # a stray one first: pairs count from the run's start
+
+
 def test_multi_line_keeps_newlines() -> None:
     assert multi_line("a\nb\x07") == "a\nb\ufffd"
 

@@ -27,10 +27,22 @@ def one_line(text: str, limit: int | None = None) -> str:
 
 def grapheme_start(text: str, index: int) -> int:
     """`index`, or the nearest before it where a cut splits no letter: not between a letter
-    and its accent, an emoji and its skin tone or variation, nor across a zero-width joiner."""
+    and its accent, an emoji and its skin tone or variation, across a zero-width joiner, nor
+    between a flag's two letters."""
     while 0 < index < len(text) and (_joins_previous(text[index]) or text[index - 1] == "\u200d"):
         index -= 1
+    if 0 < index < len(text) and regional(text[index]) and regional(text[index - 1]):
+        before = index - 1
+        while before > 0 and regional(text[before - 1]):
+            before -= 1
+        if (index - before) % 2:  # flags pair up from the run's start: this is a flag's second half
+            index -= 1
     return index
+
+
+def regional(char: str) -> bool:
+    """A regional indicator: two of them make one flag (🇪🇪), which a cut keeps whole."""
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
 def _joins_previous(char: str) -> bool:

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.visual import VisualType
 from textual.widgets import Static
 
-from facilitator.core.text import multi_line, one_line
+from facilitator.core.text import multi_line, one_line, regional
 
 
 def literal(text: str, limit: int | None = None) -> Content:
@@ -39,7 +39,7 @@ def cut(text: str, cells: int) -> str:
     head, whole = one_line(text[:limit]), len(text) <= limit
     if whole and cell_len(head) <= cells:
         return head
-    spans, _ = split_graphemes(head)
+    spans = grapheme_spans(head)
     if not whole:
         spans = spans[:-1]  # the head's last grapheme may go on past it
     used = end = 0
@@ -48,6 +48,23 @@ def cut(text: str, cells: int) -> str:
             break
         used, end = used + width, stop
     return head[:end] + "…"
+
+
+def grapheme_spans(text: str) -> list[tuple[int, int, int]]:
+    """Rich's graphemes of `text` (start, end, cells), with each flag's two regional
+    indicators as one: Rich splits them, and a cut between them leaves a stray letter."""
+    spans, _ = split_graphemes(text)
+    joined: list[tuple[int, int, int]] = []
+    for start, end, cells in spans:
+        if joined and end - start == 1 and regional(text[start]) and _half_flag(text, joined[-1]):
+            first = joined.pop()
+            start, cells = first[0], first[2] + cells
+        joined.append((start, end, cells))
+    return joined
+
+
+def _half_flag(text: str, span: tuple[int, int, int]) -> bool:
+    return span[1] - span[0] == 1 and regional(text[span[0]])
 
 
 def same(shown: VisualType, new: VisualType) -> bool:

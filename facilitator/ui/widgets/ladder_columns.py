@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len, split_graphemes
+from rich.cells import cell_len
 
 from facilitator.core.text import one_line
+from facilitator.ui.text import grapheme_spans
 
 TRAY = ""
 """The column key of the tray: activities with no agreed rung yet."""
@@ -64,7 +65,7 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
 def _fit(text: str, width: int) -> int:
     """How many characters of `text` fit in `width` cells (at least one grapheme): cut
     between graphemes only, so an emoji keeps its skin tone and a ZWJ family stays whole."""
-    spans, _ = split_graphemes(text)
+    spans = grapheme_spans(text)
     fitted = used = 0
     for _start, end, cells in spans:
         used += cells
