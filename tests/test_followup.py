@@ -192,3 +192,23 @@ def test_the_timeline_tells_the_follow_up(library: SessionLibrary) -> None:
     assert any(line.startswith("The party answered for “") for line in lines)
     assert any(line.startswith("Confirmed the party's answer for “") for line in lines)
     assert any(line.startswith("Carried over into this workshop: “") for line in lines)
+
+
+def test_a_note_alone_leaves_the_answer_and_its_confirmation(library: SessionLibrary) -> None:
+    """The facilitator's note on an item neither confirms a party's answer nor changes it; the
+    timeline tells it as a note."""
+    from facilitator.core.review import describe_events
+
+    first = create_demo(library, find_scenario("community-safety")).session
+    service = library.create_from(first.id)
+    service.set_phase("followup")
+    item = promises(service.session)[0]
+    service.for_party(item.party_id).answer_followup(item.id, "partly", "half of it")
+    service.note_followup(item.id, "the hall is booked")
+    noted = promises(service.session)[0]
+    assert (noted.outcome, noted.note, noted.confirmed) == ("partly", "the hall is booked", False)
+    service.confirm_followup(item.id)
+    service.note_followup(item.id, "and paid")
+    assert promises(service.session)[0].confirmed
+    lines = [line.what for line in describe_events(service.session, Translator("et"))]
+    assert sum(line.startswith("Lisas märkuse „") for line in lines) == 2

@@ -531,6 +531,11 @@ class SessionService:
             data["note"] = note
         return self.change("followup.recorded", data, actor)
 
+    def note_followup(self, item_id: str, note: str, actor: str | Author | None = None) -> Event:
+        """A note on last time's item alone: the outcome, and whether it is confirmed, stay as
+        they are on disk (a party's answer from a phone still waits for its confirmation)."""
+        return self.change("followup.recorded", {"id": item_id, "note": note}, actor)
+
     def confirm_followup(self, item_id: str, actor: str | Author | None = None) -> Event:
         """The facilitator confirms what a party answered from its phone."""
         return self.change("followup.recorded", {"id": item_id, "confirmed": True}, actor)

@@ -151,3 +151,24 @@ async def test_last_time_s_rungs_appear_only_with_the_reveal(
             lambda: "last time: 1. Communication → wished 2" in screen.query_one(RevealLadder).plain,
             "last time's rungs beside the reveal",
         )
+
+
+async def test_a_note_keeps_a_phone_answer_as_it_is_and_unconfirmed(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """A note typed while a party's answer waits (even one the party changes meanwhile) is a
+    note only: it neither confirms the answer nor puts back the answer shown when it opened."""
+    service = continued(ui_library, demo_session)
+    first = item(service, 0)
+    phone = service.for_party(first.party_id)
+    phone.answer_followup(first.id, "not_done", "no hall")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_of(app, pilot)
+        await pilot.press("e")
+        dialog = await screen_shown(pilot, TextPromptDialog)
+        phone.answer_followup(first.id, "partly", "half of it")  # the phone, while the dialog is open
+        dialog.query_one(Input).value = "hall booked for May"
+        await pilot.press("enter")
+        await until(pilot, lambda: item(service, 0).note == "hall booked for May", "the note")
+        assert (item(service, 0).outcome, item(service, 0).confirmed) == ("partly", False)

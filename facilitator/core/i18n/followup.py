@@ -101,6 +101,10 @@ MESSAGES = {
         "en": "Confirmed the party's answer for “{text}”",
         "et": "Kinnitas osapoole vastuse „{text}“ kohta",
     },
+    "review.event.followup.noted": {
+        "en": "Noted on “{text}”",
+        "et": "Lisas märkuse „{text}“ kohta",
+    },
     "review.event.followup.carried": {
         "en": "Carried over into this workshop: “{text}”",
         "et": "Võeti sellesse töötuppa edasi: „{text}“",

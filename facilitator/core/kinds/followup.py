@@ -36,8 +36,9 @@ def _item_text(item_id: str, tell: Telling) -> str:
 
 
 def _told_recorded(d: FollowUpRecorded, tell: Telling) -> str:
-    if "outcome" not in d:  # the facilitator confirms a party's answer
-        return tell.t("review.event.followup.confirmed", text=_item_text(d["id"], tell))
+    if "outcome" not in d:  # the facilitator confirms a party's answer, or notes something
+        key = "review.event.followup.noted" if "confirmed" not in d else "review.event.followup.confirmed"
+        return tell.t(key, text=_item_text(d["id"], tell))
     outcome = d["outcome"]
     said = tell.t(f"followup.outcome.{outcome}") if outcome in OUTCOMES else tell.t("followup.outcome.none")
     key = "review.event.followup.recorded" if d.get("confirmed", True) else "review.event.followup.answered"
@@ -85,7 +86,8 @@ def _followup_added(ctx: Context, data: FollowUpAdded) -> None:
 @handles("followup.recorded", describe=_told_recorded)
 def _followup_recorded(ctx: Context, data: FollowUpRecorded) -> None:
     """What came of an item: the room records it (confirmed), or a party answers for its own
-    item from a phone (not confirmed until the facilitator confirms it)."""
+    item from a phone (not confirmed until the facilitator confirms it). A note alone (no
+    outcome, no confirmation) leaves the outcome and whether it is confirmed as they are."""
     item = ctx.need(FOLLOWUPS, data["id"])
     if item.kind == "activity":
         raise ChangeRejected(Worded("error.change.followup_rungs"))
@@ -95,7 +97,7 @@ def _followup_recorded(ctx: Context, data: FollowUpRecorded) -> None:
     note = data.get("note", item.note)
     if len(note) > MAX_NOTE:
         raise ChangeRejected(Worded("error.change.note_long", limit=MAX_NOTE))
-    confirmed = data.get("confirmed", True)
+    confirmed = data.get("confirmed", "outcome" in data or item.confirmed)
     item = dataclasses.replace(item, outcome=outcome, note=note, confirmed=confirmed and outcome != "")
     ctx.put(FOLLOWUPS, item)
 

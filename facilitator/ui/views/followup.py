@@ -198,7 +198,7 @@ class FollowUpView(PhaseView):
             TextPromptDialog("followup.note.title", "followup.note.label", item.note)
         )
         if note is not None:
-            self.fapp.attempt(lambda: self.service.record_followup(item.id, item.outcome, note.strip()))
+            self.fapp.attempt(lambda: self.service.note_followup(item.id, note.strip()))
 
     @work
     async def action_carry(self) -> None:
