@@ -421,11 +421,8 @@ class SessionService:
         """Record the agreed rung: any of current, wished (rung ids or None), note, note_private."""
         unknown = set(fields) - {"current", "wished", "note", "note_private"}
         if unknown:
-            raise ChangeRejected(
-                Worded(
-                    "error.change.no_field", what=Worded("thing.agreement"), field=repr(sorted(unknown)[0])
-                )
-            )
+            field = repr(sorted(unknown)[0])
+            raise ChangeRejected(Worded("error.change.no_field", what=Worded("thing.agreement"), field=field))
         return self.change("activity.agreed", {"id": activity_id, **fields}, actor)
 
     def revote(self, activity_id: str, actor: str | Author | None = None) -> Event:
@@ -531,10 +528,9 @@ class SessionService:
             data["note"] = note
         return self.change("followup.recorded", data, actor)
 
-    def note_followup(self, item_id: str, note: str, actor: str | Author | None = None) -> Event:
-        """A note on last time's item alone: the outcome, and whether it is confirmed, stay as
-        they are on disk (a party's answer from a phone still waits for its confirmation)."""
-        return self.change("followup.recorded", {"id": item_id, "note": note}, actor)
+    def note_followup(self, item_id: str, note: str) -> Event:
+        """A note alone: the outcome and its confirmation stay as they are on disk."""
+        return self.change("followup.recorded", {"id": item_id, "note": note})
 
     def confirm_followup(self, item_id: str, actor: str | Author | None = None) -> Event:
         """The facilitator confirms what a party answered from its phone."""
