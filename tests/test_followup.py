@@ -212,3 +212,21 @@ def test_a_note_alone_leaves_the_answer_and_its_confirmation(library: SessionLib
     assert promises(service.session)[0].confirmed
     lines = [line.what for line in describe_events(service.session, Translator("et"))]
     assert sum(line.startswith("Lisas märkuse „") for line in lines) == 2
+
+
+def test_a_confirmation_names_the_answer_it_confirms(library: SessionLibrary) -> None:
+    """Confirming the answer the facilitator saw is refused once the party has answered anew,
+    and writes nothing; the answer as it is now can be confirmed."""
+    first = create_demo(library, find_scenario("community-safety")).session
+    service = library.create_from(first.id)
+    service.set_phase("followup")
+    item = promises(service.session)[0]
+    phone = service.for_party(item.party_id)
+    phone.answer_followup(item.id, "done")
+    phone.answer_followup(item.id, "not_done")
+    before = service.session.last_seq
+    with pytest.raises(UserError, match="changed its answer meanwhile"):
+        service.confirm_followup(item.id, "done")
+    assert service.session.last_seq == before and not promises(service.session)[0].confirmed
+    service.confirm_followup(item.id, "not_done")
+    assert promises(service.session)[0].confirmed

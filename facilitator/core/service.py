@@ -532,9 +532,9 @@ class SessionService:
         """A note alone: the outcome and its confirmation stay as they are on disk."""
         return self.change("followup.recorded", {"id": item_id, "note": note})
 
-    def confirm_followup(self, item_id: str, actor: str | Author | None = None) -> Event:
-        """The facilitator confirms what a party answered from its phone."""
-        return self.change("followup.recorded", {"id": item_id, "confirmed": True}, actor)
+    def confirm_followup(self, item_id: str, seen: str = "", actor: str | Author | None = None) -> Event:
+        """The facilitator confirms what a party answered from its phone (`seen`, if given)."""
+        return self.change("followup.recorded", {"id": item_id, "confirmed": True, "expected": seen}, actor)
 
     def carry_over(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
@@ -172,3 +173,34 @@ async def test_a_note_keeps_a_phone_answer_as_it_is_and_unconfirmed(
         await pilot.press("enter")
         await until(pilot, lambda: item(service, 0).note == "hall booked for May", "the note")
         assert (item(service, 0).outcome, item(service, 0).confirmed) == ("partly", False)
+
+
+async def test_y_confirms_the_answer_shown_not_one_the_phone_sent_since(
+    make_app: MakeApp,
+    ui_library: SessionLibrary,
+    demo_session: SessionService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The phone's new answer has not reached the screen yet: y confirms nothing (it would have
+    confirmed an answer the facilitator never saw) and says why; the new answer waits."""
+    service = continued(ui_library, demo_session)
+    first = item(service, 0)
+    phone = service.for_party(first.party_id)
+    phone.answer_followup(first.id, "done")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await view_of(app, pilot)
+        assert "to confirm: 1" in str(view.query_one("#followup-counts", Label).render())
+        monkeypatch.setattr("facilitator.core.watcher.POLL_SECONDS", 60.0)  # the screen stays as it is
+        await pilot.pause(0.3)
+        phone.answer_followup(first.id, "not_done", "no hall after all")
+        await pilot.press("y")
+        await pilot.pause(0.3)
+        now = item(service, 0)
+        assert (now.outcome, now.confirmed) == ("not_done", False)
+        assert any("changed its answer meanwhile" in str(n.message) for n in app._notifications)
+        app.sessions.check(view.service)  # the screen shows the new answer: y confirms it
+        await pilot.pause()
+        await pilot.press("y")
+        await until(pilot, lambda: item(service, 0).confirmed, "confirmed")
+        assert item(service, 0).outcome == "not_done"

@@ -62,6 +62,10 @@ MESSAGES = {
         "en": "last time's rungs are not an item to follow up",
         "et": "eelmise korra astmed ei ole järelkontrolli kirje",
     },
+    "error.change.followup_changed": {
+        "en": "The party changed its answer meanwhile (now: {outcome}): look at it again, then confirm.",
+        "et": "Osapool muutis vahepeal oma vastust (nüüd: {outcome}): vaadake see üle ja kinnitage siis.",
+    },
     "error.change.outcome": {
         "en": "outcome must be one of {outcomes}",
         "et": "tulemus peab olema üks neist: {outcomes}",

@@ -91,6 +91,9 @@ def _followup_recorded(ctx: Context, data: FollowUpRecorded) -> None:
     item = ctx.need(FOLLOWUPS, data["id"])
     if item.kind == "activity":
         raise ChangeRejected(Worded("error.change.followup_rungs"))
+    if data.get("expected", item.outcome or "") not in ("", item.outcome):  # the party answered anew
+        now = Worded(f"followup.outcome.{item.outcome}" if item.outcome else "followup.outcome.none")
+        raise ChangeRejected(Worded("error.change.followup_changed", outcome=now))
     outcome = data.get("outcome", item.outcome)
     if outcome not in (*OUTCOMES, ""):
         raise ChangeRejected(Worded("error.change.outcome", outcomes=listed(OUTCOMES)))

@@ -266,6 +266,8 @@ class FollowUpRecorded(Payload):
     outcome: NotRequired[Annotated[str, Known("outcome")]]
     note: NotRequired[Annotated[str, Text(longest=2_000)]]
     confirmed: NotRequired[bool]
+    expected: NotRequired[Annotated[str, Known("outcome")]]
+    """A confirmation's: the answer it confirms (as shown); refused if the party changed it since."""
 
 
 class FollowUpCarried(Payload):

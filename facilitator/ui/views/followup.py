@@ -41,6 +41,7 @@ class FollowUpView(PhaseView):
     """Last time's promises and what the room records of each."""
 
     KIND = "followup"
+    _outcomes_shown: dict[str, str] = {}  # each item's answer as the list shows it (replaced whole)
 
     BINDINGS = [
         Binding("1", "record('done')", "followup.key.done"),
@@ -123,6 +124,7 @@ class FollowUpView(PhaseView):
                 cells.append(literal_cell(item.note, NOTE_WIDTH))
             table.add_row(*cells, key=item.id)
         move_to(table, keep, index)
+        self._outcomes_shown = {item.id: item.outcome for item in items}
         recorded = sum(1 for i in items if i.outcome and i.confirmed)
         waiting = sum(1 for i in items if i.outcome and not i.confirmed)
         self.query_one("#followup-counts", Label).update(
@@ -187,7 +189,8 @@ class FollowUpView(PhaseView):
         if not item.outcome:
             self.fapp.show_error(self.t("followup.nothing_to_confirm"))
             return
-        self.fapp.attempt(lambda: self.service.confirm_followup(item.id))
+        seen = self._outcomes_shown.get(item.id, item.outcome)  # the answer on screen, not one sent since
+        self.fapp.attempt(lambda: self.service.confirm_followup(item.id, seen))
 
     @work
     async def action_note(self) -> None:
