@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,6 +27,7 @@ from facilitator.core.errors import (
 from facilitator.core.i18n import reason
 from facilitator.core.model import Session
 from facilitator.core.plain import PlainDataError, read_limited, unreadable
+from facilitator.core.record import record
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
 from facilitator.core.store import SessionFile, make_private_folder, new_id
@@ -48,7 +48,7 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-@dataclass(frozen=True)
+@record
 class SessionSummary:
     """One line of the session list; `error` is set for files that can't be read."""
 

@@ -11,11 +11,12 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
 from facilitator.core.party import party_view
+from facilitator.core.record import record
 
 # Kinds, in the order a facilitator meets them in the workshop.
 KINDS = (
@@ -125,7 +126,7 @@ FIX_ITEM = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Mismatch:
     """Something the parties have not yet aligned on."""
 

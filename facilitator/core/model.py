@@ -12,11 +12,12 @@ checks, what the model is built from, and what the handlers write (`schema.table
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Annotated, Any, cast, overload
 
 from facilitator.core.errors import SessionFileError
+from facilitator.core.record import record
 from facilitator.core.scenario import Scenario, scenario_from_dict
 from facilitator.core.schema.fields import (
     ActivityId,
@@ -45,7 +46,7 @@ Doc = Mapping[str, Any]
 Tables = Mapping[str, Mapping[str, Doc]]
 
 
-@dataclass(frozen=True)
+@record
 class SessionInfo:
     """What the session is: title, when and where, and the scenario it runs."""
 
@@ -63,7 +64,7 @@ class SessionInfo:
     closed_at: Stamp | None = None  # when the workshop was closed (`session.closed`); None while it runs
 
 
-@dataclass(frozen=True)
+@record
 class Party:
     """An organisation or group taking part."""
 
@@ -74,7 +75,7 @@ class Party:
     affected: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Participant:
     """A person, belonging to a party. Left out of public reports."""
 
@@ -83,7 +84,7 @@ class Participant:
     party_id: PartyId
 
 
-@dataclass(frozen=True)
+@record
 class Activity:
     """Something the parties do together, with the room's agreed rung once settled."""
 
@@ -110,7 +111,7 @@ class Activity:
         return self.approaches[0] if self.approaches else None
 
 
-@dataclass(frozen=True)
+@record
 class Placement:
     """One party's blind view of an activity in one round: current and wished rung."""
 
@@ -131,7 +132,7 @@ class Placement:
         return bool(self.device)
 
 
-@dataclass(frozen=True)
+@record
 class RoleAssignment:
     """A party's role in an activity, from the scenario's role vocabulary."""
 
@@ -140,7 +141,7 @@ class RoleAssignment:
     role_id: Annotated[str, Known("role")]
 
 
-@dataclass(frozen=True)
+@record
 class Commitment:
     """ "We will ..." stated by a party for an activity."""
 
@@ -150,7 +151,7 @@ class Commitment:
     text: Name
 
 
-@dataclass(frozen=True)
+@record
 class Expectation:
     """ "We expect X to ..."; the addressee accepts, amends or declines."""
 
@@ -168,7 +169,7 @@ class Expectation:
         return self.response if self.state == "amended" else self.text
 
 
-@dataclass(frozen=True)
+@record
 class FieldValue:
     """One agreement field of the agreed rung, filled in by the room."""
 
@@ -177,7 +178,7 @@ class FieldValue:
     value: str
 
 
-@dataclass(frozen=True)
+@record
 class SignOff:
     """A party's agreement to an activity's rung, roles and expectations."""
 
@@ -186,7 +187,7 @@ class SignOff:
     at: Stamp
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     """A next step with an owner party and a due date (ISO yyyy-mm-dd)."""
 
@@ -198,7 +199,7 @@ class Action:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FollowUp:
     """An item of the session this one was made from, to follow up: what came of it.
 
@@ -228,7 +229,7 @@ class FollowUp:
     carried_action: str | None = None  # the step of this session it was carried over as
 
 
-@dataclass(frozen=True)
+@record
 class Room:
     """What the whole room is on now: session data, so every device can follow the facilitator."""
 
@@ -241,7 +242,7 @@ class Room:
         return self.timers.get(phase_id) or PhaseTimer(phase_id, 60.0 * planned_minutes)
 
 
-@dataclass(frozen=True)
+@record
 class Author:
     """Who makes a change from a participant's device: the name typed (or the party's name),
     the device, and the party it speaks for. The room's rules apply to such a change."""
@@ -251,7 +252,7 @@ class Author:
     party: str
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """One recorded change: when, by whom (and from which device, if a phone), what."""
 
@@ -441,7 +442,7 @@ def _ordered(docs: Mapping[str, Doc]) -> list[Doc]:
     return sorted(docs.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     """A whole workshop as it stands."""
 

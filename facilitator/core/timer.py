@@ -6,16 +6,17 @@ from the clock, so reopening the session shows the right time even after minutes
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from typing import Annotated, Any
 
+from facilitator.core.record import record
 from facilitator.core.schema.fields import Known, Seconds
 
 WARNING_FRACTION = 0.1  # the last tenth of the phase, at most two minutes
 WARNING_MAX_SECONDS = 120
 
 
-@dataclass(frozen=True)
+@record
 class PhaseTimer:
     """Countdown for one agenda phase."""
 

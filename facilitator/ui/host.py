@@ -9,7 +9,6 @@ tests only, so the interface has no import cycle. `app.py` checks statically tha
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast, runtime_checkable
 
@@ -18,6 +17,7 @@ from textual.content import Content
 
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
+from facilitator.core.record import record
 from facilitator.core.watcher import OpenSessions
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 
-@dataclass(frozen=True)
+@record
 class Done(Generic[Result]):
     """A service call that went through, with what it returned (true even when that is None)."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from facilitator.core.errors import ScenarioError, UserError
 from facilitator.core.i18n import Worded
 from facilitator.core.plain import MAX_DEPTH, PlainDataError, read_limited, unreadable
 from facilitator.core.plain import check as check_plain
+from facilitator.core.record import record
 from facilitator.core.scenario.definition import (
     FOLLOWUP,
     FORMAT_VERSION,
@@ -159,7 +159,7 @@ def builtin_scenario_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "scenarios"
 
 
-@dataclass(frozen=True)
+@record
 class ScenarioEntry:
     """A scenario on disk, or the reason it couldn't be loaded."""
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from facilitator.core.record import record
 
 FORMAT_VERSION = 1
 LANGUAGES = ("et", "en")
@@ -13,7 +15,7 @@ FOLLOWUP = "followup"
 """The kind of the follow-up of last time: only sessions that continue another have it."""
 
 
-@dataclass(frozen=True)
+@record
 class AgreementField:
     """Something the parties fill in when they agree on a rung."""
 
@@ -22,7 +24,7 @@ class AgreementField:
     help: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Flow:
     """A direction of information flow (used by communication)."""
 
@@ -31,7 +33,7 @@ class Flow:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Rung:
     """One form of joint activity on the ladder."""
 
@@ -44,7 +46,7 @@ class Rung:
     flows: tuple[Flow, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Approach:
     """How much residents take part (situational, resource mobilisation, empowerment)."""
 
@@ -55,7 +57,7 @@ class Approach:
     question: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class SuggestedParty:
     """A party the facilitator can pick from; affected groups should take part themselves."""
 
@@ -69,7 +71,7 @@ class SuggestedParty:
     fields: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Role:
     """A party's role in an activity."""
 
@@ -79,7 +81,7 @@ class Role:
     lead: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Phase:
     """A timed phase of the workshop agenda."""
 
@@ -90,7 +92,7 @@ class Phase:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     """A good example from the guide, attached to its rung."""
 
@@ -103,7 +105,7 @@ class Example:
     flows: tuple[str, ...] = ()  # directions of information flow, where the guide's text makes them clear
 
 
-@dataclass(frozen=True)
+@record
 class Scenario:
     """A validated workshop definition."""
 

@@ -17,18 +17,18 @@ from __future__ import annotations
 import dataclasses
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass
 from dataclasses import field as attribute
 from typing import Annotated, Any, NotRequired, Required, Union, get_args, get_origin, get_type_hints
 
 from facilitator.core.i18n import Worded
+from facilitator.core.record import record
 from facilitator.core.scenario.validator import type_name
 
 MAX_TEXT = 100_000
 """What one text field may hold: what a change may write and a file may hold alike."""
 
 
-@dataclass(frozen=True)
+@record
 class Text:
     """Text of at most `longest` characters; `empty=False`: not blank. `label` names it in a refusal."""
 
@@ -37,7 +37,7 @@ class Text:
     longest: int = MAX_TEXT
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """The id of a document in `table`; `what` names one in a refusal ("activity")."""
 
@@ -45,7 +45,7 @@ class Ref:
     what: str
 
 
-@dataclass(frozen=True)
+@record
 class Known:
     """An id from the session's scenario's `vocabulary` (see `schema.vocabulary`): a rung, a role, ...
 
@@ -57,26 +57,26 @@ class Known:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Whole:
     """A whole number (not true or false), at least `lowest` when given."""
 
     lowest: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Seconds:
     """A number of seconds from 0 up to `most` (`most=None`: a moment, epoch seconds)."""
 
     most: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Day:
     """A date, stored as yyyy-mm-dd."""
 
 
-@dataclass(frozen=True)
+@record
 class Recorded:
     """Filled in by the change itself for the log (e.g. which parties' sign-offs it reopened);
     a caller's value is not asked for."""
@@ -85,7 +85,7 @@ class Recorded:
 SHAPES = ("text", "whole", "number", "flag", "list", "table", "any")
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One declared field, read from its annotation."""
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import dataclasses
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
+from facilitator.core.record import record
 from facilitator.core.schema.fields import Field, fields_of
 
 R = TypeVar("R")
@@ -57,7 +58,7 @@ def pair_id(*parts: str | int) -> str:
     return "/".join(str(p) for p in parts)
 
 
-@dataclass(frozen=True)
+@record
 class Table(Generic[R]):
     """One table of a session file: documents of `row`, by id."""
 

@@ -1,0 +1,76 @@
+"""`@record`: a frozen dataclass compiled once per class behaves as `@dataclass(frozen=True)` does."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import FrozenInstanceError, field
+
+import pytest
+
+from facilitator.core.model import Party
+from facilitator.core.record import record
+
+
+@record
+class Row:
+    """A row with every kind of field the model declares."""
+
+    id: str
+    tags: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list, compare=False)
+    doubled: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doubled", self.id * 2)
+
+
+@record
+class Empty:
+    """No fields at all (a rule like `schema.fields.Day`)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Twin:
+    id: str
+    tags: tuple[str, ...] = ()
+
+
+def test_a_record_is_built_compared_hashed_and_shown_as_a_frozen_dataclass() -> None:
+    row = Row("a", ("x",))
+    assert (row.id, row.tags, row.notes, row.doubled) == ("a", ("x",), [], "aa")
+    assert Row("a").notes is not Row("a").notes  # a fresh list each time
+    assert row == Row("a", ("x",), ["not compared"])
+    assert row != Row("a") and row != Twin("a", ("x",))  # another class is never equal
+    assert hash(row) == hash(Row("a", ("x",), ["not hashed"]))
+    assert {row: 1}[Row("a", ("x",))] == 1
+    assert repr(row) == "Row(id='a', tags=('x',), notes=[])"
+    assert Empty() == Empty() and hash(Empty()) == hash(Empty()) and repr(Empty()) == "Empty()"
+    assert Row.__match_args__ == ("id", "tags", "notes")
+    with pytest.raises(TypeError):
+        Row()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Row("a", doubled="b")  # type: ignore[call-arg]
+
+
+def test_a_record_refuses_assignment_and_works_with_the_dataclass_functions() -> None:
+    party = Party("p1", "Kool", 1)
+    with pytest.raises(FrozenInstanceError):
+        party.name = "Vald"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del party.name  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        party.unknown = 1  # type: ignore[attr-defined]
+    moved = dataclasses.replace(party, order=2)
+    assert (moved.order, party.order, moved.name) == (2, 1, "Kool")
+    assert dataclasses.is_dataclass(party)
+    assert [f.name for f in dataclasses.fields(Row)] == ["id", "tags", "notes", "doubled"]
+    assert dataclasses.asdict(Row("b")) == {"id": "b", "tags": (), "notes": [], "doubled": "bb"}
+
+
+def test_keyword_only_fields_are_refused_when_declared() -> None:
+    with pytest.raises(TypeError, match="keyword-only"):
+
+        @record
+        class Later:
+            id: str
+            note: str = field(default="", kw_only=True)
