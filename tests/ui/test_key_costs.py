@@ -15,6 +15,7 @@ from facilitator.core.library import SessionLibrary
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen
 from facilitator.ui.widgets.ladder import LadderBoard
+from facilitator.ui.widgets.ladder_columns import TRAY
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
 from facilitator.ui.widgets.timer import TimerPanel
 
@@ -186,3 +187,34 @@ async def test_the_first_reveal_lays_the_picture_out_once_and_focus_restyles_the
         await pilot.press("pagedown")
         await pilot.pause()
         assert page.scroll_y > 0
+
+
+async def test_the_board_under_the_placement_screen_shows_the_news_when_seen_again(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody sees the board under the (opaque) placement screen: a placement or the reveal does
+    not redraw it (3-6 ms of each at 500 activities); going back shows the newest state."""
+    from facilitator.ui.screens.workshop import WorkshopScreen
+
+    service = make_session(ui_library)
+    activity = service.session.activities[0].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_placement(app, pilot)
+        workshop = app.screen_stack[-2]
+        assert isinstance(workshop, WorkshopScreen)
+        shown: list[object] = []
+        real = WorkshopScreen._refresh_views
+        monkeypatch.setattr(
+            WorkshopScreen, "_refresh_views", lambda s, news: (shown.append(news), real(s, news))
+        )
+        await pilot.press("1", "2", "2", "3", "3", "4", "r")
+        await until(pilot, lambda: fresh(service).session.activity(activity).revealed, "the reveal")
+        await pilot.pause()
+        assert shown == []
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is workshop, "the board")
+        await pilot.pause()
+        assert shown  # the news waiting, then that of closing the placement (the room's open activity)
+        board = workshop.query_one(LadderBoard)
+        assert board.column(TRAY).cards[0].status == "≠ views: 3"  # revealed, not "placed 3/3 · hidden"

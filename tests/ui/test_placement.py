@@ -108,9 +108,13 @@ async def test_blind_placement_reveal_and_agreement(make_app: MakeApp, ui_librar
             municipality: ("cooperation", "cooperation"),
             youth: ("communication", "coordination"),
         }
-        # The board underneath gives nothing away either.
-        board = app.screen_stack[-2].query_one("#board", LadderBoard)
+        # The board gives nothing away either (seen on going back to it; reopened after).
+        await pilot.press("escape")
+        await pilot.pause()
+        board = app.screen.query_one("#board", LadderBoard)
         assert board.column(TRAY).cards[0].status == "• placed 3/3 · hidden"
+        screen = await open_placement(app, pilot)
+        assert "All parties have placed" in screen_text(app)
 
         await pilot.press("r")
         await pilot.pause()
@@ -249,7 +253,9 @@ async def test_revote_clears_and_reopens_the_round(make_app: MakeApp, ui_library
         assert "Round 2 · placements hidden until the reveal" in text
         assert text.count("○ not yet") == 3
         assert not any(name in text for name in RUNG_NAMES)
-        board = app.screen_stack[-2].query_one("#board", LadderBoard)
+        await pilot.press("escape")  # back on the board: the card is in the tray again
+        await pilot.pause()
+        board = app.screen.query_one("#board", LadderBoard)
         assert board.column_of(activity.id) == TRAY
     session = fresh(service).session
     reopened = session.activity(activity.id)

@@ -18,6 +18,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Label
 
@@ -104,6 +105,7 @@ class WorkshopScreen(BaseScreen):
         saved = service.view_state.get("selected_activity")
         self.set_reactive(WorkshopScreen.selected_activity, saved if isinstance(saved, str) else None)
         self._selection_save: Timer | None = None
+        self._unseen: Session | None = None  # news that came while a full screen covered this one
         # The first view's stylesheet comes with the screen; the others' when first shown.
         kind = self.phase_kind(self.phase_id)
         self.css_path = [*self.css_path, view_styles(kind)]
@@ -456,12 +458,30 @@ class WorkshopScreen(BaseScreen):
             self._save_selection()
 
     def session_changed(self, session: Session) -> None:
-        """The watcher's news: follow the room, show the newest state."""
+        """The watcher's news: follow the room, show the newest state.
+
+        Under a full screen (the placement's) nobody sees the board: the newest news waits
+        until the board shows again (at 500 activities 3-6 ms of every placement step and
+        reveal, and a redraw of the screen on top). Under a dialog the board shows: at once."""
+        if self._covered():
+            self._unseen = session
+            return
+        self._unseen = None
         room_phase = self.room_phase_id(session.room.phase)
         if room_phase != self.phase_id:  # another device moved the room on
             self._show_phase(room_phase, record=False)
         self.query_one("#timer", TimerPanel).timer = self.current_timer(session)
         self._refresh_views(session)
+
+    def _covered(self) -> bool:
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else []
+        return any(not isinstance(screen, ModalScreen) for screen in above)
+
+    def on_screen_resume(self) -> None:
+        unseen, self._unseen = self._unseen, None
+        if unseen is not None:
+            self.session_changed(unseen)
 
     def _refresh_views(self, session: Session) -> None:
         title = self.query_one("#workshop-title", Label)
