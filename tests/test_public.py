@@ -137,3 +137,23 @@ def test_a_table_or_field_nobody_declared_is_left_out(marked: SessionService) ->
     public = public_data(data)
     assert "devices" not in public
     assert all("contact" not in doc for doc in public["parties"].values())
+
+
+@pytest.mark.parametrize("lang", ["et", "en"])
+def test_a_public_copy_says_how_a_partys_word_came_in_without_the_name(
+    marked: SessionService, lang: str
+) -> None:
+    """Who entered a party's word (`reports.authors`): the full report names the person typed
+    on the phone; the public one keeps "from a phone" and "entered by the facilitator" only."""
+    phone, facilitator = {
+        "et": ("telefonist", "sisestas läbiviija"),
+        "en": ("from a phone", "entered by the facilitator"),
+    }[lang]
+    full = b"".join(export_files(marked, "md", lang=lang).values()).decode("utf-8")
+    assert f"({phone}: {MARKERS['phone name']})" in full  # the Police's placement, from its phone
+    assert f"{MARKERS['answering phone']})" in full  # the Town's answer, promise and sign-off
+    for fmt in ("md", "html", "handouts"):
+        public = b"".join(export_files(marked, fmt, public=True, lang=lang).values()).decode("utf-8")
+        assert f"({phone})" in public and f"({facilitator})" in public, fmt
+    tables = b"".join(export_files(marked, "csv", public=True, lang=lang).values()).decode("utf-8-sig")
+    assert {"et": "osapool telefonist", "en": "the party, from a phone"}[lang] in tables

@@ -8,6 +8,10 @@ MESSAGES = {
         "en": "Public version: people's names are left out.",
         "et": "Avalik versioon: inimeste nimed on välja jäetud.",
     },
+    "handout.authors.intro": {
+        "en": "Each commitment, expectation and answer on this page is marked with how it was recorded: “from a phone” — the party sent it itself, from its own phone; “entered by the facilitator” — the facilitator entered it for the party.",
+        "et": "Iga selle lehe lubaduse, ootuse ja vastuse juures on märgitud, kuidas see kirja sai: „telefonist“ – osapool saatis selle ise oma telefonist; „sisestas läbiviija“ – läbiviija sisestas selle osapoole eest.",
+    },
     "handout.activities": {"en": "Activities we take part in", "et": "Tegevused, milles osaleme"},
     "handout.activities.none": {
         "en": "We take part in no activity of this workshop.",

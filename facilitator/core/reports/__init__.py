@@ -31,8 +31,10 @@ from facilitator.core.errors import UserError, os_reason
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.model import Session
 from facilitator.core.party import party_view
-from facilitator.core.reports.formats import REGISTRY, SVG_PARTS, ExportFormat, Source
+from facilitator.core.reports.authors import Authors
+from facilitator.core.reports.formats import REGISTRY, SVG_PARTS, ExportFormat
 from facilitator.core.reports.public import public_data, public_session
+from facilitator.core.reports.source import Source
 from facilitator.core.service import SessionService
 from facilitator.core.store import atomic_write_text, make_private_folder
 
@@ -92,8 +94,9 @@ def _source(
     # Public by construction: every format is written from these two cuts (`reports.public`).
     view = public_session(room) if public else room
     data = public_data(data) if public and data else data
+    authors = Authors(room, public=public)  # from the room's log: a public view has none
     return Source(
-        view, data, Translator(language), public, base_name(session.id, public), generated or _now()
+        view, data, Translator(language), public, base_name(session.id, public), generated or _now(), authors
     )
 
 
@@ -115,8 +118,7 @@ def party_handout(session: Session, party_id: str, *, lang: str | None = None) -
     """Only `party_id`'s own handout page, as `export --format handouts` (without --public) writes it."""
     from facilitator.core.reports.handouts import page_html
 
-    source = _source(session, {}, public=False, lang=lang, generated=None)
-    return page_html(source.view, party_id, source.t, public=False, generated=source.generated)
+    return page_html(_source(session, {}, public=False, lang=lang, generated=None), party_id)
 
 
 class ExportTargetRefused(UserError):

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from facilitator import __version__
 from facilitator.core.dates import shown_date
-from facilitator.core.i18n import Translator
 from facilitator.core.matrices import partnership_matrix
 from facilitator.core.mismatches import Mismatch, cite, counts_by_kind, mismatches
-from facilitator.core.model import Activity, Session
+from facilitator.core.model import Activity
+from facilitator.core.reports.activity_part import ARROW, DONE, OPEN, ActivityPart, reference
 from facilitator.core.reports.document import (
     MUTED,
-    STRONG,
     Block,
     Bullets,
     Document,
@@ -36,25 +35,19 @@ from facilitator.core.reports.document import (
     user,
 )
 from facilitator.core.reports.labels import Labels, stage_name
+from facilitator.core.reports.source import Source
 from facilitator.core.reports.svg import ladder_svg, pair_cell, partnership_svg
-
-DONE = "✓"
-OPEN = "○"
-ARROW = "→"
-
-
-def anchor_of(number: int) -> str:
-    """The in-document id of activity number `number` (HTML links to it)."""
-    return f"activity-{number}"
 
 
 class _Builder:
-    def __init__(self, session: Session, t: Translator, public: bool, generated: str) -> None:
-        self.s = session
-        self.t = t
-        self.public = public
-        self.generated = generated
+    def __init__(self, source: Source) -> None:
+        self.s = session = source.view
+        self.t = t = source.t
+        self.public = source.public
+        self.generated = source.generated
         self.labels = Labels(session, t)
+        self.authors = source.authors
+        self.part = ActivityPart(session, t, self.labels, source.authors)
 
     # ------------------------------------------------------------------ helpers
     def date(self, value: str) -> str:
@@ -62,8 +55,7 @@ class _Builder:
         return shown_date(value, self.t.language)
 
     def ref(self, activity: Activity) -> tuple[Span, ...]:
-        number = self.labels.number[activity.id]
-        return (Span(f"#{number}", STRONG, anchor=anchor_of(number)), Span(" "), user(activity.title))
+        return reference(self.labels, activity)
 
     # ------------------------------------------------------------------ sections
     def header(self) -> list[Block]:
@@ -220,183 +212,6 @@ class _Builder:
         )
         return Section(tuple(blocks), kind="part")
 
-    def activity(self, a: Activity) -> Section:
-        """One activity: its facts, its parties and rounds, and what was agreed about it."""
-        number = self.labels.number[a.id]
-        blocks: list[Block] = [Heading(3, text(f"#{number} ", user(a.title))), self.activity_facts(a)]
-        if a.description.strip():
-            blocks.append(Para(text(user(a.description)), kind="description"))
-        blocks.extend(self.activity_parties(a))
-        blocks.extend(self.activity_rounds(a))
-        blocks.extend(self.activity_agreement(a))
-        return Section(tuple(blocks), kind="activity", anchor=anchor_of(number))
-
-    def activity_facts(self, a: Activity) -> Facts:
-        """Agreed (and wished) rung, approach, flows, whom it concerns."""
-        t, labels = self.t, self.labels
-        facts: list[tuple[str, Inline]] = []
-        if a.agreed_current is not None:
-            rung_line: Inline = text(user(labels.rung(a.agreed_current)))
-            if a.agreed_wished == a.agreed_current:
-                rung_line = text(*rung_line, " · ", t("report.ladder.stays"))
-            elif a.agreed_wished is not None:
-                rung_line = text(
-                    *rung_line, f" {ARROW} ", t("report.wished"), " ", user(labels.rung(a.agreed_wished))
-                )
-            facts.append((t("report.fact.agreed"), rung_line))
-        else:
-            facts.append((t("report.fact.agreed"), text(muted(labels.status(a)))))
-        if a.approaches:
-            names = ", ".join(labels.approach(x) for x in a.approaches)
-            facts.append((t("report.fact.approach"), text(user(names))))
-        if a.flows:
-            facts.append((t("report.fact.flows"), text(user(labels.flows(a.flows)))))
-        if a.concerns:
-            concern: list[Span] = []
-            for i, p in enumerate(a.concerns):
-                if i:
-                    concern.append(Span(", "))
-                concern.append(user(labels.party(p)))
-                if p not in a.party_ids:
-                    concern.append(muted(" " + t("report.concerns.outside")))
-            facts.append((t("report.fact.concerns"), tuple(concern)))
-        return Facts(tuple(facts))
-
-    def activity_parties(self, a: Activity) -> list[Block]:
-        """Parties: role, placement per round, sign-off."""
-        t, s, labels = self.t, self.s, self.labels
-        blocks: list[Block] = []
-        rounds = labels.rounds(a)
-        roles = s.roles_for(a.id)
-        signed = {so.party_id: so.at for so in s.signoffs_for(a.id)}
-        header: list[Inline] = [text(t("report.col.party")), text(t("report.col.role"))]
-        several = len(rounds) > 1
-        for r in rounds:
-            label = t("report.col.placement.round", round=r.round) if several else t("report.col.placement")
-            header.append(text(label))
-        header.append(text(t("report.col.signed")))
-        rows = []
-        for party in a.party_ids:
-            row: list[Inline] = [
-                text(user(labels.party(party))),
-                text(user(labels.role(roles[party]))) if party in roles else text(muted(t("report.no_role"))),
-            ]
-            for r in rounds:
-                placed = next((p for p in r.placements if p.party_id == party), None)
-                if placed is None:
-                    row.append(text(muted(t("report.not_placed"))))
-                elif not r.revealed:
-                    row.append(text(muted(t("report.hidden"))))
-                else:
-                    row.append(
-                        text(user(f"{labels.rung(placed.current)} {ARROW} {labels.rung(placed.wished)}"))
-                    )
-            at = signed.get(party)
-            row.append(
-                text(f"{DONE} {self.date(at[:10])}")
-                if at
-                else text(muted(f"{OPEN} {t('report.not_signed')}"))
-            )
-            rows.append(tuple(row))
-        if rows:
-            blocks.append(Table(tuple(header), tuple(rows), row_headers=True, kind="parties"))
-        else:
-            blocks.append(Para(text(muted(t("report.status.no_parties")))))
-        return blocks
-
-    def activity_rounds(self, a: Activity) -> list[Block]:
-        """How each placing round went: hidden, the same, or different."""
-        t = self.t
-        blocks: list[Block] = []
-        notes: list[Inline] = []
-        for r in self.labels.rounds(a):
-            if not r.placements:
-                continue
-            if not r.revealed:
-                key = "report.round.hidden"
-            elif r.agree:
-                key = "report.round.same" if len(r.placements) > 1 else "report.round.one"
-            else:
-                key = "report.round.differ"
-            notes.append(text(t(key, round=r.round, placed=len(r.placements), total=len(a.party_ids))))
-        if notes:
-            blocks.append(Bullets(tuple(notes), kind="rounds"))
-
-        return blocks
-
-    def activity_agreement(self, a: Activity) -> list[Block]:
-        """The note, the agreement fields, commitments, expectations and actions."""
-        t, s, labels = self.t, self.s, self.labels
-        blocks: list[Block] = []
-        if a.agreed_note.strip():
-            note: list[Span] = [strong(t("report.note") + ": "), user(a.agreed_note)]
-            if a.note_private:
-                note.append(muted(" " + t("report.note.private")))
-            blocks.append(Para(tuple(note), kind="note"))
-
-        if a.agreed_current is not None:
-            rung = s.scenario.rung(a.agreed_current) if a.agreed_current in s.scenario.rung_ids() else None
-            if rung is not None and rung.fields:
-                values = s.fields_for(a.id)
-                blocks.append(Heading(4, text(t("report.fields.heading"))))
-                blocks.append(
-                    Facts(
-                        tuple(
-                            (
-                                f.label,
-                                text(user(values[f.id]))
-                                if values.get(f.id, "").strip()
-                                else text(muted(t("report.fields.empty"))),
-                            )
-                            for f in rung.fields
-                        )
-                    )
-                )
-
-        commitments = s.commitments_for(a.id)
-        if commitments:
-            blocks.append(Heading(4, text(t("report.commitments.heading"))))
-            blocks.append(
-                Bullets(
-                    tuple(
-                        text(user(labels.party(c.party_id), STRONG), ": ", user(c.text)) for c in commitments
-                    )
-                )
-            )
-        expectations = s.expectations_for(a.id)
-        if expectations:
-            blocks.append(Heading(4, text(t("report.expectations.heading"))))
-            items = []
-            for e in expectations:
-                items.append(
-                    text(
-                        user(labels.party(e.from_party), STRONG),
-                        f" {ARROW} ",
-                        user(labels.party(e.to_party), STRONG),
-                        ": ",
-                        user(e.text),
-                        " — ",
-                        *labels.expectation_state(e),
-                    )
-                )
-            blocks.append(Bullets(tuple(items)))
-        actions = s.actions_for(a.id)
-        if actions:
-            blocks.append(Heading(4, text(t("report.actions.of_activity"))))
-            blocks.append(Bullets(tuple(self.action_line(x.text, x.owner, x.due, x.done) for x in actions)))
-        return blocks
-
-    def action_line(self, what: str, owner: str, due: str | None, done: bool) -> Inline:
-        t = self.t
-        mark = f"{DONE} " if done else f"{OPEN} "
-        parts: list[Span] = [Span(mark), user(what), Span(" — "), user(self.labels.party(owner))]
-        if due:
-            parts.append(Span(f", {t('report.due')} "))
-            parts.append(user(self.date(due)))
-        if done:
-            parts.append(muted(" (" + t("report.done") + ")"))
-        return tuple(parts)
-
     def activities(self) -> Section:
         t = self.t
         blocks: list[Block] = [
@@ -406,7 +221,9 @@ class _Builder:
         ]
         if not self.s.activities:
             blocks.append(Para(text(muted(t("report.activities.none")))))
-        blocks.extend(self.activity(a) for a in self.s.activities)
+        elif self.authors.known:
+            blocks.append(Para(text(muted(t("report.authors.intro"))), kind="authors"))
+        blocks.extend(self.part.activity(a) for a in self.s.activities)
         return Section(tuple(blocks), kind="part")
 
     def actions(self) -> Section:
@@ -572,6 +389,6 @@ class _Builder:
         )
 
 
-def build_report(session: Session, t: Translator, *, public: bool, generated: str) -> Document:
-    """The report of `session` (already the public view when `public`) in `t`'s language."""
-    return _Builder(session, t, public, generated).build()
+def build_report(source: Source) -> Document:
+    """The report of the source's view (already the public view when public), in its language."""
+    return _Builder(source).build()

@@ -17,9 +17,11 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 
+from facilitator.core.authorship import FACILITATOR, PHONE
 from facilitator.core.i18n import Translator
 from facilitator.core.matrices import role_matrix
 from facilitator.core.model import EXPECTATION_STATES, Session
+from facilitator.core.reports.authors import Authors, said_cell
 from facilitator.core.reports.escape import clean
 from facilitator.core.reports.labels import Labels
 
@@ -65,10 +67,11 @@ def write_table(header: Sequence[str], rows: Iterable[Row], delimiter: str) -> b
 
 
 class _Tables:
-    def __init__(self, session: Session, t: Translator) -> None:
+    def __init__(self, session: Session, t: Translator, authors: Authors) -> None:
         self.s = session
         self.t = t
         self.labels = Labels(session, t)
+        self.authors = authors
 
     def col(self, *names: str) -> list[str]:
         return [self.t(f"report.csv.{name}") for name in names]
@@ -101,10 +104,13 @@ class _Tables:
             "signed",
             "unsigned",
             "flows",
+            "signed_by_facilitator",
+            "signed_from_phone",
         )  # fmt: skip  (new columns go last, so a spreadsheet built on the old ones still works)
         rows: list[Row] = []
         for a in s.activities:
             signed = {so.party_id for so in s.signoffs_for(a.id)}
+            how = {p: self.authors.signoff(a.id, p).how for p in signed}
             rows.append(
                 [
                     labels.number[a.id],
@@ -124,6 +130,8 @@ class _Tables:
                     "; ".join(labels.party(p) for p in a.party_ids if p in signed),
                     "; ".join(labels.party(p) for p in a.party_ids if p not in signed),
                     labels.flows(a.flows),
+                    "; ".join(labels.party(p) for p in a.party_ids if how.get(p) == FACILITATOR),
+                    "; ".join(labels.party(p) for p in a.party_ids if how.get(p) == PHONE),
                 ]
             )
         return header, rows
@@ -133,6 +141,7 @@ class _Tables:
         header = self.col(
             "number", "activity_id", "title", "round", "party", "party_id",
             "now_number", "now_name", "wished_number", "wished_name", "placed_at",
+            "entered_by", "phone_name",
         )  # fmt: skip
         rows: list[Row] = []
         for a in self.s.activities:
@@ -151,6 +160,7 @@ class _Tables:
                             labels.rung_number(p.wished),
                             labels.rung_name(p.wished),
                             p.at,
+                            *said_cell(self.authors.placement(p), self.t),
                         ]
                     )
         return header, rows
@@ -166,9 +176,17 @@ class _Tables:
         return header, rows
 
     def commitments(self) -> tuple[list[str], list[Row]]:
-        header = self.col("number", "activity_id", "title", "party", "party_id", "commitment")
+        header = self.col(
+            "number", "activity_id", "title", "party", "party_id", "commitment", "entered_by", "phone_name"
+        )
         rows: list[Row] = [
-            [*self.activity_cells(c.activity_id), self.labels.party(c.party_id), c.party_id, c.text]
+            [
+                *self.activity_cells(c.activity_id),
+                self.labels.party(c.party_id),
+                c.party_id,
+                c.text,
+                *said_cell(self.authors.word("commitment", c.id), self.t),
+            ]
             for a in self.s.activities
             for c in self.s.commitments_for(a.id)
         ]
@@ -179,6 +197,7 @@ class _Tables:
         header = self.col(
             "number", "activity_id", "title", "from", "from_id", "to", "to_id", "expectation",
             "state_id", "state", "response", "agreed_text",
+            "entered_by", "phone_name", "answer_entered_by", "answer_phone_name",
         )  # fmt: skip
         rows: list[Row] = []
         for a in self.s.activities:
@@ -195,6 +214,12 @@ class _Tables:
                         self.t(f"report.csv.state.{e.state}") if e.state in EXPECTATION_STATES else e.state,
                         e.response,
                         e.effective_text if e.state in ("accepted", "amended") else "",
+                        *said_cell(self.authors.word("expectation", e.id), self.t),
+                        *(
+                            said_cell(self.authors.word("answer", e.id), self.t)
+                            if e.state != "open"
+                            else ("", "")
+                        ),
                     ]
                 )
         return header, rows
@@ -243,9 +268,9 @@ class _Tables:
         return header, rows
 
 
-def render(session: Session, t: Translator) -> dict[str, bytes]:
+def render(session: Session, t: Translator, authors: Authors) -> dict[str, bytes]:
     """part name (see PARTS) → the CSV file's bytes."""
-    tables = _Tables(session, t)
+    tables = _Tables(session, t, authors)
     delimiter = delimiter_for(t.language)
     makers: dict[str, Callable[[], tuple[list[str], list[Row]]]] = {
         "activities": tables.activities,

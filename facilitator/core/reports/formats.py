@@ -7,30 +7,16 @@ modules are imported when a format is rendered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Session
 from facilitator.core.reports.csv_export import PARTS as CSV_PARTS
+from facilitator.core.reports.source import Source
 
 SVG_PARTS = ("ladder", "partnership")
 
 Render = Callable[["Source"], dict[str, bytes]]
-
-
-@dataclass(frozen=True)
-class Source:
-    """What a renderer works from: the session as the room may see it (public or not), the file's
-    data (the JSON backup is the file itself), the language, and the base of the file names."""
-
-    view: Session
-    data: Mapping[str, Any]
-    t: Translator
-    public: bool
-    base: str
-    generated: str
 
 
 @dataclass(frozen=True)
@@ -61,7 +47,7 @@ def _markdown(source: Source) -> dict[str, bytes]:
     from facilitator.core.reports.content import build_report
     from facilitator.core.reports.markdown import render
 
-    document = build_report(source.view, source.t, public=source.public, generated=source.generated)
+    document = build_report(source)
     return {f"{source.base}.md": render(document).encode("utf-8")}
 
 
@@ -69,14 +55,14 @@ def _html(source: Source) -> dict[str, bytes]:
     from facilitator.core.reports.content import build_report
     from facilitator.core.reports.html import render
 
-    document = build_report(source.view, source.t, public=source.public, generated=source.generated)
+    document = build_report(source)
     return {f"{source.base}.html": render(document, source.t("report.contents")).encode("utf-8")}
 
 
 def _csv(source: Source) -> dict[str, bytes]:
     from facilitator.core.reports.csv_export import render
 
-    tables = render(source.view, source.t)
+    tables = render(source.view, source.t, source.authors)
     return {f"{source.base}-{part}.csv": tables[part] for part in CSV_PARTS}
 
 
@@ -100,7 +86,7 @@ def _svg(source: Source) -> dict[str, bytes]:
 def _handouts(source: Source) -> dict[str, bytes]:
     from facilitator.core.reports.handouts import render
 
-    return render(source.view, source.base, source.t, public=source.public, generated=source.generated)
+    return render(source)
 
 
 REGISTRY: dict[str, ExportFormat] = {

@@ -19,8 +19,8 @@ from facilitator.core.comparison import outcome_key
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.followup import promises
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Party, Session
+from facilitator.core.reports.authors import expectation_notes, said_note
 from facilitator.core.reports.document import (
     Block,
     Bullets,
@@ -40,6 +40,7 @@ from facilitator.core.reports.document import (
 from facilitator.core.reports.html import STYLE as HTML_STYLE
 from facilitator.core.reports.html import render as render_html
 from facilitator.core.reports.labels import Labels
+from facilitator.core.reports.source import Source
 
 PART = "handout"
 
@@ -80,13 +81,14 @@ def file_names(base: str, session: Session | None) -> list[str]:
 class _Page:
     """One party's page, built as a `Document` for the HTML writer."""
 
-    def __init__(self, session: Session, party: Party, t: Translator, public: bool, generated: str) -> None:
-        self.s = session
+    def __init__(self, source: Source, party: Party) -> None:
+        self.s = source.view
         self.party = party
-        self.t = t
-        self.public = public
-        self.generated = generated
-        self.labels = Labels(session, t)
+        self.t = source.t
+        self.public = source.public
+        self.generated = source.generated
+        self.authors = source.authors
+        self.labels = Labels(self.s, self.t)
 
     def date(self, iso: str | None) -> str:
         return shown_date(iso, self.t.language)
@@ -108,6 +110,8 @@ class _Page:
         ]
         if self.public:
             blocks.append(Para(text(t("handout.public.notice")), kind="notice"))
+        if self.authors.known:
+            blocks.append(Para(text(muted(t("handout.authors.intro"))), kind="authors"))
         return Section(tuple(blocks), kind="header")
 
     def part(self, heading: str, body: list[Block], empty: str) -> Section:
@@ -146,7 +150,12 @@ class _Page:
 
     def commitments(self) -> Section:
         items = tuple(
-            text(strong(f"#{self.labels.number[c.activity_id]}"), " ", user(c.text))
+            text(
+                strong(f"#{self.labels.number[c.activity_id]}"),
+                " ",
+                user(c.text),
+                *said_note(self.authors.word("commitment", c.id), self.t),
+            )
             for c in self.s.commitments
             if c.party_id == self.party.id and c.activity_id in self.labels.number
         )
@@ -156,8 +165,16 @@ class _Page:
     def expectation(self, e: Expectation, other: str) -> Inline:
         number = self.labels.number.get(e.activity_id)
         ref = (strong(f"#{number}"), Span(" ")) if number else ()
+        asked, answered = expectation_notes(self.authors, e, self.t, self.party.id)
         return text(
-            *ref, user(self.labels.party(other)), ": ", user(e.text), " — ", *self.labels.expectation_state(e)
+            *ref,
+            user(self.labels.party(other)),
+            ": ",
+            user(e.text),
+            *asked,
+            " — ",
+            *self.labels.expectation_state(e),
+            *answered,
         )
 
     def expected_of(self) -> Section:
@@ -211,16 +228,15 @@ class _Page:
         return Document(title, self.t.language, self.s.info.language, tuple(blocks))
 
 
-def build_handout(
-    session: Session, party_id: str, t: Translator, *, public: bool, generated: str
-) -> Document:
-    """One party's page of `session` (already the public view when `public`)."""
-    page = _Page(session, session.party(party_id), t, public, generated)
-    return page.build(followup_sections(session, party_id, t))
+def build_handout(source: Source, party_id: str) -> Document:
+    """One party's page of the source's view (already the public view when public)."""
+    page = _Page(source, source.view.party(party_id))
+    return page.build(followup_sections(source, party_id))
 
 
-def followup_sections(session: Session, party_id: str, t: Translator) -> tuple[Section, ...]:
+def followup_sections(source: Source, party_id: str) -> tuple[Section, ...]:
     """What came of last time's items of this party; nothing for a session without a predecessor."""
+    session, t = source.view, source.t
     mine = [f for f in promises(session) if f.party_id == party_id]
     if not mine:
         return ()
@@ -231,6 +247,8 @@ def followup_sections(session: Session, party_id: str, t: Translator) -> tuple[S
             parts += [Span(f" — {t('handout.due')} "), user(shown_date(f.due, t.language))]
         key = outcome_key(f)
         parts += [Span(" — "), strong(t(f"followup.outcome.{key}"))]
+        if f.outcome:
+            parts += said_note(source.authors.word("followup", f.id), t)
         if f.outcome and not f.confirmed:
             parts.append(muted(f" ({t('followup.unconfirmed')})"))
         if f.note.strip():
@@ -245,17 +263,18 @@ def followup_sections(session: Session, party_id: str, t: Translator) -> tuple[S
     return (Section(tuple(blocks), kind="part"),)
 
 
-def render(session: Session, base: str, t: Translator, *, public: bool, generated: str) -> dict[str, bytes]:
+def render(source: Source) -> dict[str, bytes]:
     """Every party's page, by file name, in the parties' order."""
+    session = source.view
     if not session.parties:
         raise UserError.worded("handout.no_parties")
     out: dict[str, bytes] = {}
-    for name, party in zip(file_names(base, session), session.parties, strict=True):
-        out[name] = page_html(session, party.id, t, public=public, generated=generated)
+    for name, party in zip(file_names(source.base, session), session.parties, strict=True):
+        out[name] = page_html(source, party.id)
     return out
 
 
-def page_html(session: Session, party_id: str, t: Translator, *, public: bool, generated: str) -> bytes:
+def page_html(source: Source, party_id: str) -> bytes:
     """One party's page as the export writes it (the phone's own-party page serves the same bytes)."""
-    document = build_handout(session, party_id, t, public=public, generated=generated)
-    return render_html(document, t("report.contents"), STYLE).encode("utf-8")
+    document = build_handout(source, party_id)
+    return render_html(document, source.t("report.contents"), STYLE).encode("utf-8")

@@ -9,6 +9,10 @@ html, csv, svg, handouts) are written from.
 
 Public by construction: a table or a field the table does not name is left out, so a new
 field holding a name can't slip through unnoticed (the test lists every model field).
+
+Who entered a party's word (`authorship.Said`) is told from `by` and the log's actors, neither
+of which is public: a public copy keeps how it came in (entered by the facilitator, or from the
+party's phone) and never the name (`public_said`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from facilitator.core.authorship import Said
 from facilitator.core.model import Placement, Session
 
 KEEP = "keep"
@@ -236,3 +241,9 @@ def public_session(session: Session) -> Session:
         else:
             changes[attribute] = _public_object(value, fields)
     return dataclasses.replace(session, **changes)
+
+
+def public_said(said: Said) -> Said:
+    """Who entered a party's word, as a public copy tells it: how, without the name typed on
+    the phone (a placement's `by` is BLANK and the log, with its actors, is left out)."""
+    return Said(said.how) if said.name else said

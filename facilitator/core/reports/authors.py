@@ -1,0 +1,95 @@
+"""Who entered each party's word, as the reports and the handouts tell it.
+
+A party's own word (its placement, commitment, expectation, answer, sign-off, what came of
+last time's promise) is told as the party's, sent from its phone (with the name typed there),
+or as entered by the facilitator for it, so that a reader a year later can tell the two apart.
+Nothing is claimed where the log says neither. It is read from the room's view, before a
+public cut empties the log and the placements' `by`: a public copy keeps how a word came in,
+never the name (`public.public_said`).
+"""
+
+from __future__ import annotations
+
+from facilitator.core.authorship import FACILITATOR, PHONE, EnteredFor, Said, entered_for, placed_by
+from facilitator.core.i18n import Translator
+from facilitator.core.model import Expectation, Placement, Session
+from facilitator.core.reports.document import Span, muted
+from facilitator.core.reports.public import public_said
+from facilitator.core.schema.table import pair_id
+
+
+class Authors:
+    """Who entered each party's word in `room` (the room's view, with its log); names left
+    out when `public`."""
+
+    def __init__(self, room: Session, *, public: bool) -> None:
+        self.public = public
+        self.entered: EnteredFor = entered_for(room)
+        self.placed = {
+            (p.activity_id, p.party_id, p.round): placed_by(p, room.has_party) for p in room.placements
+        }
+
+    @property
+    def known(self) -> bool:
+        """Whether the session tells who entered any party's word (then the report says how it
+        marks them); an older file or an imported public copy may tell nothing."""
+        return any(said.how for said in self.placed.values()) or self.entered.any_said()
+
+    def _shown(self, said: Said) -> Said:
+        return public_said(said) if self.public else said
+
+    def placement(self, placement: Placement) -> Said:
+        key = (placement.activity_id, placement.party_id, placement.round)
+        return self._shown(self.placed.get(key, Said()))
+
+    def word(self, word: str, item_id: str) -> Said:
+        """ "commitment", "expectation", "answer" or "followup" by its id (`EnteredFor.said`)."""
+        return self._shown(self.entered.said(word, item_id))
+
+    def signoff(self, activity_id: str, party_id: str) -> Said:
+        return self._shown(self.entered.said("signoff", pair_id(activity_id, party_id)))
+
+
+def said_words(said: Said, t: Translator, *, answer: bool = False) -> str:
+    """ "entered by the facilitator", "from a phone: Mari Tamm" (of an `answer`: "answer
+    entered by the facilitator", "answered from a phone: …"), or "" when the log says neither."""
+    key = "report.answer_by" if answer else "report.by"
+    if said.how == FACILITATOR:
+        return t(f"{key}.facilitator")
+    if said.how == PHONE:
+        return t(f"{key}.phone", who=said.name) if said.name else t(f"{key}.phone.unnamed")
+    return ""
+
+
+def said_note(said: Said, t: Translator, *, answer: bool = False) -> tuple[Span, ...]:
+    """The words of `said_words` as a muted note after the word: " (entered by the facilitator)".
+    The name typed on a phone is escaped with the rest of the span, as all text is."""
+    words = said_words(said, t, answer=answer)
+    return (muted(f" ({words})"),) if words else ()
+
+
+def said_cell(said: Said, t: Translator) -> tuple[str, str]:
+    """A table's two cells: who entered it ("the facilitator", "the party, from a phone") and
+    the name typed on the phone ("" for the facilitator, and in a public copy)."""
+    if said.how == FACILITATOR:
+        return t("report.csv.by.facilitator"), ""
+    if said.how == PHONE:
+        return t("report.csv.by.phone"), said.name
+    return "", ""
+
+
+def expectation_notes(
+    authors: Authors, expectation: Expectation, t: Translator, page_of: str | None = None
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The notes after an expectation's text (who entered it) and after its answer (who
+    answered; nothing while it is not answered). On the page of party `page_of` (a handout),
+    the other party's word keeps no name: a page holds none of another party's people."""
+    asked = authors.word("expectation", expectation.id)
+    if page_of is not None and expectation.from_party != page_of:
+        asked = public_said(asked)
+    if expectation.state == "open":
+        return said_note(asked, t), ()
+    answer = authors.word("answer", expectation.id)
+    if page_of is not None and expectation.to_party != page_of:
+        answer = public_said(answer)
+    return said_note(asked, t), said_note(answer, t, answer=True)
