@@ -98,7 +98,10 @@ MESSAGES = {
     "report.by.facilitator": {"en": "entered by the facilitator", "et": "sisestas läbiviija"},
     "report.by.phone": {"en": "from a phone: {who}", "et": "telefonist: {who}"},
     "report.by.phone.unnamed": {"en": "from a phone", "et": "telefonist"},
-    "report.answer_by.facilitator": {"en": "answer entered by the facilitator", "et": "vastuse sisestas läbiviija"},
+    "report.answer_by.facilitator": {
+        "en": "answer entered by the facilitator",
+        "et": "vastuse sisestas läbiviija",
+    },
     "report.answer_by.phone": {"en": "answered from a phone: {who}", "et": "vastus telefonist: {who}"},
     "report.answer_by.phone.unnamed": {"en": "answered from a phone", "et": "vastus telefonist"},
     "report.fact.agreed": {"en": "Agreed rung", "et": "Kokkulepitud aste"},
