@@ -10,8 +10,10 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.activity import ActivityDialog
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.placement import PlacementScreen
-from facilitator.ui.views.collect import CollectView
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.collect import CollectView, QuickAddInput
 from facilitator.ui.views.setup import SetupView
 
 from .helpers import MakeApp, focus, fresh, open_view, screen_shown, until
@@ -109,3 +111,42 @@ async def test_an_agreement_note_not_recorded_is_asked_about_on_quitting(
         await pilot.press("ctrl+q")
         await screen_shown(pilot, ConfirmDialog)
         assert app.is_running
+
+
+async def test_going_home_with_an_activity_typed_and_not_added_asks_first(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Escape leaves the quick-add field, a second escape went home: a workshop opened from the
+    home screen was closed with it, and the title typed (not yet added with enter) was gone
+    without a word. Now going home asks, as ctrl+q does; Cancel keeps the title."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await screen_shown(pilot, HomeScreen)
+        await pilot.press("o")  # the workshop opened from home: going home closes it
+        view = await open_view(app, pilot, "collect", CollectView)
+        await pilot.press(*"Youth evenings")
+        await pilot.press("escape")  # leaves the field; the text stays
+        await pilot.press("escape")  # home: asks first
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.press("enter")  # the question starts on Cancel
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "back in the workshop")
+        assert view.query_one(QuickAddInput).value == "Youth evenings"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question again")
+        await pilot.press("left", "enter")  # "Close, don't save": home, as asked
+        await screen_shown(pilot, HomeScreen)
+    assert fresh(empty_session).activities == ()
+
+
+async def test_going_home_from_a_workshop_that_stays_open_underneath_asks_nothing(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """A workshop opened straight away stays under the home screen: its typed text is kept
+    (reopening shows it), so going home has nothing to ask."""
+    app = make_app(empty_session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_view(app, pilot, "collect", CollectView)
+        await pilot.press(*"Youth evenings")
+        await pilot.press("escape", "escape")
+        await screen_shown(pilot, HomeScreen)
+        assert view.query_one(QuickAddInput).value == "Youth evenings"

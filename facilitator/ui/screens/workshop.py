@@ -28,7 +28,7 @@ from facilitator.core.scenario import Phase
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.core.timer import PhaseTimer
-from facilitator.ui.base import BaseScreen, is_text_field
+from facilitator.ui.base import BaseScreen, is_text_field, unsaved_text
 from facilitator.ui.dialogs.closing import close_or_reopen, titled
 from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
 from facilitator.ui.text import same
@@ -275,7 +275,8 @@ class WorkshopScreen(BaseScreen):
             self._show_phase(phase_id)
 
     def action_home(self) -> None:
-        """Escape leaves a text field first (so [ ] t + * work again), then goes home."""
+        """Escape leaves a text field first (so [ ] t + * work again), then goes home, asking
+        first when that would throw away text typed and not stored (as ctrl+q does)."""
         if is_text_field(self.focused):
             # Back to the view's list, so its own keys work too; never into another field.
             field = self.focused
@@ -289,7 +290,11 @@ class WorkshopScreen(BaseScreen):
 
             self.call_after_refresh(not_a_field)
             return
-        self.fapp.go_home()
+        # Home closes this screen unless it is the first one (kept underneath, text and all).
+        if self.app.screen_stack[0] is not self and unsaved_text(self):
+            self.fapp.confirm_discard(self.fapp.go_home)
+        else:
+            self.fapp.go_home()
 
     # ---------------------------------------------------------------- overview (F2)
     def action_overview(self) -> None:
