@@ -458,12 +458,18 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
         def change() -> None:
             act(core_api.for_party(state.service, party_id, device=device.id, name=device.name), data)
 
+        def start() -> asyncio.Future[None]:
+            # Off the event loop: while one write is on its way to disk, the other phones'
+            # changes are taken in and go together in the next write (group commit).
+            return asyncio.get_running_loop().run_in_executor(state.writers, change)
+
+        await asyncio.sleep(0)  # the requests that came with this one are read first
+        once = data.get("once", "")  # the page's script numbers each sending: applied once
+        trying = await state.sent_once.take(device.key, once)
         with state.news.change_in_flight():  # the pages hear of it once the phones are answered
             try:
-                # Off the event loop: while one write is on its way to disk, the other phones'
-                # changes are taken in and go together in the next write (group commit).
-                await asyncio.sleep(0)  # the requests that came with this one are read first
-                await asyncio.get_running_loop().run_in_executor(state.writers, change)
+                if trying is not None:  # (None: applied already, answered as done)
+                    await asyncio.shield(state.sent_once.run(device.key, once, trying, start))
             except UserError as error:
                 status = (
                     403

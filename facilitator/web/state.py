@@ -16,6 +16,7 @@ from facilitator.core.service import SessionService
 from facilitator.web import core_api
 from facilitator.web.joining import JoinDesk
 from facilitator.web.news import LiveNews
+from facilitator.web.sent_once import SentOnce
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 WRITER_THREADS = 128  # phones whose changes may wait for the same write (the device cap is 100)
@@ -32,6 +33,8 @@ class WebState:
         """The session held open while the server runs (the process's one watcher of it)."""
         self.news = LiveNews()
         """When live pages hear of changes (held while phones' changes are in flight)."""
+        self.sent_once = SentOnce()
+        """Which sendings of a form were applied: one sent again is not applied twice."""
         self.writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="web-change")
         """Phones' changes wait for the disk here, not on the event loop (see party_action)."""
         self.env = jinja2.Environment(

@@ -58,6 +58,12 @@
     return { ids: ids, names: names, key: activity ? activity.value : "" };
   }
 
+  // A random id for one sending of a form (getRandomValues works on plain http too).
+  function sendingId() {
+    var words = window.crypto.getRandomValues(new Uint32Array(2));
+    return Array.prototype.map.call(words, function (w) { return ("0000000" + w.toString(16)).slice(-8); }).join("");
+  }
+
   var sending = false;
   function retry() {
     var list = pending();
@@ -88,6 +94,7 @@
     event.preventDefault();
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
+    data.append("once", sendingId());  // sent again (no answer came), the server applies it once
     var body = new URLSearchParams(data).toString();
     var item = { action: form.getAttribute("action"), body: body, sent: sentFields(form) };
     keep(pending().concat([item]));
