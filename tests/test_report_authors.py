@@ -118,7 +118,7 @@ def test_the_html_report_tells_them_apart_and_escapes_the_name(service: SessionS
     # English text in an Estonian report is tagged <span lang="en">: read past the tag
     report = report.replace('<span lang="en">', "<span>").replace("</span><span", "<span")
     name = "Mari &lt;b&gt;*Tamm*&lt;/b&gt;"
-    mark = '<span class="muted"> {}</span>'
+    mark = '<span class="muted said"> {}</span>'
     assert INTRO[lang] in report
     assert "We bring the figures" + mark.format(FACILITATOR[lang]) in report
     assert "We keep the hall warm" + mark.format(PHONE[lang].format(who=name)) in report

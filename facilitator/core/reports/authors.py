@@ -13,7 +13,7 @@ from __future__ import annotations
 from facilitator.core.authorship import FACILITATOR, PHONE, EnteredFor, Said, entered_for, placed_by
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Placement, Session
-from facilitator.core.reports.document import Span, muted
+from facilitator.core.reports.document import SAID, Span
 from facilitator.core.reports.public import public_said
 from facilitator.core.schema.table import pair_id
 
@@ -65,7 +65,7 @@ def said_note(said: Said, t: Translator, *, answer: bool = False) -> tuple[Span,
     """The words of `said_words` as a muted note after the word: " (entered by the facilitator)".
     The name typed on a phone is escaped with the rest of the span, as all text is."""
     words = said_words(said, t, answer=answer)
-    return (muted(f" ({words})"),) if words else ()
+    return (Span(f" ({words})", SAID),) if words else ()
 
 
 def said_cell(said: Said, t: Translator) -> tuple[str, str]:

@@ -17,6 +17,8 @@ PLAIN = ""
 STRONG = "strong"
 EM = "em"
 MUTED = "muted"
+SAID = "said"
+"""Who entered a party's word (`reports.authors`): muted, and in a table cell on a line of its own."""
 
 
 class Span(NamedTuple):

@@ -13,6 +13,7 @@ from facilitator import __version__
 from facilitator.core.reports.document import (
     EM,
     MUTED,
+    SAID,
     STRONG,
     Block,
     Bullets,
@@ -43,6 +44,7 @@ h4 { font-size: 1rem; margin: 1rem 0 .35rem; }
 a { color: #0a58ca; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .85rem; color: #57606a; margin: 0; }
 .muted { color: #57606a; }
+td .said { display: block; font-size: .9em; }
 .counts { font-weight: 600; }
 .notice { border-left: 4px solid #9a6700; background: #fff8c5; padding: .5rem .75rem; }
 .note { border-left: 3px solid #8c959f; padding-left: .75rem; }
@@ -83,7 +85,12 @@ nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25r
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-_OPEN = {STRONG: ("<strong>", "</strong>"), EM: ("<em>", "</em>"), MUTED: ('<span class="muted">', "</span>")}
+_OPEN = {
+    STRONG: ("<strong>", "</strong>"),
+    EM: ("<em>", "</em>"),
+    MUTED: ('<span class="muted">', "</span>"),
+    SAID: ('<span class="muted said">', "</span>"),
+}
 
 
 class _Writer:

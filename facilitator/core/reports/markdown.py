@@ -10,6 +10,7 @@ from __future__ import annotations
 from facilitator.core.reports.document import (
     EM,
     MUTED,
+    SAID,
     STRONG,
     Block,
     Bullets,
@@ -25,7 +26,7 @@ from facilitator.core.reports.document import (
 )
 from facilitator.core.reports.escape import clean, md_inline
 
-_MARKS = {STRONG: "**", EM: "*", MUTED: "*"}
+_MARKS = {STRONG: "**", EM: "*", MUTED: "*", SAID: "*"}
 
 
 def _span(span: Span, indent: str, one_line: bool, line_start: bool) -> str:
