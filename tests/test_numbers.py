@@ -16,7 +16,7 @@ import pytest
 from facilitator.cli import main
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.i18n import Translator, explain, size
-from facilitator.core.i18n.numbers import NBSP, Decimals, number, percent
+from facilitator.core.i18n.numbers import NBSP, Decimals, number, percent, spelled
 from facilitator.core.text import LONG, clean_change
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,6 +47,13 @@ def test_estonian_uses_one_space_everywhere_the_no_break_one() -> None:
     for sample in samples:
         assert " " not in sample and "\u202f" not in sample, repr(sample)
         assert NBSP in sample, repr(sample)
+
+
+def test_a_small_count_is_spelled_in_running_text() -> None:
+    """The intro's "Four forms of joint activity" counts the scenario's rungs in words."""
+    assert [spelled(n, "et") for n in (1, 4, 10)] == ["üks", "neli", "kümme"]
+    assert [spelled(n, "en") for n in (1, 4, 10)] == ["one", "four", "ten"]
+    assert spelled(12, "en") == "12" and spelled(1200, "et") == f"1{NBSP}200" and spelled(0, "et") == "0"
 
 
 def test_percentages_and_sizes() -> None:

@@ -140,6 +140,7 @@ async def test_estonian_scenario_and_language_switch(make_app: MakeApp, ui_libra
         view = await open_intro(app, pilot)
         title, body, _ = page_text(view)
         assert title == "Ühistegevuse redel"
+        assert shown(view.query_one("#intro-summary", Label)).startswith("Neli ühistegevuse vormi – ")
         assert "„koostöö“" in body and "Kõigil ühistegevuse vormidel on omad võimalused" in body
         assert "1  Kommunikatsioon" in view.query_one(Staircase).labels
         await pilot.press("1")
@@ -222,6 +223,8 @@ async def test_scenario_text_is_shown_literally(
     async with app.run_test(size=(100, 40)) as pilot:
         view = await open_intro(app, pilot)
         assert page_text(view)[2] == "1 / 4"
+        # The subtitle counts the scenario's own rungs: it said "Four forms" whatever the ladder.
+        assert shown(view.query_one("#intro-summary", Label)).startswith("Two forms of joint activity – ")
         assert "1  [red]Talk[/red]" in view.query_one(Staircase).labels
         await pilot.press("1")
         title, body, _ = page_text(view)

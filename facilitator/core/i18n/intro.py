@@ -11,9 +11,13 @@ MESSAGES = {
     "intro.button.approaches": {"en": "Approaches", "et": "Lähenemised"},
     "intro.page": {"en": "{number} / {total}", "et": "{number} / {total}"},
     "intro.overview.title": {"en": "The ladder of joint activity", "et": "Ühistegevuse redel"},
-    "intro.overview.subtitle": {
-        "en": "Four forms of joint activity – click a rung or press its number",
-        "et": "Neli ühistegevuse vormi – klõpsa astmel või vajuta selle numbrit",
+    "intro.overview.subtitle": {  # {forms}: the scenario's count of rungs, spelled ("Four")
+        "en": "{forms} forms of joint activity – click a rung or press its number",
+        "et": "{forms} ühistegevuse vormi – klõpsa astmel või vajuta selle numbrit",
+    },
+    "intro.overview.subtitle.one": {
+        "en": "{forms} form of joint activity – click the rung or press its number",
+        "et": "{forms} ühistegevuse vorm – klõpsa astmel või vajuta selle numbrit",
     },
     "intro.overview.message": {
         "en": "“Collaboration” is often used for any joint activity, but partners mean quite different things by it.",

@@ -30,6 +30,18 @@ def number(value: float, language: str, decimals: int | None = None) -> str:
     return text.replace(",", "\0").replace(".", point).replace("\0", group)
 
 
+_WORDS = {
+    "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    "et": ("üks", "kaks", "kolm", "neli", "viis", "kuus", "seitse", "kaheksa", "üheksa", "kümme"),
+}
+
+
+def spelled(value: int, language: str) -> str:
+    """A small count as running text writes it: one to ten as a word ("neli"), more in digits."""
+    words = _WORDS.get(language, _WORDS["en"])
+    return words[value - 1] if 1 <= value <= len(words) else number(value, language)
+
+
 class Decimals(NamedTuple):
     """A number to be written with a fixed count of decimals (50.0 MB), in any language."""
 

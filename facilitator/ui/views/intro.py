@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Digits, Label
 
+from facilitator.core.i18n.numbers import spelled
 from facilitator.core.model import Session
 from facilitator.core.scenario import Rung, Scenario
 from facilitator.core.service import SessionService
@@ -334,7 +335,9 @@ class IntroView(PhaseView):
         ladder.display = page.kind == OVERVIEW
         if page.kind == OVERVIEW:
             title.update(Content(t("intro.overview.title")))
-            summary.update(Content(t("intro.overview.subtitle")))
+            count = len(self.scenario.rungs)  # a scenario of one's own may have more or fewer
+            forms = spelled(count, t.language).capitalize()
+            summary.update(Content(t("intro.overview.subtitle", count=count, forms=forms)))
             ladder.show(
                 (
                     one_line(self.scenario.rung_title(rung.id).replace(". ", "  ", 1))
