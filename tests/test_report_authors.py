@@ -50,6 +50,7 @@ def spoken(library: SessionLibrary, scenario: Scenario) -> SessionService:
     items = {i.party_id: i for i in promises(service.session) if i.kind == "commitment"}
     service.record_followup(items[police].id, "done", "")
     phone.answer_followup(items[town].id, "partly", "")
+    service.confirm_followup(items[town].id)  # the facilitator confirms: still the Town's word
     service.set_phase("place")
     service.open_placement(talks)
     service.place(talks, police, COMM, COOP)
@@ -178,7 +179,7 @@ def test_each_partys_handout_marks_its_words_and_names_only_its_own_people(
     assert PHONE_ANSWER[lang].format(who=name) in town
     assert FACILITATOR[lang] in town and FACILITATOR_ANSWER[lang] in town  # the Police's words
     # What came of last year's promises: the Police's recorded by the facilitator, the Town's
-    # answered from its phone.
+    # answered from its phone (and confirmed by the facilitator).
     assert "We come to every meeting" in police and "We open the hall" in town
     followup_police = police[police.index("We come to every meeting") :].split("</li>")[0]
     followup_town = town[town.index("We open the hall") :].split("</li>")[0]
@@ -270,3 +271,21 @@ def test_render_from_a_session_marks_the_same(service: SessionService) -> None:
     """`render(session, ...)` (no file data) reads the same log as `export_files`."""
     made = render(service.session, "md", lang="en", generated="2026-12-07 18:00")
     assert made == export_files(service, "md", lang="en", generated="2026-12-07 18:00")
+
+
+def test_a_follow_up_answer_not_confirmed_yet_is_not_marked(
+    library: SessionLibrary, scenario: Scenario
+) -> None:
+    """The handout shows an answer not confirmed yet as not followed up (and says the party
+    answered): who entered the outcome it doesn't show is not told beside it."""
+    first = library.create(scenario, "Last year")
+    town = first.add_party("Town")
+    first.add_commitment(first.add_activity("Walks", party_ids=[town]), town, "We open the hall")
+    service = library.create_from(first.session.id)
+    service.set_phase("followup")
+    (item,) = (i for i in promises(service.session) if i.kind == "commitment")
+    service.for_party(town, device="d1", name="Mari").answer_followup(item.id, "partly", "")
+    page = text_of(export_files(service, "handouts", lang="en"))
+    line = page[page.index("We open the hall") :].split("</li>")[0]
+    assert "not followed up yet" in line and "answered by the party, not confirmed yet" in line
+    assert "from a phone" not in line and "Mari" not in line

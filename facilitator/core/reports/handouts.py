@@ -247,7 +247,7 @@ def followup_sections(source: Source, party_id: str) -> tuple[Section, ...]:
             parts += [Span(f" — {t('handout.due')} "), user(shown_date(f.due, t.language))]
         key = outcome_key(f)
         parts += [Span(" — "), strong(t(f"followup.outcome.{key}"))]
-        if f.outcome:
+        if f.outcome and f.confirmed:  # who recorded it; confirming a party's answer keeps it the party's
             parts += said_note(source.authors.word("followup", f.id), t)
         if f.outcome and not f.confirmed:
             parts.append(muted(f" ({t('followup.unconfirmed')})"))
