@@ -255,3 +255,35 @@ async def test_a_port_that_cannot_be_used_is_said_in_the_interface_language() ->
     said = await start_serving(Refusing(), lan=False, t=Translator("et"))  # type: ignore[arg-type]
     assert "aadress on juba kasutusel" in said
     assert "Address" not in said
+
+
+async def test_moving_a_device_names_the_party_literally(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """A party's name is the user's text: the notice of a move never reads it as markup (a
+    stray '[/b]' in it broke the notice)."""
+    service = make_session(
+        ui_library, parties=("Police", "Kooli [/b] [i]ühendus"), activities=(("Round table", (0, 1)),)
+    )
+    police = service.session.parties[0].id
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+        server = panel(app).server
+        assert server.binding is not None
+        phone, status, _ = await join(server.binding.url, server.desk.code, police, "Mari")
+        assert status == 200
+        table = panel(app).query_one("#join-devices", DataTable)
+        await until(pilot, lambda: table.row_count == 1)
+        await pilot.press("m")
+        await until(pilot, lambda: not isinstance(app.screen, JoinPanel))
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel))
+        await until(pilot, lambda: any("ühendus" in str(n) for n in notifications(app)), "the notice")
+        await pilot.pause(0.2)
+        assert app.is_running and not app.return_code
+        shown = [n for n in app._notifications if "ühendus" in str(n.message)]
+        assert "Kooli [/b] [i]ühendus" in shown[0].message and not shown[0].markup
+        await phone.close()

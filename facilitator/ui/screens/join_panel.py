@@ -393,7 +393,8 @@ class JoinPanel(BaseScreen):
 
         def chosen(party_id: str | None) -> None:
             if party_id and self.server.desk.move(device.id, party_id):
-                self.notify(self.t("join.moved", party=self.service.session.party_name(party_id)), timeout=3)
+                moved = self.t("join.moved", party=self.service.session.party_name(party_id))
+                self.notify(moved, markup=False, timeout=3)  # the party's name is the user's text
                 self.changed()
 
         self.app.push_screen(ChoiceDialog(self.t("join.move_to"), options, device.party_id), chosen)
