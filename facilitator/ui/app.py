@@ -75,11 +75,14 @@ class FacilitatorApp(App[int]):
         session_path: Path | None = None,
         review_path: Path | None = None,
         lang: str | None = None,
+        opened: SessionService | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.session_path = session_path
         self.review_path = review_path
+        self._opened = opened
+        """The first screen's session as the caller (the CLI) read and checked it: used, not read again."""
         self.explicit_language = lang
         # One language at a time: --lang, else the choice made last time, else the system's.
         self.t = Translator(interface_language(library.data_dir, lang))
@@ -242,7 +245,8 @@ class FacilitatorApp(App[int]):
         The interface keeps its language: the scenario's names (rungs, roles, phases,
         fields) are shown in it too, from the scenario's counterpart where there is one.
         """
-        service = self.library.service(path)
+        opened, self._opened = self._opened, None
+        service = opened if opened is not None and opened.path == path else self.library.service(path)
         service.show_names_in(self.language, self.scenario_folders)
         service.session  # noqa: B018 - fail here, with the file's own error
         if self.is_running:
@@ -503,8 +507,14 @@ def create_app(
     session_path: Path | None = None,
     review_path: Path | None = None,
     lang: str | None = None,
+    opened: SessionService | None = None,
 ) -> FacilitatorApp:
-    """The app without argument parsing: for the CLI, tests and snapshot targets."""
+    """The app without argument parsing: for the CLI, tests and snapshot targets. `opened`:
+    the session at `session_path` (or `review_path`) as the caller has read it already."""
     return FacilitatorApp(
-        library or SessionLibrary(), session_path=session_path, review_path=review_path, lang=lang
+        library or SessionLibrary(),
+        session_path=session_path,
+        review_path=review_path,
+        lang=lang,
+        opened=opened,
     )

@@ -207,3 +207,33 @@ def test_the_command_line_turns_the_collector_back_on_when_the_app_cannot_start(
     code = main(["--data-dir", str(ui_library.data_dir), "open", demo_session.session.id], io.StringIO(), err)
     assert code == 2 and "not today" in err.getvalue()
     assert gc.isenabled()
+
+
+def test_the_command_line_reads_the_session_once_and_the_app_takes_it_over(
+    ui_library: SessionLibrary, demo_session: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`facilitator open` checks the file before the interface starts (a bad one is one line,
+    exit code 2); the first screen shows that same read, not a second read and model build."""
+    from facilitator.cli import main
+    from facilitator.core import service as service_module
+    from facilitator.core import store
+    from facilitator.ui.screens.workshop import WorkshopScreen
+
+    session_id, path = demo_session.session.id, demo_session.path
+    reads: list[Path] = []
+    builds: list[str] = []
+    read, build = store.read_limited, service_module.build_session
+    monkeypatch.setattr(store, "read_limited", lambda path, *a: reads.append(path) or read(path, *a))
+    monkeypatch.setattr(
+        service_module, "build_session", lambda data, where, *a: builds.append(where) or build(data, where, *a)
+    )
+    shown: list[Screen[object]] = []
+    monkeypatch.setattr(FacilitatorApp, "run", lambda app, *_a, **_k: shown.append(app.get_default_screen()))
+    try:
+        argv = ["--data-dir", str(ui_library.data_dir), "--lang", "en", "open", session_id]
+        code = main(argv, io.StringIO(), io.StringIO())
+    finally:
+        gc.enable()  # (the app turns it on at its first frame; this one never ran)
+    assert code == 0
+    assert reads == [path] and builds == [str(path)]
+    assert isinstance(shown[0], WorkshopScreen) and shown[0].service.path == path
