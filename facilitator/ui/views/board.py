@@ -28,7 +28,7 @@ from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import LadderBoard
-from facilitator.ui.widgets.ladder_columns import TRAY, Card
+from facilitator.ui.widgets.ladder_columns import TRAY, Card, CardSource
 
 ALL = "*"
 """The filter value that shows every party's activities."""
@@ -192,17 +192,14 @@ class BoardView(PhaseView):
         board = self.board
         t = self.t
         scenario = session.scenario
-        placements = current_placements(session)
-        columns: dict[str, list[Card]] = {TRAY: [], **{r: [] for r in scenario.rung_ids()}}
+        columns: dict[str, list[str]] = {TRAY: [], **{r: [] for r in scenario.rung_ids()}}
         party_filter = self.party_filter
-        names = {p.id: p.name for p in session.parties}
         for activity in session.activities:
             if party_filter != ALL and party_filter not in activity.party_ids:
                 continue
             key = activity.agreed_current if activity.agreed_current in columns else TRAY
-            card = self._card(session, activity, placements.get(activity.id, ()), names)
-            columns[key or TRAY].append(card)
-        board.set_cards(columns)
+            columns[key or TRAY].append(activity.id)
+        board.set_cards(columns, self._card_source(session))
         headers = {TRAY: (t("board.header", title=t("board.tray"), count=len(columns[TRAY])), "")}
         if party_filter == ALL:
             headers[TRAY] = (headers[TRAY][0], t("board.tray.detail"))
@@ -226,9 +223,9 @@ class BoardView(PhaseView):
             self._restore_selection()
         if board.selected_id is None:
             for key in board.keys:
-                cards = board.column(key).cards
-                if cards:
-                    board.select(cards[0].activity_id)
+                ids = board.column(key).ids
+                if ids:
+                    board.select(ids[0])
                     break
         self._show_detail(session)
 
@@ -244,6 +241,20 @@ class BoardView(PhaseView):
         detail.styles.max_height = 3 if self.app.size.height < 30 else 5  # at 80×24 the cards need the room
         new = is_new_this_year(session, activity_id)
         show(detail, card_detail(session.scenario, activity, placements, names, self.t, new))
+
+    def _card_source(self, session: Session) -> CardSource:
+        """How the board makes a card of this session when it draws it: the columns come from
+        the model alone, and only the cards on screen are made (a dozen of 500 at the start)."""
+        found: list[tuple[dict[str, list[Placement]], dict[str, str]]] = []
+
+        def card(activity_id: str) -> Card:
+            if not found:  # this round's placements and the names, once per session shown
+                found.append((current_placements(session), {p.id: p.name for p in session.parties}))
+            placements, names = found[0]
+            activity = session.activity(activity_id)
+            return self._card(session, activity, placements.get(activity_id, ()), names)
+
+        return card
 
     def _card(
         self, session: Session, activity: Activity, placements: Sequence[Placement], all_names: dict[str, str]

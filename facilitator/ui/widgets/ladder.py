@@ -25,7 +25,15 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from facilitator.ui.widgets.ladder_columns import TRAY, Card, CardColumn, ColumnBox, header_lines, wrap
+from facilitator.ui.widgets.ladder_columns import (
+    TRAY,
+    Card,
+    CardColumn,
+    CardSource,
+    ColumnBox,
+    header_lines,
+    wrap,
+)
 from facilitator.ui.widgets.ladder_paint import TONES, Palette, render_card
 
 NARROW = 96
@@ -219,20 +227,21 @@ class LadderBoard(Widget, can_focus=True):
             column = self.columns[key]
             if text != column.empty_text:
                 column.empty_text = text
-                if not column.cards:
+                if not column.ids:
                     self.refresh()
 
-    def set_cards(self, columns: Mapping[str, Sequence[Card]]) -> None:
-        """Show the cards, per column key; unchanged columns are left alone."""
+    def set_cards(self, columns: Mapping[str, Sequence[str]], source: CardSource) -> None:
+        """Show the activities (ids), per column key, their cards made by `source` when drawn;
+        unchanged columns are left alone."""
         old_where = self._where
         changed = False
         for key in self.keys:
-            changed = self.columns[key].set_cards(columns.get(key, ())) or changed
+            changed = self.columns[key].set_cards(columns.get(key, ()), source) or changed
         if not changed:
             return
-        if len(self._strips) > 4 * sum(len(c.cards) for c in self.columns.values()) + 64:
+        if len(self._strips) > 4 * sum(len(c.ids) for c in self.columns.values()) + 64:
             self._strips.clear()  # drop what belongs to cards long gone
-        self._where = {card.activity_id: key for key in self.keys for card in self.columns[key].cards}
+        self._where = {activity_id: key for key in self.keys for activity_id in self.columns[key].ids}
         self.refresh()
         selected = self.selected_id
         if selected is not None and selected not in self._where:
@@ -243,12 +252,12 @@ class LadderBoard(Widget, can_focus=True):
             self.select(selected, force=True)  # it moved: follow it
 
     def _nearby(self, key: str) -> str | None:
-        cards = self.columns[key].cards
-        if cards:
-            return cards[0].activity_id
+        ids = self.columns[key].ids
+        if ids:
+            return ids[0]
         for other in self.keys:
-            if self.columns[other].cards:
-                return self.columns[other].cards[0].activity_id
+            if self.columns[other].ids:
+                return self.columns[other].ids[0]
         return None
 
     def column_of(self, activity_id: str | None) -> str | None:
@@ -281,19 +290,19 @@ class LadderBoard(Widget, can_focus=True):
         column = self.columns[key]
         index = column.index_of(self.selected_id) or 0
         if dy:
-            target = min(max(index + dy, 0), len(column.cards) - 1)
-            self.select(column.cards[target].activity_id, notify=True)
+            target = min(max(index + dy, 0), len(column.ids) - 1)
+            self.select(column.ids[target], notify=True)
             return
         position = self.keys.index(key) + dx
         if self.narrow and key == TRAY and dx > 0:  # from the tray to the rung in view first
             position = self.keys.index(self._rung_shown)
         while 0 <= position < len(self.keys):
             other = self.columns[self.keys[position]]
-            if other.cards:
+            if other.ids:
                 # Keep the same height on screen where possible.
                 row = index - column.scroll_y // column.pitch
-                target = min(other.scroll_y // other.pitch + max(row, 0), len(other.cards) - 1)
-                self.select(other.cards[target].activity_id, notify=True)
+                target = min(other.scroll_y // other.pitch + max(row, 0), len(other.ids) - 1)
+                self.select(other.ids[target], notify=True)
                 return
             position += dx
 
@@ -309,14 +318,14 @@ class LadderBoard(Widget, can_focus=True):
         if key is None:
             self._select_first()
             return
-        cards = self.columns[key].cards
-        self.select(cards[0 if direction < 0 else -1].activity_id, notify=True)
+        ids = self.columns[key].ids
+        self.select(ids[0 if direction < 0 else -1], notify=True)
 
     def _select_first(self) -> None:
         for key in self.keys:
-            cards = self.columns[key].cards
-            if cards:
-                self.select(cards[0].activity_id, notify=True)
+            ids = self.columns[key].ids
+            if ids:
+                self.select(ids[0], notify=True)
                 return
 
     # ---------------------------------------------------------------- geometry for mouse and tests
@@ -494,7 +503,7 @@ class LadderBoard(Widget, can_focus=True):
         bar = 1 if column.has_bar else 0
         width = box.width - edge - bar
         line = row + column.scroll_y
-        if not column.cards:
+        if not column.ids:
             lines = [text for text in wrap(column.empty_text, max(width - 2, 1), 12) if text]
             if row < len(lines):
                 style = ground + self._paint.ground_ink("card--empty")
@@ -503,10 +512,10 @@ class LadderBoard(Widget, can_focus=True):
                 content = Strip.blank(width, ground)
         else:
             index, card_row = divmod(line, column.pitch)
-            if index >= len(column.cards) or card_row >= column.card_lines:
+            if index >= len(column.ids) or card_row >= column.card_lines:
                 content = Strip.blank(width, ground)
             else:
-                card = column.cards[index]
+                card = column.card(index)
                 selected = card.activity_id == column.selected
                 cache_key = (card, width, selected, column.title_lines, column.party_lines)
                 strips = self._strips.get(cache_key)

@@ -6,7 +6,7 @@ Plain data and pure functions (no drawing, no Textual): `LadderBoard` in `ladder
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -90,26 +90,53 @@ class ColumnBox:
         return self.x + self.width
 
 
-class CardColumn:
-    """One rung (or the tray): its cards in order, the selected one, and how far it is scrolled.
+CardSource = Callable[[str], Card]
+"""Makes an activity's card (by its id) when the board first draws it."""
 
-    Plain data kept by the board, which draws it; `scroll_y` counts card lines.
+
+def _no_card(activity_id: str) -> Card:
+    raise KeyError(activity_id)
+
+
+class CardColumn:
+    """One rung (or the tray): its activities in order, the selected one, and how far it is scrolled.
+
+    Plain data kept by the board, which draws it; `scroll_y` counts card lines. A column
+    knows its activities' ids; a `Card` is made (by the view's `CardSource`) when it is first
+    drawn or asked for: a column of 500 activities makes the dozen on screen for the first
+    frame, and the others as they are scrolled to.
     """
 
     def __init__(self, key: str) -> None:
         self.key = key
         self.title_lines = 2
         self.party_lines = 1
-        self._cards: tuple[Card, ...] = ()
+        self._ids: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
+        self._source: CardSource = _no_card
+        self._made: dict[str, Card] = {}
         self.selected: str | None = None
         self.empty_text = ""
         self.scroll_y = 0
         self.rows = 1  # card lines on screen, set by the board's layout
 
     @property
+    def ids(self) -> tuple[str, ...]:
+        """The activities' ids, in the order their cards are drawn."""
+        return self._ids
+
+    def card(self, index: int) -> Card:
+        """The `index`th card, made now if it has not been yet."""
+        activity_id = self._ids[index]
+        card = self._made.get(activity_id)
+        if card is None:
+            card = self._made[activity_id] = self._source(activity_id)
+        return card
+
+    @property
     def cards(self) -> tuple[Card, ...]:
-        return self._cards
+        """Every card, all made now (tests, screen readers); the board makes only those it draws."""
+        return tuple(self.card(index) for index in range(len(self._ids)))
 
     @property
     def card_lines(self) -> int:
@@ -124,7 +151,7 @@ class CardColumn:
         """How many cards are (wholly or partly) out of sight above and below."""
         if not self.has_bar:
             return 0, 0
-        count, pitch = len(self._cards), self.pitch
+        count, pitch = len(self._ids), self.pitch
         above = min(count, -(-self.scroll_y // pitch))  # cards starting above the top: ceil
         bottom = self.scroll_y + self.rows
         whole = (bottom - self.card_lines) // pitch + 1 if bottom >= self.card_lines else 0
@@ -133,21 +160,35 @@ class CardColumn:
     @property
     def lines(self) -> int:
         """Card lines in all (the last card has no gap under it)."""
-        return max(len(self._cards) * self.pitch - 1, 0)
+        return max(len(self._ids) * self.pitch - 1, 0)
 
     @property
     def has_bar(self) -> bool:
         return self.lines > self.rows
 
-    def set_cards(self, cards: Sequence[Card]) -> bool:
-        """Show these cards; returns False (and does nothing) when nothing changed."""
-        cards = tuple(cards)
-        if cards == self._cards:
-            return False
-        self._cards = cards
-        self._index = {card.activity_id: i for i, card in enumerate(cards)}
-        self.clamp()
-        return True
+    def set_cards(self, ids: Sequence[str], source: CardSource) -> bool:
+        """Show these activities, their cards made by `source`; False when what is drawn is the same.
+
+        The cards on screen are made again now (to tell); the others when next drawn.
+        """
+        ids = tuple(ids)
+        made, self._made, self._source = self._made, {}, source
+        if ids != self._ids:
+            self._ids = ids
+            self._index = {activity_id: i for i, activity_id in enumerate(ids)}
+            self.clamp()
+            return True
+        changed = False
+        for index in self.on_screen():
+            before = made.get(ids[index])
+            changed = changed or (before is not None and self.card(index) != before)
+        return changed
+
+    def on_screen(self) -> range:
+        """The indexes of the cards (wholly or partly) in the column's window."""
+        first = self.scroll_y // self.pitch
+        last = (self.scroll_y + self.rows - 1) // self.pitch
+        return range(first, min(last + 1, len(self._ids)))
 
     def index_of(self, activity_id: str | None) -> int | None:
         return self._index.get(activity_id) if activity_id is not None else None
@@ -170,8 +211,8 @@ class CardColumn:
     def card_at(self, row: int) -> Card | None:
         """The card drawn on card line `row` (counted from the top of the card area)."""
         index, line = divmod(row + self.scroll_y, self.pitch)
-        if row >= 0 and 0 <= index < len(self._cards) and line < self.card_lines:
-            return self._cards[index]
+        if row >= 0 and 0 <= index < len(self._ids) and line < self.card_lines:
+            return self.card(index)
         return None
 
     def visible_rows(self) -> int:
