@@ -225,7 +225,9 @@ def test_the_command_line_reads_the_session_once_and_the_app_takes_it_over(
     read, build = store.read_limited, service_module.build_session
     monkeypatch.setattr(store, "read_limited", lambda path, *a: reads.append(path) or read(path, *a))
     monkeypatch.setattr(
-        service_module, "build_session", lambda data, where, *a: builds.append(where) or build(data, where, *a)
+        service_module,
+        "build_session",
+        lambda data, where, *a: builds.append(where) or build(data, where, *a),
     )
     shown: list[Screen[object]] = []
     monkeypatch.setattr(FacilitatorApp, "run", lambda app, *_a, **_k: shown.append(app.get_default_screen()))
