@@ -52,7 +52,7 @@ stretches wall times; CPU says what the key itself cost)."""
 async def key_times(library: SessionLibrary, service: SessionService, rounds: int) -> dict[str, list[float]]:
     """Seconds from key to screen, by kind of key, over `rounds` placement rounds; the same
     kinds prefixed with `CPU` hold the CPU seconds."""
-    from facilitator.ui import app as app_module
+    from facilitator.ui import collector
     from facilitator.ui.app import create_app
     from facilitator.ui.dialogs.common import ConfirmDialog
     from facilitator.ui.screens.placement import PlacementScreen
@@ -61,7 +61,7 @@ async def key_times(library: SessionLibrary, service: SessionService, rounds: in
     # As in a process of its own: the app's start collects and freezes what it read (the session's
     # model) once per process, so the second app of this run (500 activities, after 10) kept its
     # model in the collector's reach, and a full collection (~100 ms) fell into the keys.
-    app_module._start_settled = False
+    collector._start_settled = False
     app = create_app(library, session_path=service.path, lang="en")
     times: dict[str, list[float]] = defaultdict(list)
     async with app.run_test(size=(160, 50)) as pilot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -28,6 +29,7 @@ from facilitator.core.plain import take_notices
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
 from facilitator.core.watcher import OpenSessions
+from facilitator.ui import collector
 from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, localize_bindings
@@ -39,11 +41,6 @@ if TYPE_CHECKING:
     from facilitator.web.running import WebServer
 
 UI_DIR = Path(__file__).resolve().parent
-
-SETTLE_SECONDS = 0.5  # after the first frame: tidy up what the start left behind
-
-_start_settled = False
-"""The garbage collector's start-up treatment runs once per process (tests start many apps)."""
 
 # Bindings that are movement, not actions: kept off the command palette.
 NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
@@ -94,6 +91,8 @@ class FacilitatorApp(App[int]):
         """The sessions the screens (and the participants' server) hold open: one watcher each."""
         self._after_first_frame: list[Callable[[], object]] | None = []
         """What waits for the first frame (`after_first_frame`); None once it is on screen."""
+        self._last_input = time.monotonic()
+        """When the last key or mouse event came (full collections wait for a quiet moment)."""
         self.crash_log: Path | None = None
         """Where the traceback of an unexpected error went (the app then exits with code 1)."""
         # Building the first screen reads the session into its model: tens of thousands of
@@ -154,19 +153,31 @@ class FacilitatorApp(App[int]):
 
     async def on_unmount(self) -> None:
         gc.enable()  # an app closed before its settling timer ran must not leave GC off
+        collector.python_collections()
         if self.participants is not None:  # closing the app stops the participants' server
             await self.participants.stop()
         for service in self.open_services():  # the next start skips checking what it left
             service.remember_trust()
 
     def on_ready(self) -> None:
-        if _start_settled:
+        if collector._start_settled:
+            collector.full_collections_when_quiet()
             gc.enable()
         else:  # the first collection would land on the frames right after the first
-            self.set_timer(SETTLE_SECONDS, settle_start_garbage)
+            self.set_timer(collector.SETTLE_SECONDS, collector.settle_start_garbage)
+        self.set_interval(collector.QUIET_SECONDS, self._collect_when_quiet)
         waiting, self._after_first_frame = self._after_first_frame or [], None
         for work in waiting:
             self.call_after_refresh(work)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()  # not quiet: no full collection now (`collector`)
+        await super().on_event(event)
+
+    def _collect_when_quiet(self) -> None:
+        if gc.isenabled():  # (off while the start loads)
+            collector.collect_if_quiet(self._last_input)
 
     def after_first_frame(self, work: Callable[[], object]) -> None:
         """Run `work` once the first frame is on screen: what the start can leave until then
@@ -489,16 +500,6 @@ def write_crash_log(data_dir: Path, error: BaseException) -> Path | None:
     except OSError:
         return None
     return path
-
-
-def settle_start_garbage() -> None:
-    """Collect what the start left behind and freeze the rest (once per process); GC back on."""
-    global _start_settled
-    if not _start_settled:
-        _start_settled = True
-        gc.collect()
-        gc.freeze()
-    gc.enable()
 
 
 def create_app(
