@@ -152,6 +152,7 @@ def test_a_public_copy_says_how_a_partys_word_came_in_without_the_name(
     full = b"".join(export_files(marked, "md", lang=lang).values()).decode("utf-8")
     assert f"({phone}: {MARKERS['phone name']})" in full  # the Police's placement, from its phone
     assert f"{MARKERS['answering phone']})" in full  # the Town's answer, promise and sign-off
+    assert f"{MARKERS['replaced phone name']} " in full  # the Town's placement the facilitator replaced
     for fmt in ("md", "html", "handouts"):
         public = b"".join(export_files(marked, fmt, public=True, lang=lang).values()).decode("utf-8")
         assert f"({phone})" in public and f"({facilitator})" in public, fmt

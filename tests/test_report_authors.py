@@ -289,3 +289,36 @@ def test_a_follow_up_answer_not_confirmed_yet_is_not_marked(
     line = page[page.index("We open the hall") :].split("</li>")[0]
     assert "not followed up yet" in line and "answered by the party, not confirmed yet" in line
     assert "from a phone" not in line and "Mari" not in line
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_a_placement_the_facilitator_entered_over_a_phones_says_so(
+    library: SessionLibrary, scenario: Scenario, lang: str
+) -> None:
+    """Nothing is overwritten unseen, in the record either: the facilitator's placement over
+    one the party sent from a phone says whose it replaced (in a public copy, without the name)."""
+    service = library.create(scenario, "Workshop")
+    police, town = service.add_party("Police"), service.add_party("Town")
+    talks = service.add_activity("Talks", party_ids=[police, town])
+    service.set_phase("place")
+    service.open_placement(talks)
+    service.for_party(town, device="d1", name="Mari").place(talks, COOP, COOP)
+    service.place(talks, town, COMM, COMM)
+    service.reveal(talks)
+    replaced = {
+        "en": "(entered by the facilitator in place of the one Mari sent from a phone)",
+        "et": "(sisestas läbiviija selle asemel, mille Mari saatis telefonist)",
+    }[lang]
+    unnamed = {
+        "en": "(entered by the facilitator in place of one sent from a phone)",
+        "et": "(sisestas läbiviija telefonist saadetu asemel)",
+    }[lang]
+    assert replaced in text_of(export_files(service, "md", lang=lang))
+    public = text_of(export_files(service, "html", lang=lang, public=True))
+    assert unnamed in public and "Mari" not in public
+    (row,) = cells(export_files(service, "csv", lang=lang), "placements", lang)
+    entered_by, name = {"en": ("Entered by", "Name on the phone"), "et": ("Sisestaja", "Nimi telefonis")}[
+        lang
+    ]
+    by = {"en": "the facilitator, in place of a phone's", "et": "läbiviija, telefonist saadetu asemel"}[lang]
+    assert (row[entered_by], row[name]) == (by, "Mari")

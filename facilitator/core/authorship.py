@@ -27,13 +27,15 @@ _WORDS = {
 }
 """The events that set a party's word, and which word: the last one per item says who entered it."""
 
-FACILITATOR, PHONE = "facilitator", "phone"
+FACILITATOR, PHONE, REPLACED = "facilitator", "phone", "replaced"
 
 
 class Said(NamedTuple):
     """Who entered a party's word: `how` is FACILITATOR (typed in for the party), PHONE (sent
-    from the party's own device, `name` as typed there) or "" when the log says neither (no
-    event, as in a public copy, or a name without a device from before phones logged theirs)."""
+    from the party's own device, `name` as typed there), REPLACED (a placement the facilitator
+    entered over one the party sent from a phone, `name` as typed there) or "" when the log
+    says neither (no event, as in a public copy, or a name without a device from before phones
+    logged theirs)."""
 
     how: str = ""
     name: str = ""
@@ -71,8 +73,12 @@ def logged_by_facilitator(event: Event, is_party: Callable[[str], bool]) -> bool
 
 
 def placed_by(placement: Placement, is_party: Callable[[str], bool]) -> Said:
-    """Who entered a placement: the row keeps it (`by`, `device`) as the log does."""
-    return said_by(placement.by, placement.device, is_party)
+    """Who entered a placement: the row keeps it (`by`, `device`) as the log does, and whose
+    placement from a phone the facilitator's replaced (`replaced_by`, `replaced_device`)."""
+    said = said_by(placement.by, placement.device, is_party)
+    if said.how == FACILITATOR and placement.replaced_device:
+        return Said(REPLACED, placement.replaced_by)
+    return said
 
 
 class _Index(NamedTuple):

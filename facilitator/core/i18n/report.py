@@ -98,6 +98,14 @@ MESSAGES = {
     "report.by.facilitator": {"en": "entered by the facilitator", "et": "sisestas läbiviija"},
     "report.by.phone": {"en": "from a phone: {who}", "et": "telefonist: {who}"},
     "report.by.phone.unnamed": {"en": "from a phone", "et": "telefonist"},
+    "report.by.replaced": {
+        "en": "entered by the facilitator in place of the one {who} sent from a phone",
+        "et": "sisestas läbiviija selle asemel, mille {who} saatis telefonist",
+    },
+    "report.by.replaced.unnamed": {
+        "en": "entered by the facilitator in place of one sent from a phone",
+        "et": "sisestas läbiviija telefonist saadetu asemel",
+    },
     "report.answer_by.facilitator": {
         "en": "answer entered by the facilitator",
         "et": "vastuse sisestas läbiviija",
@@ -305,6 +313,10 @@ MESSAGES = {
     "report.csv.signed_from_phone": {"en": "Signed off by (from a phone)", "et": "Kinnitanud (telefonist)"},
     "report.csv.by.facilitator": {"en": "the facilitator", "et": "läbiviija"},
     "report.csv.by.phone": {"en": "the party, from a phone", "et": "osapool telefonist"},
+    "report.csv.by.replaced": {
+        "en": "the facilitator, in place of a phone's",
+        "et": "läbiviija, telefonist saadetu asemel",
+    },
     "report.csv.yes": {"en": "yes", "et": "jah"},
     "report.csv.no": {"en": "no", "et": "ei"},
     "report.csv.state.open": {"en": "not answered yet", "et": "vastamata"},

@@ -10,7 +10,7 @@ never the name (`public.public_said`).
 
 from __future__ import annotations
 
-from facilitator.core.authorship import FACILITATOR, PHONE, EnteredFor, Said, entered_for, placed_by
+from facilitator.core.authorship import FACILITATOR, PHONE, REPLACED, EnteredFor, Said, entered_for, placed_by
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Placement, Session
 from facilitator.core.reports.document import SAID, Span
@@ -56,8 +56,9 @@ def said_words(said: Said, t: Translator, *, answer: bool = False) -> str:
     key = "report.answer_by" if answer else "report.by"
     if said.how == FACILITATOR:
         return t(f"{key}.facilitator")
-    if said.how == PHONE:
-        return t(f"{key}.phone", who=said.name) if said.name else t(f"{key}.phone.unnamed")
+    if said.how in (PHONE, REPLACED):
+        key += ".phone" if said.how == PHONE else ".replaced"
+        return t(key, who=said.name) if said.name else t(f"{key}.unnamed")
     return ""
 
 
@@ -69,12 +70,15 @@ def said_note(said: Said, t: Translator, *, answer: bool = False) -> tuple[Span,
 
 
 def said_cell(said: Said, t: Translator) -> tuple[str, str]:
-    """A table's two cells: who entered it ("the facilitator", "the party, from a phone") and
-    the name typed on the phone ("" for the facilitator, and in a public copy)."""
+    """A table's two cells: who entered it ("the facilitator", "the party, from a phone", "the
+    facilitator, in place of a phone's") and the name typed on the phone ("" for the
+    facilitator, and in a public copy)."""
     if said.how == FACILITATOR:
         return t("report.csv.by.facilitator"), ""
     if said.how == PHONE:
         return t("report.csv.by.phone"), said.name
+    if said.how == REPLACED:  # the name is the replaced phone's
+        return t("report.csv.by.replaced"), said.name
     return "", ""
 
 
