@@ -10,9 +10,10 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import explain
@@ -220,6 +221,21 @@ class BaseModal(Localized, ModalScreen[ResultType]):
                 self.notify(message, severity="error", markup=False)
                 return False
         return True
+
+    def show_problem(self, label: Label, text: str, field: Widget | None = None) -> None:
+        """Say on the dialog's problem line what is wrong, focus the field it is about, and bring
+        the line into view: under the last field, it is below the fold of a small terminal. The
+        field stays in view too where both fit."""
+        label.update(Content(text))
+        if field is not None:
+            field.focus(scroll_visible=False)
+
+        def into_view() -> None:
+            label.scroll_visible(animate=False, immediate=True)
+            if field is not None:
+                field.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(into_view)
 
     def action_step_button(self, step: int) -> None:
         """From a focused button to its neighbour in the same row (text fields keep their arrows)."""

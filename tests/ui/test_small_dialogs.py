@@ -107,3 +107,32 @@ async def test_export_labels_stand_apart_from_their_values_in_projector_mode(
         ):
             label, value = dialog.query_one(f"#{label_id}"), dialog.query_one(f"#{value_id}")
             assert value.region.x - label.region.right >= 1, f"{label_id} runs into its value"
+
+
+def on_screen(pilot: Pilot[int], widget: Widget) -> bool:
+    """The widget is drawn where the screen shows it (not scrolled out of its dialog)."""
+    region = widget.region
+    if not region or not pilot.app.screen.region.contains_region(region):
+        return False
+    hit, _ = pilot.app.screen.get_widget_at(*region.center)
+    return hit is widget or widget in hit.ancestors_with_self
+
+
+async def test_why_a_new_workshop_is_refused_is_shown_at_80x24(make_app: MakeApp) -> None:
+    """A date it can't read: the line saying so sits under the last field, below the fold at
+    80×24, so enter only moved the focus to the date and nothing said why. Now the line is
+    brought into view, with the date field it is about."""
+    app = make_app(lang="et")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await screen_shown(pilot, HomeScreen)
+        await pilot.press("n")
+        dialog = await screen_shown(pilot, NewSessionDialog)
+        date = dialog.query_one("#date", Input)
+        await focus(pilot, date)
+        date.value = "31.02.2026"
+        await focus(pilot, dialog.query_one("#title", Input))
+        await pilot.press(*"Väike ekraan", "enter")
+        problem = dialog.query_one("#problem")
+        await until(pilot, lambda: date.has_focus and on_screen(pilot, problem), "the reason in view")
+        assert on_screen(pilot, date)
+        assert "kuupäev" in str(problem.render()).lower()

@@ -154,8 +154,8 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
         """The form's content, or None (with the reason shown) when it can't be saved."""
         title = self.query_one("#activity-title", Input).value.strip()
         if not title:
-            self.query_one("#activity-problem", Label).update(Content(self.t("collect.no_title")))
-            self.query_one("#activity-title", Input).focus()
+            problem = self.query_one("#activity-problem", Label)
+            self.show_problem(problem, self.t("collect.no_title"), self.query_one("#activity-title", Input))
             return None
         parties: SelectionList[str] = self.query_one("#activity-parties", SelectionList)
         concerns: SelectionList[str] = self.query_one("#activity-concerns", SelectionList)
@@ -306,8 +306,8 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
     def action_add(self) -> None:
         examples = self.chosen()
         if not examples:
-            self.query_one("#examples-problem", Label).update(Content(self.t("collect.examples.pick_one")))
-            self.query_one("#examples-list", SelectionList).focus()
+            problem = self.query_one("#examples-problem", Label)
+            self.show_problem(problem, self.t("collect.examples.pick_one"), self.query_one("#examples-list"))
             return
         add = self.query_one("#examples-add-parties", Checkbox).value
         self.dismiss(ExamplesChoice(examples, add_missing_parties=add))

@@ -82,9 +82,11 @@ class AgreeForm(BaseModal[FormResult]):
     def problem(self, key: str | None, focus: str | None = None) -> None:
         """Say what is missing (its line is always there, so the buttons never move)."""
         self.problem_key = key
-        self.query_one("#form-problem", Label).update(Content(self.t(key)) if key else "")
-        if focus is not None:
-            self.query_one(focus).focus()
+        label = self.query_one("#form-problem", Label)
+        if key is None:
+            label.update("")
+        else:
+            self.show_problem(label, self.t(key), self.query_one(focus) if focus else None)
 
     def buttons(self) -> ComposeResult:
         yield Label("", id="form-problem", classes="dialog-problem")

@@ -235,14 +235,12 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         date = self.query_one("#date", Input).value.strip()
         problem = self.query_one("#problem", Label)
         if not title.strip():
-            problem.update(self.t("home.new.no_title"))
-            self.query_one("#title", Input).focus()
+            self.show_problem(problem, self.t("home.new.no_title"), self.query_one("#title", Input))
             return
         if date:
             parsed = parse_date(date)
             if parsed is None:
-                problem.update(self.t("home.new.bad_date"))
-                self.query_one("#date", Input).focus()
+                self.show_problem(problem, self.t("home.new.bad_date"), self.query_one("#date", Input))
                 return
             date = parsed
         chosen = self.query_one("#scenario", Select).value
