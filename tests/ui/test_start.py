@@ -239,3 +239,38 @@ def test_the_command_line_reads_the_session_once_and_the_app_takes_it_over(
     assert code == 0
     assert reads == [path] and builds == [str(path)]
     assert isinstance(shown[0], WorkshopScreen) and shown[0].service.path == path
+
+
+async def test_no_widget_is_styled_again_before_the_first_frame_and_the_clock_shows_its_state(
+    ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """Each widget is styled once as it is mounted: the board is focused as it is built, and the
+    timer's state classes come with the panel (a restyle each cost a widget's whole styling)."""
+    import time
+
+    from facilitator.core.timer import PhaseTimer
+    from facilitator.ui.widgets.timer import TimerPanel
+
+    service = on_the_board(demo_session)
+    phase = service.session.room.phase
+    service.set_timer(PhaseTimer(phase, 600, 0.0, time.time() - 590))  # running, in its last minute
+    app = FirstFrame(ui_library, session_path=service.path, lang="en")
+    app.focus_events = []
+    restyled: list[str] = []
+    update_nodes = app.stylesheet.update_nodes
+
+    def noted(nodes: object, animate: bool = False) -> None:
+        nodes = list(nodes)  # type: ignore[call-overload]
+        if not app.ready_seen:
+            restyled.extend(type(node).__name__ for node in nodes)
+        update_nodes(nodes, animate=animate)
+
+    app.stylesheet.update_nodes = noted  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 50)) as pilot:
+        await workshop_shown(pilot)
+        assert app.ready_seen and restyled == []
+        panel = app.screen.query_one(TimerPanel)
+        assert panel.has_class("-warning", "-running") and not panel.has_class("-normal")
+        assert str(app.screen.query_one("#timer-state").render()) == "▶ ⚠"
+        assert app.screen.query_one("#timer-digits").value.startswith("00:")  # type: ignore[attr-defined]
+        assert isinstance(app.focused, LadderBoard) and app.focused.has_focus

@@ -122,11 +122,13 @@ class WorkshopScreen(BaseScreen):
                     yield Label("", id="workshop-title")
                     yield MismatchBadge(self.service, id="workshop-mismatches")
                 yield PhaseStepper(self.steps(), self.phase_id, id="phases")
-            yield TimerPanel(id="timer")
+            yield TimerPanel(self.current_timer(), id="timer")
         # Only the current phase's view is built now; the others when first visited.
         kind = self.phase_kind(self.phase_id)
         with ContentSwitcher(id="phase-views", initial=f"view-{kind}"):
-            yield self._new_view(kind)
+            view = self._new_view(kind)
+            view.focused_as_composed = view.FIRST_FOCUS is not None  # (the screen's AUTO_FOCUS)
+            yield view
         yield KeyBar()
 
     def after_mount(self) -> None:

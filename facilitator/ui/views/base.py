@@ -35,6 +35,9 @@ class PhaseView(AppBound, Vertical):
         self.selection: str | None = None
         """The workshop's selected activity, passed down (the workshop owns it)."""
         self._after_show: list[Callable[[], object]] = []
+        self.focused_as_composed = False
+        """Set by the workshop for the view its first frame shows: its `FIRST_FOCUS` widget is
+        focused as it is built (Textual's auto focus then finds it so, and styles it only once)."""
 
     @property
     def session(self) -> Session:

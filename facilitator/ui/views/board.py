@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Label
 
 from facilitator.core.followup import is_new_this_year
@@ -153,7 +154,12 @@ class BoardView(PhaseView):
             )
             yield ActionBar([BarAction("place", "…", primary=True)], id="board-place")
             yield Label("", id="board-hint", classes="editing")
-        yield LadderBoard(self.service.scenario.rung_ids(), id="board")
+        board = LadderBoard(self.service.scenario.rung_ids(), id="board")
+        if self.focused_as_composed:
+            # Focused before it is first styled: the screen's auto focus (this very widget)
+            # changes nothing then, where it restyled the board (its 26 parts) once more.
+            board.set_reactive(Widget.has_focus, True)
+        yield board
         yield Label("", id="board-detail")
 
     def on_resize(self) -> None:

@@ -29,11 +29,21 @@ class TimerPanel(Horizontal):
 
     timer: reactive[PhaseTimer | None] = reactive(None, init=False)
 
+    def __init__(self, timer: PhaseTimer | None = None, *, id: str | None = None) -> None:
+        # The clock as it is, from the start: its state classes set before the first styling
+        # (set on the first tick, they restyled the panel and its four widgets once more).
+        self._face = face_of(timer)
+        super().__init__(id=id, classes=" ".join(self._face[2]))
+        self.set_reactive(TimerPanel.timer, timer)
+
     def compose(self) -> ComposeResult:
+        clock, status, _classes, running = self._face
         with Vertical(id="timer-face"):
-            yield Digits("00:00", id="timer-digits")
-            yield Label("", id="timer-state")
-        yield TimerControls(id="timer-buttons", classes="editing")
+            yield Digits(clock, id="timer-digits")
+            yield Label(Content(status), id="timer-state")
+        controls = TimerControls(id="timer-buttons", classes="editing")
+        controls.set_reactive(TimerControls.running, running)
+        yield controls
 
     def on_mount(self) -> None:
         self.set_interval(0.5, self.tick)
@@ -51,21 +61,35 @@ class TimerPanel(Horizontal):
         timer = self.timer
         if timer is None:
             return
-        now = time.time()
-        remaining = timer.remaining(now)
+        clock, status, classes, running = face_of(timer)
         digits = self.query_one("#timer-digits", Digits)
-        shown = format_clock(remaining)
-        if digits.value != shown:  # ticks twice a second: a paused clock redraws nothing
-            digits.update(shown)
-        state = timer.state(now)
-        for name in ("normal", "warning", "over"):
-            self.set_class(state == name, f"-{name}")
-        self.set_class(timer.running, "-running")
-        # Meaning not by colour alone: the state is also spelled out.
-        words = {"normal": "", "warning": "⚠", "over": "⏰"}
-        status = ("▶ " if timer.running else "|| ") + words[state]
+        if digits.value != clock:  # ticks twice a second: a paused clock redraws nothing
+            digits.update(clock)
+        for name in STATE_CLASSES:
+            self.set_class(name in classes, name)
         show(self.query_one("#timer-state", Label), Content(status))  # a label update is a layout
-        self.query_one(TimerControls).running = timer.running
+        self.query_one(TimerControls).running = running
+
+
+STATE_CLASSES = ("-normal", "-warning", "-over", "-running")
+
+
+Face = tuple[str, str, tuple[str, ...], bool]
+"""What the panel shows of a timer: the clock, its state in words, the panel's state classes,
+and whether it runs."""
+
+
+def face_of(timer: PhaseTimer | None) -> Face:
+    """The panel's face for a timer now (no timer: a clock at zero, no state)."""
+    if timer is None:
+        return "00:00", "", (), False
+    now = time.time()
+    state = timer.state(now)
+    # Meaning not by colour alone: the state is also spelled out.
+    words = {"normal": "", "warning": "⚠", "over": "⏰"}
+    status = ("▶ " if timer.running else "|| ") + words[state]
+    classes = (f"-{state}", "-running") if timer.running else (f"-{state}",)
+    return format_clock(timer.remaining(now)), status, classes, timer.running
 
 
 class TimerControls(PointableText[int]):
