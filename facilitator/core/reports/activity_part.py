@@ -41,7 +41,7 @@ def anchor_of(number: int) -> str:
 
 
 def reference(labels: Labels, activity: Activity) -> tuple[Span, ...]:
-    """ "#3 Title", the number linking to the activity's part (HTML)."""
+    """An activity as "#3 Title", the number linking to its part (HTML)."""
     number = labels.number[activity.id]
     return (Span(f"#{number}", STRONG, anchor=anchor_of(number)), Span(" "), user(activity.title))
 

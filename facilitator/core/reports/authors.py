@@ -43,7 +43,7 @@ class Authors:
         return self._shown(self.placed.get(key, Said()))
 
     def word(self, word: str, item_id: str) -> Said:
-        """ "commitment", "expectation", "answer" or "followup" by its id (`EnteredFor.said`)."""
+        """Who entered a commitment, expectation, answer or follow-up (`word`) by its id."""
         return self._shown(self.entered.said(word, item_id))
 
     def signoff(self, activity_id: str, party_id: str) -> Said:
@@ -51,8 +51,9 @@ class Authors:
 
 
 def said_words(said: Said, t: Translator, *, answer: bool = False) -> str:
-    """ "entered by the facilitator", "from a phone: Mari Tamm" (of an `answer`: "answer
-    entered by the facilitator", "answered from a phone: …"), or "" when the log says neither."""
+    """The words for `said`: "entered by the facilitator", "from a phone: Mari Tamm" (of an
+    `answer`: "answer entered by the facilitator", "answered from a phone: …"), or "" when the
+    log says neither."""
     key = "report.answer_by" if answer else "report.by"
     if said.how == FACILITATOR:
         return t(f"{key}.facilitator")
