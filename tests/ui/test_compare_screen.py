@@ -339,12 +339,16 @@ async def test_compare_in_estonian_and_switching_language(
         }
         assert "Rollide muutused (2):" in detail(screen)
         assert "tagasi lükatud („No volunteers this year.“)" in detail(screen)
+        # The dates as Estonians write them (the side headers showed 2025-05-06).
+        assert plain(screen.query_one("#cmp-a-meta", Label)).startswith("06.05.2025 · Keila")
+        assert plain(screen.query_one("#cmp-b-meta", Label)).startswith("12.05.2026 · Keila")
         tabs = screen.query_one("#cmp-tabs", TabbedContent)
         assert plain(tabs.get_tab("cmp-actions").label) == "Sammud (2)"
         await pilot.press("f7")
         await pilot.pause()
         assert changes(screen)["Evening patrols"] == "↑ up"
         assert "Role changes (2):" in detail(screen)
+        assert plain(screen.query_one("#cmp-a-meta", Label)).startswith("2025-05-06 · Keila")
 
 
 async def test_small_terminal_keeps_every_column(make_app: MakeApp, ui_library: SessionLibrary) -> None:

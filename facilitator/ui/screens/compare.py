@@ -186,7 +186,7 @@ class CompareScreen(BaseScreen):
                     Content.styled(one_line(session.info.title), "bold"),
                 )
             )
-            where = f"{one_line(when(session))} · {one_line(session.info.place)}".strip(" ·")
+            where = f"{one_line(when(session, t.language))} · {one_line(session.info.place)}".strip(" ·")
             meta = t(
                 "exchange.compare.side_meta",
                 when=where,

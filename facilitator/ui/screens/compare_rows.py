@@ -21,6 +21,7 @@ from facilitator.core.compare import (
 )
 from facilitator.core.compare_report import followup_text
 from facilitator.core.comparison import outcome_key
+from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Action, Activity, Expectation, Session
 from facilitator.core.text import one_line
@@ -141,8 +142,9 @@ def state_text(e: Expectation, t: Translator) -> str:
     return t(key) if t.has(key) else e.state
 
 
-def when(session: Session) -> str:
-    return session.info.date or session.info.created_at[:10]
+def when(session: Session, language: str) -> str:
+    """The workshop's date (else the day it was made), as people of `language` write it."""
+    return shown_date(session.info.date or session.info.created_at[:10], language)
 
 
 # --------------------------------------------------------------------------- the detail of a row
