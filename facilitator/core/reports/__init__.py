@@ -9,7 +9,7 @@ File names start with the session id (`-public` added for public exports):
     md    <id>.md                      html  <id>.html            json  <id>.json
     svg   <id>-ladder.svg, <id>-partnership.svg
     csv   <id>-activities.csv, -placements, -roles, -commitments, -expectations,
-          -agreement-fields, -actions (see csv_export.PARTS)
+          -agreement-fields, -actions (see formats.CSV_PARTS)
 
 md, html and json are one file: `target` is that file. svg and csv are several:
 `target` is a folder (made if missing). The language is the session's unless `lang`

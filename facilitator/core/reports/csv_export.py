@@ -23,19 +23,11 @@ from facilitator.core.matrices import role_matrix
 from facilitator.core.model import EXPECTATION_STATES, Session
 from facilitator.core.reports.authors import Authors, said_cell
 from facilitator.core.reports.escape import clean
+from facilitator.core.reports.formats import CSV_PARTS as PARTS
 from facilitator.core.reports.labels import Labels
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-PARTS = (  # <id>-<part>.csv, in the order they are written
-    "activities",
-    "placements",
-    "roles",
-    "commitments",
-    "expectations",
-    "agreement-fields",
-    "actions",
-)
 
 Cell = str | int | None
 Row = Sequence[Cell]
