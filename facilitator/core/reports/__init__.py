@@ -24,19 +24,20 @@ import datetime as dt
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.core.counterpart import in_language
 from facilitator.core.errors import UserError, os_reason
 from facilitator.core.i18n import LANGUAGES, Translator
 from facilitator.core.model import Session
 from facilitator.core.party import party_view
-from facilitator.core.reports.authors import Authors
 from facilitator.core.reports.formats import REGISTRY, SVG_PARTS, ExportFormat
 from facilitator.core.reports.public import public_data, public_session
-from facilitator.core.reports.source import Source
 from facilitator.core.service import SessionService
 from facilitator.core.store import atomic_write_text, make_private_folder
+
+if TYPE_CHECKING:  # the renderers' side (authors, the report document) when an export is made
+    from facilitator.core.reports.source import Source
 
 FORMATS = tuple(REGISTRY)
 """The formats' names, in the order the CLI and the export dialog offer them (see `formats`)."""
@@ -86,6 +87,9 @@ def render(
 def _source(
     session: Session, data: Mapping[str, Any], *, public: bool, lang: str | None, generated: str | None
 ) -> Source:
+    from facilitator.core.reports.authors import Authors
+    from facilitator.core.reports.source import Source
+
     language = report_language(session, lang)
     # Rung, role, phase and field names in the report's language too (one language at a time).
     session = dataclasses.replace(session, scenario=in_language(session.scenario, language))

@@ -9,10 +9,13 @@ rendered; importing them all was ~65 M instructions of every `facilitator` start
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from facilitator.core.model import Session
 from facilitator.core.record import record
-from facilitator.core.reports.source import Source
+
+if TYPE_CHECKING:
+    from facilitator.core.reports.source import Source
 
 CSV_PARTS = (  # <id>-<part>.csv, in the order they are written
     "activities",
