@@ -23,7 +23,7 @@ from facilitator.core.errors import ChangeRejected, SessionWriteError
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, now
-from facilitator.core.store import document
+from facilitator.core.tables_db import document
 
 WRITER = Path(__file__).parent / "writer.py"
 

@@ -35,7 +35,7 @@ from facilitator.core.review import (
 )
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, replay
-from facilitator.core.store import MemoryTablesStorage, tinydb_over
+from facilitator.core.tables_db import MemoryTablesStorage, tinydb_over
 
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
 

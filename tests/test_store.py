@@ -21,7 +21,8 @@ from facilitator.core.library import SessionLibrary
 from facilitator.core.model import Event, Session
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, replay
-from facilitator.core.store import SessionEncoder, document, dumps
+from facilitator.core.store import SessionEncoder, dumps
+from facilitator.core.tables_db import document
 from facilitator.core.text import NAME, NAME_LIMIT, TEXT_LIMIT, clean
 from facilitator.core.timer import PhaseTimer
 

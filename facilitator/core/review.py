@@ -35,7 +35,8 @@ from facilitator.core.mismatches import Mismatch, counts_by_kind, mismatches
 from facilitator.core.model import Activity, BuildCache, Event, Placement, Session
 from facilitator.core.party import party_view
 from facilitator.core.scenario import Scenario
-from facilitator.core.store import Data, MemoryTablesStorage, tinydb_over
+from facilitator.core.store import Data
+from facilitator.core.tables_db import MemoryTablesStorage, tinydb_over
 from facilitator.core.text import one_line
 
 CHECKPOINT_EVERY = 100

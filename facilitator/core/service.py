@@ -15,8 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB
-
 from facilitator.core.counterpart import in_language
 from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
@@ -24,16 +22,19 @@ from facilitator.core.i18n import Worded
 from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
-from facilitator.core.store import Data, MemoryTablesStorage, SessionFile, document, new_id, tinydb_over
+from facilitator.core.store import Data, SessionFile, new_id
 from facilitator.core.text import clean_change
 from facilitator.core.timer import PhaseTimer
 from facilitator.core.validate import SESSION_ID_RE
 
 if TYPE_CHECKING:
+    from tinydb import TinyDB
+
     from facilitator.core.schema.events import FollowUpCarried, FollowUpRecorded
 
-# The change handlers (`changes`, `kinds`) are imported where a change is made: opening a
-# session to show it needs none of them (the start imports only what its first frame needs).
+# The change handlers (`changes`, `kinds`) and TinyDB (`tables_db`) are imported where a
+# change is made: opening a session to show it needs none of them (the start imports only
+# what its first frame needs).
 
 Listener = Callable[[Event], None]
 Clock = Callable[[], str]
@@ -110,6 +111,8 @@ def append_event(
     db: TinyDB, kind: str, data: Mapping[str, Any], actor: str | Author, at: str, device: str = ""
 ) -> Event:
     """Record one change; a participant's device is named beside the person (`Author`)."""
+    from facilitator.core.tables_db import document
+
     if isinstance(actor, Author):
         device = actor.device
     name = actor.name if isinstance(actor, Author) else actor
@@ -564,6 +567,8 @@ def _signature_of(value: Any) -> tuple[int, int, int] | None:
 
 def _migrate_view_table(db: TinyDB, device: DeviceState) -> None:
     """Move an old file's `view` table out: positions to the device, the room's focus to the session."""
+    from facilitator.core.tables_db import document
+
     data = db.storage.read() or {}
     view = data.get("view")
     if view is None:
@@ -589,6 +594,7 @@ def _migrate_view_table(db: TinyDB, device: DeviceState) -> None:
 def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario) -> Session:
     """The session as it stood after the given events, rebuilt in memory from its start."""
     from facilitator.core.changes import apply_change
+    from facilitator.core.tables_db import MemoryTablesStorage, tinydb_over
 
     start = {**meta, **meta.get("initial", {})}
     storage = MemoryTablesStorage({"meta": {"session": start}, "events": {}})

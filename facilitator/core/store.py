@@ -16,13 +16,9 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
 from facilitator.core.groupcommit import Batch, GroupCommit
@@ -37,83 +33,13 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from filelock import FileLock
+    from tinydb import TinyDB
 
 JSON_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
 # Sessions and exports hold people's names: readable by their owner only.
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_FOLDER_MODE = 0o700
-
-
-class IdTable(Table):
-    """A TinyDB table keyed by our own string ids, whose documents are never edited in place.
-
-    TinyDB's integer ids come from a per-instance counter that goes stale when
-    another process writes; our ids are chosen by the caller, so there is no counter.
-    Writes replace whole documents in a copy of the table dict, so a transaction can
-    start from the cached data without copying every document first, and a failed
-    transaction leaves the cache as it was.
-    """
-
-    document_id_class = str  # type: ignore[assignment]
-
-    def _get_next_id(self) -> str:
-        raise RuntimeError("documents need an explicit id: insert a tinydb.table.Document")
-
-    def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
-        tables = self._storage.read() or {}
-        table = dict(tables.get(self.name, {}))  # ids are already strings: no re-keying
-        updater(table)
-        tables[self.name] = table
-        self._storage.write(tables)
-        self.clear_cache()
-
-    def upsert(self, document: Mapping[str, Any], cond: Any = None) -> list[int]:
-        """Insert or replace the whole document under its id."""
-        if not isinstance(document, Document) or cond is not None:
-            raise TypeError("upsert takes a Document with its id")
-        doc_id = document.doc_id
-
-        def replace(table: dict[Any, Any]) -> None:
-            table[doc_id] = dict(document)
-
-        self._update_table(replace)
-        return [doc_id]
-
-    def update(self, *args: Any, **kwargs: Any) -> list[int]:
-        raise NotImplementedError("edits replace whole documents: use upsert")
-
-
-class IdTinyDB(TinyDB):
-    table_class = IdTable
-
-
-class MemoryTablesStorage(Storage):
-    """Holds one transaction's data; TinyDB reads and writes it in place."""
-
-    def __init__(self, data: Data | None = None) -> None:
-        self.data: Data = data if data is not None else {}
-        self.dirty = False
-
-    def read(self) -> Data:
-        return self.data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.data = cast(Data, data)
-        self.dirty = True
-
-    def close(self) -> None:
-        pass
-
-
-def document(data: Mapping[str, Any], doc_id: str) -> Document:
-    """A TinyDB document under our string id (TinyDB's hints assume integer ids)."""
-    return Document(data, doc_id=cast(int, doc_id))
-
-
-def tinydb_over(storage: MemoryTablesStorage) -> TinyDB:
-    """A fresh TinyDB (no stale query caches) over the given in-memory data."""
-    return IdTinyDB(storage=cast(Any, lambda: storage))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -233,7 +159,7 @@ _encode = json.JSONEncoder(**JSON_OPTIONS).encode
 class SessionEncoder:
     """Session data to the same text as `dumps`, re-encoding only what changed since last time.
 
-    Documents and tables are never edited in place (`IdTable` replaces them), so an object
+    Documents and tables are never edited in place (`tables_db.IdTable` replaces them), so an object
     that was encoded before encodes the same again: its text is kept, checked by identity
     (the cache holds the object, so its id cannot be reused). A change at 500 activities
     re-encodes a document or two and re-joins two tables instead of encoding ~5,000
@@ -439,6 +365,8 @@ class SessionFile:
         return self.group.submit(change)
 
     def _write_batch(self, batch: Batch) -> None:
+        from facilitator.core.tables_db import MemoryTablesStorage, tinydb_over
+
         self._acquire()
         try:
             storage = MemoryTablesStorage(_copy_tables(self.read()))
@@ -479,6 +407,8 @@ class SessionFile:
         If the block raises, nothing is written; the block worked on a copy, so a
         half-applied change never leaks into later reads. No batch runs meanwhile.
         """
+        from facilitator.core.tables_db import MemoryTablesStorage, tinydb_over
+
         with self.group.exclusive():
             self._acquire()
             try:
@@ -525,7 +455,8 @@ class SessionFile:
 
 
 def _copy_tables(data: Data) -> Data:
-    """The transaction's own top level: `IdTable` replaces tables and documents, never edits them."""
+    """The transaction's own top level: `IdTable` (`tables_db`) replaces tables and documents,
+    never edits them."""
     return dict(data)
 
 

@@ -23,7 +23,7 @@ from facilitator.core.model import META, PARTIES, Activity, SessionInfo
 from facilitator.core.scenario import Scenario
 from facilitator.core.schema.events import PAYLOADS, Payload
 from facilitator.core.schema.table import Table
-from facilitator.core.store import document
+from facilitator.core.tables_db import document
 from facilitator.core.text import one_line
 
 if TYPE_CHECKING:
