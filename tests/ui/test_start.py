@@ -117,7 +117,7 @@ from facilitator.ui.app import FacilitatorApp
 
 class Noted(FacilitatorApp):
     def on_ready(self) -> None:
-        self.modules = sorted(name for name in sys.modules if name.startswith("facilitator"))
+        self.modules = sorted(sys.modules)
         self.call_after_refresh(self.exit)
 
 app = Noted(SessionLibrary(Path(sys.argv[1])), session_path=Path(sys.argv[2]), lang="en")
@@ -136,6 +136,15 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "facilitator.ui.screens.placement",
     "facilitator.ui.views.agree",
     "facilitator.ui.screenshot",
+    "facilitator.core.tables_db",  # TinyDB, the store's interface for a change: reading
+    "tinydb",  # and showing a file need none of it
+    "filelock",  # the write lock: made by the first write (every write takes it)
+    "hmac",  # (the server's join codes, with secrets)
+    "secrets",
+    "csv",  # (the CSV export)
+    "html",  # (the HTML export, the screenshot fixer)
+    "aiohttp",
+    "jinja2",
 )
 
 
@@ -154,8 +163,66 @@ def test_the_first_frame_imports_only_what_it_shows(
     )
     modules = json.loads(out.stdout.strip().splitlines()[-1])
     assert "facilitator.ui.views.board" in modules
-    early = [m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_THE_FIRST_FRAME)]
-    assert early == []
+    assert imported_early(modules) == []
+
+
+def imported_early(modules: list[str], allowed: frozenset[str] = frozenset()) -> list[str]:
+    return [
+        m
+        for m in modules
+        if m not in allowed and any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_THE_FIRST_FRAME)
+    ]
+
+
+USERS_START = r"""
+import gc, json, sys
+from facilitator.core import store
+from facilitator.ui.app import FacilitatorApp
+from facilitator.cli import main
+
+collector_while_reading = []
+read = store.read_limited
+def noted_read(*args):
+    collector_while_reading.append(gc.isenabled())
+    return read(*args)
+store.read_limited = noted_read
+
+ready, run = FacilitatorApp.on_ready, FacilitatorApp.run
+def on_ready(app):
+    ready(app)
+    app.modules = sorted(sys.modules)
+    app.call_after_refresh(app.exit)
+def headless(app, *args, **kwargs):
+    run(app, headless=True, size=(160, 50))
+    print(json.dumps({"modules": app.modules, "collector_while_reading": collector_while_reading}))
+FacilitatorApp.on_ready, FacilitatorApp.run = on_ready, headless
+sys.exit(main(["--data-dir", sys.argv[1], "--lang", "en", "open", sys.argv[2]]))
+"""
+
+FORMATS_TABLE = frozenset(
+    {"facilitator.core.reports", "facilitator.core.reports.formats", "facilitator.core.reports.public"}
+)
+"""The export formats' table (the command line's `--format` choices) and what its package needs."""
+
+
+def test_the_users_start_imports_only_what_the_first_frame_shows_and_reads_without_the_collector(
+    ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """`facilitator open ID` (a fresh process) imports no more than the app started directly,
+    but the export formats' table the command line's options are built from; the session is
+    read with the collector already off (the app turns it on after the first frame)."""
+    on_the_board(demo_session)
+    out = subprocess.run(
+        [sys.executable, "-c", USERS_START, str(ui_library.data_dir), demo_session.session.id],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    noted = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "facilitator.ui.views.board" in noted["modules"]
+    assert imported_early(noted["modules"], FORMATS_TABLE) == []
+    assert noted["collector_while_reading"] == [False]
 
 
 async def test_a_screen_is_styled_once_when_first_shown_unless_a_stylesheet_came_since(
@@ -207,6 +274,9 @@ def test_the_command_line_turns_the_collector_back_on_when_the_app_cannot_start(
     code = main(["--data-dir", str(ui_library.data_dir), "open", demo_session.session.id], io.StringIO(), err)
     assert code == 2 and "not today" in err.getvalue()
     assert gc.isenabled()
+    # The collector goes off before the session is read: a session that cannot be opened too.
+    code = main(["--data-dir", str(ui_library.data_dir), "open", "nosuchid"], io.StringIO(), io.StringIO())
+    assert code == 2 and gc.isenabled()
 
 
 def test_the_command_line_reads_the_session_once_and_the_app_takes_it_over(
