@@ -33,6 +33,7 @@ from facilitator.core.mismatches import mismatches
 from facilitator.core.model import Session
 from facilitator.core.reports import csv_export, json_export
 from facilitator.core.reports.escape import markup, md_inline
+from facilitator.core.reports.formats import CSV_PARTS
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 
@@ -313,7 +314,7 @@ def test_csv_tables(demos: dict[str, SessionService], lang: str) -> None:
     service = demos[lang]
     session = service.session
     files = export(service, "csv")
-    assert list(files) == [f"{session.id}-{part}.csv" for part in csv_export.PARTS]
+    assert list(files) == [f"{session.id}-{part}.csv" for part in CSV_PARTS]
     tables = {
         name.removeprefix(f"{session.id}-").removesuffix(".csv"): read_csv(b, lang)
         for name, b in files.items()
@@ -619,8 +620,8 @@ def test_cli_multi_file_formats(demo_id: str, tmp_path: Path, monkeypatch: pytes
     result = run("export", demo_id, "--format", "csv", "-o", str(folder))
     assert result.code == EXIT_OK
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(f"{demo_id}-{part}.csv" for part in csv_export.PARTS)
-    assert result.err.count("wrote ") == len(csv_export.PARTS)
+    assert names == sorted(f"{demo_id}-{part}.csv" for part in CSV_PARTS)
+    assert result.err.count("wrote ") == len(CSV_PARTS)
     result = run("export", demo_id, "--format", "svg", "-o", str(folder), "--public")
     assert (folder / f"{demo_id}-public-ladder.svg").is_file()
     assert (folder / f"{demo_id}-public-partnership.svg").is_file()

@@ -32,9 +32,8 @@ if TYPE_CHECKING:
 
     from facilitator.core.schema.events import FollowUpCarried, FollowUpRecorded
 
-# The change handlers (`changes`, `kinds`) and TinyDB (`tables_db`) are imported where a
-# change is made: opening a session to show it needs none of them (the start imports only
-# what its first frame needs).
+# The change handlers (`changes`, `kinds`) and TinyDB (`tables_db`) are imported where a change
+# is made: showing a session needs none of them (a start imports what its first frame needs).
 
 Listener = Callable[[Event], None]
 Clock = Callable[[], str]
@@ -278,12 +277,13 @@ class SessionService:
         Every text in it is cleaned first (`clean_change`), whoever sends it; a participant's
         device (`Author`) is also held to the room's rules, under the lock."""
         from facilitator.core.changes import apply_change
+        from facilitator.core.tables_db import move_view_table_out
 
         payload = clean_change(kind, data)
         who = actor or self.actor
 
         def apply(db: TinyDB) -> Event:
-            _migrate_view_table(db, self.device)
+            move_view_table_out(db, self.device.adopt)
             at = self.clock()
             apply_change(db, self.scenario, kind, payload, at, who)
             return append_event(db, kind, payload, who, at)
@@ -563,32 +563,6 @@ def _signature_of(value: Any) -> tuple[int, int, int] | None:
     if isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value):
         return (value[0], value[1], value[2])
     return None
-
-
-def _migrate_view_table(db: TinyDB, device: DeviceState) -> None:
-    """Move an old file's `view` table out: positions to the device, the room's focus to the session."""
-    from facilitator.core.tables_db import document
-
-    data = db.storage.read() or {}
-    view = data.get("view")
-    if view is None:
-        return
-    state = view.get("state") if isinstance(view, dict) else None
-    state = dict(state) if isinstance(state, dict) else {}
-    state.pop("id", None)
-    device.adopt(state)
-    timers = state.get("timers")
-    if isinstance(timers, dict) and not data.get("timers"):
-        table = db.table("timers")
-        for phase_id, timer in timers.items():
-            if isinstance(timer, dict) and timer.get("phase_id") == phase_id:
-                table.upsert(document({**timer, "id": phase_id}, phase_id))
-    opened = state.get("placement")
-    meta = dict(data["meta"]["session"])
-    if isinstance(opened, str) and opened in data.get("activities", {}) and "open_activity" not in meta:
-        meta["open_activity"] = opened
-        db.table("meta").upsert(document(meta, "session"))
-    db.drop_table("view")
 
 
 def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario) -> Session:

@@ -86,3 +86,28 @@ def document(data: Mapping[str, Any], doc_id: str) -> Document:
 def tinydb_over(storage: MemoryTablesStorage) -> TinyDB:
     """A fresh TinyDB (no stale query caches) over the given in-memory data."""
     return IdTinyDB(storage=cast(Any, lambda: storage))
+
+
+def move_view_table_out(db: TinyDB, adopt: Callable[[dict[str, Any]], None]) -> None:
+    """Move an old file's `view` table out: positions to the device (`adopt`: `DeviceState.adopt`),
+    the room's focus to the session (the first change to such a file does, in its transaction)."""
+    data = db.storage.read() or {}
+    view = data.get("view")
+    if view is None:
+        return
+    state = view.get("state") if isinstance(view, dict) else None
+    state = dict(state) if isinstance(state, dict) else {}
+    state.pop("id", None)
+    adopt(state)
+    timers = state.get("timers")
+    if isinstance(timers, dict) and not data.get("timers"):
+        table = db.table("timers")
+        for phase_id, timer in timers.items():
+            if isinstance(timer, dict) and timer.get("phase_id") == phase_id:
+                table.upsert(document({**timer, "id": phase_id}, phase_id))
+    opened = state.get("placement")
+    meta = dict(data["meta"]["session"])
+    if isinstance(opened, str) and opened in data.get("activities", {}) and "open_activity" not in meta:
+        meta["open_activity"] = opened
+        db.table("meta").upsert(document(meta, "session"))
+    db.drop_table("view")

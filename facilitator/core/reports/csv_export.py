@@ -23,7 +23,6 @@ from facilitator.core.matrices import role_matrix
 from facilitator.core.model import EXPECTATION_STATES, Session
 from facilitator.core.reports.authors import Authors, said_cell
 from facilitator.core.reports.escape import clean
-from facilitator.core.reports.formats import CSV_PARTS as PARTS
 from facilitator.core.reports.labels import Labels
 
 BOM = "\ufeff"
@@ -261,7 +260,7 @@ class _Tables:
 
 
 def render(session: Session, t: Translator, authors: Authors) -> dict[str, bytes]:
-    """part name (see PARTS) → the CSV file's bytes."""
+    """part name → the CSV file's bytes, in the order of `formats.CSV_PARTS` (which names the files)."""
     tables = _Tables(session, t, authors)
     delimiter = delimiter_for(t.language)
     makers: dict[str, Callable[[], tuple[list[str], list[Row]]]] = {
@@ -274,7 +273,7 @@ def render(session: Session, t: Translator, authors: Authors) -> dict[str, bytes
         "actions": tables.actions,
     }
     out: dict[str, bytes] = {}
-    for part in PARTS:
-        header, rows = makers[part]()
+    for part, make in makers.items():
+        header, rows = make()
         out[part] = write_table(header, rows, delimiter)
     return out
