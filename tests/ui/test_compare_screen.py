@@ -322,6 +322,8 @@ async def test_compare_in_estonian_and_switching_language(
     make_app: MakeApp, ui_library: SessionLibrary
 ) -> None:
     pair = two_workshops(ui_library)
+    flyers = next(x for x in pair.b.session.actions if x.text == "Print the flyers")
+    pair.b.update_action(flyers.id, due="2026-06-01")
     app = make_app(lang="et")
     async with app.run_test(size=(120, 40)) as pilot:
         await highlight(app, pilot, pair.a)
@@ -342,6 +344,9 @@ async def test_compare_in_estonian_and_switching_language(
         # The dates as Estonians write them (the side headers showed 2025-05-06).
         assert plain(screen.query_one("#cmp-a-meta", Label)).startswith("06.05.2025 · Keila")
         assert plain(screen.query_one("#cmp-b-meta", Label)).startswith("12.05.2026 · Keila")
+        assert [row[3] for row in rows(screen.query_one("#cmp-actions-table", DataTable)) if row[3]] == [
+            "01.06.2026"
+        ]
         tabs = screen.query_one("#cmp-tabs", TabbedContent)
         assert plain(tabs.get_tab("cmp-actions").label) == "Sammud (2)"
         await pilot.press("f7")

@@ -324,7 +324,7 @@ class CompareScreen(BaseScreen):
                 Text(f"{ACTION_SYMBOLS[status]} {t(f'exchange.action.{status}')}", style="bold"),
                 _fit(owner, NAME_WIDTH),
                 literal_cell(text),
-                literal_cell(due),
+                literal_cell(shown_date(due, t.language)),
                 key=key,
             )
         table.display = bool(rows)
