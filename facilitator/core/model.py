@@ -16,6 +16,7 @@ from dataclasses import field
 from functools import cached_property
 from typing import Annotated, Any, cast, overload
 
+from facilitator.core.attached import grouped
 from facilitator.core.errors import SessionFileError
 from facilitator.core.record import record
 from facilitator.core.scenario import Scenario, scenario_from_dict
@@ -533,29 +534,22 @@ class Session:
 
     @cached_property
     def _by_activity(self) -> dict[str, dict[str, list[Any]]]:
-        """Everything attached to activities, grouped once: the look-ups below are per activity."""
-        groups: dict[str, dict[str, list[Any]]] = {}
-
-        def add(kind: str, items: tuple[Any, ...]) -> None:
-            for item in items:
-                if item.activity_id is not None:
-                    groups.setdefault(kind, {}).setdefault(item.activity_id, []).append(item)
-
-        for kind in ATTACHED:
-            add(kind, getattr(self, kind))
-        return groups
+        """Everything attached to activities, grouped per kind when first asked (`attached`)."""
+        return {}
 
     def _of(self, kind: str, activity_id: str) -> list[Any]:
-        return self._by_activity.get(kind, {}).get(activity_id, [])
+        groups = self._by_activity
+        if kind not in groups:
+            groups[kind] = grouped(kind, getattr(self, kind))
+        return groups[kind].get(activity_id, [])
 
     def attached(self, activity_id: str) -> tuple[Any, ...]:
         """Every row attached to an activity (placements of every round, roles, commitments,
         expectations, fields, sign-offs, steps), flat, each kind after its count: the same
         objects exactly when none of them changed (`mismatches` keeps its findings then)."""
-        groups = self._by_activity
         out: list[Any] = []
         for kind in ATTACHED:
-            rows = groups.get(kind, {}).get(activity_id, ())
+            rows = self._of(kind, activity_id)
             out.append(len(rows))
             out.extend(rows)
         return tuple(out)
