@@ -52,14 +52,8 @@ from facilitator.core.changes import apply_change  # noqa: E402
 from facilitator.core.library import SessionLibrary  # noqa: E402
 from facilitator.core.scenario import Scenario, find_scenario  # noqa: E402
 from facilitator.core.service import SessionService, append_event  # noqa: E402
-from facilitator.core.store import (  # noqa: E402
-    JSON_OPTIONS,
-    MemoryTablesStorage,
-    atomic_write_text,
-    dumps,
-    new_id,
-    tinydb_over,
-)
+from facilitator.core.store import JSON_OPTIONS, atomic_write_text, dumps, new_id  # noqa: E402
+from facilitator.core.tables_db import MemoryTablesStorage, tinydb_over  # noqa: E402
 
 DEFAULT_SIZES = (50, 500, 2000)
 TARGET = 1.5
