@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -143,6 +144,7 @@ class LadderBoard(Widget, can_focus=True):
         self._paint = Palette(self)
         self._wrapped: dict[str, tuple[tuple[object, ...], tuple[list[str], int]]] = {}
         self._rung_shown = self.keys[1] if len(self.keys) > 1 else TRAY
+        self._sized: tuple[Size, Size] | None = None  # see board_size
         self.more_texts = ("▲ {n}", "▼ {n}")
         """How a column says that cards are out of sight above and below (in the interface language)."""
 
@@ -158,7 +160,16 @@ class LadderBoard(Widget, can_focus=True):
     @property
     def narrow(self) -> bool:
         """Too narrow for five columns: the tray and one rung at a time."""
-        return 0 < self.size.width < NARROW
+        return 0 < self.board_size().width < NARROW
+
+    def board_size(self) -> Size:
+        """The board's size (Textual's `size`), worked out again only when the layout or the
+        style changes: `size` finds the widget in the screen's map each time, and every line
+        drawn asked several times (a tenth of drawing the board)."""
+        outer = self.outer_size
+        if self._sized is None or self._sized[0] != outer:
+            self._sized = (outer, self.size)
+        return self._sized[1]
 
     def shown_keys(self) -> tuple[str, ...]:
         """The columns drawn: all of them, or (when narrow) the tray and the rung in view."""
@@ -170,7 +181,7 @@ class LadderBoard(Widget, can_focus=True):
 
     def boxes(self) -> dict[str, ColumnBox]:
         """Each column's place for the current size (worked out again when the size changes)."""
-        width, height = self.size
+        width, height = self.board_size()
         tall = self.app.size.height >= TALL
         shown = self.shown_keys()
         rise = 0 if self.narrow else self.rise_for(self.app.size.height)
@@ -382,7 +393,7 @@ class LadderBoard(Widget, can_focus=True):
         left = box.x + (1 if key == TRAY else 0)  # not the tray's edge, nor the scroll bar
         right = box.right - (1 if column.has_bar else 0)
         return "\n".join(
-            self.render_line(y).crop(left, right).text for y in range(box.cards_top, self.size.height)
+            self.render_line(y).crop(left, right).text for y in range(box.cards_top, self.board_size().height)
         )
 
     # ---------------------------------------------------------------- mouse
@@ -461,6 +472,7 @@ class LadderBoard(Widget, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
         self._paint.clear()
+        self._sized = None
 
     def _head_style(self, index: int, key: str) -> Style:
         if key == TRAY:
@@ -469,7 +481,7 @@ class LadderBoard(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         boxes = self.boxes()
-        base = self.rich_style
+        base = self._paint.base()
         strips: list[Strip] = []
         x = 0
         for key in self.shown_keys():
@@ -494,8 +506,9 @@ class LadderBoard(Widget, can_focus=True):
             else:
                 strips.append(self._card_line(key, column, box, y - box.cards_top, ground))
             x = box.right
-        if x < self.size.width:
-            strips.append(Strip.blank(self.size.width - x, base))
+        width = self.board_size().width
+        if x < width:
+            strips.append(Strip.blank(width - x, base))
         return Strip.join(strips)
 
     def _card_line(self, key: str, column: CardColumn, box: ColumnBox, row: int, ground: Style) -> Strip:

@@ -32,6 +32,14 @@ class Palette:
     def clear(self) -> None:
         self._styles.clear()
 
+    def base(self) -> Style:
+        """The widget's own rich style (over its ancestors' backgrounds), once per restyle:
+        the board draws it on every line."""
+        found = self._styles.get("")
+        if found is None:
+            found = self._styles[""] = self._widget.rich_style
+        return found  # type: ignore[return-value]
+
     def style(self, name: str) -> Style:
         """A component's rich style, solid (no transparency), worked out once per restyle."""
         found = self._styles.get(name)
