@@ -174,3 +174,25 @@ def test_activity_option_and_status_line(service: SessionService) -> None:
     assert " ".join(T("agree.header.all_signed", total=2).split()) in status
     for index, gap in enumerate(gaps.get(activity, [])):
         assert plain(gap_option(gap, index, T)).startswith("⚠")
+
+
+def test_party_names_keep_their_words_at_80_columns(service: SessionService) -> None:
+    """At 80×24 the roles list is some 51 cells wide: the sign-off column kept room for
+    "↺ kinnita uuesti" that no party needed, and "Kaasiku Noortekeskus" broke as
+    "Noorteke/skus". The column is that wide only when a party must sign again."""
+    et = Translator("et")
+    police = service.add_party("Politsei")
+    youth = service.add_party("Kaasiku Noortekeskus")
+    activity = service.add_activity("Teemaõhtud", party_ids=[police, youth])
+    service.agree(activity, current="communication", wished="communication")
+    session = service.session
+    act = session.activity(activity)
+    layout = item_layout(session, act, et, 51, False)
+    assert layout.name_width >= len("Noortekeskus")
+    assert layout.sign_width < len(et("agree.signed.reopened"))
+    service.sign_off(activity, police)
+    service.add_commitment(activity, police, "Peame loenguid")  # voids the sign-off
+    session = service.session
+    reopened = reopened_parties(session, activity)
+    layout = item_layout(session, session.activity(activity), et, 51, False, reopened)
+    assert layout.sign_width >= len(et("agree.signed.reopened"))

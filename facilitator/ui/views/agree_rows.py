@@ -10,7 +10,7 @@ tests call them directly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,9 +82,16 @@ class ItemLayout:
 
 
 def item_layout(
-    session: Session, activity: Activity, t: Translator, width: int, projector: bool
+    session: Session,
+    activity: Activity,
+    t: Translator,
+    width: int,
+    projector: bool,
+    reopened: Mapping[str, str] | None = None,
 ) -> ItemLayout:
-    """One name width for every line (each line is its own table), narrowed to fit `width` cells."""
+    """One name width for every line (each line is its own table), narrowed to fit `width` cells.
+    The sign-off column is as wide as "sign again" only when a party has to (`reopened`): at 80
+    columns its cells are what the party names need."""
     names = {p.id: one_line(p.name, NAME_LIMIT) for p in session.parties}
     commitments = session.commitments_for(activity.id)
     role_width = min(
@@ -99,7 +106,8 @@ def item_layout(
     )
     sign_width = max(len(t("agree.col.signed")), len(t("agree.signed.yes")), len(t("agree.signed.no")), 14)
     count_width = len(t("agree.col.commitments"))
-    sign_width = max(sign_width, len(t("agree.signed.reopened")))
+    if reopened and any(p in reopened for p in activity.party_ids):
+        sign_width = max(sign_width, len(t("agree.signed.reopened")))
     room = width - role_width - sign_width - count_width - 6
     longest = max(
         (cell_len(names.get(p, p)) for p in [*activity.party_ids, *(c.party_id for c in commitments)]),
@@ -336,7 +344,7 @@ def item_options(
     today: str | None = None,
 ) -> Iterator[Option]:
     """The selected activity's lines, panel by panel; `width`: the list's width in cells."""
-    layout = item_layout(session, activity, t, width, projector)
+    layout = item_layout(session, activity, t, width, projector, reopened)
     yield from party_rows(session, activity, reopened, t, layout)
     yield gap()
     yield from commitment_rows(session, activity, t, layout)
