@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
 
-from facilitator.core.i18n import AREAS, CATALOGUE, LANGUAGES, Translator, placeholders
+from facilitator.core.i18n import AREAS, CATALOGUE, LANGUAGES, Catalogue, Translator, placeholders
 
 UI_DIR = Path(__file__).resolve().parent.parent / "facilitator" / "ui"
 
@@ -22,6 +23,33 @@ def test_every_catalogue_module_is_listed() -> None:
     folder = UI_DIR.parent / "core" / "i18n"
     modules = sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
     assert sorted(AREAS) == modules
+
+
+def test_every_key_begins_as_its_area_says() -> None:
+    """A key is looked for in the areas whose beginnings it starts with: a key its area does
+    not announce would be found only once something else had loaded that area."""
+    wrong = []
+    for area, beginnings in AREAS.items():
+        for key in importlib.import_module(f"facilitator.core.i18n.{area}").MESSAGES:
+            first, _, rest = key.partition(".")
+            if first not in beginnings and f"{first}.{rest.partition('.')[0]}" not in beginnings:
+                wrong.append(f"{area}: {key}")
+    assert wrong == []
+
+
+def test_an_area_is_loaded_when_one_of_its_keys_is_first_looked_up() -> None:
+    """A fresh catalogue imports nothing until asked; `board.tray` loads the board's texts
+    only; a text that is nobody's (Textual's own binding descriptions) loads nothing."""
+    catalogue = Catalogue()
+    assert catalogue._loaded == set()
+    assert "Focus Next" not in catalogue and catalogue._loaded == set()
+    assert catalogue["board.tray"]["en"] == CATALOGUE["board.tray"]["en"]
+    assert catalogue._loaded == {"board"}
+    assert "key.quit" in catalogue and catalogue._loaded == {"board", "common", "home", "workshop"}
+    assert "board.no.such.key" not in catalogue
+    with pytest.raises(KeyError):
+        catalogue["no.such.key"]
+    assert len(catalogue) == len(CATALOGUE) and catalogue._loaded == set(AREAS)
 
 
 def test_every_key_has_both_languages() -> None:

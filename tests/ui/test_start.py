@@ -136,6 +136,10 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "facilitator.ui.screens.placement",
     "facilitator.ui.views.agree",
     "facilitator.ui.screenshot",
+    "facilitator.core.i18n.agree",  # the catalogue's areas: each loaded when first needed
+    "facilitator.core.i18n.report",
+    "facilitator.core.i18n.review",
+    "facilitator.core.i18n.web",
     "facilitator.core.tables_db",  # TinyDB, the store's interface for a change: reading
     "tinydb",  # and showing a file need none of it
     "filelock",  # the write lock: made by the first write (every write takes it)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 import re
 import string
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from facilitator.core.i18n.numbers import Decimals, number, percent
@@ -22,30 +23,113 @@ LANGUAGE_NAMES = {"et": "eesti keel", "en": "English"}
 Messages = Mapping[str, Mapping[str, str]]
 
 
-AREAS = (
-    "agree", "board", "cli", "cli_argparse", "cli_help", "cli_lines", "closing", "collect",
-    "common", "compare", "errors", "exchange", "file_errors", "followup", "guards", "handout",
-    "history", "home", "intro", "mismatch", "numbers", "os_reasons", "overview",
-    "participants", "problems", "refusals", "report", "reveal", "review", "roles_grid",
-    "room", "setup", "summary", "web", "workshop",
-)  # fmt: skip
-"""The catalogue's modules, by name: listed, not found by scanning the folder (`pkgutil`),
-which every start paid for; `tests/test_i18n.py` checks every module in the folder is here."""
+AREAS: dict[str, tuple[str, ...]] = {
+    # area (a module of this folder): how its keys begin, by their first word or first two
+    "agree": ("agree",),
+    "board": ("board",),
+    "cli": ("cli.mismatches",),
+    "cli_argparse": ("argparse",),
+    "cli_help": ("cli.help", "cli.port", "cli.serve", "cli.stdout_failed", "cli.usage_error"),
+    "cli_lines": ("cli",),
+    "closing": ("closing", "error.session_closed", "error.session_open", "review.event"),
+    "collect": ("collect",),
+    "common": (
+        "app", "button", "cmd", "dialog", "error.title", "help", "key", "notify", "palette", "quit",
+        "rung", "screenshot",
+    ),
+    "compare": ("compare",),
+    "errors": ("error",),
+    "exchange": ("exchange",),
+    "file_errors": ("file", "scenario.id_taken"),
+    "followup": ("followup", "handout.followup", "review"),
+    "guards": ("answer", "board.detail"),
+    "handout": ("exchange.export", "handout", "web"),
+    "history": ("history",),
+    "home": ("home", "key"),
+    "intro": ("intro",),
+    "mismatch": ("guide", "mismatch"),
+    "numbers": ("unit",),
+    "os_reasons": ("os",),
+    "overview": ("overview",),
+    "participants": ("review.event", "setup"),
+    "problems": ("corrupt", "kind", "plain", "problem", "scenario", "toml", "vocab"),
+    "refusals": ("cli.demo", "error", "handout.no_parties", "thing"),
+    "report": ("report",),
+    "reveal": ("reveal",),
+    "review": ("review",),
+    "roles_grid": ("agree.button", "agree.key", "expectation", "grid", "signall"),
+    "room": ("board.more", "edit", "error", "room", "timer"),
+    "setup": ("setup",),
+    "summary": ("summary",),
+    "web": ("join", "room.taken", "web"),
+    "workshop": ("cmd.go_phase", "key", "phase"),
+}  # fmt: skip
+"""The catalogue's modules, and how their keys begin: a module is imported when a key that
+may be in it is first looked up (`Catalogue`). Listed, not found by scanning the folder;
+`tests/test_i18n.py` checks every module is here and every key begins as its area says."""
 
 
-def _load() -> dict[str, Mapping[str, str]]:
-    merged: dict[str, Mapping[str, str]] = {}
-    for area in AREAS:
-        module = importlib.import_module(f"{__name__}.{area}")
-        messages: Messages = module.MESSAGES
-        for key, texts in messages.items():
-            if key in merged:
-                raise RuntimeError(f"message key {key!r} defined twice (in {area})")
-            merged[key] = texts
-    return merged
+class Catalogue(Mapping[str, Mapping[str, str]]):
+    """Every message by key, each area's module imported when first needed.
+
+    A key is looked for in the areas whose beginnings (`AREAS`) it starts with: its first
+    word, and its first two. Importing all 35 modules was ~22 M instructions of every start;
+    the first frame needs a handful. Going through every key (`items()`, `len`) loads all.
+    """
+
+    def __init__(self) -> None:
+        self._messages: dict[str, Mapping[str, str]] = {}
+        self._loaded: set[str] = set()
+        self._lock = threading.Lock()  # (the server's threads look texts up too)
+        self._areas_of: dict[str, list[str]] = {}
+        for area, beginnings in AREAS.items():
+            for beginning in beginnings:
+                self._areas_of.setdefault(beginning, []).append(area)
+
+    def __getitem__(self, key: str) -> Mapping[str, str]:
+        texts = self._messages.get(key)
+        if texts is None:
+            self._load(self._areas_for(key))
+            texts = self._messages[key]  # a missing key is a bug: KeyError
+        return texts
+
+    def __contains__(self, key: object) -> bool:
+        if key in self._messages:
+            return True
+        if not isinstance(key, str):
+            return False
+        self._load(self._areas_for(key))
+        return key in self._messages
+
+    def __iter__(self) -> Iterator[str]:
+        self._load(AREAS)
+        return iter(self._messages)
+
+    def __len__(self) -> int:
+        self._load(AREAS)
+        return len(self._messages)
+
+    def _areas_for(self, key: str) -> list[str]:
+        first, _, rest = key.partition(".")
+        two = f"{first}.{rest.partition('.')[0]}"
+        return self._areas_of.get(first, []) + self._areas_of.get(two, [])
+
+    def _load(self, areas: Iterable[str]) -> None:
+        if self._loaded.issuperset(areas):
+            return
+        with self._lock:
+            for area in areas:
+                if area in self._loaded:
+                    continue
+                messages: Messages = importlib.import_module(f"{__name__}.{area}").MESSAGES
+                for key, texts in messages.items():
+                    if key in self._messages:
+                        raise RuntimeError(f"message key {key!r} defined twice (in {area})")
+                    self._messages[key] = texts
+                self._loaded.add(area)
 
 
-CATALOGUE: dict[str, Mapping[str, str]] = _load()
+CATALOGUE = Catalogue()
 
 
 def one_of(key: str) -> str:

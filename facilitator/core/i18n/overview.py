@@ -2,7 +2,6 @@
 
 MESSAGES = {
     # ------------------------------------------------------------ opening it
-    "key.overview": {"en": "Overview", "et": "Ülevaade"},
     "overview.header.count": {"en": "⚠ {count}", "et": "⚠ {count}"},
     "overview.header.none": {"en": "✓ 0", "et": "✓ 0"},
     "overview.header.tooltip": {

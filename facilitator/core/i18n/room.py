@@ -26,7 +26,6 @@ MESSAGES = {
         "et": "Kavandas etapile „{phase}“ {minutes} min",
     },
     # ------------------------------------------------------------ the timer in the app
-    "key.timer.minutes": {"en": "Phase minutes", "et": "Etapi minutid"},
     "timer.minutes.title": {"en": "Minutes planned for this phase", "et": "Selle etapi kavandatud minutid"},
     "timer.minutes.label": {"en": "Minutes (1–600)", "et": "Minutid (1–600)"},
     "timer.minutes.bad": {

@@ -321,7 +321,6 @@ MESSAGES = {
     "join.key.renew": {"en": "New code", "et": "Uus kood"},
     "join.key.stop": {"en": "Stop server", "et": "Peata server"},
     "join.sent_by": {"en": "sent by {who}", "et": "saatis {who}"},
-    "key.join": {"en": "Let participants join", "et": "Luba osalejatel liituda"},
     # ------------------------------------------------------------ the page for the room (19.6)
     "web.noscript": {
         "en": "This page does not update by itself while JavaScript is off: reload the page to see what is new.",

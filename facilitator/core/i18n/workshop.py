@@ -9,6 +9,10 @@ MESSAGES = {
     "key.timer.add1": {"en": "+1 minute", "et": "+1 minut"},
     "key.timer.add5": {"en": "+5 minutes", "et": "+5 minutit"},
     "key.timer.reset": {"en": "Reset timer", "et": "Taimer algusesse"},
+    # the workshop's key bar: the join panel, the overview, the phase's minutes
+    "key.join": {"en": "Let participants join", "et": "Luba osalejatel liituda"},
+    "key.overview": {"en": "Overview", "et": "Ülevaade"},
+    "key.timer.minutes": {"en": "Phase minutes", "et": "Etapi minutid"},
     "cmd.go_phase": {"en": "Go to phase: {name}", "et": "Mine etappi: {name}"},
     "cmd.go_phase.help": {"en": "Show this phase of the agenda", "et": "Näita seda päevakorra etappi"},
 }
