@@ -485,9 +485,11 @@ class WorkshopScreen(BaseScreen):
         above = stack[stack.index(self) + 1 :] if self in stack else []
         return any(not isinstance(screen, ModalScreen) for screen in above)
 
-    def on_screen_resume(self) -> None:
-        unseen, self._unseen = self._unseen, None
-        if unseen is not None:
+    def _stack_changed(self, _top: object = None) -> None:
+        """Uncovered: the news that waited, now (before a closing screen's result is handled)."""
+        super()._stack_changed(_top)
+        if self._unseen is not None and not self._covered():
+            unseen, self._unseen = self._unseen, None
             self.session_changed(unseen)
 
     def _refresh_views(self, session: Session) -> None:
