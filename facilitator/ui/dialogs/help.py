@@ -10,6 +10,7 @@ from textual.widgets import Button, DataTable, Label
 
 from facilitator.ui.base import BaseModal
 from facilitator.ui.localized import is_own_binding
+from facilitator.ui.widgets.tables import Table
 
 
 class HelpScreen(BaseModal[None]):
@@ -28,7 +29,7 @@ class HelpScreen(BaseModal[None]):
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="help-title", classes="dialog-title")
             yield Label("", id="help-intro")
-            yield DataTable(id="help-keys", cursor_type="row", show_cursor=False)
+            yield Table(id="help-keys", cursor_type="row", show_cursor=False)
             yield Button("", id="close", variant="primary")
 
     def relabel(self) -> None:

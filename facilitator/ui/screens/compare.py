@@ -82,6 +82,7 @@ from facilitator.ui.screens.compare_rows import (
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.tables import Table
 
 # --------------------------------------------------------------------------- the screen
 
@@ -132,15 +133,15 @@ class CompareScreen(BaseScreen):
                     )
                     yield Label("", id="cmp-filter-hint")
                 with Vertical(id="cmp-body"):
-                    yield DataTable(id="cmp-table", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="cmp-table", cursor_type="row", zebra_stripes=True)
                     with VerticalScroll(id="cmp-detail-box"):
                         yield Static("", id="cmp-detail")
                 yield Label("", id="cmp-empty", classes="empty")
             with TabPane("", id="cmp-actions"):
-                yield DataTable(id="cmp-actions-table", cursor_type="row", zebra_stripes=True)
+                yield Table(id="cmp-actions-table", cursor_type="row", zebra_stripes=True)
                 yield Label("", id="cmp-actions-empty", classes="empty")
             with TabPane("", id="cmp-parties"):
-                yield DataTable(id="cmp-parties-table", cursor_type="row", zebra_stripes=True)
+                yield Table(id="cmp-parties-table", cursor_type="row", zebra_stripes=True)
                 yield Label("", id="cmp-parties-empty", classes="empty")
         yield KeyBar()
 

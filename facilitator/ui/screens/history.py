@@ -34,6 +34,7 @@ from facilitator.core.i18n import reason
 from facilitator.core.model import Session
 from facilitator.ui.host import AppBound
 from facilitator.ui.text import literal_cell
+from facilitator.ui.widgets.tables import Table
 
 TITLE_WIDTH = 34
 NAMES_WIDTH = 48
@@ -53,13 +54,13 @@ class HistoryPane(AppBound, VerticalScroll):
         yield Label("", id="history-summary", classes="review-heading")
         yield Label("", id="history-notice")
         yield Label("", id="history-ladder-heading", classes="review-subheading")
-        yield DataTable(id="history-ladder", cursor_type="row", zebra_stripes=True)
+        yield Table(id="history-ladder", cursor_type="row", zebra_stripes=True)
         yield Label("", id="history-pairs-heading", classes="review-subheading")
-        yield DataTable(id="history-pairs", cursor_type="row", zebra_stripes=True)
+        yield Table(id="history-pairs", cursor_type="row", zebra_stripes=True)
         yield Label("", id="history-steps-heading", classes="review-subheading")
-        yield DataTable(id="history-steps", cursor_type="row", zebra_stripes=True)
+        yield Table(id="history-steps", cursor_type="row", zebra_stripes=True)
         yield Label("", id="history-kept-heading", classes="review-subheading")
-        yield DataTable(id="history-kept", cursor_type="row", zebra_stripes=True)
+        yield Table(id="history-kept", cursor_type="row", zebra_stripes=True)
 
     def build(self) -> None:
         """Read the series (the earlier sessions only now) and fill the tables."""

@@ -20,6 +20,7 @@ from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell as literal
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.tables import Table
 
 
 class HomeScreen(BaseScreen):
@@ -56,7 +57,7 @@ class HomeScreen(BaseScreen):
                 yield Button("", id="demo")
                 yield Button("", id="compare")
                 yield Button("", id="export")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Table(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Label("", id="home-empty", classes="empty")
         yield KeyBar()
 

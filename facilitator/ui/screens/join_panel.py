@@ -33,6 +33,7 @@ from facilitator.ui.host import Host
 from facilitator.ui.text import cut, literal_cell
 from facilitator.ui.widgets.bigcode import big_code
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.tables import Table
 
 if TYPE_CHECKING:
     from facilitator.web.joining import Device
@@ -161,7 +162,7 @@ class JoinPanel(BaseScreen):
                 yield Static("", id="join-network")
                 yield Static("", id="join-admit")
                 yield Static("", id="join-status")
-        yield DataTable(id="join-devices", cursor_type="row", zebra_stripes=False)
+        yield Table(id="join-devices", cursor_type="row", zebra_stripes=False)
         yield KeyBar()
 
     def after_mount(self) -> None:

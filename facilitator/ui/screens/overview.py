@@ -86,7 +86,7 @@ from facilitator.ui.screens.overview_tables import (
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
-from facilitator.ui.widgets.tables import move_to
+from facilitator.ui.widgets.tables import Table, move_to
 
 
 class OverviewScreen(BaseScreen):
@@ -133,21 +133,21 @@ class OverviewScreen(BaseScreen):
                 with Horizontal(id="ov-mismatches-body"):
                     yield ChoiceList(id="ov-kinds")
                     with Vertical(id="ov-mismatches-main"):
-                        yield DataTable(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
+                        yield Table(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
                         with Horizontal(id="ov-mismatch-detail-row", classes="ov-detail-row"):
                             yield Static("", id="ov-mismatch-detail", classes="ov-detail")
                             yield Button("", id="ov-mismatch-fix", classes="ov-fix", compact=True)
                 yield Label("", id="ov-mismatches-empty", classes="empty")
             with TabPane("", id="ov-roles"):
                 yield Label("", id="ov-roles-legend", classes="ov-legend")
-                yield DataTable(id="ov-roles-table", cursor_type="row", zebra_stripes=True, fixed_columns=2)
+                yield Table(id="ov-roles-table", cursor_type="row", zebra_stripes=True, fixed_columns=2)
                 with Horizontal(id="ov-roles-detail-row", classes="ov-detail-row"):
                     yield Static("", id="ov-roles-detail", classes="ov-detail")
                     yield Button("", id="ov-roles-fix", classes="ov-fix", compact=True)
                 yield Label("", id="ov-roles-empty", classes="empty")
             with TabPane("", id="ov-partners"):
                 yield Label("", id="ov-partners-legend", classes="ov-legend")
-                yield DataTable(id="ov-partners-table", cursor_type="cell", fixed_columns=1)
+                yield Table(id="ov-partners-table", cursor_type="cell", fixed_columns=1)
                 yield Static("", id="ov-partners-detail", classes="ov-detail")
                 yield Label("", id="ov-partners-empty", classes="empty")
         yield KeyBar()

@@ -39,6 +39,7 @@ from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.linelist import Cell, LineList, fit
+from facilitator.ui.widgets.tables import Table
 
 if TYPE_CHECKING:
     from facilitator.ui.screens.timeline import TimelinePane
@@ -95,7 +96,7 @@ class ReviewScreen(BaseScreen):
                     yield Label("", id="review-approaches")
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-pairs-heading", classes="review-heading")
-                    yield DataTable(id="review-pairs", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="review-pairs", cursor_type="row", zebra_stripes=True)
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-mismatches-heading", classes="review-heading")
                     yield Label("", id="review-mismatch-counts")
@@ -103,7 +104,7 @@ class ReviewScreen(BaseScreen):
                     yield Label("", id="review-mismatch-detail")
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-actions-heading", classes="review-heading")
-                    yield DataTable(id="review-actions", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="review-actions", cursor_type="row", zebra_stripes=True)
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-signoff-heading", classes="review-heading")
                     # One line per activity, drawn only where on screen: 500 activities

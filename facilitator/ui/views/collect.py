@@ -39,7 +39,7 @@ from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
-from facilitator.ui.widgets.tables import key_at_cursor, move_to
+from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 
 DETAIL_LIMIT = 2_000  # characters of a description shown under the list
 NUMBER_WIDTH = 4
@@ -94,7 +94,7 @@ class CollectView(PhaseView):
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         yield QuickAddInput(id="collect-quick")
-        yield DataTable(id="collect-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="collect-table", cursor_type="row", zebra_stripes=True)
         yield Label("", id="collect-empty", classes="empty")
         yield Label("", id="collect-series")
         yield Static("", id="collect-detail")

@@ -27,7 +27,7 @@ from facilitator.core.text import multi_line, one_line
 from facilitator.ui.dialogs.common import TextPromptDialog
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
-from facilitator.ui.widgets.tables import key_at_cursor, move_to
+from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 
 PARTY_WIDTH = 18
 NOTE_WIDTH = 24
@@ -56,7 +56,7 @@ class FollowUpView(PhaseView):
     def compose(self) -> ComposeResult:
         yield Label("", id="followup-counts")
         yield Label("", id="followup-not-carried")
-        yield DataTable(id="followup-items", cursor_type="row", zebra_stripes=True)
+        yield Table(id="followup-items", cursor_type="row", zebra_stripes=True)
         yield Label("", id="followup-empty", classes="empty")
         yield Static("", id="followup-detail")
         with Horizontal(classes="followup-buttons editing"):

@@ -34,7 +34,7 @@ from facilitator.ui.views.setup_fields import (
     SuggestionList,
 )
 from facilitator.ui.views.sign_all import phones_by_party
-from facilitator.ui.widgets.tables import key_at_cursor, move_to
+from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 from facilitator.ui.widgets.tickbox import TickBox
 
 WIDE = 110  # from this many columns the three lists stand side by side
@@ -85,7 +85,7 @@ class SetupView(PhaseView):
                         yield PartyNameInput(id="setup-party-name", compact=True)
                         yield Button("", id="setup-party-add", compact=True)
                     yield TickBox("", id="setup-party-affected", compact=True)
-                    yield DataTable(id="setup-parties", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="setup-parties", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-parties-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
                         yield Button("", id="setup-party-rename", compact=True)
@@ -97,7 +97,7 @@ class SetupView(PhaseView):
                         yield ParticipantNameInput(id="setup-participant-name", compact=True)
                         yield PartySelect([], id="setup-participant-party", compact=True)
                         yield Button("", id="setup-participant-add", compact=True)
-                    yield DataTable(id="setup-participants", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="setup-participants", cursor_type="row", zebra_stripes=True)
                     yield Label("", id="setup-participants-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
                         yield Button("", id="setup-participant-move", compact=True)

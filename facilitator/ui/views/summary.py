@@ -27,6 +27,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.tables import Table
 
 CURRENT_BAR = "█"
 WISHED_BAR = "▒"
@@ -179,10 +180,10 @@ class SummaryView(PhaseView):
             close.can_focus = False  # the lists keep the focus; ctrl+w is its key
             yield close
         yield RungChart(id="summary-chart")
-        yield DataTable(id="summary-activities", cursor_type="row", zebra_stripes=True)
+        yield Table(id="summary-activities", cursor_type="row", zebra_stripes=True)
         yield Label("", id="summary-empty", classes="empty")
         yield Label("", id="summary-actions-heading")
-        yield DataTable(id="summary-actions", cursor_type="row", zebra_stripes=True)
+        yield Table(id="summary-actions", cursor_type="row", zebra_stripes=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The end of the agenda: close the workshop (or reopen it), as ctrl+w does."""

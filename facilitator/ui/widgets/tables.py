@@ -1,9 +1,26 @@
-"""Keeping a DataTable's cursor on the same row when its rows are rebuilt."""
+"""The app's tables: drawn again when a column widens; the cursor kept on its row when the
+rows are rebuilt."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
+
+
+class Table(DataTable[object]):
+    """A DataTable that draws its cells again when new rows widen a column.
+
+    Textual measures new rows when idle, which can come after they were drawn, and its cell
+    and line caches are not keyed on the column's width: a row added while the table was shown
+    stayed cut at the older, narrower width, without a mark, or was not drawn at all."""
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        widths = [column.content_width for column in self.columns.values()]
+        await super()._on_idle(event)
+        if [column.content_width for column in self.columns.values()] != widths:
+            self._update_count += 1  # part of every cache key: what was drawn is drawn again
+            self.refresh()
 
 
 def key_at_cursor(table: DataTable[object]) -> str | None:
