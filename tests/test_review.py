@@ -441,16 +441,19 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 def test_cli_review_starts_the_app_on_the_review(
     service: SessionService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started: list[tuple[Path | None, Path | None]] = []
+    started: list[tuple[Path | None, Path | None, Path | None]] = []
 
-    def fake_run(self: Cli, session_path: Path | None, review_path: Path | None = None) -> int:
-        started.append((session_path, review_path))
+    def fake_run(
+        self: Cli, session_path: Path | None, review_path: Path | None = None, opened: object = None
+    ) -> int:
+        # (the session as the command line read it, handed over: the app does not read it again)
+        started.append((session_path, review_path, getattr(opened, "path", None)))
         return 0
 
     monkeypatch.setattr(Cli, "run_app", fake_run)
     code, _out, err = run_cli("review", service.session.id[:4])
     assert (code, err) == (0, "")
-    assert started == [(None, service.path)]
+    assert started == [(None, service.path, service.path)]
 
 
 def test_cli_review_of_an_unknown_session_is_one_line_and_exit_2(data_dir: Path) -> None:
