@@ -164,7 +164,14 @@ class BaseScreen(Localized, Screen[Any]):
         self.session_changed(message.session)
 
     def on_session_trouble(self, message: SessionTrouble) -> None:
-        """Said at once, not at the next change someone tries: the file went away or broke."""
+        """Said at once, not at the next change someone tries: the file went away or broke.
+        By the top screen of those holding the session (the board under its placement hears
+        it too): one notice, not one per screen."""
+        stack, service = self.app.screen_stack, self.session_service
+        if service is not None and self in stack:
+            above = stack[stack.index(self) + 1 :]
+            if any(isinstance(s, BaseScreen) and s._session_handle and shows(s, service) for s in above):
+                return
         t = self.fapp.t
         if message.error is None:
             self.app.notify(t("file.readable_again"), markup=False, timeout=8)

@@ -49,3 +49,24 @@ async def test_the_app_says_at_once_that_nothing_can_be_saved(
             empty_session.path.write_bytes(good)  # put back: said once more, that it is readable again
             await until(pilot, lambda: app.t("file.readable_again") in notifications(app), "readable again")
         assert [n for n in notifications(app) if n.startswith(said)] == [notice]  # told once, not each look
+
+
+async def test_a_screen_over_the_workshop_does_not_say_it_twice(
+    make_app: MakeApp, ui_library: object
+) -> None:
+    """The placement screen over the board: both show the session, one notice says it."""
+    from tests.ui.test_placement import make_session, open_placement
+
+    service = make_session(ui_library)  # type: ignore[arg-type]
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_placement(app, pilot)
+        good = service.path.read_bytes()
+        make_unreadable(service.path, "deleted")
+        said = app.t("file.cannot_save_now", reason="")
+        await until(pilot, lambda: any(n.startswith(said) for n in notifications(app)), "the notice")
+        service.path.write_bytes(good)
+        await until(pilot, lambda: app.t("file.readable_again") in notifications(app), "readable again")
+        await pilot.pause(0.3)
+        assert len([n for n in notifications(app) if n.startswith(said)]) == 1
+        assert notifications(app).count(app.t("file.readable_again")) == 1
