@@ -221,7 +221,9 @@ class WebServer:
         await self._stop_listening()
         limit_malloc_arenas()
         if self.app.frozen:  # an application runs once: a restart (other network) gets a new one
+            sent_once = self.state.sent_once  # a form sent again after the move is still applied once
             self.app = make_app(self.service, self.desk, self.sessions)
+            self.state.sent_once = sent_once
         bind_host = LAN_HOST if lan else host
         runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0, logger=PROTOCOL_LOG)
         await runner.setup()

@@ -53,3 +53,30 @@ async def test_a_refused_sending_is_tried_again_when_sent_again(server: Server, 
     room.service.set_phase("agree")
     status, _ = await police.post("/commitment", form)
     assert status == 200 and commitments(room) == ["Later"]
+
+
+async def test_a_sending_is_remembered_when_the_server_moves(room: Room) -> None:
+    """The facilitator moves the server (another network): a form whose answer was lost just
+    before is still applied once when the phone sends it again."""
+    import aiohttp
+
+    from facilitator.web.running import WebServer
+
+    room.service.agree(room.x, current="cooperation")
+    room.service.set_phase("agree")
+    server = WebServer(room.service)
+    binding = await server.start("127.0.0.1", 0)
+    http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    try:
+        police = Phone(http, binding.url.rstrip("/"))
+        status, _ = await police.join(server.desk.code, room.a)
+        assert status == 200
+        form = {"activity": room.x, "text": "We fix the lamps", "once": "5e5e5e5e"}
+        assert (await police.post("/commitment", form))[0] == 200
+        moved = await server.start("127.0.0.1", binding.port)  # started again: a new application
+        police.base = moved.url.rstrip("/")
+        assert (await police.post("/commitment", form))[0] == 200
+        assert commitments(room) == ["We fix the lamps"]
+    finally:
+        await http.close()
+        await server.stop()
