@@ -14,7 +14,7 @@ from facilitator.core.followup import promises
 from facilitator.core.library import SessionLibrary
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.dialogs.common import TextPromptDialog
+from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.followup import FollowUpView
 from facilitator.ui.widgets.stepper import PhaseStepper
@@ -204,3 +204,27 @@ async def test_y_confirms_the_answer_shown_not_one_the_phone_sent_since(
         await pilot.press("y")
         await until(pilot, lambda: item(service, 0).confirmed, "confirmed")
         assert item(service, 0).outcome == "not_done"
+
+
+async def test_recording_over_a_phone_answer_asks_first(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """As with a placement: an outcome the facilitator records over the one a party sent from
+    its phone replaces it only when confirmed (Cancel first); the same outcome just confirms it."""
+    service = continued(ui_library, demo_session)
+    first = item(service, 0)
+    service.for_party(first.party_id).answer_followup(first.id, "not_done", "no hall")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_of(app, pilot)
+        await pilot.press("1")
+        dialog = await screen_shown(pilot, ConfirmDialog)
+        assert "not done" in str(dialog.query_one(".dialog-message", Label).render())
+        await pilot.press("enter")  # Cancel
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "the dialog closed")
+        assert (item(service, 0).outcome, item(service, 0).confirmed) == ("not_done", False)
+        await pilot.press("1")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.press("left", "enter")  # Replace
+        await until(pilot, lambda: item(service, 0).outcome == "done", "replaced")
+        assert item(service, 0).confirmed

@@ -34,6 +34,10 @@ MESSAGES = {
     "followup.detail.activity": {"en": "Activity: {activity}", "et": "Tegevus: {activity}"},
     "followup.detail.from": {"en": "Expected by: {party}", "et": "Ootaja: {party}"},
     "followup.detail.note": {"en": "Note: {note}", "et": "Märkus: {note}"},
+    "followup.replace_phone": {
+        "en": "{party} answered from a phone: {answer}. Record {outcome} in its place?",
+        "et": "{party} vastas telefonist: {answer}. Kas salvestada selle asemel {outcome}?",
+    },
     "followup.nothing_to_confirm": {
         "en": "Nothing to confirm: no answer has been given for this item yet.",
         "et": "Pole midagi kinnitada: sellele kohale pole veel vastatud.",

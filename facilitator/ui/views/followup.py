@@ -24,7 +24,7 @@ from facilitator.core.dates import shown_date
 from facilitator.core.followup import not_carried_over, promises
 from facilitator.core.model import OUTCOMES, FollowUp, Session
 from facilitator.core.text import multi_line, one_line
-from facilitator.ui.dialogs.common import TextPromptDialog
+from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
@@ -176,10 +176,25 @@ class FollowUpView(PhaseView):
         self._show_detail(self.session)
 
     # ---------------------------------------------------------------- recording
-    def action_record(self, outcome: str) -> None:
+    @work(exclusive=True, group="followup-record")
+    async def action_record(self, outcome: str) -> None:
+        """Record what came of the item; over another outcome a party sent from its phone, ask
+        first (as over a phone's placement): Cancel is the default."""
         item = self.selected()
-        if item is not None:
-            self.fapp.attempt(lambda: self.service.record_followup(item.id, outcome))
+        if item is None:
+            return
+        if item.outcome and not item.confirmed and item.outcome != outcome:  # the party's own answer
+            t = self.t
+            party = self.session.party_name(item.party_id) if self.session.has_party(item.party_id) else ""
+            question = t(
+                "followup.replace_phone",
+                party=party or item.party_name,
+                answer=t(f"followup.outcome.{item.outcome}"),
+                outcome=t(f"followup.outcome.{outcome}"),
+            )
+            if not await self.app.push_screen_wait(ConfirmDialog(question, "board.place.replace")):
+                return
+        self.fapp.attempt(lambda: self.service.record_followup(item.id, outcome))
 
     def action_confirm(self) -> None:
         """Confirm what a party answered from its phone."""
