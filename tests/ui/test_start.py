@@ -37,6 +37,7 @@ class FirstFrame(FacilitatorApp):
     focused_at_ready: Widget | None = None
     ready_seen = False
     badge_at_ready = ""
+    intervals_at_ready = 0
     focus_events: list[str]
 
     def on_ready(self) -> None:  # (Textual calls the app's own `on_ready` too)
@@ -44,6 +45,7 @@ class FirstFrame(FacilitatorApp):
         self.ready_seen = True
         badges = self.screen.query(MismatchBadge)
         self.badge_at_ready = str(badges.first().label) if badges else ""
+        self.intervals_at_ready = sum(len(widget._timers) for widget in self.screen.walk_children(Widget))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.focus_events.append(type(event.widget).__name__)
@@ -343,8 +345,12 @@ async def test_no_widget_is_styled_again_before_the_first_frame_and_the_clock_sh
     async with app.run_test(size=(160, 50)) as pilot:
         await workshop_shown(pilot)
         assert app.ready_seen and restyled == []
+        assert app.intervals_at_ready == 0  # the clock ticks from the first frame on
         panel = app.screen.query_one(TimerPanel)
         assert panel.has_class("-warning", "-running") and not panel.has_class("-normal")
         assert str(app.screen.query_one("#timer-state").render()) == "▶ ⚠"
         assert app.screen.query_one("#timer-digits").value.startswith("00:")  # type: ignore[attr-defined]
         assert isinstance(app.focused, LadderBoard) and app.focused.has_focus
+        digits = app.screen.query_one("#timer-digits")
+        shown = digits.value  # type: ignore[attr-defined]
+        await until(pilot, lambda: digits.value != shown, "the clock ticking")  # type: ignore[attr-defined]

@@ -135,6 +135,7 @@ class WorkshopScreen(BaseScreen):
         self._show_phase(self.phase_id, record=False, fresh=True)
         # After the first frame: reading the room file (and its lock's module) took 10-30 ms.
         self.fapp.after_first_frame(self.resume_participants)
+        self.fapp.after_first_frame(self.query_one("#timer", TimerPanel).start_ticking)  # shown as made
 
     @work(group="join-server")
     async def resume_participants(self) -> None:

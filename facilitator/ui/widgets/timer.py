@@ -45,7 +45,8 @@ class TimerPanel(Horizontal):
         controls.set_reactive(TimerControls.running, running)
         yield controls
 
-    def on_mount(self) -> None:
+    def start_ticking(self) -> None:
+        """Tick twice a second from now (the workshop starts it after its first frame)."""
         self.set_interval(0.5, self.tick)
 
     def on_click(self, event: events.Click) -> None:
