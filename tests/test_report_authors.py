@@ -322,3 +322,88 @@ def test_a_placement_the_facilitator_entered_over_a_phones_says_so(
     ]
     by = {"en": "the facilitator, in place of a phone's", "et": "läbiviija, telefonist saadetu asemel"}[lang]
     assert (row[entered_by], row[name]) == (by, "Mari")
+
+
+ONCE = {
+    "report": {
+        "en": "was entered by the facilitator for them; none was sent from a phone.",
+        "et": "sisestas nende eest läbiviija; ühtki neist ei saadetud telefonist.",
+    },
+    "handout": {
+        "en": "was entered by the facilitator for the parties; none was sent from a phone.",
+        "et": "sisestas osapoolte eest läbiviija; ühtki neist ei saadetud telefonist.",
+    },
+}
+"""The sentence that says once that the facilitator entered every party's word."""
+
+
+def without_phones(library: SessionLibrary, scenario: Scenario) -> SessionService:
+    """The same workshop run without phones: the facilitator enters every party's word."""
+    first = library.create(scenario, "Last year")
+    police, town = first.add_party("Police"), first.add_party("Town")
+    talks = first.add_activity("Themed talks", party_ids=[police, town])
+    first.add_commitment(talks, police, "We come to every meeting")
+    service = library.create_from(first.session.id, title="This year")
+    service.set_phase("followup")
+    (item,) = (i for i in promises(service.session) if i.kind == "commitment")
+    service.record_followup(item.id, "done", "")
+    service.set_phase("place")
+    service.open_placement(talks)
+    service.place(talks, police, COMM, COOP)
+    service.place(talks, town, COOP, COOP)
+    service.reveal(talks)
+    service.agree(talks, current=COMM, wished=COOP)
+    service.set_phase("agree")
+    service.add_commitment(talks, police, "We bring the figures")
+    service.add_commitment(talks, town, "We keep the hall warm")
+    asked = service.add_expectation(talks, police, town, "Book the hall")
+    service.answer_expectation(asked, "accepted")
+    service.sign_off(talks, police)
+    service.sign_off(talks, town)
+    return service
+
+
+MARKS = (FACILITATOR, FACILITATOR_ANSWER, PHONE_UNNAMED, PHONE_ANSWER_UNNAMED)
+
+
+@pytest.mark.parametrize("public", [False, True])
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_a_workshop_without_phones_says_once_that_the_facilitator_entered_every_word(
+    library: SessionLibrary, scenario: Scenario, lang: str, public: bool
+) -> None:
+    """No word came from a phone: the report and every handout say so once, in the
+    paragraph that explains the marks, and mark no word (a public copy too)."""
+    service = without_phones(library, scenario)
+    for fmt, of in (("md", "report"), ("html", "report"), ("handouts", "handout")):
+        files = export_files(service, fmt, lang=lang, public=public)
+        for name, content in files.items():
+            page = content.decode("utf-8")
+            assert page.count(ONCE[of][lang]) == 1, (fmt, name)
+            assert INTRO[lang] not in page, (fmt, name)
+            assert not any(mark[lang] in page for mark in MARKS), (fmt, name)
+            assert 'class="muted said"' not in page, (fmt, name)
+    report = text_of(export_files(service, "md", lang=lang, public=public))
+    assert "We bring the figures\n" in report and "We keep the hall warm\n" in report  # unmarked
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_a_workshop_without_phones_keeps_who_entered_each_row_in_the_tables(
+    library: SessionLibrary, scenario: Scenario, lang: str
+) -> None:
+    """A table is read by machines: each row keeps its value, said once or not."""
+    files = export_files(without_phones(library, scenario), "csv", lang=lang)
+    entered_by = {"en": "Entered by", "et": "Sisestaja"}[lang]
+    facilitator = {"en": "the facilitator", "et": "läbiviija"}[lang]
+    for part in ("placements", "commitments", "expectations"):
+        rows = cells(files, part, lang)
+        assert rows and all(row[entered_by] == facilitator for row in rows), part
+    assert all(ONCE["report"][lang] not in c.decode("utf-8-sig") for c in files.values())
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+def test_a_workshop_with_one_phone_marks_each_word_of_both_kinds(service: SessionService, lang: str) -> None:
+    """Some words from a phone: each word is marked, so a reader tells the two apart."""
+    for fmt, of in (("md", "report"), ("html", "report"), ("handouts", "handout")):
+        text = text_of(export_files(service, fmt, lang=lang))
+        assert ONCE[of][lang] not in text and INTRO[lang] in text, fmt
+        assert FACILITATOR[lang] in text and PHONE_UNNAMED[lang][:-1] in text, fmt

@@ -12,6 +12,10 @@ MESSAGES = {
         "en": "Each commitment, expectation and answer on this page is marked with how it was recorded: “from a phone” — the party sent it itself, from its own phone; “entered by the facilitator” — the facilitator entered it for the party.",
         "et": "Iga selle lehe lubaduse, ootuse ja vastuse juures on märgitud, kuidas see kirja sai: „telefonist“ – osapool saatis selle ise oma telefonist; „sisestas läbiviija“ – läbiviija sisestas selle osapoole eest.",
     },
+    "handout.authors.facilitator": {
+        "en": "Every commitment, expectation and answer on this page was entered by the facilitator for the parties; none was sent from a phone.",
+        "et": "Kõik selle lehe lubadused, ootused ja vastused sisestas osapoolte eest läbiviija; ühtki neist ei saadetud telefonist.",
+    },
     "handout.activities": {"en": "Activities we take part in", "et": "Tegevused, milles osaleme"},
     "handout.activities.none": {
         "en": "We take part in no activity of this workshop.",

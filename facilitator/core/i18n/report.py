@@ -95,6 +95,10 @@ MESSAGES = {
         "en": "Each party's placement, commitment, expectation, answer and sign-off is marked with how it was recorded: “from a phone” — the party sent it itself, from its own phone; “entered by the facilitator” — the facilitator entered it for the party. Where neither is marked, the workshop's log does not tell.",
         "et": "Iga osapoole paigutuse, lubaduse, ootuse, vastuse ja kinnituse juures on märgitud, kuidas see kirja sai: „telefonist“ – osapool saatis selle ise oma telefonist; „sisestas läbiviija“ – läbiviija sisestas selle osapoole eest. Kus kumbagi pole märgitud, ei selgu see ka töötoa logist.",
     },
+    "report.authors.facilitator": {
+        "en": "Every placement, commitment, expectation, answer and sign-off of the parties was entered by the facilitator for them; none was sent from a phone.",
+        "et": "Kõik osapoolte paigutused, lubadused, ootused, vastused ja kinnitused sisestas nende eest läbiviija; ühtki neist ei saadetud telefonist.",
+    },
     "report.by.facilitator": {"en": "entered by the facilitator", "et": "sisestas läbiviija"},
     "report.by.phone": {"en": "from a phone: {who}", "et": "telefonist: {who}"},
     "report.by.phone.unnamed": {"en": "from a phone", "et": "telefonist"},

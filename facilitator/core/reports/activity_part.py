@@ -11,7 +11,7 @@ from __future__ import annotations
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Session
-from facilitator.core.reports.authors import Authors, expectation_notes, said_note
+from facilitator.core.reports.authors import Authors, expectation_notes
 from facilitator.core.reports.document import (
     STRONG,
     Block,
@@ -125,7 +125,7 @@ class ActivityPart:
                 if placed is None:
                     row.append(text(muted(t("report.not_placed"))))
                     continue
-                said = said_note(self.authors.placement(placed), t)
+                said = self.authors.note(self.authors.placement(placed), t)
                 if not r.revealed:
                     row.append(text(muted(t("report.hidden")), *said))
                 else:
@@ -133,7 +133,7 @@ class ActivityPart:
                     row.append(text(user(rungs), *said))
             at = signed.get(party)
             row.append(
-                text(f"{DONE} {self.date(at[:10])}", *said_note(self.authors.signoff(a.id, party), t))
+                text(f"{DONE} {self.date(at[:10])}", *self.authors.note(self.authors.signoff(a.id, party), t))
                 if at
                 else text(muted(f"{OPEN} {t('report.not_signed')}"))
             )
@@ -203,7 +203,7 @@ class ActivityPart:
                             user(labels.party(c.party_id), STRONG),
                             ": ",
                             user(c.text),
-                            *said_note(self.authors.word("commitment", c.id), t),
+                            *self.authors.note(self.authors.word("commitment", c.id), t),
                         )
                         for c in commitments
                     )

@@ -10,6 +10,9 @@ never the name (`public.public_said`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cached_property
+
 from facilitator.core.authorship import FACILITATOR, PHONE, REPLACED, EnteredFor, Said, entered_for, placed_by
 from facilitator.core.i18n import Translator
 from facilitator.core.model import Expectation, Placement, Session
@@ -34,6 +37,35 @@ class Authors:
         """Whether the session tells who entered any party's word (then the report says how it
         marks them); an older file or an imported public copy may tell nothing."""
         return any(said.how for said in self.placed.values()) or self.entered.any_said()
+
+    @cached_property
+    def by_facilitator_only(self) -> bool:
+        """Whether the log says the facilitator entered every party's word the session holds
+        (none from a phone, none the log does not tell): a workshop run without phones. The
+        report and the handouts then say it once and mark no word (56 marks of "entered by the
+        facilitator" in the demo's report said it 56 times); a table keeps the values."""
+        return self.known and all(said.how == FACILITATOR for said in self._all_words())
+
+    def _all_words(self) -> Iterator[Said]:
+        """Who entered each word the room's session holds and a report or handout marks."""
+        room = self.entered.session
+        yield from self.placed.values()
+        yield from (self.entered.said("commitment", c.id) for c in room.commitments)
+        for e in room.expectations:
+            yield self.entered.said("expectation", e.id)
+            if e.state != "open":
+                yield self.entered.said("answer", e.id)
+        yield from (self.entered.said("signoff", pair_id(s.activity_id, s.party_id)) for s in room.signoffs)
+        yield from (self.entered.said("followup", f.id) for f in room.followups if f.outcome and f.confirmed)
+
+    def intro(self, of: str) -> str:
+        """The message key of the paragraph explaining the marks in a "report" or "handout"
+        (`of`): what each mark means, or that the facilitator entered every word."""
+        return f"{of}.authors.{'facilitator' if self.by_facilitator_only else 'intro'}"
+
+    def note(self, said: Said, t: Translator, *, answer: bool = False) -> tuple[Span, ...]:
+        """The note after a word (`said_note`), or none when the facilitator entered them all."""
+        return () if self.by_facilitator_only else said_note(said, t, answer=answer)
 
     def _shown(self, said: Said) -> Said:
         return public_said(said) if self.public else said
@@ -93,8 +125,8 @@ def expectation_notes(
     if page_of is not None and expectation.from_party != page_of:
         asked = public_said(asked)
     if expectation.state == "open":
-        return said_note(asked, t), ()
+        return authors.note(asked, t), ()
     answer = authors.word("answer", expectation.id)
     if page_of is not None and expectation.to_party != page_of:
         answer = public_said(answer)
-    return said_note(asked, t), said_note(answer, t, answer=True)
+    return authors.note(asked, t), authors.note(answer, t, answer=True)

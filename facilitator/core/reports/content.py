@@ -222,7 +222,7 @@ class _Builder:
         if not self.s.activities:
             blocks.append(Para(text(muted(t("report.activities.none")))))
         elif self.authors.known:
-            blocks.append(Para(text(muted(t("report.authors.intro"))), kind="authors"))
+            blocks.append(Para(text(muted(t(self.authors.intro("report")))), kind="authors"))
         blocks.extend(self.part.activity(a) for a in self.s.activities)
         return Section(tuple(blocks), kind="part")
 

@@ -20,7 +20,7 @@ from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.followup import promises
 from facilitator.core.model import Expectation, Party, Session
-from facilitator.core.reports.authors import expectation_notes, said_note
+from facilitator.core.reports.authors import expectation_notes
 from facilitator.core.reports.document import (
     Block,
     Bullets,
@@ -111,7 +111,7 @@ class _Page:
         if self.public:
             blocks.append(Para(text(t("handout.public.notice")), kind="notice"))
         if self.authors.known:
-            blocks.append(Para(text(muted(t("handout.authors.intro"))), kind="authors"))
+            blocks.append(Para(text(muted(t(self.authors.intro("handout")))), kind="authors"))
         return Section(tuple(blocks), kind="header")
 
     def part(self, heading: str, body: list[Block], empty: str) -> Section:
@@ -154,7 +154,7 @@ class _Page:
                 strong(f"#{self.labels.number[c.activity_id]}"),
                 " ",
                 user(c.text),
-                *said_note(self.authors.word("commitment", c.id), self.t),
+                *self.authors.note(self.authors.word("commitment", c.id), self.t),
             )
             for c in self.s.commitments
             if c.party_id == self.party.id and c.activity_id in self.labels.number
@@ -248,7 +248,7 @@ def followup_sections(source: Source, party_id: str) -> tuple[Section, ...]:
         key = outcome_key(f)
         parts += [Span(" — "), strong(t(f"followup.outcome.{key}"))]
         if f.outcome and f.confirmed:  # who recorded it; confirming a party's answer keeps it the party's
-            parts += said_note(source.authors.word("followup", f.id), t)
+            parts += source.authors.note(source.authors.word("followup", f.id), t)
         if f.outcome and not f.confirmed:
             parts.append(muted(f" ({t('followup.unconfirmed')})"))
         if f.note.strip():
