@@ -9,6 +9,8 @@ each activity on one page where it fits, so "print to PDF" gives a clean documen
 
 from __future__ import annotations
 
+import re
+
 from facilitator import __version__
 from facilitator.core.reports.document import (
     EM,
@@ -35,8 +37,9 @@ body {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Helvetica, Arial, sans-serif;
   color: #1f2328; background: #ffffff; line-height: 1.5;
   max-width: 64rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem;
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word;
 }
+.long { overflow-wrap: anywhere; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .25rem 0 1rem; }
 h2 { font-size: 1.45rem; margin: 2.25rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid #d0d7de; }
 h3 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
@@ -50,13 +53,15 @@ td .said { display: block; font-size: .9em; }
 .note { border-left: 3px solid #8c959f; padding-left: .75rem; }
 .footer { color: #57606a; font-size: .9rem; }
 dl.facts {
-  display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: .5rem 0 1rem;
+  display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); /* a long label wraps */
+  gap: .15rem 1rem; margin: .5rem 0 1rem;
 }
 dl.facts dt { font-weight: 600; color: #57606a; }
 dl.facts dd { margin: 0; }
 ul { padding-left: 1.4rem; }
 li { margin: .15rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
+.wide { overflow-x: auto; } /* a table wider than a phone scrolls sideways, never the page */
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f5f8; }
@@ -78,10 +83,20 @@ nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25r
   article.activity, figure, tr, li, dl.facts { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   thead { display: table-header-group; }
+  .wide { overflow-x: visible; }
   .notice { border: 1px solid #000000; }
   footer { break-before: avoid; }
 }
 """.strip()
+
+LONG = 21
+LONG_WORD = re.compile(rf"\S{{{LONG},}}")
+"""A word of LONG characters or more, longer than any ordinary one (a pasted address, a name
+typed without spaces). The page breaks a word only where it would reach past its edge
+(`break-word`), but a table sizes a column to its longest word: such a word alone may break
+anywhere (`.long`), or it would push the table off the page. Were every word breakable
+anywhere, a table would squeeze a column to a letter's width and break short words
+("Partn|er", docs/handout.png before)."""
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -91,6 +106,19 @@ _OPEN = {
     MUTED: ('<span class="muted">', "</span>"),
     SAID: ('<span class="muted said">', "</span>"),
 }
+
+
+def _text(line: str) -> str:
+    """A line of text as HTML, every word longer than an ordinary one in a `.long` span."""
+    if len(line) < LONG or not LONG_WORD.search(line):
+        return markup(line)
+    parts, at = [], 0
+    for found in LONG_WORD.finditer(line):
+        parts.append(markup(line[at : found.start()]))
+        parts.append(f'<span class="long">{markup(found.group())}</span>')
+        at = found.end()
+    parts.append(markup(line[at:]))
+    return "".join(parts)
 
 
 class _Writer:
@@ -103,7 +131,7 @@ class _Writer:
 
     def span(self, span: Span) -> str:
         raw = span.text  # most spans are one line: no split and join (the most called function)
-        body = markup(raw) if "\n" not in raw else "<br>".join(markup(line) for line in raw.split("\n"))
+        body = _text(raw) if "\n" not in raw else "<br>".join(_text(line) for line in raw.split("\n"))
         if span.user and self.user_lang:
             body = f'<span lang="{markup(self.user_lang)}">{body}</span>'
         tags = _OPEN.get(span.style)
@@ -119,7 +147,7 @@ class _Writer:
     def table(self, table: Table) -> None:
         w = self.out.append
         kind = f' class="{markup(table.kind)}"' if table.kind else ""
-        w(f"<table{kind}>")
+        w(f'<div class="wide"><table{kind}>')
         if table.caption:
             w(f"<caption>{markup(table.caption)}</caption>")
         w(
@@ -138,7 +166,7 @@ class _Writer:
                 else:
                     cells.append(f"<td>{self.inline(cell)}</td>")
             w("<tr>" + "".join(cells) + "</tr>")
-        w("</tbody></table>")
+        w("</tbody></table></div>")
 
     def block(self, block: Block) -> None:
         w = self.out.append
