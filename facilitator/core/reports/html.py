@@ -89,14 +89,14 @@ nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25r
 }
 """.strip()
 
-LONG = 21
+LONG = 30
 LONG_WORD = re.compile(rf"\S{{{LONG},}}")
-"""A word of LONG characters or more, longer than any ordinary one (a pasted address, a name
-typed without spaces). The page breaks a word only where it would reach past its edge
-(`break-word`), but a table sizes a column to its longest word: such a word alone may break
-anywhere (`.long`), or it would push the table off the page. Were every word breakable
-anywhere, a table would squeeze a column to a letter's width and break short words
-("Partn|er", docs/handout.png before)."""
+"""A word of LONG characters or more, longer than any ordinary one (Estonian compounds too:
+"Piirkonnapolitseiniku" has 21 letters): a pasted address, a name typed without spaces. The
+page breaks a word only where it would reach past its edge (`break-word`), but a table sizes a
+column to its longest word: such a word alone may break anywhere (`.long`), or it would push
+the table off the page. Were every word breakable anywhere, a table would squeeze a column to
+a letter's width and break short words ("Partn|er", docs/handout.png before)."""
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
