@@ -35,8 +35,8 @@ MESSAGES = {
     "followup.detail.from": {"en": "Expected by: {party}", "et": "Ootaja: {party}"},
     "followup.detail.note": {"en": "Note: {note}", "et": "Märkus: {note}"},
     "followup.replace_phone": {
-        "en": "{party} answered from a phone: {answer}. Record {outcome} in its place?",
-        "et": "{party} vastas telefonist: {answer}. Kas salvestada selle asemel {outcome}?",
+        "en": "The party {party} answered from a phone: {answer}. Record {outcome} in its place?",
+        "et": "Osapool {party} vastas telefonist: {answer}. Kas salvestada selle asemel {outcome}?",
     },
     "followup.nothing_to_confirm": {
         "en": "Nothing to confirm: no answer has been given for this item yet.",
