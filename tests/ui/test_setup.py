@@ -411,3 +411,19 @@ async def test_remove_party_says_how_many_phones_joined_for_it(
         "devices": [{"party_id": police}, {"party_id": police}, {"party_id": keep, "admitted": False}, 3]
     }
     assert phones_by_party(listed) == {police: 2}  # as the room file of a server elsewhere keeps them
+
+
+async def test_the_date_field_follows_the_language(make_app: MakeApp, empty_session: SessionService) -> None:
+    """F7 relabelled the field but left 03.12.2026 in it on an English screen (whose label asks
+    for 2026-12-03); the stored date, untouched, now shows in the new language's form."""
+    empty_session.update_session(date="2026-12-03")
+    app = make_app(empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "setup", SetupView)
+        date = view.query_one("#setup-date", Input)
+        await until(pilot, lambda: date.value == "03.12.2026", "the Estonian date")
+        await pilot.press("f7")
+        await until(pilot, lambda: date.value == "2026-12-03", "the English date")
+        await pilot.press("f7")
+        await until(pilot, lambda: date.value == "03.12.2026", "the Estonian date again")
+    assert fresh(empty_session).info.date == "2026-12-03"

@@ -67,6 +67,10 @@ class SessionDetails(AppBound, SavedOnLeave, Vertical):
         for widget in self.query(DetailInput):
             localize_bindings(widget, t)
         self.query_one("#setup-details-status", Label).update("")
+        date = self.query_one("#setup-date", Input)
+        shown = self._shown.get("date", "")
+        if shown and parse_date(date.value) == shown:  # the stored date, not an edit: in the new form
+            date.value = self._display("date", shown)
 
     def show(self, session: Session) -> None:
         """Only fields changed in the session are written back, so typing is never clobbered."""
