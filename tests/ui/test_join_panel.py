@@ -67,6 +67,22 @@ async def test_the_palette_offers_the_join_panel_in_both_languages(
         assert "Luba osalejatel liituda" in str(app.screen.query_one("#join-title", Label).render())
 
 
+async def test_phones_can_be_let_in_from_the_placement_screen_by_key_and_palette(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """Phones often join as the room places: j and the palette open the join panel there too."""
+    app = make_app(session=make_session(ui_library), lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        placing = await open_placement(app, pilot)
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is placing)
+        commands = {str(c.title): c for c in app.get_system_commands(app.screen)}
+        commands["Luba osalejatel liituda"].callback()
+        await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
+
+
 async def test_join_panel_lets_a_phone_join_lists_and_removes_it(
     make_app: MakeApp, ui_library: SessionLibrary
 ) -> None:

@@ -29,15 +29,14 @@ from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
 from facilitator.core.followup import last_time_text
-from facilitator.core.i18n import Translator
 from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.party import party_view
 from facilitator.core.service import SessionService
-from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
+from facilitator.ui.screens.phones import from_phone, open_join_panel, phone_sender
 from facilitator.ui.screens.reveal import (
     REVEAL_RESERVE,
     fit_box,
@@ -74,6 +73,7 @@ class PlacementScreen(BaseScreen):
         Binding("a", "agree", "board.key.agree"),
         Binding("v", "revote", "board.key.revote"),
         Binding("backspace", "step_back", "board.key.step_back"),
+        Binding("j", "participants", "key.join"),  # phones often join as the room places
         *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
         # From a rung or a button (after Tab): back to the party list, one party on.
         Binding("up", "party(-1)", show=False),
@@ -383,6 +383,9 @@ class PlacementScreen(BaseScreen):
                 lambda number=number: self.action_choose(number),
             )
 
+    def action_participants(self) -> None:
+        open_join_panel(self, self.service)
+
     def on_rung_choice_chosen(self, message: RungChoice.Chosen) -> None:
         message.stop()
         self.action_choose(message.number)
@@ -577,17 +580,6 @@ class PlacementScreen(BaseScreen):
         self._dismissing = True
         self._remember(None)
         self.dismiss(None)
-
-
-def phone_sender(placement: Placement, party_name: str) -> str:
-    """The name typed on the phone that sent a placement (one line); "" when none was typed."""
-    return one_line(placement.by, 40) if placement.by and placement.by != party_name else ""
-
-
-def from_phone(t: Translator, placement: Placement, party_name: str) -> str:
-    """The party list's note for a placement sent from a phone, with the name typed there."""
-    who = phone_sender(placement, party_name)
-    return t("board.place.from_phone", who=who) if who else t("board.place.from_phone.unnamed")
 
 
 def _agreement(activity: Activity) -> dict[str, Any]:

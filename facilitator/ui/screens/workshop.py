@@ -31,6 +31,7 @@ from facilitator.core.timer import PhaseTimer
 from facilitator.ui.base import BaseScreen, is_text_field, unsaved_text
 from facilitator.ui.dialogs.closing import close_or_reopen, titled
 from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
+from facilitator.ui.screens.phones import open_join_panel
 from facilitator.ui.text import same
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.keybar import KeyBar
@@ -333,10 +334,7 @@ class WorkshopScreen(BaseScreen):
         return True
 
     def action_participants(self) -> None:
-        """Let participants join from their phones: the join panel (QR code, address, code)."""
-        from facilitator.ui.screens.join_panel import JoinPanel
-
-        self.app.push_screen(JoinPanel(self.service))
+        open_join_panel(self, self.service)
 
     def jump_to(self, phase_kind: str, activity_id: str | None, target: str = "") -> None:
         """Show the agenda's first phase of a kind with an activity selected (where to fix it).
