@@ -9,7 +9,7 @@ from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.expectations import AnswerDialog
 
-from .helpers import MakeApp, fresh, screen_shown, until
+from .helpers import MakeApp, fresh, notifications, screen_shown, until
 from .test_agree import back_to_view, build, cursor_to, open_agree, plain
 
 
@@ -95,3 +95,26 @@ async def test_a_destructive_question_starts_on_cancel_and_no_letter_confirms_it
         await screen_shown(pilot, ConfirmDialog)
         await pilot.press("left", "enter")
         await until(pilot, lambda: answers == [False, True], "the answer")
+
+
+async def test_an_answer_to_an_expectation_removed_meanwhile_is_not_lost_unseen(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Another device removed the expectation while the answer was typed: Save said nothing and
+    the text was gone. Now the notice says nothing was saved, with what was typed."""
+    w = build(empty_session)
+    asked = empty_session.add_expectation(w.talks, w.town, w.police, "Fund the hall")
+    app = make_app(session=empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        await screen_shown(pilot, AnswerDialog)
+        await pilot.press("down", "down", "tab", *"Raha pole")
+        SessionService(empty_session.path).remove_expectation(asked)  # another device
+        await until(pilot, lambda: all(e.id != asked for e in view.service.session.expectations))
+        await pilot.press("enter")
+        await until(pilot, lambda: any("eemaldati vahepeal" in n for n in notifications(app)))
+        said = next(n for n in notifications(app) if "eemaldati vahepeal" in n)
+        assert said.startswith("Ootus: ") and "midagi ei salvestatud" in said and "Kirjutasid: Raha pole" in said
+    assert all(e.id != asked for e in fresh(empty_session).expectations)

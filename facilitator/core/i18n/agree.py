@@ -249,6 +249,12 @@ MESSAGES = {
     "agree.action.new": {"en": "New next step", "et": "Uus samm"},
     "agree.action.edit": {"en": "Edit the next step", "et": "Muuda sammu"},
     "agree.action.label": {"en": "Next step", "et": "Järgmine samm"},
+    "agree.gone": {
+        "en": "{what}: removed on another device while you were editing it; nothing was saved.",
+        "et": "{what}: see eemaldati vahepeal teises seadmes; midagi ei salvestatud.",
+    },
+    "agree.gone.typed": {"en": "You typed: {text}", "et": "Kirjutasid: {text}"},
+    "agree.gone.activity": {"en": "The activity", "et": "Tegevus"},
     "agree.action.placeholder": {"en": "What happens next", "et": "Mis järgmiseks juhtub"},
     "agree.action.owner": {"en": "Owner", "et": "Vastutaja"},
     "agree.action.due": {"en": "Due (YYYY-MM-DD)", "et": "Tähtaeg (PP.KK.AAAA)"},

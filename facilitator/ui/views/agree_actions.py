@@ -57,8 +57,9 @@ class ActionEditor(Editor):
         if draft is None:
             return
         now = next((a for a in view.service.session.actions if a.id == action_id), None)
-        if now is None:
-            return  # removed meanwhile
+        if now is None:  # removed on another device while the dialog was open
+            self.gone(view.t("agree.action.label"), draft.text)
+            return
 
         def fields(item: Any) -> dict[str, Any]:
             return {"text": item.text, "owner": item.owner, "due": item.due, "done": item.done}

@@ -37,8 +37,9 @@ class PromiseEditor(Editor):
         if draft is None:
             return
         now = next((c for c in view.service.session.commitments if c.id == commitment_id), None)
-        if now is None:
-            return  # removed meanwhile
+        if now is None:  # removed on another device while the dialog was open
+            self.gone(view.t("agree.key.commitment"), draft.text)
+            return
         changes = await view.settled(
             {"text": commitment.text},
             {"text": draft.text},
@@ -85,8 +86,9 @@ class PromiseEditor(Editor):
         if answer is None:
             return
         now = next((e for e in view.service.session.expectations if e.id == expectation_id), None)
-        if now is None:
-            return  # removed meanwhile
+        if now is None:  # removed on another device while the dialog was open
+            self.gone(view.t("agree.key.expectation"), answer.response)
+            return
         said = {"answer": (expectation.state, expectation.response)}
         changes = await view.settled(
             said,

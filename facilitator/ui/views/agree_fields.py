@@ -42,8 +42,9 @@ class FieldEditor(Editor):
         if result is None or (not result.values and result.flows is None):
             return
         now = view.service.session
-        if not now.has_activity(activity.id):
-            return  # removed meanwhile
+        if not now.has_activity(activity.id):  # removed on another device while the dialog was open
+            self.gone(view.t("agree.gone.activity"), " · ".join(v for v in result.values.values() if v))
+            return
         theirs = now.fields_for(activity.id)
         mine = {field_id: result.values.get(field_id, values.get(field_id, "")) for field_id in result.values}
         base = {field_id: values.get(field_id, "") for field_id in result.values}

@@ -15,6 +15,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
+from facilitator.core.text import one_line
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
@@ -113,3 +114,12 @@ class Editor:
 
     def __init__(self, view: AgreePanel) -> None:
         self.view = view
+
+    def gone(self, what: str, typed: str = "") -> None:
+        """What the dialog edited was removed on another device while it was open: nothing is
+        saved, and the notice says so with what was typed, so it is not lost unseen."""
+        t = self.view.t
+        message = t("agree.gone", what=what)
+        if typed.strip():
+            message += "\n" + t("agree.gone.typed", text=one_line(typed, 300))
+        self.view.fapp.show_error(message)
