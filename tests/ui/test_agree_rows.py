@@ -79,7 +79,8 @@ def test_party_rows_say_who_signed_and_why_a_sign_off_was_reopened(service: Sess
     reopened = reopened_parties(session, activity)
     assert reopened == {police: "commitment.added"}
     act = session.activity(activity)
-    rows = [plain(o) for o in party_rows(session, act, reopened, T, item_layout(session, act, T, 100, False))]
+    layout = item_layout(session, act, T, 100, False, reopened)  # as item_options passes it
+    rows = [plain(o) for o in party_rows(session, act, reopened, T, layout)]
     police_row = next(r for r in rows if r.startswith("Police"))
     town_row = next(r for r in rows if r.startswith("Town"))
     assert T("agree.signed.reopened") in police_row
@@ -196,3 +197,21 @@ def test_party_names_keep_their_words_at_80_columns(service: SessionService) -> 
     reopened = reopened_parties(session, activity)
     layout = item_layout(session, session.activity(activity), et, 51, False, reopened)
     assert layout.sign_width >= len(et("agree.signed.reopened"))
+
+
+def test_a_long_one_word_party_name_keeps_its_word_at_80_columns(service: SessionService) -> None:
+    """The demo's roles view at 80×24 showed "Sotsiaaltööta/jad": the sign-off column kept 14
+    cells for 12-cell texts, and two cells between columns left the name 15. The columns take
+    what their texts need, and the gaps narrow to one cell before a word is broken."""
+    et = Translator("et")
+    police = service.add_party("Politsei")
+    social = service.add_party("Sotsiaaltöötajad")
+    activity = service.add_activity("Ümarlaud", party_ids=[police, social])
+    service.agree(activity, current="cooperation", wished="cooperation")
+    session = service.session
+    layout = item_layout(session, session.activity(activity), et, 51, False)
+    assert layout.name_width >= len("Sotsiaaltöötajad")
+    text = "\n".join(plain(o) for o in party_rows(session, session.activity(activity), {}, et, layout))
+    assert "Sotsiaaltöötajad" in text
+    wide = item_layout(session, session.activity(activity), et, 100, False)
+    assert wide.gap == 2 and wide.name_width >= len("Sotsiaaltöötajad")

@@ -70,9 +70,9 @@ def line_grid(*widths: int | None, padding: int = 2) -> Table:
     return grid
 
 
-def party_grid(*widths: int) -> Table:
+def party_grid(*widths: int, gap: int = 2) -> Table:
     """One line of the parties table; every line gets the same column widths."""
-    grid = Table.grid(padding=(0, 2))
+    grid = Table.grid(padding=(0, gap))
     for width in widths:
         grid.add_column(width=width, overflow="fold")
     return grid

@@ -79,6 +79,7 @@ class ItemLayout:
     count_width: int
     narrow: bool  # an expectation's answer beside its parties, a field's label above its value
     projector: bool  # "none yet" instead of key hints, a blank line between entries
+    gap: int = 2  # cells between the parties table's columns (1 where a name's word needs them)
 
 
 def item_layout(
@@ -104,17 +105,20 @@ def item_layout(
         ),
         ROLE_WIDTH,
     )
-    sign_width = max(len(t("agree.col.signed")), len(t("agree.signed.yes")), len(t("agree.signed.no")), 14)
+    sign_width = max(cell_len(t(key)) for key in ("agree.col.signed", "agree.signed.yes", "agree.signed.no"))
     count_width = len(t("agree.col.commitments"))
     if reopened and any(p in reopened for p in activity.party_ids):
         sign_width = max(sign_width, len(t("agree.signed.reopened")))
-    room = width - role_width - sign_width - count_width - 6
-    longest = max(
-        (cell_len(names.get(p, p)) for p in [*activity.party_ids, *(c.party_id for c in commitments)]),
-        default=8,
-    )
+    shown = [names.get(p, p) for p in [*activity.party_ids, *(c.party_id for c in commitments)]]
+    longest = max((cell_len(name) for name in shown), default=8)
+    word = min(max((cell_len(w) for name in shown for w in name.split()), default=0), NAME_WIDTH)
+    gap = 2
+    room = width - role_width - sign_width - count_width - 3 * gap
+    if room < word:  # narrower gaps before a name is broken inside a word ("Sotsiaaltööta/jad")
+        gap, room = 1, room + 3
     name_width = max(min(longest, NAME_WIDTH, room), len(t("agree.col.party")), 8)
-    return ItemLayout(names, name_width, role_width, sign_width, count_width, width < NARROW_ITEMS, projector)
+    narrow = width < NARROW_ITEMS
+    return ItemLayout(names, name_width, role_width, sign_width, count_width, narrow, projector, gap)
 
 
 # ------------------------------------------------------------------ roles and sign-offs
@@ -128,7 +132,7 @@ def _party_row(
     layout: ItemLayout,
 ) -> Option:
     """A party's line: name, role, sign-off (given, reopened or not yet), number of commitments."""
-    row = party_grid(layout.name_width, layout.role_width, layout.sign_width, layout.count_width)
+    row = party_grid(layout.name_width, layout.role_width, layout.sign_width, layout.count_width, gap=layout.gap)
     known_roles = {r.id: r for r in session.scenario.roles}
     role_id = session.roles_for(activity.id).get(party)
     if role_id in known_roles:
@@ -155,7 +159,7 @@ def party_rows(
     if not parties:
         yield Option(Content.styled(t("agree.parties.none"), "$text-muted italic"), disabled=True)
         return
-    header = party_grid(layout.name_width, layout.role_width, layout.sign_width, layout.count_width)
+    header = party_grid(layout.name_width, layout.role_width, layout.sign_width, layout.count_width, gap=layout.gap)
     header.add_row(
         *(
             Text(t(k), style="bright_black")
