@@ -81,6 +81,10 @@ class ItemLayout:
     projector: bool  # "none yet" instead of key hints, a blank line between entries
     gap: int = 2  # cells between the parties table's columns (1 where a name's word needs them)
 
+    def grid(self) -> Table:
+        """A line of the parties table (each line is its own table, all with these widths)."""
+        return party_grid(self.name_width, self.role_width, self.sign_width, self.count_width, gap=self.gap)
+
 
 def item_layout(
     session: Session,
@@ -132,7 +136,7 @@ def _party_row(
     layout: ItemLayout,
 ) -> Option:
     """A party's line: name, role, sign-off (given, reopened or not yet), number of commitments."""
-    row = party_grid(layout.name_width, layout.role_width, layout.sign_width, layout.count_width, gap=layout.gap)
+    row = layout.grid()
     known_roles = {r.id: r for r in session.scenario.roles}
     role_id = session.roles_for(activity.id).get(party)
     if role_id in known_roles:
@@ -159,7 +163,7 @@ def party_rows(
     if not parties:
         yield Option(Content.styled(t("agree.parties.none"), "$text-muted italic"), disabled=True)
         return
-    header = party_grid(layout.name_width, layout.role_width, layout.sign_width, layout.count_width, gap=layout.gap)
+    header = layout.grid()
     header.add_row(
         *(
             Text(t(k), style="bright_black")
