@@ -73,7 +73,7 @@ class PlacementScreen(BaseScreen):
         Binding("a", "agree", "board.key.agree"),
         Binding("v", "revote", "board.key.revote"),
         Binding("backspace", "step_back", "board.key.step_back"),
-        Binding("j", "participants", "key.join"),  # phones often join as the room places
+        Binding("j", "participants", "key.join", show=False),  # phones often join as the room places
         *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
         # From a rung or a button (after Tab): back to the party list, one party on.
         Binding("up", "party(-1)", show=False),
