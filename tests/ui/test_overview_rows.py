@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from rich.cells import cell_len
+
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.matrices import partnership_matrix
@@ -14,6 +18,7 @@ from facilitator.ui.screens.overview_rows import (
     explanation_width,
     mismatch_detail,
     mismatch_rows,
+    mismatch_widths,
     mismatches_columns,
     mismatches_table,
     pair_detail,
@@ -102,5 +107,13 @@ def test_the_mismatches_list_is_built_without_a_screen(library: SessionLibrary) 
     assert [key for key, _ in cells] == [r.key for r in rows]
     assert cells[0][1][:2] == ("1", rows[0].kind_name)
 
+    # 80×24: the table is ~48 cells; the activity's title showed two letters, the rest off screen
+    long = [replace(r, kind_name="Kooperatsioon eri valdkondade vahel?", title="Ü" * 40) for r in rows]
+    kind_width, title_width, _ = mismatch_widths(48, long, columns)
+    fixed = 1 + 2 * len(columns) + 1
+    assert fixed + kind_width + title_width <= 48 and title_width >= (48 - fixed) // 2
+    _, kind, title, _ = mismatches_table(long, 30, kind_width, title_width)[0][1]
+    assert kind.endswith("…") and cell_len(kind) <= kind_width and cell_len(title) <= title_width
+    assert mismatch_widths(200, long, columns)[:2] == (36, 32)  # wide: nothing cut but the title
     shown = mismatch_detail(rows[0], HOSTILE, t).plain
     assert shown.startswith(f"{rows[0].kind_name} · {HOSTILE}")  # user text as data, never markup

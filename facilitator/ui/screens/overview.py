@@ -64,9 +64,9 @@ from facilitator.ui.screens.overview_rows import (
     Jump,
     MismatchRow,
     Rows,
-    explanation_width,
     mismatch_detail,
     mismatch_rows,
+    mismatch_widths,
     mismatches_columns,
     mismatches_table,
     pair_detail,
@@ -76,6 +76,7 @@ from facilitator.ui.screens.overview_rows import (
 )
 from facilitator.ui.screens.overview_tables import (
     mismatch_cell,
+    narrower,
     party_cell,
     patch,
     reveal_cursor,
@@ -245,7 +246,8 @@ class OverviewScreen(BaseScreen):
         drawn = self._drawn.setdefault(table.id, Drawn())
         if columns == drawn.columns and rows == drawn.rows:
             return False
-        rebuilt = columns != drawn.columns or not patch(table, drawn.rows, rows, columns, cell)
+        rebuilt = columns != drawn.columns or narrower(drawn.rows, rows)
+        rebuilt = rebuilt or not patch(table, drawn.rows, rows, columns, cell)
         if rebuilt:
             table.clear(columns=True)
             for key, label in columns:
@@ -358,7 +360,8 @@ class OverviewScreen(BaseScreen):
         self._mismatch_rows = {row.key: row for row in shown}
         columns = mismatches_columns(t)
         available = self.query_one("#ov-mismatches-table", DataTable).scrollable_content_region.width
-        rows = mismatches_table(shown, explanation_width(available, shown, columns))
+        kind_width, title_width, width = mismatch_widths(available, shown, columns)
+        rows = mismatches_table(shown, width, kind_width, title_width)
         table = self.query_one("#ov-mismatches-table", DataTable)
         keep, index = row_key(table), table.cursor_row
         with self.prevent(DataTable.RowHighlighted):

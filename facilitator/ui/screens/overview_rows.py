@@ -115,27 +115,52 @@ def mismatches_columns(t: Translator) -> tuple[tuple[str, str], ...]:
     )
 
 
-def explanation_width(
+def mismatch_widths(
     available: int, rows: Sequence[MismatchRow], columns: tuple[tuple[str, str], ...]
-) -> int:
-    """What is left of the table's `available` width for the explanations: cut there, read in
-    full below. Nothing available (not laid out yet: the screen's resize comes back): the widest."""
-    if not available:
-        return EXPLANATION_WIDTH[1]
+) -> tuple[int, int, int]:
+    """The kind's, the title's and the explanation's widths in a table `available` cells wide.
+
+    The explanation takes what is left (cut there, read in full below). Where the number, the
+    kind and the title don't fit side by side (80×24: the title showed two letters, the rest
+    off to the right), the kind and the title share the room, the title getting at least half.
+    Nothing available (not laid out yet: the screen's resize comes back): the widest."""
     number = max((len(str(r.number)) for r in rows), default=1)
     kind = max((cell_len(r.kind_name) for r in rows), default=0)
     title = max((cell_len(cut(r.title, TITLE_WIDTH)) for r in rows), default=0)
-    widths = (number, kind, title)
-    used = sum(max(w, cell_len(label)) for w, (_, label) in zip(widths, columns, strict=False))
-    used += 2 * len(columns) + 1  # the cells' padding; the vertical scrollbar may come
+    if not available:
+        return kind, title, EXPLANATION_WIDTH[1]
+    fixed = max(number, cell_len(columns[0][1])) + 2 * len(columns) + 1  # padding; a scrollbar may come
+    room = available - fixed
+    kind_label, title_label = cell_len(columns[1][1]), cell_len(columns[2][1])
+    if max(kind, kind_label) + max(title, title_label) > room:
+        kind = max(min(kind, room - min(title, room - room // 2)), kind_label, 8)
+        title = max(min(title, room - kind), title_label, 8)
+    used = fixed + max(kind, kind_label) + max(title, title_label)
     low, high = EXPLANATION_WIDTH
-    return max(low, min(high, available - used))
+    return kind, title, max(low, min(high, available - used))
 
 
-def mismatches_table(rows: Sequence[MismatchRow], width: int) -> Rows:
-    """The mismatches tab's cells: number, kind, title cut, explanation cut at `width`."""
+def explanation_width(
+    available: int, rows: Sequence[MismatchRow], columns: tuple[tuple[str, str], ...]
+) -> int:
+    """What is left of the table's `available` width for the explanations (`mismatch_widths`)."""
+    return mismatch_widths(available, rows, columns)[2]
+
+
+def mismatches_table(
+    rows: Sequence[MismatchRow], width: int, kind_width: int | None = None, title_width: int = TITLE_WIDTH
+) -> Rows:
+    """The mismatches tab's cells: number, kind, title and explanation, each cut to its width."""
     return [
-        (r.key, (str(r.number), r.kind_name, cut(r.title, TITLE_WIDTH), cut(r.explanation, width)))
+        (
+            r.key,
+            (
+                str(r.number),
+                r.kind_name if kind_width is None else cut(r.kind_name, kind_width),
+                cut(r.title, title_width),
+                cut(r.explanation, width),
+            ),
+        )
         for r in rows
     ]
 

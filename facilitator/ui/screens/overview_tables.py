@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import (
     DataTable,
@@ -53,6 +54,22 @@ def patch(
             if value != previous:
                 table.update_cell(key, columns[index][0], cell(index, value))
     return True
+
+
+def narrower(old: Rows, new: Rows) -> bool:
+    """Whether a column's widest cell got narrower: a DataTable's columns only grow, so the
+    table is rebuilt (at 80×24 the first fill, before the layout, was cut wide and kept the
+    activity's title off screen)."""
+    return any(n < o for n, o in zip(_widths(new), _widths(old), strict=False))
+
+
+def _widths(rows: Rows) -> list[int]:
+    widths: list[int] = []
+    for _key, cells in rows:
+        if not widths:
+            widths = [0] * len(cells)
+        widths = [max(w, cell_len(c)) for w, c in zip(widths, cells, strict=False)]
+    return widths
 
 
 def row_key(table: DataTable[object]) -> str | None:
