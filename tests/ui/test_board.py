@@ -533,3 +533,19 @@ async def test_at_120_by_40_the_selected_card_is_shown_whole_under_the_board(
         assert ", ".join(parties) in shown
         assert "wished rung: 4. Collaboration" in shown
         assert service.scenario.rung("cooperation").summary in " ".join(shown.split())
+
+
+async def test_the_bar_keeps_its_buttons_whole_at_80_columns(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    """At 80×24 in Estonian the bar ran off the screen ("Paiguta ja" of "Paiguta ja avalikusta…"):
+    the filter's label goes and the filter narrows; at 120 columns both are as designed."""
+    app = make_app(session=make_session(ui_library), lang="et")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one("#view-place", BoardView)
+        place = view.query_one("#board-place", ActionBar)
+        await until(pilot, lambda: not view.query_one("#board-filter-label").display)
+        assert place.region.right <= 80 and place.region.width >= len("Paiguta ja avalikusta…")
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: view.query_one("#board-filter-label").display)
+        assert view.query_one("#board-filter", ChoiceField).region.width == 28
+        assert place.region.right <= 120

@@ -31,6 +31,7 @@ from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import LadderBoard
 from facilitator.ui.widgets.ladder_columns import TRAY, Card, CardSource
 
+FILTER_WIDTH, FILTER_NARROWEST = 28, 18  # the party filter's cells: as designed, and at the least
 ALL = "*"
 """The filter value that shows every party's activities."""
 
@@ -163,14 +164,24 @@ class BoardView(PhaseView):
         yield Label("", id="board-detail")
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_hint)
+        self.call_after_refresh(self._fit_bar)
 
-    def _fit_hint(self) -> None:
-        """The hint only when it fits whole: cut ("arrows: choose · u/d or") it reads as broken,
-        and the key bar says the same keys."""
+    def _fit_bar(self) -> None:
+        """The bar's buttons whole at 80 columns ("Paiguta ja" was cut): the filter's label goes
+        first (the list shows "all parties"), then the filter narrows. The hint only when it
+        fits whole: cut ("arrows: choose · u/d or") it reads as broken, and the key bar says
+        the same keys."""
         bar = self.query_one("#board-bar")
+        label = self.query_one("#board-filter-label", Label)
+        choice = self.query_one("#board-filter", ChoiceField)
         hint = self.query_one("#board-hint", Label)
-        used = sum(w.outer_size.width for w in bar.children if w is not hint and w.display)
+        buttons = sum(w.outer_size.width + 1 for w in self.query(ActionBar) if w.display)  # + margin
+        label_width = Content(self.t("board.filter.label")).cell_length + 1
+        room = bar.size.width - buttons
+        label.display = room >= label_width + FILTER_WIDTH
+        filter_width = min(FILTER_WIDTH, max(FILTER_NARROWEST, room - (label_width if label.display else 0)))
+        choice.styles.width = filter_width
+        used = buttons + filter_width + (label_width if label.display else 0)
         hint.display = bar.size.width - used >= Content(self.t("board.hint")).cell_length + 2
 
     @property
