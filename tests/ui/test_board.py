@@ -535,7 +535,9 @@ async def test_at_120_by_40_the_selected_card_is_shown_whole_under_the_board(
         assert service.scenario.rung("cooperation").summary in " ".join(shown.split())
 
 
-async def test_the_bar_keeps_its_buttons_whole_at_80_columns(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+async def test_the_bar_keeps_its_buttons_whole_at_80_columns(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
     """At 80×24 in Estonian the bar ran off the screen ("Paiguta ja" of "Paiguta ja avalikusta…"):
     the filter's label goes and the filter narrows; at 120 columns both are as designed."""
     app = make_app(session=make_session(ui_library), lang="et")
