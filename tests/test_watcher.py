@@ -107,6 +107,14 @@ async def another_process_s_stream(
     return other
 
 
+def counted_reads(monkeypatch: pytest.MonkeyPatch, service: SessionService) -> list[int]:
+    """A list that grows by one each time `service` reads its file whole."""
+    reads: list[int] = []
+    load = service.file._load
+    monkeypatch.setattr(service.file, "_load", lambda previous=None: reads.append(1) or load(previous))
+    return reads
+
+
 async def test_a_stream_of_another_process_s_changes_is_read_a_few_times_and_the_last_is_shown(
     service: SessionService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,9 +122,7 @@ async def test_a_stream_of_another_process_s_changes_is_read_a_few_times_and_the
     at every poll (at 500 activities a read costs some 30 ms of CPU), and ends on the newest."""
     monkeypatch.setattr(watcher, "READ_SHARE", 1e9)  # each read as dear as a big session's
     sessions, _handle, heard = held(service)
-    reads: list[int] = []
-    load = service.file._load
-    monkeypatch.setattr(service.file, "_load", lambda previous=None: reads.append(1) or load(previous))
+    reads = counted_reads(monkeypatch, service)
     await another_process_s_stream(service, 30, 0.03)  # about 1.2 s: 12 polls
     written = time.monotonic()
     while not heard or len(heard[-1].parties) < 30:

@@ -30,6 +30,7 @@ from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
+from tests.test_watcher import counted_reads
 
 from .helpers import MakeApp, focus, fresh, open_view, screen_shown, until, workshop_shown
 
@@ -349,11 +350,7 @@ async def test_a_room_placing_elsewhere_costs_the_placement_screen_a_few_reads_a
     app = make_app(session=service)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_placement(app, pilot)
-        reads: list[int] = []
-        load = screen.service.file._load
-        monkeypatch.setattr(
-            screen.service.file, "_load", lambda previous=None: reads.append(1) or load(previous)
-        )
+        reads = counted_reads(monkeypatch, screen.service)
         elsewhere = SessionService(service.path)  # the server's own file: its writes are another's
         rungs = ("communication", "cooperation", "coordination", "collaboration")
         for n in range(24):  # about a second of changes
@@ -380,11 +377,7 @@ async def test_the_screens_show_the_watchers_news_without_reading_the_file_again
     app = make_app(session=service)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_placement(app, pilot)
-        reads: list[int] = []
-        load = screen.service.file._load
-        monkeypatch.setattr(
-            screen.service.file, "_load", lambda previous=None: reads.append(1) or load(previous)
-        )
+        reads = counted_reads(monkeypatch, screen.service)
         watch = app.sessions.watch_of(screen.service)
         assert watch is not None
         watch.settled_at = float("inf")  # its polls wait, as while changes keep coming

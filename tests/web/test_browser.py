@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Page, Route, async_playwright, expect
+from playwright.async_api import Locator, Page, Route, async_playwright, expect
 
 from facilitator.web.joining import JoinDesk
 from facilitator.web.server import make_app
@@ -80,6 +80,16 @@ async def join_as(page: Page, site: str, party: str, name: str) -> None:
     await page.get_by_role("button", name="Continue").click()
 
 
+async def at_the_commitment(page: Page, site: str, room: Room) -> Locator:
+    """Joined as the Police in the roles phase of an agreed activity: its commitment field."""
+    await join_as(page, site, "Police", "")
+    room.service.agree(room.x, current="cooperation")  # a party answers once the rung is agreed
+    room.service.set_phase("agree")
+    commitment = page.get_by_label("A commitment of your party")
+    await expect(commitment).to_be_visible(timeout=3000)
+    return commitment
+
+
 async def test_join_place_see_placed_then_the_reveal(phone: Phone, site: str, room: Room) -> None:
     page = phone.page
     await join_as(page, site, "Police", "Mari")
@@ -137,11 +147,7 @@ async def test_answer_an_expectation(phone: Phone, site: str, room: Room) -> Non
 
 async def test_typing_survives_a_live_update(phone: Phone, site: str, room: Room) -> None:
     page = phone.page
-    await join_as(page, site, "Police", "")
-    room.service.agree(room.x, current="cooperation")  # a party answers once the rung is agreed
-    room.service.set_phase("agree")
-    await expect(page.get_by_label("A commitment of your party")).to_be_visible(timeout=3000)
-    field = page.get_by_label("A commitment of your party")
+    field = await at_the_commitment(page, site, room)
     await field.fill("We will walk the street")
     room.service.add_expectation(room.x, room.b, room.a, "Something new")
     await expect(page.get_by_text("Something new")).to_be_visible(timeout=3000)
@@ -154,11 +160,7 @@ async def test_a_sent_form_is_answered_with_the_live_part_no_page_load(
     """What was sent leaves its field; what is typed in another form stays; the page is not
     loaded again (the server answers the script with the live part, not a redirect)."""
     page = phone.page
-    await join_as(page, site, "Police", "")
-    room.service.agree(room.x, current="cooperation")
-    room.service.set_phase("agree")
-    commitment = page.get_by_label("A commitment of your party")
-    await expect(commitment).to_be_visible(timeout=3000)
+    commitment = await at_the_commitment(page, site, room)
     expectation = page.get_by_label("What you expect", exact=True)
     await expectation.fill("Tell us first")
     await commitment.fill("We will walk the street")
@@ -180,11 +182,7 @@ async def test_a_form_answer_overtaken_by_news_does_not_take_the_page_back(
     newer one first (slow Wi-Fi), the page must not go back to the older one and stay there
     (another party's change vanished until the next change)."""
     page = phone.page
-    await join_as(page, site, "Police", "")
-    room.service.agree(room.x, current="cooperation")
-    room.service.set_phase("agree")
-    commitment = page.get_by_label("A commitment of your party")
-    await expect(commitment).to_be_visible(timeout=3000)
+    commitment = await at_the_commitment(page, site, room)
     answered, release = asyncio.Event(), asyncio.Event()
 
     async def hold(route: Route) -> None:

@@ -7,7 +7,7 @@ from playwright.async_api import Route, expect
 
 from facilitator.core.service import SessionService
 from tests.web.conftest import Room
-from tests.web.test_browser import Phone, join_as, phone, pytestmark, site
+from tests.web.test_browser import Phone, at_the_commitment, phone, pytestmark, site
 
 __all__ = ["phone", "pytestmark", "site"]  # the browser's fixtures and marks
 
@@ -18,11 +18,7 @@ def commitments(service: SessionService) -> list[str]:
 
 async def test_a_commitment_whose_answer_was_lost_is_there_once(phone: Phone, site: str, room: Room) -> None:
     page = phone.page
-    await join_as(page, site, "Police", "")
-    room.service.agree(room.x, current="cooperation")
-    room.service.set_phase("agree")
-    commitment = page.get_by_label("A commitment of your party")
-    await expect(commitment).to_be_visible(timeout=3000)
+    commitment = await at_the_commitment(page, site, room)
     posts: list[str] = []
 
     async def lose_the_first_answer(route: Route) -> None:
