@@ -28,11 +28,15 @@ class Authors:
     def __init__(self, room: Session, *, public: bool) -> None:
         self.public = public
         self.entered: EnteredFor = entered_for(room)
-        self.placed = {
-            (p.activity_id, p.party_id, p.round): placed_by(p, room.has_party) for p in room.placements
-        }
 
-    @property
+    @cached_property
+    def placed(self) -> dict[tuple[str, str, int], Said]:
+        """Who entered each placement, by (activity, party, round): made when a format marks
+        one, not for every export (json and svg mark nothing)."""
+        room = self.entered.session
+        return {(p.activity_id, p.party_id, p.round): placed_by(p, room.has_party) for p in room.placements}
+
+    @cached_property
     def known(self) -> bool:
         """Whether the session tells who entered any party's word (then the report says how it
         marks them); an older file or an imported public copy may tell nothing."""
