@@ -306,14 +306,10 @@ class Cli:
         The collector goes off here already, as `run_app` turns it off: the file's data and
         the model live as long as the app (at 500 activities the collector spent ~16 M
         instructions walking them while they were made)."""
-        gc.disable()
-        try:
+        with _collector_off_for_the_app():
             service = self.library.service(self.library.resolve(self.args.id))
             service.show_names_in(self.t.language, (self.library.scenarios_dir,))
             service.session  # noqa: B018 - fail now, with a clear error, if the file is bad
-        except BaseException:
-            gc.enable()
-            raise
         return service
 
     def cmd_serve(self) -> int:
@@ -347,8 +343,7 @@ class Cli:
         # The interface's modules and the first screen allocate tens of thousands of objects
         # that live as long as the app: the cyclic collector is off until the first frame
         # (the app turns it on again then, and when it closes).
-        gc.disable()
-        try:
+        with _collector_off_for_the_app():
             from facilitator.ui.app import create_app
 
             app = create_app(
@@ -358,9 +353,6 @@ class Cli:
                 lang=self.args.lang,
                 opened=opened,
             )
-        except BaseException:
-            gc.enable()
-            raise
         app.run()
         if app.return_code:  # an unexpected error: one line here, the traceback in the log
             if app.crash_log:
@@ -420,6 +412,18 @@ ONE_SHOT = frozenset(
     }
 )
 """Commands that read, print or write and end (not the app, not the server)."""
+
+
+@contextlib.contextmanager
+def _collector_off_for_the_app() -> Iterator[None]:
+    """The cyclic collector off from here until the app's first frame turns it on again (what
+    is read and built now lives as long as the app); on again at once if this part fails."""
+    gc.disable()
+    try:
+        yield
+    except BaseException:
+        gc.enable()
+        raise
 
 
 @contextlib.contextmanager
