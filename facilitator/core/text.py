@@ -31,16 +31,16 @@ def grapheme_start(text: str, index: int) -> int:
     between a flag's two letters."""
     while 0 < index < len(text) and (_joins_previous(text[index]) or text[index - 1] == "\u200d"):
         index -= 1
-    if 0 < index < len(text) and regional(text[index]) and regional(text[index - 1]):
+    if 0 < index < len(text) and _regional(text[index]) and _regional(text[index - 1]):
         before = index - 1
-        while before > 0 and regional(text[before - 1]):
+        while before > 0 and _regional(text[before - 1]):
             before -= 1
         if (index - before) % 2:  # flags pair up from the run's start: this is a flag's second half
             index -= 1
     return index
 
 
-def regional(char: str) -> bool:
+def _regional(char: str) -> bool:
     """A regional indicator: two of them make one flag (🇪🇪), which a cut keeps whole."""
     return "\U0001f1e6" <= char <= "\U0001f1ff"
 

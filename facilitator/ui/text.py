@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.visual import VisualType
 from textual.widgets import Static
 
-from facilitator.core.text import multi_line, one_line, regional
+from facilitator.core.text import grapheme_start, multi_line, one_line
 
 
 def literal(text: str, limit: int | None = None) -> Content:
@@ -51,20 +51,17 @@ def cut(text: str, cells: int) -> str:
 
 
 def grapheme_spans(text: str) -> list[tuple[int, int, int]]:
-    """Rich's graphemes of `text` (start, end, cells), with each flag's two regional
-    indicators as one: Rich splits them, and a cut between them leaves a stray letter."""
+    """Rich's graphemes of `text` (start, end, cells), joined where the core's rule
+    (`grapheme_start`) says no cut may fall: Rich splits a flag's two regional indicators, and
+    a cut between them leaves a stray letter. One rule for every cut, in cells or characters."""
     spans, _ = split_graphemes(text)
     joined: list[tuple[int, int, int]] = []
     for start, end, cells in spans:
-        if joined and end - start == 1 and regional(text[start]) and _half_flag(text, joined[-1]):
+        if joined and grapheme_start(text, start) != start:
             first = joined.pop()
             start, cells = first[0], first[2] + cells
         joined.append((start, end, cells))
     return joined
-
-
-def _half_flag(text: str, span: tuple[int, int, int]) -> bool:
-    return span[1] - span[0] == 1 and regional(text[span[0]])
 
 
 def same(shown: VisualType, new: VisualType) -> bool:
