@@ -15,7 +15,6 @@ from facilitator.ui.screens.overview_rows import (
     ALL,
     EXPLANATION_WIDTH,
     PARTY_COLUMN,
-    explanation_width,
     mismatch_detail,
     mismatch_rows,
     mismatch_widths,
@@ -99,9 +98,9 @@ def test_the_mismatches_list_is_built_without_a_screen(library: SessionLibrary) 
     assert {r.kind for r in mismatch_rows(session, found, kind, t)} == {kind}
 
     columns = mismatches_columns(t)
-    assert explanation_width(0, rows, columns) == EXPLANATION_WIDTH[1]  # not laid out yet
-    assert explanation_width(60, rows, columns) == EXPLANATION_WIDTH[0]  # never narrower
-    wide = explanation_width(200, rows, columns)
+    assert mismatch_widths(0, rows, columns)[2] == EXPLANATION_WIDTH[1]  # not laid out yet
+    assert mismatch_widths(60, rows, columns)[2] == EXPLANATION_WIDTH[0]  # never narrower
+    wide = mismatch_widths(200, rows, columns)[2]
     assert EXPLANATION_WIDTH[0] < wide < 200
     cells = mismatches_table(rows, wide)
     assert [key for key, _ in cells] == [r.key for r in rows]

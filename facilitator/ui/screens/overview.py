@@ -75,6 +75,7 @@ from facilitator.ui.screens.overview_rows import (
     roles_table,
 )
 from facilitator.ui.screens.overview_tables import (
+    cell_widths,
     mismatch_cell,
     narrower,
     party_cell,
@@ -246,7 +247,8 @@ class OverviewScreen(BaseScreen):
         drawn = self._drawn.setdefault(table.id, Drawn())
         if columns == drawn.columns and rows == drawn.rows:
             return False
-        rebuilt = columns != drawn.columns or narrower(drawn.rows, rows)
+        widths = cell_widths(rows)
+        rebuilt = columns != drawn.columns or narrower(drawn.widths, widths)
         rebuilt = rebuilt or not patch(table, drawn.rows, rows, columns, cell)
         if rebuilt:
             table.clear(columns=True)
@@ -254,7 +256,7 @@ class OverviewScreen(BaseScreen):
                 table.add_column(Text(label), key=key)
             for key, cells in rows:
                 table.add_row(*(cell(i, c) for i, c in enumerate(cells)), key=key)
-        drawn.columns, drawn.rows = columns, rows
+        drawn.columns, drawn.rows, drawn.widths = columns, rows, widths
         return rebuilt
 
     # ---------------------------------------------------------------- tabs

@@ -64,6 +64,7 @@ class Drawn:
 
     columns: tuple[tuple[str, str], ...] = ()
     rows: Rows = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)  # each column's widest cell (`cell_widths`)
 
 
 @lru_cache(maxsize=8192)
@@ -138,13 +139,6 @@ def mismatch_widths(
     used = fixed + max(kind, kind_label) + max(title, title_label)
     low, high = EXPLANATION_WIDTH
     return kind, title, max(low, min(high, available - used))
-
-
-def explanation_width(
-    available: int, rows: Sequence[MismatchRow], columns: tuple[tuple[str, str], ...]
-) -> int:
-    """What is left of the table's `available` width for the explanations (`mismatch_widths`)."""
-    return mismatch_widths(available, rows, columns)[2]
 
 
 def mismatches_table(

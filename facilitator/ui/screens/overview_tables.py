@@ -4,7 +4,7 @@ the cursor kept on its row, sideways scrolling by whole columns).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -56,14 +56,15 @@ def patch(
     return True
 
 
-def narrower(old: Rows, new: Rows) -> bool:
-    """Whether a column's widest cell got narrower: a DataTable's columns only grow, so the
-    table is rebuilt (at 80×24 the first fill, before the layout, was cut wide and kept the
-    activity's title off screen)."""
-    return any(n < o for n, o in zip(_widths(new), _widths(old), strict=False))
+def narrower(old: Sequence[int], new: Sequence[int]) -> bool:
+    """Whether a column's widest cell got narrower (`cell_widths` before and now): a
+    DataTable's columns only grow, so the table is rebuilt (at 80×24 the first fill, before the
+    layout, was cut wide and kept the activity's title off screen)."""
+    return any(n < o for n, o in zip(new, old, strict=False))
 
 
-def _widths(rows: Rows) -> list[int]:
+def cell_widths(rows: Rows) -> list[int]:
+    """Each column's widest cell, in terminal cells."""
     widths: list[int] = []
     for _key, cells in rows:
         if not widths:
