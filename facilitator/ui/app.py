@@ -160,9 +160,8 @@ class FacilitatorApp(App[int]):
             service.remember_trust()
 
     def on_ready(self) -> None:
-        if collector._start_settled:
-            collector.full_collections_when_quiet()
-            gc.enable()
+        if collector.start_settled():
+            collector.settle_start_garbage()  # only the collector's policy: the start was settled
         else:  # the first collection would land on the frames right after the first
             self.set_timer(collector.SETTLE_SECONDS, collector.settle_start_garbage)
         self.set_interval(collector.QUIET_SECONDS, self._collect_when_quiet)

@@ -44,6 +44,11 @@ def settle_start_garbage() -> None:
     gc.enable()
 
 
+def start_settled() -> bool:
+    """Whether this process has settled a start already (then an app settles at once)."""
+    return _start_settled
+
+
 def full_collections_when_quiet() -> None:
     gc.set_threshold(YOUNG, MIDDLE, FULL_SAFETY)
 
