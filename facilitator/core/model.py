@@ -56,7 +56,7 @@ class SessionInfo:
     scenario_id: str  # the embedded scenario's
     language: Annotated[str, Known("language")]
     created_at: Stamp
-    date: str = ""  # as typed before dates were checked: not checked in a file
+    date: Annotated[str, Day(free=True)] = ""  # older files kept it as typed: free text, but no 2026-02-31
     place: str = ""
     facilitator: str = ""
     phase: Annotated[str, Known("phase or setup")] = ""

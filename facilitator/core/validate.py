@@ -24,7 +24,7 @@ from facilitator.core.model import FILE_KIND, META, OTHER_TABLES, SCHEMA_VERSION
 from facilitator.core.plain import PlainDataError, check, loads_json
 from facilitator.core.scenario import Scenario, scenario_from_dict, type_name
 from facilitator.core.schema.fields import Field, Whole, fields_of, payload_problem
-from facilitator.core.schema.stored import document_problem
+from facilitator.core.schema.stored import date_problem, document_problem
 from facilitator.core.schema.table import Table
 from facilitator.core.schema.vocabulary import ids
 
@@ -274,6 +274,8 @@ class _Checker:
                 self.fail(f"initial.{key}", "corrupt.not_text_field")
             if key == "phase" and value not in self.known("phase or setup"):
                 self.fail("initial.phase", "corrupt.not_phase", value=repr(value))
+            if key == "date" and (problem := date_problem(_field(META.fields, "date"), value)) is not None:
+                self.refuse("initial.date", problem)  # the workshop's date as first set: the same rule
 
     def view(self) -> None:
         for doc_id, doc in self.tables.get("view", {}).items():
@@ -308,6 +310,10 @@ class _Checker:
             problem = payload_problem(payload, data)
             if problem is not None:
                 self.refuse(f"data.{problem[0]}", problem[1])
+
+
+def _field(fields: tuple[Field, ...], name: str) -> Field:
+    return next(f for f in fields if f.name == name)
 
 
 def _placement(checker: _Checker, doc: Mapping[str, Any]) -> None:

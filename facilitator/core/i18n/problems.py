@@ -248,6 +248,10 @@ MESSAGES = {
         "en": "{value} is not a date (YYYY-MM-DD)",
         "et": "{value} ei ole kuupäev (AAAA-KK-PP)",
     },
+    "problem.not_stamp": {
+        "en": "{value} is not a moment (YYYY-MM-DDTHH:MM:SS)",
+        "et": "{value} ei ole ajahetk (AAAA-KK-PPTtt:mm:ss)",
+    },
     "problem.at_least": {
         "en": "must be at least {lowest}, not {value}",
         "et": "peab olema vähemalt {lowest}, mitte {value}",

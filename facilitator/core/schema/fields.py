@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import field as attribute
 from typing import Annotated, Any, NotRequired, Required, Union, get_args, get_origin, get_type_hints
 
+from facilitator.core.dates import is_date
 from facilitator.core.i18n import Worded
 from facilitator.core.record import record
 from facilitator.core.scenario.validator import type_name
@@ -73,7 +74,18 @@ class Seconds:
 
 @record
 class Day:
-    """A date, stored as yyyy-mm-dd."""
+    """A date, stored as yyyy-mm-dd (a change may type it 03.12.2026: `dates.parse_date`).
+
+    `free`: text kept as typed (the workshop's date, before dates were checked): any text, but
+    one written as a date must be a day of the calendar (not 31.02.2026).
+    """
+
+    free: bool = False
+
+
+@record
+class Moment:
+    """A moment as an ISO time stamp with its zone (2026-12-07T09:00:00.000+00:00), set by the service."""
 
 
 @record
@@ -93,7 +105,7 @@ class Field:
     shape: str  # one of SHAPES: what JSON value it is
     required: bool
     nullable: bool
-    rules: tuple[object, ...] = ()  # Text, Ref, Known, Whole, Seconds, Day, Recorded
+    rules: tuple[object, ...] = ()  # Text, Ref, Known, Whole, Seconds, Day, Moment, Recorded
     item: Field | None = None  # a list's items
     default: Any = None  # a model field's value when the document leaves it out (if not required)
     tuple_: bool = False  # held as a tuple in the model (a list in the file)
@@ -105,22 +117,17 @@ class Field:
     whole: Whole | None = attribute(default=None, init=False, repr=False, compare=False)
     seconds: Seconds | None = attribute(default=None, init=False, repr=False, compare=False)
     day: Day | None = attribute(default=None, init=False, repr=False, compare=False)
+    moment: Moment | None = attribute(default=None, init=False, repr=False, compare=False)
     plain_text: bool = attribute(default=False, init=False, repr=False, compare=False)
     """Text and no constraint beyond the usual length: a value that is text needs no more checks."""
 
     def __post_init__(self) -> None:
         for rule in self.rules:
-            name = {
-                Text: "text",
-                Ref: "ref",
-                Known: "known",
-                Whole: "whole",
-                Seconds: "seconds",
-                Day: "day",
-            }.get(type(rule))
+            name = _RULE_NAMES.get(type(rule))
             if name is not None:
                 object.__setattr__(self, name, rule)
-        plain = self.shape == "text" and not any(isinstance(r, Text | Ref | Known | Day) for r in self.rules)
+        checked = Text | Ref | Known | Day | Moment
+        plain = self.shape == "text" and not any(isinstance(r, checked) for r in self.rules)
         object.__setattr__(self, "plain_text", plain)
 
     @property
@@ -128,7 +135,15 @@ class Field:
         return self.text.longest if self.text is not None else MAX_TEXT
 
 
-_RULE_NAMES = {Text: "text", Ref: "ref", Known: "known", Whole: "whole", Seconds: "seconds", Day: "day"}
+_RULE_NAMES: dict[type, str] = {
+    Text: "text",
+    Ref: "ref",
+    Known: "known",
+    Whole: "whole",
+    Seconds: "seconds",
+    Day: "day",
+    Moment: "moment",
+}
 
 _BASIC = {str: "text", bool: "flag", int: "whole", float: "number"}
 
@@ -244,13 +259,17 @@ def shape_problem(field: Field, value: Any) -> Worded | None:
 
 
 def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, Worded] | None:
-    """The first declared field of `data` that is missing or of the wrong shape: (field, problem)."""
+    """The first declared field of `data` that is missing, of the wrong shape, or a date that
+    is none (2026-02-31: what the live change refused): (field, problem)."""
     for field in fields_of(cls):
         if field.name not in data:
             if field.required:
                 return field.name, Worded("problem.missing")
             continue
-        problem = shape_problem(field, data[field.name])
+        value = data[field.name]
+        problem = shape_problem(field, value)
+        if problem is None and field.day is not None and value and not is_date(value):
+            problem = Worded("problem.not_date", value=repr(value))
         if problem is not None:
             return field.name, problem
     return None
@@ -259,7 +278,7 @@ def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, Worde
 # The words most declarations use.
 Name = Annotated[str, Text(empty=False)]
 """Text that must say something: a title, a name, a promise."""
-Stamp = str
+Stamp = Annotated[str, Moment()]
 """A moment as an ISO time stamp with its zone, set by the service."""
 ActivityId = Annotated[str, Ref("activities", "activity")]
 PartyId = Annotated[str, Ref("parties", "party")]

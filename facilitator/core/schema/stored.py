@@ -10,10 +10,10 @@ refusals: "must be text, not a list", "names 'x', which is not in table 'parties
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from facilitator.core.dates import is_free_date, is_stamp, is_stored_date
 from facilitator.core.i18n import Worded
 from facilitator.core.schema.fields import (
     Field,
@@ -65,9 +65,7 @@ def value_problem(field: Field, value: Any, exists: Exists, known: Vocabulary) -
             return Worded("problem.not_in_table", value=repr(value), table=repr(ref.table))
         if choice is not None and value not in known(choice.vocabulary):
             return _unknown(choice, value)
-        if field.day is not None and not _is_date(value):
-            return Worded("problem.not_date", value=repr(value))
-        return None
+        return date_problem(field, value)
     whole = field.whole
     if whole is not None and whole.lowest is not None and value < whole.lowest:
         return Worded("problem.at_least", lowest=whole.lowest, value=value)
@@ -112,9 +110,11 @@ def _list_problem(field: Field, values: list[Any], exists: Exists, known: Vocabu
     return None
 
 
-def _is_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+def date_problem(field: Field, value: str) -> Worded | None:
+    """A date or a moment that is no day of the calendar (2026-02-31), or not in the form kept."""
+    day, moment = field.day, field.moment
+    if day is not None and not (is_free_date(value) if day.free else is_stored_date(value)):
+        return Worded("problem.not_date", value=repr(value))
+    if moment is not None and not is_stamp(value):
+        return Worded("problem.not_stamp", value=repr(value))
+    return None
