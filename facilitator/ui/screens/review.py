@@ -39,6 +39,7 @@ from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.linelist import Cell, LineList, fit
+from facilitator.ui.widgets.parts import PartsLabel
 from facilitator.ui.widgets.tables import Table
 
 if TYPE_CHECKING:
@@ -87,8 +88,8 @@ class ReviewScreen(BaseScreen):
             wide = "-wide" if self.app.size.width >= WIDE else ""
             with TabPane("", id=DASHBOARD), VerticalScroll(id="review-dashboard", classes=wide):
                 with Vertical(classes="review-section", id="review-rungs-section"):
-                    yield Label("", id="review-meta")
-                    yield Label("", id="review-counts", classes="review-heading")
+                    yield PartsLabel(id="review-meta")
+                    yield PartsLabel(id="review-counts", classes="review-heading")
                     yield Label("", id="review-rungs-heading", classes="review-subheading")
                     yield RungChart(id="review-chart")
                     yield Label("", id="review-not-agreed")
@@ -159,7 +160,7 @@ class ReviewScreen(BaseScreen):
             parts.append(t("review.meta.phase", phase=f"{number or ''} {one_line(name)}".strip()))
         else:
             parts.append(t("review.meta.phase", phase=t("review.meta.phase.none")))
-        self.query_one("#review-meta", Label).update(Content(" · ".join(parts)))
+        self.query_one("#review-meta", PartsLabel).show(" · ".join(parts))
         tabs = self.query_one("#review-tabs", TabbedContent)
         tabs.get_tab(DASHBOARD).label = Content(t("review.tab.dashboard"))
         tabs.get_tab(TIMELINE).label = Content(t("review.tab.timeline", count=len(session.events)))
@@ -184,15 +185,13 @@ class ReviewScreen(BaseScreen):
         if data is None:
             return
         t = self.t
-        self.query_one("#review-counts", Label).update(
-            Content(
-                t(
-                    "review.counts",
-                    total=data.activities,
-                    agreed=data.agreed,
-                    open=data.activities - data.agreed,
-                    signed=data.fully_signed,
-                )
+        self.query_one("#review-counts", PartsLabel).show(
+            t(
+                "review.counts",
+                total=data.activities,
+                agreed=data.agreed,
+                open=data.activities - data.agreed,
+                signed=data.fully_signed,
             )
         )
         self.query_one("#review-rungs-heading", Label).update(Content(t("review.rungs.heading")))

@@ -27,6 +27,7 @@ from facilitator.core.text import multi_line, one_line
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.parts import PartsLabel
 from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 
 PARTY_WIDTH = 18
@@ -54,7 +55,7 @@ class FollowUpView(PhaseView):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="followup-counts")
+        yield PartsLabel(id="followup-counts")
         yield Label("", id="followup-not-carried")
         yield Table(id="followup-items", cursor_type="row", zebra_stripes=True)
         yield Label("", id="followup-empty", classes="empty")
@@ -127,8 +128,8 @@ class FollowUpView(PhaseView):
         self._outcomes_shown = {item.id: item.outcome for item in items}
         recorded = sum(1 for i in items if i.outcome and i.confirmed)
         waiting = sum(1 for i in items if i.outcome and not i.confirmed)
-        self.query_one("#followup-counts", Label).update(
-            Content(t("followup.counts", total=len(items), recorded=recorded, waiting=waiting))
+        self.query_one("#followup-counts", PartsLabel).show(
+            t("followup.counts", total=len(items), recorded=recorded, waiting=waiting)
         )
         table.display = bool(items)
         self.query_one("#followup-empty", Label).display = not items
