@@ -19,6 +19,7 @@ from facilitator.ui.views.followup import FollowUpView
 from facilitator.ui.widgets.parts import PartsLabel, wrap_parts
 
 from .helpers import MakeApp, open_view, screen_shown, until
+from .test_compare_screen import open_by_keyboard, two_workshops
 
 part = st.text(st.sampled_from("abcõüš漢😀: 0123"), min_size=1, max_size=30).map(str.strip).filter(bool)
 
@@ -66,3 +67,17 @@ async def test_the_follow_up_counts_keep_each_number_with_its_words(
         await until(pilot, lambda: len(lines_of(counts)) == 2, "the counts on two lines")
         shown = lines_of(counts)
     assert shown[1].strip() == "telefonist vastatud, kinnitada: 0", shown
+
+
+async def test_the_compare_summary_keeps_each_count_with_its_words_at_80_columns(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    pair = two_workshops(ui_library)
+    app = make_app(lang="et")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_by_keyboard(app, pilot, pair)
+        labels = list(screen.query(".cmp-summary-part").results(PartsLabel))
+        await until(pilot, lambda: all(len(lines_of(label)) > 1 for label in labels[:2]), "wrapped")
+        shown = {label.text: [line.strip() for line in lines_of(label)] for label in labels}
+    for text, lines in shown.items():  # each line whole parts: joined again, the line as written
+        assert " · ".join(lines) == text, lines

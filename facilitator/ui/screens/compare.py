@@ -82,6 +82,7 @@ from facilitator.ui.screens.compare_rows import (
 from facilitator.ui.text import literal, literal_cell
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.parts import PartsLabel
 from facilitator.ui.widgets.tables import Table
 
 # --------------------------------------------------------------------------- the screen
@@ -123,7 +124,7 @@ class CompareScreen(BaseScreen):
                     yield Label("", id=f"cmp-{side}-meta", classes="cmp-side-meta")
         with Vertical(id="cmp-summary"):
             for part in ("activities", "inside", "actions"):
-                yield Label("", id=f"cmp-summary-{part}", classes="cmp-summary-part")
+                yield PartsLabel(id=f"cmp-summary-{part}", classes="cmp-summary-part")
         with TabbedContent(id="cmp-tabs", initial="cmp-activities"):
             with TabPane("", id="cmp-activities"):
                 with Horizontal(id="cmp-filter-row"):
@@ -197,7 +198,7 @@ class CompareScreen(BaseScreen):
             )
             self.query_one(f"#cmp-{side}-meta", Label).update(literal(meta))
         for part, text in summary_lines(c, t).items():
-            self.query_one(f"#cmp-summary-{part}", Label).update(Content(text))
+            self.query_one(f"#cmp-summary-{part}", PartsLabel).show(text)
         self.query_one("#cmp-filter-label", Label).update(Content(t("exchange.filter.label")))
         self.query_one("#cmp-filter-hint", Label).update(Content(t("exchange.filter.hint")))
         self.query_one("#cmp-empty", Label).update(Content(t("exchange.filter.empty")))
