@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from functools import cached_property
-from typing import Annotated, Any, cast, overload
+from typing import Annotated, Any, Protocol, cast, overload
 
 from facilitator.core.attached import grouped
 from facilitator.core.errors import SessionFileError
@@ -423,20 +423,36 @@ class EventLog:
 EVENT_LOG = EventLog()
 
 
-def _later_events(table: Mapping[str, Doc], memo: BuildCache, source: str) -> LaterEvents:
-    """The log of an events table, converted when first read; a malformed one is then a clear error."""
+class EventsTable(Protocol):
+    """An events table parsed when called (`store.LaterTable`); its newest number is known before."""
+
+    last_seq: int
+
+    def __call__(self) -> Mapping[str, Doc]: ...
+
+
+def last_seq_of(table: Mapping[str, Doc]) -> int:
+    """The newest event's number in an events table."""
+    return max((int(doc["seq"]) for doc in table.values()), default=0)
+
+
+def _later_events(table: Mapping[str, Doc] | EventsTable, memo: BuildCache, source: str) -> LaterEvents:
+    """The log of an events table (or `EventsTable`), converted when first read; a malformed one
+    is then a clear error."""
 
     def make() -> tuple[Event, ...]:
         try:
-            return _events(table, memo)
+            return _events(table() if callable(table) else table, memo)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             detail = f"{type(error).__name__}: {error}"
             raise SessionFileError.worded("file.corrupt", path=source, detail=detail) from None
 
+    if callable(table):
+        return LaterEvents(make, table.last_seq)
     hit = memo.get("events")
     if hit is not None and hit[0] is table:
         return LaterEvents(lambda: cast(tuple[Event, ...], hit[1]), hit[1][-1].seq if hit[1] else 0)
-    return LaterEvents(make, max((int(doc["seq"]) for doc in table.values()), default=0))
+    return LaterEvents(make, last_seq_of(table))
 
 
 def _ordered(docs: Mapping[str, Doc]) -> list[Doc]:
@@ -486,6 +502,7 @@ class Session:
         scenario: Scenario | None = None,
         cache: BuildCache | None = None,
         source: str = "",
+        events: EventsTable | None = None,
     ) -> Session:
         """Build the view from raw TinyDB data (already checked by the store).
 
@@ -493,7 +510,8 @@ class Session:
         same object as last time is not rebuilt, and the append-only event log only
         converts its new events (when the log is first read). The store never edits tables
         in place, so identity means "unchanged"; a file re-read from disk is all new objects.
-        `source` names the file in the error of a malformed event.
+        `source` names the file in the error of a malformed event. `events`: the events table
+        when it is not parsed yet (then `tables` has none), parsed when the log is first read.
         """
         meta = dict(tables["meta"]["session"])
         if scenario is None:
@@ -503,7 +521,7 @@ class Session:
         return cls(
             info=META.build(meta),
             scenario=scenario,
-            events=_later_events(tables.get("events", {}), memo, source),
+            events=_later_events(events if events is not None else tables.get("events", {}), memo, source),
             **rows,
         )
 

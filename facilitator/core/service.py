@@ -19,7 +19,8 @@ from facilitator.core.counterpart import in_language
 from facilitator.core.device import DeviceState
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.i18n import Worded
-from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, Session
+from facilitator.core.later_table import noted_trust, trust_note_values
+from facilitator.core.model import FILE_KIND, SCHEMA_VERSION, Author, BuildCache, Event, EventsTable, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.scenario import FOLLOWUP, Scenario, scenario_from_dict
 from facilitator.core.store import Data, SessionFile, new_id
@@ -125,11 +126,17 @@ def append_event(
 
 
 def build_session(
-    data: Data, source: str, scenario: Scenario | None = None, cache: BuildCache | None = None
+    data: Data,
+    source: str,
+    scenario: Scenario | None = None,
+    cache: BuildCache | None = None,
+    events: EventsTable | None = None,
 ) -> Session:
-    """The model view of checked file data; a malformed document is a clear error."""
+    """The model view of checked file data; a malformed document is a clear error.
+
+    `events`: the event log when it is parsed later (`SessionFile.current_later`)."""
     try:
-        return Session.from_tables(data, scenario, cache, source)
+        return Session.from_tables(data, scenario, cache, source, events)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"{type(error).__name__}: {error}"
         raise SessionFileError.worded("file.corrupt", path=str(source), detail=detail) from None
@@ -158,7 +165,8 @@ class SessionService:
     ) -> None:
         self.device = device or DeviceState(path)
         """Where this device's screens are: beside the session file, never in it."""
-        self.file = SessionFile(path, trusted=_signature_of(self.device.get().get("trusted")))
+        trusted, events_at = noted_trust(self.device.get())
+        self.file = SessionFile(path, trusted=trusted, events_at=events_at)
         self.actor = actor
         self.clock = clock
         self.ids = ids
@@ -179,7 +187,7 @@ class SessionService:
     @property
     def scenario(self) -> Scenario:
         if self._scenario is None:
-            meta = self.file.read()["meta"]["session"]
+            meta = self.file.current_later()[1]["meta"]["session"]  # (the event log can wait)
             if not isinstance(meta.get("scenario"), dict):
                 raise SessionFileError.worded(
                     "file.corrupt", path=str(self.path), detail="no embedded scenario"
@@ -204,7 +212,7 @@ class SessionService:
         """The newest state; rebuilt only when the file changed."""
         with self._view_lock:  # threads (a server's phones) build a new state once, not each
             try:
-                generation, data = self.file.current()
+                generation, data, events = self.file.current_later()
             except SessionFileError as error:
                 if self._view is None:
                     raise
@@ -214,7 +222,7 @@ class SessionService:
                 return self._view[1]
             self.trouble = None
             if self._view is None or self._view[0] != generation:
-                built = build_session(data, str(self.path), self.scenario, self._build_cache)
+                built = build_session(data, str(self.path), self.scenario, self._build_cache, events)
                 self._view = (generation, named_by_file(built, self.path))
             return self._view[1]
 
@@ -245,9 +253,9 @@ class SessionService:
     def remember_trust(self) -> None:
         """Note, on this device, the signature of the file as checked or written here: the next
         start reads it without the deep check while nobody has replaced or edited it."""
-        sig = self.file.trust_signature()
-        if sig is not None:
-            self.device.update(trusted=list(sig))
+        note = self.file.trust_note()
+        if note is not None:  # with where its event log lies, if known: the next start parses it later
+            self.device.update(**trust_note_values(*note))
 
     def for_party(
         self,
@@ -557,12 +565,6 @@ class SessionService:
 
     def remove_action(self, action_id: str, actor: str | Author | None = None) -> Event:
         return self.change("action.removed", {"id": action_id}, actor)
-
-
-def _signature_of(value: Any) -> tuple[int, int, int] | None:
-    if isinstance(value, list) and len(value) == 3 and all(type(v) is int for v in value):
-        return (value[0], value[1], value[2])
-    return None
 
 
 def replay(meta: Mapping[str, Any], events: Iterable[Event], scenario: Scenario) -> Session:

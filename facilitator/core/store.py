@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from facilitator.core.errors import LockTimeout, SessionFileError, SessionWriteError, os_reason
 from facilitator.core.groupcommit import Batch, GroupCommit
 from facilitator.core.i18n import Worded
+from facilitator.core.later_table import EventsSpan, LaterTable, Signature, events_apart
+from facilitator.core.model import last_seq_of
 from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.validate import Data, check_session_data, parse_session
 
-__all__ = ["Data", "check_session_data"]  # what a session file holds: see `validate`
+__all__ = ["Data", "Signature", "check_session_data"]  # (a session file's data: see `validate`)
 
-Signature = tuple[int, int, int]
 T = TypeVar("T")
 
 if TYPE_CHECKING:
@@ -167,6 +168,8 @@ class SessionEncoder:
     """
 
     def __init__(self) -> None:
+        self.spans: dict[str, tuple[int, int]] = {}
+        """Where each table's value lies in the bytes last encoded: [start, end)."""
         self._tables: dict[str, tuple[object, bytes]] = {}
         self._docs: dict[str, dict[str, tuple[object, str]]] = {}
         self._order: dict[str, tuple[list[str], list[object]]] = {}  # each table's keys and documents
@@ -175,12 +178,20 @@ class SessionEncoder:
         """The file's bytes (UTF-8). Each table is kept encoded: joining str would widen every
         ASCII table to the width of the one with other letters (the embedded scenario's),
         copy by copy: some 7 ms a write at 500 activities, against 1 ms for bytes."""
-        parts = [
-            _encode(name).encode() + b":" + self._table_bytes(name, table) for name, table in data.items()
-        ]
+        parts = []
+        spans = {}
+        at = 1  # after "{"
+        for name, table in data.items():
+            key = _encode(name).encode() + b":"
+            value = self._table_bytes(name, table)
+            start = at + len(key)
+            spans[name] = (start, start + len(value))
+            at = start + len(value) + 1  # and the "," after it
+            parts.append(key + value)
         for gone in self._tables.keys() - data.keys():
             del self._tables[gone]
             self._docs.pop(gone, None)
+        self.spans = spans
         return b"{" + b",".join(parts) + b"}"
 
     def dumps(self, data: Data) -> str:
@@ -243,7 +254,13 @@ class SessionEncoder:
 class SessionFile:
     """One session's file: lock-free reads, locked read-modify-write transactions."""
 
-    def __init__(self, path: Path, lock_timeout: float = 15.0, trusted: Signature | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        lock_timeout: float = 15.0,
+        trusted: Signature | None = None,
+        events_at: EventsSpan | None = None,
+    ) -> None:
         self.path = path
         self._lock_timeout = lock_timeout
         self._lock: FileLock | None = None
@@ -258,15 +275,31 @@ class SessionFile:
         self.trusted = trusted
         """The signature of this file as this device last checked or wrote it: while the file
         still has it (nobody replaced or edited it since), it is read without the deep check."""
+        self.events_at = events_at
+        """Where the `trusted` file's event log lies (noted with it): its parse can wait."""
+        self._later: LaterTable | None = None  # the cached data's event log, if not parsed yet
+        self._layout: tuple[Signature, int, int, int | None] | None = None
+        """A file's signature with its event log's span (`EventsSpan`; the newest number None:
+        count it from the data when asked), for a file we wrote or read with the span."""
 
     def trust_signature(self) -> Signature | None:
         """The file's signature if what we hold of it is what is on disk (checked or ours)."""
-        if self._cache is None:
-            return None
+        note = self.trust_note()
+        return note[0] if note is not None else None
+
+    def trust_note(self) -> tuple[Signature, EventsSpan | None] | None:
+        """The file's signature if what we hold of it is what is on disk (checked or ours), with
+        where its event log lies if we know (we wrote it, or read it so)."""
+        cache, layout = self._cache, self._layout
         try:
-            return self._cache[0] if signature(self.path) == self._cache[0] else None
+            if cache is None or signature(self.path) != cache[0]:
+                return None
         except OSError:
             return None
+        if layout is None or layout[0] != cache[0]:
+            return cache[0], None
+        last_seq = layout[3] if layout[3] is not None else last_seq_of(cache[1]["events"])
+        return cache[0], (layout[1], layout[2], last_seq)
 
     def changed_elsewhere(self) -> bool:
         """Whether reading now means parsing the file: it is none that this process holds (a `stat`)."""
@@ -299,6 +332,23 @@ class SessionFile:
 
     def current(self) -> tuple[Signature, Data]:
         """The newest data with its generation, as one pair (another thread may write meanwhile)."""
+        sig, data = self._newest()
+        later = self._later
+        if later is not None and later.data is data:
+            later()  # the whole data: its event log parsed now
+            self._later = None
+        return sig, data
+
+    def current_later(self) -> tuple[Signature, Data, LaterTable | None]:
+        """As `current`, but an event log not parsed yet (`LaterTable`) stays so until the
+        `LaterTable` given with the data is called; the data then has no "events" table."""
+        sig, data = self._newest()
+        later = self._later
+        if later is not None and later.data is data and not later.parsed:
+            return sig, {name: table for name, table in data.items() if name != "events"}, later
+        return sig, data, None
+
+    def _newest(self) -> tuple[Signature, Data]:
         try:
             sig = signature(self.path)
         except FileNotFoundError:
@@ -323,14 +373,24 @@ class SessionFile:
         return self._cache
 
     def _load_trusted(self) -> Data:
-        """The file as this device left it: parsed, its shape checked, not walked field by field."""
+        """The file as this device left it: parsed, its shape checked, not walked field by field.
+
+        Its event log is left in its bytes when we know where they lie (`events_at`)."""
+        trusted, span = self.trusted, self.events_at
         try:
+            raw = read_limited(self.path)
+            apart = None
+            if trusted is not None and span is not None and len(raw) == trusted[2]:
+                apart = events_apart(raw, span, str(self.path))
             # Its numbers were checked when it was checked or written here: parsed at C speed,
             # without a Python call per number (thousands at 500 activities).
-            data = json.loads(read_limited(self.path))
+            data = json.loads(raw) if apart is None else apart[0]
         except (OSError, PlainDataError, ValueError, RecursionError):
             return self._load()  # something is off after all: the whole check says what
-        return check_session_data(data, str(self.path))
+        checked = check_session_data(data, str(self.path))
+        if apart is not None and trusted is not None and span is not None:
+            self._later, self._layout = apart[1], (trusted, *span)
+        return checked
 
     def _load(self, previous: Data | None = None) -> Data:
         """The file's data, checked deeply (`validate`): a file may have been put here by hand.
@@ -387,10 +447,12 @@ class SessionFile:
         text = self._encoder.encode(data)
         remove_temp_files(self.path)  # a killed writer's leftovers: we hold the lock
         before = self._cache
+        spans = self._encoder.spans.get("events")  # where the new file's event log lies
 
         def ready(sig: Signature) -> None:
             self._replacing = before  # (we hold the lock: the file on disk is the one we read)
             self._cache = self._written = (sig, data)
+            self._layout = (sig, *spans, None) if spans is not None else None
 
         try:
             atomic_write_text(self.path, text, mode=PRIVATE_FILE_MODE, ready=ready)
@@ -444,13 +506,15 @@ class SessionFile:
             if path.exists() or path.is_symlink():
                 raise SessionFileError.worded("file.exists", path=str(path))
             remove_temp_files(path)
-            try:
-                sig = atomic_write_text(path, dumps(data), mode=PRIVATE_FILE_MODE)
+            try:  # (the encoder's text is `dumps`'s; kept, the first change re-encodes less)
+                sig = atomic_write_text(path, session_file._encoder.encode(data), mode=PRIVATE_FILE_MODE)
             except OSError as error:
                 raise SessionWriteError(path, os_reason(error), creating=True) from None
         finally:
             session_file.lock.release()
         session_file._cache = (sig, data)
+        spans = session_file._encoder.spans.get("events")
+        session_file._layout = (sig, *spans, None) if spans is not None else None
         return session_file
 
 
