@@ -49,6 +49,7 @@ from facilitator.ui.views.agree_rows import (
     status_line,
 )
 from facilitator.ui.views.agree_widgets import BarButton, GapList, ItemList
+from facilitator.ui.widgets.button_bar import ButtonBar
 
 WIDE = 150  # from this many columns the mismatches stand beside the items, not below them
 SHORT = 32  # below this many lines the mismatches get fewer lines and the spacing goes
@@ -109,7 +110,7 @@ class AgreeView(AgreePanel):
                     with Vertical(id="agree-gaps-box"):
                         yield Label("", id="agree-gaps-heading", classes="agree-heading")
                         yield GapList(id="agree-gaps", compact=True)
-                with Horizontal(id="agree-buttons", classes="editing"):
+                with ButtonBar(id="agree-buttons", classes="editing"):
                     for button_id, variant in BUTTONS:
                         yield BarButton("", id=f"agree-{button_id}", compact=True, variant=variant)
         yield Label("", id="agree-empty", classes="empty")
@@ -380,6 +381,7 @@ class AgreeView(AgreePanel):
         self.query_one("#agree-done", Button).label = Content(
             t("agree.button.undone" if done else "agree.button.done")
         )
+        self.query_one(ButtonBar).fit()
         self._refresh_keys()
 
     def _refresh_keys(self) -> None:
