@@ -88,3 +88,73 @@ def test_the_models_quick_reading_of_a_row_class_agrees_with_the_full_one(table:
     assert names == tuple(f.name for f in full)
     assert tuples == tuple(f.name for f in full if f.tuple_)
     assert required == tuple(f.name for f in full if f.required)
+
+
+@pytest.fixture(scope="module")
+def demo_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    from facilitator.core.demo import create_demo
+    from facilitator.core.library import SessionLibrary
+    from facilitator.core.scenario import find_scenario
+
+    service = create_demo(SessionLibrary(tmp_path_factory.mktemp("demo")), find_scenario("community-safety"))
+    tables: dict[str, Any] = json.loads(service.path.read_bytes())
+    tables.setdefault("followups", {"f1": {"id": "f1", "kind": "commitment", "source_id": "c1"}})
+    tables["followups"]["f1"].update(text="We will", party_id="p1", due="2026-01-01", confirmed=True)
+    tables.setdefault("timers", {"place": {"phase_id": "place", "duration": 600.0, "started_at": None}})
+    return tables
+
+
+def shapes(table: Table[Any], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents, and the first with only the fields without a default, with every tuple
+    field None, and with a key that is no field: each shape a document may have."""
+    _, tuples, required = build_spec(table.row)
+    out = list(docs)
+    for doc in docs[:1]:
+        out.append({name: doc[name] for name in required})
+        out.append({**doc, **dict.fromkeys(tuples)})
+        out.append({**doc, "not a field": 1})
+    return out
+
+
+@pytest.mark.parametrize("table", [*TABLES.values(), META, EVENTS], ids=lambda t: t.name)
+def test_a_row_built_from_its_document_is_the_one_its_init_makes(
+    table: Table[Any], demo_tables: dict[str, Any]
+) -> None:
+    """`row_builder` fills a row's `__dict__` itself (3x quicker than `__init__` at the start):
+    the same row, the same attributes in the same order, as `row(**fields in the document)`."""
+    from facilitator.core.schema.table import _through_init, row_builder
+
+    docs = list(demo_tables.get(table.name, {}).values())
+    if table is META:
+        docs = [demo_tables["meta"]["session"]]
+    assert docs
+    names, tuples, required = build_spec(table.row)
+    quick = row_builder(table.row)
+    for doc in shapes(table, [dict(table.upgrade(d)) if table.upgrade else d for d in docs]):
+        row, expected = quick(doc), _through_init(table.row, names, tuples, required, doc)
+        assert row == expected and list(vars(row).items()) == list(vars(expected).items())
+        assert all(type(getattr(row, name)) is tuple for name in tuples if getattr(row, name) is not None)
+    for name in required:
+        with pytest.raises(KeyError, match=name):
+            quick({k: v for k, v in docs[0].items() if k != name})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick(docs[0]).x = 1
+
+
+def test_a_row_class_with_more_than_fields_in_init_is_built_through_it() -> None:
+    from facilitator.core.record import record
+    from facilitator.core.schema.table import row_builder
+
+    @record
+    class Checked:
+        name: str
+        size: int = 0
+
+        def __post_init__(self) -> None:
+            if self.size < 0:
+                raise ValueError("size")
+
+    build = row_builder(Checked)
+    assert build({"name": "a"}) == Checked("a")
+    with pytest.raises(ValueError, match="size"):
+        build({"name": "a", "size": -1})
