@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import FrozenInstanceError, field
+from typing import ClassVar
 
 import pytest
 
@@ -50,6 +51,48 @@ def test_a_record_is_built_compared_hashed_and_shown_as_a_frozen_dataclass() -> 
         Row()  # type: ignore[call-arg]
     with pytest.raises(TypeError):
         Row("a", doubled="b")  # type: ignore[call-arg]
+    assert Row(tags=("y",), id="b") == Row("b", ("y",))  # the parameters have the fields' names
+
+
+@record
+class Shaped:
+    """The same shape as `Row` (one `__init__` code for both), other names, a class variable."""
+
+    KIND: ClassVar[str] = "shaped"
+    key: str
+    labels: tuple[str, ...] = ("l",)
+    extra: list[str] = field(default_factory=lambda: ["e"], compare=False)
+    again: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "again", self.key + "!")
+
+
+def test_records_of_one_shape_keep_their_own_names_defaults_and_factories() -> None:
+    assert repr(Shaped("k")) == "Shaped(key='k', labels=('l',), extra=['e'])"
+    assert (Shaped("k").again, Row("k").doubled, Row("k").notes) == ("k!", "kk", [])
+    assert Shaped.KIND == "shaped" and [f.name for f in dataclasses.fields(Shaped)] == [
+        "key",
+        "labels",
+        "extra",
+        "again",
+    ]
+    assert Shaped.__init__.__qualname__ == "Shaped.__init__"
+
+
+def test_what_a_dataclass_refuses_is_refused_when_declared() -> None:
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @record
+        class Listed:
+            items: list[str] = []
+
+    with pytest.raises(TypeError, match="follows default"):
+
+        @record
+        class Swapped:
+            first: str = ""
+            second: str
 
 
 def test_a_record_refuses_assignment_and_works_with_the_dataclass_functions() -> None:

@@ -1,11 +1,15 @@
 """`@record`: a frozen dataclass that compiles one method when declared, not six.
 
 `@dataclass(frozen=True)` writes six methods per class as source text and compiles each
-(`__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`). The ~36 row,
+(`__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`). The ~40 row,
 scenario and schema classes a start imports spent more on that than on anything else of ours
-before the first frame (~105 M instructions of 250 M; issue 21). Here `dataclasses` lists the
-fields as always (so `dataclasses.fields`, `replace` and `asdict` work), `__init__` is
-compiled once per class, and the other five are shared functions reading the field names:
+before the first frame (~105 M instructions of 250 M; issue 21). Here the fields are listed
+as `dataclasses` lists them (so `dataclasses.fields`, `replace` and `asdict` work), without
+its per-class work (a signature for a class with no docstring, type checks per annotation:
+a third of the import of the CLI). `__init__` is compiled once per shape of class (how many
+fields, which have a factory or no parameter, whether there is a `__post_init__`) and
+renamed for each class with that shape; the other five are shared functions reading the
+field names:
 
 - assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`;
 - equal when of the same class with equal compared fields; the hash is over the same fields
@@ -13,12 +17,16 @@ compiled once per class, and the other five are shared functions reading the fie
 - the repr is the dataclass's: `Name(field=value, ...)`.
 
 Fields may have defaults, `default_factory`, `init=False` (set to their default), and the
-class a `__post_init__`; keyword-only fields are not supported.
+class a `__post_init__`; keyword-only fields and `InitVar` are not supported, `ClassVar`
+annotations are not fields.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import inspect
+import types
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
@@ -28,18 +36,22 @@ T = TypeVar("T")
 _FACTORY = object()
 """The default of a parameter whose field has a `default_factory`: "make a fresh one"."""
 
+_IS_FIELD = getattr(dataclasses, "_FIELD")  # noqa: B009 - what `dataclasses.fields` lists (private)
+_NOT_FIELDS = ("ClassVar", "typing.ClassVar")
+_REFUSED = ("InitVar", "dataclasses.InitVar", "KW_ONLY", "dataclasses.KW_ONLY")
+
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
     """Make `cls` a frozen dataclass (see the module's docstring)."""
-    cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # the fields only
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    if any(f.kw_only for f in fields):
-        raise TypeError(f"{cls.__qualname__}: @record has no keyword-only fields")
-    compared = tuple(f.name for f in fields if f.compare)
-    hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+    fields = _fields(cls)
+    listed = tuple(fields.values())
+    compared = tuple(f.name for f in listed if f.compare)
+    hashed = tuple(f.name for f in listed if (f.compare if f.hash is None else f.hash))
     own = {
-        "__init__": _init(cls, fields),
+        "__dataclass_fields__": fields,
+        "__match_args__": tuple(f.name for f in listed if f.init),
+        "__init__": _init(cls, listed),
         "_record_compared": _values(compared),
         "_record_hashed": _values(hashed),
     }
@@ -48,40 +60,96 @@ def record(cls: type[T]) -> type[T]:
     return cls
 
 
-def _init(cls: type[Any], fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
-    """`cls.__init__`, compiled from source as a frozen dataclass's is: each field set with
-    `object.__setattr__` (the class's own refuses), then `__post_init__` if the class has one."""
-    scope: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
-    parameters = ["self"]
-    lines = []
-    for f in fields:
-        default = f"_default_{f.name}"
-        unset: str | None  # the value of a field not in the parameters (init=False)
-        if f.default_factory is not dataclasses.MISSING:
-            scope[default] = f.default_factory
-            parameter, given, unset = (
-                f"{f.name}=_FACTORY",
-                f"{default}() if {f.name} is _FACTORY else {f.name}",
-                f"{default}()",
-            )
-        elif f.default is not dataclasses.MISSING:
-            scope[default] = f.default
-            parameter, given, unset = f"{f.name}={default}", f.name, default
+def _fields(cls: type[Any]) -> dict[str, dataclasses.Field[Any]]:
+    """The class's fields, its bases' first, each a `dataclasses.Field` as `dataclass` makes it.
+
+    The class attribute of a field declared with `field(...)` becomes its default (or goes)."""
+    fields: dict[str, dataclasses.Field[Any]] = {}
+    for base in cls.__mro__[-1:0:-1]:
+        fields.update(getattr(base, "__dataclass_fields__", {}))
+    annotations = inspect.get_annotations(cls)  # the class's own, as written (strings)
+    for name, annotation in annotations.items():
+        kind = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
+        if kind.startswith(_NOT_FIELDS):
+            continue
+        if kind.startswith(_REFUSED):
+            raise TypeError(f"{cls.__qualname__}.{name}: @record has no {kind.split('[')[0]} fields")
+        declared: Any = getattr(cls, name, dataclasses.MISSING)  # (a descriptor gives its default)
+        if isinstance(declared, dataclasses.Field):
+            field = declared
+            if field.kw_only is True:
+                raise TypeError(f"{cls.__qualname__}: @record has no keyword-only fields")
+            if field.default is dataclasses.MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, field.default)
         else:
-            parameter, given, unset = f.name, f.name, None
-        if f.init:
-            parameters.append(parameter)
-            lines.append(f"    _set(self, {f.name!r}, {given})")
-        elif unset is not None:
-            lines.append(f"    _set(self, {f.name!r}, {unset})")
-    if hasattr(cls, "__post_init__"):
-        lines.append("    self.__post_init__()")
-    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(lines or ["    pass"]) + "\n"
-    exec(source, scope)  # our own text, made of the class's field names
-    init: Callable[..., None] = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+            field = dataclasses.field(default=declared)
+        if type(field.default).__hash__ is None:  # (as a dataclass refuses it)
+            raise ValueError(f"{cls.__qualname__}.{name}: a mutable default, use default_factory")
+        field.name, field.type, field.kw_only = name, annotation, False
+        field._field_type = _IS_FIELD  # type: ignore[attr-defined]
+        fields[name] = field
+    return fields
+
+
+def _init(cls: type[Any], fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    """`cls.__init__`, as a frozen dataclass's: each field set with `object.__setattr__` (the
+    class's own refuses), then `__post_init__` if the class has one. The code is the shape's
+    (`_shape_code`), its placeholder names replaced by the fields'."""
+    scope: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    kinds, defaults = [], []
+    for index, f in enumerate(fields):
+        factory = f.default_factory is not dataclasses.MISSING
+        if factory:
+            scope[f"_d{index}"] = f.default_factory
+        elif f.default is not dataclasses.MISSING:
+            scope[f"_d{index}"] = f.default
+        if not f.init:
+            kinds.append("factory" if factory else "default" if f"_d{index}" in scope else "unset")
+            continue
+        kinds.append("factory parameter" if factory else "parameter")
+        if factory or f.default is not dataclasses.MISSING:
+            defaults.append(_FACTORY if factory else f.default)
+        elif defaults:
+            raise TypeError(f"{cls.__qualname__}: non-default argument {f.name!r} follows default argument")
+    code = _shape_code(tuple(kinds), hasattr(cls, "__post_init__"))
+    names = {f"_p{index}": f.name for index, f in enumerate(fields)}
+    code = code.replace(
+        co_varnames=tuple(names.get(name, name) for name in code.co_varnames),
+        co_consts=tuple(
+            names.get(value, value) if isinstance(value, str) else value for value in code.co_consts
+        ),
+        co_qualname=f"{cls.__qualname__}.__init__",
+    )
+    init = types.FunctionType(code, scope, "__init__", tuple(defaults) or None)
     init.__module__ = cls.__module__
     return init
+
+
+@functools.cache
+def _shape_code(kinds: tuple[str, ...], post_init: bool) -> types.CodeType:
+    """The compiled `__init__` of every class whose fields are of these kinds, in this order:
+    field `i`'s parameter and attribute are named `_p{i}` (renamed for each class), its
+    default or factory is the global `_d{i}` (each class's own)."""
+    parameters, lines = ["self"], []
+    for index, kind in enumerate(kinds):
+        name, default = f"_p{index}", f"_d{index}"
+        if kind == "parameter":
+            parameters.append(name)
+            lines.append(f"    _set(self, {name!r}, {name})")
+        elif kind == "factory parameter":
+            parameters.append(name)
+            lines.append(f"    _set(self, {name!r}, {default}() if {name} is _FACTORY else {name})")
+        elif kind != "unset":
+            lines.append(f"    _set(self, {name!r}, {default}{'()' if kind == 'factory' else ''})")
+    if post_init:
+        lines.append("    self.__post_init__()")
+    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(lines or ["    pass"]) + "\n"
+    scope: dict[str, Any] = {}
+    exec(source, scope)  # our own text: placeholders, not the class's names
+    code: types.CodeType = scope["__init__"].__code__
+    return code
 
 
 def _values(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
