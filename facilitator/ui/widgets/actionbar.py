@@ -7,16 +7,15 @@ button. Each action also has a key; these are its mouse path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import RenderResult
 from textual.content import Content, Span
 from textual.message import Message
 
+from facilitator.core.record import record
 from facilitator.ui.widgets.pointing import PointableText
 
 
-@dataclass(frozen=True)
+@record
 class BarAction:
     """One button: what it says (plain text) and the name it is pressed by."""
 

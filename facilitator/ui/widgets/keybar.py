@@ -14,7 +14,6 @@ marked "…".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 
 from textual.app import RenderResult
@@ -22,6 +21,7 @@ from textual.binding import Binding
 from textual.content import Content, Span
 from textual.screen import Screen
 
+from facilitator.core.record import record
 from facilitator.ui.host import WidgetHost
 from facilitator.ui.widgets.pointing import PointableText
 
@@ -29,7 +29,7 @@ MORE = " …"
 FIRST_ACTIONS = ("help", "app.help")
 
 
-@dataclass(frozen=True)
+@record
 class KeyPart:
     """One stretch of the bar: a key (clickable unless disabled) or a description."""
 

@@ -7,10 +7,10 @@ Plain data and pure functions (no drawing, no Textual): `LadderBoard` in `ladder
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from facilitator.core.record import record
 from facilitator.core.text import one_line
 from facilitator.ui.text import grapheme_spans
 
@@ -18,7 +18,7 @@ TRAY = ""
 """The column key of the tray: activities with no agreed rung yet."""
 
 
-@dataclass(frozen=True)
+@record
 class Card:
     """One activity as the board draws it; every text is plain (never markup)."""
 
@@ -75,7 +75,7 @@ def _fit(text: str, width: int) -> int:
     return len(text)
 
 
-@dataclass(frozen=True)
+@record
 class ColumnBox:
     """Where a column is drawn, in board cells: its left edge, width, header top and card top."""
 

@@ -9,18 +9,17 @@ under it. When the line is too narrow, the steps around the current one are show
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import RenderResult
 from textual.content import Content, Span
 from textual.message import Message
 
+from facilitator.core.record import record
 from facilitator.ui.widgets.pointing import PointableText
 
 GAP = 2  # cells between steps
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One phase as the stepper shows it (`label` is plain text, never markup)."""
 
