@@ -61,7 +61,9 @@ __all__ = [
     "type_name",
 ]
 
-_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+# The patterns of tomllib's messages: compiled (and cached by `re`) when a scenario file is
+# first read; a start reads the session's copy of its scenario, never TOML.
+_AT_LINE = r"\s*\(at line (\d+), column \d+\)"
 
 
 def scenario_from_dict(doc: Any, source: str = "<scenario>", text: str | None = None) -> Scenario:
@@ -85,7 +87,7 @@ def parse_scenario(text: str, source: str = "<scenario>") -> Scenario:
         # Python 3.14 has error.lineno; before that the line is only in the message.
         message = getattr(error, "msg", None) or str(error)
         line = getattr(error, "lineno", None)
-        found = _AT_LINE.search(message)
+        found = re.search(_AT_LINE, message)
         if found:
             line = line or int(found.group(1))
             message = message[: found.start()].rstrip()
@@ -119,19 +121,19 @@ _TOML_REASONS = (
     ("Escaped character", "toml.escape"),
     ("Invalid date", "toml.date"),
 )
-_TOML_CHARACTER = re.compile(r"^(?:Found invalid|Illegal) character ('.*')$")
-_TOML_EXPECTED = re.compile(r"^Expected ('.*?')")
+_TOML_CHARACTER = r"^(?:Found invalid|Illegal) character ('.*')$"
+_TOML_EXPECTED = r"^Expected ('.*?')"
 
 
 def toml_reason(message: str) -> Worded:
     """tomllib's English reason as a catalogue one (any reason it may add later: a bare syntax error)."""
-    found = _TOML_CHARACTER.match(message)
+    found = re.match(_TOML_CHARACTER, message)
     if found:
         return Worded("toml.character", character=found.group(1))
     for start, key in _TOML_REASONS:
         if message.startswith(start):
             return Worded(key)
-    found = _TOML_EXPECTED.match(message)
+    found = re.match(_TOML_EXPECTED, message)
     return Worded("toml.expected", what=found.group(1)) if found else Worded("toml.other")
 
 

@@ -32,14 +32,16 @@ class LineLocator:
     can't place gets no line number rather than a wrong one.
     """
 
-    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
-    _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+    # Compiled (and cached by `re`) when a scenario file is first read: a start reads none.
+    _HEADER = r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$"
+    _KEY = r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*="
 
     def __init__(self, text: str) -> None:
         self.lines: dict[Path_, int] = {}
         counters: dict[tuple[str | int, ...], int] = {}
         current: Path_ = ()
         in_text: str | None = None  # the delimiter of the multi-line string we are in
+        header_line, key_line = re.compile(self._HEADER).match, re.compile(self._KEY).match
         for number, line in enumerate(text.splitlines(), start=1):
             if in_text is not None:
                 if line.count(in_text) % 2:
@@ -47,14 +49,14 @@ class LineLocator:
                 continue
             if not line.lstrip().startswith("#"):
                 in_text = next((d for d in ('"""', "'''") if line.count(d) % 2), None)
-            header = self._HEADER.match(line)
+            header = header_line(line)
             if header:
                 names = [n.strip().strip("\"'") for n in header.group(2).split(".")]
                 is_array = header.group(1) == "[["
                 current = self._resolve(names, is_array, counters, current)
                 self.lines.setdefault(current, number)
                 continue
-            key = self._KEY.match(line)
+            key = key_line(line)
             if key:
                 self.lines.setdefault((*current, key.group(1).strip('"')), number)
 
