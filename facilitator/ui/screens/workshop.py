@@ -34,6 +34,7 @@ from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
 from facilitator.ui.screens.phones import open_join_panel
 from facilitator.ui.text import same
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.backdrop import Backdrop, BackdropSwitcher
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.mismatch_badge import MismatchBadge
 from facilitator.ui.widgets.stepper import PhaseStepper, Step
@@ -69,7 +70,7 @@ def view_class(kind: str) -> type[PhaseView]:
     return view
 
 
-class WorkshopScreen(BaseScreen):
+class WorkshopScreen(Backdrop, BaseScreen):
     """One session, live."""
 
     FOLLOWS_SESSION = True
@@ -126,7 +127,7 @@ class WorkshopScreen(BaseScreen):
             yield TimerPanel(self.current_timer(), id="timer")
         # Only the current phase's view is built now; the others when first visited.
         kind = self.phase_kind(self.phase_id)
-        with ContentSwitcher(id="phase-views", initial=f"view-{kind}"):
+        with BackdropSwitcher(id="phase-views", initial=f"view-{kind}"):
             view = self._new_view(kind)
             view.focused_as_composed = view.FIRST_FOCUS is not None  # (the screen's AUTO_FOCUS)
             yield view

@@ -17,9 +17,10 @@ from facilitator.core.service import SessionService
 from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import ActivitySelected
+from facilitator.ui.widgets.backdrop import Backdrop
 
 
-class PhaseView(AppBound, Vertical):
+class PhaseView(AppBound, Backdrop, Vertical):
     """One phase's content. Subclasses set `KIND` and implement `show_session`/`relabel`."""
 
     KIND = ""

@@ -14,10 +14,11 @@ from textual.widgets import Digits, Label
 
 from facilitator.core.timer import PhaseTimer, format_clock
 from facilitator.ui.text import show
+from facilitator.ui.widgets.backdrop import Backdrop
 from facilitator.ui.widgets.pointing import PointableText
 
 
-class TimerPanel(Horizontal):
+class TimerPanel(Backdrop, Horizontal):
     """Shows a `PhaseTimer` and offers its controls; the screen owns and saves the state."""
 
     class Control(Message):
