@@ -36,6 +36,7 @@ from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
+from facilitator.ui.one_pass import OnePassScreen
 from facilitator.ui.screens.phones import from_phone, open_join_panel, phone_sender
 from facilitator.ui.screens.reveal import (
     REVEAL_RESERVE,
@@ -56,7 +57,7 @@ BOLD, ITALIC = Style(bold=True), Style(italic=True)  # parsed once, not on every
 PAGES = ("page-placing", "page-revealed", "page-empty")  # one shown at a time (CSS: the first)
 
 
-class PlacementScreen(BaseScreen):
+class PlacementScreen(OnePassScreen[Any], BaseScreen):
     """The blind round of one activity, its reveal and the room's agreement.
 
     A full screen rather than a modal, so that the app's own keys (help, language,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -48,6 +50,15 @@ class RungPicker(ChoiceList):
         super().__init__(id=id, classes="rung-picker")
         self.scenario = scenario
         self.value: str | None = None
+        self._lines_for: Size | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Textual's list forgets its lines at every resize, and is told of one each time it is
+        shown again (each reveal): drawn again after the screen was drawn, the same. Its lines
+        are kept while its size is the one they were made for."""
+        if event.size == self._lines_for:
+            event.prevent_default()  # (not `OptionList._on_resize`, next in line)
+        self._lines_for = event.size
 
     def on_mount(self) -> None:
         self.add_options([Option(self._prompt(r), id=r) for r in self.scenario.rung_ids()])
