@@ -11,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label
@@ -259,6 +260,35 @@ class BaseModal(Localized, ModalScreen[ResultType]):
         self.relabel()
         self.after_mount()
         self.call_after_refresh(self._remember_texts)  # values that after_mount set count as "as opened"
+        self.call_after_refresh(self.fit_body)
+
+    @on(events.Resize)
+    def _fit_on_resize(self) -> None:
+        self.call_after_refresh(self.fit_body)
+
+    def fit_body(self) -> None:
+        """A long form scrolls between its heading and its buttons, which stay in view: its body
+        (`.dialog-body`) gets the rows of the box's height that they leave. When the box
+        scrolled as a whole, the heading went off the top of an 80×24 terminal."""
+        bars = [bar for bar in self.displayed_children if bar.styles.dock in ("top", "bottom")]
+        docked = sum(bar.outer_size.height for bar in bars)
+        room = Size(self.size.width, self.size.height - docked)  # what the box's % heights are of
+        for body in self.query(".dialog-body"):
+            box = body.parent
+            if not isinstance(box, Widget):
+                continue
+            height = box.styles.height
+            limits = [
+                int(scalar.resolve(room, self.app.size))
+                for scalar in (box.styles.max_height, None if height is None or height.is_auto else height)
+                if scalar is not None
+            ]
+            if not limits:
+                continue
+            others = [child for child in box.displayed_children if child is not body]
+            taken = sum(child.outer_size.height + child.styles.margin.height for child in others)
+            rows = min(limits) - box.styles.gutter.height - taken - body.styles.margin.height
+            body.styles.max_height = max(rows, 3)
 
     def after_mount(self) -> None:
         """Once mounted and labelled."""

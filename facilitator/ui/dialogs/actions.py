@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
@@ -62,21 +62,22 @@ class ActionDialog(AgreeForm[ActionDraft | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="form-title", classes="dialog-title")
-            yield Label("", id="action-text-label")
-            yield Input(self.text, id="action-text", select_on_focus=False)
-            with Horizontal(id="action-row"):
-                with Vertical(id="action-owner-box"):
-                    yield Label("", id="action-owner-label", classes="form-label")
-                    yield self.party_select("action-owner", self.owner)
-                with Vertical(id="action-due-box"):
-                    yield Label("", id="action-due-label", classes="form-label")
-                    yield Input(
-                        shown_date(self.due, self.t.language),
-                        id="action-due",
-                        max_length=10,
-                        select_on_focus=False,
-                    )
-            yield TickBox("", self.done, id="action-done")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label("", id="action-text-label")
+                yield Input(self.text, id="action-text", select_on_focus=False)
+                with Horizontal(id="action-row"):
+                    with Vertical(id="action-owner-box"):
+                        yield Label("", id="action-owner-label", classes="form-label")
+                        yield self.party_select("action-owner", self.owner)
+                    with Vertical(id="action-due-box"):
+                        yield Label("", id="action-due-label", classes="form-label")
+                        yield Input(
+                            shown_date(self.due, self.t.language),
+                            id="action-due",
+                            max_length=10,
+                            select_on_focus=False,
+                        )
+                yield TickBox("", self.done, id="action-done")
             yield from self.buttons()
 
     def relabel(self) -> None:

@@ -220,11 +220,12 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="examples-box"):
             yield Label("", id="examples-heading", classes="dialog-title")
-            yield Label("", id="examples-intro")
-            yield SelectionList[int](id="examples-list")
-            yield Label("", id="examples-parties", classes="dialog-hint")
-            yield TickBox("", True, id="examples-add-parties", compact=True)
-            yield Label("", id="examples-problem", classes="dialog-problem")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label("", id="examples-intro")
+                yield SelectionList[int](id="examples-list")
+                yield Label("", id="examples-parties", classes="dialog-hint")
+                yield TickBox("", True, id="examples-add-parties", compact=True)
+                yield Label("", id="examples-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", compact=True, id="examples-all")
                 yield Button("", compact=True, id="examples-add", variant="primary")

@@ -10,7 +10,7 @@ from typing import Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -184,22 +184,23 @@ class NewSessionDialog(BaseModal[NewSession | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="heading", classes="dialog-title")
-            yield Label("", id="scenario-label")
-            yield Select(
-                [(literal(s.title), s.id) for s in self.scenarios],
-                value=self.initial if self.initial else Select.NULL,
-                allow_blank=False,
-                id="scenario",
-            )
-            yield Label("", id="title-label")
-            yield Input(id="title")
-            yield Label("", id="date-label")
-            yield Input(shown_date(dt.date.today().isoformat(), self.language), id="date")
-            yield Label("", id="place-label")
-            yield Input(id="place")
-            yield Label("", id="facilitator-label")
-            yield Input(id="facilitator")
-            yield Label("", id="problem", classes="dialog-problem")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label("", id="scenario-label")
+                yield Select(
+                    [(literal(s.title), s.id) for s in self.scenarios],
+                    value=self.initial if self.initial else Select.NULL,
+                    allow_blank=False,
+                    id="scenario",
+                )
+                yield Label("", id="title-label")
+                yield Input(id="title")
+                yield Label("", id="date-label")
+                yield Input(shown_date(dt.date.today().isoformat(), self.language), id="date")
+                yield Label("", id="place-label")
+                yield Input(id="place")
+                yield Label("", id="facilitator-label")
+                yield Input(id="facilitator")
+                yield Label("", id="problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="create", variant="primary")
                 yield Button("", id="cancel")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Input,
@@ -55,16 +55,17 @@ class ExpectationDialog(AgreeForm[ExpectationDraft | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="form-title", classes="dialog-title")
-            with Horizontal(id="expectation-parties"):
-                with Vertical():
-                    yield Label("", id="expectation-from-label")
-                    yield self.party_select("expectation-from", self.from_party)
-                with Vertical():
-                    yield Label("", id="expectation-to-label")
-                    yield self.party_select("expectation-to", self.to_party)
-            yield Label("", id="expectation-warning", classes="form-warning")
-            yield Label("", id="expectation-text-label", classes="form-label")
-            yield Input(id="expectation-text", select_on_focus=False)
+            with VerticalScroll(classes="dialog-body"):
+                with Horizontal(id="expectation-parties"):
+                    with Vertical():
+                        yield Label("", id="expectation-from-label")
+                        yield self.party_select("expectation-from", self.from_party)
+                    with Vertical():
+                        yield Label("", id="expectation-to-label")
+                        yield self.party_select("expectation-to", self.to_party)
+                yield Label("", id="expectation-warning", classes="form-warning")
+                yield Label("", id="expectation-text-label", classes="form-label")
+                yield Input(id="expectation-text", select_on_focus=False)
             yield from self.buttons()
 
     def relabel(self) -> None:
@@ -136,13 +137,14 @@ class AnswerDialog(AgreeForm[Answer | None]):
         e = self.expectation
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="form-title", classes="dialog-title")
-            yield Static(literal_block(e.text), id="answer-text")
-            with ChosenRadioSet(id="answer-state"):
-                for state in ANSWERS:
-                    yield RadioButton("", value=state == self.state, id=f"answer-{state}")
-            yield Label("", id="answer-response-label", classes="form-label")
-            yield Input(e.response, id="answer-response", select_on_focus=False)
-            yield Label("", id="answer-will-save", classes="form-help")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(literal_block(e.text), id="answer-text")
+                with ChosenRadioSet(id="answer-state"):
+                    for state in ANSWERS:
+                        yield RadioButton("", value=state == self.state, id=f"answer-{state}")
+                yield Label("", id="answer-response-label", classes="form-label")
+                yield Input(e.response, id="answer-response", select_on_focus=False)
+                yield Label("", id="answer-will-save", classes="form-help")
             yield from self.buttons()
 
     def relabel(self) -> None:

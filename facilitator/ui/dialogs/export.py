@@ -26,7 +26,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
@@ -122,31 +122,32 @@ class ExportDialog(BaseModal[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide", id="export-box"):
             yield Label("", id="export-title", classes="dialog-title")
-            with Horizontal(classes="export-row"):
-                yield Label("", id="export-format-label", classes="export-label")
-                yield Select(
-                    self._format_options(),
-                    value=self.fmt,
-                    allow_blank=False,
-                    id="export-format",
-                    compact=True,
-                )
-            with Horizontal(classes="export-row"):
-                yield Label("", id="export-lang-label", classes="export-label")
-                yield Select(
-                    [(Text(LANGUAGE_NAMES[code]), code) for code in LANGUAGES],
-                    value=self._session_language(),
-                    allow_blank=False,
-                    id="export-lang",
-                    compact=True,
-                )
-            with Horizontal(classes="export-row"):
-                yield Label("", id="export-public-label", classes="export-label")
-                yield TickBox("", self.public, id="export-public", compact=True)
-            yield Label("", id="export-target-label")
-            yield Input(self._auto_target, id="export-target", compact=True)
-            yield Label("", id="export-hint", classes="export-hint")
-            yield Label("", id="export-problem", classes="dialog-problem")
+            with VerticalScroll(classes="dialog-body"):
+                with Horizontal(classes="export-row"):
+                    yield Label("", id="export-format-label", classes="export-label")
+                    yield Select(
+                        self._format_options(),
+                        value=self.fmt,
+                        allow_blank=False,
+                        id="export-format",
+                        compact=True,
+                    )
+                with Horizontal(classes="export-row"):
+                    yield Label("", id="export-lang-label", classes="export-label")
+                    yield Select(
+                        [(Text(LANGUAGE_NAMES[code]), code) for code in LANGUAGES],
+                        value=self._session_language(),
+                        allow_blank=False,
+                        id="export-lang",
+                        compact=True,
+                    )
+                with Horizontal(classes="export-row"):
+                    yield Label("", id="export-public-label", classes="export-label")
+                    yield TickBox("", self.public, id="export-public", compact=True)
+                yield Label("", id="export-target-label")
+                yield Input(self._auto_target, id="export-target", compact=True)
+                yield Label("", id="export-hint", classes="export-hint")
+                yield Label("", id="export-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="export-go", variant="primary")
                 yield Button("", id="export-cancel")

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
@@ -156,10 +156,11 @@ class CommitmentDialog(AgreeForm[CommitmentDraft | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="form-title", classes="dialog-title")
-            yield Label("", id="commitment-party-label")
-            yield self.party_select("commitment-party", self.party_id, disabled=self.editing)
-            yield Label("", id="commitment-text-label", classes="form-label")
-            yield Input(self.text, id="commitment-text", select_on_focus=False)
+            with VerticalScroll(classes="dialog-body"):
+                yield Label("", id="commitment-party-label")
+                yield self.party_select("commitment-party", self.party_id, disabled=self.editing)
+                yield Label("", id="commitment-text-label", classes="form-label")
+                yield Input(self.text, id="commitment-text", select_on_focus=False)
             yield from self.buttons()
 
     def relabel(self) -> None:
