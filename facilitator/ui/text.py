@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.cells import cell_len, split_graphemes
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.content import Content
 from textual.visual import VisualType
@@ -26,6 +28,31 @@ def literal_cell(text: str, limit: int | None = None) -> Text:
     """User text for a DataTable cell (which measures rich Text, not Content); at most
     `limit` terminal cells."""
     return Text(one_line(text) if limit is None else cut(text, limit))
+
+
+class CutCell:
+    """User text for a table column that gives way (`widgets.tables.Table`): drawn cut, with
+    "…", to whatever width its column has; measured whole, so the column is never wider than
+    the text. At most `limit` cells, like `literal_cell`."""
+
+    def __init__(self, text: str, limit: int | None = None) -> None:
+        self.text = one_line(text) if limit is None else cut(text, limit)
+        self.cells = cell_len(self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(cut(self.text, options.max_width), end="")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(self.cells, 1), self.cells)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CutCell) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
 
 
 def cut(text: str, cells: int) -> str:

@@ -24,7 +24,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, one_line
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.localized import localize_bindings
-from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.text import CutCell, literal, literal_cell
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.views.setup_details import SessionDetails
 from facilitator.ui.views.setup_fields import (
@@ -85,7 +85,7 @@ class SetupView(PhaseView):
                         yield PartyNameInput(id="setup-party-name", compact=True)
                         yield Button("", id="setup-party-add", compact=True)
                     yield TickBox("", id="setup-party-affected", compact=True)
-                    yield Table(id="setup-parties", cursor_type="row", zebra_stripes=True)
+                    yield Table(id="setup-parties", cursor_type="row", zebra_stripes=True, gives_way="name")
                     yield Label("", id="setup-parties-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
                         yield Button("", id="setup-party-rename", compact=True)
@@ -97,7 +97,9 @@ class SetupView(PhaseView):
                         yield ParticipantNameInput(id="setup-participant-name", compact=True)
                         yield PartySelect([], id="setup-participant-party", compact=True)
                         yield Button("", id="setup-participant-add", compact=True)
-                    yield Table(id="setup-participants", cursor_type="row", zebra_stripes=True)
+                    yield Table(
+                        id="setup-participants", cursor_type="row", zebra_stripes=True, gives_way="name"
+                    )
                     yield Label("", id="setup-participants-empty", classes="setup-hint")
                     with Horizontal(classes="setup-buttons editing"):
                         yield Button("", id="setup-participant-move", compact=True)
@@ -245,7 +247,7 @@ class SetupView(PhaseView):
             table.clear()
             for party in session.parties:
                 table.add_row(
-                    literal_cell(party.name, NAME_LIMIT),
+                    CutCell(party.name, NAME_LIMIT),
                     AFFECTED_MARK if party.affected else "",
                     str(counts.get(party.id, 0)),
                     key=party.id,
@@ -274,7 +276,7 @@ class SetupView(PhaseView):
         with table.prevent(DataTable.RowHighlighted):
             table.clear()
             for person in session.participants:
-                name = literal_cell(person.name, NAME_LIMIT)
+                name = CutCell(person.name, NAME_LIMIT)
                 party = literal_cell(session.party_name(person.party_id), PARTY_IN_LIST)
                 table.add_row(party, name, key=person.id)
             move_to(table, selected, index)

@@ -3,23 +3,51 @@ rows are rebuilt."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 
 class Table(DataTable[object]):
-    """A DataTable that draws its cells again when new rows widen a column.
+    """A DataTable that draws its cells again when new rows widen a column, and where one
+    column (`gives_way`) may give way so that the others stay in view.
 
     Textual measures new rows when idle, which can come after they were drawn, and its cell
     and line caches are not keyed on the column's width: a row added while the table was shown
     stayed cut at the older, narrower width, without a mark, or was not drawn at all."""
+
+    def __init__(self, *args: Any, gives_way: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.gives_way = gives_way
+        """The key of a column of names, held as `text.CutCell`s: at most as wide as the other
+        columns leave of the table, its names cut with a mark. A long party name pushed the
+        setup's count of people out of sight (the table scrolled sideways)."""
 
     async def _on_idle(self, event: events.Idle) -> None:
         widths = [column.content_width for column in self.columns.values()]
         await super()._on_idle(event)
         if [column.content_width for column in self.columns.values()] != widths:
             self._update_count += 1  # part of every cache key: what was drawn is drawn again
+            self.refresh()
+        self._give_way()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        super()._on_resize(event)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        column = self.columns.get(ColumnKey(self.gives_way)) if self.gives_way else None
+        room = self.scrollable_content_region.width
+        if column is None or room <= 0:
+            return
+        others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
+        width = max(1, min(column.content_width, room - others - 2 * self.cell_padding))
+        if column.auto_width or column.width != width:
+            column.auto_width, column.width = False, width
+            self._update_count += 1
+            self._require_update_dimensions = True
             self.refresh()
 
 
