@@ -158,3 +158,31 @@ def test_a_row_class_with_more_than_fields_in_init_is_built_through_it() -> None
     assert build({"name": "a"}) == Checked("a")
     with pytest.raises(ValueError, match="size"):
         build({"name": "a", "size": -1})
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        {},
+        {"b": {"id": "b"}, "a": {"id": "a"}, "c": {"id": "c"}},  # no order: by id
+        {"x": {"id": "x", "order": 2}, "y": {"id": "y", "order": 1}, "z": {"id": "a", "order": 2}},
+        {"x": {"id": "x", "order": 2}, "y": {"id": "y"}, "z": {"id": "z", "order": -1}},  # some without
+        {"x": {"order": 1}, "y": {"id": "y", "order": 1}, "z": {"id": "b"}},  # one without an id
+        {"x": {"id": "b", "order": 0}, "y": {"id": "a"}},  # order 0 as no order
+    ],
+    ids=["empty", "by-id", "by-order", "some-unordered", "no-id", "order-0"],
+)
+def test_documents_in_order_follow_the_one_rule(docs: dict[str, dict[str, Any]]) -> None:
+    """`in_order` sorts with keys taken in C where it can; the order is always the one rule's."""
+    from facilitator.core.schema.table import in_order
+
+    rule = sorted(docs.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
+    assert [id(d) for d in in_order(docs)] == [id(d) for d in rule]
+
+
+def test_documents_in_order_of_every_table_of_a_session(demo_tables: dict[str, Any]) -> None:
+    from facilitator.core.schema.table import in_order
+
+    for table in demo_tables.values():
+        rule = sorted(table.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
+        assert [id(d) for d in in_order(table)] == [id(d) for d in rule]

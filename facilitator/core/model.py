@@ -31,7 +31,7 @@ from facilitator.core.schema.fields import (
     Text,
     Whole,
 )
-from facilitator.core.schema.table import Table, pair_id
+from facilitator.core.schema.table import Table, in_order, pair_id
 from facilitator.core.timer import PhaseTimer
 
 SCHEMA_VERSION = 1
@@ -342,7 +342,7 @@ def _built(table: Any, name: str, make: Callable[[Doc], Any], memo: BuildCache) 
     old: dict[int, tuple[Doc, Any]] = hit[2] if hit is not None else {}
     objects: dict[int, tuple[Doc, Any]] = {}
     result = []
-    for doc in _ordered(table):
+    for doc in in_order(table):
         found = old.get(id(doc))
         item = found[1] if found is not None and found[0] is doc else make(doc)
         objects[id(doc)] = (doc, item)  # holding the document keeps its id unique
@@ -453,10 +453,6 @@ def _later_events(table: Mapping[str, Doc] | EventsTable, memo: BuildCache, sour
     if hit is not None and hit[0] is table:
         return LaterEvents(lambda: cast(tuple[Event, ...], hit[1]), hit[1][-1].seq if hit[1] else 0)
     return LaterEvents(make, last_seq_of(table))
-
-
-def _ordered(docs: Mapping[str, Doc]) -> list[Doc]:
-    return sorted(docs.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
 
 
 @record

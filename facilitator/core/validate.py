@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping
+from itertools import repeat
 from typing import Annotated, Any, NoReturn, TypedDict, cast
 
 from facilitator.core.errors import ScenarioError, SessionFileError
@@ -50,8 +51,8 @@ def check_session_data(data: Any, source: str) -> Data:
         raise SessionFileError.worded(
             "file.newer", path=source, schema=str(schema), known=str(SCHEMA_VERSION)
         )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+    for name, table in data.items():  # (the documents' types taken in C: ~3,400 at 500 activities)
+        if not isinstance(table, dict) or not all(map(isinstance, table.values(), repeat(dict))):
             raise SessionFileError.worded(
                 "file.corrupt", path=source, detail=Worded("corrupt.table", table=repr(name))
             )
