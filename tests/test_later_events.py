@@ -155,3 +155,18 @@ def test_the_encoder_knows_where_each_table_lies(service: SessionService) -> Non
     assert list(encoder.spans) == list(data)
     for name, (start, end) in encoder.spans.items():
         assert blob[start:end] == _encode(data[name]).encode()
+
+
+def test_a_change_by_another_process_is_read_keeping_the_log_as_parsed(service: SessionService) -> None:
+    """The re-read after another process's change keeps every unchanged document as it was
+    (only the new ones are checked): the log left for later is parsed first, not taken as empty."""
+    started = left_by_this_device(service)
+    _ = started.session
+    held = started.file._later
+    assert held is not None and not held.parsed
+    SessionService(started.path).add_party("Youth club")  # another process
+    assert started.session.last_seq == len(eager(started.path)["events"])  # re-read
+    assert held.parsed and started.file._later is None
+    log = started.file.read()["events"]
+    assert all(log[key] is doc for key, doc in held.data["events"].items())  # kept, not checked again
+    assert started.session.events == build_session(eager(started.path), "x").events

@@ -368,9 +368,22 @@ class SessionFile:
         if cache is None and self.trusted == sig:
             data = self._load_trusted()
         else:
-            data = self._load(cache[1] if cache is not None else None)
+            data = self._load(self._whole(cache[1]) if cache is not None else None)
+            self._later = None
         self._cache = (sig, data)
         return self._cache
+
+    def _whole(self, data: Data) -> Data | None:
+        """The data held, its event log parsed if it was left for later: a re-read keeps what
+        is equal to it (`validate.reuse`), and an empty log there would have every event checked
+        again. None (check everything) if that log does not parse."""
+        later = self._later
+        if later is not None and later.data is data:
+            try:
+                later()
+            except SessionFileError:
+                return None
+        return data
 
     def _load_trusted(self) -> Data:
         """The file as this device left it: parsed, its shape checked, not walked field by field.
