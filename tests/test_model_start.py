@@ -186,3 +186,26 @@ def test_documents_in_order_of_every_table_of_a_session(demo_tables: dict[str, A
     for table in demo_tables.values():
         rule = sorted(table.values(), key=lambda d: (d.get("order", 0), d.get("id", "")))
         assert [id(d) for d in in_order(table)] == [id(d) for d in rule]
+
+
+@pytest.mark.parametrize("table", [*TABLES.values(), META, EVENTS], ids=lambda t: t.name)
+def test_a_row_replaced_is_the_one_dataclasses_replace_makes(
+    table: Table[Any], demo_tables: dict[str, Any]
+) -> None:
+    """`Table.replaced` (the room's view hides placements with it) is `dataclasses.replace`."""
+    docs = [demo_tables["meta"]["session"]] if table is META else list(demo_tables[table.name].values())
+    row = table.build(docs[-1])
+    names, _, _ = build_spec(table.row)
+    for name in names:
+        value = getattr(row, name)
+        other = ("x",) if isinstance(value, tuple) else "x"
+        copy, expected = table.replaced(row, **{name: other}), dataclasses.replace(row, **{name: other})
+        assert copy == expected and list(vars(copy).items()) == list(vars(expected).items())
+    with pytest.raises(TypeError, match="no field"):
+        table.replaced(row, not_a_field=1)
+
+
+def test_a_cached_value_is_not_carried_into_a_replaced_row(demo_tables: dict[str, Any]) -> None:
+    placement = TABLES["placements"].build(next(iter(demo_tables["placements"].values())))
+    placement.__dict__["worked_out"] = "from the old values"  # as a cached_property keeps one
+    assert "worked_out" not in vars(TABLES["placements"].replaced(placement, current=HIDDEN))

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from facilitator.core.errors import NotAllowed
 from facilitator.core.i18n import Worded
-from facilitator.core.model import Activity, Author, Event, LaterEvents, Placement, Session
+from facilitator.core.model import PLACEMENTS, Activity, Author, Event, LaterEvents, Placement, Session
 
 
 class SessionChanges(Protocol):
@@ -65,7 +65,7 @@ def round_revealed(activity: Activity, round_number: int) -> bool:
 
 
 def _cut_placement(placement: Placement) -> Placement:
-    return dataclasses.replace(placement, current=HIDDEN, wished=HIDDEN)
+    return PLACEMENTS.replaced(placement, current=HIDDEN, wished=HIDDEN)
 
 
 class _LastCut:

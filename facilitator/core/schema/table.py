@@ -176,6 +176,17 @@ class Table(Generic[R]):
             doc = self.upgrade(doc)
         return self._builder[0](doc)
 
+    def replaced(self, row: R, **changes: object) -> R:
+        """`dataclasses.replace(row, **changes)`, the new row built as `build` builds one: a third
+        of the time (the room's view of a session copies each blind placement, hundreds at 500
+        activities, when the first frame is drawn)."""
+        values = vars(row)  # every field (and any cached property's value, which is no field)
+        if not changes.keys() <= values.keys():
+            raise TypeError(f"{type(row).__name__} has no field {sorted(changes.keys() - values.keys())}")
+        if not self._builder:
+            self._builder.append(row_builder(self.row))
+        return self._builder[0]({**values, **changes})
+
     def doc(self, row: R, **more: object) -> dict[str, object]:
         """The document a row is stored as: its id, every field (tuples as lists), and `more`."""
         out: dict[str, object] = {"id": self.id_of(row)}
