@@ -88,9 +88,14 @@ def action_label(app: FacilitatorApp, bar_id: str, name: str) -> str:
     return next(a.label for a in app.screen.query_one(bar_id, ActionBar).actions if a.name == name)
 
 
+EDGES = str.maketrans("▏▌", "  ")
+"""A card's edge, drawn at the left of the cell before its text: read apart from the words."""
+
+
 def column_text(board: LadderBoard, key: str) -> str:
-    """The column as drawn on screen, lines joined, runs of spaces made one."""
-    return " ".join(board.column_text(key).split())
+    """The column as drawn on screen, lines joined, runs of spaces made one, the cards' edges
+    read as spaces."""
+    return " ".join(board.column_text(key).translate(EDGES).split())
 
 
 async def test_the_board_shows_every_rung_with_number_and_name_and_the_tray(
@@ -393,14 +398,19 @@ def test_wrap_cuts_with_an_ellipsis() -> None:
 
 
 def test_a_card_is_drawn_from_its_styles_alone() -> None:
-    """A card's lines need no board: title, parties and status, each the card's width; the
-    selection is marked by its left edge ("▶", "┃"), not by colour alone."""
+    """A card's lines need no board: title, parties and status, each the card's width, with
+    one cell of room on the right (the text touched the card's edge at 120×40); the selection
+    is marked by its left edge's shape ("▌" for "▏"), not by colour alone."""
     card = Card("a1", "Themed talks at the youth centre", HOSTILE_PARTY, "agreed", "agreed")
     styles = (Style(), Style(bold=True), Style(dim=True), Style(italic=True), Style(bold=True))
     plain = [strip.text for strip in render_card(card, 16, False, styles)]
-    assert plain == ["▏ Themed talks  ", "▏ at the youth… ", "▏ [red]Police[/…", "▏ agreed        "]
-    selected = [strip.text[0] for strip in render_card(card, 16, True, styles, (1, 1))]
-    assert selected == ["▶", "┃", "┃"]
+    assert plain == ["▏Themed talks   ", "▏at the youth…  ", "▏[red]Police[/… ", "▏agreed         "]
+    for width in (8, 16, 23, 50):
+        for selected in (False, True):
+            for strip in render_card(card, width, selected, styles):
+                assert strip.cell_length == width and strip.text.endswith(" "), (width, strip.text)
+    selected_edges = [strip.text[0] for strip in render_card(card, 16, True, styles, (1, 1))]
+    assert selected_edges == ["▌", "▌", "▌"]
 
 
 async def test_a_long_column_scrolls_by_key_wheel_and_track_and_keeps_the_selection_on_screen(
@@ -458,8 +468,8 @@ async def test_at_80_by_24_the_board_shows_the_tray_and_one_rung_with_no_word_br
         assert board.narrow and board.shown_keys() == (TRAY, "communication")
         tray = board.column(TRAY)
         assert tray.cards[0].title == long
-        title_lines = board.column_text(TRAY).splitlines()[: tray.title_lines]
-        shown = [word for line in title_lines for word in line.split() if word not in "▏▶┃╎│"]
+        title_lines = board.column_text(TRAY).translate(EDGES).splitlines()[: tray.title_lines]
+        shown = [word for line in title_lines for word in line.split() if word not in "╎│"]
         assert shown and all(word in long.split() or word.endswith("…") for word in shown), shown
         assert all(long.split()[n] == word for n, word in enumerate(shown) if not word.endswith("…"))
         await pilot.press("right")  # to the rung in view, then on to the next one with cards
@@ -495,9 +505,7 @@ async def test_at_120_by_40_titles_and_parties_wrap_and_the_tray_counts_what_is_
         board = board_of(app)
         tray = board.column(TRAY)
         assert (tray.title_lines, tray.party_lines) == (3, 2)
-        text = " ".join(
-            column_text(board, TRAY).replace("╎", " ").replace("▶", " ").replace("┃", " ").split()
-        )
+        text = " ".join(column_text(board, TRAY).replace("╎", " ").split())
         assert title in text  # three lines: cut after two before
         assert "Police and Border Guard Board," in text  # parties on two lines
         assert "more below" in header_text(board, TRAY) and "above" not in header_text(board, TRAY)

@@ -102,15 +102,17 @@ class Palette:
 def render_card(
     card: Card, width: int, selected: bool, styles: CardStyles, lines: tuple[int, int] = (2, 1)
 ) -> list[Strip]:
-    """The card's lines (title, parties, status); the selection is marked by "▶"/"┃", not colour."""
+    """The card's lines (title, parties, status): an edge, the text, one cell of room on the
+    right. The edge's glyph is drawn at the left of its cell, so the text keeps a gap there with
+    no cell of its own: the room on the right costs no text. The selection is marked by the
+    edge's shape ("▌" for "▏"), not by colour alone."""
     base, title, parties, status, bar = styles
     inner = max(width - 2, 1)
     rows: list[tuple[str, Style]] = [(text, title) for text in wrap(card.title, inner, lines[0])]
     rows += [(text, parties) for text in wrap(card.parties, inner, lines[1])]
     rows.append((wrap(card.status, inner, 1)[0], status))
     strips = []
-    for row, (text, style) in enumerate(rows):
-        marker = ("▶" if row == 0 else "┃") if selected else "▏"
-        segments = [Segment(marker, bar), Segment(" " + text, style)]
+    for text, style in rows:
+        segments = [Segment("▌" if selected else "▏", bar), Segment(text, style)]
         strips.append(Strip(segments).adjust_cell_length(width, base))
     return strips
