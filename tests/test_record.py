@@ -8,8 +8,9 @@ from typing import ClassVar
 
 import pytest
 
+from facilitator.core import record_inits
 from facilitator.core.model import Party
-from facilitator.core.record import record
+from facilitator.core.record import _shape_source, record
 
 
 @record
@@ -117,3 +118,19 @@ def test_keyword_only_fields_are_refused_when_declared() -> None:
         class Later:
             id: str
             note: str = field(default="", kw_only=True)
+
+
+def test_the_written_out_inits_are_the_compiled_ones() -> None:
+    """`record_inits` holds `record._shape_source` of each number of fields, as written: the
+    compiled code of each is the same (lines and names of the functions aside)."""
+    for count in range(21):
+        source = _shape_source(("parameter",) * count, False)
+        compiled = compile(source, "<shape>", "exec").co_consts[0]
+        written = getattr(record_inits, f"_{count}").__code__
+        assert written.co_code == compiled.co_code
+        assert (written.co_consts, written.co_varnames, written.co_names) == (
+            compiled.co_consts,
+            compiled.co_varnames,
+            compiled.co_names,
+        )
+    assert not hasattr(record_inits, "_21")  # (more fields: compiled when declared)

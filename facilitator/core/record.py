@@ -31,6 +31,8 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
 
+from facilitator.core import record_inits
+
 T = TypeVar("T")
 
 _FACTORY = object()
@@ -120,6 +122,7 @@ def _init(cls: type[Any], fields: tuple[dataclasses.Field[Any], ...]) -> Callabl
         co_consts=tuple(
             names.get(value, value) if isinstance(value, str) else value for value in code.co_consts
         ),
+        co_name="__init__",
         co_qualname=f"{cls.__qualname__}.__init__",
     )
     init = types.FunctionType(code, scope, "__init__", tuple(defaults) or None)
@@ -131,25 +134,34 @@ def _init(cls: type[Any], fields: tuple[dataclasses.Field[Any], ...]) -> Callabl
 def _shape_code(kinds: tuple[str, ...], post_init: bool) -> types.CodeType:
     """The compiled `__init__` of every class whose fields are of these kinds, in this order:
     field `i`'s parameter and attribute are named `_p{i}` (renamed for each class), its
-    default or factory is the global `_d{i}` (each class's own)."""
-    parameters, lines = ["self"], []
-    for index, kind in enumerate(kinds):
-        name, default = f"_p{index}", f"_d{index}"
-        if kind == "parameter":
-            parameters.append(name)
-            lines.append(f"    _set(self, {name!r}, {name})")
-        elif kind == "factory parameter":
-            parameters.append(name)
-            lines.append(f"    _set(self, {name!r}, {default}() if {name} is _FACTORY else {name})")
-        elif kind != "unset":
-            lines.append(f"    _set(self, {name!r}, {default}{'()' if kind == 'factory' else ''})")
-    if post_init:
-        lines.append("    self.__post_init__()")
-    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(lines or ["    pass"]) + "\n"
+    default or factory is the global `_d{i}` (each class's own). The most common shape, all
+    parameters, comes written out and compiled ahead (`record_inits`)."""
+    if not post_init and all(kind == "parameter" for kind in kinds):
+        written: Callable[..., None] | None = getattr(record_inits, f"_{len(kinds)}", None)
+        if written is not None:
+            return written.__code__
     scope: dict[str, Any] = {}
-    exec(source, scope)  # our own text: placeholders, not the class's names
+    exec(_shape_source(kinds, post_init), scope)  # our own text: placeholders, not the class's names
     code: types.CodeType = scope["__init__"].__code__
     return code
+
+
+def _shape_source(kinds: tuple[str, ...], post_init: bool, name: str = "__init__") -> str:
+    """`_shape_code`'s source text."""
+    parameters, lines = ["self"], []
+    for index, kind in enumerate(kinds):
+        field, default = f"_p{index}", f"_d{index}"
+        if kind == "parameter":
+            parameters.append(field)
+            lines.append(f'    _set(self, "{field}", {field})')
+        elif kind == "factory parameter":
+            parameters.append(field)
+            lines.append(f'    _set(self, "{field}", {default}() if {field} is _FACTORY else {field})')
+        elif kind != "unset":
+            lines.append(f'    _set(self, "{field}", {default}{"()" if kind == "factory" else ""})')
+    if post_init:
+        lines.append("    self.__post_init__()")
+    return f"def {name}({', '.join(parameters)}):\n" + "\n".join(lines or ["    pass"]) + "\n"
 
 
 def _values(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
