@@ -483,6 +483,23 @@ def test_html_escapes_everything(hostile: Hostile) -> None:
     assert not any("onload" in attrs or "onerror" in attrs for _, attrs in parsed.tags)
 
 
+def test_a_table_s_scroll_box_is_a_named_region_its_name_escaped(hostile: Hostile) -> None:
+    """A table wider than a phone scrolls sideways in its box: the box can take the focus (its
+    arrow keys scroll it) and is a region named by the table's heading, user text escaped as
+    everywhere else (an activity's title names its parties' table)."""
+    report = only(export(hostile.service, "html"))
+    pages = [report, *(content.decode("utf-8") for content in export(hostile.service, "handouts").values())]
+    for page in pages:
+        boxes = [attrs for tag, attrs in assert_safe_html(page).tags if attrs.get("class") == "wide"]
+        assert boxes
+        for attrs in boxes:
+            assert (attrs.get("role"), attrs.get("tabindex")) == ("region", "0"), attrs
+            assert (attrs.get("aria-label") or "").strip(), attrs
+    labels = [attrs.get("aria-label") or "" for _, attrs in parse_html(report).tags]
+    assert any(SCRIPT in label for label in labels), labels  # an activity's title, as text
+    assert not re.search(r'aria-label="[^"]*[<>][^"]*"', report)  # escaped in the file
+
+
 def test_markdown_escapes_everything(hostile: Hostile) -> None:
     md = only(export(hostile.service, "md"))
     assert re.search(r"(?<!\\)<", md) is None, "every < is escaped"

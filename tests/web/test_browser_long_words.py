@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestServer
 from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from facilitator.core.demo import create_demo
 from facilitator.core.history import history
@@ -141,10 +142,11 @@ async def test_reports_and_handouts_never_break_an_ordinary_word(
     """The demo's report and handouts at a phone's and a desk's width: no ordinary word split
     mid-word ("Partn|er", "Communicati|on" in the handouts' tables, "Piirkonnapolitseinik|u" when
     a word of 21 letters counted as long), and nothing reaches past the page (a wide table
-    scrolls by itself)."""
+    scrolls by itself, in a box that a keyboard reaches and scrolls and a screen reader names)."""
     scenario = find_scenario({"en": "community-safety", "et": "kogukondlik-turvalisus"}[lang])
     demo = create_demo(library, scenario)
     pages = {**export_files(demo, "html", lang=lang), **export_files(demo, "handouts", lang=lang)}
+    scrolled_by_keys: list[bool] = []
     for width in (420, 1000):
         page = await browser.new_page(viewport={"width": width, "height": 900})
         for name, content in pages.items():
@@ -154,7 +156,39 @@ async def test_reports_and_handouts_never_break_an_ordinary_word(
             assert await page.evaluate(BROKEN_WORDS, ORDINARY) == [], f"{name} at {width} px"
             wider = await page.evaluate("document.documentElement.scrollWidth - innerWidth")
             assert wider <= 0, f"{name} at {width} px is {wider} px wider than the window"
+            scrolling = await page.evaluate(SCROLL_BOXES)
+            for box in scrolling:
+                assert box["tabindex"] == "0" and box["role"] == "region" and box["name"], (name, box)
+            if scrolling:
+                scrolled_by_keys.append(await scrolls_by_keyboard(page))
         await page.close()
+    assert scrolled_by_keys and all(scrolled_by_keys), scrolled_by_keys  # a table at 420 px does scroll
+
+
+SCROLL_BOXES = """() => [...document.querySelectorAll('.wide')]
+    .filter(box => box.scrollWidth > box.clientWidth)
+    .map(box => ({tabindex: box.getAttribute('tabindex'), role: box.getAttribute('role'),
+                  name: (box.getAttribute('aria-label') || '').trim()}))"""
+"""The boxes that scroll a table sideways (axe-core's "scrollable-region-focusable": each must
+take the focus, so a keyboard can scroll it, and be a region with a name for a screen reader)."""
+
+
+async def scrolls_by_keyboard(page: Page) -> bool:
+    """Tab reaches the first box that scrolls sideways, and the right arrow key scrolls it."""
+    for _ in range(60):
+        await page.keyboard.press("Tab")
+        focused = await page.evaluate(
+            "(() => { const e = document.activeElement;"
+            " return !!e && e.classList.contains('wide') && e.scrollWidth > e.clientWidth; })()"
+        )
+        if focused:
+            await page.keyboard.press("ArrowRight")
+            try:  # the browser may scroll smoothly
+                await page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=3000)
+            except PlaywrightTimeout:
+                return False
+            return True
+    return False
 
 
 async def test_the_phone_page_wraps_long_names(browser: Browser, long_words: SessionService) -> None:

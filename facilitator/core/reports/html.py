@@ -128,6 +128,7 @@ class _Writer:
         # User text in another language than the labels is tagged, for screen readers.
         self.user_lang = document.content_language if document.content_language != document.language else ""
         self.out: list[str] = []
+        self.heading = ""  # the last heading's text: what the table after it is about
 
     def span(self, span: Span) -> str:
         raw = span.text  # most spans are one line: no split and join (the most called function)
@@ -147,7 +148,12 @@ class _Writer:
     def table(self, table: Table) -> None:
         w = self.out.append
         kind = f' class="{markup(table.kind)}"' if table.kind else ""
-        w(f'<div class="wide"><table{kind}>')
+        # The box that scrolls a table wider than a phone sideways: reached with the keyboard
+        # (and its arrow keys scroll it) and named for a screen reader, by the table's caption or
+        # the heading it is under (axe-core's "scrollable-region-focusable").
+        label = table.caption or self.heading or self.doc.title
+        w(f'<div class="wide" role="region" tabindex="0" aria-label="{markup(" ".join(label.split()))}">')
+        w(f"<table{kind}>")
         if table.caption:
             w(f"<caption>{markup(table.caption)}</caption>")
         w(
@@ -171,6 +177,7 @@ class _Writer:
     def block(self, block: Block) -> None:
         w = self.out.append
         if isinstance(block, Heading):
+            self.heading = "".join(span.text for span in block.content)
             anchor = f' id="{markup(block.anchor)}"' if block.anchor else ""
             w(f"<h{block.level}{anchor}>{self.inline(block.content)}</h{block.level}>")
         elif isinstance(block, Para):
