@@ -14,6 +14,7 @@ from textual.widgets import Digits, OptionList, Static
 from facilitator.core.library import SessionLibrary
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.screens.placement import PlacementScreen
+from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.ladder import LadderBoard
 from facilitator.ui.widgets.ladder_columns import TRAY
 from facilitator.ui.widgets.reveal_ladder import RevealLadder
@@ -218,3 +219,46 @@ async def test_the_board_under_the_placement_screen_shows_the_news_when_seen_aga
         assert shown  # the news waiting, then that of closing the placement (the room's open activity)
         board = workshop.query_one(LadderBoard)
         assert board.column(TRAY).cards[0].status == "≠ views: 3"  # revealed, not "placed 3/3 · hidden"
+
+
+async def test_the_party_list_hidden_by_the_reveal_is_restyled_when_shown_again(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reveal hides the placing page and focuses the picture: the party list losing the
+    focus was restyled then, hidden (~1.3 ms at 500 activities). It is restyled once shown
+    again, and looks as a list restyled from scratch would."""
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_placement(app, pilot)
+        parties = screen.query_one("#party-list", PartyList)
+        await pilot.press("1", "2", "2", "3", "3", "4")
+        await pilot.pause()
+        restyled: list[list[object]] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def restyle(nodes: Any, animate: bool = False) -> None:
+            restyled.append(list(nodes))
+            update_nodes(nodes, animate=animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", restyle)
+        await pilot.press("r")
+        await pilot.pause()
+        assert not parties.has_focus and not any(parties in nodes for nodes in restyled)
+        await pilot.press("v")  # a re-vote: the placing page again, the list with the focus
+        await until(pilot, lambda: screen.page == "page-placing" and parties.has_focus, "the next round")
+        await pilot.pause()
+        assert any(parties in nodes for nodes in restyled)
+
+        def look() -> tuple[object, ...]:
+            return (parties.rich_style, parties.styles.border, parties.styles.background)
+
+        shown = look()
+        update_nodes([parties])
+        assert look() == shown
+        await pilot.press("tab")  # the focus leaves it, shown: restyled at once
+        await pilot.pause()
+        assert not parties.has_focus
+        unfocused = look()
+        update_nodes([parties])
+        assert look() == unfocused != shown
