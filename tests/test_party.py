@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from facilitator.core.errors import ChangeRejected, NotAllowed, UserError
 from facilitator.core.library import SessionLibrary
-from facilitator.core.party import ALLOWED, HIDDEN, party_view
+from facilitator.core.party import ALLOWED, HIDDEN, party_view, room_placements
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 
@@ -143,7 +143,8 @@ def test_only_the_documented_actions_are_offered() -> None:
 def test_no_placement_leaks_through_party_view_before_its_reveal(
     data: st.DataObject, library: SessionLibrary, scenario: Scenario
 ) -> None:
-    """Random sessions: every rung a viewer sees is its own or from a revealed round."""
+    """Random sessions: every rung a viewer sees is its own or from a revealed round; the room's
+    view of one activity (`room_placements`) is the room's view of the session's."""
     svc = library.create(scenario, "Random")
     parties = [svc.add_party(f"Party {n}") for n in range(data.draw(st.integers(2, 4)))]
     rungs = st.sampled_from(scenario.rung_ids())
@@ -185,6 +186,9 @@ def test_no_placement_leaks_through_party_view_before_its_reveal(
                 round_number = rounds.get(activity.id, 1)
                 revealed = round_number < activity.round or activity.revealed
                 assert (event.data["current"] != HIDDEN) == revealed
+    room = party_view(session, None)
+    for activity_id in activities:
+        assert room_placements(session, activity_id) == room.placements_for(activity_id)
 
 
 WRITER = """

@@ -169,6 +169,16 @@ def party_view(session: Session, party_id: str | None) -> Session:
     return views[party_id]
 
 
+def room_placements(session: Session, activity_id: str) -> tuple[Placement, ...]:
+    """One activity's placements in its round as the room sees them (as `party_view(session,
+    None)` has them): a screen that shows one activity need not cut the whole session (the
+    placement screen, at each change: ~1-2 ms at 500 activities)."""
+    placements = session.placements_for(activity_id)
+    if session.activity(activity_id).revealed:
+        return placements
+    return tuple(p if p.current == HIDDEN else _cut_placement(p) for p in placements)
+
+
 def _cut(session: Session, party_id: str | None) -> Session:
     # Only a placement into a round still open can be hidden (an earlier round was revealed
     # before its re-vote): look closely at those alone.

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.errors import UserError
 from facilitator.core.followup import last_time_text
 from facilitator.core.model import Activity, Placement, Session
-from facilitator.core.party import party_view
+from facilitator.core.party import room_placements
 from facilitator.core.service import SessionService
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
@@ -170,13 +170,13 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
 
     # ---------------------------------------------------------------- state
     def session_changed(self, session: Session) -> None:
-        self.refresh_state(party_view(session, None))  # the news, not the file again (see watcher)
+        self.refresh_state(session)  # the news, not the file again (see watcher)
 
     def refresh_state(self, news: Session | None = None) -> None:
         """Show the activity as the session has it now (or as the watcher's `news` has it)."""
         if self._dismissing or not self._ready:
             return
-        shown = self.fapp.attempt(lambda: news or self.service.room_view)  # no placement before the reveal
+        shown = self.fapp.attempt(lambda: news or self.service.session)
         if shown is None:
             return
         session = shown.value
@@ -185,7 +185,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
             self._close()
             return
         activity = session.activity(self.activity_id)
-        placements = session.placements_for(activity.id)
+        placements = room_placements(session, activity.id)  # no placement before the reveal
         names = {p: session.party_name(p) for p in activity.party_ids}
         t = self.t
         show(self.query_one("#placement-title", Static), literal(activity.title))
