@@ -113,11 +113,21 @@ class FacilitatorApp(App[int]):
         self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
         self._start_in_theme(NORMAL)
 
+    _theme_started = False
+    """Whether `_start_in_theme` has run: Textual's `__init__` asks for the variables before."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables; none when Textual's `__init__` asks, for its default theme,
+        which this app never shows: `_start_in_theme` sets the app's before anything is
+        styled (~3 M instructions of the start)."""
+        return super().get_css_variables() if self._theme_started else {}
+
     def _start_in_theme(self, name: str) -> None:
         """What setting `theme` does, less its re-reading of every stylesheet (Textual's
         `_watch_theme` queues `refresh_css`): before the app runs nothing is parsed yet, and
         the one parse at the start then reads the theme's variables. Saves a parse of the
         app's stylesheets (9 ms of the start)."""
+        self._theme_started = True
         self.set_reactive(App.theme, name)
         dark = self.current_theme.dark
         classes = {old: False for old in self.classes if old.startswith("-theme-")}
