@@ -209,3 +209,20 @@ def test_a_cached_value_is_not_carried_into_a_replaced_row(demo_tables: dict[str
     placement = TABLES["placements"].build(next(iter(demo_tables["placements"].values())))
     placement.__dict__["worked_out"] = "from the old values"  # as a cached_property keeps one
     assert "worked_out" not in vars(TABLES["placements"].replaced(placement, current=HIDDEN))
+
+
+def test_a_table_compiles_its_row_builder_only_when_it_has_many_rows(demo_tables: dict[str, Any]) -> None:
+    """A compile costs what ~40 rows save: a table's first rows go through `__init__`, and the
+    same rows come out after the switch."""
+    from facilitator.core.schema.table import COMPILE_AFTER, _through_init
+
+    fresh = dataclasses.replace(TABLES["placements"], _builder=[])  # its own builder, not the model's
+    doc = next(iter(demo_tables["placements"].values()))
+    spec = build_spec(fresh.row)
+    expected = _through_init(fresh.row, *spec, doc)
+    for _ in range(COMPILE_AFTER - 1):
+        assert fresh.build(doc) == expected
+    assert "<locals>" in fresh._builder[0].__qualname__  # not compiled yet
+    rows = [fresh.build(doc) for _ in range(3)]
+    assert fresh._builder[0].__qualname__ == "build"  # compiled
+    assert all(row == expected and list(vars(row).items()) == list(vars(expected).items()) for row in rows)
