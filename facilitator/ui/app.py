@@ -33,7 +33,6 @@ from facilitator.ui import collector
 from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, localize_bindings
-from facilitator.ui.palette import Palette
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.views.base import PhaseView
 
@@ -391,10 +390,14 @@ class FacilitatorApp(App[int]):
     # ---------------------------------------------------------------- command palette
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            from facilitator.ui.palette import Palette  # (a screen class: ~2 M instructions of the start)
+
             self.push_screen(Palette(self.t, id="--command-palette"))
 
     def search_themes(self) -> None:
         """Textual's theme search, in the interface's language."""
+        from facilitator.ui.palette import Palette
+
         self.push_screen(Palette(self.t, "palette.themes", providers=[ThemeProvider]))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

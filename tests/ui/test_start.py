@@ -138,6 +138,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "facilitator.ui.screens.placement",
     "facilitator.ui.views.agree",
     "facilitator.ui.screenshot",
+    "facilitator.ui.palette",  # the command palette, made when first opened
     "facilitator.core.i18n.agree",  # the catalogue's areas: each loaded when first needed
     "facilitator.core.i18n.report",
     "facilitator.core.i18n.review",
