@@ -395,6 +395,9 @@ def test_wrap_cuts_with_an_ellipsis() -> None:
         "turvalisusn…",
     ]
     assert wrap("line\nbreak", 20, 1) == ["line⏎break"]
+    # A count stays with its separator: "1. Kommunikatsioon ·" / "3" read as two things.
+    assert wrap("1. Kommunikatsioon · 3", 21, 3) == ["1. Kommunikatsioon", "· 3", ""]
+    assert wrap("Redelile veel paigutamata · 3", 21, 2) == ["Redelile veel", "paigutamata · 3"]
 
 
 def test_a_card_is_drawn_from_its_styles_alone() -> None:

@@ -37,7 +37,7 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
         return [""] * lines
     out: list[str] = []
     current = ""
-    for word in text.split(" "):
+    for word in _glued(text.split(" ")):
         candidate = f"{current} {word}" if current else word
         if cell_len(candidate) <= width:
             current = candidate
@@ -60,6 +60,18 @@ def wrap(text: str, width: int, lines: int) -> list[str]:
         last = last[: _fit(last, max(width - 1, 1))]
     out[-1] = last.rstrip() + "…"
     return out
+
+
+def _glued(words: list[str]) -> list[str]:
+    """The words, a lone "·" joined to the one after it: a line never ends in a separator with
+    its count alone below ("1. Kommunikatsioon ·" / "3" read as two things)."""
+    glued: list[str] = []
+    for word in words:
+        if glued and glued[-1] == "·":
+            glued[-1] = f"· {word}"
+        else:
+            glued.append(word)
+    return glued
 
 
 def _fit(text: str, width: int) -> int:
