@@ -103,6 +103,14 @@ class BaseScreen(Localized, Screen[Any]):
             if all(source.is_defaults and source.scope for source in since):
                 event.refresh_styles = False
 
+    def _screen_resized(self, size: Size) -> None:
+        """Textual lays the whole screen out again at every resize event, also one of the size
+        it is laid out for: the start brings three of those (the app passes on the driver's
+        size twice, and the first layout sends the screen its own), three full layouts of the
+        first screen for nothing, ~10 M instructions of the start. A new size lays it out."""
+        if size != self._compositor.size:
+            super()._screen_resized(size)
+
     # Textual calls `on_mount` of every class in the MRO: subclasses override
     # `after_mount` instead, so that the base's work runs once and first.
     def on_mount(self) -> None:

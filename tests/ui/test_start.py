@@ -346,3 +346,28 @@ async def test_no_widget_is_styled_again_before_the_first_frame_and_the_clock_sh
         digits = app.screen.query_one("#timer-digits")
         shown = digits.value  # type: ignore[attr-defined]
         await until(pilot, lambda: digits.value != shown, "the clock ticking")  # type: ignore[attr-defined]
+
+
+async def test_the_first_screen_is_laid_out_once_before_its_first_frame_and_again_at_a_new_size(
+    ui_library: SessionLibrary, demo_session: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual lays a screen out at every resize event, also one of the size it already has:
+    the start brought three such, each a full layout of the workshop. A new size still lays
+    the screen out (the board takes the room)."""
+    layouts: list[bool] = []
+    original = Screen._refresh_layout
+
+    def noted(screen: Screen[object], size: object = None, scroll: bool = False) -> None:
+        layouts.append(app.ready_seen)
+        original(screen, size, scroll)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", noted)
+    app = FirstFrame(ui_library, session_path=on_the_board(demo_session).path, lang="en")
+    app.focus_events = []
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await workshop_shown(pilot)
+        assert layouts.count(False) == 1  # before the first frame: the first screen's, once
+        board = screen.query_one(LadderBoard)
+        height = board.region.height
+        await pilot.resize_terminal(160, 40)
+        await until(pilot, lambda: board.region.height == height - 10, "the board at the new size")
