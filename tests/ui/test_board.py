@@ -562,3 +562,33 @@ async def test_the_bar_keeps_its_buttons_whole_at_80_columns(
         await until(pilot, lambda: view.query_one("#board-filter-label").display)
         assert view.query_one("#board-filter", ChoiceField).region.width == 28
         assert place.region.right <= 120
+
+
+async def test_a_drawn_header_follows_the_focus_the_selection_and_the_look(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """A header's lines are drawn once and kept: drawn again when the focus, the column of the
+    selection or the look (projector) changes them."""
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+
+        def drawn(key: str) -> tuple[str, Style | None]:
+            box = board.boxes()[key]
+            segment = next(iter(board.render_line(box.top).crop(box.x, box.right)))
+            return segment.text, segment.style
+
+        text, style = drawn(TRAY)
+        assert text.startswith(" ▼") and style is not None and style.reverse  # focused: the current column
+        await pilot.press("u")  # the card (and the selection) to the first rung
+        await pilot.pause()
+        assert not drawn(TRAY)[0].startswith(" ▼") and drawn("communication")[0].startswith(" ▼")
+        app.set_focus(None)
+        await pilot.pause()
+        text, style = drawn("communication")
+        assert not text.startswith(" ▼") and style is not None and not style.reverse
+        normal = drawn(TRAY)[1]
+        await pilot.press("f8")  # projector: the headers' colours change
+        await until(pilot, lambda: drawn(TRAY)[1] != normal, "the projector's header colours")

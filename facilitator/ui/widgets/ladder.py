@@ -35,7 +35,7 @@ from facilitator.ui.widgets.ladder_columns import (
     header_lines,
     wrap,
 )
-from facilitator.ui.widgets.ladder_paint import TONES, Palette, render_card
+from facilitator.ui.widgets.ladder_paint import TONES, Line, Palette, render_card
 
 NARROW = 96
 """Below this many columns the board shows the tray and one rung at a time (left/right step)."""
@@ -141,6 +141,8 @@ class LadderBoard(Widget, can_focus=True):
         self._boxes: dict[str, ColumnBox] = {}
         self._layout_key: tuple[int, int, int, bool, tuple[str, ...]] = (0, 0, 0, False, ())
         self._strips: dict[tuple[Card, int, bool, int, int], list[Strip]] = {}
+        self._empties: dict[tuple[str, int], list[str]] = {}
+        self._head_strips: dict[tuple[str, int], tuple[list[str], int, Strip]] = {}
         self._paint = Palette(self)
         self._wrapped: dict[str, tuple[tuple[object, ...], tuple[list[str], int]]] = {}
         self._rung_shown = self.keys[1] if len(self.keys) > 1 else TRAY
@@ -471,6 +473,7 @@ class LadderBoard(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._head_strips.clear()
         self._paint.clear()
         self._sized = None
 
@@ -480,72 +483,90 @@ class LadderBoard(Widget, can_focus=True):
         return self._paint.style(f"ladder--head-{min(index, 4)}")
 
     def render_line(self, y: int) -> Strip:
+        """One line across the columns, as one list of segments: a strip per piece (blank,
+        header, card line, edge, scroll bar) joined in the end made a dozen strips a line
+        (each with its seven caches), half of drawing the board."""
         boxes = self.boxes()
         base = self._paint.base()
-        strips: list[Strip] = []
+        line = Line()
         x = 0
         for key in self.shown_keys():
-            index = self.keys.index(key)
             box, column = boxes[key], self.columns[key]
-            if box.x > x:  # the gap between columns
-                strips.append(Strip.blank(box.x - x, base))
-            ground = self._paint.style("ladder--tray" if key == TRAY else "ladder--column")
+            line.blank(box.x - x, base)  # the gap between columns
             if y < box.top:
-                strips.append(Strip.blank(box.width, base))
+                line.blank(box.width, base)
             elif y < box.top + box.head:
-                lines, title_lines, current = self._header(key)
-                style = self._head_style(index, key)
-                if current:
-                    style += Style(bold=True, reverse=True)
-                else:
-                    style += Style(bold=y - box.top < title_lines)
-                text = " " + lines[y - box.top]
-                strips.append(Strip([Segment(text, style)]).adjust_cell_length(box.width, style))
+                line.add(self._header_line(key, box, y - box.top))
             elif y < box.cards_top:
-                strips.append(Strip.blank(box.width, ground))
+                line.blank(box.width, self._ground(key))
             else:
-                strips.append(self._card_line(key, column, box, y - box.cards_top, ground))
+                self._card_line(line, key, column, box, y - box.cards_top)
             x = box.right
-        width = self.board_size().width
-        if x < width:
-            strips.append(Strip.blank(width - x, base))
-        return Strip.join(strips)
+        line.blank(self.board_size().width - x, base)
+        return line.strip()
 
-    def _card_line(self, key: str, column: CardColumn, box: ColumnBox, row: int, ground: Style) -> Strip:
+    def _ground(self, key: str) -> Style:
+        return self._paint.style("ladder--tray" if key == TRAY else "ladder--column")
+
+    def _header_line(self, key: str, box: ColumnBox, row: int) -> Strip:
+        """A line of a column's header, made again when its wrapped lines change (new text,
+        width or focus: `_header`) or the board restyles."""
+        lines, title_lines, current = self._header(key)
+        made = self._head_strips.get((key, row))
+        if made is not None and made[0] is lines and made[1] == box.width:
+            return made[2]
+        style = self._head_style(self.keys.index(key), key)
+        if current:
+            style += Style(bold=True, reverse=True)
+        else:
+            style += Style(bold=row < title_lines)
+        strip = Strip([Segment(" " + lines[row], style)]).adjust_cell_length(box.width, style)
+        self._head_strips[(key, row)] = (lines, box.width, strip)
+        return strip
+
+    def _card_line(self, line: Line, key: str, column: CardColumn, box: ColumnBox, row: int) -> None:
+        ground = self._ground(key)
         edge = 1 if key == TRAY else 0  # the tray's dashed left edge: "not yet on the ladder"
         bar = 1 if column.has_bar else 0
         width = box.width - edge - bar
-        line = row + column.scroll_y
+        if edge:
+            line.add_segment(Segment("╎", ground + self._paint.ground_ink("ladder--edge")))
         if not column.ids:
-            lines = [text for text in wrap(column.empty_text, max(width - 2, 1), 12) if text]
+            lines = self._empty_lines(column.empty_text, max(width - 2, 1))
             if row < len(lines):
                 style = ground + self._paint.ground_ink("card--empty")
-                content = Strip([Segment(" " + lines[row], style)]).adjust_cell_length(width, ground)
+                line.add(Strip([Segment(" " + lines[row], style)]).adjust_cell_length(width, ground))
             else:
-                content = Strip.blank(width, ground)
+                line.blank(width, ground)
         else:
-            index, card_row = divmod(line, column.pitch)
+            index, card_row = divmod(row + column.scroll_y, column.pitch)
             if index >= len(column.ids) or card_row >= column.card_lines:
-                content = Strip.blank(width, ground)
+                line.blank(width, ground)
             else:
-                card = column.card(index)
-                selected = card.activity_id == column.selected
-                cache_key = (card, width, selected, column.title_lines, column.party_lines)
-                strips = self._strips.get(cache_key)
-                if strips is None:
-                    column_style = "ladder--tray" if key == TRAY else "ladder--column"
-                    styles = self._paint.card_styles(selected, card.tone, column_style)
-                    fit = (column.title_lines, column.party_lines)
-                    strips = self._strips[cache_key] = render_card(card, width, selected, styles, fit)
-                content = strips[card_row]
-        parts = []
-        if edge:
-            ink = self._paint.ground_ink("ladder--edge")
-            parts.append(Strip([Segment("╎", ground + ink)], 1))
-        parts.append(content)
+                line.add(self._card_strips(key, column, index, width)[card_row])
         if bar:
             top, end = column.bar()
             thumb = top <= row < end
             ink = self._paint.ground_ink("card--thumb" if thumb else "card--track")
-            parts.append(Strip([Segment("┃" if thumb else "│", ground + ink)], 1))
-        return Strip.join(parts) if len(parts) > 1 else content
+            line.add_segment(Segment("┃" if thumb else "│", ground + ink))
+
+    def _card_strips(self, key: str, column: CardColumn, index: int, width: int) -> list[Strip]:
+        """A card's lines, drawn once per look (width, selection, lines it may take)."""
+        card = column.card(index)
+        selected = card.activity_id == column.selected
+        cache_key = (card, width, selected, column.title_lines, column.party_lines)
+        strips = self._strips.get(cache_key)
+        if strips is None:
+            column_style = "ladder--tray" if key == TRAY else "ladder--column"
+            styles = self._paint.card_styles(selected, card.tone, column_style)
+            fit = (column.title_lines, column.party_lines)
+            strips = self._strips[cache_key] = render_card(card, width, selected, styles, fit)
+        return strips
+
+    def _empty_lines(self, text: str, width: int) -> list[str]:
+        """An empty column's text, wrapped once per text and width (not once per line drawn)."""
+        key = (text, width)
+        lines = self._empties.get(key)
+        if lines is None:
+            lines = self._empties[key] = [part for part in wrap(text, width, 12) if part]
+        return lines

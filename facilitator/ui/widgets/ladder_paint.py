@@ -1,4 +1,4 @@
-"""The ladder board's paint: its component styles made solid, and a card's lines.
+"""The ladder board's paint: its component styles made solid, a card's lines, a line's pieces.
 
 Rich styles have no transparency, so every colour the board's CSS gives with an alpha
 ("35 %", a muted text) is blended here over what lies under it, once per restyle rather
@@ -97,6 +97,33 @@ class Palette:
         styles = (base, title, parties, status, bar)
         self._styles[key] = styles
         return styles
+
+
+class Line:
+    """A line of the board as it is drawn: its segments and the cells they take. Pieces are
+    joined as `Strip.join` joins strips (a piece without text is left out), without a strip
+    per piece."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.cells = 0
+
+    def blank(self, width: int, style: Style) -> None:
+        if width > 0:
+            self.segments.append(Segment(" " * width, style))
+            self.cells += width
+
+    def add_segment(self, segment: Segment, cells: int = 1) -> None:
+        self.segments.append(segment)
+        self.cells += cells
+
+    def add(self, strip: Strip) -> None:
+        if strip.cell_count:
+            self.segments.extend(strip)
+            self.cells += strip.cell_length
+
+    def strip(self) -> Strip:
+        return Strip(self.segments, self.cells)
 
 
 def render_card(
