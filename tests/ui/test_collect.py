@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.pilot import Pilot
 from textual.widgets import (
     Button,
@@ -371,3 +373,39 @@ async def test_projector_mode_keeps_the_field_the_screen_asks_for(
     session = fresh(empty_session)
     assert [a.title for a in session.activities] == ["One", "Noorte tund"]
     assert not any(timer.started_at for timer in session.room.timers.values())  # the t of "Noorte"
+
+
+def marks(listing: SelectionList[Any]) -> list[str]:
+    """The mark drawn in each line's box (the cell between ▐ and ▌)."""
+    return [listing.render_line(y).text.split("▐", 1)[1][0] for y in range(listing.option_count)]
+
+
+async def test_ticked_lines_show_a_tick_not_only_a_colour(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Textual's SelectionList drew the same "X" on every line, ticked or not: the examples
+    dialog looked all ticked while it said "Nothing ticked yet", and so did the parties."""
+    empty_session.add_party("Police", suggested_id="police")
+    empty_session.add_party("Residents", suggested_id="residents")
+    app = make_app(empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_collect(app, pilot)
+        await pilot.click("#collect-examples")
+        await until(pilot, lambda: isinstance(app.screen, ExamplesDialog), "the examples dialog")
+        listing: SelectionList[int] = app.screen.query_one("#examples-list", SelectionList)
+        await pilot.pause()
+        assert set(marks(listing)) == {" "}
+        await pilot.click("#examples-list", offset=(4, 2))
+        await pilot.pause()
+        shown = marks(listing)
+        assert shown[1] == "✓" and shown.count("✓") == 1 == len(listing.selected), shown
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "back")
+        await pilot.click("#collect-add")
+        await until(pilot, lambda: isinstance(app.screen, ActivityDialog), "the activity dialog")
+        parties: SelectionList[str] = app.screen.query_one("#activity-parties", SelectionList)
+        await pilot.pause()
+        assert marks(parties) == [" ", " "]
+        parties.select(parties.get_option_at_index(1).value)
+        await pilot.pause()
+        assert marks(parties) == [" ", "✓"]

@@ -22,7 +22,7 @@ from facilitator.core.text import LINE
 from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.keybar import KeyBar
-from facilitator.ui.widgets.tickbox import TickBox
+from facilitator.ui.widgets.tickbox import TickBox, TickList
 
 
 @dataclass(frozen=True)
@@ -79,14 +79,14 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
                 with Horizontal(id="activity-lists"):
                     with Vertical(id="activity-parties-box"):
                         yield Label("", id="activity-parties-label")
-                        yield SelectionList[str](
+                        yield TickList[str](
                             *(Selection(literal(p.name), p.id, p.id in chosen) for p in session.parties),
                             id="activity-parties",
                         )
                         yield Label("", id="activity-no-parties", classes="dialog-hint")
                     with Vertical(id="activity-concerns-box"):
                         yield Label("", id="activity-concerns-label")
-                        yield SelectionList[str](
+                        yield TickList[str](
                             *(Selection(literal(p.name), p.id, p.id in concerns) for p in affected),
                             id="activity-concerns",
                         )
@@ -97,7 +97,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
                 with Horizontal(id="activity-lenses"):
                     with Vertical(id="activity-approaches-box"):
                         yield Label("", id="activity-approach-label")
-                        yield SelectionList[str](
+                        yield TickList[str](
                             *(
                                 Selection(literal(a.name), a.id, a.id in approaches)
                                 for a in scenario.approaches
@@ -106,7 +106,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
                         )
                     with Vertical(id="activity-flows-box"):
                         yield Label("", id="activity-flows-label")
-                        yield SelectionList[str](
+                        yield TickList[str](
                             *(
                                 Selection(literal(scenario.flow_name(f)), f, f in flows)
                                 for f in scenario.flow_ids()
@@ -222,7 +222,7 @@ class ExamplesDialog(BaseModal[ExamplesChoice | None]):
             yield Label("", id="examples-heading", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Label("", id="examples-intro")
-                yield SelectionList[int](id="examples-list")
+                yield TickList[int](id="examples-list")
                 yield Label("", id="examples-parties", classes="dialog-hint")
                 yield TickBox("", True, id="examples-add-parties", compact=True)
                 yield Label("", id="examples-problem", classes="dialog-problem")

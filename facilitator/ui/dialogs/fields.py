@@ -20,6 +20,7 @@ from facilitator.core.scenario import AgreementField
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.agree_form import NAME_LIMIT, AgreeForm
 from facilitator.ui.text import literal, literal_block
+from facilitator.ui.widgets.tickbox import TickList
 
 
 class FieldInput(Input):
@@ -75,7 +76,7 @@ class FieldsDialog(AgreeForm[FieldsResult | None]):
                     yield FieldInput(agreement_field, self.values.get(agreement_field.id, ""))
                 if self.flows:
                     yield Label("", id="fields-flows-label", classes="form-label")
-                    yield SelectionList[str](
+                    yield TickList[str](
                         *(
                             Selection(literal(name), fid, fid in self.chosen_flows)
                             for fid, name in self.flows
