@@ -32,6 +32,11 @@ class TerminalMirror:
 
         monkeypatch.setattr(App, "_display", shown)
 
+    def resize(self, size: tuple[int, int]) -> None:
+        """The terminal resized: what it showed is gone until the app draws again."""
+        self.width, self.height = size
+        self.cells = [[(" ", "")] * self.width for _ in range(self.height)]
+
     def apply(self, update: object) -> None:
         if isinstance(update, LayoutUpdate):
             self.updates += 1

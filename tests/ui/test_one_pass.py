@@ -36,6 +36,26 @@ async def test_the_terminal_shows_the_screen_through_a_round_and_the_next(
         assert service.session.activities[0].round == 2
 
 
+async def test_the_terminal_shows_the_reveal_through_resizes(
+    make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    mirror = TerminalMirror(monkeypatch, (160, 50))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await open_placement(app, pilot)
+        await pilot.press(*PLACE_ALL, "r")
+        await pilot.pause()
+        for size in ((100, 30), (160, 50), (80, 24)):
+            mirror.resize(size)
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert mirror.differences(app) == [], f"at {size}"
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert mirror.differences(app) == [], f"at {size}, scrolled"
+
+
 async def test_the_mirror_sees_a_change_never_sent(
     make_app: MakeApp, ui_library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
