@@ -6,10 +6,10 @@ scenario and schema classes a start imports spent more on that than on anything 
 before the first frame (~105 M instructions of 250 M; issue 21). Here the fields are listed
 as `dataclasses` lists them (so `dataclasses.fields`, `replace` and `asdict` work), without
 its per-class work (a signature for a class with no docstring, type checks per annotation:
-a third of the import of the CLI). `__init__` is compiled once per shape of class (how many
+a third of the import of the CLI). `__init__` is made once per shape of class (how many
 fields, which have a factory or no parameter, whether there is a `__post_init__`) and
-renamed for each class with that shape; the other five are shared functions reading the
-field names:
+renamed for each class with that shape; the commonest, all fields parameters, comes
+compiled ahead (`record_inits`). The other five are shared functions reading the field names:
 
 - assigning or deleting an attribute raises `dataclasses.FrozenInstanceError`;
 - equal when of the same class with equal compared fields; the hash is over the same fields
