@@ -41,8 +41,11 @@ class OnePassScreen(Screen[ResultType]):
     """The widgets the last layout pass drew whole, until the next draw."""
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        before = getattr(self._compositor, "_full_map", None)
+        if before is None:  # a Textual without the parts this reads: a plain screen's passes
+            super()._refresh_layout(size, scroll)
+            return
         asked = {widget for widget in self.walk_children(Widget) if widget._layout_required}
-        before = self._compositor._full_map
         super()._refresh_layout(size, scroll)
         after = self._compositor._full_map
         if after is before:  # a scroll: nothing was laid out anew
@@ -66,7 +69,7 @@ class OnePassScreen(Screen[ResultType]):
         after): dropped, unless the widget changed since (its cache has lines to draw again).
         Textual's own `Screen._on_update` is called next unless this prevents it."""
         widget = message.widget
-        if widget in self._drawn_whole and not widget._styles_cache._dirty_lines:
+        if widget in self._drawn_whole and not getattr(widget._styles_cache, "_dirty_lines", True):
             message.stop()
             message.prevent_default()
 
