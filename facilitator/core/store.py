@@ -519,15 +519,13 @@ class SessionFile:
             if path.exists() or path.is_symlink():
                 raise SessionFileError.worded("file.exists", path=str(path))
             remove_temp_files(path)
-            try:  # (the encoder's text is `dumps`'s; kept, the first change re-encodes less)
-                sig = atomic_write_text(path, session_file._encoder.encode(data), mode=PRIVATE_FILE_MODE)
+            try:
+                sig = atomic_write_text(path, dumps(data), mode=PRIVATE_FILE_MODE)
             except OSError as error:
                 raise SessionWriteError(path, os_reason(error), creating=True) from None
         finally:
             session_file.lock.release()
         session_file._cache = (sig, data)
-        spans = session_file._encoder.spans.get("events")
-        session_file._layout = (sig, *spans, None) if spans is not None else None
         return session_file
 
 
