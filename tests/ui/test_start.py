@@ -371,3 +371,20 @@ async def test_the_first_screen_is_laid_out_once_before_its_first_frame_and_agai
         height = board.region.height
         await pilot.resize_terminal(160, 40)
         await until(pilot, lambda: board.region.height == height - 10, "the board at the new size")
+
+
+async def test_the_dialogs_stylesheet_comes_with_the_first_dialog_and_styles_it_at_once(
+    ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """The start parses no rule that only dialogs use; the first dialog brings them, and its
+    box is drawn by them from its first frame (a border; help's box is a wide one, 90 cells)."""
+    from facilitator.ui.base import DIALOG_STYLES
+
+    app = FacilitatorApp(ui_library, session_path=on_the_board(demo_session).path, lang="en")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await workshop_shown(pilot)
+        assert not app.stylesheet.has_source(str(DIALOG_STYLES))
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "help")
+        box = app.screen.query_one(".dialog-box")
+        assert box.styles.border_top[0] == "thick" and box.outer_size.width == 90
