@@ -124,4 +124,16 @@ def test_free_text_workshop_dates_of_older_files_still_open(series_export: dict[
     data = copy.deepcopy(series_export)
     data["meta"]["session"]["date"] = "jõulude eel"
     data["meta"]["session"]["initial"]["date"] = "7. detsember"
+    logged(data, "jõulude eel")  # and the change that typed it, as the log kept it
     assert validate_session(data, "x.json") is data
+    logged(data, "31.02.2026")  # text written as a date is still one
+    with pytest.raises(SessionFileError, match=r"'31\.02\.2026' is not a date"):
+        validate_session(data, "x.json")
+
+
+def logged(data: dict[str, Any], date: str) -> None:
+    """A `session.updated` change that set the workshop's date to `date`, appended to the log."""
+    events = data["events"]
+    last = max(events.values(), key=lambda event: event["seq"])
+    seq = last["seq"] + 1
+    events[str(seq)] = {**last, "seq": seq, "id": str(seq), "kind": "session.updated", "data": {"date": date}}

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import field as attribute
 from typing import Annotated, Any, NotRequired, Required, Union, get_args, get_origin, get_type_hints
 
-from facilitator.core.dates import is_date
+from facilitator.core.dates import is_date, is_free_date
 from facilitator.core.i18n import Worded
 from facilitator.core.record import record
 from facilitator.core.scenario.validator import type_name
@@ -268,7 +268,9 @@ def payload_problem(cls: type[Any], data: Mapping[str, Any]) -> tuple[str, Worde
             continue
         value = data[field.name]
         problem = shape_problem(field, value)
-        if problem is None and field.day is not None and value and not is_date(value):
+        day = field.day
+        a_day = is_free_date if day is not None and day.free else is_date
+        if problem is None and day is not None and value and not a_day(value):
             problem = Worded("problem.not_date", value=repr(value))
         if problem is not None:
             return field.name, problem
