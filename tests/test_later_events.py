@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ import pytest
 
 from facilitator.core.errors import SessionFileError
 from facilitator.core.service import SessionService, build_session
-from facilitator.core.store import SessionEncoder, _encode
+from facilitator.core.store import SessionEncoder, SessionFile, _encode
 
 
 def left_by_this_device(service: SessionService) -> SessionService:
@@ -170,3 +172,38 @@ def test_a_change_by_another_process_is_read_keeping_the_log_as_parsed(service: 
     log = started.file.read()["events"]
     assert all(log[key] is doc for key, doc in held.data["events"].items())  # kept, not checked again
     assert started.session.events == build_session(eager(started.path), "x").events
+
+
+def test_two_first_reads_at_once_load_the_file_once_and_keep_the_whole_log(
+    service: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A viewer and a writer reading a trusted file for the first time at once: each built its
+    own data with the log held for later, the cache kept one and the held log was the other's,
+    so the log was never parsed and the write saved it empty (found in review)."""
+    left_by_this_device(service)
+    before = len(eager(service.path)["events"])
+    again = SessionService(service.path)
+    inside: list[int] = []
+    most = [0]
+    load = SessionFile._load_trusted
+
+    def slow_load(file: SessionFile) -> Any:
+        inside.append(1)
+        most[0] = max(most[0], len(inside))
+        time.sleep(0.05)  # the other thread arrives meanwhile
+        try:
+            return load(file)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(SessionFile, "_load_trusted", slow_load)
+    seen: list[int] = []
+    viewer = threading.Thread(target=lambda: seen.append(len(again.session.events)))
+    writer = threading.Thread(target=lambda: again.add_party("Youth club"))
+    for thread in (viewer, writer):
+        thread.start()
+    for thread in (viewer, writer):
+        thread.join()
+    assert most[0] == 1  # one load; the other thread waited for it and took it
+    assert len(eager(service.path)["events"]) == before + 1  # the log whole, and the new change
+    assert seen and seen[0] >= before

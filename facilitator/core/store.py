@@ -15,6 +15,7 @@ import operator
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -278,6 +279,11 @@ class SessionFile:
         self.events_at = events_at
         """Where the `trusted` file's event log lies (noted with it): its parse can wait."""
         self._later: LaterTable | None = None  # the cached data's event log, if not parsed yet
+        self._loading = threading.Lock()
+        """One load of the file at a time: the data cached and its `_later` are set together. Two
+        threads reading it first at once each built data with an empty log held for later; the
+        cache could keep one thread's data and `_later` the other's, so the log was never parsed
+        and a write saved it empty."""
         self._layout: tuple[Signature, int, int, int | None] | None = None
         """A file's signature with its event log's span (`EventsSpan`; the newest number None:
         count it from the data when asked), for a file we wrote or read with the span."""
@@ -365,6 +371,13 @@ class SessionFile:
         replacing = self._replacing
         if replacing is not None and replacing[0] == sig:  # our write is not in place yet
             return replacing
+        with self._loading:
+            return self._load_newest(sig)
+
+    def _load_newest(self, sig: Signature) -> tuple[Signature, Data]:
+        cache = self._cache
+        if cache is not None and cache[0] == sig:  # another thread loaded it while we waited
+            return cache
         if cache is None and self.trusted == sig:
             data = self._load_trusted()
         else:
