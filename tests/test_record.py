@@ -134,3 +134,9 @@ def test_the_written_out_inits_are_the_compiled_ones() -> None:
             compiled.co_names,
         )
     assert not hasattr(record_inits, "_21")  # (more fields: compiled when declared)
+
+
+def test_a_class_of_its_own_init_repr_eq_or_hash_is_refused_not_silently_replaced() -> None:
+    for method in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__"):
+        with pytest.raises(TypeError, match=method):
+            record(type("Own", (), {"__annotations__": {"x": "int"}, method: lambda self, *a: None}))

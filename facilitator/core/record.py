@@ -46,6 +46,9 @@ _REFUSED = ("InitVar", "dataclasses.InitVar", "KW_ONLY", "dataclasses.KW_ONLY")
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
     """Make `cls` a frozen dataclass (see the module's docstring)."""
+    written = sorted(set(cls.__dict__) & {"__init__", *_SHARED})
+    if written:  # a frozen dataclass keeps a class's own; here they would be silently replaced
+        raise TypeError(f"{cls.__qualname__}: @record writes {', '.join(written)} itself")
     fields = _fields(cls)
     listed = tuple(fields.values())
     compared = tuple(f.name for f in listed if f.compare)
