@@ -30,6 +30,7 @@ from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.collect import CollectView
 from facilitator.ui.views.setup import SetupView
+from facilitator.ui.widgets.mismatch_badge import COUNT_DELAY, MismatchBadge
 from tests.test_watcher import counted_reads
 
 from .helpers import MakeApp, focus, fresh, open_view, screen_shown, until, workshop_shown
@@ -377,6 +378,8 @@ async def test_the_screens_show_the_watchers_news_without_reading_the_file_again
     app = make_app(session=service)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_placement(app, pilot)
+        badge = app.screen_stack[-2].query_one(MismatchBadge)
+        await until(pilot, lambda: badge._count is not None, "the header's first count")
         reads = counted_reads(monkeypatch, screen.service)
         watch = app.sessions.watch_of(screen.service)
         assert watch is not None
@@ -386,6 +389,7 @@ async def test_the_screens_show_the_watchers_news_without_reading_the_file_again
         app.sessions.check(screen.service)  # the watcher reads it: the screens are told
         elsewhere.place(activity.id, municipality, "cooperation", "coordination")  # before their turn
         await pilot.pause()
+        await pilot.pause(COUNT_DELAY + 0.1)  # the header's count too (it read the file, under load)
         assert reads == [1]
         assert "✓ placed Police" in screen_text(app)
         watch.settled_at = 0.0
