@@ -34,7 +34,7 @@ class Table(DataTable[object]):
         self._give_way()
 
     def _on_resize(self, event: events.Resize) -> None:
-        super()._on_resize(event)
+        # (no super(): Textual calls DataTable's own `_on_resize` too, each class's in turn)
         self._give_way()
 
     def _give_way(self) -> None:
