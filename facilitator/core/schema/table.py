@@ -192,10 +192,15 @@ class Table(Generic[R]):
 
     def build(self, doc: Doc) -> R:
         """The row a (checked) document holds; a missing field without a default is a KeyError."""
-        if not self._builder:
-            self._builder.append(_compiled_when_many(self.row, self._builder))
         if self.upgrade is not None:
             doc = self.upgrade(doc)
+        return self._build(doc)
+
+    def _build(self, doc: Doc) -> R:
+        """A row from a document as it is today: through the table's builder, made when first
+        needed (`_compiled_when_many` puts the compiled one in its place)."""
+        if not self._builder:
+            self._builder.append(_compiled_when_many(self.row, self._builder))
         return self._builder[0](doc)
 
     def replaced(self, row: R, **changes: object) -> R:
@@ -205,9 +210,7 @@ class Table(Generic[R]):
         values = vars(row)  # every field (and any cached property's value, which is no field)
         if not changes.keys() <= values.keys():
             raise TypeError(f"{type(row).__name__} has no field {sorted(changes.keys() - values.keys())}")
-        if not self._builder:
-            self._builder.append(_compiled_when_many(self.row, self._builder))
-        return self._builder[0]({**values, **changes})
+        return self._build({**values, **changes})
 
     def doc(self, row: R, **more: object) -> dict[str, object]:
         """The document a row is stored as: its id, every field (tuples as lists), and `more`."""
