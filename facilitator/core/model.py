@@ -424,7 +424,7 @@ EVENT_LOG = EventLog()
 
 
 class EventsTable(Protocol):
-    """An events table parsed when called (`store.LaterTable`); its newest number is known before."""
+    """An events table parsed when called (`later_table.LaterTable`); its newest number is known before."""
 
     last_seq: int
 
