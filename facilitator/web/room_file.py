@@ -23,15 +23,16 @@ import threading
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any
 
 from facilitator.core.device import state_folder, state_path
 from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.plain import read_json_or_set_aside, set_aside
 from facilitator.core.store import atomic_write_text, make_private_folder
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 MAX_ROOM_BYTES = 2_000_000  # a hundred devices fit many times over
 PRIVATE_FILE = 0o600
@@ -75,6 +76,10 @@ class RoomFile:
         return self._claim is not None
 
     def _lock(self) -> FileLock:
+        # filelock is imported here, by a server's claim or look: importing it took ~14 ms, and a
+        # start reads the room file (`was_served`) right after its first frame.
+        from filelock import FileLock
+
         # Not thread-local: the app takes it on its loop and may let it go from another thread.
         return FileLock(self.lock_path, timeout=0, thread_local=False)
 
@@ -87,6 +92,8 @@ class RoomFile:
         if self._claim is not None:
             return
         lock = self._lock()
+        from filelock import Timeout  # (imported by `_lock`)
+
         try:
             with contextlib.suppress(OSError):
                 make_private_folder(self.path.parent.parent)
@@ -122,6 +129,8 @@ class RoomFile:
         if self._claim is not None:
             return False
         lock = self._lock()
+        from filelock import Timeout  # (imported by `_lock`)
+
         try:
             lock.acquire()
         except Timeout:

@@ -173,6 +173,47 @@ def test_the_first_frame_imports_only_what_it_shows(
     assert imported_early(modules) == []
 
 
+AFTER_THE_FIRST_FRAME_MODULES = r"""
+import json, sys
+from pathlib import Path
+from facilitator.core.library import SessionLibrary
+from facilitator.ui.app import FacilitatorApp
+
+class Noted(FacilitatorApp):
+    def on_ready(self) -> None:
+        super().on_ready()  # queues the work left for after the first frame; this comes after it
+        self.call_after_refresh(self.note)
+
+    async def note(self) -> None:
+        await self.workers.wait_for_complete()  # (looking whether the session was being served)
+        self.modules = sorted(sys.modules)
+        self.exit()
+
+app = Noted(SessionLibrary(Path(sys.argv[1])), session_path=Path(sys.argv[2]), lang="en")
+app.run(headless=True, size=(160, 50))
+print(json.dumps(app.modules))
+"""
+
+
+def test_the_work_after_the_first_frame_reads_the_room_without_the_lock_module(
+    ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """Right after the first frame the app looks whether the session was being served (the
+    room file); a session that was not needs no server and no lock, so neither is imported
+    (filelock's import alone took ~14 ms, inside the start's second frame)."""
+    path = on_the_board(demo_session).path
+    out = subprocess.run(
+        [sys.executable, "-c", AFTER_THE_FIRST_FRAME_MODULES, str(ui_library.data_dir), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    modules = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "facilitator.web.room_file" in modules  # it did look
+    assert [m for m in modules if m == "filelock" or m.startswith(("filelock.", "aiohttp"))] == []
+
+
 def imported_early(modules: list[str]) -> list[str]:
     return [m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_THE_FIRST_FRAME)]
 
