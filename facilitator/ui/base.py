@@ -204,11 +204,14 @@ def shows(screen: object, service: SessionService) -> bool:
 
 class BaseModal(Localized, ModalScreen[ResultType]):
     """A dialog. With typed text, escape leaves the text field first and closing asks first.
-    Left and right move between the buttons of a row, as in any desktop dialog."""
+    Left and right move between the buttons of a row, as in any desktop dialog. F7 and F8
+    (language, projector) work here too: Textual stops the app's keys at a modal screen."""
 
     BINDINGS = [
         Binding("left", "step_button(-1)", show=False),
         Binding("right", "step_button(1)", show=False),
+        Binding("f7", "app.toggle_language", "key.language", show=False),
+        Binding("f8", "app.toggle_projector", "key.projector", show=False),
     ]
 
     _texts_at_open: dict[Widget, str] | None = None

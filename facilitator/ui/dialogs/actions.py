@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
-    Button,
     Checkbox,
     Input,
     Label,
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.dates import is_date, parse_date, shown_date
 from facilitator.ui.base import BaseModal
 from facilitator.ui.dialogs.agree_form import AgreeForm
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.tickbox import TickBox
 

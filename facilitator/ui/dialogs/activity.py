@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from facilitator.core.model import Activity, Session
@@ -21,6 +21,7 @@ from facilitator.core.scenario import Example
 from facilitator.core.text import LINE
 from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.tickbox import TickBox, TickList
 

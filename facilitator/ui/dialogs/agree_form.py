@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import (
-    Button,
     Label,
     Select,
 )
 
 from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.button import Button
 
 NAME_LIMIT = 80
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from facilitator.core.dates import parse_date, shown_date
@@ -23,6 +23,7 @@ from facilitator.core.text import LINE, NAME
 from facilitator.ui.base import BaseModal
 from facilitator.ui.host import host_of
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
 
 

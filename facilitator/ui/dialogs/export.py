@@ -28,7 +28,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Checkbox, Input, Label, Select
 
 from facilitator.core.errors import UserError, os_reason
 from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, explain
@@ -38,6 +38,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseModal
 from facilitator.ui.host import host_of
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.tickbox import TickBox
 
 DEFAULT_FOLDER = Path("~") / "facilitator-exports"

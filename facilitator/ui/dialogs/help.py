@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Label
+from textual.widgets import DataTable, Label
 
 from facilitator.ui.base import BaseModal
 from facilitator.ui.localized import is_own_binding
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.tables import Table
 
 

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
-    Button,
     Input,
     Label,
     OptionList,
@@ -25,6 +24,7 @@ from facilitator.core.scenario import Role
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseModal
 from facilitator.ui.dialogs.agree_form import NAME_LIMIT, AgreeForm
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
 
 NO_ROLE = "-"  # the role list's option for "no role"; role ids never look like this

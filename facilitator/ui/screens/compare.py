@@ -33,7 +33,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.widgets import (
-    Button,
     DataTable,
     Label,
     OptionList,
@@ -80,6 +79,7 @@ from facilitator.ui.screens.compare_rows import (
     when,
 )
 from facilitator.ui.text import literal, literal_cell
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.parts import PartsLabel

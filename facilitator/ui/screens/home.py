@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Label
+from textual.widgets import DataTable, Label
 
 from facilitator.core.closing import listed_state
 from facilitator.core.dates import shown_date
@@ -19,6 +19,7 @@ from facilitator.core.scenario import Scenario, discover
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell as literal
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.tables import Table
 

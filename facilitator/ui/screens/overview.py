@@ -30,7 +30,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import (
-    Button,
     DataTable,
     Label,
     OptionList,
@@ -86,6 +85,7 @@ from facilitator.ui.screens.overview_tables import (
     snap_to_columns,
 )
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.tables import Table, move_to

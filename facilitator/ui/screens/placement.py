@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
@@ -47,6 +47,7 @@ from facilitator.ui.screens.reveal import (
     spread,
 )
 from facilitator.ui.text import cut, literal, show
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import RevealLadder

@@ -15,7 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Label, Select
+from textual.widgets import Label, Select
 from textual.worker import get_current_worker
 
 from facilitator.core.model import Session
@@ -34,6 +34,7 @@ from facilitator.core.review import (
 from facilitator.core.text import one_line
 from facilitator.ui.host import AppBound
 from facilitator.ui.text import literal
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.linelist import Cell, LineList, Row, fit
 
 WIDE = 120  # from this width the list and the board sit side by side

@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.button import ButtonVariant
 
 from facilitator.core.mismatches import Mismatch, mismatches
@@ -49,6 +49,7 @@ from facilitator.ui.views.agree_rows import (
     status_line,
 )
 from facilitator.ui.views.agree_widgets import BarButton, GapList, ItemList
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.button_bar import ButtonBar
 
 WIDE = 150  # from this many columns the mismatches stand beside the items, not below them

@@ -6,13 +6,14 @@ from __future__ import annotations
 from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Button, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from facilitator.core.i18n import Translator
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.ui.views.agree_rows import gap_option, item_options, reopened_parties
+from facilitator.ui.widgets.button import Button
 
 
 class ItemList(OptionList):

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from facilitator.core.followup import is_new_this_year, not_carried_over
 from facilitator.core.i18n import Translator
@@ -39,6 +39,7 @@ from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 
 DETAIL_LIMIT = 2_000  # characters of a description shown under the list

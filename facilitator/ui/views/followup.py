@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, DataTable, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator.core.comparison import outcome_key
 from facilitator.core.dates import shown_date
@@ -27,6 +27,7 @@ from facilitator.core.text import multi_line, one_line
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.parts import PartsLabel
 from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 

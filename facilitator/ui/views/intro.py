@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Digits, Label
+from textual.widgets import Digits, Label
 
 from facilitator.core.i18n.numbers import spelled
 from facilitator.core.model import Session
@@ -27,6 +27,7 @@ from facilitator.core.scenario import Rung, Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import multi_line, one_line
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.button import Button
 
 OVERVIEW = "overview"
 RUNG = "rung"

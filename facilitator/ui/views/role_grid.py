@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Label
+from textual.widgets import Label
 
 from facilitator.core.model import Session
 from facilitator.core.scenario import Role
@@ -36,6 +36,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.text import cut
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.reveal_ladder import wrap_words
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
+from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from facilitator.core.model import Participant, Party, Session
@@ -34,6 +34,7 @@ from facilitator.ui.views.setup_fields import (
     SuggestionList,
 )
 from facilitator.ui.views.sign_all import phones_by_party
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
 from facilitator.ui.widgets.tickbox import TickBox
 

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label
+from textual.widgets import Input, Label
 
 from facilitator.core.dates import parse_date, shown_date
 from facilitator.core.edits import Clash, three_way
@@ -23,6 +23,7 @@ from facilitator.ui.dialogs.clashes import keep_mine
 from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.views.setup_fields import DetailInput
+from facilitator.ui.widgets.button import Button
 
 DETAIL_FIELDS = ("title", "date", "place", "facilitator")
 

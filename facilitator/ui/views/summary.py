@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Label
+from textual.widgets import DataTable, Label
 
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
@@ -27,6 +27,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.tables import Table
 
 CURRENT_BAR = "█"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from textual import events
 from textual.containers import Horizontal
 from textual.geometry import Size
-from textual.widgets import Button
+
+from facilitator.ui.widgets.button import Button
 
 GAP = 1
 """Columns between two buttons (their margin in one row, the grid's gutter in rows)."""
