@@ -37,10 +37,17 @@ def demo_title(scenario: Scenario) -> str:
 
 
 def find_demo(library: SessionLibrary, scenario: Scenario) -> SessionSummary | None:
-    """The newest demo session already made from this scenario, if any (`m` opens it again)."""
+    """The newest demo session already made from this scenario, if any (`m` opens it again).
+
+    Never an unreadable one, nor one without activities (left half-made by an older version
+    whose demo failed part-way): `m` would open that empty workshop every time."""
     title = demo_title(scenario)
     return next(
-        (s for s in library.list() if not s.error and s.scenario_id == scenario.id and s.title == title),
+        (
+            s
+            for s in library.list()
+            if not s.error and s.activities and s.scenario_id == scenario.id and s.title == title
+        ),
         None,
     )
 
@@ -141,14 +148,21 @@ def create_demo(library: SessionLibrary, scenario: Scenario) -> SessionService:
     lang = scenario.language if scenario.language in TEXTS else "en"
     t = TEXTS[lang]
     today = dt.date.today()
-    service = library.create(
-        scenario, t["title"], date=today.isoformat(), place=t["place"], facilitator=t["facilitator"]
+
+    def fill(service: SessionService) -> None:
+        demo = _Demo(service, scenario, lang, today)
+        demo.add_parties()
+        for spec in ACTIVITIES:
+            demo.add_activity(spec)
+        phase = next((p.id for p in scenario.agenda if p.kind == "agree"), None)
+        if phase:
+            service.set_phase(phase)
+
+    return library.create(  # all or nothing: a failed write leaves no half-made demo
+        scenario,
+        t["title"],
+        date=today.isoformat(),
+        place=t["place"],
+        facilitator=t["facilitator"],
+        fill=fill,
     )
-    demo = _Demo(service, scenario, lang, today)
-    demo.add_parties()
-    for spec in ACTIVITIES:
-        demo.add_activity(spec)
-    phase = next((p.id for p in scenario.agenda if p.kind == "agree"), None)
-    if phase:
-        service.set_phase(phase)
-    return service

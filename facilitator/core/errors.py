@@ -58,6 +58,7 @@ class SessionWriteError(SessionFileError):
         super().__init__(f"{path}: {verb}: {reason}{tail}")
         self.key = "error.create_failed" if creating else "error.write_failed"
         self.values = {"path": str(path), "reason": reason}
+        self.reason = reason
 
 
 def os_reason(error: OSError) -> str:

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,7 +31,13 @@ from facilitator.core.plain import PlainDataError, read_limited, unreadable
 from facilitator.core.record import record
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import Clock, IdSource, SessionService, build_session, new_session_data, now
-from facilitator.core.store import SessionFile, make_private_folder, new_id
+from facilitator.core.store import (
+    SessionFile,
+    make_private_folder,
+    new_id,
+    put_in_place,
+    remove_session_file,
+)
 from facilitator.core.validate import SESSION_ID_RE, parse_session
 
 if TYPE_CHECKING:
@@ -39,6 +46,11 @@ if TYPE_CHECKING:
 APP_NAME = "facilitator"
 ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
 STALE_TEMP_SECONDS = 3600.0
+DRAFTS = ".drafts"
+"""Under the sessions folder: sessions being made in several writes (a demo, `new --from`),
+moved into the folder only when whole (`SessionLibrary.create`'s `fill`)."""
+
+Fill = Callable[[SessionService], None]
 
 
 def default_data_dir() -> Path:
@@ -151,7 +163,8 @@ class SessionLibrary:
     def _sweep_temp_files(self, older_than: float = STALE_TEMP_SECONDS) -> None:
         """Remove temp files left by writers that were killed mid-write (never a live one)."""
         cutoff = time.time() - older_than
-        for tmp in self.sessions_dir.glob(".*.tmp"):
+        drafts = self.sessions_dir / DRAFTS
+        for tmp in (*self.sessions_dir.glob(".*.tmp"), *drafts.glob("*")):  # and a killed maker's draft
             with contextlib.suppress(OSError):
                 if tmp.stat().st_mtime < cutoff:
                     tmp.unlink()
@@ -205,7 +218,11 @@ class SessionLibrary:
         place: str = "",
         facilitator: str = "",
         previous_id: str | None = None,
+        fill: Fill | None = None,
     ) -> SessionService:
+        """A new session; `fill` makes its first changes (a demo's activities, what `--from`
+        carries over) on a draft, and the session appears only once they all succeeded: a
+        failure (a full disk, a size limit) leaves no half-made session behind."""
         session_id = self._free_id()
         data = new_session_data(
             scenario,
@@ -218,8 +235,31 @@ class SessionLibrary:
             previous_id=previous_id,
         )
         self.make_folders()
-        SessionFile.create(self.path_for(session_id), data)
-        return self.service(self.path_for(session_id))
+        path = self.path_for(session_id)
+        if fill is None:  # one write: atomic already
+            SessionFile.create(path, data)
+        else:
+            self._make_whole(path, data, fill)
+        return self.service(path)
+
+    def _make_whole(self, path: Path, data: dict[str, Any], fill: Fill) -> None:
+        """Write and fill the session as a draft beside the folder's sessions, then move it in."""
+        drafts = self.sessions_dir / DRAFTS
+        draft = drafts / path.name
+        try:
+            try:
+                make_private_folder(drafts)
+            except OSError as error:
+                raise SessionWriteError(path, os_reason(error), creating=True) from None
+            SessionFile.create(draft, data)
+            fill(self.service(draft))
+            put_in_place(draft, path)
+        except SessionWriteError as error:  # said of the session asked for, not of its draft
+            raise SessionWriteError(path, error.reason, creating=True) from None
+        finally:
+            remove_session_file(draft)
+            with contextlib.suppress(OSError):  # another maker's draft in it: left for that one
+                drafts.rmdir()
 
     def create_from(
         self, ref: str, *, title: str = "", date: str = "", place: str = "", facilitator: str = ""
@@ -241,31 +281,34 @@ class SessionLibrary:
 
         earlier = self.open(ref).session
         known = [e.scenario for e in discover((self.scenarios_dir,)) if e.scenario is not None]
-        service = self.create(
+
+        def carry_over(service: SessionService) -> None:
+            for p in earlier.parties:
+                party = {"id": p.id, "name": p.name, "suggested_id": p.suggested_id, "affected": p.affected}
+                service.change("party.added", party)
+            for a in earlier.activities:
+                activity = {
+                    "id": a.id,
+                    "title": a.title,
+                    "description": a.description,
+                    "party_ids": list(a.party_ids),
+                    "concerns": list(a.concerns),
+                    "approaches": list(a.approaches),
+                    "flows": list(a.flows),
+                }
+                service.change("activity.added", activity)
+            for item in carried_items(earlier):
+                service.change("followup.added", {"id": service.ids(), **item})
+
+        return self.create(
             with_followup_phase(earlier.scenario, known),
             title or earlier.info.title,
             date=date,
             place=place,
             facilitator=facilitator,
             previous_id=earlier.info.id,
+            fill=carry_over,
         )
-        for p in earlier.parties:
-            party = {"id": p.id, "name": p.name, "suggested_id": p.suggested_id, "affected": p.affected}
-            service.change("party.added", party)
-        for a in earlier.activities:
-            activity = {
-                "id": a.id,
-                "title": a.title,
-                "description": a.description,
-                "party_ids": list(a.party_ids),
-                "concerns": list(a.concerns),
-                "approaches": list(a.approaches),
-                "flows": list(a.flows),
-            }
-            service.change("activity.added", activity)
-        for item in carried_items(earlier):
-            service.change("followup.added", {"id": service.ids(), **item})
-        return service
 
     def _free_id(self) -> str:
         for _ in range(100):

@@ -542,6 +542,31 @@ class SessionFile:
         return session_file
 
 
+def put_in_place(draft: Path, path: Path) -> None:
+    """Move a finished session file (made whole elsewhere in the same folder tree) to `path`,
+    never over an existing one: under `path`'s lock, as `SessionFile.create` writes."""
+    session_file = SessionFile(path)
+    session_file._acquire()
+    try:
+        if path.exists() or path.is_symlink():
+            raise SessionFileError.worded("file.exists", path=str(path))
+        try:
+            _replace(draft, path)
+            _fsync_dir(path.parent)
+        except OSError as error:
+            raise SessionWriteError(path, os_reason(error), creating=True) from None
+    finally:
+        session_file.lock.release()
+
+
+def remove_session_file(path: Path) -> None:
+    """A session file with its lock and a killed writer's temp files, as far as they exist."""
+    for leftover in (path, Path(str(path) + ".lock")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    remove_temp_files(path)
+
+
 def _copy_tables(data: Data) -> Data:
     """The transaction's own top level: `IdTable` (`tables_db`) replaces tables and documents,
     never edits them."""
