@@ -144,3 +144,41 @@ def test_replacing_an_existing_regular_file_is_fine(session: SessionService, tmp
 
 def test_refusals_are_user_errors() -> None:
     assert issubclass(ExportTargetRefused, UserError)
+
+
+@pytest.fixture
+def room_file(tmp_path: Path) -> Path:
+    """A phone room's file in this device's state folder (what `serve` keeps: code, tokens)."""
+    room = tmp_path / "state" / "rooms" / "abc-123.json"
+    room.parent.mkdir(parents=True)
+    room.write_text('{"code": "123456"}', encoding="utf-8")
+    return room
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "svg", "handouts"])
+def test_export_into_the_state_folder_is_refused(session: SessionService, room_file: Path, fmt: str) -> None:
+    """Overwriting the room file drew a new join code and logged every phone out."""
+    target = room_file if fmt in ("md", "html", "json") else room_file.parent
+    args = ("export", session.session.id, "--format", fmt, "-o", str(target))
+    refused(args, "state folder")
+    refused(("--lang", "et", *args), "olekukaustas")
+    assert room_file.read_text(encoding="utf-8") == '{"code": "123456"}'
+    assert sorted(p.name for p in room_file.parent.iterdir()) == [room_file.name]
+
+
+def test_the_state_folder_is_known_through_links_and_dots(
+    session: SessionService, room_file: Path, tmp_path: Path
+) -> None:
+    alias = tmp_path / "elsewhere"
+    alias.symlink_to(room_file.parent.parent)
+    dotted = tmp_path / "out" / ".." / "state" / "rooms" / room_file.name
+    for target in (alias / "rooms" / room_file.name, dotted):
+        refused(("export", session.session.id, "--format", "md", "-o", str(target)), "state folder")
+    link = tmp_path / "report.md"
+    link.symlink_to(room_file)
+    refused(("export", session.session.id, "-o", str(link), "--follow-symlinks"), "state folder")
+    history = ("history", session.session.id, "--format", "md", "-o", str(room_file))
+    refused(history, "state folder")
+    with pytest.raises(ExportTargetRefused):  # the app's export dialog: the same check
+        dialog_export(session.path, "json", room_file, public=False, lang="en")
+    assert room_file.read_text(encoding="utf-8") == '{"code": "123456"}'

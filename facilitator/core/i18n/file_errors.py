@@ -21,6 +21,12 @@ MESSAGES = {
         "en": "{path} is inside the data folder ({folder}), where sessions are kept; export somewhere else",
         "et": "{path} asub andmekaustas ({folder}), kus hoitakse töötubasid; eksportige mujale",
     },
+    "file.in_state_folder": {
+        "en": "{path} is inside this device's state folder ({folder}), where join codes and phones' tokens are kept; "
+        "export somewhere else",
+        "et": "{path} asub selle seadme olekukaustas ({folder}), kus hoitakse liitumiskoode ja telefonide andmeid; "
+        "eksportige mujale",
+    },
     "file.symlink": {
         "en": "{path} is a symbolic link; not writing through it "
         "(use --follow-symlinks to replace the file it points to)",

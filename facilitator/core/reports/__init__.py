@@ -19,8 +19,10 @@ notes marked private, keeping organisation-level results only (`public_session`)
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import os
 import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -137,14 +139,38 @@ def data_folder_of(service: SessionService) -> Path:
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
+    """Whether `path` (resolved) is `folder` or in it: by name once links and `..` are resolved,
+    and by the folders' identity on disk, which also sees a case-insensitive file system's
+    other spelling of a name and a second name of the same folder (a bind mount)."""
+    resolved = folder.resolve(strict=False)
+    if path == resolved or resolved in path.parents:
+        return True
+    try:
+        wanted = os.stat(resolved)
+    except OSError:  # not made yet: nothing in it to destroy, and no other name of it
+        return False
+    for candidate in (path, *path.parents):
+        with contextlib.suppress(OSError):
+            found = os.stat(candidate)
+            if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+                return True
+    return False
+
+
+def _kept_folders(protected: Sequence[Path]) -> list[tuple[Path, str]]:
+    """The folders no export goes into: the data folder (`protected`) and this device's state
+    folder (the phone rooms' codes and tokens, the screens' positions)."""
+    from facilitator.core.device import state_folder
+
+    return [*((f, "file.in_data_folder") for f in protected), (state_folder(), "file.in_state_folder")]
 
 
 def check_target(path: Path, protected: Sequence[Path], *, follow_symlinks: bool = False) -> Path:
     """Where an export file may go, or `ExportTargetRefused`; returns the path to write to.
 
     An export replaces an existing regular file (atomically). It never writes onto a session
-    file or anything else in the data folder (`protected`), onto a device, FIFO, socket or
+    file or anything else in the data folder (`protected`) or this device's state folder
+    (the phones' room files: a code and tokens lost log every phone out), onto a device, FIFO, socket or
     other non-regular file (replacing /dev/null would break the system), or through a
     symbolic link unless `follow_symlinks` is given (then the file the link points to is
     replaced, and the link stays).
@@ -164,10 +190,9 @@ def check_target(path: Path, protected: Sequence[Path], *, follow_symlinks: bool
         raise UserError.worded("file.is_folder", path=str(path))
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise ExportTargetRefused.worded("file.not_regular", path=str(path))
-    for folder in protected:
-        resolved = folder.resolve(strict=False)
-        if _inside(real, resolved):
-            raise ExportTargetRefused.worded("file.in_data_folder", path=str(path), folder=str(resolved))
+    for folder, key in _kept_folders(protected):
+        if _inside(real, folder):
+            raise ExportTargetRefused.worded(key, path=str(path), folder=str(folder.resolve(strict=False)))
     return real
 
 
