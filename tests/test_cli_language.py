@@ -199,7 +199,7 @@ def test_a_taken_port_is_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
         assert main(["--lang", "et", "serve", session_id, "--port", port], out=io.StringIO(), err=err) == 2
     assert err.getvalue() == (
         f"facilitator: viga: aadressil 127.0.0.1:{port} ei saa kuulata: port on juba kasutusel "
-        "(valige --port abil muu)\n"
+        "(vali --port abil muu)\n"
     )
 
 
@@ -227,7 +227,7 @@ def test_file_errors_are_said_in_estonian(tmp_path: Path, monkeypatch: pytest.Mo
     refusals = {
         "ei ole tavaline fail": ("export", session_id, "--format", "md", "-o", str(fifo)),
         "on fail, mitte kaust": ("export", session_id, "--format", "csv", "-o", str(plain_file)),
-        "on kaust; andke failinimi": ("export", session_id, "--format", "md", "-o", str(folder)),
+        "on kaust; anna failinimi": ("export", session_id, "--format", "md", "-o", str(folder)),
         "asub andmekaustas": ("export", session_id, "--format", "md", "-o", str(data / "x.md")),
         "on nimeviit": ("export", session_id, "--format", "md", "-o", str(tmp_path / "link.md")),
         "kirjutada ei õnnestu": ("export", session_id, "--format", "md", "-o", str(plain_file / "x.md")),

@@ -32,7 +32,7 @@ from facilitator.core.watcher import OpenSessions
 from facilitator.ui import collector
 from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
-from facilitator.ui.localized import is_own_binding, localize_bindings
+from facilitator.ui.localized import is_own_binding, key_shown, localize_bindings
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.views.base import PhaseView
 
@@ -341,6 +341,9 @@ class FacilitatorApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def get_key_display(self, binding: Binding) -> str:
+        return key_shown(super().get_key_display(binding), self.t)  # "tühik", not "space"
 
     def load_styles(self, *paths: Path) -> None:
         """Stylesheets of something shown for the first time: read once, kept from then on."""

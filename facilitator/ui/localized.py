@@ -15,6 +15,19 @@ from textual.dom import DOMNode
 
 from facilitator.core.i18n import Translator
 
+TEXTUAL_DESCRIPTIONS = {
+    "Dismiss menu": "key.textual.dismiss_menu",  # an open Select's list
+    "Exit the command palette": "key.textual.exit_palette",
+    "Open link": "key.textual.open_link",
+}
+"""The descriptions of the keys Textual's own widgets show, each with its catalogue key (the
+bar showed "esc Dismiss menu" in Estonian). `tests/ui/test_key_names.py` checks that every
+shown binding of every Textual widget class the app uses is here."""
+
+KEY_NAMES = {"space": "key.name.space"}
+"""Key names Textual spells in English that a keyboard does not print (Esc, Del and Enter are
+on the keys themselves)."""
+
 _ORIGINALS: WeakKeyDictionary[DOMNode, dict[str, list[Binding]]] = WeakKeyDictionary()
 """Each node's bindings as declared (catalogue keys), before the first translation."""
 
@@ -43,3 +56,15 @@ def is_own_binding(node: DOMNode, binding: Binding) -> bool:
             if isinstance(declared, Binding) and declared.action == binding.action:
                 return True
     return False
+
+
+def described(binding: Binding, t: Translator) -> Binding:
+    """A binding of Textual's own widgets with its description in the current language."""
+    key = TEXTUAL_DESCRIPTIONS.get(binding.description)
+    return replace(binding, description=t(key)) if key is not None else binding
+
+
+def key_shown(display: str, t: Translator) -> str:
+    """A key as shown (`App.get_key_display`) with its English key names in the current language."""
+    tokens = display.split("+")
+    return "+".join(t(KEY_NAMES[token]) if token in KEY_NAMES else token for token in tokens)

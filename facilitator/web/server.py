@@ -368,7 +368,7 @@ async def choose_party(request: web.Request) -> web.StreamResponse:
         return message(request, "web.refused.party", 400, device=device)
     name = clean(data.get("name", ""), NAME)
     if len(name) > MAX_NAME:  # refused with the limit, never cut
-        return message(request, "error.too_long_here", 400, device=device, length=len(name), limit=MAX_NAME)
+        return message(request, "web.refused.name_long", 400, device=device, length=len(name), limit=MAX_NAME)
     try:
         state.desk.choose_party(device, party_id, name)
     except Refused as refused:

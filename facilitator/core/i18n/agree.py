@@ -52,7 +52,7 @@ MESSAGES = {
     "agree.signed.reopened": {"en": "↺ sign again", "et": "↺ kinnita uuesti"},
     "agree.reopened.line": {
         "en": "↺ Sign-offs reopened ({parties}): {reason}. They sign off again once they agree.",
-        "et": "↺ Kinnitused avati uuesti ({parties}): {reason}. Kinnitage uuesti, kui olete nõus.",
+        "et": "↺ Kinnitused avati uuesti ({parties}): {reason}. Osapooled kinnitavad uuesti, kui on nõus.",
     },
     # ------------------------------------------------------------ commitments
     "agree.section.commitments": {
@@ -86,15 +86,15 @@ MESSAGES = {
     "agree.section.fields.rung": {"en": "Agreement: {rung}", "et": "Kokkulepe: {rung}"},
     "agree.fields.no_rung.phase": {
         "en": "No rung agreed yet. First agree on the rung in “{phase}” (enter here goes there): the agreement fields follow the rung.",
-        "et": "Astet pole veel kokku lepitud. Leppige aste kõigepealt kokku etapis „{phase}“ (siin enter viib sinna): kokkuleppe väljad sõltuvad astmest.",
+        "et": "Astet pole veel kokku lepitud. Aste tuleb kõigepealt kokku leppida etapis „{phase}“ (siin enter viib sinna): kokkuleppe väljad sõltuvad astmest.",
     },
     "agree.fields.no_rung": {
         "en": "No rung agreed yet. First agree on the rung: the agreement fields follow it.",
-        "et": "Astet pole veel kokku lepitud. Leppige kõigepealt kokku aste: kokkuleppe väljad sõltuvad sellest.",
+        "et": "Astet pole veel kokku lepitud. Kõigepealt tuleb kokku leppida aste: kokkuleppe väljad sõltuvad sellest.",
     },
     "agree.fields.first_rung": {
         "en": "No rung agreed yet: the agreement fields follow the rung, so agree on it on the ladder first.",
-        "et": "Astet pole veel kokku lepitud: kokkuleppe väljad sõltuvad astmest, seega leppige see kõigepealt redelil kokku.",
+        "et": "Astet pole veel kokku lepitud: kokkuleppe väljad sõltuvad astmest, seega tuleb see kõigepealt redelil kokku leppida.",
     },
     "agree.fields.none": {
         "en": "This rung has no agreement fields in the scenario.",

@@ -24,7 +24,7 @@ MESSAGES = {
     },
     "argparse.invalid_choice": {
         "en": "invalid choice: %(value)r (choose from %(choices)s)",
-        "et": "vigane valik: %(value)r (valige üks: %(choices)s)",
+        "et": "vigane valik: %(value)r (vali üks: %(choices)s)",
     },
     "argparse.invalid_value": {
         "en": "invalid %(type)s value: %(value)r",

@@ -14,7 +14,7 @@ MESSAGES = {
         "en": "Sessions are kept in the data folder: --data-dir, else ${env}, else the platform's user "
         "data folder. Your own scenarios go in <data folder>/scenarios/.",
         "et": "Töötoad hoitakse andmekaustas: --data-dir, selle puudumisel ${env}, muidu süsteemi "
-        "kasutajaandmete kaustas. Oma stsenaariumid pange kausta <andmekaust>/scenarios/.",
+        "kasutajaandmete kaustas. Oma stsenaariumid pane kausta <andmekaust>/scenarios/.",
     },
     "cli.help.command": {"en": "COMMAND", "et": "KÄSK"},
     "cli.help.commands": {"en": "commands", "et": "käsud"},
@@ -199,7 +199,7 @@ MESSAGES = {
         "--lan or --host says otherwise. Stop with ctrl+c.",
         "et": "Töötoa veebileht osalejatele: inimesed avavad aadressi, sisestavad liitumiskoodi ja "
         "osalevad oma telefonist. Kuulab aadressil 127.0.0.1 (ainult see arvuti), kui --lan või "
-        "--host ei ütle teisiti. Peatamiseks vajutage ctrl+c.",
+        "--host ei ütle teisiti. Peatamiseks vajuta ctrl+c.",
     },
     "cli.help.serve.host": {
         "en": "address to listen on (default 127.0.0.1)",
@@ -242,7 +242,7 @@ MESSAGES = {
     },
     "cli.serve.port_in_use": {
         "en": "cannot listen on {host}:{port}: the port is in use (choose another with --port)",
-        "et": "aadressil {host}:{port} ei saa kuulata: port on juba kasutusel (valige --port abil muu)",
+        "et": "aadressil {host}:{port} ei saa kuulata: port on juba kasutusel (vali --port abil muu)",
     },
     "cli.stdout_failed": {
         "en": "cannot write to standard output: {reason}",

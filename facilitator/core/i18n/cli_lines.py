@@ -38,11 +38,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.delete.done": {"en": "deleted {id}", "et": "kustutatud: {id}"},
     "cli.delete.no_terminal": {
         "en": "not deleting without confirmation: run it in a terminal or add --yes",
-        "et": "kinnituseta ei kustuta: käivitage see terminalis või lisage --yes",
+        "et": "kinnituseta ei kustuta: käivita see terminalis või lisa --yes",
     },
     "cli.new.both": {
         "en": "new: give --scenario or --from, not both (a session made --from runs the earlier session's scenario); see 'facilitator new --help'",
-        "et": "new: andke kas --scenario või --from, mitte mõlemat (--from-iga tehtud töötuba kasutab varasema töötoa stsenaariumi); vt 'facilitator new --help'",
+        "et": "new: anna kas --scenario või --from, mitte mõlemat (--from-iga tehtud töötuba kasutab varasema töötoa stsenaariumi); vt 'facilitator new --help'",
     },
     "cli.new.no_scenario": {
         "en": "new: --scenario (or --from ID) is required; see 'facilitator new --help'",
@@ -60,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only this computer can open it; use --lan to let phones on the local network join.",
         "et": "Seda saab avada ainult see arvuti; --lan laseb kohtvõrgus olevatel telefonidel liituda.",
     },
-    "cli.serve.stop": {"en": "Stop with ctrl+c.", "et": "Peatamiseks vajutage ctrl+c."},
+    "cli.serve.stop": {"en": "Stop with ctrl+c.", "et": "Peatamiseks vajuta ctrl+c."},
     "cli.serve.reopened": {
         "en": "Joining was closed: it is open again, new phones can join.",
         "et": "Liitumine oli suletud: see on taas avatud, uued telefonid saavad liituda.",
@@ -75,12 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.serve.room_limited": {
         "en": "Too many wrong join codes were tried: joining is paused for a minute. For a new code, restart with --new-code (joined devices stay).",
-        "et": "Proovitud on liiga palju valesid liitumiskoode: liitumine on minutiks peatatud. Uue koodi saamiseks käivitage uuesti võtmega --new-code (liitunud seadmed jäävad).",
+        "et": "Proovitud on liiga palju valesid liitumiskoode: liitumine on minutiks peatatud. Uue koodi saamiseks käivita uuesti võtmega --new-code (liitunud seadmed jäävad).",
     },
     "cli.error.not_an_id": {"en": "{ref} is not a session id", "et": "{ref} ei ole töötoa tunnus"},
     "cli.error.several": {
         "en": "{ref} matches several sessions ({names}); type more of the id",
-        "et": "{ref} sobib mitme töötoaga ({names}); kirjutage tunnusest rohkem",
+        "et": "{ref} sobib mitme töötoaga ({names}); kirjuta tunnusest rohkem",
     },
     "cli.error.no_session": {
         "en": "no session {ref} (see 'facilitator list')",

@@ -9,6 +9,10 @@ MESSAGES = {
     "key.language": {"en": "Eesti keel", "et": "English"},
     "key.projector": {"en": "Projector", "et": "Projektor"},
     "key.palette": {"en": "Commands", "et": "Käsud"},
+    "key.name.space": {"en": "space", "et": "tühik"},
+    "key.textual.dismiss_menu": {"en": "Dismiss menu", "et": "Sulge menüü"},
+    "key.textual.exit_palette": {"en": "Exit the command palette", "et": "Sulge käsupalett"},
+    "key.textual.open_link": {"en": "Open link", "et": "Ava link"},
     "cmd.quit": {"en": "Quit", "et": "Välju"},
     "cmd.quit.help": {
         "en": "Leave facilitator (everything is already saved)",

@@ -15,7 +15,7 @@ MESSAGES = {
     },
     "file.is_folder": {
         "en": "{path} is a folder; give a file name",
-        "et": "{path} on kaust; andke failinimi",
+        "et": "{path} on kaust; anna failinimi",
     },
     "file.in_data_folder": {
         "en": "{path} is inside the data folder ({folder}), where sessions are kept; export somewhere else",
@@ -55,7 +55,7 @@ MESSAGES = {
     },
     "scenario.id_taken": {
         "en": "{path}: scenario.id: {id} is already the id of {first}; give this scenario an id of its own",
-        "et": "{path}: scenario.id: tunnus {id} on juba failil {first}; andke sellele stsenaariumile oma tunnus",
+        "et": "{path}: scenario.id: tunnus {id} on juba failil {first}; anna sellele stsenaariumile oma tunnus",
     },
     "file.locked": {
         "en": "{path}: another program is holding the session open",
@@ -73,7 +73,7 @@ MESSAGES = {
     "file.no_free_id": {"en": "could not find a free session id", "et": "vaba töötoa tunnust ei leitud"},
     "file.data_not_a_folder": {
         "en": "{path} is a file, not a folder: give the data folder with --data-dir",
-        "et": "{path} on fail, mitte kaust: andke andmekaust võtmega --data-dir",
+        "et": "{path} on fail, mitte kaust: anna andmekaust võtmega --data-dir",
     },
     "file.missing": {
         "en": "{path}: no such file",
@@ -115,6 +115,6 @@ MESSAGES = {
     },
     "file.id_taken": {
         "en": "a session with id {id} already exists (delete it first, or import with --new-id)",
-        "et": "töötuba tunnusega {id} on juba olemas (kustutage see enne või importige võtmega --new-id)",
+        "et": "töötuba tunnusega {id} on juba olemas (kustuta see enne või impordi võtmega --new-id)",
     },
 }

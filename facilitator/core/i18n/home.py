@@ -4,7 +4,7 @@ MESSAGES = {
     "home.heading": {"en": "Partnership workshops", "et": "Partnerluse töötoad"},
     "home.tagline": {
         "en": "Communication, cooperation, coordination, collaboration: see which form of joint activity each of your activities is, and agree on it.",
-        "et": "Kommunikatsioon, kooperatsioon, koordinatsioon, koostöö: vaadake, milline ühistegevuse vorm on igal teie tegevusel, ja leppige selles kokku.",
+        "et": "Kommunikatsioon, kooperatsioon, koordinatsioon, koostöö: partnerid näevad, milline ühistegevuse vorm on igal nende tegevusel, ja lepivad selles kokku.",
     },
     "home.empty": {
         "en": "No workshops yet. Press n to start a workshop, or m to create the demo workshop.",

@@ -64,7 +64,7 @@ MESSAGES = {
     },
     "error.change.followup_changed": {
         "en": "The party changed its answer meanwhile (now: {outcome}): look at it again, then confirm.",
-        "et": "Osapool muutis vahepeal oma vastust (nüüd: {outcome}): vaadake see üle ja kinnitage siis.",
+        "et": "Osapool muutis vahepeal oma vastust (nüüd: {outcome}): vaata see üle ja kinnita siis.",
     },
     "error.change.outcome": {
         "en": "outcome must be one of {outcomes}",
@@ -72,7 +72,7 @@ MESSAGES = {
     },
     "error.change.note_long": {
         "en": "The note is longer than {limit} characters: shorten it.",
-        "et": "Märkus on pikem kui {limit} märki: lühendage seda.",
+        "et": "Märkus on pikem kui {limit} märki: see tuleb lühemaks teha.",
     },
     "error.change.carry_step": {
         "en": "only a next step can be carried over",

@@ -155,6 +155,10 @@ MESSAGES = {
         "en": "This device has not joined (or the facilitator removed it). Join with the code.",
         "et": "See seade pole liitunud (või läbiviija eemaldas selle). Liituge koodiga.",
     },
+    "web.refused.name_long": {
+        "en": "This name is too long ({length} characters; at most {limit}). Go back and shorten it.",
+        "et": "See nimi on liiga pikk (märke {length}; lubatud kuni {limit}). Minge tagasi ja lühendage seda.",
+    },
     "web.refused.no_party": {"en": "Choose your party first.", "et": "Valige kõigepealt oma osapool."},
     "web.refused.party_fixed": {
         "en": "Your party was chosen when this device joined. Only the facilitator can move a device to another party.",
@@ -260,7 +264,7 @@ MESSAGES = {
     "join.key.remove": {"en": "Remove device", "et": "Eemalda seade"},
     "join.local_only": {
         "en": "Phones can't reach this server yet: it listens on this computer only (127.0.0.1). Press n to open it to the local network (the same Wi-Fi), then the QR code appears here.",
-        "et": "Telefonid ei pääse sellele serverile veel ligi: see kuulab ainult selles arvutis (127.0.0.1). Vajutage n, et avada see kohalikule võrgule (samale Wi-Fi-le); siis ilmub siia QR-kood.",
+        "et": "Telefonid ei pääse sellele serverile veel ligi: see kuulab ainult selles arvutis (127.0.0.1). Vajuta n, et avada see kohalikule võrgule (samale Wi-Fi-le); siis ilmub siia QR-kood.",
     },
     "join.col.device": {"en": "Device", "et": "Seade"},
     "join.col.state": {"en": "State", "et": "Olek"},
@@ -282,16 +286,16 @@ MESSAGES = {
     },
     "join.admit_each.off": {
         "en": "New devices take part at once (o: admit each new device yourself)",
-        "et": "Uued seadmed osalevad kohe (o: laske iga uus seade ise sisse)",
+        "et": "Uued seadmed osalevad kohe (o: lase iga uus seade ise sisse)",
     },
     "join.waiting": {
         "en": "{count} waiting to be admitted: press a",
-        "et": "{count} ootab sisselaskmist: vajutage a",
+        "et": "{count} ootab sisselaskmist: vajuta a",
     },
     "join.admitted": {"en": "Admitted: {count}", "et": "Sisse lastud: {count}"},
     "join.room_limited": {
         "en": "Too many wrong codes were tried: joining is paused for a minute. Press r for a new code.",
-        "et": "Proovitud on liiga palju valesid koode: liitumine on minutiks peatatud. Vajutage r, et saada uus kood.",
+        "et": "Proovitud on liiga palju valesid koode: liitumine on minutiks peatatud. Vajuta r, et saada uus kood.",
     },
     "join.renewed": {
         "en": "New join code: {code} (joined devices stay)",

@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 from facilitator.core.record import record
 from facilitator.ui.host import WidgetHost
+from facilitator.ui.localized import described
 from facilitator.ui.widgets.pointing import PointableText
 
 MORE = " …"
@@ -134,15 +135,18 @@ class KeyBar(PointableText[tuple[int, int]]):
 
     def _collect(self, screen: Screen[object]) -> None:
         bindings = screen.active_bindings
-        active = [(b.binding, b.enabled, b.tooltip) for b in bindings.values()]
+        host = self.app
+        t = host.t if isinstance(host, WidgetHost) else None
+        active = [
+            (described(b.binding, t) if t else b.binding, b.enabled, b.tooltip) for b in bindings.values()
+        ]
         display = {binding.key: self.app.get_key_display(binding) for binding, _e, _t in active}
         items = bar_items(active, display)
         palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             # Hidden from the bindings (show=False) but the way to every action by name:
             # second, after help, so that both are on screen at any width.
-            host = self.app
-            name = host.t("key.palette") if isinstance(host, WidgetHost) else "Commands"
+            name = t("key.palette") if t else "Commands"
             key = KeyPart(display[palette.binding.key], palette.binding.key, palette.enabled)
             items.insert(1 if items else 0, (key, KeyPart(name)))
         if items != self._items:  # redraw only when the keys on offer changed
