@@ -152,6 +152,7 @@ BAD_CASES: dict[str, tuple[str | None, str]] = {
     "newer-format.toml": ("format", "format 2 is newer than this version"),
     "two-leads.toml": ("roles[1].lead", "only one role may have lead = true"),
     "empty-text.toml": ("scenario.title", "must not be empty"),
+    "too-long-name.toml": ("rungs[0].name", "is too long (99 characters; at most 80)"),
     "unknown-key-after-multiline-text.toml": ("rungs[1].sumary", "unknown key 'sumary'"),
 }
 
@@ -221,6 +222,19 @@ def test_every_problem_is_reported_in_one_pass() -> None:
         f"two.toml:{minutes_line}: agenda[0].minutes: must be between 1 and 600, got 0",
     ]
     assert str(caught.value).endswith("(and 1 more)")
+
+
+def test_a_huge_text_is_said_by_its_length_not_printed() -> None:
+    """A 300,000-character title and a 1,000-character id passed the check, and `facilitator
+    scenarios` printed the title whole; each is now one short problem with its length."""
+    text = MINIMAL.read_text().replace('id = "partner"', f'id = "{"p" * 1000}"')
+    text = text.replace('title = "', 'title = "' + "Ü" * 300_000, 1)
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(text, "huge.toml")
+    problems = caught.value.problems
+    assert [p.split(": ", 2)[1] for p in problems] == ["scenario.title", "roles[1].id"]
+    assert problems[0].endswith("is too long (300,016 characters; at most 200)")  # with "Minimal scenario"
+    assert all(len(p) < 200 for p in problems)
 
 
 def test_unreadable_scenario_files(tmp_path: Path) -> None:

@@ -82,6 +82,10 @@ MESSAGES = {
     "scenario.missing_key": {"en": "missing required key {key}", "et": "kohustuslik võti {key} puudub"},
     "scenario.expected_text": {"en": "expected text, got {kind}", "et": "oodati teksti, kuid on {kind}"},
     "scenario.empty": {"en": "must not be empty", "et": "ei tohi olla tühi"},
+    "scenario.too_long": {
+        "en": "is too long ({length} characters; at most {limit})",
+        "et": "on liiga pikk (märke {length}; lubatud kuni {limit})",
+    },
     "scenario.bad_id": {
         "en": "{value} is not a valid id (lower-case letters, digits, '-' and '_')",
         "et": "{value} ei ole sobiv id (väiketähed, numbrid, '-' ja '_')",

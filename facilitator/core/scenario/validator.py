@@ -10,8 +10,29 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from facilitator.core.i18n import Worded
+from facilitator.core.text import LINE_LIMIT, NAME_LIMIT, TEXT_LIMIT
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_LIMIT = 64
+"""An id, or a reference to one (a rung, a flow, a party): as long as a session id may be."""
+LIMITS = {
+    "name": NAME_LIMIT,  # a rung's, a phase's, a flow's: shown where a party's name is
+    "title": LINE_LIMIT,  # an example's title becomes an activity's title
+    "label": LINE_LIMIT,
+    "place": LINE_LIMIT,
+    "id": ID_LIMIT,
+    "language": ID_LIMIT,
+    "kind": ID_LIMIT,
+    "rung": ID_LIMIT,
+    "approach": ID_LIMIT,
+    "fields": ID_LIMIT,
+    "flows": ID_LIMIT,
+    "parties": ID_LIMIT,
+}
+"""The longest text a scenario's key may hold (characters); any other text, `TEXT_LIMIT`. The
+app's own limits for what is typed: a scenario's text ends up where typed text does (an example's
+title becomes an activity's), and a 300,000-character title passed the check and was printed
+whole by `facilitator scenarios`."""
 
 
 Path_ = tuple[str | int, ...]
@@ -127,7 +148,17 @@ class Validator:
             return default
         if not value.strip():
             self.problem((*path, key), "scenario.empty")
+        elif not self.fits(value, (*path, key), key):
+            return default
         return value
+
+    def fits(self, value: str, path: Path_, key: str) -> bool:
+        """Within its key's limit (`LIMITS`), or a problem said with the length, not the text."""
+        limit = LIMITS.get(key, TEXT_LIMIT)
+        if len(value) <= limit:
+            return True
+        self.problem(path, "scenario.too_long", length=len(value), limit=limit)
+        return False
 
     def ident(self, data: Mapping[str, Any], path: Path_, key: str = "id") -> str:
         value = self.text(data, path, key)
@@ -160,7 +191,7 @@ class Validator:
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 self.problem((*path, key, i), "scenario.expected_nonempty")
-            else:
+            elif self.fits(item, (*path, key, i), key):
                 out.append(item)
         return tuple(out)
 
