@@ -190,3 +190,25 @@ async def test_names_follow_the_page_language_and_noscript_says_how_to_refresh(
     await page.get_by_role("link", name="English").click()
     await expect(page.get_by_role("heading", level=1)).to_have_text("Roles and expectations")
     await expect(page.get_by_text("Agreed rung: 1. Communication").first).to_be_visible()
+
+
+async def test_what_a_party_typed_on_several_lines_keeps_its_lines(
+    page: Page, site: str, demo: SessionService
+) -> None:
+    """A commitment written on three lines showed on one line on the phone (the app and the
+    reports keep the lines); an expectation's text and answer are shown the same way."""
+    activity = next(a for a in demo.session.activities if a.title.startswith("Koolitee"))
+    school = next(p.id for p in demo.session.parties if p.name == "Kaasiku Kool")
+    demo.add_commitment(activity.id, school, "Esmaspäeval: kaart\nTeisipäeval: koosolek\nReedel: aruanne")
+    await join(page, site, "Kaasiku Kool")
+    said = page.locator("section.agree", has_text="Koolitee ohtlike kohtade kaardistus").locator(
+        ".said", has_text="Esmaspäeval"
+    )
+    await expect(said).to_have_count(1)
+    assert (await said.inner_text()).split("\n") == [
+        "Esmaspäeval: kaart",
+        "Teisipäeval: koosolek",
+        "Reedel: aruanne",
+    ]
+    box = await said.bounding_box()
+    assert box is not None and box["height"] > 2.5 * 16  # three lines drawn, not one

@@ -336,7 +336,7 @@ async def test_expectations_to_my_party_are_listed_and_answered(
     assert status == 200
     (answered,) = room.service.session.expectations
     assert (answered.state, answered.response) == ("amended", "Report within a week")
-    assert "amended: Report within a week" in text
+    assert 'amended: <span class="said">Report within a week</span>' in text  # (its lines kept)
 
 
 async def test_decline_needs_a_reason(server: Server, room: Room, agreeing: tuple[Phone, str]) -> None:

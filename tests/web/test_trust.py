@@ -340,6 +340,7 @@ def _items(live: str) -> dict[str, str]:
     """Each listed text of the roles page, with what follows it on its line."""
     found: dict[str, str] = {}
     for line in live.splitlines():
+        line = line.replace('<span class="said">', "").replace("</span>", "")  # (a text keeps its lines)
         for text in ("We light it", "We fix lamps", "Report dark corners", "Pay for it", "Fine", "Later"):
             if text in line:
                 found[text] = line.split(text, 1)[1]
