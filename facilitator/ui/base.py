@@ -55,7 +55,14 @@ class Localized(AppBound):
 
 class StoredOnEnter(Input):
     """A field whose text is stored only on enter (a new party's or person's name, a new
-    activity's title): closing the app with text typed in it asks first."""
+    activity's title): closing the app with text typed in it asks first.
+
+    Focusing it keeps its text unselected: a view puts the first letter typed on its list
+    here (`PhaseView.TYPING_FIELD`), and the next letter must follow it, not replace it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
 
 class SavedOnLeave:

@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -29,6 +32,13 @@ class PhaseView(AppBound, Backdrop, Vertical):
     """A selector for the widget `focus_first` focuses, when it is always the same one: the
     workshop focuses it as the view is composed, so the first frame already shows the focus
     (None: Textual's first focusable widget, then `focus_first` once mounted)."""
+
+    TYPING_FIELD: ClassVar[str | None] = None
+    """A selector for the view's main text field (collect's quick-add, setup's party name), or
+    None. A letter or digit typed in the view where no text field has the focus goes into it,
+    unless the focused widget or the view has that key as a command of its own (shown in the key
+    bar): a sentence typed on a list is never taken for the screen's letters (in Estonian, the j
+    of "kirjutatud" opened the join panel and its a admitted the waiting devices)."""
 
     def __init__(self, service: SessionService) -> None:
         super().__init__(id=f"view-{self.KIND}", classes="phase-view")
@@ -90,9 +100,44 @@ class PhaseView(AppBound, Backdrop, Vertical):
         (a party, an expectation, a field): where a mismatch is fixed. Views that list such
         items override this; the others pick up the selection (held by the screen) on show."""
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit meant as text goes into the view's text field (`TYPING_FIELD`)."""
+        if self.TYPING_FIELD is None or not starts_text(event):
+            return
+        focused = self.screen.focused
+        if focused is None or isinstance(focused, (Input, TextArea)) or self not in focused.ancestors:
+            return
+        if bound_between(focused, self, event.key):
+            return
+        field = self.query_one(self.TYPING_FIELD, Input)
+        if field not in self.screen.focus_chain:  # hidden or disabled: nowhere to type
+            return
+        event.stop()
+        event.prevent_default()
+        assert event.character is not None  # (starts_text)
+        field.focus()
+        field.insert_text_at_cursor(event.character)
+
     def focus_first(self) -> None:
         """Put the keyboard focus where the facilitator starts in this view."""
         for widget in self.query("*"):
             if widget.focusable:
                 widget.focus()
                 return
+
+
+def starts_text(event: events.Key) -> bool:
+    """A key that types a letter or a digit (õ, ž, 7 too): what a sentence starts with.
+
+    Not space, punctuation, brackets or + and *, which stay the workshop's keys on a list."""
+    return event.character is not None and event.is_printable and event.character.isalnum()
+
+
+def bound_between(focused: Widget, view: Widget, key: str) -> bool:
+    """Whether `focused`, the view or a widget between them has `key` as a command."""
+    for node in focused.ancestors_with_self:
+        if key in node._bindings.key_to_bindings:
+            return True
+        if node is view:
+            break
+    return False

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -67,14 +67,28 @@ class QuickAddInput(StoredOnEnter):
         Binding("down", "to_list", "collect.key.to_list", show=False),
     ]
 
+    PASSED_ON_EMPTY = frozenset({"left_square_bracket", "right_square_bracket"})
+    """Keys that, in the empty field, are the workshop's (the previous and next phase): the view
+    puts the focus here on arrival, and going through it with [ ] must not stop in it."""
+
     def action_to_list(self) -> None:
         self.screen.query_one("#collect-table", DataTable).focus()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.value or event.key not in self.PASSED_ON_EMPTY:
+            return  # typed, by Input
+        event.prevent_default()
+        event.stop()
+        for binding in self.screen._bindings.key_to_bindings.get(event.key, ()):
+            if await self.app.run_action(binding.action, self.screen):
+                return
 
 
 class CollectView(PhaseView):
     """Add, edit and remove activities; pull in the guide's examples."""
 
     KIND = "collect"
+    TYPING_FIELD = "#collect-quick"
 
     BINDINGS = [
         Binding("a", "add", "collect.key.add"),
@@ -126,12 +140,10 @@ class CollectView(PhaseView):
             self.show_session(self.session)
 
     def focus_first(self) -> None:
-        """The list, so that the workshop's keys ([ ] t + *) keep working; the field when empty."""
-        table = self.query_one("#collect-table", DataTable)
-        if table.row_count:
-            table.focus()
-        else:
-            self.query_one("#collect-quick", Input).focus()
+        """The quick-add field: gathering titles is what this view is for, and what is typed on
+        arrival is a title (it was lost to the list's letters: the g of "Night walk" opened the
+        examples). Escape or down goes to the list, where [ ] + * and the letters are keys."""
+        self.query_one("#collect-quick", Input).focus()
 
     def _projector_changed(self, projector: bool) -> None:
         """The editing chrome hides in projector mode: keep the focus on something visible."""

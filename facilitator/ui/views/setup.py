@@ -50,6 +50,7 @@ class SetupView(PhaseView):
     """Title, date, place and facilitator; parties; participants."""
 
     KIND = "setup"
+    TYPING_FIELD = "#setup-party-name"
 
     BINDINGS = [
         Binding("ctrl+s", "save_details", "setup.key.save"),

@@ -1,0 +1,99 @@
+"""Typing on a view whose job is typing never runs its letters as commands.
+
+On Collect a title typed on arrival was lost to the list's keys (the g of "Night walk" opened
+the guide's examples) and in Estonian "Pool kirjutatud tegevus" opened the join panel (j) and
+admitted the waiting devices (a). A view with a main text field (`PhaseView.TYPING_FIELD`)
+now takes a sentence whole: on arrival, and typed on its list where no field has the focus.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList
+
+import facilitator.ui.views
+from facilitator.core.service import SessionService
+from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.views.base import PhaseView
+
+from .helpers import MakeApp, focus, notifications, open_view, until
+
+LISTS = (DataTable, OptionList)
+SENTENCES = {
+    "en": "Night walk with the youth club, 2 evenings a week",
+    "et": "Pool kirjutatud tegevus: õhtune jalutuskäik, ÕÄÖÜ šž Šž",
+}
+
+
+def typing_views() -> dict[str, type[PhaseView]]:
+    """Every phase view with a main text field, by its kind: a new one is tested here too."""
+    found: dict[str, type[PhaseView]] = {}
+    for info in pkgutil.iter_modules(facilitator.ui.views.__path__, "facilitator.ui.views."):
+        for value in vars(importlib.import_module(info.name)).values():
+            if isinstance(value, type) and issubclass(value, PhaseView) and value.TYPING_FIELD:
+                found[value.KIND] = value
+    return found
+
+
+def test_collect_and_setup_are_typing_views() -> None:
+    assert {"collect", "setup"} <= set(typing_views())
+
+
+async def type_sentence(pilot: Pilot[int], text: str) -> None:
+    for character in text:
+        await pilot.press(character)
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+@pytest.mark.parametrize("kind", sorted(typing_views()))
+@pytest.mark.parametrize("where", ["arrived", "on_a_list"])
+async def test_a_sentence_typed_on_a_typing_view_is_text_only(
+    make_app: MakeApp, demo_session: SessionService, lang: str, kind: str, where: str
+) -> None:
+    view_type = typing_views()[kind]
+    app = make_app(demo_session, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, kind, view_type)
+        screen = app.screen
+        field = view.query_one(view_type.TYPING_FIELD or "", Input)
+        if where == "on_a_list":
+            lists = [
+                w for w in screen.focus_chain if view in w.ancestors and isinstance(w, DataTable | OptionList)
+            ]
+            await focus(pilot, lists[0])
+        shown_before = screen.query_one("ContentSwitcher").current
+        before = demo_session.path.read_bytes()  # (going to the phase moved the room there)
+        text = SENTENCES[lang]
+        await type_sentence(pilot, text)
+        await until(pilot, lambda: field.value == text, f"{text!r} typed into {field}")
+        assert app.screen is screen and isinstance(screen, WorkshopScreen)  # no dialog, no join panel
+        assert screen.query_one("ContentSwitcher").current == shown_before  # no other phase
+        assert app.participants is None  # no server started, nothing admitted
+        assert notifications(app) == []
+        assert demo_session.path.read_bytes() == before  # nothing stored until enter
+
+
+async def test_collect_puts_the_focus_in_its_field_and_brackets_still_move_on(
+    make_app: MakeApp, demo_session: SessionService
+) -> None:
+    """The tester's path: [ [ to Collect, whose field has the focus; ] in the empty field goes
+    on to the next phase, as on the list; in a field with text it is typed."""
+    from facilitator.ui.views.collect import CollectView
+
+    app = make_app(demo_session, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "collect", CollectView)
+        field = view.query_one("#collect-quick", Input)
+        assert app.focused is field
+        await pilot.press("N", "right_square_bracket")
+        assert field.value == "N]"
+        field.value = ""
+        await pilot.press("right_square_bracket")
+        screen = app.screen
+        await until(
+            pilot, lambda: screen.query_one("ContentSwitcher").current == "view-place", "the next phase"
+        )
