@@ -147,9 +147,6 @@ class Cli:
         return EXIT_OK
 
     def cmd_list(self) -> int:
-        for folder in (self.library.data_dir, self.library.sessions_dir):
-            if folder.exists() and not folder.is_dir():  # else "no sessions" would hide the mistake
-                raise UserError.worded("file.data_not_a_folder", path=str(folder))
         sessions = self.library.list()
         if not sessions:
             print(self.t("cli.list.none", folder=str(self.library.sessions_dir)), file=self.err)
@@ -472,6 +469,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         "serve": cli.cmd_serve,
     }
     try:
+        if args.command != "scenario":  # (checks a file; needs no data folder)
+            cli.library.check_folders()  # the real cause, one way for every command
         with _collector_off(args.command in ONE_SHOT):
             code = commands[args.command]()
         cli.say_notices()

@@ -137,16 +137,16 @@ def test_a_file_where_the_sessions_folder_should_be(data_dir: Path) -> None:
     data_dir.mkdir()
     (data_dir / "sessions").write_text("not a folder")
     code, _out, err = run_cli("new", "--scenario", "community-safety", "--title", "A")
-    assert_one_line(code, err, "sessions", "Could not create")
+    assert_one_line(code, err, "sessions", "is a file, not a folder")
     code, _out, err = run_cli("list")  # not "no sessions", as if the folder were empty (3fc0a76)
-    assert_one_line(code, err, "sessions")
+    assert_one_line(code, err, "sessions", "is a file, not a folder")
     assert (data_dir / "sessions").read_text() == "not a folder"
 
 
 def test_a_file_where_the_data_folder_should_be(data_dir: Path) -> None:
     data_dir.write_text("not a folder")
     code, _out, err = run_cli("demo")
-    assert_one_line(code, err, "Could not create")
+    assert_one_line(code, err, "is a file, not a folder")
     assert data_dir.read_text() == "not a folder"
 
 
@@ -289,3 +289,48 @@ def test_a_folder_where_the_lock_file_should_be(service: SessionService) -> None
     with pytest.raises(SessionWriteError, match="cannot lock it: Is a directory"):
         fresh.add_party("Police")
     assert service.path.read_bytes() == before
+
+
+COMMANDS = (
+    ("demo",),
+    ("new", "--scenario", "community-safety", "--title", "A"),
+    ("list",),
+    ("export", "abc"),
+    ("import", "nowhere.json"),
+    ("delete", "abc", "--yes"),
+    ("mismatches", "abc"),
+    ("history", "abc"),
+    ("serve", "abc"),
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_every_command_says_the_real_cause_of_a_bad_data_folder(
+    tmp_path: Path, command: tuple[str, ...], lang: str
+) -> None:
+    """`demo`/`new` said "File exists", `list` "is a file", `export` "no session"; under a file
+    (FILE/sub) the cause is that FILE is not a folder; a file as `sessions` is not --data-dir's fault."""
+    plain = tmp_path / "plain"
+    plain.write_text("x")
+    with_file = tmp_path / "with-file"
+    (with_file / "sessions").parent.mkdir()
+    (with_file / "sessions").write_text("x")
+    said = {
+        "en": {
+            plain: f"{plain} is a file, not a folder: give the data folder with --data-dir",
+            plain / "sub": f"{plain / 'sub'} can't be a folder: {plain} is a file, not a folder",
+            with_file: f"{with_file / 'sessions'} is a file, not a folder: the data folder keeps",
+        },
+        "et": {
+            plain: f"{plain} on fail, mitte kaust: andke andmekaust",
+            plain / "sub": f"{plain / 'sub'} ei saa olla kaust: {plain} on fail",
+            with_file: f"{with_file / 'sessions'} on fail, mitte kaust: andmekaust hoiab",
+        },
+    }[lang]
+    for data_dir, words in said.items():
+        code, out, err = run_cli("--lang", lang, "--data-dir", str(data_dir), *command)
+        assert code == EXIT_USER_ERROR and out == "", err
+        assert len(err.splitlines()) == 1 and words in err, (data_dir, err)
+        assert "File exists" not in err and "no session" not in err
+    assert plain.read_text() == "x" and (with_file / "sessions").read_text() == "x"

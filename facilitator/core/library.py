@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -113,6 +114,19 @@ def link_state(previous_id: str, listed: list[SessionSummary]) -> str:
     return "unreadable" if found.error else ""
 
 
+def _file_above(path: Path) -> Path | None:
+    """The nearest existing folder above `path` if it is in fact a file (or another non-folder)."""
+    for above in path.parents:
+        try:
+            info = above.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:
+            return None
+        return None if stat.S_ISDIR(info.st_mode) else above
+    return None
+
+
 class SessionLibrary:
     """All sessions under one data folder."""
 
@@ -137,8 +151,34 @@ class SessionLibrary:
         """The user's own scenarios, listed beside the shipped ones."""
         return self.data_dir / "scenarios"
 
+    def check_folders(self) -> None:
+        """The data folder and its sessions folder are folders, or missing (made on the first
+        write); else a `UserError` with the real cause, the same for every command: a file given
+        as the data folder, a file where the sessions folder should be, a file on the way
+        (`--data-dir FILE/sub`: "Not a directory", not "File exists")."""
+        for folder, key in (
+            (self.data_dir, "file.data_not_a_folder"),
+            (self.sessions_dir, "file.sessions_not_a_folder"),
+        ):
+            try:
+                info = folder.stat()
+            except (FileNotFoundError, NotADirectoryError):
+                above = _file_above(folder)
+                if above is not None:
+                    raise UserError.worded(
+                        "file.data_under_a_file", path=str(folder), file=str(above)
+                    ) from None
+                return  # missing: made on the first write
+            except OSError as error:
+                raise UserError.worded(
+                    "file.data_unusable", path=str(folder), reason=os_reason(error)
+                ) from None
+            if not stat.S_ISDIR(info.st_mode):
+                raise UserError.worded(key, path=str(folder))
+
     def make_folders(self) -> None:
         """The data folder and its sessions folder, private (0700) when made here."""
+        self.check_folders()
         for folder in (self.data_dir, self.sessions_dir):
             try:
                 make_private_folder(folder)
