@@ -32,6 +32,16 @@ def state_folder() -> Path:
     return Path(platformdirs.user_state_dir("facilitator", appauthor=False))
 
 
+def cache_folder() -> Path:
+    """This device's caches: what saves time at the next start and may be deleted at any
+    moment. The platform's cache folder; inside the state folder when `FACILITATOR_STATE_DIR`
+    moves that (tests, benchmarks), so one variable keeps all of a run's device files together."""
+    override = os.environ.get(ENV_STATE_DIR)
+    if override:
+        return Path(override) / "cache"
+    return Path(platformdirs.user_cache_dir("facilitator", appauthor=False))
+
+
 def state_path(session_path: Path, folder: Path | None = None) -> Path:
     """This device's view-state file for a session file."""
     key = hashlib.sha256(str(session_path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:12]

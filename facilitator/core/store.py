@@ -60,10 +60,14 @@ def atomic_write_text(
     *,
     mode: int | None = None,
     ready: Callable[[Signature], None] | None = None,
+    durable: bool = True,
 ) -> Signature:
     """Write a file so that a crash leaves the old or the new one; returns its signature.
 
-    `text` is written as UTF-8; bytes are written as they are (already UTF-8).
+    `text` is written as UTF-8; bytes are written as they are (already UTF-8). Without
+    `durable` nothing is fsynced: running readers still see one whole file or the other, but
+    after a power cut the file may be old, empty or torn (for caches, whose reader checks what
+    it reads, and which are only worth it if they cost next to nothing).
 
     `mode` is the new file's permissions; by default an existing file keeps its own and a
     new one is private (0600). `ready` is told the new file's signature just before it
@@ -76,7 +80,8 @@ def atomic_write_text(
         with os.fdopen(fd, "wb") as handle:
             handle.write(blob)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         # A nanosecond stamp of our own makes the signature unique even where the
         # clock is coarse and the file system reuses inode numbers.
         stamp = time.time_ns()
@@ -90,7 +95,8 @@ def atomic_write_text(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     return sig
 
 

@@ -29,7 +29,7 @@ from facilitator.core.plain import take_notices
 from facilitator.core.service import SessionService
 from facilitator.core.settings import interface_language, save_setting
 from facilitator.core.watcher import OpenSessions
-from facilitator.ui import collector
+from facilitator.ui import collector, css_cache
 from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
 from facilitator.ui.localized import is_own_binding, key_shown, localize_bindings
@@ -74,6 +74,8 @@ class FacilitatorApp(App[int]):
         opened: SessionService | None = None,
     ) -> None:
         super().__init__()
+        self.css_rules = css_cache.start()
+        """Stylesheets parsed at an earlier start, read back (None: Textual parses as ever)."""
         self.library = library
         self.session_path = session_path
         self.review_path = review_path
@@ -163,6 +165,9 @@ class FacilitatorApp(App[int]):
     async def on_unmount(self) -> None:
         gc.enable()  # an app closed before its settling timer ran must not leave GC off
         collector.python_collections()
+        if self.css_rules is not None:  # what was parsed since the first frame (dialogs, themes)
+            self.css_rules.save()
+            css_cache.stop(self.css_rules)
         if self.participants is not None:  # closing the app stops the participants' server
             await self.participants.stop()
         for service in self.open_services():  # the next start skips checking what it left
@@ -175,6 +180,8 @@ class FacilitatorApp(App[int]):
             self.set_timer(collector.SETTLE_SECONDS, collector.settle_start_garbage)
         self.set_interval(collector.QUIET_SECONDS, self._collect_when_quiet)
         waiting, self._after_first_frame = self._after_first_frame or [], None
+        if self.css_rules is not None:  # what this start parsed, for the next one
+            waiting.append(self.css_rules.save)
         for work in waiting:
             self.call_after_refresh(work)
 

@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Label, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 
+from facilitator.ui import css_cache
 from facilitator.ui.widgets.tickbox import TickList
 
 
@@ -28,6 +29,10 @@ async def test_the_parts_the_app_reads_are_there() -> None:
         assert hasattr(label._styles_cache, "_dirty_lines")
         assert callable(Screen._post_register) and callable(app.stylesheet.has_source)  # ui/base.py
         assert isinstance(ToggleButton.BUTTON_INNER, str)  # widgets/tickbox.py
+        # ui/css_cache.py: Textual's parse and what its key and check read
+        assert css_cache.usable()  # Stylesheet._parse_rules, its parameters as named there
+        assert isinstance(app.stylesheet._variables, dict) and app.stylesheet._variables
+        assert all(isinstance(rule.errors, list) for rule in app.stylesheet.rules)
         ticks = app.query_one(SelectionList)
         marks = [ticks.render_line(y).text.split("▐", 1)[1][0] for y in range(2)]
         assert marks == [" ", "✓"]
