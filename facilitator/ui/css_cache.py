@@ -7,21 +7,22 @@ rules of a text come from memory, else from this device's cache file, else from 
 parse (then kept, and written to the file after the first frame and at exit).
 
 The key is everything the parse reads: the text, where it was read from, whether it is a
-widget's default CSS, its tie breaker and scope (Textual's own cache key), the stylesheet's
-variables (the theme's colours: the projector's theme gets rules of its own), and in the
-file's header which Textual made them (`textual_fingerprint`),
-Python's version and this format's. Textual replaces a stylesheet's variables
-(`set_variables`), never changes them in place, so they are hashed once per dictionary.
+widget's default CSS, its tie breaker and scope (Textual's own cache key), and the
+stylesheet's variables (the theme's colours: the projector's theme gets rules of its own);
+the file's header names the Textual that made them (`textual_fingerprint`), Python's version
+and this format's. Textual replaces a stylesheet's variables (`set_variables`), never changes
+them in place, so they are hashed once per dictionary.
 
 The file is a pickle. That is acceptable for the same reason Python's own `.pyc` files are:
 it lives in the user's private cache folder (0700, the file 0600), where only the user (who
 can change their own programs anyway) can write. It is still read with care: the unpickler
-builds only Textual's style classes and nothing else (no other global, no module imported,
-only a dictionary's `get` and `__contains__` looked up), so a planted file can make wrong
-styles at worst, never run code; and a torn, empty, foreign or unreadable file is a cache
-miss: the start parses as before and writes the file anew. A plain structure rebuilt into
-rule sets would mean our own copy of every style value's type, to follow each Textual
-release; the restricted unpickle reads the same rules at ~1/8 of the parse.
+builds only Textual's style classes (no other global; no module but Textual's style modules
+imported; only a dictionary's `get` and `__contains__` looked up), so a planted file can at
+worst make wrong styles or a style error, never run code; and a torn, empty, foreign or
+unreadable file is a cache miss: the start parses as before and writes the file anew. A
+plain structure rebuilt into rule sets would mean our own copy of every style value's type
+(colours, scalars, spacing, layouts, borders, ...), to follow each Textual release; the
+restricted unpickle reads the same rules at ~1/8 of the parse, ~10% slower than plain pickle.
 
 If Textual's parse is not what this was written against (`usable`), nothing is wrapped and
 every start parses as Textual does.
@@ -52,8 +53,9 @@ from facilitator.core.store import atomic_write_text, make_private_folder
 FILE_NAME = "css-rules.pickle"
 FORMAT = b"facilitator css rules 1\n"
 MAX_BYTES = 1_500_000
-"""The file's bound: every screen's and dialog's stylesheets in both themes take ~250 kB.
-Rules used by the latest start that wrote it come first; the others are dropped from the end."""
+"""The file's bound: every stylesheet the app may show, in both themes, takes ~570 kB (a start
+on the board reads ~60 kB of it). Rules used by the latest start that wrote the file come
+first; the others are dropped from the end."""
 
 TEXTUAL_FILES = ("__init__.py", "css/model.py", "css/parse.py", "css/styles.py", "css/_styles_builder.py")
 PARSE_PARAMETERS = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
@@ -99,8 +101,9 @@ def _dict_method(owner: object, name: str) -> Any:
 
 
 class StyleUnpickler(pickle.Unpickler):
-    """Builds Textual's style classes and nothing else: no module is imported, no function called
-    but `functools.partial` over a selector's check and a style's dictionary lookup."""
+    """Builds Textual's style classes and nothing else: no module but Textual's style modules is
+    imported, no function called but `functools.partial` over a selector's check and a style's
+    dictionary lookup."""
 
     def find_class(self, module: str, name: str, /) -> Any:
         if (module, name) == ("builtins", "getattr"):
