@@ -278,9 +278,13 @@ class Cli:
         return EXIT_OK
 
     def cmd_demo(self) -> int:
-        from facilitator.core.demo import create_demo
+        from facilitator.core.demo import create_demo, demo_scenario
 
-        scenario = find_scenario(self.args.scenario, self.scenario_dirs)
+        if self.args.scenario is not None:
+            scenario = find_scenario(self.args.scenario, self.scenario_dirs)
+        else:  # in the interface language, as the app's `m` makes it
+            found = [e.scenario for e in discover(self.scenario_dirs) if e.scenario is not None]
+            scenario = demo_scenario(found, self.t.language) or find_scenario("kogukondlik-turvalisus")
         service = create_demo(self.library, scenario)
         self.say(service.session.id)
         service.remember_trust()  # made and read here: the app's first start reads it unchecked

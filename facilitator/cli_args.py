@@ -237,7 +237,7 @@ def build_parser(t: Translator | None = None) -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=t("cli.help.demo"))
     demo.add_argument(
         "--scenario",
-        default="kogukondlik-turvalisus",
+        default=None,
         metavar=t("cli.help.metavar.scenario"),
         help=t("cli.help.demo.scenario"),
     )

@@ -862,10 +862,13 @@ def _assert_complete_demo(session_id: str, library: SessionLibrary) -> None:
 @pytest.mark.parametrize(
     ("args", "scenario_id", "language", "title_word"),
     [
-        ((), "kogukondlik-turvalisus", "et", "näidistöötuba"),
+        (("--scenario", "kogukondlik-turvalisus"), "kogukondlik-turvalisus", "et", "näidistöötuba"),
         (("--scenario", "community-safety"), "community-safety", "en", "demo workshop"),
+        # In the interface language, as `m` in the app (`--lang en demo` made the Estonian one)
+        (("--lang", "en"), "community-safety", "en", "demo workshop"),
+        (("--lang", "et"), "kogukondlik-turvalisus", "et", "näidistöötuba"),
     ],
-    ids=["default-estonian", "community-safety"],
+    ids=["kogukondlik-turvalisus", "community-safety", "lang-en", "lang-et"],
 )
 def test_demo(
     cli: Run,
@@ -886,6 +889,18 @@ def test_demo(
     _assert_complete_demo(session_id, library)
     [line] = cli("list").out.splitlines()
     assert line.startswith(session_id) and scenario_id in line
+
+
+def test_demo_without_lang_is_in_the_language_chosen_last(
+    cli: Run, library: SessionLibrary, data_dir: Path
+) -> None:
+    """As the app's `m`: the interface language (chosen last with F7, else the system's)."""
+    from facilitator.core.settings import save_setting
+
+    for language, scenario_id in (("et", "kogukondlik-turvalisus"), ("en", "community-safety")):
+        save_setting(data_dir, "language", language)
+        session_id = cli("demo").out.strip()
+        assert library.open(session_id).session.info.scenario_id == scenario_id
 
 
 def test_demo_twice_makes_two_sessions(cli: Run) -> None:

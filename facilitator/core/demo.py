@@ -23,7 +23,7 @@ from facilitator.core.library import SessionLibrary, SessionSummary
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 
-__all__ = ["ACTIVITIES", "PARTIES", "TEXTS", "create_demo", "demo_title", "find_demo"]
+__all__ = ["ACTIVITIES", "PARTIES", "TEXTS", "create_demo", "demo_scenario", "demo_title", "find_demo"]
 
 
 def _check(scenario: Scenario) -> None:
@@ -34,6 +34,12 @@ def _check(scenario: Scenario) -> None:
 
 def demo_title(scenario: Scenario) -> str:
     return str(TEXTS.get(scenario.language, TEXTS["en"])["title"])
+
+
+def demo_scenario(scenarios: list[Scenario], language: str) -> Scenario | None:
+    """The scenario a demo is made from when none is named: the first (a shipped one) in the
+    interface language, for `facilitator demo` and the app's `m` alike."""
+    return next((s for s in scenarios if s.language == language), None)
 
 
 def find_demo(library: SessionLibrary, scenario: Scenario) -> SessionSummary | None:

@@ -223,7 +223,10 @@ MESSAGES = {
         "en": "create a complete sample session and print its id",
         "et": "loo täielik näidistöötuba ja näita selle tunnust",
     },
-    "cli.help.demo.scenario": {"en": "scenario id or file", "et": "stsenaariumi tunnus või fail"},
+    "cli.help.demo.scenario": {
+        "en": "scenario id or file (default: the shipped one in the interface language)",
+        "et": "stsenaariumi tunnus või fail (vaikimisi kaasas olev liidese keeles)",
+    },
     "cli.port.not_a_number": {
         "en": "port must be a number, not {value}",
         "et": "port peab olema arv, mitte {value}",

@@ -262,10 +262,9 @@ class HomeScreen(BaseScreen):
 
     def action_demo(self) -> None:
         """Open the demo session made before; make one only when there is none yet."""
-        from facilitator.core.demo import create_demo, find_demo
+        from facilitator.core.demo import create_demo, demo_scenario, find_demo
 
-        scenarios = self.scenarios()
-        scenario = next((s for s in scenarios if s.language == self.t.language), None)
+        scenario = demo_scenario(self.scenarios(), self.t.language)
         if scenario is None:
             return
         existing = find_demo(self.fapp.library, scenario)
