@@ -113,3 +113,18 @@ def test_no_number_is_grouped_the_english_way_outside_the_formatter() -> None:
 def test_the_grouping_check_finds_what_it_looks_for() -> None:
     assert GROUPING.search('f"{length:,} characters"') and GROUPING.search('f"{n:>8,}"')
     assert not GROUPING.search('f"{x:.1f},{y:.1f}"') and not GROUPING.search('", ".join(x)')
+
+
+def test_a_place_or_a_name_is_not_grouped_like_a_quantity(tmp_path: Path) -> None:
+    """A JSON error said "veerg 4 975", a port "8 080": a line, a column, a port or a process
+    number names something; only quantities are grouped."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"meta": "' + "x" * 4962 + '" oops}', encoding="utf-8")
+    for lang, words in (("et", "rida 1, veerg 4975"), ("en", "line 1, column 4975")):
+        err = io.StringIO()
+        assert main(["--lang", lang, "import", str(broken)], out=io.StringIO(), err=err) == 2
+        assert words in err.getvalue(), err.getvalue()
+    et = Translator("et")
+    assert "127.0.0.1:8080" in et("cli.serve.cannot_listen", host="127.0.0.1", port=8080, reason="x")
+    assert "protsess 12345" in et("room.taken", url="http://x", pid=12345)
+    assert "märke 31\u00a0000" in et("error.too_long_here", length=31000, limit=20000)  # a quantity still is

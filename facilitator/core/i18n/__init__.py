@@ -175,6 +175,11 @@ def _reworded(key: str, values: dict[str, Any]) -> Worded:
     return Worded(key, **values)
 
 
+LABELS = frozenset({"line", "column", "byte", "index", "port", "pid", "seq", "round", "schema", "known"})
+"""Placeholders whose number names a place or a thing (line 4975, port 8080, process 12345),
+not a quantity: written as bare digits, never grouped ("veerg 4 975", "8 080")."""
+
+
 class Translator:
     """Looks up interface text in one language; switchable at runtime.
 
@@ -188,7 +193,9 @@ class Translator:
         if values and (values["total"] if "total" in values else values.get("count")) == 1:
             key = one_of(key)
         text = CATALOGUE[key][self.language]
-        return text.format(**{name: self.value(v) for name, v in values.items()}) if values else text
+        if not values:
+            return text
+        return text.format(**{name: v if name in LABELS else self.value(v) for name, v in values.items()})
 
     def has(self, key: str) -> bool:
         return key in CATALOGUE
