@@ -60,6 +60,7 @@ STEPS: list[tuple[str, Step]] = [
     ("the reveal", lambda s, ids: s.reveal(ids["talks"])),
     ("a re-vote", lambda s, ids: s.revote(ids["talks"])),
     ("a placement in round 2", lambda s, ids: s.place(ids["talks"], ids["youth"], COORD, COORD)),
+    ("walks revealed", lambda s, ids: s.reveal(ids["walks"])),  # its rung is agreed after the reveal
     ("agreed", lambda s, ids: s.agree(ids["walks"], current=COOP, wished=COORD)),
     ("a role", lambda s, ids: s.set_role(ids["walks"], ids["police"], "lead")),
     ("a commitment", lambda s, ids: s.add_commitment(ids["walks"], ids["police"], "We walk")),

@@ -27,6 +27,7 @@ from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.mismatches import KINDS, Mismatch, counts_by_kind, mismatches
 from facilitator.core.model import Session
+from facilitator.core.reopening import blind_round_open
 from facilitator.core.scenario import Scenario, find_scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import clean
@@ -911,7 +912,10 @@ def random_change(data: st.DataObject, svc: SessionService) -> None:
 
     def agree() -> None:
         rung = st.none() | st.sampled_from(RUNGS)
-        svc.agree(activity(), current=pick(rung), wished=pick(rung))
+        chosen = activity()
+        if blind_round_open(svc.session, svc.session.activity(chosen)):  # a rung only after the reveal
+            svc.reveal(chosen)
+        svc.agree(chosen, current=pick(rung), wished=pick(rung))
 
     def role() -> None:
         pair = involved_pair()

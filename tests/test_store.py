@@ -19,6 +19,7 @@ from facilitator.core.changes import kinds
 from facilitator.core.errors import ChangeRejected, SessionFileError
 from facilitator.core.library import SessionLibrary
 from facilitator.core.model import Event, Session
+from facilitator.core.reopening import blind_round_open
 from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService, replay
 from facilitator.core.store import SessionEncoder, dumps
@@ -693,7 +694,11 @@ def random_change(data: st.DataObject, svc: SessionService, counter: int) -> Non
         svc.place(activity.id, pick(activity.party_ids), data.draw(rungs), data.draw(rungs))
 
     def agree() -> None:
-        svc.agree(pick(activities), current=maybe(rungs), wished=maybe(rungs), note=optional_text())
+        activity = s.activity(pick(activities))
+        if blind_round_open(s, activity):  # no rung over an unrevealed round: the note, or clearing
+            svc.agree(activity.id, current=None, note=optional_text())
+            return
+        svc.agree(activity.id, current=maybe(rungs), wished=maybe(rungs), note=optional_text())
 
     def set_role() -> None:
         activity = pick(with_parties)

@@ -35,15 +35,24 @@ def kind(name: str) -> EventKind:
 
 
 def apply_change(
-    db: TinyDB, scenario: Scenario, kind_name: str, data: dict[str, object], at: str, actor: str | Author = ""
+    db: TinyDB,
+    scenario: Scenario,
+    kind_name: str,
+    data: dict[str, object],
+    at: str,
+    actor: str | Author = "",
+    *,
+    live: bool = False,
 ) -> None:
     """Validate and apply one change; may add `reopened` to `data` for the log.
 
     A change from a participant's device (an `Author`) must also keep the room's rules
-    (`rules.check`), read here under the same lock as the change itself."""
+    (`rules.check`), read here under the same lock as the change itself. `live`: made now,
+    not replayed (`Context.live`)."""
     declared = kind(kind_name)
     author = actor if isinstance(actor, Author) else None
-    ctx = Context(db, scenario, at, actor.name if isinstance(actor, Author) else actor, author)
+    name = actor.name if isinstance(actor, Author) else actor
+    ctx = Context(db, scenario, at, name, author, live)
     check_payload(ctx, kind_name, data)  # first: the room's rules and the handler read it as declared
     payload = cast(Payload, data)
     if author is not None:

@@ -293,7 +293,7 @@ class SessionService:
         def apply(db: TinyDB) -> Event:
             move_view_table_out(db, self.device.adopt)
             at = self.clock()
-            apply_change(db, self.scenario, kind, payload, at, who)
+            apply_change(db, self.scenario, kind, payload, at, who, live=True)
             return append_event(db, kind, payload, who, at)
 
         # Changes other threads make meanwhile (phones) share the write: see SessionFile.commit.

@@ -134,6 +134,23 @@ MESSAGES = {
         "en": "Sign-offs were reopened in {count} more activity.",
         "et": "Kinnitused avati uuesti veel {count} tegevuses.",
     },
+    "agree.reopen.ask": {
+        "en": "{count} parties have signed off “{activity}” ({parties}). {change} reopens their sign-offs: they sign again on what it then says.",
+        "et": "Tegevuse „{activity}“ kokkuleppe on kinnitanud {count} osapoolt ({parties}). {change} avab nende kinnitused uuesti: nad kinnitavad uuesti selle, mis siis kehtib.",
+    },
+    "agree.reopen.ask.one": {
+        "en": "{count} party has signed off “{activity}” ({parties}). {change} reopens its sign-off: it signs again on what it then says.",
+        "et": "Tegevuse „{activity}“ kokkuleppe on kinnitanud {count} osapool ({parties}). {change} avab tema kinnituse uuesti: ta kinnitab uuesti selle, mis siis kehtib.",
+    },
+    "agree.reopen.yes": {"en": "Change and reopen", "et": "Muuda ja ava uuesti"},
+    "agree.reopen.done": {
+        "en": "“{activity}”: sign-offs reopened for {count} parties ({parties}); they sign again.",
+        "et": "„{activity}“: {count} osapoole kinnitused avati uuesti ({parties}); nad kinnitavad uuesti.",
+    },
+    "agree.reopen.done.one": {
+        "en": "“{activity}”: sign-off reopened for {parties}; it signs again.",
+        "et": "„{activity}“: osapoole {parties} kinnitus avati uuesti; ta kinnitab uuesti.",
+    },
     "agree.reason.rung": {"en": "the agreed rung changed", "et": "kokkulepitud aste muutus"},
     "agree.reason.revote": {"en": "a new round started", "et": "algas uus voor"},
     "agree.reason.roles": {"en": "the roles changed", "et": "rollid muutusid"},

@@ -45,6 +45,10 @@ MESSAGES = {
     "board.more.above": {"en": "▲ {n} more above", "et": "▲ veel {n} üleval"},
     "board.more.below": {"en": "▼ {n} more below", "et": "▼ veel {n} all"},
     # ------------------------------------------------------------ refusals
+    "error.round_open": {
+        "en": "Placement for “{activity}” is still open: reveal it first (Enter), then agree on its rung.",
+        "et": "Tegevuse „{activity}“ paigutamine on veel pooleli: avalikusta see enne (Enter), siis leppige aste kokku.",
+    },
     "error.revote_unrevealed": {
         "en": "Reveal this round before starting a new round.",
         "et": "Enne uut vooru tuleb selle vooru paigutused avalikustada.",

@@ -49,6 +49,9 @@ class Context:
     actor: str = ""
     author: Author | None = None
     """A participant's device making the change live (None: the facilitator, or a replay)."""
+    live: bool = False
+    """The change is being made now (not replayed from the log): the rules of the room's
+    process apply to it. A replay applies what happened, even under an older version's rules."""
 
     def _stored(self, table: str) -> Mapping[str, Doc]:
         """A table's documents as stored, by id; read-only (the store replaces, never edits, them).
@@ -113,6 +116,12 @@ class Context:
         if ids:
             self.remove(table, *ids)
         return ids
+
+    def any_where(self, table: Table[Any], **values: object) -> bool:
+        """Whether a stored document of `table` holds all of `values` (no row is built)."""
+        return any(
+            all(doc.get(k) == v for k, v in values.items()) for doc in self._stored(table.name).values()
+        )
 
     def next_order(self, table: str) -> int:
         return max((d.get("order", 0) for d in self._stored(table).values()), default=0) + 1

@@ -6,7 +6,7 @@ import dataclasses
 
 from facilitator.core.errors import ChangeRejected
 from facilitator.core.kinds.base import Context, Telling, handles, involved
-from facilitator.core.model import ACTIVITIES, PLACEMENTS, Placement
+from facilitator.core.model import ACTIVITIES, PLACEMENTS, Activity, Placement
 from facilitator.core.schema.events import (
     ActivityAgreed,
     ActivityRevealed,
@@ -87,9 +87,31 @@ def _activity_revealed(ctx: Context, data: ActivityRevealed) -> None:
     ctx.put(ACTIVITIES, dataclasses.replace(ctx.need(ACTIVITIES, data["id"]), revealed=True))
 
 
+def round_open(activity: Activity, placed: bool) -> bool:
+    """Whether the activity's blind round is under way: placed by some party this round and
+    not revealed. Its rung is agreed after the reveal (the guide's order: place blind, reveal,
+    discuss, agree), never over views nobody has seen. A round nobody has placed in hides
+    nothing (the placement screen closes it when left): a card is then moved directly."""
+    return placed and not activity.revealed
+
+
+def _check_round_closed(ctx: Context, activity: Activity, data: ActivityAgreed) -> None:
+    """An agreed rung is not set while the blind round is open (a live change; a replay applies
+    what an older version let happen). Clearing it, or the note alone, is always allowed."""
+    if not ctx.live or (data.get("current") is None and data.get("wished") is None):
+        return
+    if round_open(activity, ctx.any_where(PLACEMENTS, activity_id=activity.id, round=activity.round)):
+        raise ChangeRejected(
+            f"placement for {activity.title!r} is still open: reveal it first",
+            "error.round_open",
+            activity=activity.title,
+        )
+
+
 @handles("activity.agreed", describe=_told_agreed, reopens=True)
 def _activity_agreed(ctx: Context, data: ActivityAgreed) -> None:
     activity = ctx.need(ACTIVITIES, data["id"])
+    _check_round_closed(ctx, activity, data)
     if "current" in data:
         activity = dataclasses.replace(activity, agreed_current=data["current"])
     if "wished" in data:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.core.model import Activity, Session
+from facilitator.core.reopening import reason_key
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.actions import ActionDialog
 from facilitator.ui.dialogs.common import ChoiceDialog
 from facilitator.ui.text import literal
-from facilitator.ui.views.agree_items import REASONS
 from facilitator.ui.views.agree_panel import AgreePanel, Editor
 from facilitator.ui.views.agree_rows import event_activity
 
@@ -157,7 +157,7 @@ class ReopenedNotices:
                 continue
             who, why = found.setdefault(activity_id, ([], []))
             who.extend(p for p in parties if p not in who)
-            reason = REASONS.get(event.kind, "agree.reason.other")
+            reason = reason_key(event.kind)
             if reason not in why:
                 why.insert(0, reason)
         self.seen_seq = last

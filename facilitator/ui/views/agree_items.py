@@ -26,18 +26,6 @@ STATE_MARKS = {"open": "○", "accepted": "✓", "amended": "✎", "declined": "
 STATE_STYLES = {"open": "bold", "accepted": "bold green", "amended": "bold yellow", "declined": "bold red"}
 
 # The kind of change that voided sign-offs, as the room hears it.
-REASONS = {
-    "activity.agreed": "agree.reason.rung",
-    "activity.revote": "agree.reason.revote",
-    "role.set": "agree.reason.roles",
-    "commitment.added": "agree.reason.commitments",
-    "commitment.updated": "agree.reason.commitments",
-    "commitment.removed": "agree.reason.commitments",
-    "expectation.added": "agree.reason.expectations",
-    "expectation.answered": "agree.reason.expectations",
-    "expectation.removed": "agree.reason.expectations",
-    "field.set": "agree.reason.fields",
-}
 
 
 @dataclass(frozen=True)

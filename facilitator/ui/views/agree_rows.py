@@ -25,12 +25,12 @@ from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
 from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Expectation, Session
+from facilitator.core.reopening import reason_key, reopenings
 from facilitator.core.text import one_line
 from facilitator.ui.views.agree_items import (
     NAME_LIMIT,
     NAME_WIDTH,
     NARROW_ITEMS,
-    REASONS,
     ROLE_WIDTH,
     STATE_MARKS,
     STATE_STYLES,
@@ -55,17 +55,7 @@ def event_activity(data: Any) -> str | None:
 
 def reopened_parties(session: Session, activity_id: str) -> dict[str, str]:
     """Parties whose sign-off a later change voided and who have not signed again: the change kind."""
-    out: dict[str, str] = {}
-    for event in session.events:
-        data = event.data
-        if event_activity(data) != activity_id:
-            continue
-        if event.kind in ("signoff.given", "signoff.withdrawn"):
-            out.pop(str(data.get("party_id")), None)
-        for party in data.get("reopened", ()):
-            out[party] = event.kind
-    signed = {s.party_id for s in session.signoffs_for(activity_id)}
-    return {party: kind for party, kind in out.items() if party not in signed}
+    return {party: r.kind for party, r in reopenings(session).get(activity_id, {}).items()}
 
 
 @dataclass(frozen=True)
@@ -181,7 +171,7 @@ def party_rows(
     by_reason: dict[str, list[str]] = {}
     for party in parties:
         if party in reopened and party not in signed:
-            reason = REASONS.get(reopened[party], "agree.reason.other")
+            reason = reason_key(reopened[party])
             by_reason.setdefault(reason, []).append(layout.names.get(party, party))
     for reason, who in by_reason.items():
         text = t("agree.reopened.line", parties=", ".join(who), reason=t(reason))

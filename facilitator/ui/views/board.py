@@ -1,8 +1,9 @@
 """The ladder board: every rung at once, each activity a card, moved by key, button or drag.
 
 Moving a card is recording the room's agreed current rung (`service.agree`); a card with
-none sits in the "not yet on the ladder" tray. Enter opens the blind placement and the
-reveal for the selected card (`PlacementScreen`).
+none sits in the "not yet on the ladder" tray. A move that would undo something (skip an
+open blind round, reopen sign-offs) is refused or asked about first (`board_moves`). Enter
+opens the blind placement and the reveal for the selected card (`PlacementScreen`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from facilitator.core.text import one_line
 from facilitator.ui.messages import OpenPlacement
 from facilitator.ui.text import literal, show
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.views.board_moves import CardMover
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
 from facilitator.ui.widgets.choice import ChoiceField
 from facilitator.ui.widgets.ladder import LadderBoard
@@ -145,6 +147,7 @@ class BoardView(PhaseView):
         self._reopened = False
         self._shown = False
         self._cards: dict[tuple[object, ...], Card] = {}
+        self._mover = CardMover(self)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="board-bar"):
@@ -342,20 +345,13 @@ class BoardView(PhaseView):
         if not activity.revealed or len({p.current for p in placed}) < 2:
             self._move(activity_id, target)
             return
-        from facilitator.ui.dialogs.common import ConfirmDialog  # only when it is needed
-
-        message_text = self.t(
+        differ = self.t(
             "board.drag.differ",
             activity=one_line(activity.title, 80),
             count=len({p.current for p in placed}),
             rung=session.scenario.rung_title(target),
         )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._move(activity_id, target)
-
-        self.app.push_screen(ConfirmDialog(message_text, "board.drag.yes", safe=True), answered)
+        self._move(activity_id, target, differ)
 
     # ---------------------------------------------------------------- actions
     def on_action_bar_pressed(self, event: ActionBar.Pressed) -> None:
@@ -399,15 +395,11 @@ class BoardView(PhaseView):
         if activity is not None and 1 <= number <= len(rungs):
             self._move(activity.id, rungs[number - 1])
 
-    def _move(self, activity_id: str, target: str | None) -> None:
-        session = self.session
-        if not session.has_activity(activity_id):
-            return
-        activity = session.activity(activity_id)
-        if activity.agreed_current == target:
-            return
-        # No notification: the card moving, and the selection following it, is the feedback.
-        self.fapp.attempt(lambda: self.service.agree(activity_id, current=target))
+    def _move(self, activity_id: str, target: str | None, question: str = "") -> None:
+        """Move the card (keys, buttons, drag), asking first what it would undo (`CardMover`).
+        A plain move says nothing: the card moving, and the selection following it, is the
+        feedback; one that reopened sign-offs says whose."""
+        self.run_worker(self._mover.move(activity_id, target, question), group="board-move", exclusive=True)
 
     def action_filter(self, step: int) -> None:
         values = [ALL, *(party_id for party_id, _ in self._parties)]

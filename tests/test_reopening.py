@@ -1,0 +1,104 @@
+"""What a change to an agreement undoes, decided in the core (`core.reopening`, the round rule).
+
+An agreed rung is not set over a blind round nobody has seen (the guide's order: place blind,
+reveal, discuss, agree), whoever asks: the app, a script, a phone. The sign-offs a change would
+reopen are known before it is made, and which change reopened a party's sign-off after."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Translator, explain
+from facilitator.core.reopening import blind_round_open, reopenings, signed_parties, would_reopen
+from facilitator.core.service import SessionService, replay
+
+COMM, COOP = "communication", "cooperation"
+
+
+@pytest.fixture
+def talks(service: SessionService) -> tuple[SessionService, str, str, str]:
+    police, town = service.add_party("Police"), service.add_party("Town")
+    activity = service.add_activity("Talks", party_ids=[police, town])
+    service.set_phase("place")
+    return service, activity, police, town
+
+
+def test_an_open_blind_round_gets_no_agreed_rung_until_its_reveal(
+    talks: tuple[SessionService, str, str, str],
+) -> None:
+    service, activity, police, _town = talks
+    service.open_placement(activity)
+    assert not blind_round_open(service.session, service.session.activity(activity))  # nothing hidden yet
+    service.place(activity, police, COMM, COOP)
+    assert blind_round_open(service.session, service.session.activity(activity))
+    service.open_placement(None)  # closed, not revealed: the placement is still hidden
+    for fields in ({"current": COMM}, {"wished": COOP}, {"current": COMM, "wished": COOP}):
+        with pytest.raises(ChangeRejected) as refused:
+            service.agree(activity, **fields)
+    et = explain(refused.value, Translator("et"))
+    assert et.startswith("Tegevuse „Talks“ paigutamine on veel pooleli: avalikusta see enne (Enter)")
+    assert service.session.activity(activity).agreed_current is None
+    service.agree(activity, note="we talk first")  # the note alone, or clearing, is no rung
+    service.agree(activity, current=None)
+    service.reveal(activity)
+    assert not blind_round_open(service.session, service.session.activity(activity))
+    service.agree(activity, current=COOP)
+    assert service.session.activity(activity).agreed_current == COOP
+
+
+def test_an_activity_never_placed_is_moved_directly(talks: tuple[SessionService, str, str, str]) -> None:
+    service, activity, _police, _town = talks
+    service.agree(activity, current=COMM)  # no round under way: the board's direct move
+    assert service.session.activity(activity).agreed_current == COMM
+
+
+def test_an_older_log_that_agreed_before_the_reveal_still_replays(
+    talks: tuple[SessionService, str, str, str],
+) -> None:
+    """A replay applies what happened, under the rules of its time."""
+    service, activity, police, _town = talks
+    service.place(activity, police, COMM, COOP)
+    session = service.session
+    last = session.events[-1]
+    older = dataclasses.replace(
+        last, seq=last.seq + 1, kind="activity.agreed", data={"id": activity, "current": COMM}
+    )
+    meta = service.file.read()["meta"]["session"]
+    rebuilt = replay(meta, [*session.events, older], session.scenario)
+    assert rebuilt.activity(activity).agreed_current == COMM
+
+
+def test_which_sign_offs_a_change_would_reopen_and_which_change_did(
+    talks: tuple[SessionService, str, str, str],
+) -> None:
+    service, activity, police, town = talks
+    service.agree(activity, current=COMM)
+    service.set_phase("agree")
+    assert would_reopen(service.session, "activity.agreed", activity) == ()
+    service.sign_off(activity, town)
+    service.sign_off(activity, police)
+    session = service.session
+    assert signed_parties(session, activity) == (police, town)  # in the activity's order
+    for kind in ("activity.agreed", "role.set", "commitment.added", "field.set", "expectation.answered"):
+        assert would_reopen(session, kind, activity) == (police, town)
+    for kind in ("signoff.given", "placement.recorded", "phase.changed"):
+        assert would_reopen(session, kind, activity) == ()
+    assert reopenings(session) == {}
+    phone = service.for_party(town, device="dev-7", name="Mari Tamm")
+    phone.withdraw_sign_off(activity)
+    phone.add_commitment(activity, "We light the yard")  # reopens Police's sign-off
+    found = reopenings(service.session)
+    assert list(found) == [activity] and list(found[activity]) == [police]
+    why = found[activity][police]
+    assert (why.kind, why.actor, why.from_phone, why.reason) == (
+        "commitment.added",
+        "Mari Tamm",
+        True,
+        "agree.reason.commitments",
+    )
+    assert reopenings(service.session, town) == {}
+    service.sign_off(activity, police)  # signed again: nothing to explain any more
+    assert reopenings(service.session) == {}
