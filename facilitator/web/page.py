@@ -14,6 +14,7 @@ from facilitator.core.authorship import EnteredFor, entered_for
 from facilitator.core.counterpart import in_language
 from facilitator.core.dates import shown_date
 from facilitator.core.model import Activity, Expectation, Placement, Session
+from facilitator.core.reopening import Reopening, reopenings, signed_parties
 from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
 from facilitator.web.core_api import promises
@@ -79,6 +80,11 @@ class AgreeBlock:
     closed_values: dict[str, object] = field(default_factory=dict)
     can_withdraw: bool = False
     """Signed off, and the room's rules still let the party withdraw it (until the phase ends)."""
+    reopened: Reopening | None = None
+    """The change that reopened the party's sign-off, not signed again since (`core.reopening`)."""
+    signed_by_others: list[str] = field(default_factory=list)
+    """The other parties that have signed off: a commitment, expectation or answer sent now
+    reopens their sign-offs, which the page says beside the forms."""
 
     @property
     def waiting(self) -> int:
@@ -226,7 +232,13 @@ def _line(session: Session, e: Expectation, entered: EnteredFor) -> ExpectationL
     )
 
 
-def _agree_block(session: Session, activity: Activity, party_id: str, entered: EnteredFor) -> AgreeBlock:
+def _agree_block(
+    session: Session,
+    activity: Activity,
+    party_id: str,
+    entered: EnteredFor,
+    reopened: dict[str, dict[str, Reopening]],
+) -> AgreeBlock:
     expectations = session.expectations_for(activity.id)
     closed = refusal(
         session, party_id, "commitment.added", {"party_id": party_id, "activity_id": activity.id}
@@ -252,6 +264,10 @@ def _agree_block(session: Session, activity: Activity, party_id: str, entered: E
         closed_key=(closed.key or "") if closed else "",
         closed_values=dict(closed.values) if closed else {},
         can_withdraw=may_withdraw,
+        reopened=None if signed else reopened.get(activity.id, {}).get(party_id),
+        signed_by_others=[
+            session.party_name(p) for p in signed_parties(session, activity.id) if p != party_id
+        ],
     )
 
 
@@ -329,10 +345,13 @@ def party_page(
     if closed:
         open_activity, phase = None, None
         results = [a for a in session.activities if a.agreed_current and party_id in a.party_ids]
-        agree = [_agree_block(session, a, party_id, entered) for a in results]
+        agree = [_agree_block(session, a, party_id, entered, {}) for a in results]
     elif phase is not None and phase.kind == "agree":
         chosen = [session.activity(open_id)] if open_activity is not None and open_id else session.activities
-        agree = [_agree_block(session, a, party_id, entered) for a in chosen if party_id in a.party_ids]
+        reopened = reopenings(log or room_view, party_id)  # one walk of the log for every block
+        agree = [
+            _agree_block(session, a, party_id, entered, reopened) for a in chosen if party_id in a.party_ids
+        ]
     showing_followup = closed or (phase is not None and phase.kind == "followup")
     language = language or session.scenario.language
     return PartyPage(

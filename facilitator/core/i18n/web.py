@@ -124,6 +124,18 @@ MESSAGES = {
     "web.expectation": {"en": "What you expect", "et": "Mida te ootate"},
     "web.add_expectation": {"en": "Add expectation", "et": "Lisage ootus"},
     "web.sign_off": {"en": "Sign off the agreement", "et": "Kinnitage kokkulepe"},
+    "web.reopened.phone": {
+        "en": "Your sign-off was reopened: {reason} (sent from a phone by {who}). Read it again and sign off if you agree.",
+        "et": "Teie kinnitus avati uuesti: {reason} ({who} saatis telefonist). Vaadake see uuesti üle ja kinnitage, kui olete nõus.",
+    },
+    "web.reopened.facilitator": {
+        "en": "Your sign-off was reopened: {reason} (changed by the facilitator). Read it again and sign off if you agree.",
+        "et": "Teie kinnitus avati uuesti: {reason} (muutis läbiviija). Vaadake see uuesti üle ja kinnitage, kui olete nõus.",
+    },
+    "web.reopens": {
+        "en": "Signed off already: {parties}. A commitment, expectation or answer you send now reopens their sign-offs, and they sign again.",
+        "et": "Juba kinnitanud: {parties}. Kui saadate nüüd lubaduse, ootuse või vastuse, avatakse nende kinnitused uuesti ja nad kinnitavad uuesti.",
+    },
     "web.signed_off": {"en": "Signed off", "et": "Kinnitatud"},
     "web.refused.closed": {
         "en": "Joining is closed. Ask the facilitator to open it again.",
