@@ -18,8 +18,10 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from facilitator.core.dates import parse_date, shown_date
+from facilitator.core.errors import UserError
+from facilitator.core.i18n import explain
 from facilitator.core.scenario import Scenario
-from facilitator.core.text import LINE, NAME
+from facilitator.core.text import LINE, NAME, one_line
 from facilitator.ui.base import BaseModal
 from facilitator.ui.host import host_of
 from facilitator.ui.text import literal
@@ -106,7 +108,11 @@ class ChoiceDialog(BaseModal[str | None]):
 
 
 class TextPromptDialog(BaseModal[str | None]):
-    """One line of text; None when cancelled."""
+    """One line of text; None when cancelled.
+
+    With `attempt`, OK runs it on the text first: a refusal it raises (`UserError`) is shown
+    in the dialog, which stays open with the text as typed (an import's mistyped path was lost
+    with the dialog)."""
 
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
@@ -117,6 +123,7 @@ class TextPromptDialog(BaseModal[str | None]):
         value: str = "",
         ok_key: str = "button.ok",
         kind: str | None = LINE,
+        attempt: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(classes="dialog")
         self.title_key = title_key
@@ -124,6 +131,7 @@ class TextPromptDialog(BaseModal[str | None]):
         self.value = value
         self.ok_key = ok_key
         self.kind = kind  # how the core stores the answer (`core.text`), None: not stored text
+        self.attempt = attempt
 
     def text_kind(self, widget: Widget) -> str | None:
         return self.kind
@@ -133,6 +141,9 @@ class TextPromptDialog(BaseModal[str | None]):
             yield Label("", id="title", classes="dialog-title")
             yield Label("", id="label")
             yield Input(self.value, id="value")
+            problem = Label("", id="problem", classes="dialog-problem")
+            problem.display = False  # until a refusal (see `attempt`)
+            yield problem
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="ok", variant="primary")
                 yield Button("", id="cancel")
@@ -145,13 +156,26 @@ class TextPromptDialog(BaseModal[str | None]):
         self.query_one("#cancel", Button).label = self.t("button.cancel")
 
     def on_input_submitted(self) -> None:
-        self.dismiss(self.query_one("#value", Input).value)
+        self.submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":
-            self.dismiss(self.query_one("#value", Input).value)
+            self.submit()
         else:
             self.close_asking(None)
+
+    def submit(self) -> None:
+        field = self.query_one("#value", Input)
+        if self.attempt is not None and field.value.strip():
+            try:
+                self.attempt(field.value)
+            except UserError as error:
+                problem = self.query_one("#problem", Label)
+                problem.update(Content(one_line(explain(error, self.t))))
+                problem.display = True
+                field.focus()
+                return
+        self.dismiss(field.value)
 
     def action_cancel(self) -> None:
         self.close_asking(None)

@@ -16,6 +16,7 @@ from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary, link_state
 from facilitator.core.scenario import Scenario, discover
+from facilitator.core.service import SessionService
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell as literal
@@ -217,6 +218,8 @@ class HomeScreen(BaseScreen):
         if summary is None:
             self.notify(self.t("home.none_selected"), timeout=3)
             return
+        if self.fapp.attempt(lambda: self.fapp.library.open(summary.id)) is None:
+            return  # unreadable: said now, before a title is asked for nothing
         title = await self.app.push_screen_wait(
             TextPromptDialog("home.new_from.title", "home.new.name", summary.title, "home.new.create")
         )
@@ -249,15 +252,24 @@ class HomeScreen(BaseScreen):
 
     @work
     async def action_import(self) -> None:
-        path = await self.app.push_screen_wait(
-            TextPromptDialog("home.import.title", "home.import.path", ok_key="home.import.button", kind=None)
+        """Import a file; a refusal is shown in the dialog, which keeps the path as typed."""
+        made: list[SessionService] = []
+
+        def attempt(path: str) -> None:
+            made.append(self.fapp.library.import_file(Path(path.strip()).expanduser()))
+
+        await self.app.push_screen_wait(
+            TextPromptDialog(
+                "home.import.title",
+                "home.import.path",
+                ok_key="home.import.button",
+                kind=None,
+                attempt=attempt,
+            )
         )
-        if not path or not path.strip():
+        if not made:
             return
-        made = self.fapp.attempt(lambda: self.fapp.library.import_file(Path(path.strip()).expanduser()))
-        if made is None:
-            return
-        self.notify(self.t("home.imported", title=made.value.session.info.title), markup=False, timeout=3)
+        self.notify(self.t("home.imported", title=made[0].session.info.title), markup=False, timeout=3)
         self.load()
 
     def action_demo(self) -> None:

@@ -287,7 +287,7 @@ class WorkshopScreen(Backdrop, BaseScreen):
             field = self.focused
             found = self.query(f"#view-{self.phase_kind(self.phase_id)}")
             if found:
-                found.first(PhaseView).focus_first()
+                found.first(PhaseView).focus_after_field()
 
             def not_a_field() -> None:  # focusing is deferred: check where it landed
                 if self.focused is field or is_text_field(self.focused):

@@ -118,6 +118,11 @@ class PhaseView(AppBound, Backdrop, Vertical):
         field.focus()
         field.insert_text_at_cursor(event.character)
 
+    def focus_after_field(self) -> None:
+        """Where escape from a text field puts the focus: where the view starts, unless that
+        is a field (`CollectView`'s title), then its list."""
+        self.focus_first()
+
     def focus_first(self) -> None:
         """Put the keyboard focus where the facilitator starts in this view."""
         for widget in self.query("*"):

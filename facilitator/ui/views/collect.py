@@ -145,6 +145,9 @@ class CollectView(PhaseView):
         examples). Escape or down goes to the list, where [ ] + * and the letters are keys."""
         self.query_one("#collect-quick", Input).focus()
 
+    def focus_after_field(self) -> None:
+        self.query_one("#collect-table", DataTable).focus()
+
     def _projector_changed(self, projector: bool) -> None:
         """The editing chrome hides in projector mode: keep the focus on something visible."""
         focused = self.screen.focused
