@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -362,10 +363,14 @@ class BaseModal(Localized, ModalScreen[ResultType]):
 
 
 def is_text_field(widget: object) -> bool:
-    """An Input or a TextArea: escape leaves it (TextArea imported here, not at start-up)."""
-    from textual.widgets import TextArea
+    """An Input or a TextArea: escape leaves it, letters typed are text.
 
-    return isinstance(widget, Input | TextArea)
+    TextArea is not imported for the question (its module and Textual's document model were
+    ~36 M instructions of a start): no widget can be one before its module is imported."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 def field_text(widget: Widget) -> str:

@@ -152,6 +152,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "html",  # (the HTML export, the screenshot fixer)
     "aiohttp",
     "jinja2",
+    "textual.widgets._text_area",  # no view opens on a TextArea; with Textual's document model
+    "textual.document",  # it was ~36 M instructions of the start
 )
 
 

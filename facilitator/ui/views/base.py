@@ -13,10 +13,11 @@ from typing import ClassVar
 from textual import events
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
+from facilitator.ui.base import is_text_field
 from facilitator.ui.host import AppBound
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.messages import ActivitySelected
@@ -105,7 +106,7 @@ class PhaseView(AppBound, Backdrop, Vertical):
         if self.TYPING_FIELD is None or not starts_text(event):
             return
         focused = self.screen.focused
-        if focused is None or isinstance(focused, (Input, TextArea)) or self not in focused.ancestors:
+        if focused is None or is_text_field(focused) or self not in focused.ancestors:
             return
         if bound_between(focused, self, event.key):
             return
