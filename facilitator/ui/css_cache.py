@@ -100,25 +100,38 @@ def _dict_method(owner: object, name: str) -> Any:
     return getattr(owner, name)
 
 
+def _style_global(module: str, name: str) -> Any:
+    """A global a pickled rule set names, if it is one of Textual's style classes (or a selector's
+    check, `functools.partial`, a dictionary's lookup); anything else is refused."""
+    if (module, name) == ("builtins", "getattr"):
+        return _dict_method
+    if (module, name) == ("functools", "partial"):
+        return functools.partial
+    if module not in STYLE_MODULES and not module.startswith(STYLE_PACKAGES):
+        raise pickle.UnpicklingError(f"not a style module: {module}")
+    # Textual's own: imported as its parse would (a layout's module only when first used).
+    found = getattr(importlib.import_module(module), name, None) if "." not in name else None
+    if isinstance(found, type) and found.__module__ == module:
+        return found
+    if module == "textual.css.model" and name.startswith("_check_") and callable(found):
+        return found  # a selector's check, partially applied to its name
+    raise pickle.UnpicklingError(f"not a style class: {module}.{name}")
+
+
+ALLOWED: dict[tuple[str, str], Any] = {}
+"""The globals `_style_global` allowed so far: every entry of the file names the same dozen."""
+
+
 class StyleUnpickler(pickle.Unpickler):
     """Builds Textual's style classes and nothing else: no module but Textual's style modules is
     imported, no function called but `functools.partial` over a selector's check and a style's
     dictionary lookup."""
 
     def find_class(self, module: str, name: str, /) -> Any:
-        if (module, name) == ("builtins", "getattr"):
-            return _dict_method
-        if (module, name) == ("functools", "partial"):
-            return functools.partial
-        if module not in STYLE_MODULES and not module.startswith(STYLE_PACKAGES):
-            raise pickle.UnpicklingError(f"not a style module: {module}")
-        # Textual's own: imported as its parse would (a layout's module only when first used).
-        found = getattr(importlib.import_module(module), name, None) if "." not in name else None
-        if isinstance(found, type) and found.__module__ == module:
-            return found
-        if module == "textual.css.model" and name.startswith("_check_") and callable(found):
-            return found  # a selector's check, partially applied to its name
-        raise pickle.UnpicklingError(f"not a style class: {module}.{name}")
+        found = ALLOWED.get((module, name))
+        if found is None:
+            found = ALLOWED[module, name] = _style_global(module, name)
+        return found
 
 
 def _load(blob: bytes) -> Any:
