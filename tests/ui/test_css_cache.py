@@ -153,6 +153,20 @@ def test_a_damaged_file_is_parsed_over_and_replaced(folder: Path, damage: object
     assert (again.parsed, again.read) == (0, 1)
 
 
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_something_else_where_the_file_should_be_is_not_read(folder: Path, kind: str) -> None:
+    """A folder costs the cache; a pipe is not waited on (and a file takes its place)."""
+    folder.mkdir(mode=0o700)
+    if kind == "folder":
+        (folder / FILE_NAME).mkdir()
+    else:
+        os.mkfifo(folder / FILE_NAME)
+    cache, made = a_start(folder)
+    assert cache.parsed == 1 and plain(made) == plain(parsed())
+    again, _ = a_start(folder)
+    assert again.read == (kind == "fifo")
+
+
 class Planted:
     """What a planted file would make: a call of something that is not a style."""
 
