@@ -185,6 +185,15 @@ class SessionLibrary:
             except OSError as error:  # a file where the folder should be, a read-only place
                 raise SessionWriteError(folder, os_reason(error), creating=True) from None
 
+    def listing_signature(self) -> tuple[int, int] | None:
+        """Changes whenever a session file is added, removed or rewritten in the sessions folder
+        (each write renames a file into it): a `stat`, for a list that follows the folder."""
+        try:
+            info = self.sessions_dir.stat()
+        except OSError:
+            return None
+        return (info.st_ino, info.st_mtime_ns)
+
     def path_for(self, session_id: str) -> Path:
         return self.sessions_dir / f"{session_id}.json"
 

@@ -53,3 +53,22 @@ async def test_new_from_an_unreadable_session_refuses_before_asking_a_title(
         await until(pilot, lambda: notifications(app), "the refusal")
         assert app.screen is home  # no title asked for nothing
         assert "JSON" in notifications(app)[0]
+
+
+async def test_the_list_follows_sessions_made_and_deleted_elsewhere(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """A session the CLI made showed only after F5."""
+    from facilitator.core.scenario import find_scenario
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await screen_shown(pilot, HomeScreen)
+        table = home.query_one("#sessions", DataTable)
+        assert table.row_count == 0
+        made = ui_library.create(find_scenario("community-safety"), "Made by the CLI")
+        await until(pilot, lambda: table.row_count == 1 and table.display, "the new session listed")
+        made.add_activity("Night walk")  # a change elsewhere shows too
+        await until(pilot, lambda: str(table.get_row_at(0)[4]) == "1", "its activity counted")
+        ui_library.delete(made.session.id)
+        await until(pilot, lambda: not table.display, "the deleted session gone")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,13 +17,15 @@ from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.library import SessionSummary, link_state
 from facilitator.core.scenario import Scenario, discover
-from facilitator.core.service import SessionService
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell as literal
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.tables import Table
+
+if TYPE_CHECKING:  # the service is imported by the first session opened, not by the home list
+    from facilitator.core.service import SessionService
 
 
 class HomeScreen(BaseScreen):
@@ -45,6 +48,7 @@ class HomeScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        self._listed: tuple[int, int] | None = None  # the sessions folder as last listed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home-body"):
@@ -63,8 +67,17 @@ class HomeScreen(BaseScreen):
             yield Label("", id="home-empty", classes="empty")
         yield KeyBar()
 
+    LOOK_SECONDS = 1.0
+    """How often the shown list looks at the sessions folder (a `stat`): a session the CLI
+    made, imported or deleted shows without F5."""
+
     def after_mount(self) -> None:
         self.query_one("#sessions", DataTable).focus()
+        self.set_interval(self.LOOK_SECONDS, self._look_at_folder)
+
+    def _look_at_folder(self) -> None:
+        if self.is_current and self.fapp.library.listing_signature() != self._listed:
+            self.load()
 
     def relabel(self) -> None:
         super().relabel()
@@ -90,6 +103,7 @@ class HomeScreen(BaseScreen):
         table = self.query_one("#sessions", DataTable)
         selected = self.selected()
         self.summaries = self.fapp.library.list()
+        self._listed = self.fapp.library.listing_signature()  # after listing: its sweep may change the folder
         t = self.t
         table.clear(columns=True)
         table.add_column(t("home.col.title"), key="title")
