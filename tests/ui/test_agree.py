@@ -482,6 +482,8 @@ async def test_sign_off_and_a_change_reopens_it_visibly(
         await pilot.press("r")
         await screen_shown(pilot, RoleDialog)
         await pilot.press("enter")
+        await screen_shown(pilot, ConfirmDialog)  # asked first: it reopens both sign-offs
+        await pilot.press("left", "enter")
         await back_to_view(pilot)
         session = fresh(empty_session)
         assert session.signoffs_for(w.talks) == ()
@@ -665,6 +667,9 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         role = await screen_shown(pilot, RoleDialog)
         assert plain(role.query_one("#role-title", Label)) == f"Roll tegevuses „{HOSTILE}“: Town"
         await pilot.press("enter")
+        question = await screen_shown(pilot, ConfirmDialog)  # asked first, the title as typed
+        assert f"Tegevuse „{HOSTILE}“ kokkuleppe on kinnitanud 1 osapool (Town)" in question.message
+        await pilot.press("left", "enter")
         await back_to_view(pilot)
         assert f"Kinnitused avati uuesti: Town — rollid muutusid („{HOSTILE}“)" in notifications(app)
         assert app.is_running

@@ -151,6 +151,27 @@ MESSAGES = {
         "en": "“{activity}”: sign-off reopened for {parties}; it signs again.",
         "et": "„{activity}“: osapoole {parties} kinnitus avati uuesti; ta kinnitab uuesti.",
     },
+    "agree.reopen.change.role": {
+        "en": "Changing the role of {party}",
+        "et": "Osapoole {party} rolli muutmine",
+    },
+    "agree.reopen.change.commitment": {"en": "Adding a commitment", "et": "Lubaduse lisamine"},
+    "agree.reopen.change.commitment_edit": {
+        "en": "Changing this commitment",
+        "et": "Selle lubaduse muutmine",
+    },
+    "agree.reopen.change.expectation": {"en": "Adding an expectation", "et": "Ootuse lisamine"},
+    "agree.reopen.change.answer": {"en": "Answering this expectation", "et": "Sellele ootusele vastamine"},
+    "agree.reopen.change.fields": {
+        "en": "Changing the agreement fields",
+        "et": "Kokkuleppe väljade muutmine",
+    },
+    "agree.reopen.change.remove": {"en": "Removing it", "et": "Selle eemaldamine"},
+    "agree.reopen.change.agreement": {
+        "en": "Recording this agreement",
+        "et": "Selle kokkuleppe salvestamine",
+    },
+    "agree.reopen.change.revote": {"en": "A new round", "et": "Uus voor"},
     "agree.reason.rung": {"en": "the agreed rung changed", "et": "kokkulepitud aste muutus"},
     "agree.reason.revote": {"en": "a new round started", "et": "algas uus voor"},
     "agree.reason.roles": {"en": "the roles changed", "et": "rollid muutusid"},

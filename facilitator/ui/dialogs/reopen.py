@@ -8,7 +8,7 @@ undoing the change), and the notice after it names whom it reopened, from the lo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual.app import App
@@ -18,6 +18,7 @@ from facilitator.core.model import Event, Session
 from facilitator.core.reopening import would_reopen
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.host import host_of
 
 TITLE_LIMIT = 80  # characters of an activity's title in a question
 
@@ -40,6 +41,15 @@ def reopen_question(
     )
 
 
+def and_what_it_reopens(
+    message: str, session: Session, activity_id: str, kind: str, change: str, t: Translator
+) -> str:
+    """`message` (a question about the change), and after it whose sign-offs the change would
+    reopen, if any: one question says both."""
+    parties = would_reopen(session, kind, activity_id)
+    return f"{message} {reopen_question(session, activity_id, parties, change, t)}" if parties else message
+
+
 async def confirm_reopen(
     app: App[Any],
     session: Session,
@@ -58,6 +68,23 @@ async def confirm_reopen(
     if not await app.push_screen_wait(ConfirmDialog(question, yes_key)):
         return None
     return parties
+
+
+async def change_asked(
+    app: App[Any], session: Session, activity_id: str, kind: str, change: str, make: Callable[[], Event]
+) -> Event | None:
+    """Make a change of `kind` to the activity: asked first if it would reopen sign-offs, and
+    said after whose it reopened. The event, or None (Cancel, or refused: said why)."""
+    host = host_of(app)
+    if await confirm_reopen(app, session, activity_id, kind, change, host.t) is None:
+        return None
+    done = host.attempt(make)
+    if done is None:
+        return None
+    notice = reopened_notice(session, done.value, host.t)
+    if notice is not None:
+        app.notify(notice, severity="warning", markup=False, timeout=8)
+    return done.value
 
 
 def reopened_notice(session: Session, event: Event, t: Translator) -> str | None:

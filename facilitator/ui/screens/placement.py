@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from textual import events, work
@@ -35,6 +36,7 @@ from facilitator.core.service import SessionService
 from facilitator.ui.base import BaseScreen, is_text_field
 from facilitator.ui.dialogs.clashes import settle
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.reopen import and_what_it_reopens, change_asked
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.one_pass import OnePassScreen
 from facilitator.ui.screens.phones import from_phone, open_join_panel, phone_sender
@@ -511,9 +513,11 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
         changes = await settle(
             self.app, self.t, self._agree_base, mine, _agreement(activity), labels.__getitem__, self._said
         )
-        activity_id = self.activity_id
-        if changes and not self.fapp.attempt(lambda: self.service.agree(activity_id, **changes)):
-            return
+        activity_id, said = self.activity_id, self.t("agree.reopen.change.agreement")
+        make = partial(self.service.agree, activity_id, **changes)
+        room = self.service.room_view
+        if changes and not await change_asked(self.app, room, activity_id, "activity.agreed", said, make):
+            return  # Cancel (the form stays as filled in), or refused
         agreed = self._activity()
         rung = agreed.agreed_current if agreed is not None else None
         if rung is not None:
@@ -541,6 +545,8 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
             return
         if activity.agreed_current is not None:
             message = self.t("board.place.revote_confirm", round=activity.round + 1, title=activity.title)
+            said, room = self.t("agree.reopen.change.revote"), self.service.room_view
+            message = and_what_it_reopens(message, room, activity.id, "activity.revote", said, self.t)
             if not await self.app.push_screen_wait(ConfirmDialog(message, "board.place.button.revote")):
                 return
         self.party_id = None

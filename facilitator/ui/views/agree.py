@@ -35,6 +35,7 @@ from facilitator.core.text import one_line
 from facilitator.ui.dialogs.actions import AddMenu
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.fields import FLOWS
+from facilitator.ui.dialogs.reopen import and_what_it_reopens
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_actions import ActionEditor, ReopenedNotices
@@ -523,6 +524,12 @@ class AgreeView(AgreePanel):
             message = t("agree.remove.field", field=one_line(label, 200))
             change = lambda: self.service.set_field(activity.id, item.key, "")  # noqa: E731
         confirm = "agree.remove.clear" if item.kind == "field" else "button.delete"
+        if item.kind != "action":  # the same question says what else it undoes
+            kinds = {"commitment": "commitment.removed", "expectation": "expectation.removed"}
+            said, room = t("agree.reopen.change.remove"), self.service.room_view
+            message = and_what_it_reopens(
+                message, room, activity.id, kinds.get(item.kind, "field.set"), said, t
+            )
         if await self.app.push_screen_wait(ConfirmDialog(message, confirm)):
             self.fapp.attempt(change)
 

@@ -17,6 +17,8 @@ class PromiseEditor(Editor):
         if found is None:
             return
         activity, party = found
+        if not await view.reopen_ok(activity.id, "commitment.added", "agree.reopen.change.commitment"):
+            return
         draft = await view.app.push_screen_wait(CommitmentDialog(view.parties(), activity.party_ids, party))
         if draft is None:
             return
@@ -29,6 +31,8 @@ class PromiseEditor(Editor):
         commitment = next((c for c in view.shown.commitments if c.id == commitment_id), None)
         activity = view.current_activity()
         if commitment is None or activity is None:
+            return
+        if not await view.reopen_ok(activity.id, "commitment.updated", "agree.reopen.change.commitment_edit"):
             return
         dialog = CommitmentDialog(
             view.parties(), activity.party_ids, commitment.party_id, commitment.text, editing=True
@@ -55,6 +59,8 @@ class PromiseEditor(Editor):
         if found is None:
             return
         activity, source = found
+        if not await view.reopen_ok(activity.id, "expectation.added", "agree.reopen.change.expectation"):
+            return
         target = next((p for p in activity.party_ids if p != source), None)
         from facilitator.ui.views.expectation_keys import QuickExpectationDialog
 
@@ -78,6 +84,9 @@ class PromiseEditor(Editor):
         session = view.shown
         expectation = next((e for e in session.expectations if e.id == expectation_id), None)
         if expectation is None:
+            return
+        answering = "agree.reopen.change.answer"
+        if not await view.reopen_ok(expectation.activity_id, "expectation.answered", answering):
             return
         dialog = AnswerDialog(
             expectation, session.party_name(expectation.from_party), session.party_name(expectation.to_party)

@@ -33,6 +33,8 @@ class FieldEditor(Editor):
         if not rung.fields and not rung.flows:
             view.notify(view.t("agree.fields.none"), timeout=4)
             return
+        if not await view.reopen_ok(activity.id, "field.set", "agree.reopen.change.fields"):
+            return
         values = session.fields_for(activity.id)
         flows = [(f.id, f.name) for f in rung.flows]
         dialog = FieldsDialog(

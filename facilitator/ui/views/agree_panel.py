@@ -17,6 +17,7 @@ from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.clashes import settle
+from facilitator.ui.dialogs.reopen import confirm_reopen
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.base import PhaseView
@@ -36,6 +37,13 @@ class AgreePanel(PhaseView):
     def shown(self) -> Session:
         """The session as last shown (cheap: key checks run on every refresh)."""
         return self._session if self._session is not None else self.session
+
+    async def reopen_ok(self, activity_id: str, kind: str, change_key: str, **values: str) -> bool:
+        """Before a change of `kind` that would void sign-offs: asked, and answered yes (or
+        nobody had signed). Asked before a dialog opens, so Cancel loses nothing typed."""
+        change = self.t(change_key, **values)
+        asked = await confirm_reopen(self.app, self.service.room_view, activity_id, kind, change, self.t)
+        return asked is not None
 
     def current_activity(self) -> Activity | None:
         session = self.shown

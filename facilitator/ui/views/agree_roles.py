@@ -33,4 +33,6 @@ class RoleEditor(Editor):
         choice = await view.app.push_screen_wait(dialog)
         if choice is None or choice.role_id == current:
             return
+        if not await view.reopen_ok(activity.id, "role.set", "agree.reopen.change.role", party=name):
+            return
         view.fapp.attempt(lambda: view.service.set_role(activity.id, item.key, choice.role_id))

@@ -31,10 +31,12 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from facilitator.core.model import Session
+from facilitator.core.reopening import would_reopen
 from facilitator.core.scenario import Role
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
+from facilitator.ui.dialogs.reopen import confirm_reopen
 from facilitator.ui.text import cut
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
@@ -442,13 +444,24 @@ class RoleGridScreen(BaseScreen):
         if self.service.room_view.roles_for(message.activity_id).get(message.party_id) == role_id:
             grid.action_skip(1)
             return
-        done = self.fapp.attempt(
-            lambda: self.service.set_role(message.activity_id, message.party_id, role_id)
-        )
-        self._refresh_grid()
-        if not done:
+        if would_reopen(self.service.room_view, "role.set", message.activity_id):
+            self._set_role_asked(message.activity_id, message.party_id, role_id)
             return
-        grid.action_skip(1)  # on to the next party's cell, as in a spreadsheet
+        self._set_role(message.activity_id, message.party_id, role_id)
+
+    @work(exclusive=True, group="grid-reopen")
+    async def _set_role_asked(self, activity_id: str, party_id: str, role_id: str | None) -> None:
+        """A role of an activity parties have signed off: their sign-offs reopen, asked first."""
+        session = self.service.room_view
+        change = self.t("agree.reopen.change.role", party=session.party_name(party_id))
+        if await confirm_reopen(self.app, session, activity_id, "role.set", change, self.t) is not None:
+            self._set_role(activity_id, party_id, role_id)
+
+    def _set_role(self, activity_id: str, party_id: str, role_id: str | None) -> None:
+        done = self.fapp.attempt(lambda: self.service.set_role(activity_id, party_id, role_id))
+        self._refresh_grid()
+        if done:
+            self.query_one(RoleGrid).action_skip(1)  # on to the next party's cell, as in a spreadsheet
 
     def set_role(self, number: int) -> None:
         """As if `number` were typed on the cursor's cell (the palette's and the dialog's way)."""
