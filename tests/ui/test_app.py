@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Digits, Input
+from textual.widgets import DataTable, Digits, Input, Label
 
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
@@ -486,7 +486,11 @@ async def test_the_facilitator_plans_a_phases_minutes_by_key_and_by_clicking_the
         await pilot.press("ctrl+u", *"abc", "enter")  # not minutes: refused, nothing changes
         await pilot.pause()
         assert digits.value == "30:00"
-        assert any("1 to 600" in n.message for n in app._notifications)
+        dialog = app.screen  # the refusal is said in the dialog, which keeps what was typed
+        assert isinstance(dialog, TextPromptDialog) and dialog.query_one("#value", Input).value == "abc"
+        assert "1 to 600" in str(dialog.query_one("#problem", Label).render())
+        await pilot.press("ctrl+u", *"20", "enter")
+        await until(pilot, lambda: digits.value == "20:00", "the mended minutes")
         await pilot.click("#timer-digits")
         await pilot.pause()
         assert isinstance(app.screen, TextPromptDialog)

@@ -166,7 +166,7 @@ class TextPromptDialog(BaseModal[str | None]):
 
     def submit(self) -> None:
         field = self.query_one("#value", Input)
-        if self.attempt is not None and field.value.strip():
+        if self.attempt is not None:
             try:
                 self.attempt(field.value)
             except UserError as error:

@@ -270,7 +270,8 @@ class HomeScreen(BaseScreen):
         made: list[SessionService] = []
 
         def attempt(path: str) -> None:
-            made.append(self.fapp.library.import_file(Path(path.strip()).expanduser()))
+            if path.strip():  # nothing typed: nothing to import
+                made.append(self.fapp.library.import_file(Path(path.strip()).expanduser()))
 
         await self.app.push_screen_wait(
             TextPromptDialog(

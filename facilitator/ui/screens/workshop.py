@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Label
 
+from facilitator.core.errors import UserError
 from facilitator.core.model import Session
 from facilitator.core.party import party_view
 from facilitator.core.scenario import Phase
@@ -411,19 +412,20 @@ class WorkshopScreen(Backdrop, BaseScreen):
                 self._set_timer(reset, "reset")
             return
         planned = round((timer.planned or 60.0 * phase.minutes) / 60)
-        typed = await self.app.push_screen_wait(
-            TextPromptDialog("timer.minutes.title", "timer.minutes.label", str(planned), kind=None)
+
+        def plan(typed: str) -> None:  # a refusal stays in the dialog, with what was typed
+            minutes = int(typed.strip()) if typed.strip().isdecimal() else 0
+            if not 1 <= minutes <= 600:
+                raise UserError.worded("timer.minutes.bad")
+            planned_timer = timer.plan(minutes)
+            self.service.set_timer(planned_timer, "plan")
+            self.query_one("#timer", TimerPanel).timer = planned_timer
+
+        await self.app.push_screen_wait(
+            TextPromptDialog(
+                "timer.minutes.title", "timer.minutes.label", str(planned), kind=None, attempt=plan
+            )
         )
-        if typed is None:
-            return
-        try:
-            minutes = int(typed.strip())
-        except ValueError:
-            minutes = 0
-        if not 1 <= minutes <= 600:
-            self.fapp.show_error(self.t("timer.minutes.bad"))
-            return
-        self._set_timer(timer.plan(minutes), "plan")
 
     def _set_timer(self, timer: PhaseTimer, command: str) -> None:
         if self.fapp.attempt(lambda: self.service.set_timer(timer, command)):

@@ -214,11 +214,14 @@ class FollowUpView(PhaseView):
         item = self.selected()
         if item is None:
             return
-        note = await self.app.push_screen_wait(
-            TextPromptDialog("followup.note.title", "followup.note.label", item.note)
+        await self.app.push_screen_wait(  # a refusal stays in the dialog, with the note as typed
+            TextPromptDialog(
+                "followup.note.title",
+                "followup.note.label",
+                item.note,
+                attempt=lambda note: self.service.note_followup(item.id, note.strip()),
+            )
         )
-        if note is not None:
-            self.fapp.attempt(lambda: self.service.note_followup(item.id, note.strip()))
 
     @work
     async def action_carry(self) -> None:
@@ -234,12 +237,15 @@ class FollowUpView(PhaseView):
         if not self.session.has_party(item.party_id):
             self.fapp.show_error(t("followup.carry.party_gone", party=item.party_name))
             return
-        due = await self.app.push_screen_wait(
-            TextPromptDialog("followup.carry.title", "followup.carry.due", shown_date(item.due, t.language))
+        due = await self.app.push_screen_wait(  # a date it can't read stays in the dialog, to mend
+            TextPromptDialog(
+                "followup.carry.title",
+                "followup.carry.due",
+                shown_date(item.due, t.language),
+                attempt=lambda due: self.service.carry_over(item.id, due=due.strip() or None),
+            )
         )
-        if due is not None and self.fapp.attempt(
-            lambda: self.service.carry_over(item.id, due=due.strip() or None)
-        ):
+        if due is not None:
             self.notify(t("followup.carry.done", text=one_line(item.text, 60)), markup=False, timeout=3)
 
     @on(Button.Pressed)

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from facilitator.core.errors import UserError
 from facilitator.core.model import Participant, Party, Session
 from facilitator.core.scenario import SuggestedParty
 from facilitator.core.service import SessionService
@@ -355,15 +356,19 @@ class SetupView(PhaseView):
         if party is None:
             self.notify(self.t("setup.parties.none_selected"), timeout=3)
             return
+
+        def rename(name: str) -> None:  # a refusal (a name taken) stays in the dialog, with the name
+            if not name.strip():
+                raise UserError.worded("setup.parties.no_name")
+            if name.strip() != party.name:
+                self.service.update_party(party.id, name=name.strip())
+
         name = await self.app.push_screen_wait(
-            TextPromptDialog("setup.rename.title", "setup.rename.label", value=party.name, kind=NAME)
+            TextPromptDialog(
+                "setup.rename.title", "setup.rename.label", value=party.name, kind=NAME, attempt=rename
+            )
         )
-        if name is None or name.strip() == party.name:
-            return
-        if not name.strip():
-            self.fapp.show_error(self.t("setup.parties.no_name"))
-            return
-        if self.fapp.attempt(lambda: self.service.update_party(party.id, name=name.strip())):
+        if name is not None and name.strip() != party.name:
             self.notify(
                 self.t("setup.parties.renamed", old=party.name, name=name.strip()), markup=False, timeout=3
             )
