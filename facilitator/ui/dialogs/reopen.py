@@ -93,5 +93,8 @@ def reopened_notice(session: Session, event: Event, t: Translator) -> str | None
     activity_id = event.data.get("activity_id") or event.data.get("id")
     if not parties or not isinstance(activity_id, str) or not session.has_activity(activity_id):
         return None
-    title = one_line(session.activity(activity_id).title, TITLE_LIMIT)
-    return t("agree.reopen.done", count=len(parties), activity=title, parties=names(session, parties))
+    activity = session.activity(activity_id)
+    order = {p: i for i, p in enumerate(activity.party_ids)}  # as the activity lists them
+    ordered = sorted(parties, key=lambda p: order.get(p, len(order)))
+    title = one_line(activity.title, TITLE_LIMIT)
+    return t("agree.reopen.done", count=len(parties), activity=title, parties=names(session, ordered))
