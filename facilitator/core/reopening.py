@@ -74,7 +74,17 @@ class Reopening:
 
 def reopenings(session: Session, party_id: str | None = None) -> dict[str, dict[str, Reopening]]:
     """Per activity, the parties (only `party_id`, if given) whose sign-off a change voided
-    and who have not signed again: the latest such change. One walk of the log."""
+    and who have not signed again: the latest such change. One walk of the log per session,
+    kept with it (like `authorship.entered_for`): forty phones' pages walk it once."""
+    every = session.__dict__.get("_reopenings")
+    if every is None:
+        every = session.__dict__["_reopenings"] = _walk(session)
+    if party_id is None:
+        return every
+    return {a: {party_id: r} for a, parties in every.items() if (r := parties.get(party_id)) is not None}
+
+
+def _walk(session: Session) -> dict[str, dict[str, Reopening]]:
     found: dict[str, dict[str, Event]] = {}
     for event in session.events:
         data = event.data
@@ -84,8 +94,7 @@ def reopenings(session: Session, party_id: str | None = None) -> dict[str, dict[
         if event.kind in ("signoff.given", "signoff.withdrawn"):
             found.get(activity_id, {}).pop(str(data.get("party_id")), None)
         for party in data.get("reopened", ()):
-            if party_id is None or party == party_id:
-                found.setdefault(activity_id, {})[party] = event
+            found.setdefault(activity_id, {})[party] = event
     out: dict[str, dict[str, Reopening]] = {}
     for activity_id, parties in found.items():
         if not session.has_activity(activity_id):
