@@ -84,6 +84,7 @@ def test_a_demo_failing_part_way_leaves_nothing(
     made = create_demo(library, scenario)  # and the next try makes a whole one
     assert [s.id for s in library.list()] == [made.session.id]
     assert len(made.session.activities) > 10 and made.path.parent == library.sessions_dir
+    assert made.file.trust_note() is not None  # as read here: the app's first start need not check it again
 
 
 def test_new_from_failing_part_way_leaves_nothing(

@@ -287,9 +287,11 @@ class SessionLibrary:
         path = self.path_for(session_id)
         if fill is None:  # one write: atomic already
             SessionFile.create(path, data)
-        else:
-            self._make_whole(path, data, fill)
-        return self.service(path)
+            return self.service(path)
+        self._make_whole(path, data, fill)
+        service = self.service(path)
+        service.session  # noqa: B018 - read (and checked) here, so `remember_trust` can note it
+        return service
 
     def _make_whole(self, path: Path, data: dict[str, Any], fill: Fill) -> None:
         """Write and fill the session as a draft beside the folder's sessions, then move it in."""
