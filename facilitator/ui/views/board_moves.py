@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from facilitator.core.reopening import blind_round_open, would_reopen
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.common import ConfirmDialog
-from facilitator.ui.dialogs.reopen import TITLE_LIMIT, reopen_question, reopened_notice
 
+# The rules and the dialogs are imported by the first move, not by the board's start: the
+# rules import every change handler (`core.kinds`) and TinyDB (~70 M instructions of a start).
 if TYPE_CHECKING:
     from facilitator.ui.views.base import PhaseView
 
@@ -31,6 +30,9 @@ class CardMover:
 
     def refusal(self, activity_id: str, target: str | None) -> str | None:
         """Why the card can't go to `target` now (its blind round is open), or None."""
+        from facilitator.core.reopening import blind_round_open
+        from facilitator.ui.dialogs.reopen import TITLE_LIMIT
+
         session = self.view.session
         if target is None or not session.has_activity(activity_id):
             return None
@@ -41,6 +43,10 @@ class CardMover:
 
     async def move(self, activity_id: str, target: str | None, question: str = "") -> None:
         """Put the card on `target` (None: the tray); `question`: one more thing to ask first."""
+        from facilitator.core.reopening import would_reopen
+        from facilitator.ui.dialogs.common import ConfirmDialog
+        from facilitator.ui.dialogs.reopen import reopen_question, reopened_notice
+
         view = self.view
         t = view.t
         asked: tuple[frozenset[str], str | None] | None = None  # what the last question said
