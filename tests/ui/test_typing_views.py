@@ -97,3 +97,21 @@ async def test_collect_puts_the_focus_in_its_field_and_brackets_still_move_on(
         await until(
             pilot, lambda: screen.query_one("ContentSwitcher").current == "view-place", "the next phase"
         )
+
+
+async def test_a_name_typed_on_the_people_list_is_a_persons(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """On setup a name typed on the participants' list goes into the person's field, not the party's."""
+    from facilitator.ui.views.setup import SetupView
+
+    police = empty_session.add_party("Police")
+    empty_session.add_participant("Mari", police)
+    app = make_app(empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, view.query_one("#setup-participants", DataTable))
+        await type_sentence(pilot, "Jüri Šmidt")
+        person = view.query_one("#setup-participant-name", Input)
+        await until(pilot, lambda: person.value == "Jüri Šmidt", "the person's name")
+        assert view.query_one("#setup-party-name", Input).value == ""

@@ -110,7 +110,7 @@ class PhaseView(AppBound, Backdrop, Vertical):
             return
         if bound_between(focused, self, event.key):
             return
-        field = self.query_one(self.TYPING_FIELD, Input)
+        field = self.typing_field(focused)
         if field not in self.screen.focus_chain:  # hidden or disabled: nowhere to type
             return
         event.stop()
@@ -118,6 +118,10 @@ class PhaseView(AppBound, Backdrop, Vertical):
         assert event.character is not None  # (starts_text)
         field.focus()
         field.insert_text_at_cursor(event.character)
+
+    def typing_field(self, focused: Widget) -> Input:
+        """The field a letter typed on `focused` goes into: the view's `TYPING_FIELD`."""
+        return self.query_one(self.TYPING_FIELD or "", Input)
 
     def focus_after_field(self) -> None:
         """Where escape from a text field puts the focus: where the view starts, unless that

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -173,6 +174,13 @@ class SetupView(PhaseView):
             self.show_session(self.session)
             for table, cursor in zip((parties, people), cursors, strict=True):
                 move_to(table, cursor, 0)
+
+    def typing_field(self, focused: Widget) -> Input:
+        """A name typed on the people's list or picker is a person's; elsewhere a party's."""
+        people = self.query_one("#setup-participants-section")
+        if people in focused.ancestors:
+            return self.query_one("#setup-participant-name", Input)
+        return super().typing_field(focused)
 
     def focus_first(self) -> None:
         """A list, not a field: the workshop's keys ([ ] t) would be typed into a field."""
