@@ -215,6 +215,9 @@ class BaseModal(Localized, ModalScreen[ResultType]):
     Left and right move between the buttons of a row, as in any desktop dialog. F7 and F8
     (language, projector) work here too: Textual stops the app's keys at a modal screen."""
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    """Below 20 rows (-short) the box gives up its padding above and below: two rows more for the form."""
+
     BINDINGS = [
         Binding("left", "step_button(-1)", show=False),
         Binding("right", "step_button(1)", show=False),
@@ -292,16 +295,20 @@ class BaseModal(Localized, ModalScreen[ResultType]):
         self.relabel()
         self.after_mount()
         self.call_after_refresh(self._remember_texts)  # values that after_mount set count as "as opened"
-        self.call_after_refresh(self.fit_body)
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
 
-    @on(events.Resize)
-    def _fit_on_resize(self) -> None:
-        self.call_after_refresh(self.fit_body)
+    def _laid_out(self, _screen: Screen[Any]) -> None:
+        self.fit_body()
 
     def fit_body(self) -> None:
         """A long form scrolls between its heading and its buttons, which stay in view: its body
         (`.dialog-body`) gets the rows of the box's height that they leave. When the box
-        scrolled as a whole, the heading went off the top of an 80×24 terminal."""
+        scrolled as a whole, the heading went off the top of an 80×24 terminal.
+
+        Run after every layout of the dialog (a resize, F7's new texts, a problem line shown), when
+        the heights it reads are the new ones; it changes the body only when they changed. Run on
+        a timer after a resize or a relabel, it read the heights of before: after F7 the body kept
+        the rows the other language's texts had left it, and the box scrolled as a whole again."""
         bars = [bar for bar in self.displayed_children if bar.styles.dock in ("top", "bottom")]
         docked = sum(bar.outer_size.height for bar in bars)
         room = Size(self.size.width, self.size.height - docked)  # what the box's % heights are of

@@ -1,13 +1,17 @@
-"""A dialog says what it is while you fill it in: on an 80×24 terminal its heading stays on
-screen whichever field has the focus, and so do its buttons (a long form scrolls between them).
+"""A dialog says what it is while you fill it in: on an 80×24 or a 56×18 terminal its heading
+stays on screen whichever field has the focus, and so do its buttons (a long form scrolls between
+them), also after F7 changed the length of every text in it.
 
 The new-workshop dialog scrolled as a whole: tabbing to its last fields took the heading ("New
-workshop") off the top, and the user was left with a column of fields and no name for them.
+workshop") off the top, and the user was left with a column of fields and no name for them. The
+choice and add-menu dialogs still did at 56×18, and every dialog could after F7 (its body kept
+the height the texts of the other language had left it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -15,15 +19,18 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 
+from facilitator.core.library import SessionSummary
 from facilitator.core.scenario import find_scenario
 from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.actions import ActionDialog, AddMenu
 from facilitator.ui.dialogs.activity import ActivityDialog, ExamplesDialog
-from facilitator.ui.dialogs.common import ChoiceDialog, NewSessionDialog, TextPromptDialog
+from facilitator.ui.dialogs.common import ChoiceDialog, ConfirmDialog, NewSessionDialog, TextPromptDialog
 from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
 from facilitator.ui.dialogs.export import ExportDialog
 from facilitator.ui.dialogs.fields import FieldsDialog
+from facilitator.ui.dialogs.help import HelpScreen
 from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
+from facilitator.ui.screens.compare import CompareWithDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.text import literal
 
@@ -44,6 +51,11 @@ def _answer(s: SessionService) -> AnswerDialog:
     return AnswerDialog(expectation, "Police", "Residents")
 
 
+def _compare(s: SessionService) -> CompareWithDialog:
+    summary = SessionSummary(id=s.path.stem, path=s.path, title="Demo", activities=12)
+    return CompareWithDialog(summary, [replace(summary, id=f"other-{n}") for n in range(12)])
+
+
 DIALOGS: dict[str, Callable[[SessionService], Screen[Any]]] = {
     "new workshop": lambda s: NewSessionDialog([find_scenario("community-safety")], "en"),
     "activity": lambda s: ActivityDialog(s.session),
@@ -58,7 +70,10 @@ DIALOGS: dict[str, Callable[[SessionService], Screen[Any]]] = {
     "choice": lambda s: ChoiceDialog("Phase", [(literal(p.name), p.id) for p in s.session.parties], None),
     "text prompt": lambda s: TextPromptDialog("setup.parties.rename", "setup.col.party", "Police"),
     "add menu": lambda s: AddMenu(["commitment", "expectation", "action"]),
+    "confirm": lambda s: ConfirmDialog("Delete the workshop? " * 12, "button.yes"),
+    "compare with": _compare,
 }
+"""Every kind of dialog (the help screen, which lists keys, is `test_help_*` below)."""
 
 
 def drawn(pilot: Pilot[int], widget: Widget) -> bool:
@@ -73,30 +88,61 @@ def drawn(pilot: Pilot[int], widget: Widget) -> bool:
     return True
 
 
+async def tab_through(pilot: Pilot[int], dialog: Screen[Any], what: str) -> None:
+    """Tab from control to control: the heading and the buttons stay drawn whole throughout."""
+    heading = dialog.query_one(".dialog-title, .dialog-message")  # a confirmation's message is its heading
+    assert len(dialog.query(".dialog-body")) == 1, f"{what}: one part that scrolls, the rest stays"
+    buttons = list(dialog.query(".dialog-buttons"))
+    seen: list[Widget] = []
+    for _ in range(40):
+        focused = pilot.app.focused
+        if focused is None or focused in seen:
+            break
+        seen.append(focused)
+        await pilot.pause()
+        assert drawn(pilot, heading), f"{what}: heading gone with the focus on {focused}"
+        for row in buttons:
+            assert drawn(pilot, row), f"{what}: buttons gone with the focus on {focused}"
+        await pilot.press("tab")
+        await pilot.pause()
+    assert seen, what
+
+
 @pytest.mark.parametrize("kind", sorted(DIALOGS))
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize(
+    ("size", "language"), [((80, 24), "en"), ((56, 18), "et")], ids=["80x24-en", "56x18-et"]
+)
 async def test_the_heading_and_buttons_stay_in_view_whatever_has_the_focus(
-    make_app: MakeApp, demo_session: SessionService, kind: str, size: tuple[int, int]
+    make_app: MakeApp, demo_session: SessionService, kind: str, size: tuple[int, int], language: str
 ) -> None:
-    app = make_app(demo_session)
+    app = make_app(demo_session, lang=language)
     async with app.run_test(size=size) as pilot:
         await screen_shown(pilot, WorkshopScreen)
         dialog = DIALOGS[kind](demo_session)
         app.push_screen(dialog)
-        await until(pilot, lambda: app.screen is dialog and bool(dialog.query(".dialog-title")), kind)
+        await until(pilot, lambda: app.screen is dialog and dialog.is_mounted, kind)
         await pilot.pause()
-        heading = dialog.query_one(".dialog-title")
-        buttons = list(dialog.query(".dialog-buttons"))
-        seen: list[Widget] = []
-        for _ in range(40):
-            focused = app.focused
-            if focused is None or focused in seen:
-                break
-            seen.append(focused)
+        await tab_through(pilot, dialog, kind)
+        for other in ("et", "en") if language == "en" else ("en", "et"):  # other texts, other heights
+            await pilot.press("f7")
+            await until(pilot, lambda: app.language == other, f"{kind} in {other}")  # noqa: B023
             await pilot.pause()
-            assert drawn(pilot, heading), f"{kind}: heading gone with the focus on {focused}"
-            for row in buttons:
-                assert drawn(pilot, row), f"{kind}: buttons gone with the focus on {focused}"
-            await pilot.press("tab")
+            await tab_through(pilot, dialog, f"{kind} after F7 to {other}")
+        assert app.screen is dialog
+
+
+@pytest.mark.parametrize("size", [(80, 24), (56, 18)], ids=["80x24", "56x18"])
+async def test_help_keeps_its_heading_and_close_button_in_view(
+    make_app: MakeApp, demo_session: SessionService, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_session)
+    async with app.run_test(size=size) as pilot:
+        await screen_shown(pilot, WorkshopScreen)
+        await pilot.press("f1")
+        dialog = await screen_shown(pilot, HelpScreen)
+        for language in ("en", "et", "en"):
+            await until(pilot, lambda: app.language == language, language)  # noqa: B023
             await pilot.pause()
-        assert seen, kind
+            assert drawn(pilot, dialog.query_one(".dialog-title")), f"help's heading in {language}"
+            assert drawn(pilot, dialog.query_one("#close")), f"help's Close in {language}"
+            await pilot.press("f7")

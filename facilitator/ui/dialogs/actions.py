@@ -140,7 +140,7 @@ class AddMenu(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label("", id="add-title", classes="dialog-title")
-            yield ChoiceList(id="add-options")
+            yield ChoiceList(id="add-options", classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cancel")
 

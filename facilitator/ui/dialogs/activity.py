@@ -66,7 +66,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
         affected = [p for p in session.parties if p.affected]
         with Vertical(classes="dialog-box wide", id="activity-box"):
             yield Label("", id="activity-heading", classes="dialog-title")
-            with VerticalScroll(id="activity-form"):
+            with VerticalScroll(id="activity-form", classes="dialog-body"):
                 yield Label("", id="activity-title-label")
                 yield Input(activity.title if activity else "", id="activity-title")
                 yield Label("", id="activity-description-label")

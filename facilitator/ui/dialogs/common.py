@@ -48,7 +48,10 @@ class ConfirmDialog(BaseModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(Content(self.message), classes="dialog-message")
+            with VerticalScroll(
+                classes="dialog-body", can_focus=False
+            ):  # a long message scrolls; the buttons stay
+                yield Label(Content(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="confirm", variant="primary" if self.safe else "error")
                 yield Button("", id="cancel")
@@ -90,7 +93,11 @@ class ChoiceDialog(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(Content(self.title_text), classes="dialog-title")
-            yield ChoiceList(*(Option(label, id=value) for label, value in self.options), id="choice-options")
+            yield ChoiceList(
+                *(Option(label, id=value) for label, value in self.options),
+                id="choice-options",
+                classes="dialog-body",
+            )
 
     def after_mount(self) -> None:
         options = self.query_one("#choice-options", OptionList)
@@ -139,8 +146,9 @@ class TextPromptDialog(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label("", id="title", classes="dialog-title")
-            yield Label("", id="label")
-            yield Input(self.value, id="value")
+            with VerticalScroll(classes="dialog-body", can_focus=False):  # the field has the focus
+                yield Label("", id="label")
+                yield Input(self.value, id="value")
             problem = Label("", id="problem", classes="dialog-problem")
             problem.display = False  # until a refusal (see `attempt`)
             yield problem

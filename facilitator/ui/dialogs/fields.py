@@ -68,7 +68,7 @@ class FieldsDialog(AgreeForm[FieldsResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="form-title", classes="dialog-title")
-            with VerticalScroll(id="fields-form"):
+            with VerticalScroll(id="fields-form", classes="dialog-body"):
                 for agreement_field in self.fields:
                     yield Label(literal(agreement_field.label), classes="form-label")
                     if agreement_field.help:

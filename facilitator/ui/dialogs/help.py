@@ -30,7 +30,7 @@ class HelpScreen(BaseModal[None]):
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="help-title", classes="dialog-title")
             yield Label("", id="help-intro")
-            yield Table(id="help-keys", cursor_type="row", show_cursor=False)
+            yield Table(id="help-keys", cursor_type="row", show_cursor=False, classes="dialog-body")
             yield Button("", id="close", variant="primary")
 
     def relabel(self) -> None:
@@ -53,17 +53,6 @@ class HelpScreen(BaseModal[None]):
             if row not in seen:
                 seen.add(row)
                 table.add_row(*row)
-
-    def after_mount(self) -> None:
-        self._fit_keys()
-
-    def on_resize(self) -> None:
-        self._fit_keys()
-
-    def _fit_keys(self) -> None:
-        """The list of keys scrolls within itself on a short terminal, so the title and the
-        intro above it stay in view (the dialog box scrolls only when nothing else fits)."""
-        self.query_one("#help-keys", DataTable).styles.max_height = max(4, min(20, self.app.size.height - 15))
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

@@ -61,7 +61,7 @@ class RoleDialog(BaseModal[RoleChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
             yield Label("", id="role-title", classes="dialog-title")
-            yield ChoiceList(id="role-options")
+            yield ChoiceList(id="role-options", classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cancel")
 

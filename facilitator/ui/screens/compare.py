@@ -416,7 +416,7 @@ class CompareWithDialog(BaseModal[str | None]):
             yield Label("", id="cmp-pick-title", classes="dialog-title")
             yield Label("", id="cmp-pick-a")
             yield Label("", id="cmp-pick-label")
-            yield ChoiceList(id="cmp-pick-list")
+            yield ChoiceList(id="cmp-pick-list", classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="cmp-pick-go", variant="primary")
                 yield Button("", id="cmp-pick-cancel")
