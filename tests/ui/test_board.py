@@ -592,3 +592,25 @@ async def test_a_drawn_header_follows_the_focus_the_selection_and_the_look(
         normal = drawn(TRAY)[1]
         await pilot.press("f8")  # projector: the headers' colours change
         await until(pilot, lambda: drawn(TRAY)[1] != normal, "the projector's header colours")
+
+
+async def test_the_empty_columns_texts_are_kept_for_the_width_and_language_shown(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """Each empty column's text was wrapped once per width and kept for good: a window dragged
+    wider and narrower, and F7, added entries that were never read again."""
+    service = make_session(ui_library)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = board_of(app)
+        empty = [key for key in board.keys if not board.column(key).ids]
+        assert len(empty) == 4
+        for width in (*range(100, 140, 4), 120):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+        await pilot.press("f7")
+        await until(pilot, lambda: app.language == "et", "Estonian")
+        await pilot.pause()
+        assert "Sellel astmel veel midagi pole." in column_text(board, "cooperation")
+        assert len(board._empties) <= len(empty)

@@ -6,7 +6,12 @@ without a mark ("Kohalikud elani" for "Kohalikud elanikud" in the setup's party 
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pytest
+from textual import events
 from textual.app import App, ComposeResult
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from facilitator.ui.widgets.tables import Table
@@ -16,7 +21,7 @@ class OneTable(App[None]):
     CSS = "Table { width: 40; height: 8; }"  # a fixed size, as the setup's lists have: no resize
 
     def compose(self) -> ComposeResult:
-        yield Table(cursor_type="row")
+        yield Table(cursor_type="row", id="people")
 
     def on_mount(self) -> None:
         table = self.query_one(Table)
@@ -53,3 +58,31 @@ def test_every_table_of_the_app_is_one_that_draws_again() -> None:
     root = Path(facilitator.ui.__file__).parent
     plain = [str(path.relative_to(root)) for path in root.rglob("*.py") if "DataTable(" in path.read_text()]
     assert plain == [], plain
+
+
+async def test_the_tables_measuring_runs_once_per_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual calls DataTable's own idle handler after any of a subclass's: a Table whose
+    handler called it too measured every new row twice."""
+    runs: Counter[str] = Counter()
+    measure, check = DataTable._on_idle, Widget._on_idle
+
+    async def counted_measure(self: DataTable[object], event: events.Idle) -> None:
+        runs["measured", self.id or ""] += 1
+        await measure(self, event)
+
+    async def counted_check(self: Widget, event: events.Idle) -> None:
+        runs["idle", self.id or ""] += 1
+        await check(self, event)
+
+    monkeypatch.setattr(DataTable, "_on_idle", counted_measure)
+    monkeypatch.setattr(Widget, "_on_idle", counted_check)
+    app = OneTable()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one(Table)
+        for n in range(5):
+            table.add_row(f"Osapool {n} " * (n + 1), str(n))
+            await pilot.pause()
+        lines = shown(table)
+    assert runs["idle", "people"] > 5
+    assert runs["measured", "people"] == runs["idle", "people"]
+    assert lines[-1].startswith(" Osapool 4 Osapool 4"), lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Label, SelectionList
+from textual.widgets import DataTable, Label, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 
 from facilitator.ui import css_cache
@@ -33,6 +33,8 @@ async def test_the_parts_the_app_reads_are_there() -> None:
         assert css_cache.usable()  # Stylesheet._parse_rules, its parameters as named there
         assert isinstance(app.stylesheet._variables, dict) and app.stylesheet._variables
         assert all(isinstance(rule.errors, list) for rule in app.stylesheet.rules)
+        measures = (DataTable._update_column_widths, DataTable._update_dimensions)  # widgets/tables.py
+        assert all(callable(measure) for measure in measures)
         ticks = app.query_one(SelectionList)
         marks = [ticks.render_line(y).text.split("▐", 1)[1][0] for y in range(2)]
         assert marks == [" ", "✓"]

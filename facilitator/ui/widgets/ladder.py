@@ -190,6 +190,7 @@ class LadderBoard(Widget, can_focus=True):
         key = (width, height, rise, tall, shown)
         if key != self._layout_key or not self._boxes:
             self._layout_key = key
+            self._empties.clear()  # wrapped for the widths of before
             for column in self.columns.values():
                 column.title_lines, column.party_lines = (3, 2) if tall else (2, 1)
             count = len(shown)
@@ -240,6 +241,7 @@ class LadderBoard(Widget, can_focus=True):
             column = self.columns[key]
             if text != column.empty_text:
                 column.empty_text = text
+                self._empties.clear()  # the texts of before (F7)
                 if not column.ids:
                     self.refresh()
 
@@ -564,7 +566,8 @@ class LadderBoard(Widget, can_focus=True):
         return strips
 
     def _empty_lines(self, text: str, width: int) -> list[str]:
-        """An empty column's text, wrapped once per text and width (not once per line drawn)."""
+        """An empty column's text, wrapped once per text and width (not once per line drawn);
+        kept until the widths or the texts change (`boxes`, `set_empty_texts`)."""
         key = (text, width)
         lines = self._empties.get(key)
         if lines is None:

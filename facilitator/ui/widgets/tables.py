@@ -3,11 +3,12 @@ rows are rebuilt."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+from textual.widgets.data_table import CellKey, ColumnKey, RowDoesNotExist, RowKey
 
 
 class Table(DataTable[object]):
@@ -25,10 +26,23 @@ class Table(DataTable[object]):
         columns leave of the table, its names cut with a mark. A long party name pushed the
         setup's count of people out of sight (the table scrolled sideways)."""
 
-    async def _on_idle(self, event: events.Idle) -> None:
-        widths = [column.content_width for column in self.columns.values()]
-        await super()._on_idle(event)
-        if [column.content_width for column in self.columns.values()] != widths:
+    # Where DataTable measures, when idle (its own `_on_idle`, which Textual calls after any of
+    # a subclass's: one that called it as well measured everything twice).
+    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
+        widths = self._widths()
+        super()._update_column_widths(updated_cells)
+        self._measured(widths)
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        widths = self._widths()
+        super()._update_dimensions(new_rows)
+        self._measured(widths)
+
+    def _widths(self) -> list[int]:
+        return [column.content_width for column in self.columns.values()]
+
+    def _measured(self, widths: list[int]) -> None:
+        if self._widths() != widths:
             self._update_count += 1  # part of every cache key: what was drawn is drawn again
             self.refresh()
         self._give_way()
