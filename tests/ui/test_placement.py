@@ -396,3 +396,29 @@ async def test_placement_labels_in_both_languages(make_app: MakeApp, ui_library:
         assert "Praegu: ≠ erinevad, arvamusi: 2" in screen_text(app)
         assert str(screen.query_one("#agree", Button).label) == "Salvesta kokkulepe"
         assert screen.query_one("#agree-note", Input) is not None
+
+
+async def test_a_brings_the_controls_with_the_spread_whole_above_them_at_80x24(
+    make_app: MakeApp, ui_library: SessionLibrary
+) -> None:
+    """`a` scrolled the agreement's controls to the top as far as the page went: at 80×24 the
+    page stopped with half of "Now: ≠ differ … (1. Communication … 2. Cooperation)" above them,
+    its first line out of sight. The spread's lines are shown whole with the controls."""
+    parties = ("Kaasiku vald", "Politsei", "Kohalikud elanikud", "Metsaküla Külaselts")
+    service = make_session(ui_library, lang="et", parties=parties, activities=(("Arutelud", (0, 1, 2, 3)),))
+    app = make_app(session=service, lang="et")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_placement(app, pilot)
+        await pilot.press("1", "1", "1", "1", "2", "3", "2", "3", "r")
+        await until(pilot, lambda: screen.page == "page-revealed", "the reveal")
+        await pilot.press("a")
+        await until(pilot, lambda: screen.query_one("#agree-current").has_focus, "the controls")
+        await pilot.pause()
+        page = screen.query_one("#page-revealed")
+        top, bottom = page.scroll_y, page.scroll_y + page.scrollable_content_region.height
+        for part in page.children:
+            if part.display:
+                area = part.virtual_region
+                assert area.bottom <= top or area.y >= top, f"{part} cut at the top"
+        assert screen.query_one("#agree-controls").virtual_region.bottom <= bottom
+        assert "Praegu: ≠ erinevad" in screen_text(app)

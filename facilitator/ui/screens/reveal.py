@@ -71,4 +71,13 @@ def show_controls(screen: Screen[object] | Widget) -> None:
     """Bring the agreement's controls into view and put the focus on the first rung picker."""
     controls = screen.query_one("#agree-controls")
     screen.query_one("#agree-current").focus(scroll_visible=False)
-    controls.scroll_visible(animate=False, top=True)
+    page = controls.parent
+    if not isinstance(page, Widget):
+        return
+    # From the highest line of the page that shows the rest down to the controls' last one
+    # (the spread in words, for the room to agree by): the controls at the top, as far as the
+    # page scrolled, left half a wrapped line above them at 80×24.
+    room, end = page.scrollable_content_region.height, controls.virtual_region.bottom
+    tops = [part.virtual_region.y for part in page.children if part.display and part is not controls]
+    fitting = [top for top in tops if end - top <= room and top <= controls.virtual_region.y]
+    page.scroll_to(y=min(fitting, default=controls.virtual_region.y), animate=False, immediate=True)
