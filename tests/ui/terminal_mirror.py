@@ -120,6 +120,20 @@ class TerminalMirror:
         ]
 
 
+def layouts_counted(monkeypatch: pytest.MonkeyPatch) -> list[Screen[Any]]:
+    """The screens laid out from now on, one entry per layout pass (Textual's, not a scroll's
+    alone), in order."""
+    layouts: list[Screen[Any]] = []
+    real = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        layouts.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return layouts
+
+
 def shown_screens(app: App[Any]) -> list[Screen[Any]]:
     """The top screen and those seen through it (under a dialog)."""
     return [*app._background_screens, app.screen]

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from facilitator.core.library import SessionLibrary
 from facilitator.ui.screens.placement import PlacementScreen
 
-from .terminal_mirror import TerminalMirror
+from .terminal_mirror import TerminalMirror, layouts_counted
 from .test_placement import MakeApp, make_session, open_placement
 
 PLACE_ALL = ("1", "2", "2", "3", "3", "4")
@@ -90,14 +90,7 @@ async def test_the_reveal_is_laid_out_once_and_drawn_once(
         screen = await open_placement(app, pilot)
         await pilot.press(*PLACE_ALL, "r", "v", *PLACE_ALL)  # the second round's reveal next
         await pilot.pause()
-        layouts: list[Screen[Any]] = []
-        real = Screen._refresh_layout
-
-        def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
-            layouts.append(self)
-            real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        layouts = layouts_counted(monkeypatch)
         drawn = mirror.updates
         await pilot.press("r")
         await pilot.pause()

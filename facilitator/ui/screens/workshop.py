@@ -32,6 +32,7 @@ from facilitator.core.timer import PhaseTimer
 from facilitator.ui.base import BaseScreen, is_text_field, unsaved_text
 from facilitator.ui.dialogs.closing import close_or_reopen, titled
 from facilitator.ui.messages import ActivitySelected, GoToPhase, OpenPlacement
+from facilitator.ui.one_pass import OnePassScreen
 from facilitator.ui.screens.phones import open_join_panel
 from facilitator.ui.text import same
 from facilitator.ui.views.base import PhaseView
@@ -71,7 +72,7 @@ def view_class(kind: str) -> type[PhaseView]:
     return view
 
 
-class WorkshopScreen(Backdrop, BaseScreen):
+class WorkshopScreen(Backdrop, OnePassScreen[Any], BaseScreen):
     """One session, live."""
 
     FOLLOWS_SESSION = True

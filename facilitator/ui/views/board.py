@@ -15,6 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
+from textual.layout import DockArrangeResult
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -25,6 +27,7 @@ from facilitator.core.scenario import Scenario
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.messages import OpenPlacement
+from facilitator.ui.one_pass import take_request
 from facilitator.ui.text import literal, show
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.views.board_moves import CardMover
@@ -166,26 +169,39 @@ class BoardView(PhaseView):
         yield board
         yield Label("", id="board-detail")
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_bar)
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        """The bar fitted to the width a layout pass gives the view, before the pass arranges
+        the bar: fitted after it (each resize, the first frame too), it was a second layout."""
+        if not optimal:
+            for widget in self._fit_bar(size.width):
+                take_request(widget)  # (answered by the arrangement that follows, in this pass)
+        return super().arrange(size, optimal)
 
-    def _fit_bar(self) -> None:
+    def _fit_bar(self, width: int) -> list[Widget]:
         """The bar's buttons whole at 80 columns ("Paiguta ja" was cut): the filter's label goes
         first (the list shows "all parties"), then the filter narrows. The hint only when it
         fits whole: cut ("arrows: choose · u/d or") it reads as broken, and the key bar says
-        the same keys."""
+        the same keys. The widgets changed."""
         bar = self.query_one("#board-bar")
         label = self.query_one("#board-filter-label", Label)
         choice = self.query_one("#board-filter", ChoiceField)
         hint = self.query_one("#board-hint", Label)
-        buttons = sum(w.outer_size.width + 1 for w in self.query(ActionBar) if w.display)  # + margin
+        before = [label.display, choice.styles.width, hint.display]
+        bar_width = width - bar.styles.gutter.width - bar.styles.margin.width
+        buttons = sum(  # (as laid out: width auto, a margin of 1)
+            actions.get_content_width(Size(0, 0), Size(0, 0)) + actions.styles.gutter.width + 1
+            for actions in self.query(ActionBar)
+            if actions.display
+        )
         label_width = Content(self.t("board.filter.label")).cell_length + 1
-        room = bar.size.width - buttons
+        room = bar_width - buttons
         label.display = room >= label_width + FILTER_WIDTH
         filter_width = min(FILTER_WIDTH, max(FILTER_NARROWEST, room - (label_width if label.display else 0)))
         choice.styles.width = filter_width
         used = buttons + filter_width + (label_width if label.display else 0)
-        hint.display = bar.size.width - used >= Content(self.t("board.hint")).cell_length + 2
+        hint.display = bar_width - used >= Content(self.t("board.hint")).cell_length + 2
+        after = [label.display, choice.styles.width, hint.display]
+        return [w for w, old, new in zip([label, choice, hint], before, after, strict=True) if old != new]
 
     @property
     def board(self) -> LadderBoard:
