@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.scalar import Scalar
 from textual.geometry import Size
 from textual.layout import DockArrangeResult
 from textual.widget import Widget
@@ -186,7 +187,6 @@ class BoardView(PhaseView):
         label = self.query_one("#board-filter-label", Label)
         choice = self.query_one("#board-filter", ChoiceField)
         hint = self.query_one("#board-hint", Label)
-        before = [label.display, choice.styles.width, hint.display]
         bar_width = width - bar.styles.gutter.width - bar.styles.margin.width
         buttons = sum(  # (as laid out: width auto, a margin of 1)
             actions.get_content_width(Size(0, 0), Size(0, 0)) + actions.styles.gutter.width + 1
@@ -195,13 +195,19 @@ class BoardView(PhaseView):
         )
         label_width = Content(self.t("board.filter.label")).cell_length + 1
         room = bar_width - buttons
-        label.display = room >= label_width + FILTER_WIDTH
-        filter_width = min(FILTER_WIDTH, max(FILTER_NARROWEST, room - (label_width if label.display else 0)))
-        choice.styles.width = filter_width
-        used = buttons + filter_width + (label_width if label.display else 0)
-        hint.display = bar_width - used >= Content(self.t("board.hint")).cell_length + 2
-        after = [label.display, choice.styles.width, hint.display]
-        return [w for w, old, new in zip([label, choice, hint], before, after, strict=True) if old != new]
+        show_label = room >= label_width + FILTER_WIDTH
+        filter_width = min(FILTER_WIDTH, max(FILTER_NARROWEST, room - (label_width if show_label else 0)))
+        used = buttons + filter_width + (label_width if show_label else 0)
+        show_hint = bar_width - used >= Content(self.t("board.hint")).cell_length + 2
+        changed: list[Widget] = []
+        for widget, shown in ((label, show_label), (hint, show_hint)):
+            if widget.display != shown:  # (set only on a change: each setting asks for a layout)
+                widget.display = shown
+                changed.append(widget)
+        if choice.styles.width != Scalar.from_number(filter_width):
+            choice.styles.width = filter_width
+            changed.append(choice)
+        return changed
 
     @property
     def board(self) -> LadderBoard:
