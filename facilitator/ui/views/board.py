@@ -154,14 +154,19 @@ class BoardView(PhaseView):
         self._mover = CardMover(self)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="board-bar"):
-            yield Label("", id="board-filter-label")
-            yield ChoiceField(id="board-filter")
-            yield ActionBar(
-                [BarAction("up", "▲"), BarAction("down", "▼")], id="board-moves", classes="editing"
-            )
-            yield ActionBar([BarAction("place", "…", primary=True)], id="board-place")
-            yield Label("", id="board-hint", classes="editing")
+        # Held for the bar's fit, at every layout pass (queries cost ~2 M instructions there).
+        self._filter_label = Label("", id="board-filter-label")
+        self._filter_field = ChoiceField(id="board-filter")
+        self._bar_actions = (
+            ActionBar([BarAction("up", "▲"), BarAction("down", "▼")], id="board-moves", classes="editing"),
+            ActionBar([BarAction("place", "…", primary=True)], id="board-place"),
+        )
+        self._hint = Label("", id="board-hint", classes="editing")
+        with Horizontal(id="board-bar") as self._bar:
+            yield self._filter_label
+            yield self._filter_field
+            yield from self._bar_actions
+            yield self._hint
         board = LadderBoard(self.service.scenario.rung_ids(), id="board")
         if self.focused_as_composed:
             # Focused before it is first styled: the screen's auto focus (this very widget)
@@ -183,14 +188,11 @@ class BoardView(PhaseView):
         first (the list shows "all parties"), then the filter narrows. The hint only when it
         fits whole: cut ("arrows: choose · u/d or") it reads as broken, and the key bar says
         the same keys. The widgets changed."""
-        bar = self.query_one("#board-bar")
-        label = self.query_one("#board-filter-label", Label)
-        choice = self.query_one("#board-filter", ChoiceField)
-        hint = self.query_one("#board-hint", Label)
+        bar, label, choice, hint = self._bar, self._filter_label, self._filter_field, self._hint
         bar_width = width - bar.styles.gutter.width - bar.styles.margin.width
         buttons = sum(  # (as laid out: width auto, a margin of 1)
             actions.get_content_width(Size(0, 0), Size(0, 0)) + actions.styles.gutter.width + 1
-            for actions in self.query(ActionBar)
+            for actions in self._bar_actions
             if actions.display
         )
         label_width = Content(self.t("board.filter.label")).cell_length + 1
@@ -217,11 +219,11 @@ class BoardView(PhaseView):
     def relabel(self) -> None:
         super().relabel()
         t = self.t
-        self.query_one("#board-filter-label", Label).update(t("board.filter.label"))
+        self._filter_label.update(t("board.filter.label"))
         moves = {"up": t("board.button.up"), "down": t("board.button.down")}
-        self.query_one("#board-moves", ActionBar).set_labels(moves)
-        self.query_one("#board-place", ActionBar).set_labels({"place": t("board.button.place")})
-        self.query_one("#board-hint", Label).update(t("board.hint"))
+        self._bar_actions[0].set_labels(moves)
+        self._bar_actions[1].set_labels({"place": t("board.button.place")})
+        self._hint.update(t("board.hint"))
         self._parties = ()  # the "all parties" option is in the old language
         self._cards.clear()
         if self._shown:
@@ -326,7 +328,7 @@ class BoardView(PhaseView):
         self._parties = parties
         if self.party_filter != ALL and not session.has_party(self.party_filter):
             self.party_filter = ALL
-        field = self.query_one("#board-filter", ChoiceField)
+        field = self._filter_field
         options: list[tuple[Content, str]] = [(Content(self.t("board.filter.all")), ALL)]
         options += [(literal(name, 40), party_id) for party_id, name in parties]
         field.title = self.t("board.key.filter")
@@ -427,7 +429,7 @@ class BoardView(PhaseView):
         values = [ALL, *(party_id for party_id, _ in self._parties)]
         index = values.index(self.party_filter) if self.party_filter in values else 0
         value = values[(index + step) % len(values)]
-        self.query_one("#board-filter", ChoiceField).value = value
+        self._filter_field.value = value
         self._filter(value)
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
