@@ -59,8 +59,9 @@ async def test_the_terminal_shows_the_workshop_through_every_kind_of_change(
         await pilot.press("m")  # a dialog over the workshop: the phase's minutes, typed
         await until(pilot, lambda: app.screen is not screen, "the minutes dialog")
         await shown_as_drawn(pilot, mirror, "the dialog")
-        await pilot.press("ctrl+a", "backspace", *"25", "enter")
+        await pilot.press("end", *["backspace"] * 3, *"25", "enter")
         await until(pilot, lambda: app.screen is screen, "the dialog closed")
+        assert screen.current_timer() is not None and screen.current_timer().planned == 25 * 60
         await shown_as_drawn(pilot, mirror, "the dialog closed")
         for other, move in zip([s for s in SIZES if s != size] + [size], "udu", strict=True):
             await pilot.resize_terminal(*other)
