@@ -42,9 +42,18 @@ class HelpScreen(BaseModal[None]):
         table = self.query_one("#help-keys", DataTable)
         table.clear(columns=True)
         table.add_columns(t("help.key"), t("help.action"))
-        # What the screen underneath answers to now: the focused view's keys, the screen's, the app's.
+        # What the screen underneath answers to: the focused widgets' keys; the shown phase view's,
+        # also those that work when one of its lists has the focus (setup's r, space and del were
+        # left out); the screen's and the app's that work now (not both ctrl+w's close and reopen).
         bindings = [(active.node, active.binding) for active in self.under.active_bindings.values()]
-        bindings += [(node, binding) for node in (self.under, self.app) for _key, binding in node._bindings]
+        views = [view for view in self.under.query(".phase-view") if view.display]
+        bindings += [(view, binding) for view in views for _key, binding in view._bindings]
+        bindings += [
+            (node, binding)
+            for node in (self.under, self.app)
+            for _key, binding in node._bindings
+            if node.check_action(binding.action, ()) is not False
+        ]
         seen: set[tuple[str, str]] = set()
         for node, binding in bindings:
             if not binding.description or not is_own_binding(node, binding):
