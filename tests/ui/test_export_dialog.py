@@ -300,3 +300,24 @@ async def test_a_refused_target_is_said_in_the_interface_language(
         await export(app, pilot, dialog, "svg", a_file / "pictures")
         assert "kausta ei õnnestu luua" in plain(dialog.query_one("#export-problem", Label))
     assert a_file.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_the_public_choice_is_read_whole_at_80x24_in_both_languages(
+    make_app: Callable[..., FacilitatorApp], session: SessionService
+) -> None:
+    """ "Public: without people's names and notes that are not public" was cut to "…notes that
+    are …" (Estonian "…mitteavalike märku…") at 80 columns: what a public copy leaves out is
+    the one thing the user must read before choosing it."""
+    app = make_app(session=session, lang="et")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
+        await pilot.press("ctrl+e")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        for language in ("et", "en"):
+            await until(pilot, lambda: app.language == language, language)  # noqa: B023
+            await pilot.pause()
+            tick = app.screen.query_one("#export-public", TickBox)
+            drawn = tick.render_line(0).text
+            assert tick.label.plain.startswith(("Avalik:", "Public:"))
+            assert tick.label.plain in drawn, drawn
+            await pilot.press("f7")

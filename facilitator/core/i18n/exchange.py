@@ -219,8 +219,8 @@ MESSAGES = {
     "exchange.export.language": {"en": "Language", "et": "Keel"},
     "exchange.export.public_label": {"en": "Version", "et": "Versioon"},
     "exchange.export.public": {
-        "en": "Public: without people's names and notes that are not public",
-        "et": "Avalik: ilma inimeste nimede ja mitteavalike märkusteta",
+        "en": "Public: no personal names or non-public notes",
+        "et": "Avalik: isikunimede ja mitteavalike märkusteta",
     },
     "exchange.export.target": {
         "en": "Write to (a file for md, html and json; a folder for csv, svg and handouts):",
