@@ -323,7 +323,7 @@ def test_every_command_says_the_real_cause_of_a_bad_data_folder(
             with_file: f"{with_file / 'sessions'} is a file, not a folder: the data folder keeps",
         },
         "et": {
-            plain: f"{plain} on fail, mitte kaust: andke andmekaust",
+            plain: f"{plain} on fail, mitte kaust: anna andmekaust",
             plain / "sub": f"{plain / 'sub'} ei saa olla kaust: {plain} on fail",
             with_file: f"{with_file / 'sessions'} on fail, mitte kaust: andmekaust hoiab",
         },

@@ -8,7 +8,7 @@ MESSAGES = {
     },
     "error.too_long_here": {
         "en": "This text is too long ({length} characters; at most {limit}). Shorten it: what you typed is kept.",
-        "et": "Tekst on liiga pikk (märke {length}; lubatud kuni {limit}). Lühenda seda: kirjutatu on alles.",
+        "et": "Tekst on liiga pikk (märke {length}; lubatud kuni {limit}). See tuleb lühemaks teha; kirjutatu on alles.",
     },
     "error.invalid_text": {
         "en": "The {field} contains characters that are not valid text.",

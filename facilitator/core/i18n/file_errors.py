@@ -73,17 +73,17 @@ MESSAGES = {
     "file.no_free_id": {"en": "could not find a free session id", "et": "vaba töötoa tunnust ei leitud"},
     "file.data_not_a_folder": {
         "en": "{path} is a file, not a folder: give the data folder with --data-dir",
-        "et": "{path} on fail, mitte kaust: andke andmekaust võtmega --data-dir",
+        "et": "{path} on fail, mitte kaust: anna andmekaust võtmega --data-dir",
     },
     "file.sessions_not_a_folder": {
         "en": "{path} is a file, not a folder: the data folder keeps its sessions there; "
         "move the file away or give another data folder with --data-dir",
         "et": "{path} on fail, mitte kaust: andmekaust hoiab seal töötubasid; "
-        "viige fail mujale või andke teine andmekaust võtmega --data-dir",
+        "vii fail mujale või anna teine andmekaust võtmega --data-dir",
     },
     "file.data_under_a_file": {
         "en": "{path} can't be a folder: {file} is a file, not a folder; give the data folder with --data-dir",
-        "et": "{path} ei saa olla kaust: {file} on fail, mitte kaust; andke andmekaust võtmega --data-dir",
+        "et": "{path} ei saa olla kaust: {file} on fail, mitte kaust; anna andmekaust võtmega --data-dir",
     },
     "file.data_unusable": {
         "en": "cannot use the data folder {path}: {reason}",

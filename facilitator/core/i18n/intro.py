@@ -37,7 +37,7 @@ MESSAGES = {
     },
     "intro.overview.advice": {
         "en": "This tool's advice: place each activity where it is now, agree on where you want it to be – up, the same or down – and on who does what.",
-        "et": "Selle tööriista soovitus: iga tegevus paigutatakse sinna, kus see praegu on, ja lepitakse kokku, kuhu soovitakse jõuda – üles, samale astmele või alla – ning kes mida teeb.",
+        "et": "Selle tööriista soovitus: iga tegevus paigutatakse sinna, kus see praegu on, ja lepitakse kokku soovitud astmes – kas üles, samale astmele või alla – ning selles, kes mida teeb.",
     },
     "intro.rung.questions": {"en": "Questions to ask", "et": "Küsimused aruteluks"},
     "intro.rung.flows": {"en": "Directions of information flow", "et": "Info liikumise suunad"},

@@ -64,7 +64,7 @@ MESSAGES = {
     },
     "error.change.followup_changed": {
         "en": "The party changed its answer meanwhile (now: {outcome}): look at it again, then confirm.",
-        "et": "Osapool muutis vahepeal oma vastust (nüüd: {outcome}): vaata see üle ja kinnita siis.",
+        "et": "Osapool muutis vahepeal oma vastust (nüüd: {outcome}): see tuleb enne kinnitamist üle vaadata.",
     },
     "error.change.outcome": {
         "en": "outcome must be one of {outcomes}",
