@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.core.kinds import KINDS
-from facilitator.core.kinds.placement import round_open
 from facilitator.core.model import Activity, Event, Session
 
 REASONS = {
@@ -46,6 +44,8 @@ def signed_parties(session: Session, activity_id: str) -> tuple[str, ...]:
 
 def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ...]:
     """The parties whose sign-offs a change of `kind` to the activity would make void."""
+    from facilitator.core.kinds import KINDS  # (the kinds when first asked: not at the app's start)
+
     declared = KINDS.get(kind)
     if declared is None or not declared.reopens or not session.has_activity(activity_id):
         return ()
@@ -54,6 +54,8 @@ def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ..
 
 def blind_round_open(session: Session, activity: Activity) -> bool:
     """Whether the activity's blind round is under way, so its rung can't be agreed yet."""
+    from facilitator.core.kinds.placement import round_open
+
     return round_open(activity, bool(session.placements_for(activity.id)))
 
 

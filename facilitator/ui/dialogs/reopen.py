@@ -17,7 +17,6 @@ from facilitator.core.i18n import Translator
 from facilitator.core.model import Event, Session
 from facilitator.core.reopening import would_reopen
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.host import host_of
 
 TITLE_LIMIT = 80  # characters of an activity's title in a question
@@ -64,6 +63,8 @@ async def confirm_reopen(
     parties = would_reopen(session, kind, activity_id)
     if not parties:
         return ()
+    from facilitator.ui.dialogs.common import ConfirmDialog  # only when asked (not at the start)
+
     question = reopen_question(session, activity_id, parties, change, t)
     if not await app.push_screen_wait(ConfirmDialog(question, yes_key)):
         return None
