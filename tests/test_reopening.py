@@ -39,7 +39,7 @@ def test_an_open_blind_round_gets_no_agreed_rung_until_its_reveal(
         with pytest.raises(ChangeRejected) as refused:
             service.agree(activity, **fields)
     et = explain(refused.value, Translator("et"))
-    assert et.startswith("Tegevuse „Talks“ paigutamine on veel pooleli: avalikusta see enne (Enter)")
+    assert et.startswith("Tegevuse „Talks“ paigutamine on veel pooleli: enne tuleb see avalikustada (Enter)")
     assert service.session.activity(activity).agreed_current is None
     service.agree(activity, note="we talk first")  # the note alone, or clearing, is no rung
     service.agree(activity, current=None)

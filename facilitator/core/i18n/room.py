@@ -47,7 +47,7 @@ MESSAGES = {
     # ------------------------------------------------------------ refusals
     "error.round_open": {
         "en": "Placement for “{activity}” is still open: reveal it first (Enter), then agree on its rung.",
-        "et": "Tegevuse „{activity}“ paigutamine on veel pooleli: avalikusta see enne (Enter), siis lepi aste kokku.",
+        "et": "Tegevuse „{activity}“ paigutamine on veel pooleli: enne tuleb see avalikustada (Enter), siis saab astme kokku leppida.",
     },
     "error.revote_unrevealed": {
         "en": "Reveal this round before starting a new round.",
