@@ -5,20 +5,40 @@ sends it again when no answer came: on a slow Wi-Fi the change may have landed a
 answer been lost, and a commitment or an expectation sent again would be there twice. Each
 sending carries a random `once` of its own; the server remembers the last `KEEP` it applied
 per device and answers such a sending as done, without applying it again. One still on its
-way is waited for; one that was refused is tried again (the room may allow it now). A form
-posted without the script has no `once` and is applied as it comes.
+way is waited for; one that was refused is tried again (the room may allow it now). The page
+renders a `once` into each form that records something, so a double tap on one form (or a
+browser without the script posting it twice) is one sending too; a new page (reload, or the
+live part swapped in after an answer) has new ones. A sending is known by its `once` *and*
+its values: the same form sent with other values (typed again on a page not yet swapped) is a
+new sending, never swallowed. A form posted with no `once` is applied as it comes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import re
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Mapping
 
 KEEP = 100
 """Sendings remembered per device (a phone's queue of unsent forms is far shorter)."""
 ONCE = re.compile(r"[0-9a-f]{8,32}")
 """What the script sends (16 hex digits); anything else is not remembered (no memory to fill)."""
+
+
+def new_once() -> str:
+    """A fresh `once` for one rendered form."""
+    return secrets.token_hex(8)
+
+
+def sending(data: Mapping[str, str]) -> str:
+    """What a sending is known by: its `once` with its values ("" without a valid `once`)."""
+    once = data.get("once", "")
+    if not ONCE.fullmatch(once):
+        return ""
+    values = sorted((k, v) for k, v in data.items() if k not in ("once", "csrf"))
+    return hashlib.sha256(repr((once, values)).encode("utf-8", "replace")).hexdigest()[:32]
 
 
 class SentOnce:

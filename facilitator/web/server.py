@@ -30,6 +30,7 @@ from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api, handout
 from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
 from facilitator.web.page import PartyPage, own_placement, party_page
+from facilitator.web.sent_once import new_once, sending
 from facilitator.web.state import STATE, WebState
 
 HERE = Path(__file__).resolve().parent
@@ -102,6 +103,7 @@ def render_text(
         workshop=session.info.title if session is not None else workshop_title(state),
         languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         cannot_save=state.service.trouble is not None,  # the file went away or broke (told at once)
+        once=new_once,  # each form that records something: sent twice, applied once
         **context,
     )
 
@@ -464,7 +466,7 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
             return asyncio.get_running_loop().run_in_executor(state.writers, change)
 
         await asyncio.sleep(0)  # the requests that came with this one are read first
-        once = data.get("once", "")  # the page's script numbers each sending: applied once
+        once = sending(data)  # each rendered form has its own `once`: a sending is applied once
         trying = await state.sent_once.take(device.key, once)
         with state.news.change_in_flight():  # the pages hear of it once the phones are answered
             try:

@@ -179,3 +179,21 @@ async def test_a_phone_says_which_follow_up_answers_the_facilitator_recorded(
     later.close_session()
     _, text = await phone.get("/")
     assert f"✓ done: every night {note}</p>" in shown(text)  # the closed page keeps saying so
+
+
+async def test_one_follow_up_form_posted_twice_is_recorded_once(
+    served: Server, later: SessionService
+) -> None:
+    """A double tap on the follow-up form: the form's own `once` makes it one answer."""
+    import asyncio
+
+    from tests.web.test_form_once import form_of
+
+    later.set_phase("followup")
+    phone = await police_phone(served, later)
+    _, html = await phone.get("/")
+    form = {**form_of(html, "/followup"), "outcome": "done", "note": "every night"}
+    assert form.get("once")
+    answers = await asyncio.gather(*(phone.post("/followup", form) for _ in range(2)))
+    assert [status for status, _ in answers] == [200, 200]
+    assert [e.kind for e in later.session.events].count("followup.recorded") == 1

@@ -94,7 +94,9 @@
     event.preventDefault();
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
-    data.append("once", sendingId());  // sent again (no answer came), the server applies it once
+    // The form's own `once` (a double tap is one sending); the server applies a sending once,
+    // also when it is sent again because no answer came.
+    if (!data.get("once")) { data.set("once", sendingId()); }
     var body = new URLSearchParams(data).toString();
     var item = { action: form.getAttribute("action"), body: body, sent: sentFields(form) };
     keep(pending().concat([item]));
@@ -142,8 +144,9 @@
     return kept;
   }
 
+  // Without the version and the forms' `once`s (new in every part the server renders).
   function withoutVersion(html) {
-    return html.replace(/ data-version="[^"]*"/, "");
+    return html.replace(/ data-version="[^"]*"/, "").replace(/ name="once" value="[0-9a-f]*"/g, "");
   }
 
   function formKey(field) {
