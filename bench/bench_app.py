@@ -251,7 +251,7 @@ def start_rows(runs: dict[str, list[Start]]) -> list[tuple[str, str, str, str, s
         "10, app built directly": 0.0,
         "500, app built directly": 0.0,
         "500, changed elsewhere": 0.0,
-        "10, first start (no CSS cache)": 0.0,
+        "10, first start (no cache)": 0.0,
     }
     for name, target in targets.items():
         wall = median([t for t, _, _ in runs[name]])
@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             "10, app built directly": (CHILD_APP, folder, str(small.path)),
             "500, app built directly": (CHILD_APP, folder, str(large.path)),
             "500, changed elsewhere": (CHILD_APP, folder, str(changed)),
-            "10, first start (no CSS cache)": (CHILD_CLI, folder, small.path.stem),
+            "10, first start (no cache)": (CHILD_CLI, folder, small.path.stem),
         }
         if starts:  # a user's start after the first: the CSS its screens use parsed once before
             start_once(*children["10 activities"])
@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, child in children.items():
                 if name == "500, changed elsewhere":  # its check is remembered: forget it each time
                     SessionService(changed).device.update(trusted=None)
-                if name == "10, first start (no CSS cache)":  # as after an install or a new Textual
+                if name == "10, first start (no cache)":  # as after an install or a new Textual
                     (cache_folder() / FILE_NAME).unlink(missing_ok=True)
                 runs[name].append(start_once(*child))
 
