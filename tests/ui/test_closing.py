@@ -60,7 +60,7 @@ async def test_home_lists_a_closed_workshop_as_closed(
         home = await screen_shown(pilot, HomeScreen)
         table = home.query_one("#sessions", DataTable)
         await until(pilot, lambda: table.row_count == 1, "the list")
-        assert str(table.get_row_at(0)[3]) == f"closed on {closed_day(event.at)}"
+        assert str(table.get_row_at(0)[4]) == f"closed on {closed_day(event.at)}"
 
 
 async def test_the_review_says_closed_not_the_phase(

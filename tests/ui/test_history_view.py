@@ -100,7 +100,7 @@ async def test_the_home_screen_shows_which_session_continues_which(ui_library: S
     async with app.run_test(size=(140, 45)) as pilot:
         home = await screen_shown(pilot, HomeScreen)
         table = home.query_one("#sessions", DataTable)
-        rows = {str(table.get_row(key)[5]): str(table.get_row(key)[6]) for key in table.rows}
+        rows = {str(table.get_cell(key, "id")): str(table.get_cell(key, "continues")) for key in table.rows}
         assert rows[ids[1]] == f"↩ {ids[0]}" and rows[ids[2]] == f"↩ {ids[1]}" and rows[ids[0]] == ""
 
 

@@ -19,6 +19,7 @@ from facilitator.core.library import SessionSummary, link_state
 from facilitator.core.scenario import Scenario, discover
 from facilitator.ui.base import BaseScreen
 from facilitator.ui.dialogs.common import ConfirmDialog, NewSessionDialog, TextPromptDialog
+from facilitator.ui.text import CutCell
 from facilitator.ui.text import literal_cell as literal
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
@@ -63,7 +64,7 @@ class HomeScreen(BaseScreen):
                 yield Button("", id="demo")
                 yield Button("", id="compare")
                 yield Button("", id="export")
-            yield Table(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Table(id="sessions", cursor_type="row", zebra_stripes=True, gives_way="title", least=24)
             yield Label("", id="home-empty", classes="empty")
         yield KeyBar()
 
@@ -106,34 +107,36 @@ class HomeScreen(BaseScreen):
         self._listed = self.fapp.library.listing_signature()  # after listing: its sweep may change the folder
         t = self.t
         table.clear(columns=True)
+        # The title gives way, and the columns that tell sessions apart come first: at 80
+        # columns the scenario and what a session continues are the ones out of sight.
         table.add_column(t("home.col.title"), key="title")
         table.add_column(t("home.col.date"), key="date")
-        table.add_column(t("home.col.scenario"), key="scenario")
-        table.add_column(t("home.col.phase"), key="phase")
         table.add_column(t("home.col.activities"), key="activities")
         table.add_column(t("home.col.id"), key="id")
+        table.add_column(t("home.col.phase"), key="phase")
+        table.add_column(t("home.col.scenario"), key="scenario")
         table.add_column(t("home.col.continues"), key="continues")
         folders = self.fapp.scenario_folders
         for s in self.summaries:
             if s.error:
                 table.add_row(
-                    literal(t("home.unreadable", error=s.error), 70),
-                    "",
-                    "",
+                    CutCell(t("home.unreadable", error=s.error), 70),
                     "",
                     "",
                     literal(s.id),
+                    "",
+                    "",
                     "",
                     key=s.id,
                 )
                 continue
             table.add_row(
-                literal(s.title, 60),
+                CutCell(s.title, 60),
                 literal(shown_date(s.date or s.created_at[:10], t.language)),
-                literal(s.scenario_id),
-                literal(listed_state(s, t, folders)),
                 t.number(s.activities),
                 literal(s.id),
+                literal(listed_state(s, t, folders)),
+                literal(s.scenario_id),
                 literal(self._continues(s.previous_id)),
                 key=s.id,
             )

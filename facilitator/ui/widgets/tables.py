@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from rich.segment import Segment
 from textual import events
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellKey, ColumnKey, RowDoesNotExist, RowKey
 
@@ -19,9 +21,12 @@ class Table(DataTable[object]):
     and line caches are not keyed on the column's width: a row added while the table was shown
     stayed cut at the older, narrower width, without a mark, or was not drawn at all."""
 
-    def __init__(self, *args: Any, gives_way: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, gives_way: str | None = None, least: int = 1, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.gives_way = gives_way
+        self.least = least
+        """The fewest cells the column that gives way keeps: where even that is too many, the
+        last columns go out of sight (home's titles stay readable at 80 columns)."""
         """The key of a column of names, held as `text.CutCell`s: at most as wide as the other
         columns leave of the table, its names cut with a mark. A long party name pushed the
         setup's count of people out of sight (the table scrolled sideways)."""
@@ -57,12 +62,25 @@ class Table(DataTable[object]):
         if column is None or room <= 0:
             return
         others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
-        width = max(1, min(column.content_width, room - others - 2 * self.cell_padding))
+        width = max(min(self.least, column.content_width), min(column.content_width, room - others - 2 * self.cell_padding))
         if column.auto_width or column.width != width:
             column.auto_width, column.width = False, width
             self._update_count += 1
             self._require_update_dimensions = True
             self.refresh()
+
+
+    def render_line(self, y: int) -> Strip:
+        """A line with more to its right ends in "…": a column at the edge was cut unmarked
+        ("kogukondlik-t" at 80 columns), as if that were the whole text."""
+        strip = super().render_line(y)
+        width = self.scrollable_content_region.width
+        if self.scroll_x + width >= self.virtual_size.width or strip.cell_length < width or width < 2:
+            return strip
+        last = list(strip.crop(width - 1, width))
+        if not last or not last[0].text.strip():
+            return strip  # nothing cut here: an empty line, or a gap between columns
+        return Strip([*strip.crop(0, width - 1), Segment("…", last[0].style)])
 
 
 def key_at_cursor(table: DataTable[object]) -> str | None:
