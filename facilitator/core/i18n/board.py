@@ -14,8 +14,8 @@ MESSAGES = {
         "et": "Selle osapoole tegevusi siin pole.",
     },
     "board.tray.detail": {
-        "en": "No agreed rung yet. Enter: place, reveal and agree.",
-        "et": "Astet pole veel kokku lepitud. Enter: paiguta, avalikusta ja lepi kokku.",
+        "en": "Enter: place and agree.",
+        "et": "Enter: paiguta ja lepi kokku.",
     },
     "board.rung.empty": {"en": "Nothing on this rung yet.", "et": "Sellel astmel veel midagi pole."},
     "board.filter.label": {"en": "Party:", "et": "Osapool:"},
