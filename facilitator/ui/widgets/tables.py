@@ -62,13 +62,15 @@ class Table(DataTable[object]):
         if column is None or room <= 0:
             return
         others = sum(c.get_render_width(self) for c in self.columns.values() if c is not column)
-        width = max(min(self.least, column.content_width), min(column.content_width, room - others - 2 * self.cell_padding))
+        width = max(
+            min(self.least, column.content_width),
+            min(column.content_width, room - others - 2 * self.cell_padding),
+        )
         if column.auto_width or column.width != width:
             column.auto_width, column.width = False, width
             self._update_count += 1
             self._require_update_dimensions = True
             self.refresh()
-
 
     def render_line(self, y: int) -> Strip:
         """A line with more to its right ends in "…": a column at the edge was cut unmarked
