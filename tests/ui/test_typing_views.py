@@ -19,6 +19,7 @@ import facilitator.ui.views
 from facilitator.core.service import SessionService
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.widgets.keybar import KeyBar
 
 from .helpers import MakeApp, focus, notifications, open_view, until
 
@@ -115,3 +116,29 @@ async def test_a_name_typed_on_the_people_list_is_a_persons(
         person = view.query_one("#setup-participant-name", Input)
         await until(pilot, lambda: person.value == "Jüri Šmidt", "the person's name")
         assert view.query_one("#setup-party-name", Input).value == ""
+
+
+@pytest.mark.parametrize("kind", sorted(typing_views()))
+async def test_the_key_bar_strikes_the_letters_a_list_here_takes_as_text(
+    make_app: MakeApp, demo_session: SessionService, kind: str
+) -> None:
+    """The bar showed j (join) enabled on setup's lists, where a j typed goes into the field:
+    a key the bar offers must do what it says. The palette still runs the join panel."""
+    view_type = typing_views()[kind]
+    app = make_app(demo_session, lang="en")
+    async with app.run_test(size=(160, 40)) as pilot:
+        view = await open_view(app, pilot, kind, view_type)
+        screen = app.screen
+        lists = [
+            w for w in screen.focus_chain if view in w.ancestors and isinstance(w, DataTable | OptionList)
+        ]
+        await focus(pilot, lists[0])
+        await pilot.pause()
+        bar = screen.query_one(KeyBar)
+        keys = {part.key: part.enabled for item in bar.items for part in item if part.key}
+        assert keys.get("j") is False  # shown struck through, not offered
+        for key, enabled in keys.items():
+            if enabled and key is not None and len(key) == 1 and key.isalnum():
+                assert view.text_field_for(key) is None, key  # every letter offered acts as a key
+        offered = [command.title for command in app.get_system_commands(screen)]
+        assert "Let participants join" in offered  # the palette still runs it

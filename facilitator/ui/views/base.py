@@ -103,21 +103,33 @@ class PhaseView(AppBound, Backdrop, Vertical):
 
     def on_key(self, event: events.Key) -> None:
         """A letter or digit meant as text goes into the view's text field (`TYPING_FIELD`)."""
-        if self.TYPING_FIELD is None or not starts_text(event):
+        if not starts_text(event):
             return
-        focused = self.screen.focused
-        if focused is None or is_text_field(focused) or self not in focused.ancestors:
-            return
-        if bound_between(focused, self, event.key):
-            return
-        field = self.typing_field(focused)
-        if field not in self.screen.focus_chain:  # hidden or disabled: nowhere to type
+        field = self.text_field_for(event.key)
+        if field is None:
             return
         event.stop()
         event.prevent_default()
         assert event.character is not None  # (starts_text)
         field.focus()
         field.insert_text_at_cursor(event.character)
+
+    def text_field_for(self, key: str) -> Input | None:
+        """The field a letter or digit `key` typed now goes into, or None: it acts as a key.
+
+        The key bar asks too, and strikes the screen's letters this view takes as text, so
+        that it never offers a key that would type (`j` on setup's list types a j)."""
+        if self.TYPING_FIELD is None:
+            return None
+        focused = self.screen.focused
+        if focused is None or is_text_field(focused) or self not in focused.ancestors:
+            return None
+        if bound_between(focused, self, key):
+            return None
+        field = self.typing_field(focused)
+        if field not in self.screen.focus_chain:  # hidden or disabled: nowhere to type
+            return None
+        return field
 
     def typing_field(self, focused: Widget) -> Input:
         """The field a letter typed on `focused` goes into: the view's `TYPING_FIELD`."""

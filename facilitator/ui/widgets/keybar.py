@@ -14,6 +14,7 @@ marked "…".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from textual.app import RenderResult
@@ -64,6 +65,18 @@ def bar_items(bindings: list[tuple[Binding, bool, str]], display: dict[str, str]
                     (KeyPart(display[binding.key], binding.key, enabled), KeyPart(binding.description))
                 )
     return items
+
+
+def typed_here(screen: Screen[object]) -> Callable[[str], bool]:
+    """Whether a key typed now is text, not a command: a phase view with a typing field takes
+    letters typed on its lists as text (`PhaseView.text_field_for`), so the bar shows them
+    struck through rather than offer a key that types."""
+    focused = screen.focused
+    for node in focused.ancestors_with_self if focused is not None else ():
+        text_field_for = getattr(node, "text_field_for", None)
+        if text_field_for is not None:
+            return lambda key: len(key) == 1 and key.isalnum() and text_field_for(key) is not None
+    return lambda key: False
 
 
 def item_width(item: Item) -> int:
@@ -137,8 +150,10 @@ class KeyBar(PointableText[tuple[int, int]]):
         bindings = screen.active_bindings
         host = self.app
         t = host.t if isinstance(host, WidgetHost) else None
+        typed = typed_here(screen)
         active = [
-            (described(b.binding, t) if t else b.binding, b.enabled, b.tooltip) for b in bindings.values()
+            (described(b.binding, t) if t else b.binding, b.enabled and not typed(b.binding.key), b.tooltip)
+            for b in bindings.values()
         ]
         display = {binding.key: self.app.get_key_display(binding) for binding, _e, _t in active}
         items = bar_items(active, display)
