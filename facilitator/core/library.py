@@ -156,10 +156,7 @@ class SessionLibrary:
         write); else a `UserError` with the real cause, the same for every command: a file given
         as the data folder, a file where the sessions folder should be, a file on the way
         (`--data-dir FILE/sub`: "Not a directory", not "File exists")."""
-        for folder, key in (
-            (self.data_dir, "file.data_not_a_folder"),
-            (self.sessions_dir, "file.sessions_not_a_folder"),
-        ):
+        for folder in (self.data_dir, self.sessions_dir):
             try:
                 info = folder.stat()
             except (FileNotFoundError, NotADirectoryError):
@@ -173,8 +170,11 @@ class SessionLibrary:
                 raise UserError.worded(
                     "file.data_unusable", path=str(folder), reason=os_reason(error)
                 ) from None
-            if not stat.S_ISDIR(info.st_mode):
-                raise UserError.worded(key, path=str(folder))
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if folder == self.data_dir:
+                raise UserError.worded("file.data_not_a_folder", path=str(folder))
+            raise UserError.worded("file.sessions_not_a_folder", path=str(folder))
 
     def make_folders(self) -> None:
         """The data folder and its sessions folder, private (0700) when made here."""
