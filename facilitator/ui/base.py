@@ -226,6 +226,9 @@ class BaseModal(Localized, ModalScreen[ResultType]):
     ]
 
     _texts_at_open: dict[Widget, str] | None = None
+    answered = False
+    """Closed with its answer: a second Enter or click queued before the dialog left (a double
+    press) neither acts again nor closes the screen below it (`submit` methods check this)."""
 
     def _post_register(self, app: App[Any]) -> None:
         super()._post_register(app)
@@ -244,8 +247,9 @@ class BaseModal(Localized, ModalScreen[ResultType]):
         """Closing with a result first checks every text field against the core's limits: a
         text the service would refuse keeps the dialog open with a message, so nothing typed
         is lost."""
-        if result is not None and not self._texts_fit():
+        if self.answered or (result is not None and not self._texts_fit()):
             return AwaitComplete(asyncio.sleep(0))
+        self.answered = True
         return super().dismiss(result)
 
     def text_kind(self, widget: Widget) -> str | None:

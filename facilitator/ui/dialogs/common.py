@@ -173,6 +173,8 @@ class TextPromptDialog(BaseModal[str | None]):
             self.close_asking(None)
 
     def submit(self) -> None:
+        if self.answered:  # a second enter queued before the dialog left: the change was made once
+            return
         field = self.query_one("#value", Input)
         if self.attempt is not None:
             try:
