@@ -17,8 +17,11 @@ The file is a pickle. That is acceptable for the same reason Python's own `.pyc`
 it lives in the user's private cache folder (0700, the file 0600), where only the user (who
 can change their own programs anyway) can write. It is still read with care: the unpickler
 builds only Textual's style classes (no other global; no module but Textual's style modules
-imported; only a dictionary's `get` and `__contains__` looked up), so a planted file can at
-worst make wrong styles or a style error, never run code; and a torn, empty, foreign or
+imported; only a dictionary's `get` and `__contains__` looked up), so a planted file runs no
+code of its own. It can still do harm within those classes: wrong styles, a style error, or
+(pickle's BUILD sets attributes on whatever it is given, a class too) a style class changed
+for the rest of the process, which is why the folder's privacy is the guarantee, not the
+unpickler (found in review). A torn, empty, foreign or
 unreadable file is a cache miss: the start parses as before and writes the file anew. A
 plain structure rebuilt into rule sets would mean our own copy of every style value's type
 (colours, scalars, spacing, layouts, borders, ...), to follow each Textual release; the
