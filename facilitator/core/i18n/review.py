@@ -58,7 +58,7 @@ MESSAGES = {
     "review.pairs.col.b": {"en": "With", "et": "Koos osapoolega"},
     "review.pairs.col.activities": {"en": "Activities", "et": "Tegevusi"},
     "review.pairs.col.agreed": {"en": "Rung agreed", "et": "Aste kokku lepitud"},
-    "review.pairs.col.highest": {"en": "Highest agreed rung", "et": "Kõrgeim kokkulepitud aste"},
+    "review.pairs.col.highest": {"en": "Highest rung", "et": "Kõrgeim aste"},
     "review.pairs.empty": {
         "en": "No two parties share an activity yet.",
         "et": "Ühelgi kahel osapoolel pole veel ühist tegevust.",

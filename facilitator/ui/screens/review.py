@@ -35,7 +35,7 @@ from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
-from facilitator.ui.text import literal, literal_block, literal_cell
+from facilitator.ui.text import CutCell, literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.linelist import Cell, LineList, fit
@@ -97,7 +97,13 @@ class ReviewScreen(BaseScreen):
                     yield Label("", id="review-approaches")
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-pairs-heading", classes="review-heading")
-                    yield Table(id="review-pairs", cursor_type="row", zebra_stripes=True)
+                    yield Table(
+                        id="review-pairs",
+                        cursor_type="row",
+                        zebra_stripes=True,
+                        gives_way="review.pairs.col.b",
+                        least=12,
+                    )
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-mismatches-heading", classes="review-heading")
                     yield Label("", id="review-mismatch-counts")
@@ -240,7 +246,7 @@ class ReviewScreen(BaseScreen):
         rows = (
             (
                 literal_cell(p.a, 40),
-                literal_cell(p.b, 40),
+                CutCell(p.b, 40),  # gives way: long names pushed the rung out of sight
                 Text(str(p.activities), justify="right"),
                 Text(str(p.agreed), justify="right"),
                 literal_cell(p.highest) if p.highest else none,
