@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, TabbedContent
 
 from facilitator.core.compare import compare
+from facilitator.core.dates import shown_date
 from facilitator.core.demo import create_demo
 from facilitator.core.library import SessionLibrary
 from facilitator.core.scenario import find_scenario
@@ -144,3 +145,24 @@ async def test_nothing_is_cut_without_a_mark_at_120x40(ui_library: SessionLibrar
         await screen_shown(pilot, WorkshopScreen)
         await check(app, pilot, "follow-up", found)
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_home_tells_sessions_of_one_long_title_apart(
+    ui_library: SessionLibrary, size: tuple[int, int]
+) -> None:
+    scenario = find_scenario("kogukondlik-turvalisus")
+    for _ in range(3):
+        ui_library.create(scenario, LONG)
+    app = create_app(ui_library, lang="et")
+    async with app.run_test(size=size) as pilot:
+        home = await screen_shown(pilot, HomeScreen)
+        await settled(pilot)
+        table = home.query_one("#sessions", DataTable)
+        lines = [table.render_line(y).text for y in range(1, 4)]
+        for summary in home.summaries:
+            line = next(line for line in lines if summary.id in line)  # the id in view
+            assert line.split("  ")[0].strip().endswith("…") and LONG[:10] in line, line  # title cut
+            assert shown_date(summary.date or summary.created_at[:10], "et") in line, line  # the date
+        wide = table.virtual_size.width > table.scrollable_content_region.width
+        assert all(line.rstrip().endswith("…") for line in lines) == wide, lines  # more: marked
