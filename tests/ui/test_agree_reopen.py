@@ -181,3 +181,37 @@ async def test_recording_a_signed_agreement_again_asks_first(
         await until(pilot, lambda: fresh(service).activity(talks).agreed_current == "cooperation")
         assert fresh(service).signoffs_for(talks) == ()
         await until(pilot, lambda: any("sign-offs reopened for 2 parties" in n for n in notifications(app)))
+
+
+async def test_an_agreement_changed_elsewhere_while_asked_is_not_written_over(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """While the placement screen asked whether to reopen the sign-offs, another device moved
+    the card; Yes then wrote this form's older values over it, unseen (review). Now it is
+    refused with a message, and the other device's rung stays."""
+    service = empty_session
+    police, town = service.add_party("Police"), service.add_party("Town")
+    talks = service.add_activity("Talks", party_ids=[police, town])
+    place = next(p.id for p in service.scenario.agenda if p.kind == "place")
+    service.set_phase(place)
+    service.place(talks, police, "communication", "cooperation")
+    service.reveal(talks)
+    service.agree(talks, current="communication")
+    service.sign_off(talks, police)
+    app = make_app(session=service, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, place, BoardView)
+        view.query_one("#board", LadderBoard).select(talks)
+        await pilot.press("enter")
+        screen = await screen_shown(pilot, PlacementScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        screen.query_one("#agree-current", RungPicker).value = "cooperation"
+        screen.action_record()
+        await screen_shown(pilot, ConfirmDialog)
+        other = SessionService(service.path)  # another device, meanwhile
+        other.agree(talks, current="collaboration")
+        await pilot.click("#confirm")
+        await until(pilot, lambda: any("Another device changed this" in n for n in notifications(app)))
+        assert fresh(service).activity(talks).agreed_current == "collaboration"
+        assert isinstance(app.screen, PlacementScreen)  # the form stays, to record again

@@ -71,6 +71,10 @@ MESSAGES = {
         "et": "Välja „{field}“ muudeti vahepeal mujal. Nüüd on seal „{theirs}“, sina kirjutasid „{mine}“. Kas salvestada sinu oma?",
     },
     "edit.clash.mine": {"en": "Save mine", "et": "Salvesta minu oma"},
+    "edit.changed_meanwhile": {
+        "en": "Another device changed this while the question was open. Look at it and record again: nothing was saved.",
+        "et": "Teine seade muutis seda küsimuse ajal. Vaata see üle ja salvesta uuesti: midagi ei salvestatud.",
+    },
     "edit.field.parties": {"en": "Parties", "et": "Osapooled"},
     "edit.field.approach": {"en": "Approaches", "et": "Lähenemised"},
     "edit.field.flows": {"en": "Information flows", "et": "Info liikumise suunad"},

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
 
 from facilitator.core.edits import Clash, three_way
+from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.text import one_line
 
+T = TypeVar("T")
 Show = Callable[[str, Any], str]
 """A field's value as the facilitator reads it (a rung's title, party names), by field name."""
 
@@ -57,3 +59,12 @@ async def settle(
     if clashes:
         changes |= await keep_mine(app, t, clashes, label, show)
     return changes
+
+
+def if_unchanged(now: Callable[[], Mapping[str, Any]], seen: Mapping[str, Any], make: Callable[[], T]) -> T:
+    """`make()`, unless what `now()` reads is no longer what the form's changes were settled
+    against (`seen`): another device changed it while a question was open. Refused, so the
+    facilitator records again and `settle` asks about it; nothing written over unseen."""
+    if dict(now()) != dict(seen):
+        raise UserError("changed elsewhere meanwhile: record again", "edit.changed_meanwhile")
+    return make()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any
 
@@ -34,7 +34,7 @@ from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.party import room_placements
 from facilitator.core.service import SessionService
 from facilitator.ui.base import BaseScreen, is_text_field
-from facilitator.ui.dialogs.clashes import settle
+from facilitator.ui.dialogs.clashes import if_unchanged, settle
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.reopen import and_what_it_reopens, change_asked
 from facilitator.ui.localized import localize_bindings
@@ -510,11 +510,12 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
             "wished": self.t("board.place.agreed_wished"),
             "note": self.t("board.place.note"),
         }
+        now: Callable[[], dict[str, Any]] = lambda: _agreement(self._activity() or activity)  # noqa: E731
         changes = await settle(
-            self.app, self.t, self._agree_base, mine, _agreement(activity), labels.__getitem__, self._said
+            self.app, self.t, self._agree_base, mine, theirs := now(), labels.__getitem__, self._said
         )
         activity_id, said = self.activity_id, self.t("agree.reopen.change.agreement")
-        make = partial(self.service.agree, activity_id, **changes)
+        make = partial(if_unchanged, now, theirs, partial(self.service.agree, activity_id, **changes))
         room = self.service.room_view
         if changes and not await change_asked(self.app, room, activity_id, "activity.agreed", said, make):
             return  # Cancel (the form stays as filled in), or refused
