@@ -115,6 +115,14 @@ class BaseScreen(Localized, Screen[Any]):
             if all(source.is_defaults and source.scope for source in since):
                 event.refresh_styles = False
 
+    @on(events.ScreenSuspend)
+    @on(events.ScreenResume)
+    def _key_bar_for_the_top(self, event: events.ScreenSuspend | events.ScreenResume) -> None:
+        """Under a dialog the key bar goes blank (`KeyBar.render`): it offered the keys of the
+        screen beneath, which the dialog takes (it has its buttons)."""
+        for bar in self.query("KeyBar"):
+            bar.refresh()
+
     def _screen_resized(self, size: Size) -> None:
         """Textual lays the whole screen out again at every resize event, also one of the size
         it is laid out for: the start brings three of those (the app passes on the driver's

@@ -104,3 +104,18 @@ async def test_a_key_that_does_nothing_here_is_struck_through_not_only_dimmed(
         assert not any(
             getattr(span.style, "strike", False) for span in content.spans if span.start <= nxt < span.end
         )
+
+
+async def test_under_a_dialog_the_key_bar_beneath_is_blank(make_app: MakeApp) -> None:
+    """It offered the keys of the screen beneath ("n New", "d Delete") that the dialog takes."""
+    app = make_app(lang="et")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert "Käsud" in app.export_screenshot()
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is not home, "the new workshop dialog")
+        await until(pilot, lambda: "Käsud" not in app.export_screenshot(), "the bar beneath blank")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is home, "home again")
+        await until(pilot, lambda: "Käsud" in app.export_screenshot(), "home's keys again")

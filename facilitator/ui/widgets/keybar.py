@@ -171,6 +171,9 @@ class KeyBar(PointableText[tuple[int, int]]):
 
     # ---------------------------------------------------------------- drawing
     def render(self) -> RenderResult:
+        if self.app.screen is not self.screen:  # under a dialog: its keys are not these
+            self._hits = []
+            return Content("")
         key_style = self.get_visual_style("keybar--key")
         disabled_style = self.get_visual_style("keybar--disabled")
         hover_style = self.get_visual_style("keybar--hover")
