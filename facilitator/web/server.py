@@ -24,7 +24,7 @@ from aiohttp import web
 
 from facilitator.core.errors import ChangeRejected, SessionFileError, UserError
 from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, explain
-from facilitator.core.model import Session
+from facilitator.core.model import OUTCOMES, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api, handout
@@ -441,13 +441,35 @@ def refusal_text(request: web.Request, device: Device, error: UserError) -> str:
         log.warning("a phone's change was not saved: %s", error)
         return t("web.refused.not_saved")
     key = getattr(error, "key", None)
+    if key == "error.too_long" and str(getattr(error, "values", {}).get("field", "")).endswith(" id"):
+        return t("error.gone")  # a page never sends such an id: as for any id not (or no longer) there
     if key and t.has(key):
         return explain(error, t)  # its field named in the phone's language too
     return str(error) if lang == "en" else t("web.refused.change")
 
 
-def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], object]) -> Handler:
-    """A change through the party's facade; a refusal is a message page and changes nothing."""
+def rungs_refusal(session: Session, data: Mapping[str, str]) -> str | None:
+    """The place form's rungs as a person would choose them: both, and this workshop's (the
+    core's refusal names the field and the id sent, which says nothing to a phone's user)."""
+    current, wished = data.get("current", ""), data.get("wished", "")
+    if not current or not wished:
+        return "web.refused.both_rungs"
+    if not {current, wished} <= {rung.id for rung in session.scenario.rungs}:
+        return "web.refused.rung_unknown"
+    return None
+
+
+def outcome_refusal(_session: Session, data: Mapping[str, str]) -> str | None:
+    """The follow-up form's buttons: one of them (an answer with none would clear the party's)."""
+    return None if data.get("outcome", "") in OUTCOMES else "web.refused.outcome"
+
+
+def party_action(
+    act: Callable[[core_api.PartyActions, Mapping[str, str]], object],
+    refused: Callable[[Session, Mapping[str, str]], str | None] | None = None,
+) -> Handler:
+    """A change through the party's facade; a refusal is a message page and changes nothing.
+    `refused`: the form's own check, a refusal in the page's words before the core's."""
 
     async def handler(request: web.Request) -> web.StreamResponse:
         device, data, refusal = await checked(request)
@@ -455,6 +477,8 @@ def party_action(act: Callable[[core_api.PartyActions, Mapping[str, str]], objec
             return refusal
         assert device is not None and device.party_id is not None
         state = state_of(request)
+        if refused is not None and (key := refused(state.service.session, data)) is not None:
+            return message(request, key, 400, device=device)
         party_id = device.party_id
 
         def change() -> None:
@@ -504,7 +528,9 @@ def after_change(state: WebState, device: Device, path: str, data: Mapping[str, 
         )
 
 
-place = party_action(lambda f, d: f.place(d.get("activity", ""), d.get("current", ""), d.get("wished", "")))
+place = party_action(
+    lambda f, d: f.place(d.get("activity", ""), d.get("current", ""), d.get("wished", "")), rungs_refusal
+)
 answer = party_action(
     lambda f, d: f.answer_expectation(d.get("expectation", ""), d.get("state", ""), d.get("response", ""))
 )
@@ -515,7 +541,8 @@ expect = party_action(
 sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")))
 withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")))
 follow_up = party_action(
-    lambda f, d: f.answer_followup(d.get("item", ""), d.get("outcome", ""), d.get("note", "").strip())
+    lambda f, d: f.answer_followup(d.get("item", ""), d.get("outcome", ""), d.get("note", "").strip()),
+    outcome_refusal,
 )
 
 

@@ -197,3 +197,16 @@ async def test_one_follow_up_form_posted_twice_is_recorded_once(
     answers = await asyncio.gather(*(phone.post("/followup", form) for _ in range(2)))
     assert [status for status, _ in answers] == [200, 200]
     assert [e.kind for e in later.session.events].count("followup.recorded") == 1
+
+
+async def test_every_forged_follow_up_field_is_refused_in_words(
+    served: Server, later: SessionService
+) -> None:
+    from tests.web.test_forged_forms import check_forged
+    from tests.web.test_form_once import form_of
+
+    later.set_phase("followup")
+    phone = await police_phone(served, later)
+    _, html = await phone.get("/")
+    form = {**form_of(html, "/followup"), "outcome": "done", "note": "every night"}
+    await check_forged(phone, lambda: len(later.session.events), "/followup", form)

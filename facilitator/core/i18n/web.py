@@ -172,6 +172,12 @@ MESSAGES = {
         "et": "See nimi on liiga pikk (märke {length}; lubatud kuni {limit}). Minge tagasi ja lühendage seda.",
     },
     "web.refused.no_party": {"en": "Choose your party first.", "et": "Valige kõigepealt oma osapool."},
+    "web.refused.outcome": {"en": "Choose what came of it.", "et": "Valige, mis sellest sai."},
+    "web.refused.both_rungs": {"en": "Choose both rungs.", "et": "Valige mõlemad astmed."},
+    "web.refused.rung_unknown": {
+        "en": "That rung is not in this workshop.",
+        "et": "Seda astet pole selles töötoas.",
+    },
     "web.refused.party_fixed": {
         "en": "Your party was chosen when this device joined. Only the facilitator can move a device to another party.",
         "et": "Osapool valiti, kui see seade liitus. Seadme teise osapoolde saab viia ainult läbiviija.",
