@@ -181,18 +181,23 @@ async def test_a_phone_says_which_follow_up_answers_the_facilitator_recorded(
     assert f"✓ done: every night {note}</p>" in shown(text)  # the closed page keeps saying so
 
 
+async def follow_up_form(served: Server, later: SessionService) -> tuple[Phone, dict[str, str]]:
+    """The police's phone in the follow-up phase, and its follow-up form as a tap on done sends it."""
+    from tests.web.test_form_once import form_of
+
+    later.set_phase("followup")
+    phone = await police_phone(served, later)
+    _, html = await phone.get("/")
+    return phone, {**form_of(html, "/followup"), "outcome": "done", "note": "every night"}
+
+
 async def test_one_follow_up_form_posted_twice_is_recorded_once(
     served: Server, later: SessionService
 ) -> None:
     """A double tap on the follow-up form: the form's own `once` makes it one answer."""
     import asyncio
 
-    from tests.web.test_form_once import form_of
-
-    later.set_phase("followup")
-    phone = await police_phone(served, later)
-    _, html = await phone.get("/")
-    form = {**form_of(html, "/followup"), "outcome": "done", "note": "every night"}
+    phone, form = await follow_up_form(served, later)
     assert form.get("once")
     answers = await asyncio.gather(*(phone.post("/followup", form) for _ in range(2)))
     assert [status for status, _ in answers] == [200, 200]
@@ -203,10 +208,6 @@ async def test_every_forged_follow_up_field_is_refused_in_words(
     served: Server, later: SessionService
 ) -> None:
     from tests.web.test_forged_forms import check_forged
-    from tests.web.test_form_once import form_of
 
-    later.set_phase("followup")
-    phone = await police_phone(served, later)
-    _, html = await phone.get("/")
-    form = {**form_of(html, "/followup"), "outcome": "done", "note": "every night"}
+    phone, form = await follow_up_form(served, later)
     await check_forged(phone, lambda: len(later.session.events), "/followup", form)
