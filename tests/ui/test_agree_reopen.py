@@ -46,6 +46,38 @@ def as_signed(service: SessionService, talks: str) -> bool:
     return after.activity(talks).agreed_current == "communication" and len(after.signoffs_for(talks)) == 2
 
 
+def placed_and_signed(service: SessionService) -> tuple[str, str]:
+    """Talks of Police and Town, placed, revealed, agreed on communication and signed off by
+    both; the room back on the placing phase. The activity and that phase."""
+    police, town = service.add_party("Police"), service.add_party("Town")
+    talks = service.add_activity("Talks", party_ids=[police, town])
+    place = next(p.id for p in service.scenario.agenda if p.kind == "place")
+    service.set_phase(place)
+    service.place(talks, police, "communication", "cooperation")
+    service.reveal(talks)
+    service.agree(talks, current="communication")
+    service.set_phase(next(p.id for p in service.scenario.agenda if p.kind == "agree"))
+    service.sign_off(talks, police)
+    service.sign_off(talks, town)
+    service.set_phase(place)
+    return talks, place
+
+
+async def recorded_as_cooperation(
+    pilot: Pilot[int], app: FacilitatorApp, place: str, talks: str
+) -> PlacementScreen:
+    """The placement screen opened on the card, its agreement set to cooperation and recorded."""
+    view = await open_view(app, pilot, place, BoardView)
+    view.query_one("#board", LadderBoard).select(talks)
+    await pilot.press("enter")
+    screen = await screen_shown(pilot, PlacementScreen)
+    await pilot.press("a")
+    await pilot.pause()
+    screen.query_one("#agree-current", RungPicker).value = "cooperation"
+    screen.action_record()
+    return screen
+
+
 async def asked(pilot: Pilot[int], *words: str) -> ConfirmDialog:
     dialog = await screen_shown(pilot, ConfirmDialog)
     for word in ("2 parties have signed off “Talks” (Police, Town)", *words):
@@ -144,27 +176,10 @@ async def test_recording_a_signed_agreement_again_asks_first(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:
     service = empty_session
-    police, town = service.add_party("Police"), service.add_party("Town")
-    talks = service.add_activity("Talks", party_ids=[police, town])
-    place = next(p.id for p in service.scenario.agenda if p.kind == "place")
-    service.set_phase(place)
-    service.place(talks, police, "communication", "cooperation")
-    service.reveal(talks)
-    service.agree(talks, current="communication")
-    service.set_phase(next(p.id for p in service.scenario.agenda if p.kind == "agree"))
-    service.sign_off(talks, police)
-    service.sign_off(talks, town)
-    service.set_phase(place)
+    talks, place = placed_and_signed(service)
     app = make_app(session=service)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = await open_view(app, pilot, place, BoardView)
-        view.query_one("#board", LadderBoard).select(talks)
-        await pilot.press("enter")
-        screen = await screen_shown(pilot, PlacementScreen)
-        await pilot.press("a")
-        await pilot.pause()
-        screen.query_one("#agree-current", RungPicker).value = "cooperation"
-        screen.action_record()
+        screen = await recorded_as_cooperation(pilot, app, place, talks)
         await asked(pilot, "Recording this agreement reopens their sign-offs")
         await pilot.press("escape")
         await closed(pilot, app)
@@ -190,24 +205,10 @@ async def test_an_agreement_changed_elsewhere_while_asked_is_not_written_over(
     the card; Yes then wrote this form's older values over it, unseen (review). Now it is
     refused with a message, and the other device's rung stays."""
     service = empty_session
-    police, town = service.add_party("Police"), service.add_party("Town")
-    talks = service.add_activity("Talks", party_ids=[police, town])
-    place = next(p.id for p in service.scenario.agenda if p.kind == "place")
-    service.set_phase(place)
-    service.place(talks, police, "communication", "cooperation")
-    service.reveal(talks)
-    service.agree(talks, current="communication")
-    service.sign_off(talks, police)
+    talks, place = placed_and_signed(service)
     app = make_app(session=service, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        view = await open_view(app, pilot, place, BoardView)
-        view.query_one("#board", LadderBoard).select(talks)
-        await pilot.press("enter")
-        screen = await screen_shown(pilot, PlacementScreen)
-        await pilot.press("a")
-        await pilot.pause()
-        screen.query_one("#agree-current", RungPicker).value = "cooperation"
-        screen.action_record()
+        await recorded_as_cooperation(pilot, app, place, talks)
         await screen_shown(pilot, ConfirmDialog)
         other = SessionService(service.path)  # another device, meanwhile
         other.agree(talks, current="collaboration")
