@@ -30,7 +30,7 @@ from textual._context import visible_screen_stack
 from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.cache import FIFOCache, LRUCache
-from textual.geometry import NULL_SIZE, Size
+from textual.geometry import NULL_SIZE, Region, Size
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -145,16 +145,16 @@ def layout_differences(screen: Screen[Any], size: Size) -> list[str]:
     itself at)."""
     compositor = screen._compositor
     current = compositor._visible_map if compositor._visible_map is not None else compositor._full_map
-    shown = compositor.visible_widgets
+    shown = showing(compositor.visible_widgets)
     fresh = Compositor()
     with _set_aside(screen, LAYOUT_CACHES):
         fresh.reflow(screen, size)
-    fresh_shown = fresh.visible_widgets
+    fresh_shown = showing(fresh.visible_widgets)
     found = [f"{_name(screen)}: laid out at {compositor.size}, the terminal is {size}"]
     found = found if compositor.size != size else []
     found += [f"{_name(w)}: shown, not in a layout from scratch" for w in shown if w not in fresh_shown]
     found += [f"{_name(w)}: not shown, in a layout from scratch" for w in fresh_shown if w not in shown]
-    for widget in shown.keys() & fresh_shown.keys():
+    for widget in shown & fresh_shown:
         mine, theirs = current[widget], fresh._full_map[widget]
         if (mine.region, mine.clip, mine.virtual_size, mine.container_size) != (
             theirs.region,
@@ -166,6 +166,20 @@ def layout_differences(screen: Screen[Any], size: Size) -> list[str]:
         elif widget is not screen and _own_size(widget) != _own_size(widget, theirs):
             found.append(f"{_name(widget)}: draws itself {_own_size(widget)}, laid out {_geometry(theirs)}")
     return found
+
+
+def showing(visible: dict[Widget, tuple[Region, Region]]) -> set[Widget]:
+    """The widgets with at least one cell inside their clip: what can show on the terminal.
+
+    Not Textual's `Compositor.visible_widgets` as it is: a widget scrolled out of its
+    container is given an empty clip (`Region.intersection` of two regions that do not meet
+    is an empty region on the edge of one), and `Region.overlaps(clip, region)` is true of
+    an empty clip lying on the widget's bottom or right edge (its clause `oy < y and oy2 >=
+    y2`). So a full layout (`Compositor.reflow`) counts the last row of a grid scrolled just
+    out of view as visible, where the scrolling layout (`reflow_visible`, culled by
+    `DockArrangeResult.get_visible_placements`) leaves it out; it draws nothing either way
+    (setup's facilitator field at 80x24, as of Textual 8.2.8)."""
+    return {widget for widget, (region, clip) in visible.items() if clip.intersection(region).area}
 
 
 def _own_size(widget: Widget, geometry: Any = None) -> tuple[Size, ...]:
