@@ -12,6 +12,7 @@ from facilitator.core.followup import promises
 from facilitator.core.model import Room, Session
 from facilitator.core.party import PartyService, party_view
 from facilitator.core.reports import party_handout
+from facilitator.core.rules import refusal
 from facilitator.core.service import SessionService
 from facilitator.core.watcher import OpenSessions, SessionHandle
 
@@ -29,6 +30,7 @@ __all__ = [
     "party_handout",
     "party_view",
     "promises",
+    "refusal",
     "room_of",
 ]
 

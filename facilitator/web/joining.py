@@ -30,6 +30,7 @@ ROOM_WRONG_GUESSES = 100  # wrong codes checked per GUESS_WINDOW for the whole r
 JOINS_PER_ADDRESS = 20  # new devices per address per GUESS_WINDOW (a shared laptop re-joins)
 PICK_SECONDS = 15 * 60.0  # a device that has not picked its party by then is dropped
 MAX_NAME = 80
+SAME_JOIN = 30.0  # seconds in which one join form sent again is the same device
 
 
 def new_code(length: int = CODE_LENGTH) -> str:
@@ -149,6 +150,7 @@ class JoinDesk:
     _joins: dict[str, deque[float]] = field(default_factory=dict)
     room_limited: bool = False  # the room's wrong-code limit tripped since the code was made
     left: deque[Device] = field(default_factory=lambda: deque(maxlen=20))  # devices that left
+    _secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     def rejoined(self, device: Device) -> bool:
         """A device whose person left earlier (same party and name): joining again made it new."""
@@ -161,8 +163,13 @@ class JoinDesk:
         if self.changed is not None:
             self.changed()
 
-    def join(self, typed_code: str, address: str, now: float | None = None) -> tuple[Device, str]:
-        """A new device and its token (the cookie), or `Refused` (closed, limits, wrong code, full)."""
+    def join(
+        self, typed_code: str, address: str, now: float | None = None, pre: str = ""
+    ) -> tuple[Device, str]:
+        """A new device and its token (the cookie), or `Refused` (closed, limits, wrong code, full).
+
+        `pre`: the join form's own token. The same form sent again within `SAME_JOIN` seconds
+        (a double tap whose first answer the browser dropped) is the same device, not a second."""
         now = time.time() if now is None else now
         if not self.open:
             raise Refused("web.refused.closed", 403)
@@ -179,6 +186,12 @@ class JoinDesk:
             raise Refused("web.refused.code", 403)
         if not wrong:
             self._wrong.pop(address, None)
+        token = self._token_for(pre) if pre else secrets.token_urlsafe(32)
+        again = self.devices.get(token_hash(token))
+        if again is not None and again.joined_at > now - SAME_JOIN:
+            return again, token
+        if again is not None:  # an old join form's token sent again: a new device after all
+            token = secrets.token_urlsafe(32)
         joins = _recent(self._joins.setdefault(address, deque()), now)
         if len(joins) >= JOINS_PER_ADDRESS:
             raise Refused("web.refused.wait", 429, seconds=_wait(joins, now))
@@ -186,13 +199,16 @@ class JoinDesk:
         if len(self.devices) >= self.max_devices:
             raise Refused("web.refused.full", 503, limit=self.max_devices)
         joins.append(now)
-        token = secrets.token_urlsafe(32)
         device = Device(
             secrets.token_hex(4), token_hash(token), address, now, last_seen=now, admitted=not self.admit_each
         )
         self.devices[device.key] = device
         self._save()
         return device, token
+
+    def _token_for(self, pre: str) -> str:
+        """The device token one join form makes: unguessable without this desk's secret."""
+        return hmac.new(self._secret, pre.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
 
     def device(self, token: str | None) -> Device | None:
         """The device behind a cookie, if it is still joined (with its form token filled in)."""

@@ -18,28 +18,50 @@ import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from aiohttp import web
 
 from facilitator.core.errors import ChangeRejected, SessionFileError, UserError
-from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, explain
-from facilitator.core.model import OUTCOMES, Session
+from facilitator.core.i18n import LANGUAGES, Translator, explain
+from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api, handout
+from facilitator.web.form_checks import (
+    AlreadySo,
+    answered_already,
+    followed_up_already,
+    outcome_refusal,
+    placed_already,
+    rungs_refusal,
+    signed_already,
+    withdrawn_already,
+)
 from facilitator.web.joining import MAX_NAME, Device, JoinDesk, Refused
 from facilitator.web.page import PartyPage, own_placement, party_page
-from facilitator.web.sent_once import new_once, sending
+from facilitator.web.respond import (
+    DEVICE_COOKIE,
+    LANG_COOKIE,
+    PRE_COOKIE,
+    checked,
+    device_of,
+    form,
+    language,
+    message,
+    render,
+    render_text,
+    same_origin,
+    see_other,
+    set_cookie,
+    state_of,
+)
+from facilitator.web.sent_once import sending
 from facilitator.web.state import STATE, WebState
 
 HERE = Path(__file__).resolve().parent
 __all__ = ["CSP", "MAX_BODY", "STATE", "WebState", "make_app"]
 MAX_BODY = 32 * 1024  # bytes: a long expectation fits, a flood does not
 KEEPALIVE_SECONDS = 15.0
-DEVICE_COOKIE = "fac_device"
-PRE_COOKIE = "fac_pre"  # the join form's token, before a device exists
-LANG_COOKIE = "fac_lang"
 LIVE_PART = "X-Live-Part"
 """Sent by the page's script with a change: answer with the live part, not a redirect to the
 whole page (which it fetched, threw away and loaded again: two page renders per change)."""
@@ -50,106 +72,6 @@ CSP = (
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 log = logging.getLogger(__name__)
-
-
-# ----------------------------------------------------------------- helpers
-
-
-def state_of(request: web.Request) -> WebState:
-    return request.app[STATE]
-
-
-def language(request: web.Request, device: Device | None, session: Session | None = None) -> str:
-    """The device's language, else the browser's choice, else the session's (`session`: as read)."""
-    if device is not None and device.language in LANGUAGES:
-        return device.language
-    cookie = request.cookies.get(LANG_COOKIE)
-    if cookie in LANGUAGES:
-        return cookie
-    try:
-        return (session or state_of(request).service.session).info.language
-    except UserError:
-        return "et"
-
-
-def device_of(request: web.Request) -> Device | None:
-    device = state_of(request).desk.device(request.cookies.get(DEVICE_COOKIE))
-    if device is not None:
-        device.last_seen = time.time()
-    return device
-
-
-def render(
-    request: web.Request, template: str, status: int = 200, device: Device | None = None, **context: Any
-) -> web.Response:
-    html = render_text(request, template, device, **context)
-    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
-
-
-def render_text(
-    request: web.Request,
-    template: str,
-    device: Device | None = None,
-    session: Session | None = None,
-    **context: Any,
-) -> str:
-    """A page; `session`: the session as the caller read it (each read is a look at the file)."""
-    state = state_of(request)
-    lang = language(request, device, session)
-    return state.env.get_template(template).render(
-        t=Translator(lang),
-        lang=lang,
-        device=device,
-        workshop=session.info.title if session is not None else workshop_title(state),
-        languages=[(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-        cannot_save=state.service.trouble is not None,  # the file went away or broke (told at once)
-        once=new_once,  # each form that records something: sent twice, applied once
-        **context,
-    )
-
-
-def workshop_title(state: WebState) -> str:
-    """The workshop's title, for the top of every page ("" while the file can't be read)."""
-    try:
-        return state.service.session.info.title
-    except UserError:
-        return ""
-
-
-def message(
-    request: web.Request, key: str, status: int, *, device: Device | None = None, **values: Any
-) -> web.Response:
-    """A clear one-message page (a refusal); nothing has changed."""
-    t = Translator(language(request, device))
-    return render(request, "message.html", status, device, text=t(key, **values))
-
-
-def see_other(location: str) -> web.Response:
-    """After a change: back to the page (post, redirect, get), so a reload sends nothing twice."""
-    return web.Response(status=303, headers={"Location": location})
-
-
-def set_cookie(response: web.StreamResponse, name: str, value: str, max_age: int | None = None) -> None:
-    response.set_cookie(name, value, httponly=True, samesite="Strict", path="/", max_age=max_age)
-
-
-def same_origin(request: web.Request) -> bool:
-    """A browser names the page a form came from; it must be this server's own."""
-    if request.headers.get("Sec-Fetch-Site") in ("cross-site", "same-site"):
-        return False
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True  # older browsers send none; the form token still has to match
-    return origin == f"{request.scheme}://{request.host}"
-
-
-async def form(request: web.Request) -> Mapping[str, str]:
-    """The form's fields; bytes that are not UTF-8 are a 400 with a message, not a 500."""
-    try:
-        data = await request.post()
-    except (UnicodeDecodeError, ValueError):
-        raise web.HTTPBadRequest(reason="bad form") from None
-    return {key: value for key, value in data.items() if isinstance(value, str)}
 
 
 # ----------------------------------------------------------------- middleware
@@ -336,6 +258,8 @@ def live_event(request: web.Request, device: Device) -> bytes | None:
 
 
 async def join(request: web.Request) -> web.StreamResponse:
+    if device_of(request) is not None:  # joined already (a double tap, the back button): its page
+        return see_other("/")
     if not state_of(request).desk.open:
         return message(request, "web.refused.closed", 403)
     data = await form(request)
@@ -344,7 +268,7 @@ async def join(request: web.Request) -> web.StreamResponse:
         return message(request, "web.refused.token", 403)
     state = state_of(request)
     try:
-        device, token = state.desk.join(data.get("code", ""), request.remote or "?")
+        device, token = state.desk.join(data.get("code", ""), request.remote or "?", pre=pre)
     except Refused as refused:
         return message(request, refused.key, refused.status, **refused.values)
     wanted = request.cookies.get(LANG_COOKIE)
@@ -364,6 +288,8 @@ async def choose_party(request: web.Request) -> web.StreamResponse:
     assert device is not None
     state = state_of(request)
     party_id = data.get("party", "")
+    if device.party_id == party_id:  # chosen already (a double tap, the back button): its page
+        return see_other("/")
     if device.party_id is not None:  # chosen once: only the facilitator moves a device
         return message(request, "web.refused.party_fixed", 403, device=device)
     if not state.service.session.has_party(party_id):
@@ -396,11 +322,21 @@ async def sign_off_page(request: web.Request) -> web.StreamResponse:
     session = state_of(request).service.session
     if not session.has_activity(activity_id):
         return message(request, "error.gone", 404, device=device)
+    if signed_already(session, device.party_id, device.id, {"activity": activity_id}):
+        return see_other("/#a-" + activity_id)  # signed already (the back button): nothing to ask
+    asked = {"activity_id": activity_id, "party_id": device.party_id}
+    if (refused := core_api.refusal(session, device.party_id, "signoff.given", asked)) is not None:
+        text = refusal_text(request, device, refused)  # the facilitator moved on: say so now
+        return render(request, "message.html", 403, device, text=text)
     title = session.activity(activity_id).title
     return render(request, "signoff.html", 200, device, csrf=device.csrf, activity=activity_id, title=title)
 
 
 async def leave(request: web.Request) -> web.StreamResponse:
+    if device_of(request) is None:  # gone already (a double tap, or removed): the join page
+        response = see_other("/")
+        response.del_cookie(DEVICE_COOKIE, path="/")
+        return response
     device, _data, refusal = await checked(request, need_party=False)
     if refusal is not None:
         return refusal
@@ -412,25 +348,11 @@ async def leave(request: web.Request) -> web.StreamResponse:
     return response
 
 
-async def checked(
-    request: web.Request, need_party: bool = True
-) -> tuple[Device | None, Mapping[str, str], web.Response | None]:
-    """The device, its form, or the refusal: no device, wrong form token, foreign origin."""
-    device = device_of(request)
-    if device is None:
-        return None, {}, message(request, "web.refused.no_device", 401)
-    data = await form(request)
-    token = data.get("csrf", "")
-    if not token or not secrets.compare_digest(token, device.csrf) or not same_origin(request):
-        return device, data, message(request, "web.refused.token", 403, device=device)
-    if need_party and device.party_id is None:
-        return device, data, message(request, "web.refused.no_party", 400, device=device)
-    if need_party and not device.admitted:
-        return device, data, message(request, "web.refused.waiting", 403, device=device)
-    return device, data, None
-
-
 # ----------------------------------------------------------------- changes
+
+
+PHONE_WORDS = {"error.already_revealed": "web.refused.revealed"}
+"""Core refusals whose sentence tells the facilitator what to do: the phone's own words."""
 
 
 def refusal_text(request: web.Request, device: Device, error: UserError) -> str:
@@ -443,33 +365,21 @@ def refusal_text(request: web.Request, device: Device, error: UserError) -> str:
     key = getattr(error, "key", None)
     if key == "error.too_long" and str(getattr(error, "values", {}).get("field", "")).endswith(" id"):
         return t("error.gone")  # a page never sends such an id: as for any id not (or no longer) there
+    if key in PHONE_WORDS:  # the core's sentence speaks to the facilitator
+        return t(PHONE_WORDS[key])
     if key and t.has(key):
         return explain(error, t)  # its field named in the phone's language too
     return str(error) if lang == "en" else t("web.refused.change")
 
 
-def rungs_refusal(session: Session, data: Mapping[str, str]) -> str | None:
-    """The place form's rungs as a person would choose them: both, and this workshop's (the
-    core's refusal names the field and the id sent, which says nothing to a phone's user)."""
-    current, wished = data.get("current", ""), data.get("wished", "")
-    if not current or not wished:
-        return "web.refused.both_rungs"
-    if not {current, wished} <= {rung.id for rung in session.scenario.rungs}:
-        return "web.refused.rung_unknown"
-    return None
-
-
-def outcome_refusal(_session: Session, data: Mapping[str, str]) -> str | None:
-    """The follow-up form's buttons: one of them (an answer with none would clear the party's)."""
-    return None if data.get("outcome", "") in OUTCOMES else "web.refused.outcome"
-
-
 def party_action(
     act: Callable[[core_api.PartyActions, Mapping[str, str]], object],
     refused: Callable[[Session, Mapping[str, str]], str | None] | None = None,
+    already: AlreadySo | None = None,
 ) -> Handler:
     """A change through the party's facade; a refusal is a message page and changes nothing.
-    `refused`: the form's own check, a refusal in the page's words before the core's."""
+    `refused`: the form's own check, a refusal in the page's words before the core's;
+    `already`: whether what the form asks for is so already (sent again: answered as done)."""
 
     async def handler(request: web.Request) -> web.StreamResponse:
         device, data, refusal = await checked(request)
@@ -477,8 +387,14 @@ def party_action(
             return refusal
         assert device is not None and device.party_id is not None
         state = state_of(request)
-        if refused is not None and (key := refused(state.service.session, data)) is not None:
+        session = state.service.session
+        if (key := stale_party(session, device, data)) is not None:
+            name = session.party_name(device.party_id)
+            return message(request, key, 409, device=device, party=name)
+        if refused is not None and (key := refused(session, data)) is not None:
             return message(request, key, 400, device=device)
+        if already is not None and already(session, device.party_id, device.id, data):
+            return done(request, device, data)
         party_id = device.party_id
 
         def change() -> None:
@@ -507,12 +423,26 @@ def party_action(
                 text = refusal_text(request, device, error)
                 return render(request, "message.html", status, device, text=text)
             after_change(state, device, request.path, data)
-            if request.headers.get(LIVE_PART) == "1":  # the page's script: it swaps the part in
-                return live_part(request, device)
-            anchor = data.get("activity", "")
-            return see_other("/#a-" + anchor if anchor.isalnum() else "/")
+            return done(request, device, data)
 
     return handler
+
+
+def stale_party(session: Session, device: Device, data: Mapping[str, str]) -> str | None:
+    """A form from a page shown for another party than the device's now (the facilitator
+    moved the device meanwhile): refused, never recorded for the party it was not meant for."""
+    sent_for = data.get("party", "")
+    if not sent_for or sent_for == device.party_id or device.party_id is None:
+        return None
+    return "web.refused.moved" if session.has_party(device.party_id) else None
+
+
+def done(request: web.Request, device: Device, data: Mapping[str, str]) -> web.Response:
+    """A change done (or found done already): the live part for the script, else the page."""
+    if request.headers.get(LIVE_PART) == "1":  # the page's script: it swaps the part in
+        return live_part(request, device)
+    anchor = data.get("activity", "")
+    return see_other("/#a-" + anchor if anchor.isalnum() else "/")
 
 
 def after_change(state: WebState, device: Device, path: str, data: Mapping[str, str]) -> None:
@@ -529,20 +459,24 @@ def after_change(state: WebState, device: Device, path: str, data: Mapping[str, 
 
 
 place = party_action(
-    lambda f, d: f.place(d.get("activity", ""), d.get("current", ""), d.get("wished", "")), rungs_refusal
+    lambda f, d: f.place(d.get("activity", ""), d.get("current", ""), d.get("wished", "")),
+    rungs_refusal,
+    placed_already,
 )
 answer = party_action(
-    lambda f, d: f.answer_expectation(d.get("expectation", ""), d.get("state", ""), d.get("response", ""))
+    lambda f, d: f.answer_expectation(d.get("expectation", ""), d.get("state", ""), d.get("response", "")),
+    already=answered_already,
 )
 commit = party_action(lambda f, d: f.add_commitment(d.get("activity", ""), d.get("text", "")))
 expect = party_action(
     lambda f, d: f.add_expectation(d.get("activity", ""), d.get("to_party", ""), d.get("text", ""))
 )
-sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")))
-withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")))
+sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")), already=signed_already)
+withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")), already=withdrawn_already)
 follow_up = party_action(
     lambda f, d: f.answer_followup(d.get("item", ""), d.get("outcome", ""), d.get("note", "").strip()),
     outcome_refusal,
+    followed_up_already,
 )
 
 

@@ -18,13 +18,15 @@ VARIANTS = {"missing": None, "empty": "", "unknown": "bogus", "too long": "x" * 
 OPTIONAL = {"response": ("too long",), "note": ("too long",)}
 """Fields a person may leave empty or fill with anything: only too long is refused."""
 FREE = {"text": ("missing", "empty", "too long")}
+GUARD = {"party": ("unknown", "too long")}
+"""The party the page was shown for: without it (a page from before it was sent) the device's own."""
 IGNORED = {("/answer", "activity")}  # the answer form's place on the page, not what it records
 
 
 def refused_variants(action: str, field: str) -> tuple[str, ...]:
     if (action, field) in IGNORED:
         return ()
-    return OPTIONAL.get(field) or FREE.get(field) or tuple(VARIANTS)
+    return OPTIONAL.get(field) or FREE.get(field) or GUARD.get(field) or tuple(VARIANTS)
 
 
 async def said(phone: Phone, action: str, form: dict[str, str]) -> tuple[int, str]:

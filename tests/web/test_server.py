@@ -182,10 +182,12 @@ async def test_another_partys_placement_is_refused(server: Server, room: Room) -
     )
     assert status == 403
     assert placements(room) == []
-    police = await joined(server, room.a)  # the form names no party: a party_id field is ignored
-    await police.post(
+    police = await joined(server, room.a)  # the form's party is only the page's: another is refused
+    status, _ = await police.post(
         "/place", {"activity": room.x, "party": room.b, "current": "communication", "wished": "communication"}
     )
+    assert status == 409 and placements(room) == []
+    await police.post("/place", {"activity": room.x, "current": "communication", "wished": "communication"})
     assert placements(room) == [(room.a, "communication", "communication")]
 
 

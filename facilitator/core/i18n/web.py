@@ -182,6 +182,14 @@ MESSAGES = {
         "en": "Your party was chosen when this device joined. Only the facilitator can move a device to another party.",
         "et": "Osapool valiti, kui see seade liitus. Seadme teise osapoolde saab viia ainult läbiviija.",
     },
+    "web.refused.moved": {
+        "en": "This page was for another party: the facilitator has moved this device to {party}, so nothing was sent.",
+        "et": "See leht oli teise osapoole oma: läbiviija viis selle seadme osapoolde {party}, nii et midagi ei saadetud.",
+    },
+    "web.refused.revealed": {
+        "en": "This round has been revealed: your placement can't change any more. The result is on your page.",
+        "et": "See voor on juba avalikustatud: teie paigutust enam muuta ei saa. Tulemus on teie lehel.",
+    },
     "web.refused.waiting": {
         "en": "The facilitator has not admitted this device yet. Wait a moment.",
         "et": "Läbiviija pole seda seadet veel sisse lasknud. Oodake hetk.",
