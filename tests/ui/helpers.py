@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
+from textual.widgets import ContentSwitcher, DataTable
 
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -43,6 +43,11 @@ async def phones_joined(
     finally:
         await server.stop()
         app.participants = None
+
+
+def row_top(table: DataTable[object], row: int) -> int:
+    """Lines from the first row's top to `row`'s: rows that wrap are taller than one line."""
+    return sum(table.rows[table.coordinate_to_cell_key((n, 0)).row_key].height for n in range(row))
 
 
 def fresh(service: SessionService) -> Session:

@@ -1,10 +1,13 @@
-"""Nothing is cut without a mark: at 120×40, in both languages, on home, the workshop's
-phases, the overview, review, compare and the follow-up, every table's header cells and every
-label and placeholder are drawn whole or end in "…".
+"""Nothing is cut without a mark: at 120×40, in both languages and in projector mode, on
+home, the workshop's phases, the overview's tabs, review, compare and the follow-up, every
+table fits its width (no sideways scrolling: a projector's room can't scroll) with its header
+cells whole, every button's label is drawn whole, and every label and placeholder is drawn
+whole or ends in "…".
 
 A tester found home's id column out of sight behind long titles, review's last header cut
-("Kõrgeim kokkulepitud a"), the board tray's hint cut mid-key and setup's placeholder
-clipped; this looks for the kind, not the samples."""
+("Kõrgeim kokkulepitud a"), the board tray's hint cut mid-key, setup's placeholder clipped,
+and the summary's and the overview's tables scrolling sideways; this looks for the kind, not
+the samples."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Label, TabbedContent
+from textual.widgets import Button, DataTable, Input, Static, TabbedContent
 
 from facilitator.core.compare import compare
 from facilitator.core.dates import shown_date
@@ -25,14 +28,16 @@ from facilitator.ui.screens.compare import CompareScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.review import ReviewScreen
 from facilitator.ui.screens.workshop import WorkshopScreen
+from facilitator.ui.widgets.actionbar import ActionBar
 
 from .helpers import screen_shown, until
 
 LONG = "Kogukonna turvalisuse partnerlusseminar Lasnamäe linnaosas, teine kohtumine"
-SIDEWAYS = {"summary-activities", "ov-mismatches-table"}
-"""Tables that scroll sideways by design at 120×40: the summary's notes and parties, the
-mismatches' explanation (read in full below the table). Their header cut at the edge ends in
-"…"; every other table's headers fit whole."""
+LONGEST = (  # a title as long as one may be (200 characters), emoji and markup-like text in it
+    "Lasnamäe noorte ja eakate ühised turvalisuse jalutuskäigud 🚶‍♀️🏘️ [b]koos[/b] "
+    "piirkonnapolitseiniku, sotsiaaltöötajate, korteriühistute ja vabatahtlike "
+    "naabrivalvega igal kuul, ka pimedal ajal"
+)
 
 
 def words(text: str) -> str:
@@ -49,27 +54,43 @@ def drawn(widget: Widget) -> str:
 
 
 def header_cuts(table: DataTable[object]) -> list[str]:
-    """Header cells in view that are not whole (a header is the app's own word: it fits),
-    but for one the table's right edge cuts, with "…" (`widgets.tables.Table`)."""
-    if not table.show_header:
-        return []
-    line = table.render_line(0).text
+    """The table wider than its view (it would scroll sideways), or header cells not whole (a
+    header is the app's own word: it fits)."""
     width = table.scrollable_content_region.width
-    found, x = [], -int(table.scroll_x)
+    found = [f"#{table.id} {table.virtual_size.width} cells wide in {width}"]
+    if table.virtual_size.width <= width:
+        found = []
+    if not table.show_header:
+        return found
+    line, x = table.render_line(0).text, -int(table.scroll_x)
     for column in table.ordered_columns:
         cells = column.get_render_width(table)
         if x >= width:
             break
         shown, label = line[x : x + cells], column.label.plain
-        at_edge = x + cells > width and table.id in SIDEWAYS  # more to the right: it ends in "…"
-        if x >= 0 and (not whole_or_marked(shown, label) if at_edge else words(shown) != words(label)):
+        if x >= 0 and words(shown) != words(label):
             found.append(f"#{table.id} header {label!r} drawn {shown.strip()!r}")
         x += cells
     return found
 
 
+def button_cuts(screen: Screen[object], button: Button | ActionBar) -> list[str]:
+    """A button not all in view, or its label not drawn whole on it."""
+    place = screen.find_widget(button)
+    if place.region.intersection(place.clip) != place.region:
+        return [f"{button!r} out of view: {place.region} shown {place.region.intersection(place.clip)}"]
+    labels = [str(button.label)] if isinstance(button, Button) else [a.label for a in button.actions]
+    shown = drawn(button)
+    return [
+        f"{button!r} label {label!r} drawn {words(shown)!r}"
+        for label in labels
+        if words(label) not in words(shown)
+    ]
+
+
 def cuts(screen: Screen[object]) -> list[str]:
-    """Every table header, Label and empty Input's placeholder on screen not whole or marked."""
+    """Every table, button, text (a Static, a Label) and empty Input's placeholder on screen
+    not whole or marked."""
     found: list[str] = []
     for widget in screen.query("*"):
         shown = all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -77,7 +98,9 @@ def cuts(screen: Screen[object]) -> list[str]:
             continue
         if isinstance(widget, DataTable):
             found += header_cuts(widget)
-        elif isinstance(widget, Label) and not widget.children:
+        elif isinstance(widget, Button | ActionBar):
+            found += button_cuts(screen, widget)
+        elif isinstance(widget, Static) and not widget.children:
             text = widget.visual.plain if hasattr(widget.visual, "plain") else str(widget.visual)
             if text.strip() and not whole_or_marked(drawn(widget), text):
                 found.append(f"{widget!r} {text!r} drawn {words(drawn(widget))!r}")
@@ -95,7 +118,8 @@ async def settled(pilot: Pilot[int]) -> None:
 
 async def check(app: FacilitatorApp, pilot: Pilot[int], where: str, found: list[str]) -> None:
     await settled(pilot)
-    found += [f"{where} ({app.language}): {cut}" for cut in cuts(app.screen)]
+    mode = " projector" if app.has_class("-projector") else ""
+    found += [f"{where} ({app.language}{mode}): {cut}" for cut in cuts(app.screen)]
 
 
 def sessions(library: SessionLibrary, language: str) -> tuple[SessionService, SessionService]:
@@ -103,25 +127,35 @@ def sessions(library: SessionLibrary, language: str) -> tuple[SessionService, Se
     demo = create_demo(library, scenario)
     for party in demo.session.parties:  # long names push a table's last columns aside
         demo.update_party(party.id, name=f"{party.name} ja tema naabrid Lasnamäelt")
+    parties = [party.id for party in demo.session.parties[:5]]
+    longest = demo.add_activity(LONGEST, party_ids=parties)
+    demo.add_action(LONGEST, parties[0], activity_id=longest, due="2027-01-15")
     for _ in range(3):  # three of one long title: told apart by date, activities and id
         library.create(scenario, LONG)
     return demo, library.create_from(demo.session.id)
 
 
-@pytest.mark.parametrize("language", ["et", "en"])
-async def test_nothing_is_cut_without_a_mark_at_120x40(ui_library: SessionLibrary, language: str) -> None:
+@pytest.mark.parametrize(("language", "projector"), [("et", False), ("en", False), ("et", True)])
+async def test_nothing_is_cut_without_a_mark_at_120x40(
+    ui_library: SessionLibrary, language: str, projector: bool
+) -> None:
     demo, followup = sessions(ui_library, language)
     found: list[str] = []
     app = create_app(ui_library, session_path=demo.path, lang=language)
     async with app.run_test(size=(120, 40)) as pilot:
         workshop = await screen_shown(pilot, WorkshopScreen)
+        if projector:
+            await pilot.press("f8")
+            await until(pilot, lambda: app.has_class("-projector"), "projector mode")
         for phase_id in workshop.phase_ids():
             workshop.action_go_phase(phase_id)
             await until(pilot, lambda: workshop.phase_id == phase_id, phase_id)  # noqa: B023
             await check(app, pilot, f"phase {phase_id}", found)
         await pilot.press("f2")
         await until(pilot, lambda: app.screen is not workshop, "the overview")
-        await check(app, pilot, "overview", found)
+        for tab in "123":
+            await pilot.press(tab)
+            await check(app, pilot, f"overview tab {tab}", found)
         await pilot.press("escape")
         await screen_shown(pilot, WorkshopScreen)
         await pilot.press("escape")
@@ -143,6 +177,9 @@ async def test_nothing_is_cut_without_a_mark_at_120x40(ui_library: SessionLibrar
     app = create_app(ui_library, session_path=followup.path, lang=language)
     async with app.run_test(size=(120, 40)) as pilot:
         await screen_shown(pilot, WorkshopScreen)
+        if projector:
+            await pilot.press("f8")
+            await until(pilot, lambda: app.has_class("-projector"), "projector mode")
         await check(app, pilot, "follow-up", found)
     assert found == [], "\n".join(found)
 

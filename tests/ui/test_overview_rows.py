@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from rich.cells import cell_len
-
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
 from facilitator.core.matrices import partnership_matrix
@@ -13,11 +9,9 @@ from facilitator.core.mismatches import mismatches
 from facilitator.core.scenario import find_scenario
 from facilitator.ui.screens.overview_rows import (
     ALL,
-    EXPLANATION_WIDTH,
     PARTY_COLUMN,
     mismatch_detail,
     mismatch_rows,
-    mismatch_widths,
     mismatches_columns,
     mismatches_table,
     pair_detail,
@@ -83,7 +77,7 @@ def test_at_120_columns_every_party_of_a_big_workshop_is_in_view(library: Sessio
 
 
 def test_the_mismatches_list_is_built_without_a_screen(library: SessionLibrary) -> None:
-    """The rows, the explanation's width and the detail line of the mismatches tab."""
+    """The rows and the detail line of the mismatches tab."""
     t = Translator("en")
     service = library.create(find_scenario("community-safety"), "Mismatches")
     police, town = service.add_party("Police"), service.add_party(HOSTILE)
@@ -97,22 +91,10 @@ def test_the_mismatches_list_is_built_without_a_screen(library: SessionLibrary) 
     kind = rows[0].kind
     assert {r.kind for r in mismatch_rows(session, found, kind, t)} == {kind}
 
-    columns = mismatches_columns(t)
-    assert mismatch_widths(0, rows, columns)[2] == EXPLANATION_WIDTH[1]  # not laid out yet
-    assert mismatch_widths(60, rows, columns)[2] == EXPLANATION_WIDTH[0]  # never narrower
-    wide = mismatch_widths(200, rows, columns)[2]
-    assert EXPLANATION_WIDTH[0] < wide < 200
-    cells = mismatches_table(rows, wide)
+    # The explanation is read below the list, whole: as a column it pushed the list sideways.
+    assert [key for key, _ in mismatches_columns(t)] == ["number", "kind", "activity"]
+    cells = mismatches_table(rows)
     assert [key for key, _ in cells] == [r.key for r in rows]
-    assert cells[0][1][:2] == ("1", rows[0].kind_name)
-
-    # 80×24: the table is ~48 cells; the activity's title showed two letters, the rest off screen
-    long = [replace(r, kind_name="Kooperatsioon eri valdkondade vahel?", title="Ü" * 40) for r in rows]
-    kind_width, title_width, _ = mismatch_widths(48, long, columns)
-    fixed = 1 + 2 * len(columns) + 1
-    assert fixed + kind_width + title_width <= 48 and title_width >= (48 - fixed) // 2
-    _, kind, title, _ = mismatches_table(long, 30, kind_width, title_width)[0][1]
-    assert kind.endswith("…") and cell_len(kind) <= kind_width and cell_len(title) <= title_width
-    assert mismatch_widths(200, long, columns)[:2] == (36, 32)  # wide: nothing cut but the title
+    assert cells[0][1] == ("1", rows[0].kind_name, HOSTILE)  # whole: the table wraps it
     shown = mismatch_detail(rows[0], HOSTILE, t).plain
     assert shown.startswith(f"{rows[0].kind_name} · {HOSTILE}")  # user text as data, never markup

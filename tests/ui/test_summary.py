@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pytest
 from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
@@ -18,7 +19,7 @@ from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.summary import ChartRow, RungChart, SummaryView, chart_lines
 
-from .helpers import until
+from .helpers import row_top, until
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -116,13 +117,17 @@ async def test_summary_counts_match_the_session_and_follow_changes(
         def row(name: str) -> list[str]:
             return [plain(cell) for cell in table.get_row(ids[name])]
 
-        assert row("agreed")[1:5] == ["Themed talks", "1. Communication", "2. Cooperation", "✓ agreed"]
-        assert row("agreed")[5] == "Police, Town" and row("agreed")[6] == HOSTILE
+        # The parties and the note under the title, in its cell: as columns they scrolled sideways.
+        assert row("agreed")[1:5] == [
+            f"Themed talks\nPolice, Town\nNote: {HOSTILE}",
+            "1. Communication",
+            "2. Cooperation",
+            "✓ agreed",
+        ]
         assert row("differ")[2:5] == ["—", "—", "≠ revealed: views differ"]
         assert row("placed")[4] == "• placed 1/2"
         assert row("none")[4] == "○ not placed"
-        assert row("hostile")[1] == HOSTILE
-        assert row("hostile")[5].startswith("Town, [@click=app.quit]x [b]bold")  # cut, never parsed
+        assert row("hostile")[1] == f"{HOSTILE}\nTown, {HOSTILE}"  # never parsed
 
         actions = view.query_one("#summary-actions", DataTable)
         assert actions.row_count == 2  # the done one is not open
@@ -159,10 +164,12 @@ async def test_summary_selects_an_activity_by_key_and_by_click(
         await pilot.press("down", "enter")
         await pilot.pause()
         assert screen.service.view_state["selected_activity"] == ids["differ"]
-        # Header, then rows: the first click on the third row highlights it, the second selects.
-        await pilot.click("#summary-activities", offset=(10, 3))
+        # Header, then rows (each as tall as its title and parties): the first click on the third
+        # row highlights it, the second selects.
+        third = 1 + row_top(table, 2)
+        await pilot.click("#summary-activities", offset=(10, third))
         assert table.cursor_row == 2
-        await pilot.click("#summary-activities", offset=(10, 3))
+        await pilot.click("#summary-activities", offset=(10, third))
         await pilot.pause()
         assert screen.service.view_state["selected_activity"] == ids["placed"]
         # The agree view follows the selection made here.
@@ -193,22 +200,28 @@ def test_chart_lines_fit_and_scale() -> None:
     assert chart_lines([], ("a", "b"), 80) == []
 
 
-async def test_rungs_states_owners_and_dates_stay_in_view_at_120_columns(
-    make_app: MakeApp, ui_library: SessionLibrary
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_every_column_stays_in_view_its_text_wrapped(
+    make_app: MakeApp, ui_library: SessionLibrary, size: tuple[int, int]
 ) -> None:
-    """On a projector at 120×40 the Estonian states (≠ avalikustatud: arvamused erinevad) and the
-    steps' activities ran off the right edge behind a horizontal scroll bar: titles and step
-    texts are cut to what leaves the rest in view."""
+    """On a projector at 120×40 the Estonian states (≠ avalikustatud: arvamused erinevad), the
+    parties, the notes and the steps' activities ran off the right edge behind a horizontal
+    scroll bar. Now every column fits the width, long text wrapped into taller rows; at 80×24
+    the chart gives its rows to the list (each row names its rungs)."""
     demo = create_demo(ui_library, find_scenario("kogukondlik-turvalisus"))
     app = make_app(session=demo, lang="et")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await open_phase(app, pilot, "summary")
-        for table_id, last in (("#summary-activities", "status"), ("#summary-actions", "activity")):
+        await pilot.pause()
+        for table_id in ("#summary-activities", "#summary-actions"):
             table = screen.query_one(table_id, DataTable)
-            keys = [column.key.value for column in table.ordered_columns]
-            widths = [column.get_render_width(table) for column in table.ordered_columns]
-            shown = sum(widths[: keys.index(last) + 1])
-            columns = dict(zip(keys, widths, strict=True))
-            assert shown <= table.scrollable_content_region.width, (table_id, columns)
-        states = screen.query_one("#summary-activities", DataTable).get_column("status")
-        assert "≠ avalikustatud: arvamused erinevad" in [str(cell) for cell in states]
+            assert table.virtual_size.width <= table.scrollable_content_region.width, table_id
+        table = screen.query_one("#summary-activities", DataTable)
+        states = [plain(cell) for cell in table.get_column("status")]
+        table.move_cursor(row=states.index("≠ avalikustatud: arvamused erinevad"))
+        await pilot.pause()
+        lines = " ".join(table.render_line(y).text for y in range(table.size.height))
+        assert all(
+            word in lines.split() for word in ("≠", "avalikustatud:", "arvamused", "erinevad")
+        )  # wrapped
+        assert screen.query_one(RungChart).display == (size == (120, 40))

@@ -86,3 +86,41 @@ async def test_the_tables_measuring_runs_once_per_idle(monkeypatch: pytest.Monke
     assert runs["idle", "people"] > 5
     assert runs["measured", "people"] == runs["idle", "people"]
     assert lines[-1].startswith(" Osapool 4 Osapool 4"), lines
+
+
+def test_columns_share_the_width_a_small_one_whole_the_rest_by_weight() -> None:
+    """A projector's table never scrolls sideways: the columns share its width."""
+    from facilitator.ui.widgets.tables import fitted_widths
+
+    assert fitted_widths(100, [2, 30, 18], [2, 20, 15], [1, 3, 1]) == [2, 30, 18]  # all fit: whole
+    # Too wide: each its least, then what is left by weight; the rung (3 more) is met first, the
+    # title gets three cells for the state's one.
+    assert fitted_widths(80, [2, 200, 18, 35], [2, 20, 15, 14], [1, 3, 1, 1]) == [2, 40, 18, 20]
+    # Narrower than the leasts: the widest above its floor gives way first, down to the floor.
+    assert fitted_widths(40, [2, 200, 18, 35], [2, 21, 15, 14], [1, 3, 1, 1], [2, 7, 6, 4]) == [2, 14, 13, 11]
+    assert fitted_widths(5, [10, 10], [10, 10], [1, 1], [4, 4]) == [4, 4]  # the floor holds
+
+
+async def test_rows_wrap_into_taller_rows_within_the_width_and_fit_again_on_a_resize() -> None:
+    from rich.text import Text
+
+    from facilitator.ui.widgets.tables import Column
+
+    app = OneTable()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one(Table)
+        table.styles.width = "1fr"
+        title = "Piirkonnapolitseiniku teemaõhtud noortekeskuses ja eakate päevakeskuses 🏘️ [b]x[/b]"
+        table.show_rows(
+            (Column("title", "Tegevus", weight=3), Column("state", "Olek")),
+            [("a", (Text(title), Text("≠ avalikustatud: arvamused erinevad")))],
+        )
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        drawn = " ".join(table.render_line(y).text for y in range(1, table.rows["a"].height + 1))
+        assert all(word in drawn for word in title.split())  # every word, literally
+        tall = table.rows["a"].height
+        assert tall > 1
+        await pilot.resize_terminal(120, 10)
+        await pilot.pause()
+        assert table.rows["a"].height < tall  # fitted again to the wider table

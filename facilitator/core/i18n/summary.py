@@ -14,6 +14,7 @@ MESSAGES = {
     "summary.col.current": {"en": "Agreed now", "et": "Praegu"},
     "summary.col.wished": {"en": "Wished", "et": "Soovitud"},
     "summary.col.note": {"en": "Note", "et": "Märkus"},
+    "summary.note": {"en": "Note: {note}", "et": "Märkus: {note}"},
     "summary.col.status": {"en": "Status", "et": "Olek"},
     "summary.none": {"en": "—", "et": "—"},
     "summary.empty": {

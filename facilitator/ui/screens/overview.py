@@ -27,7 +27,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     DataTable,
@@ -65,7 +65,6 @@ from facilitator.ui.screens.overview_rows import (
     Rows,
     mismatch_detail,
     mismatch_rows,
-    mismatch_widths,
     mismatches_columns,
     mismatches_table,
     pair_detail,
@@ -88,7 +87,7 @@ from facilitator.ui.text import literal
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
 from facilitator.ui.widgets.keybar import KeyBar
-from facilitator.ui.widgets.tables import Table, move_to
+from facilitator.ui.widgets.tables import Column, Table, move_to
 
 
 class OverviewScreen(BaseScreen):
@@ -137,20 +136,23 @@ class OverviewScreen(BaseScreen):
                     with Vertical(id="ov-mismatches-main"):
                         yield Table(id="ov-mismatches-table", cursor_type="row", zebra_stripes=True)
                         with Horizontal(id="ov-mismatch-detail-row", classes="ov-detail-row"):
-                            yield Static("", id="ov-mismatch-detail", classes="ov-detail")
+                            with VerticalScroll(classes="ov-detail-scroll"):  # whole, or with a bar
+                                yield Static("", id="ov-mismatch-detail", classes="ov-detail")
                             yield Button("", id="ov-mismatch-fix", classes="ov-fix", compact=True)
                 yield Label("", id="ov-mismatches-empty", classes="empty")
             with TabPane("", id="ov-roles"):
                 yield Label("", id="ov-roles-legend", classes="ov-legend")
                 yield Table(id="ov-roles-table", cursor_type="row", zebra_stripes=True, fixed_columns=2)
                 with Horizontal(id="ov-roles-detail-row", classes="ov-detail-row"):
-                    yield Static("", id="ov-roles-detail", classes="ov-detail")
+                    with VerticalScroll(classes="ov-detail-scroll"):  # whole, or with a bar
+                        yield Static("", id="ov-roles-detail", classes="ov-detail")
                     yield Button("", id="ov-roles-fix", classes="ov-fix", compact=True)
                 yield Label("", id="ov-roles-empty", classes="empty")
             with TabPane("", id="ov-partners"):
                 yield Label("", id="ov-partners-legend", classes="ov-legend")
                 yield Table(id="ov-partners-table", cursor_type="cell", fixed_columns=1)
-                yield Static("", id="ov-partners-detail", classes="ov-detail")
+                with VerticalScroll(classes="ov-detail-scroll"):  # whole, or with a bar
+                    yield Static("", id="ov-partners-detail", classes="ov-detail")
                 yield Label("", id="ov-partners-empty", classes="empty")
         yield KeyBar()
 
@@ -360,15 +362,17 @@ class OverviewScreen(BaseScreen):
         self._fill_kinds()
         shown = mismatch_rows(session, found, self.kind_filter, t)
         self._mismatch_rows = {row.key: row for row in shown}
-        columns = mismatches_columns(t)
-        available = self.query_one("#ov-mismatches-table", DataTable).scrollable_content_region.width
-        kind_width, title_width, width = mismatch_widths(available, shown, columns)
-        rows = mismatches_table(shown, width, kind_width, title_width)
-        table = self.query_one("#ov-mismatches-table", DataTable)
-        keep, index = row_key(table), table.cursor_row
+        columns = [
+            Column(key, label, weight=weight, wraps=bool(weight))
+            for (key, label), weight in zip(mismatches_columns(t), (0, 1, 2), strict=True)
+        ]
+        rows = [
+            (key, [mismatch_cell(i, cell) for i, cell in enumerate(cells)])
+            for key, cells in mismatches_table(shown)
+        ]
+        table = self.query_one("#ov-mismatches-table", Table)
         with self.prevent(DataTable.RowHighlighted):
-            self._sync_table(table, columns, rows, mismatch_cell)
-            move_to(table, keep, index)
+            table.show_rows(columns, rows)  # (the cursor stays on its row)
         empty = not found
         why = (
             "overview.mismatches.only_bookkeeping"

@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rich.cells import cell_len
 from textual.content import Content
 
 from facilitator.core.i18n import Translator
@@ -25,7 +24,6 @@ ALL = "__all__"  # the kind filter's "all kinds" option
 PARTY_COLUMN = "__party__"
 TABS = ("mismatches", "roles", "partners")
 TITLE_WIDTH = 32  # activity titles in the tables, in terminal cells
-EXPLANATION_WIDTH = (30, 400)  # the explanation column fills the table's width, within these
 PARTY_WIDTH = 18  # party names as column headers
 ROLE_WIDTH = 18
 TOGETHER_LIMIT = 8  # shared activities named in a pair's detail
@@ -108,55 +106,18 @@ def mismatch_rows(session: Session, found: Sequence[Mismatch], kind: str, t: Tra
 
 
 def mismatches_columns(t: Translator) -> tuple[tuple[str, str], ...]:
+    """The list's columns: number, kind, activity. The explanation is read in full below the
+    list (`mismatch_detail`): as a column it pushed the list wider than a projector's screen."""
     return (
         ("number", t("overview.col.number")),
         ("kind", t("overview.col.kind")),
         ("activity", t("overview.col.activity")),
-        ("explanation", t("overview.col.explanation")),
     )
 
 
-def mismatch_widths(
-    available: int, rows: Sequence[MismatchRow], columns: tuple[tuple[str, str], ...]
-) -> tuple[int, int, int]:
-    """The kind's, the title's and the explanation's widths in a table `available` cells wide.
-
-    The explanation takes what is left (cut there, read in full below). Where the number, the
-    kind and the title don't fit side by side (80×24: the title showed two letters, the rest
-    off to the right), the kind and the title share the room, the title getting at least half.
-    Nothing available (not laid out yet: the screen's resize comes back): the widest."""
-    number = max((len(str(r.number)) for r in rows), default=1)
-    kind = max((cell_len(r.kind_name) for r in rows), default=0)
-    title = max((cell_len(cut(r.title, TITLE_WIDTH)) for r in rows), default=0)
-    if not available:
-        return kind, title, EXPLANATION_WIDTH[1]
-    fixed = max(number, cell_len(columns[0][1])) + 2 * len(columns) + 1  # padding; a scrollbar may come
-    room = available - fixed
-    kind_label, title_label = cell_len(columns[1][1]), cell_len(columns[2][1])
-    if max(kind, kind_label) + max(title, title_label) > room:
-        kind = max(min(kind, room - min(title, room - room // 2)), kind_label, 8)
-        title = max(min(title, room - kind), title_label, 8)
-    used = fixed + max(kind, kind_label) + max(title, title_label)
-    low, high = EXPLANATION_WIDTH
-    return kind, title, max(low, min(high, available - used))
-
-
-def mismatches_table(
-    rows: Sequence[MismatchRow], width: int, kind_width: int | None = None, title_width: int = TITLE_WIDTH
-) -> Rows:
-    """The mismatches tab's cells: number, kind, title and explanation, each cut to its width."""
-    return [
-        (
-            r.key,
-            (
-                str(r.number),
-                r.kind_name if kind_width is None else cut(r.kind_name, kind_width),
-                cut(r.title, title_width),
-                cut(r.explanation, width),
-            ),
-        )
-        for r in rows
-    ]
+def mismatches_table(rows: Sequence[MismatchRow]) -> Rows:
+    """The mismatches tab's cells: number, kind and title, whole (the table wraps them)."""
+    return [(r.key, (str(r.number), r.kind_name, one_line(r.title))) for r in rows]
 
 
 def mismatch_detail(row: MismatchRow, where: str, t: Translator) -> Content:

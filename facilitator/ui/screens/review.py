@@ -40,13 +40,12 @@ from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.linelist import Cell, LineList, fit
 from facilitator.ui.widgets.parts import PartsLabel
-from facilitator.ui.widgets.tables import Table
+from facilitator.ui.widgets.tables import Column, Table
 
 if TYPE_CHECKING:
     from facilitator.ui.screens.timeline import TimelinePane
 
 DASHBOARD, TIMELINE, HISTORY = "review-tab-dashboard", "review-tab-timeline", "review-tab-history"
-ACTIVITY_WIDTH = 36  # activity titles in the dashboard's tables are cut here
 WIDE = 150  # from this width the dashboard's sections sit in two columns
 TIMELINE_ACTIONS = {"phase", "pick_phase", "edge"}
 """Actions shown in the footer only while the timeline is on screen (they work from anywhere)."""
@@ -299,24 +298,37 @@ class ReviewScreen(BaseScreen):
             self._show_mismatch(message.index)
 
     def _fill_actions(self, data: Dashboard) -> None:
+        """Every step whole, wrapped into taller rows: at 120×40 the step and its activity ran
+        off to the right (the table scrolled sideways)."""
         t = self.t
         rows = []
-        for a in data.actions:
+        for n, a in enumerate(data.actions):
             if a.done:
                 status = Text(t("review.actions.done"))
             elif a.overdue:
                 status = Text(t("review.actions.overdue"), style="bold reverse")
             else:
                 status = Text(t("review.actions.open"))
-            rows.append(
-                (
-                    literal_cell(a.owner, 40),
-                    literal_cell(shown_date(a.due, t.language) or t("review.actions.no_due")),
-                    status,
-                    literal_cell(a.text, 80),
-                    literal_cell(a.activity, ACTIVITY_WIDTH) if a.activity else Text(t("review.none")),
-                )
+            cells = (
+                literal_cell(a.owner),
+                literal_cell(shown_date(a.due, t.language) or t("review.actions.no_due")),
+                status,
+                literal_cell(a.text),
+                literal_cell(a.activity) if a.activity else Text(t("review.none")),
             )
+            rows.append((str(n), cells))
+        table = self.query_one("#review-actions", Table)
+        table.show_rows(
+            (
+                Column("owner", t("review.actions.col.owner")),
+                Column("due", t("review.actions.col.due"), wraps=False),
+                Column("status", t("review.actions.col.status")),
+                Column("action", t("review.actions.col.action"), weight=3, least=20),
+                Column("activity", t("review.actions.col.activity"), weight=2),
+            ),
+            rows,
+        )
+        table.display = bool(rows)
         heading = (
             t(
                 "review.actions.heading",
@@ -327,14 +339,7 @@ class ReviewScreen(BaseScreen):
             if data.actions
             else t("review.actions.none")
         )
-        columns = ("owner", "due", "status", "action", "activity")
-        self._refill(
-            "review-actions",
-            ((f"review.actions.col.{c}", None) for c in columns),
-            rows,
-            "review-actions-heading",
-            heading,
-        )
+        self.query_one("#review-actions-heading", Label).update(Content(heading))
 
     def _fill_signoffs(self, data: Dashboard) -> None:
         t = self.t

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Input, Label, Static
 
@@ -112,7 +112,8 @@ class CollectView(PhaseView):
         yield Table(id="collect-table", cursor_type="row", zebra_stripes=True)
         yield Label("", id="collect-empty", classes="empty")
         yield Label("", id="collect-series")
-        yield Static("", id="collect-detail")
+        with VerticalScroll(id="collect-detail-box"):  # whole, or with a bar that says there is more
+            yield Static("", id="collect-detail")
         with Horizontal(id="collect-buttons", classes="editing"):
             yield Button("", id="collect-add", variant="primary", compact=True)
             yield Button("", id="collect-edit", compact=True)
@@ -265,7 +266,7 @@ class CollectView(PhaseView):
         key = self._selected
         if key is None or not session.has_activity(key):
             detail.update("")
-            detail.display = False
+            self.query_one("#collect-detail-box").display = False
             return
         activity = session.activity(key)
         parts: list[Content | str] = [Content.styled(one_line(activity.title, 300), "bold")]
@@ -282,7 +283,7 @@ class CollectView(PhaseView):
             flows = ", ".join(session.scenario.flow_name(f) for f in activity.flows)
             parts += ["\n", Content.styled(one_line(self.t("collect.detail.flows", flows=flows)), "italic")]
         detail.update(Content.assemble(*parts))
-        detail.display = True
+        self.query_one("#collect-detail-box").display = True
 
     @on(DataTable.RowHighlighted, "#collect-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

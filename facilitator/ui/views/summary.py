@@ -22,20 +22,21 @@ from textual.widgets import DataTable, Label
 
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
-from facilitator.core.model import Action, Activity, Placement, Session
+from facilitator.core.model import Activity, Placement, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.text import literal_cell
+from facilitator.ui.text import cut, literal_cell
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.button import Button
-from facilitator.ui.widgets.tables import Table
+from facilitator.ui.widgets.tables import Column, Table
 
 CURRENT_BAR = "█"
 WISHED_BAR = "▒"
 MAX_BAR = 40
-# Long titles are cut so that rungs and status stay in view; the agree view shows them whole.
-MIN_TITLE, WIDE_TITLE = 24, 60
-ACTION_TEXT, ACTION_TITLE, OWNER_LIMIT = 70, 50, 40
+SHORT = 30
+"""Below this many rows (80×24) the activities take the room of the chart and of the steps'."""
+NOTE_LIMIT = 240
+"""Cells of an agreed note in the summary (a note may run to pages): the agree view has it whole."""
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -64,37 +65,16 @@ def status_text(activity: Activity, placements: Sequence[Placement], t: Translat
     return t("summary.status.same" if len(views) == 1 else "summary.status.differ")
 
 
-def title_limit(width: int, session: Session, t: Translator) -> int:
-    """Cells for an activity's title, so that the number, both rungs and the state beside it
-    fit in `width` (in the words of the language: Estonian states are longer); the parties
-    and the note after them may scroll."""
-    rungs = [cell_len(one_line(session.scenario.rung_title(r.id))) for r in session.scenario.rungs]
-    most = max((len(a.party_ids) for a in session.activities), default=0)
-    states = [
-        t(f"summary.status.{kind}", placed=most, total=most)
-        for kind in ("agreed", "not_placed", "placed", "same", "differ")
-    ]
-    fixed = [
-        max(len(str(len(session.activities))), cell_len(t("summary.col.number"))),
-        max([*rungs, cell_len(t("summary.col.current"))]),
-        max([*rungs, cell_len(t("summary.col.wished"))]),
-        max([cell_len(t("summary.col.status")), *(cell_len(state) for state in states)]),
-    ]
-    padding = 2 * (len(fixed) + 1) + 2  # each column's padding, the title's, the scrollbar
-    return max(MIN_TITLE, min(WIDE_TITLE, width - sum(fixed) - padding))
-
-
-def action_limits(width: int, session: Session, actions: Sequence[Action], t: Translator) -> tuple[int, int]:
-    """Cells for a step's text and its activity's title, so that the owner and the due date
-    fit in `width` beside them (the text gets the larger share)."""
-    owner = max(
-        [cell_len(t("summary.actions.col.owner"))]
-        + [min(OWNER_LIMIT, cell_len(one_line(session.party_name(a.owner)))) for a in actions]
-    )
-    due = max(cell_len(t("summary.actions.col.due")), len("07.12.2026"))
-    room = width - owner - due - 2 * 4 - 2  # each column's padding, the scrollbar
-    title = max(MIN_TITLE // 2, min(ACTION_TITLE, room // 3))
-    return max(MIN_TITLE, min(ACTION_TEXT, room - title)), title
+def activity_cell(title: str, parties: str, note: str | None, t: Translator) -> Text:
+    """An activity's title, its parties below in italics, and the agreed note below them (cut
+    at `NOTE_LIMIT`: the agree view shows it whole): one cell, so that the rungs and the state
+    beside it stay in view on a projector (as columns of their own they scrolled sideways)."""
+    cell = Text(one_line(title), style="bold")
+    if parties:
+        cell.append("\n").append(one_line(parties), style="italic")
+    if note:
+        cell.append("\n").append(t("summary.note", note=cut(note, NOTE_LIMIT)))
+    return cell
 
 
 @dataclass(frozen=True)
@@ -171,7 +151,6 @@ class SummaryView(PhaseView):
     def __init__(self, service: SessionService) -> None:
         super().__init__(service)
         self._shown: Session | None = None
-        self._shown_limit = WIDE_TITLE
         self._rows: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -206,7 +185,6 @@ class SummaryView(PhaseView):
         self._shown = session
         closing = "closing.key.reopen" if session.info.closed_at else "closing.key.close"
         self.query_one("#summary-close", Button).label = Content(self.t(closing))
-        self._shown_limit = self._title_limit()
         t = self.t
         scenario = session.scenario
         agreed = [a for a in session.activities if a.agreed_current is not None]
@@ -237,34 +215,44 @@ class SummaryView(PhaseView):
     def _fill_activities(self, session: Session) -> None:
         t = self.t
         scenario = session.scenario
-        table = self.query_one("#summary-activities", DataTable)
+        table = self.query_one("#summary-activities", Table)
         keep = self._rows[table.cursor_row] if 0 <= table.cursor_row < len(self._rows) else None
         if keep is None:
             keep = self.selected_activity_id
-        table.clear(columns=True)
-        for key in ("number", "activity", "current", "wished", "status", "parties", "note"):
-            table.add_column(Text(t(f"summary.col.{key}")), key=key)
         grouped = placements_by_activity(session)
-        limit = self._title_limit()
         none = Text(t("summary.none"))
 
         def rung_cell(rung_id: str | None) -> Text:
             return literal_cell(scenario.rung_title(rung_id)) if rung_id else none
 
-        self._rows = []
-        for number, activity in enumerate(session.activities, start=1):
-            parties = ", ".join(session.party_name(p) for p in activity.party_ids)
-            table.add_row(
-                Text(str(number)),
-                literal_cell(activity.title, limit),
-                rung_cell(activity.agreed_current),
-                rung_cell(activity.agreed_wished),
-                Text(status_text(activity, grouped.get(activity.id, ()), t)),
-                literal_cell(parties, 36),
-                literal_cell(activity.agreed_note, 60),
-                key=activity.id,
-            )
-            self._rows.append(activity.id)
+        self._rows = [activity.id for activity in session.activities]
+        table.show_rows(
+            (
+                Column("number", t("summary.col.number"), wraps=False),
+                Column("activity", t("summary.col.activity"), weight=3, least=20),
+                Column("current", t("summary.col.current")),
+                Column("wished", t("summary.col.wished")),
+                Column("status", t("summary.col.status")),
+            ),
+            [
+                (
+                    activity.id,
+                    (
+                        Text(str(number)),
+                        activity_cell(
+                            activity.title,
+                            ", ".join(session.party_name(p) for p in activity.party_ids),
+                            activity.agreed_note,
+                            t,
+                        ),
+                        rung_cell(activity.agreed_current),
+                        rung_cell(activity.agreed_wished),
+                        Text(status_text(activity, grouped.get(activity.id, ()), t)),
+                    ),
+                )
+                for number, activity in enumerate(session.activities, start=1)
+            ],
+        )
         has_rows = bool(self._rows)
         table.display = has_rows
         self.query_one("#summary-empty", Label).display = not has_rows
@@ -273,38 +261,39 @@ class SummaryView(PhaseView):
 
     def _fill_actions(self, session: Session) -> None:
         t = self.t
-        table = self.query_one("#summary-actions", DataTable)
-        table.clear(columns=True)
-        for key in ("action", "owner", "due", "activity"):
-            table.add_column(Text(t(f"summary.actions.col.{key}")), key=key)
+        table = self.query_one("#summary-actions", Table)
         actions = sorted(
             (a for a in session.actions if not a.done), key=lambda a: (a.due is None, a.due or "")
         )
-        text_limit, title_limit = action_limits(self.size.width, session, actions, t)
+        rows = []
         for action in actions:
             activity = (
                 session.activity(action.activity_id)
                 if action.activity_id and session.has_activity(action.activity_id)
                 else None
             )
-            table.add_row(
-                literal_cell(action.text, text_limit),
-                literal_cell(session.party_name(action.owner), OWNER_LIMIT),
+            cells = (
+                literal_cell(action.text),
+                literal_cell(session.party_name(action.owner)),
                 Text(shown_date(action.due, t.language) if action.due else t("summary.none")),
-                literal_cell(activity.title, title_limit) if activity else Text(t("summary.none")),
-                key=action.id,
+                literal_cell(activity.title) if activity else Text(t("summary.none")),
             )
+            rows.append((action.id, cells))
+        table.show_rows(
+            (
+                Column("action", t("summary.actions.col.action"), weight=3, least=20),
+                Column("owner", t("summary.actions.col.owner")),
+                Column("due", t("summary.actions.col.due"), wraps=False),
+                Column("activity", t("summary.actions.col.activity"), weight=2),
+            ),
+            rows,
+        )
         heading = t("summary.actions.heading", count=len(actions)) if actions else t("summary.actions.none")
         self.query_one("#summary-actions-heading", Label).update(Content(heading))
         table.display = bool(actions)
 
-    def _title_limit(self) -> int:
-        return title_limit(self.size.width, self.session, self.t)
-
     def on_resize(self) -> None:
-        if self._shown is not None and self._title_limit() != self._shown_limit:
-            self._shown = None
-            self.show_session(self.session)
+        self.set_class(self.app.size.height < SHORT, "-short")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Choosing an activity here makes it the selected one in every view."""

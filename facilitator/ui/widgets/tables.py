@@ -1,16 +1,94 @@
 """The app's tables: drawn again when a column widens; the cursor kept on its row when the
-rows are rebuilt."""
+rows are rebuilt; rows that wrap to fit the width (`Table.show_rows`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
+from rich.text import Text
 from textual import events
 from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellKey, ColumnKey, RowDoesNotExist, RowKey
+
+from facilitator.core.record import record
+
+WrappedRows = Sequence[tuple[str, Sequence[Text]]]
+"""Rows of a table shown with `Table.show_rows`: each a key and its cells."""
+
+
+@record
+class Column:
+    """A column of a table whose rows wrap (`Table.show_rows`).
+
+    `weight`: its share of the room left once every column has its `least` (a title gets more
+    than a state); `least`: the fewest cells it keeps before its words are folded; `wraps`:
+    False keeps it as wide as its widest cell (a date, a number)."""
+
+    key: str
+    label: str
+    weight: int = 1
+    least: int = 0
+    wraps: bool = True
+
+
+def fitted_widths(
+    room: int,
+    natural: Sequence[int],
+    least: Sequence[int],
+    weights: Sequence[int],
+    floor: Sequence[int] | None = None,
+) -> list[int]:
+    """Column widths (cells, without padding) that share `room` among columns that want
+    `natural` cells and read well at `least`: every column its natural width where all fit;
+    else each its least, and the rest shared by weight, a column never given more than it
+    wants (what a small one leaves goes to the others). Where even the leasts don't fit, the
+    widest above its `floor` (a header's width, a date's: else one cell) gives up cells first:
+    its words fold."""
+    widths = [min(n, low) for n, low in zip(natural, least, strict=True)]
+    spare = room - sum(widths)
+    if spare < 0:
+        return _narrowed(widths, -spare, floor or [1] * len(widths))
+    wants = [n - w for n, w in zip(natural, widths, strict=True)]
+    wanting = [i for i, want in enumerate(wants) if want > 0]
+    while spare > 0 and wanting:
+        weight = sum(max(weights[i], 1) for i in wanting)
+        met = [i for i in wanting if wants[i] * weight <= spare * max(weights[i], 1)]
+        if not met:  # none is met: each its share of what is left, the first ones the odd cells
+            shares = [spare * max(weights[i], 1) // weight for i in wanting]
+            for n, i in enumerate(wanting):
+                widths[i] += shares[n] + (1 if n < spare - sum(shares) else 0)
+            return widths
+        for i in met:
+            widths[i], spare, wants[i] = widths[i] + wants[i], spare - wants[i], 0
+        wanting = [i for i in wanting if wants[i]]
+    return widths
+
+
+def _narrowed(widths: list[int], excess: int, floor: Sequence[int]) -> list[int]:
+    """`widths` less `excess` cells in all, each taken from the column with the most above its
+    floor (a title gives up cells before a rung's name is folded)."""
+    widths = list(widths)
+    lows = [max(1, min(low, w)) for w, low in zip(widths, floor, strict=True)]
+    for _ in range(excess):
+        most = max(range(len(widths)), key=lambda i: widths[i] - lows[i])
+        if widths[most] <= lows[most]:
+            break
+        widths[most] -= 1
+    return widths
+
+
+def text_widths(cells: Iterable[Text]) -> tuple[int, int]:
+    """The widest line and the longest word of `cells`, in terminal cells."""
+    line = word = 0
+    for cell in cells:
+        for text in cell.plain.split("\n"):
+            line = max(line, cell_len(text))
+            word = max([word, *(cell_len(w) for w in text.split())])
+    return line, word
 
 
 class Table(DataTable[object]):
@@ -30,6 +108,46 @@ class Table(DataTable[object]):
         """The key of a column of names, held as `text.CutCell`s: at most as wide as the other
         columns leave of the table, its names cut with a mark. A long party name pushed the
         setup's count of people out of sight (the table scrolled sideways)."""
+        self._wrapped: tuple[tuple[Column, ...], WrappedRows] | None = None
+        self._fitted: list[int] = []
+
+    def show_rows(self, columns: Sequence[Column], rows: WrappedRows) -> None:
+        """Show `rows` in `columns` fitted to the table's width, their text wrapped into taller
+        rows, never scrolled sideways (a projector's room can't scroll); fitted again when the
+        width changes. The cursor stays on its row; the same rows again change nothing."""
+        shown = (tuple(columns), [(key, tuple(cells)) for key, cells in rows])
+        if shown != self._wrapped:
+            self._wrapped, self._fitted = shown, []
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        if self._wrapped is None:
+            return
+        columns, rows = self._wrapped
+        widths = self._row_widths(columns, rows)
+        if widths == self._fitted:
+            return
+        self._fitted = widths
+        keep, index = key_at_cursor(self), self.cursor_row
+        self.clear(columns=True)
+        for column, width in zip(columns, widths, strict=True):
+            self.add_column(Text(column.label), key=column.key, width=width)
+        for key, cells in rows:
+            self.add_row(*cells, key=key, height=None)
+        move_to(self, keep, index)
+
+    def _row_widths(self, columns: Sequence[Column], rows: WrappedRows) -> list[int]:
+        width = self.size.width or self.app.size.width
+        scrollbar = self.styles.scrollbar_size_vertical  # kept free: rows may outgrow the height
+        room = width - self.styles.gutter.width - scrollbar - 2 * self.cell_padding * len(columns)
+        natural, least, floor = [], [], []
+        for n, column in enumerate(columns):
+            line, word = text_widths(cells[n] for _key, cells in rows)
+            label = cell_len(column.label)
+            natural.append(max(line, label))
+            least.append(max(word, label, column.least) if column.wraps else natural[-1])
+            floor.append(label if column.wraps else natural[-1])
+        return fitted_widths(room, natural, least, [column.weight for column in columns], floor)
 
     # Where DataTable measures, when idle (its own `_on_idle`, which Textual calls after any of
     # a subclass's: one that called it as well measured everything twice).
@@ -55,6 +173,7 @@ class Table(DataTable[object]):
     def _on_resize(self, event: events.Resize) -> None:
         # (no super(): Textual calls DataTable's own `_on_resize` too, each class's in turn)
         self._give_way()
+        self._fit_rows()
 
     def _give_way(self) -> None:
         column = self.columns.get(ColumnKey(self.gives_way)) if self.gives_way else None
