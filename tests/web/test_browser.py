@@ -10,8 +10,10 @@ import asyncio
 import shutil
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestServer
@@ -55,20 +57,32 @@ class Phone:
     problems: list[str] = field(default_factory=list)  # script errors, CSP reports, outside requests
 
 
-@pytest.fixture
-async def phone(site: str) -> AsyncIterator[Phone]:
+@asynccontextmanager
+async def phone_browser(
+    viewport: dict[str, int] | None = None, scale: int = 2, init: str = "", **options: Any
+) -> AsyncIterator[Page]:
+    """A page in the distribution's Chromium as a phone shows it (touch, its size and pixel
+    ratio); `init`: a script run in every document before the page's own."""
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium_path())
         context = await browser.new_context(
-            viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, locale="en-GB"
+            viewport=viewport or PHONE, is_mobile=True, has_touch=True, device_scale_factor=scale, **options
         )
-        made = Phone(await context.new_page())
+        if init:
+            await context.add_init_script(init)
+        yield await context.new_page()
+        await browser.close()
+
+
+@pytest.fixture
+async def phone(site: str) -> AsyncIterator[Phone]:
+    async with phone_browser(locale="en-GB") as page:
+        made = Phone(page)
         problems = made.problems
         made.page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
         made.page.on("pageerror", lambda e: problems.append(str(e)))
         made.page.on("request", lambda r: None if r.url.startswith(site) else problems.append(r.url))
         yield made
-        await browser.close()
 
 
 async def join_as(page: Page, site: str, party: str, name: str) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Page, expect
 
 from facilitator.core.i18n import Translator
 from facilitator.core.library import SessionLibrary
@@ -28,7 +28,7 @@ from facilitator.core.text import LINE_LIMIT, NAME_LIMIT
 from facilitator.web import core_api
 from facilitator.web.joining import JoinDesk
 from facilitator.web.server import make_app
-from tests.web.test_browser import PHONE, chromium_path
+from tests.web.test_browser import PHONE, chromium_path, phone_browser
 from tests.web.test_browser_room import axe_violations
 
 pytestmark = [
@@ -78,17 +78,8 @@ async def walk(library: SessionLibrary) -> AsyncIterator[Walk]:
 
 @pytest.fixture
 async def page() -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium_path())
-        context = await browser.new_context(
-            viewport=PHONE,
-            is_mobile=True,
-            has_touch=True,
-            device_scale_factor=2,
-            bypass_csp=True,  # axe-core is injected as a script of its own
-        )
-        yield await context.new_page()
-        await browser.close()
+    async with phone_browser(bypass_csp=True) as made:  # axe-core is injected as a script of its own
+        yield made
 
 
 async def looked_at(page: Page, lang: str, state: str, literal: tuple[str, ...] = ()) -> None:

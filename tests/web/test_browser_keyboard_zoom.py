@@ -11,14 +11,13 @@ the party can still join, place and send. The long names of `test_browser_every_
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
-from playwright.async_api import Locator, Page, async_playwright, expect
+from playwright.async_api import Locator, Page, expect
 
 from facilitator.core.i18n import Translator
 from facilitator.web import core_api
-from tests.web.test_browser import PHONE, chromium_path
+from tests.web.test_browser import PHONE, chromium_path, phone_browser
 from tests.web.test_browser_every_state import PARTY, TITLE, Walk, screens, walk
 
 __all__ = ["walk"]  # the long-named session's fixture
@@ -47,22 +46,9 @@ TEXT_200 = (  # the page's own 112.5 % doubled, as a phone's text-size setting d
 )
 
 
-@asynccontextmanager
-async def browser_page(viewport: dict[str, int], scale: int, init: str = "") -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium_path())
-        context = await browser.new_context(
-            viewport=viewport, is_mobile=True, has_touch=True, device_scale_factor=scale
-        )
-        if init:
-            await context.add_init_script(init)
-        yield await context.new_page()
-        await browser.close()
-
-
 @pytest.fixture
 async def page() -> AsyncIterator[Page]:
-    async with browser_page(PHONE, 2) as made:
+    async with phone_browser() as made:
         yield made
 
 
@@ -152,7 +138,7 @@ async def still_fits(page: Page, zoom: str, state: str) -> None:
 @pytest.mark.parametrize("zoom", ZOOMS)
 async def test_at_200_percent_the_page_fits_and_works(walk: Walk, zoom: str) -> None:
     viewport, scale, init = ZOOMS[zoom]
-    async with browser_page(viewport, scale, init) as page:
+    async with phone_browser(viewport, scale, init) as page:
         service = walk.service
         await page.goto(walk.site + "?lang=et")
         await page.goto(walk.site + "?code=ABC234")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestServer
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Page, expect
 
 from facilitator.core.demo import create_demo
 from facilitator.core.library import SessionLibrary
@@ -25,7 +25,7 @@ from facilitator.core.service import SessionService
 from facilitator.web import core_api
 from facilitator.web.joining import JoinDesk
 from facilitator.web.server import make_app
-from tests.web.test_browser import PHONE, chromium_path
+from tests.web.test_browser import PHONE, chromium_path, phone_browser
 
 pytestmark = [
     pytest.mark.slow,
@@ -53,18 +53,8 @@ async def site(demo: SessionService) -> AsyncIterator[str]:
 
 @pytest.fixture
 async def page(site: str) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium_path())
-        context = await browser.new_context(
-            viewport=PHONE,
-            is_mobile=True,
-            has_touch=True,
-            device_scale_factor=2,
-            locale="et-EE",
-            bypass_csp=True,  # axe-core is injected as a script of its own
-        )
-        yield await context.new_page()
-        await browser.close()
+    async with phone_browser(locale="et-EE", bypass_csp=True) as made:  # axe-core: a script of its own
+        yield made
 
 
 async def shot(page: Page, name: str) -> None:
