@@ -32,6 +32,7 @@ from facilitator.core.watcher import OpenSessions
 from facilitator.ui import collector, css_cache
 from facilitator.ui.base import Localized, unsaved_text
 from facilitator.ui.host import Done, Host, Result
+from facilitator.ui.key_order import KeysInOrder
 from facilitator.ui.localized import is_own_binding, key_shown, localize_bindings
 from facilitator.ui.themes import ANSI_DARK, ANSI_LIGHT, NORMAL, PROJECTOR, THEMES
 from facilitator.ui.views.base import PhaseView
@@ -45,7 +46,7 @@ UI_DIR = Path(__file__).resolve().parent
 NOT_IN_PALETTE = {"command_palette", "app.command_palette"}
 
 
-class FacilitatorApp(App[int]):
+class FacilitatorApp(KeysInOrder, App[int]):
     """Runs one facilitator's workshop; the core does all the saving."""
 
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find the styles.
@@ -92,6 +93,7 @@ class FacilitatorApp(App[int]):
         """The sessions the screens (and the participants' server) hold open: one watcher each."""
         self._after_first_frame: list[Callable[[], object]] | None = []
         """What waits for the first frame (`after_first_frame`); None once it is on screen."""
+        self._init_key_order()
         self._last_input = time.monotonic()
         """When the last key or mouse event came (full collections wait for a quiet moment)."""
         self.crash_log: Path | None = None

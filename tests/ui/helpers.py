@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
+from textual import events
+from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
@@ -127,3 +130,20 @@ def palette_found(app: FacilitatorApp, title: str) -> bool:
     return any(
         str(options.get_option_at_index(i).prompt).startswith(title) for i in range(options.option_count)
     )
+
+
+def key_event(key: str) -> events.Key:
+    """The key event a terminal sends for `key`: a character ("õ", ",", " ") or a key's name."""
+    if len(key) == 1:
+        name = key if key.isalnum() else unicodedata.name(key).lower().replace(" ", "_").replace("-", "_")
+        return events.Key(KEY_NAME_REPLACEMENTS.get(name, name), key)
+    return events.Key(key, None)
+
+
+async def burst(pilot: Pilot[int], keys: str | list[str]) -> None:
+    """Keys that reach the app together, all taken off the terminal before the first is handled:
+    a paste without bracketed paste, a fast typist's rolled keys, keys typed while the app was
+    busy. (`pilot.press` waits for each key to be handled: it never sees this.)"""
+    for key in keys:
+        pilot.app.post_message(key_event(key))
+    await pilot.pause()

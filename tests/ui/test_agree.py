@@ -26,7 +26,7 @@ from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.agree import AgreeView
 from facilitator.ui.views.agree_rows import reopened_parties
 
-from .helpers import screen_shown, until, workshop_shown
+from .helpers import burst, screen_shown, until, workshop_shown
 
 MakeApp = Callable[..., FacilitatorApp]
 HOSTILE = "[@click=app.quit]x [b]bold[/b] [red]"
@@ -332,6 +332,27 @@ async def test_a_communication_activity_records_its_flow_directions_with_its_fie
             "Directions of information flow From people to the police, From the police to people"
         )
         assert "Saved: Directions of information flow" in notifications(app)
+
+
+async def test_agreement_fields_typed_in_one_go_go_each_to_its_field(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """The tester's burst: a field's text, Tab, the next field's text, all arriving together,
+    saved the second text into the first field (Tab moved the focus after the keys behind it
+    were already routed); the app now holds each key until the one before is handled."""
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("f")
+        await screen_shown(pilot, FieldsDialog)
+        await burst(pilot, [*"Safer park", "tab", *"Two staff", "enter", "enter", *"Each spring", "enter"])
+        await back_to_view(pilot)
+        assert fresh(empty_session).fields_for(w.talks) == {
+            "shared_goals": "Safer park",
+            "pooled_resources": "Two staff",
+            "when_evaluated": "Each spring",
+        }
 
 
 async def test_agreement_fields_only_with_a_rung_and_saved_from_the_dialog(

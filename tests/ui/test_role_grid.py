@@ -19,7 +19,7 @@ from facilitator.web.room_file import RoomFile, phone_parties
 from tests.web.conftest import Phone
 from tests.web.test_serve_cli import serving
 
-from .helpers import phones_joined, screen_shown, until
+from .helpers import burst, phones_joined, screen_shown, until
 from .test_agree import (
     HOSTILE,
     MakeApp,
@@ -102,6 +102,24 @@ async def test_a_digit_sets_the_role_of_the_cell_and_moves_on(
         await pilot.press("escape")
         await back_to_view(pilot)
         assert app.focused is not None and view in app.focused.ancestors
+
+
+async def test_digits_typed_together_go_one_to_a_cell(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """The tester's `tmux send-keys 1 2`: the keys arrive together, and each digit goes to the
+    cell the one before it moved on to (the app holds a key until the one before is handled,
+    `ui/key_order.py`); they all went into the first cell."""
+    w = build(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("g")
+        _screen, grid = await open_grid(pilot, app)
+        assert grid.cell() == (w.talks, w.police)
+        await burst(pilot, "12")
+        await until(pilot, lambda: grid.cell() == (w.talks, w.odd), "the cursor two parties on")
+        assert fresh(empty_session).roles_for(w.talks) == {w.police: "lead", w.town: "partner"}
 
 
 async def test_the_grid_by_mouse_and_palette(make_app: MakeApp, empty_session: SessionService) -> None:

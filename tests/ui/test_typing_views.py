@@ -21,11 +21,11 @@ from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.widgets.keybar import KeyBar
 
-from .helpers import MakeApp, focus, notifications, open_view, until
+from .helpers import MakeApp, burst, focus, notifications, open_view, until
 
 LISTS = (DataTable, OptionList)
 SENTENCES = {
-    "en": "Night walk with the youth club, 2 evenings a week",
+    "en": "Night walk with the youth club, 2 evenings a week; Rapla pr",
     "et": "Pool kirjutatud tegevus: õhtune jalutuskäik, ÕÄÖÜ šž Šž",
 }
 
@@ -52,9 +52,13 @@ async def type_sentence(pilot: Pilot[int], text: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "et"])
 @pytest.mark.parametrize("kind", sorted(typing_views()))
 @pytest.mark.parametrize("where", ["arrived", "on_a_list"])
+@pytest.mark.parametrize("pace", ["key_by_key", "in_one_burst"])
 async def test_a_sentence_typed_on_a_typing_view_is_text_only(
-    make_app: MakeApp, demo_session: SessionService, lang: str, kind: str, where: str
+    make_app: MakeApp, demo_session: SessionService, lang: str, kind: str, where: str, pace: str
 ) -> None:
+    """Also when the keys arrive together (`burst`): the tester's "Rapla noortekeskus, MTÜ"
+    typed on setup's list became "RalanootekeskusMTÜ" (the keys after the first went to the
+    list, whose p, r, space and comma are commands), and a burst ending in enter added it."""
     view_type = typing_views()[kind]
     app = make_app(demo_session, lang=lang)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -69,7 +73,7 @@ async def test_a_sentence_typed_on_a_typing_view_is_text_only(
         shown_before = screen.query_one("ContentSwitcher").current
         before = demo_session.path.read_bytes()  # (going to the phase moved the room there)
         text = SENTENCES[lang]
-        await type_sentence(pilot, text)
+        await (type_sentence(pilot, text) if pace == "key_by_key" else burst(pilot, text))
         await until(pilot, lambda: field.value == text, f"{text!r} typed into {field}")
         assert app.screen is screen and isinstance(screen, WorkshopScreen)  # no dialog, no join panel
         assert screen.query_one("ContentSwitcher").current == shown_before  # no other phase
