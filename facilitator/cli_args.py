@@ -83,7 +83,7 @@ def _port_type(t: Translator) -> Callable[[str], int]:
         except ValueError:
             raise argparse.ArgumentTypeError(t("cli.port.not_a_number", value=repr(text))) from None
         if not 0 <= number <= 65535:
-            raise argparse.ArgumentTypeError(t("cli.port.out_of_range", value=number))
+            raise argparse.ArgumentTypeError(t("cli.port.out_of_range", value=text.strip()))  # as typed
         return number
 
     return port

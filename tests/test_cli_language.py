@@ -136,7 +136,7 @@ USAGE_ERRORS = [
     (("nowhere",), "vigane valik: 'nowhere'"),
     (("new", "--title"), "väärtus puudub"),
     (("serve", "x", "--port", "abc"), "port peab olema arv"),
-    (("serve", "x", "--port", "70000"), "port peab olema 0–65535"),
+    (("serve", "x", "--port", "70000"), "port peab olema 0–65535, mitte 70000 "),  # as typed, not grouped
     (("serve", "x", "--lan", "--host", "0.0.0.0"), "ei saa kasutada koos argumendiga --lan"),
     (("scenario",), "puuduvad kohustuslikud argumendid: KÄSK"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,14 @@ def test_agenda_covers_every_phase_kind(each_shipped: Scenario) -> None:
     kinds = [p.kind for p in each_shipped.agenda]
     assert set(kinds) == set(PHASE_KINDS)
     assert all(1 <= p.minutes <= 600 for p in each_shipped.agenda)
+
+
+def test_the_rooms_texts_name_no_command(each_shipped: Scenario) -> None:
+    """A scenario's texts are read by the room (projector, phones): a phase's description told
+    participants "(facilitator new --from)". Commands belong in the facilitator's help."""
+    texts = json.dumps(each_shipped.raw, ensure_ascii=False)
+    command = r"\bfacilitator (?:new|open|serve|export|import|review|compare|history|demo|list|scenario)\b"
+    assert re.search(rf"{command}|\s--[a-z]", texts) is None
 
 
 def test_scenario_from_dict_round_trips_raw(each_shipped: Scenario) -> None:

@@ -127,7 +127,7 @@ MESSAGES = {
         "et": "Vali enne praegune aste, milles kokku lepiti",
     },
     "board.place.agreed": {"en": "Agreed: “{title}” → {rung}", "et": "Kokku lepitud: „{title}“ → {rung}"},
-    "board.place.revoted": {"en": "Round {round}: place again", "et": "{round}. voor: paigutage uuesti"},
+    "board.place.revoted": {"en": "Round {round}: place again", "et": "{round}. voor: paigutatakse uuesti"},
     "board.place.revote_confirm": {
         "en": "Start round {round} for “{title}”? The agreed rung is cleared; the earlier placements stay in the record.",
         "et": "Kas alustada tegevuse „{title}“ {round}. vooru? Kokkulepitud aste kustutatakse; varasemad paigutused jäävad kirja.",

@@ -19,19 +19,19 @@ MESSAGES = {
     },
     "file.in_data_folder": {
         "en": "{path} is inside the data folder ({folder}), where sessions are kept; export somewhere else",
-        "et": "{path} asub andmekaustas ({folder}), kus hoitakse töötubasid; eksportige mujale",
+        "et": "{path} asub andmekaustas ({folder}), kus hoitakse töötubasid; ekspordi mujale",
     },
     "file.in_state_folder": {
         "en": "{path} is inside this device's state folder ({folder}), where join codes and phones' tokens are kept; "
         "export somewhere else",
         "et": "{path} asub selle seadme olekukaustas ({folder}), kus hoitakse liitumiskoode ja telefonide andmeid; "
-        "eksportige mujale",
+        "ekspordi mujale",
     },
     "file.symlink": {
         "en": "{path} is a symbolic link; not writing through it "
         "(use --follow-symlinks to replace the file it points to)",
         "et": "{path} on nimeviit; selle kaudu ei kirjutata "
-        "(faili, millele see viitab, saate asendada võtmega --follow-symlinks)",
+        "(faili, millele see viitab, saad asendada võtmega --follow-symlinks)",
     },
     "file.symlink_loop": {
         "en": "{path}: a loop of symbolic links",
@@ -109,7 +109,7 @@ MESSAGES = {
         "en": "{path}: written by a newer facilitator (schema {schema}, this one reads up to {known}); "
         "upgrade facilitator to open it",
         "et": "{path}: fail on kirjutatud facilitatori uuema versiooniga (skeem {schema}, see versioon "
-        "loeb kuni skeemi {known}); avamiseks uuendage facilitatorit",
+        "loeb kuni skeemi {known}); avamiseks uuenda facilitatorit",
     },
     "file.bad_id": {
         "en": "{path}: session id {id} is not valid",

@@ -128,7 +128,7 @@ MESSAGES = {
     "scenario.what.phase": {"en": "phase", "et": "etapp"},
     "scenario.format_newer": {
         "en": "format {format} is newer than this version of facilitator understands ({known}); upgrade facilitator",
-        "et": "vorming {format} on uuem, kui see facilitatori versioon mõistab ({known}); uuendage facilitatorit",
+        "et": "vorming {format} on uuem, kui see facilitatori versioon mõistab ({known}); uuenda facilitatorit",
     },
     "scenario.format_unknown": {"en": "unknown format {format}", "et": "tundmatu vorming {format}"},
     "scenario.one_of": {

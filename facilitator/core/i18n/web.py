@@ -339,11 +339,11 @@ MESSAGES = {
     },
     "room.taken": {
         "en": "This session's participants' server already runs on this computer, at {url} (process {pid}): phones join there; stop it first to serve from here",
-        "et": "Selle töötoa osalejate server juba töötab selles arvutis, aadressil {url} (protsess {pid}): telefonid liituvad seal; siit käivitamiseks peatage enne see",
+        "et": "Selle töötoa osalejate server juba töötab selles arvutis, aadressil {url} (protsess {pid}): telefonid liituvad seal; siit käivitamiseks peata enne see",
     },
     "room.taken.starting": {
         "en": "This session's participants' server is already starting on this computer (process {pid}): stop it first to serve from here",
-        "et": "Selle töötoa osalejate server juba käivitub selles arvutis (protsess {pid}): siit käivitamiseks peatage enne see",
+        "et": "Selle töötoa osalejate server juba käivitub selles arvutis (protsess {pid}): siit käivitamiseks peata enne see",
     },
     "join.key.move": {"en": "Move to party", "et": "Vii osapoolde"},
     "join.key.admit": {"en": "Admit waiting", "et": "Lase ootajad sisse"},
