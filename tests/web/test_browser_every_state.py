@@ -196,3 +196,35 @@ async def test_a_device_waiting_to_be_let_in_is_accessible(page: Page, walk: Wal
     await page.get_by_role("button", name=t("web.party.button")).click()
     await expect(page.get_by_text(t("web.waiting"))).to_be_visible()
     await looked_at(page, "et", "waiting", (PARTY,))
+
+
+@pytest.mark.parametrize("lang", ["et", "en"])
+async def test_the_follow_up_of_last_time_is_accessible(
+    page: Page, library: SessionLibrary, lang: str
+) -> None:
+    """A session made from an earlier one: the party answers for its promises of last time."""
+    earlier = library.create(find_scenario("community-safety"), "2026")
+    party, town = earlier.add_party(PARTY), earlier.add_party("Town")
+    lights = earlier.add_activity(TITLE, party_ids=[party, town])
+    earlier.agree(lights, current="communication")
+    earlier.add_commitment(lights, party, "We patrol <b>nightly</b> 🚓")
+    service = library.create_from(earlier.session.id)
+    service.set_phase("followup")
+    server = TestServer(make_app(service, JoinDesk(code="ABC234")), host="127.0.0.1")
+    await server.start_server()
+    try:
+        t = Translator(lang)
+        site = str(server.make_url("/"))
+        await page.goto(site + f"?lang={lang}")
+        await page.goto(site + "?code=ABC234")
+        await page.get_by_role("button", name=t("web.join.button")).click()
+        await page.get_by_text(PARTY).click()
+        await page.get_by_role("button", name=t("web.party.button")).click()
+        await expect(page.get_by_role("heading", name=t("web.followup.heading"))).to_be_visible()
+        await looked_at(page, lang, "followup", ("We patrol <b>nightly</b> 🚓",))
+        await page.get_by_label(t("web.followup.note")).fill("Most <i>nights</i>")
+        await page.get_by_role("button", name=t("followup.outcome.partly")).click()
+        await expect(page.locator(".said", has_text="Most <i>nights</i>")).to_be_visible()
+        await looked_at(page, lang, "followup-answered")
+    finally:
+        await server.close()

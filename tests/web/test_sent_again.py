@@ -11,11 +11,12 @@ import html
 import re
 
 import aiohttp
+import pytest
 
 from facilitator.core.i18n import Translator
 from tests.web.conftest import Phone, Room, Server
 from tests.web.test_followup_web import later, police_phone, served
-from tests.web.test_form_once import agreeing, filled, recorded, signed, to_answer
+from tests.web.test_form_once import CASES, agreeing, filled, recorded, signed, to_answer
 
 __all__ = ["later", "served"]  # the follow-up session's fixtures
 
@@ -221,3 +222,20 @@ async def test_a_post_without_the_script_answers_with_a_redirect(server: Server,
     async with phone.http.post(phone.base + "/place", data=form, allow_redirects=False) as response:
         assert response.status == 303  # sent again: the same answer
     assert isinstance(phone.http, aiohttp.ClientSession)
+
+
+@pytest.mark.parametrize("case", CASES)
+async def test_every_form_sent_after_the_workshop_closed_is_refused_in_words(
+    server: Server, room: Room, case: str
+) -> None:
+    """The page was open when the facilitator closed the workshop: one sentence, nothing recorded."""
+    set_up, _page, action, _fields, _kind = CASES[case]
+    set_up(room)
+    phone = await joined(server, room.a, lang="et")
+    form = await filled(phone, room, case)
+    room.service.close_session()
+    before = room.service.session.last_seq
+    status, text = await phone.post(action, form)
+    assert status == 403
+    assert said(text) == Translator("et")("error.rule.closed")
+    assert room.service.session.last_seq == before
