@@ -61,6 +61,10 @@ class StoredOnEnter(Input):
     Focusing it keeps its text unselected: a view puts the first letter typed on its list
     here (`PhaseView.TYPING_FIELD`), and the next letter must follow it, not replace it."""
 
+    WHAT: ClassVar[str] = "dialog.discard.field"
+    """The catalogue key of what the field holds ("Another party's name"): the question before
+    closing names the field, which may be in a phase not shown."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
@@ -83,7 +87,12 @@ def unsaved_text(screen: Screen[Any]) -> bool:
     refused = [
         group for group in screen.query("*") if isinstance(group, SavedOnLeave) and not group.save_typed()
     ]
-    return bool(refused) or any(field.value.strip() for field in screen.query(StoredOnEnter))
+    return bool(refused) or bool(typed_not_stored(screen))
+
+
+def typed_not_stored(screen: Screen[Any]) -> list[StoredOnEnter]:
+    """Fields on `screen` holding text that enter would store and closing would throw away."""
+    return [field for field in screen.query(StoredOnEnter) if field.value.strip()]
 
 
 class BaseScreen(Localized, Screen[Any]):

@@ -4,6 +4,7 @@ place typed and not yet left, or a new party's name not yet added, was lost with
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from facilitator.core.library import SessionLibrary
@@ -72,6 +73,33 @@ async def test_a_party_name_not_added_is_asked_about_on_quitting(
         await pilot.press("left", "enter")  # "Close, don't save"
         await until(pilot, lambda: not app.is_running, "the app closed")
     assert fresh(empty_session).parties == ()
+
+
+@pytest.mark.parametrize("lang", ["en", "et"])
+async def test_the_question_names_text_typed_in_another_phase(
+    make_app: MakeApp, empty_session: SessionService, lang: str
+) -> None:
+    """A tester left a name in setup's field, went on to the roles and pressed escape: "the text
+    you typed here will be lost" on a view with no typed text. The question names the phase,
+    the field and the text (the scenario's phase name, literally)."""
+    app = make_app(empty_session, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(app, pilot, "setup", SetupView)
+        await focus(pilot, app.screen.query_one("#setup-party-name", Input))
+        await pilot.press(*"[b]Külaselts[/b]", "escape")
+        await pilot.press("right_square_bracket")
+        await until(
+            pilot, lambda: app.screen.query_one("ContentSwitcher").current != "view-setup", "the next phase"
+        )
+        await pilot.press("ctrl+q")
+        question = await screen_shown(pilot, ConfirmDialog)
+        said = question.message
+        setup = {"en": "Setup", "et": "Ettevalmistus"}[lang]
+        field = {"en": "another party's name", "et": "muu osapoole nimi"}[lang]
+        assert f"{setup} → {field}:" in said and "[b]Külaselts[/b]" in said, said
+        await pilot.press("enter")  # Cancel
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "the question closed")
+        assert app.is_running
 
 
 async def test_text_typed_in_a_dialog_is_asked_about_on_quitting(

@@ -8,6 +8,7 @@ MESSAGES = {
     "collect.key.remove": {"en": "Remove", "et": "Eemalda"},
     "collect.key.examples": {"en": "Guide's examples", "et": "Juhendi näited"},
     "collect.key.quick": {"en": "Quick add", "et": "Kiirlisamine"},
+    "collect.quick.what": {"en": "a new activity's title", "et": "uue tegevuse pealkiri"},
     "collect.quick.placeholder": {
         "en": "New activity: type its title and press enter",
         "et": "Uus tegevus: kirjuta pealkiri ja vajuta Enter",

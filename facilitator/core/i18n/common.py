@@ -47,6 +47,12 @@ MESSAGES = {
         "en": "Close without saving? The text you typed here will be lost.",
         "et": "Kas sulgeda salvestamata? Siia kirjutatud tekst läheb kaotsi.",
     },
+    "dialog.discard.named": {
+        "en": "Close without saving? Typed but not added, this will be lost: {typed}.",
+        "et": "Kas sulgeda salvestamata? Kirjutatud, kuid lisamata tekst läheb kaotsi: {typed}.",
+    },
+    "dialog.discard.typed": {"en": "{where} → {field}: “{text}”", "et": "{where} → {field}: „{text}“"},
+    "dialog.discard.field": {"en": "a field", "et": "väli"},
     "quit.title": {"en": "Do you want to quit?", "et": "Kas soovid lõpetada?"},
     "quit.how": {"en": "Press ctrl+q to quit the app", "et": "Rakendusest väljumiseks vajuta ctrl+q"},
     "screenshot.title": {"en": "Screenshot", "et": "Kuvatõmmis"},

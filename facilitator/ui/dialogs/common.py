@@ -22,7 +22,7 @@ from facilitator.core.errors import UserError
 from facilitator.core.i18n import explain
 from facilitator.core.scenario import Scenario
 from facilitator.core.text import LINE, NAME, one_line
-from facilitator.ui.base import BaseModal
+from facilitator.ui.base import BaseModal, typed_not_stored
 from facilitator.ui.host import host_of
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.button import Button
@@ -295,6 +295,13 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         self.close_asking(None)
 
 
+def _phase_of(field: Widget) -> str:
+    """The name of the workshop phase whose view holds `field` (the scenario's own words)."""
+    label = getattr(field.screen, "phase_label", None)  # (a workshop screen's)
+    kind = next((node.KIND for node in field.ancestors if isinstance(getattr(node, "KIND", None), str)), "")
+    return label(kind) if label is not None and kind else ""
+
+
 def confirm_discard(screen: Screen[Any], discard: Callable[[], object]) -> None:
     """Ask whether typed text may be thrown away; `discard` runs only on yes."""
 
@@ -303,4 +310,13 @@ def confirm_discard(screen: Screen[Any], discard: Callable[[], object]) -> None:
             discard()
 
     t = host_of(screen.app).t
-    screen.app.push_screen(ConfirmDialog(t("dialog.discard.confirm"), "dialog.discard.yes"), answered)
+    fields = [field for shown in screen.app.screen_stack for field in typed_not_stored(shown)]
+    if fields and not (isinstance(screen, BaseModal) and screen.has_unsaved_text()):
+        typed = "; ".join(
+            t("dialog.discard.typed", where=_phase_of(f), field=t(f.WHAT), text=one_line(f.value, 60))
+            for f in fields
+        )
+        question = t("dialog.discard.named", typed=typed)
+    else:
+        question = t("dialog.discard.confirm")
+    screen.app.push_screen(ConfirmDialog(question, "dialog.discard.yes"), answered)

@@ -175,6 +175,12 @@ class WorkshopScreen(Backdrop, OnePassScreen[Any], BaseScreen):
         steps += [Step(p.id, one_line(f"{n} {p.name}")) for n, p in enumerate(self.agenda, start=1)]
         return steps
 
+    def phase_label(self, kind: str) -> str:
+        """A phase's name by its view's kind, as the stepper shows it (the scenario's text)."""
+        if kind == SETUP:
+            return self.t("phase.setup")
+        return next((one_line(p.name) for p in self.agenda if p.kind == kind), "")
+
     def room_phase_id(self, room_phase: str) -> str:
         """The stepper's phase for the room's ("" is setting up, before the agenda)."""
         return room_phase if room_phase in {p.id for p in self.agenda} else SETUP

@@ -67,6 +67,7 @@ class QuickAddInput(StoredOnEnter):
         Binding("down", "to_list", "collect.key.to_list", show=False),
     ]
 
+    WHAT = "collect.quick.what"
     PASSED_ON_EMPTY = frozenset({"left_square_bracket", "right_square_bracket"})
     """Keys that, in the empty field, are the workshop's (the previous and next phase): the view
     puts the focus here on arrival, and going through it with [ ] must not stop in it."""

@@ -15,12 +15,14 @@ class PartyNameInput(StoredOnEnter):
     """The typed-in party's name: enter adds it (shown in the footer)."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.add_party")]
+    WHAT = "setup.parties.what"
 
 
 class ParticipantNameInput(StoredOnEnter):
     """A participant's name: enter adds the person to the party shown beside it."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.add_participant")]
+    WHAT = "setup.participants.what"
 
 
 class PartySelect(Select[str]):
