@@ -298,7 +298,8 @@ class NewSessionDialog(BaseModal[NewSession | None]):
 def _phase_of(field: Widget) -> str:
     """The name of the workshop phase whose view holds `field` (the scenario's own words)."""
     label = getattr(field.screen, "phase_label", None)  # (a workshop screen's)
-    kind = next((node.KIND for node in field.ancestors if isinstance(getattr(node, "KIND", None), str)), "")
+    kinds = (getattr(node, "KIND", None) for node in field.ancestors)
+    kind = next((k for k in kinds if isinstance(k, str) and k), "")
     return label(kind) if label is not None and kind else ""
 
 
