@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 ResultType = TypeVar("ResultType")
 
 DIALOG_STYLES = Path(__file__).resolve().parent / "dialogs" / "dialogs.tcss"
+TINY = 16
+"""Below this many rows a dialog's buttons are one row high and its air goes (`BaseModal`)."""
 """What every dialog shares (box, title, buttons), read with the first dialog shown."""
 
 
@@ -232,8 +234,10 @@ class BaseModal(Localized, ModalScreen[ResultType]):
     Left and right move between the buttons of a row, as in any desktop dialog. F7 and F8
     (language, projector) work here too: Textual stops the app's keys at a modal screen."""
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-    """Below 20 rows (-short) the box gives up its padding above and below: two rows more for the form."""
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (TINY, "-short"), (20, "-tall")]
+    """Below 20 rows (-short) the box gives up its padding above and below: two rows more for the
+    form; below `TINY` rows (-tiny, down to 40×12) the air around its heading and buttons too,
+    and the buttons are one row high (`fit_body`): the body keeps rows to scroll in."""
 
     BINDINGS = [
         Binding("left", "step_button(-1)", show=False),
@@ -330,6 +334,10 @@ class BaseModal(Localized, ModalScreen[ResultType]):
         the heights it reads are the new ones; it changes the body only when they changed. Run on
         a timer after a resize or a relabel, it read the heights of before: after F7 the body kept
         the rows the other language's texts had left it, and the box scrolled as a whole again."""
+        tiny = self.app.size.height < TINY
+        for button in self.query(".dialog-buttons Button, .dialog-box > Button").results(Button):
+            if button.compact != tiny:
+                button.compact = tiny  # (a layout, which calls this again with the new heights)
         bars = [bar for bar in self.displayed_children if bar.styles.dock in ("top", "bottom")]
         docked = sum(bar.outer_size.height for bar in bars)
         room = Size(self.size.width, self.size.height - docked)  # what the box's % heights are of
@@ -348,7 +356,7 @@ class BaseModal(Localized, ModalScreen[ResultType]):
             others = [child for child in box.displayed_children if child is not body]
             taken = sum(child.outer_size.height + child.styles.margin.height for child in others)
             rows = min(limits) - box.styles.gutter.height - taken - body.styles.margin.height
-            body.styles.max_height = max(rows, 3)
+            body.styles.max_height = max(rows, 1)
 
     def after_mount(self) -> None:
         """Once mounted and labelled."""

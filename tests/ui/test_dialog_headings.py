@@ -1,11 +1,13 @@
-"""A dialog says what it is while you fill it in: on an 80×24 or a 56×18 terminal its heading
-stays on screen whichever field has the focus, and so do its buttons (a long form scrolls between
-them), also after F7 changed the length of every text in it.
+"""A dialog says what it is while you fill it in: on an 80×24, a 56×18 or even a 40×12 terminal
+its heading stays on screen whichever field has the focus, and so do its buttons (a long form
+scrolls between them), also after F7 changed the length of every text in it.
 
 The new-workshop dialog scrolled as a whole: tabbing to its last fields took the heading ("New
 workshop") off the top, and the user was left with a column of fields and no name for them. The
 choice and add-menu dialogs still did at 56×18, and every dialog could after F7 (its body kept
-the height the texts of the other language had left it).
+the height the texts of the other language had left it). At 40×12 every form scrolled as a whole
+again: its body kept at least three rows, and the buttons (three rows each) and the air around
+them left it fewer; now the buttons are one row high there, the air goes, the body keeps one.
 """
 
 from __future__ import annotations
@@ -110,7 +112,9 @@ async def tab_through(pilot: Pilot[int], dialog: Screen[Any], what: str) -> None
 
 @pytest.mark.parametrize("kind", sorted(DIALOGS))
 @pytest.mark.parametrize(
-    ("size", "language"), [((80, 24), "en"), ((56, 18), "et")], ids=["80x24-en", "56x18-et"]
+    ("size", "language"),
+    [((80, 24), "en"), ((56, 18), "et"), ((40, 12), "et")],
+    ids=["80x24-en", "56x18-et", "40x12-et"],
 )
 async def test_the_heading_and_buttons_stay_in_view_whatever_has_the_focus(
     make_app: MakeApp, demo_session: SessionService, kind: str, size: tuple[int, int], language: str
@@ -131,7 +135,7 @@ async def test_the_heading_and_buttons_stay_in_view_whatever_has_the_focus(
         assert app.screen is dialog
 
 
-@pytest.mark.parametrize("size", [(80, 24), (56, 18)], ids=["80x24", "56x18"])
+@pytest.mark.parametrize("size", [(80, 24), (56, 18), (40, 12)], ids=["80x24", "56x18", "40x12"])
 async def test_help_keeps_its_heading_and_close_button_in_view(
     make_app: MakeApp, demo_session: SessionService, size: tuple[int, int]
 ) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from facilitator.ui.base import BaseModal
 from facilitator.ui.localized import is_own_binding
 from facilitator.ui.widgets.button import Button
-from facilitator.ui.widgets.tables import Table
+from facilitator.ui.widgets.tables import Column, Table
 
 
 class HelpScreen(BaseModal[None]):
@@ -39,9 +40,7 @@ class HelpScreen(BaseModal[None]):
         self.query_one("#help-title", Label).update(t("help.title"))
         self.query_one("#help-intro", Label).update(t("help.intro"))
         self.query_one("#close", Button).label = t("button.close")
-        table = self.query_one("#help-keys", DataTable)
-        table.clear(columns=True)
-        table.add_columns(t("help.key"), t("help.action"))
+        rows: list[tuple[str, tuple[Text, Text]]] = []
         # What the screen underneath answers to: the focused widgets' keys; the shown phase view's,
         # also those that work when one of its lists has the focus (setup's r, space and del were
         # left out); the screen's and the app's that work now (not both ctrl+w's close and reopen).
@@ -61,7 +60,9 @@ class HelpScreen(BaseModal[None]):
             row = (self.app.get_key_display(binding), binding.description)
             if row not in seen:
                 seen.add(row)
-                table.add_row(*row)
+                rows.append((str(len(rows)), (Text(row[0]), Text(row[1]))))
+        columns = (Column("key", t("help.key"), wraps=False), Column("action", t("help.action")))
+        self.query_one("#help-keys", Table).show_rows(columns, rows)  # wrapped: never sideways
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)
