@@ -101,6 +101,10 @@ class TerminalMirror:
                     row[x + 1] = ("", _look(style))
                 x += width
 
+    def lines(self) -> list[str]:
+        """What the terminal shows, line by line, as text."""
+        return [_text(row) for row in self.cells]
+
     def differences(self, app: App[Any]) -> list[str]:
         """Where the terminal differs from the screen laid out and drawn from scratch (see
         the module): the widgets out of place first, then the lines (empty: none)."""

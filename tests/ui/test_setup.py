@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select
 
@@ -11,7 +12,20 @@ from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.screens.workshop import WorkshopScreen
 from facilitator.ui.views.setup import SetupView
 
-from .helpers import HOSTILE, MakeApp, focus, fresh, notifications, open_view, phones_joined, until
+from .helpers import (
+    HOSTILE,
+    MakeApp,
+    focus,
+    fresh,
+    notifications,
+    open_view,
+    phones_joined,
+    settle,
+    until,
+    workshop_shown,
+)
+from .terminal_mirror import TerminalMirror
+from .test_start import on_the_board
 
 
 async def open_setup(app: FacilitatorApp, pilot: Pilot[int]) -> SetupView:
@@ -309,6 +323,28 @@ async def test_a_narrow_terminal_stacks_the_lists(make_app: MakeApp, empty_sessi
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
         assert view.has_class("-wide")
+
+
+async def test_at_80x24_setup_opens_with_the_workshop_details_in_view(
+    make_app: MakeApp, demo_session: SessionService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setup starts on the suggestions list, which Textual centres when it cannot show it
+    whole: at 80x24 that scrolled the title, date, place and facilitator out of sight, "Save"
+    alone at the top. Reached by [ from the board, as the facilitator does."""
+    app = make_app(on_the_board(demo_session))
+    mirror = TerminalMirror(monkeypatch, (80, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await workshop_shown(pilot)
+        while screen.phase_id != "setup":
+            await pilot.press("left_square_bracket")
+        await settle(pilot, screen.query_one(SetupView))
+        await pilot.wait_for_scheduled_animations()
+        await until(pilot, lambda: mirror.differences(app) == [], "the terminal")
+        shown = "\n".join(mirror.lines())
+        for label in ("Title", "Date", "Place", "Facilitator", "Suggested parties"):
+            assert label in shown, shown
+        assert demo_session.session.info.facilitator in shown, shown
+        assert app.focused is screen.query_one("#setup-suggestions", OptionList)
 
 
 async def test_the_workshop_keys_still_work_from_setup(
