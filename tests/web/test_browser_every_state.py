@@ -99,6 +99,7 @@ async def screens(page: Page, name: str) -> None:
     folder = os.environ.get("FACILITATOR_SHOTS")
     if not folder:
         return
+    await page.screenshot(path=str(Path(folder) / f"{name}-seen.png"))  # as scrolled now
     size = page.viewport_size or PHONE
     height = await page.evaluate("document.documentElement.scrollHeight")
     for screen in range(min(8, -(-height // size["height"]))):
@@ -158,6 +159,16 @@ async def agreeing(page: Page, walk: Walk, t: Translator, lang: str) -> None:
     service.set_phase("agree")
     await expect(page.get_by_role("heading", name=t("web.agenda.title"))).to_be_visible(timeout=10_000)
     await looked_at(page, lang, "agree", (TITLE, "Report <b>broken</b> lamps 💡"))
+    block = page.locator(f"#a-{walk.x}")
+    await block.get_by_label(t("web.commitment")).fill("We walk <b>the</b> street")  # typed, not sent
+    await block.get_by_role("button", name=t("web.amend")).click()  # amended to nothing: refused
+    refused = page.locator("#refused")
+    await expect(refused).to_be_visible()
+    assert await page.locator(".card.notice").count() == 0  # the page stays, with what was typed
+    await expect(block.get_by_label(t("web.commitment"))).to_have_value("We walk <b>the</b> street")
+    await looked_at(page, lang, "refused")
+    await refused.get_by_role("button", name=t("web.refused.ok")).click()
+    await expect(refused).to_be_hidden()
     await page.locator(f"#a-{walk.x}").get_by_role("button", name=t("web.sign_off")).click()
     await expect(page.get_by_role("button", name=t("web.signoff.yes"))).to_be_visible()
     await looked_at(page, lang, "signoff", (TITLE,))

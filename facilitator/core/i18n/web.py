@@ -240,6 +240,7 @@ MESSAGES = {
     },
     "web.leave.yes": {"en": "Leave", "et": "Lahkuge"},
     "web.leave.no": {"en": "Stay", "et": "Jääge"},
+    "web.refused.ok": {"en": "OK", "et": "Selge"},
     "web.pending": {
         "en": "Not sent yet: it will be sent when the connection is back.",
         "et": "Veel saatmata: saadetakse, kui ühendus taastub.",

@@ -7,7 +7,11 @@
   var KEY = "fac-pending";
   var offline = document.getElementById("offline");
   var pendingNote = document.getElementById("pending");
+  var refused = document.getElementById("refused");
   var retryTimer = null;
+  if (refused) {
+    refused.querySelector("button").addEventListener("click", function () { refused.hidden = true; });
+  }
 
   function pending() {
     try { return JSON.parse(window.localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
@@ -25,6 +29,8 @@
   // Show what the server answered, as the browser would have after a plain form post; the
   // live part (asked for with X-Live-Part) is swapped in without loading the page again.
   function arrive(response, text, item) {
+    if (refused) { refused.hidden = true; }
+    if (!response.ok && response.status !== 401 && refusedInPlace(text)) { return; }
     if (response.ok && response.headers.get("X-Live-Part") === "1" && window.facilitatorSwap) {
       window.facilitatorSwap(text, item.sent || null);
       return;
@@ -44,6 +50,18 @@
     var doc = new DOMParser().parseFromString(text, "text/html");
     document.title = doc.title;
     document.body.replaceWith(doc.body);  // a message page: it needs no script
+  }
+
+  // A refusal on the party's page: its sentence over the page, which stays as it was (what
+  // was typed in the other forms, and in this one, is not lost); the page then catches up.
+  function refusedInPlace(text) {
+    if (!refused || !document.getElementById("live")) { return false; }
+    var said = new DOMParser().parseFromString(text, "text/html").querySelector(".notice .big");
+    if (!said) { return false; }
+    refused.querySelector("p").textContent = said.textContent;
+    refused.hidden = false;
+    if (window.facilitatorRefresh) { window.facilitatorRefresh(); }
+    return true;
   }
 
   // The fields of a sent form: what was typed there is sent, and not kept over the new part.
@@ -255,6 +273,7 @@
   }
 
   window.facilitatorSwap = swap;  // the answer to a sent form is the live part too
+  window.facilitatorRefresh = refresh;  // after a refusal: the page as the room is now
   if (!window.EventSource) { poll(); return; }
   var failures = 0;
   var source = new EventSource("/events");
