@@ -239,3 +239,12 @@ async def test_every_form_sent_after_the_workshop_closed_is_refused_in_words(
     assert status == 403
     assert said(text) == Translator("et")("error.rule.closed")
     assert room.service.session.last_seq == before
+
+
+async def test_a_moved_device_s_page_names_its_new_party_at_once(server: Server, room: Room) -> None:
+    """The party line is in the live part: the page that updates itself says the new party."""
+    phone = await joined(server, room.a)
+    device = next(iter(server.desk.devices.values()))
+    server.desk.move(device.id, room.b)
+    status, text = await phone.get("/live")
+    assert status == 200 and "Your party: Municipality" in text and 'name="party" value="' + room.b in text
