@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
@@ -82,6 +83,26 @@ async def test_a_sentence_typed_on_a_typing_view_is_text_only(
         assert demo_session.path.read_bytes() == before  # nothing stored until enter
 
 
+@pytest.mark.parametrize("kind", sorted(typing_views()))
+async def test_text_pasted_on_a_list_goes_into_the_field(
+    make_app: MakeApp, demo_session: SessionService, kind: str
+) -> None:
+    """A tester's paste (bracketed, as a terminal sends ctrl+shift+v) on setup's or collect's
+    list was dropped without a word; typed, the same text went into the field."""
+    view_type = typing_views()[kind]
+    app = make_app(demo_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, kind, view_type)
+        lists = [w for w in app.screen.focus_chain if view in w.ancestors and isinstance(w, LISTS)]
+        await focus(pilot, lists[0])
+        before = demo_session.path.read_bytes()
+        app.post_message(events.Paste("\n[b]Naabrivalve[/b] koolitus 🎉\nsecond line"))
+        field = view.query_one(view_type.TYPING_FIELD or "", Input)
+        await until(pilot, lambda: field.value == "[b]Naabrivalve[/b] koolitus 🎉", "the pasted line")
+        assert app.focused is field
+        assert demo_session.path.read_bytes() == before  # stored only on enter
+
+
 async def test_collect_puts_the_focus_in_its_field_and_brackets_still_move_on(
     make_app: MakeApp, demo_session: SessionService
 ) -> None:
@@ -102,6 +123,43 @@ async def test_collect_puts_the_focus_in_its_field_and_brackets_still_move_on(
         await until(
             pilot, lambda: screen.query_one("ContentSwitcher").current == "view-place", "the next phase"
         )
+
+
+@pytest.mark.parametrize("how", ["click", "n"])
+async def test_a_title_may_start_with_a_bracket_and_the_walk_through_collect_goes_on(
+    make_app: MakeApp, demo_session: SessionService, how: str
+) -> None:
+    """A tester's "[Rapla] Noorte ümarlaud", typed in Collect's empty field, went to the previous
+    phase and the rest of the title into setup's field. [ and ] pass through the empty field
+    the view focused on arrival, but are text once the facilitator chose the field (a click on
+    it, or n)."""
+    from facilitator.ui.views.collect import CollectView
+
+    app = make_app(demo_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_view(app, pilot, "collect", CollectView)
+        screen = app.screen
+        field = view.query_one("#collect-quick", Input)
+        if how == "click":
+            await pilot.click(field)
+        else:
+            await focus(pilot, view.query_one("#collect-table", DataTable))
+            await pilot.press("n")
+            await until(pilot, lambda: app.focused is field, "the field chosen with n")
+        title = "[Rapla] Noorte ümarlaud"
+        await type_sentence(pilot, title)
+        assert field.value == title
+        assert screen.query_one("ContentSwitcher").current == "view-collect"
+        field.value = ""
+        await focus(pilot, view.query_one("#collect-table", DataTable))  # from the list: on to placing
+        await pilot.press("right_square_bracket")
+        shown = screen.query_one("ContentSwitcher")
+        await until(pilot, lambda: shown.current == "view-place", "the next phase")
+        await pilot.press("left_square_bracket")  # back to Collect: the field takes the focus
+        await until(pilot, lambda: app.focused is field, "collect's field focused")
+        await pilot.press("left_square_bracket")  # still walking: on to the phase before
+        await until(pilot, lambda: screen.query_one("ContentSwitcher").current != "view-collect", "the walk")
+        assert field.value == ""
 
 
 async def test_a_name_typed_on_the_people_list_is_a_persons(

@@ -114,6 +114,17 @@ class PhaseView(AppBound, Backdrop, Vertical):
         field.focus()
         field.insert_text_at_cursor(event.character)
 
+    def on_paste(self, event: events.Paste) -> None:
+        """Text pasted on a list goes into the view's text field, as typed text does (a tester's
+        paste on setup's list was dropped without a word)."""
+        field = self.text_field_for("")
+        if field is None or not event.text.strip():
+            return
+        event.stop()
+        event.prevent_default()
+        field.focus()
+        field.insert_text_at_cursor(next(line for line in event.text.splitlines() if line.strip()))
+
     def text_field_for(self, key: str) -> Input | None:
         """The field a letter or digit `key` typed now goes into, or None: it acts as a key.
 

@@ -70,13 +70,24 @@ class QuickAddInput(StoredOnEnter):
     WHAT = "collect.quick.what"
     PASSED_ON_EMPTY = frozenset({"left_square_bracket", "right_square_bracket"})
     """Keys that, in the empty field, are the workshop's (the previous and next phase): the view
-    puts the focus here on arrival, and going through it with [ ] must not stop in it."""
+    puts the focus here on arrival, and going through it with [ ] must not stop in it; nor must
+    going on after the last title's enter. Once the facilitator chose the field (a click on it,
+    or n) they are text: a title may start with a bracket ("[Rapla] Noorte ümarlaud")."""
+
+    chosen = False
+    """The facilitator put the focus here (clicked it, pressed n) to type; until it leaves."""
+
+    def on_mouse_down(self) -> None:
+        self.chosen = True
+
+    def on_blur(self) -> None:
+        self.chosen = False
 
     def action_to_list(self) -> None:
         self.screen.query_one("#collect-table", DataTable).focus()
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.value or event.key not in self.PASSED_ON_EMPTY:
+        if self.value or event.key not in self.PASSED_ON_EMPTY or self.chosen:
             return  # typed, by Input
         event.prevent_default()
         event.stop()
@@ -324,7 +335,9 @@ class CollectView(PhaseView):
             self.notify(self.t("collect.added", title=one_line(title, 80)), markup=False, timeout=2)
 
     def action_quick(self) -> None:
-        self.query_one("#collect-quick", Input).focus()
+        field = self.query_one("#collect-quick", QuickAddInput)
+        field.focus()
+        field.chosen = True  # n: to type a title (one that starts with [ too)
 
     @work(exclusive=True, group="collect-dialog")
     async def action_add(self) -> None:
