@@ -89,8 +89,8 @@ def button_cuts(screen: Screen[object], button: Button | ActionBar) -> list[str]
 
 
 def cuts(screen: Screen[object]) -> list[str]:
-    """Every table, button, text (a Static, a Label) and empty Input's placeholder on screen
-    not whole or marked."""
+    """Every table, button, text (a Static, a Label), field's text (while not typed in) and
+    empty field's placeholder on screen not whole or marked."""
     found: list[str] = []
     for widget in screen.query("*"):
         shown = all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
@@ -108,6 +108,10 @@ def cuts(screen: Screen[object]) -> list[str]:
             shown = drawn(widget)
             if widget.placeholder not in shown and "…" not in shown:
                 found.append(f"{widget!r} placeholder {widget.placeholder!r} drawn {shown!r}")
+        elif (  # a field's text while not typed in (setup's place was clipped)
+            isinstance(widget, Input) and widget.value and not widget.has_focus
+        ) and not whole_or_marked(drawn(widget), widget.value):
+            found.append(f"{widget!r} {widget.value!r} drawn {words(drawn(widget))!r}")
     return found
 
 

@@ -24,6 +24,7 @@ from facilitator.ui.base import BaseModal
 from facilitator.ui.dialogs.agree_form import AgreeForm
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
+from facilitator.ui.widgets.marked_input import MarkedInput
 from facilitator.ui.widgets.tickbox import TickBox
 
 
@@ -64,14 +65,14 @@ class ActionDialog(AgreeForm[ActionDraft | None]):
             yield Label("", id="form-title", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Label("", id="action-text-label")
-                yield Input(self.text, id="action-text", select_on_focus=False)
+                yield MarkedInput(self.text, id="action-text", select_on_focus=False)
                 with Horizontal(id="action-row"):
                     with Vertical(id="action-owner-box"):
                         yield Label("", id="action-owner-label", classes="form-label")
                         yield self.party_select("action-owner", self.owner)
                     with Vertical(id="action-due-box"):
                         yield Label("", id="action-due-label", classes="form-label")
-                        yield Input(
+                        yield MarkedInput(
                             shown_date(self.due, self.t.language),
                             id="action-due",
                             max_length=10,

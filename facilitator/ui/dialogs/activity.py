@@ -23,6 +23,7 @@ from facilitator.ui.base import BaseModal
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
+from facilitator.ui.widgets.marked_input import MarkedInput
 from facilitator.ui.widgets.tickbox import TickBox, TickList
 
 
@@ -68,7 +69,7 @@ class ActivityDialog(BaseModal[ActivityDraft | None]):
             yield Label("", id="activity-heading", classes="dialog-title")
             with VerticalScroll(id="activity-form", classes="dialog-body"):
                 yield Label("", id="activity-title-label")
-                yield Input(activity.title if activity else "", id="activity-title")
+                yield MarkedInput(activity.title if activity else "", id="activity-title")
                 yield Label("", id="activity-description-label")
                 yield TextArea(
                     activity.description if activity else "",

@@ -27,6 +27,7 @@ from facilitator.ui.host import host_of
 from facilitator.ui.text import literal
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
+from facilitator.ui.widgets.marked_input import MarkedInput
 
 
 class ConfirmDialog(BaseModal[bool]):
@@ -148,7 +149,7 @@ class TextPromptDialog(BaseModal[str | None]):
             yield Label("", id="title", classes="dialog-title")
             with VerticalScroll(classes="dialog-body", can_focus=False):  # the field has the focus
                 yield Label("", id="label")
-                yield Input(self.value, id="value")
+                yield MarkedInput(self.value, id="value")
             problem = Label("", id="problem", classes="dialog-problem")
             problem.display = False  # until a refusal (see `attempt`)
             yield problem
@@ -228,13 +229,13 @@ class NewSessionDialog(BaseModal[NewSession | None]):
                     id="scenario",
                 )
                 yield Label("", id="title-label")
-                yield Input(id="title")
+                yield MarkedInput(id="title")
                 yield Label("", id="date-label")
-                yield Input(shown_date(dt.date.today().isoformat(), self.language), id="date")
+                yield MarkedInput(shown_date(dt.date.today().isoformat(), self.language), id="date")
                 yield Label("", id="place-label")
-                yield Input(id="place")
+                yield MarkedInput(id="place")
                 yield Label("", id="facilitator-label")
-                yield Input(id="facilitator")
+                yield MarkedInput(id="facilitator")
                 yield Label("", id="problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="create", variant="primary")

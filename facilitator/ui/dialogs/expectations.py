@@ -21,6 +21,7 @@ from facilitator.core.model import Expectation
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.agree_form import NAME_LIMIT, AgreeForm
 from facilitator.ui.text import literal_block
+from facilitator.ui.widgets.marked_input import MarkedInput
 from facilitator.ui.widgets.radio import ChosenRadioSet
 
 ANSWERS = ("accepted", "amended", "declined", "open")  # the answers first; "not answered yet" undoes one
@@ -65,7 +66,7 @@ class ExpectationDialog(AgreeForm[ExpectationDraft | None]):
                         yield self.party_select("expectation-to", self.to_party)
                 yield Label("", id="expectation-warning", classes="form-warning")
                 yield Label("", id="expectation-text-label", classes="form-label")
-                yield Input(id="expectation-text", select_on_focus=False)
+                yield MarkedInput(id="expectation-text", select_on_focus=False)
             yield from self.buttons()
 
     def relabel(self) -> None:
@@ -143,7 +144,7 @@ class AnswerDialog(AgreeForm[Answer | None]):
                     for state in ANSWERS:
                         yield RadioButton("", value=state == self.state, id=f"answer-{state}")
                 yield Label("", id="answer-response-label", classes="form-label")
-                yield Input(e.response, id="answer-response", select_on_focus=False)
+                yield MarkedInput(e.response, id="answer-response", select_on_focus=False)
                 yield Label("", id="answer-will-save", classes="form-help")
             yield from self.buttons()
 

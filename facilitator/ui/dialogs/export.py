@@ -39,6 +39,7 @@ from facilitator.core.text import one_line
 from facilitator.ui.base import BaseModal
 from facilitator.ui.host import host_of
 from facilitator.ui.widgets.button import Button
+from facilitator.ui.widgets.marked_input import MarkedInput
 from facilitator.ui.widgets.tickbox import TickBox
 
 DEFAULT_FOLDER = Path("~") / "facilitator-exports"
@@ -146,7 +147,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
                     yield Label("", id="export-public-label", classes="export-label")
                     yield TickBox("", self.public, id="export-public", compact=True)
                 yield Label("", id="export-target-label")
-                yield Input(self._auto_target, id="export-target", compact=True)
+                yield MarkedInput(self._auto_target, id="export-target", compact=True)
                 yield Label("", id="export-hint", classes="export-hint")
                 yield Label("", id="export-problem", classes="dialog-problem")
             with Horizontal(classes="dialog-buttons"):

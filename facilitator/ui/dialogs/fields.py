@@ -20,10 +20,11 @@ from facilitator.core.scenario import AgreementField
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.agree_form import NAME_LIMIT, AgreeForm
 from facilitator.ui.text import literal, literal_block
+from facilitator.ui.widgets.marked_input import MarkedInput
 from facilitator.ui.widgets.tickbox import TickList
 
 
-class FieldInput(Input):
+class FieldInput(MarkedInput):
     """One agreement field's value in the fields dialog; enter goes on to the next field."""
 
     def __init__(self, agreement_field: AgreementField, value: str) -> None:

@@ -26,6 +26,7 @@ from facilitator.ui.base import BaseModal
 from facilitator.ui.dialogs.agree_form import NAME_LIMIT, AgreeForm
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import ChoiceList
+from facilitator.ui.widgets.marked_input import MarkedInput
 
 NO_ROLE = "-"  # the role list's option for "no role"; role ids never look like this
 
@@ -160,7 +161,7 @@ class CommitmentDialog(AgreeForm[CommitmentDraft | None]):
                 yield Label("", id="commitment-party-label")
                 yield self.party_select("commitment-party", self.party_id, disabled=self.editing)
                 yield Label("", id="commitment-text-label", classes="form-label")
-                yield Input(self.text, id="commitment-text", select_on_focus=False)
+                yield MarkedInput(self.text, id="commitment-text", select_on_focus=False)
             yield from self.buttons()
 
     def relabel(self) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import OptionList, Select
 from textual.widgets._select import SelectOverlay
 
 from facilitator.ui.base import StoredOnEnter
+from facilitator.ui.widgets.marked_input import MarkedInput
 
 
 class PartyNameInput(StoredOnEnter):
@@ -38,8 +39,9 @@ class PartySelect(Select[str]):
         self.post_message(self.Chosen())  # handled after the Select has taken the value
 
 
-class DetailInput(Input):
-    """One of the workshop's details: enter saves (leaving the field saves too)."""
+class DetailInput(MarkedInput):
+    """One of the workshop's details: enter saves (leaving the field saves too). Cut, its text
+    ends in "…" while another field has the focus (setup's place was clipped unmarked)."""
 
     BINDINGS = [Binding("enter", "submit", "setup.key.save", show=False)]
 
