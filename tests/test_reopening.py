@@ -102,3 +102,32 @@ def test_which_sign_offs_a_change_would_reopen_and_which_change_did(
     assert reopenings(service.session, town) == {}
     service.sign_off(activity, police)  # signed again: nothing to explain any more
     assert reopenings(service.session) == {}
+
+
+def test_a_change_bound_to_the_parties_asked_about_is_refused_when_another_signed_meanwhile(
+    talks: tuple[SessionService, str, str, str],
+) -> None:
+    """The decisive check is made under the lock, against the file as it is then: another
+    process (a phone's server) signing after the question refuses the change, whole."""
+    from facilitator.core.errors import SignedMeanwhile
+    from facilitator.core.reopening import reopening_at_most
+
+    service, activity, police, town = talks
+    service.agree(activity, current=COMM)
+    service.set_phase("agree")
+    service.sign_off(activity, police)
+    asked = would_reopen(service.session, "role.set", activity)
+    assert asked == (police,)
+    SessionService(service.path).sign_off(activity, town)  # a phone, after the question
+    before = len(service.session.events)
+    with reopening_at_most(asked), pytest.raises(SignedMeanwhile) as refused:
+        service.set_role(activity, police, "lead")
+    said = explain(refused.value, Translator("et"))
+    assert said.startswith("Osapool kinnitas vahepeal: midagi ei muudetud")
+    after = service.session
+    assert len(after.events) == before and len(after.signoffs_for(activity)) == 2
+    assert after.roles_for(activity) == {}
+    with reopening_at_most((police, town)):  # asked again, about both: now it is made
+        service.set_role(activity, police, "lead")
+    assert service.session.events[-1].data["reopened"] == sorted([police, town])
+    service.add_commitment(activity, town, "We walk")  # outside the bound: no bound (CLI, phones)

@@ -13,7 +13,7 @@ from typing import cast
 
 from tinydb import TinyDB
 
-from facilitator.core.errors import ChangeRejected
+from facilitator.core.errors import ChangeRejected, SignedMeanwhile
 from facilitator.core.i18n import Translator, Worded
 from facilitator.core.kinds import KINDS, EventKind
 from facilitator.core.kinds.base import MAX_TEXT, SESSION_FIELDS, Context, Names, Telling, text
@@ -43,12 +43,14 @@ def apply_change(
     actor: str | Author = "",
     *,
     live: bool = False,
+    may_reopen: frozenset[str] | None = None,
 ) -> None:
     """Validate and apply one change; may add `reopened` to `data` for the log.
 
     A change from a participant's device (an `Author`) must also keep the room's rules
     (`rules.check`), read here under the same lock as the change itself. `live`: made now,
-    not replayed (`Context.live`)."""
+    not replayed (`Context.live`). `may_reopen`: the only parties whose sign-offs it may void
+    (the ones the facilitator was asked about); another's, signed meanwhile, refuses it."""
     declared = kind(kind_name)
     author = actor if isinstance(actor, Author) else None
     name = actor.name if isinstance(actor, Author) else actor
@@ -61,8 +63,11 @@ def apply_change(
     if declared.reopens:
         activity_id = data.get("activity_id") or data.get("id")
         reopened = ctx.delete_where(SIGNOFFS, "activity_id", activity_id)
-        if reopened:
-            data["reopened"] = sorted(i.split("/", 1)[1] for i in reopened)
+        parties = sorted(i.split("/", 1)[1] for i in reopened)
+        if may_reopen is not None and not may_reopen.issuperset(parties):
+            raise SignedMeanwhile(Worded("error.change.signed_meanwhile"))
+        if parties:
+            data["reopened"] = parties
 
 
 def describe(

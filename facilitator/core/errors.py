@@ -86,6 +86,12 @@ class ChangeRejected(UserError):
     """
 
 
+class SignedMeanwhile(ChangeRejected):
+    """A change would void a sign-off the facilitator was not asked about: given on a phone
+    after the question (seen under the lock, `core.reopening.reopening_at_most`). The app
+    asks again with what holds now; nothing was changed."""
+
+
 class LockTimeout(UserError):
     """Another process held the session's lock for too long."""
 

@@ -10,6 +10,9 @@ reopened its sign-off (`reopenings`). Pure functions over a built `Session`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from facilitator.core.model import Activity, Event, Session
@@ -50,6 +53,28 @@ def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ..
     if declared is None or not declared.reopens or not session.has_activity(activity_id):
         return ()
     return signed_parties(session, activity_id)
+
+
+_AT_MOST: ContextVar[frozenset[str] | None] = ContextVar("reopen_at_most", default=None)
+
+
+@contextmanager
+def reopening_at_most(parties: Iterable[str]) -> Iterator[None]:
+    """Changes made inside (this thread, this task) may void only these parties' sign-offs.
+
+    The check is made under the file's lock, against the file as it is then: a sign-off
+    given on a phone after the facilitator was asked refuses the change (`SignedMeanwhile`)
+    instead of being voided unasked. Phones' own changes, on other threads, are not bound."""
+    token = _AT_MOST.set(frozenset(parties))
+    try:
+        yield
+    finally:
+        _AT_MOST.reset(token)
+
+
+def reopen_allowance() -> frozenset[str] | None:
+    """The parties a change made now may reopen (`reopening_at_most`), or None: no bound."""
+    return _AT_MOST.get()
 
 
 def blind_round_open(session: Session, activity: Activity) -> bool:

@@ -285,15 +285,17 @@ class SessionService:
         Every text in it is cleaned first (`clean_change`), whoever sends it; a participant's
         device (`Author`) is also held to the room's rules, under the lock."""
         from facilitator.core.changes import apply_change
+        from facilitator.core.reopening import reopen_allowance
         from facilitator.core.tables_db import move_view_table_out
 
         payload = clean_change(kind, data)
         who = actor or self.actor
+        allowed = reopen_allowance()  # here: the batch may be applied on another thread
 
         def apply(db: TinyDB) -> Event:
             move_view_table_out(db, self.device.adopt)
             at = self.clock()
-            apply_change(db, self.scenario, kind, payload, at, who, live=True)
+            apply_change(db, self.scenario, kind, payload, at, who, live=True, may_reopen=allowed)
             return append_event(db, kind, payload, who, at)
 
         # Changes other threads make meanwhile (phones) share the write: see SessionFile.commit.

@@ -24,15 +24,21 @@ from .helpers import MakeApp, fresh, notifications, open_view, screen_shown, unt
 from .test_agree import cursor_to, open_agree
 
 
-def signed_talks(service: SessionService) -> tuple[str, str, str]:
-    """Talks of Police and Town, agreed on communication and signed off by both."""
+def talks_agreed(service: SessionService, *signing: str) -> tuple[str, str, str]:
+    """Talks of Police and Town, agreed on communication, in the agree phase; signed off by
+    the parties named in `signing` ("police", "town")."""
     police, town = service.add_party("Police"), service.add_party("Town")
     talks = service.add_activity("Talks", party_ids=[police, town])
     service.agree(talks, current="communication")
     service.set_phase(next(p.id for p in service.scenario.agenda if p.kind == "agree"))
-    service.sign_off(talks, police)
-    service.sign_off(talks, town)
+    for party in signing:
+        service.sign_off(talks, {"police": police, "town": town}[party])
     return talks, police, town
+
+
+def signed_talks(service: SessionService) -> tuple[str, str, str]:
+    """Talks of Police and Town, agreed on communication and signed off by both."""
+    return talks_agreed(service, "police", "town")
 
 
 def unchanged(service: SessionService, before: Session) -> bool:
@@ -46,9 +52,10 @@ def as_signed(service: SessionService, talks: str) -> bool:
     return after.activity(talks).agreed_current == "communication" and len(after.signoffs_for(talks)) == 2
 
 
-def placed_and_signed(service: SessionService) -> tuple[str, str]:
+def placed_and_signed(service: SessionService, *signing: str) -> tuple[str, str]:
     """Talks of Police and Town, placed, revealed, agreed on communication and signed off by
-    both; the room back on the placing phase. The activity and that phase."""
+    both (or by the parties named in `signing`: "police", "town"); the room back on the
+    placing phase. The activity and that phase."""
     police, town = service.add_party("Police"), service.add_party("Town")
     talks = service.add_activity("Talks", party_ids=[police, town])
     place = next(p.id for p in service.scenario.agenda if p.kind == "place")
@@ -57,8 +64,8 @@ def placed_and_signed(service: SessionService) -> tuple[str, str]:
     service.reveal(talks)
     service.agree(talks, current="communication")
     service.set_phase(next(p.id for p in service.scenario.agenda if p.kind == "agree"))
-    service.sign_off(talks, police)
-    service.sign_off(talks, town)
+    for party in signing or ("police", "town"):
+        service.sign_off(talks, {"police": police, "town": town}[party])
     service.set_phase(place)
     return talks, place
 
@@ -196,23 +203,3 @@ async def test_recording_a_signed_agreement_again_asks_first(
         await until(pilot, lambda: fresh(service).activity(talks).agreed_current == "cooperation")
         assert fresh(service).signoffs_for(talks) == ()
         await until(pilot, lambda: any("sign-offs reopened for 2 parties" in n for n in notifications(app)))
-
-
-async def test_an_agreement_changed_elsewhere_while_asked_is_not_written_over(
-    make_app: MakeApp, empty_session: SessionService
-) -> None:
-    """While the placement screen asked whether to reopen the sign-offs, another device moved
-    the card; Yes then wrote this form's older values over it, unseen (review). Now it is
-    refused with a message, and the other device's rung stays."""
-    service = empty_session
-    talks, place = placed_and_signed(service)
-    app = make_app(session=service, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await recorded_as_cooperation(pilot, app, place, talks)
-        await screen_shown(pilot, ConfirmDialog)
-        other = SessionService(service.path)  # another device, meanwhile
-        other.agree(talks, current="collaboration")
-        await pilot.click("#confirm")
-        await until(pilot, lambda: any("Another device changed this" in n for n in notifications(app)))
-        assert fresh(service).activity(talks).agreed_current == "collaboration"
-        assert isinstance(app.screen, PlacementScreen)  # the form stays, to record again

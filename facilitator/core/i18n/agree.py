@@ -142,6 +142,14 @@ MESSAGES = {
         "en": "{count} party has signed off “{activity}” ({parties}). {change} reopens its sign-off: it signs again on what it then says.",
         "et": "Tegevuse „{activity}“ kokkuleppe on kinnitanud {count} osapool ({parties}). {change} avab tema kinnituse uuesti: ta kinnitab uuesti selle, mis siis kehtib.",
     },
+    "agree.reopen.meanwhile": {
+        "en": "Meanwhile the parties {parties} signed off.",
+        "et": "Vahepeal kinnitasid osapooled {parties}.",
+    },
+    "agree.reopen.meanwhile.one": {
+        "en": "Meanwhile the party {parties} signed off.",
+        "et": "Vahepeal kinnitas osapool {parties}.",
+    },
     "agree.reopen.yes": {"en": "Change and reopen", "et": "Muuda ja ava uuesti"},
     "agree.reopen.done": {
         "en": "“{activity}”: sign-offs reopened for {count} parties ({parties}); they sign again.",
@@ -292,6 +300,10 @@ MESSAGES = {
         "et": "{what}: see eemaldati vahepeal teises seadmes; midagi ei salvestatud.",
     },
     "agree.gone.typed": {"en": "You typed: {text}", "et": "Kirjutasid: {text}"},
+    "agree.remove.gone": {
+        "en": "Already removed on another device: nothing to remove.",
+        "et": "See on teises seadmes juba eemaldatud: pole midagi eemaldada.",
+    },
     "agree.gone.activity": {"en": "The activity", "et": "Tegevus"},
     "agree.action.placeholder": {"en": "What happens next", "et": "Mis järgmiseks juhtub"},
     "agree.action.owner": {"en": "Owner", "et": "Vastutaja"},

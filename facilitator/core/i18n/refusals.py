@@ -58,6 +58,10 @@ MESSAGES = {
         "en": "a follow-up item needs a new id",
         "et": "järelkontrolli kirjel peab olema uus id",
     },
+    "error.change.signed_meanwhile": {
+        "en": "A party signed off meanwhile: nothing was changed, so its sign-off is not voided unasked.",
+        "et": "Osapool kinnitas vahepeal: midagi ei muudetud, nii et tema kinnitus ei kao küsimata.",
+    },
     "error.change.followup_rungs": {
         "en": "last time's rungs are not an item to follow up",
         "et": "eelmise korra astmed ei ole järelkontrolli kirje",

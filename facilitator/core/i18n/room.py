@@ -72,8 +72,8 @@ MESSAGES = {
     },
     "edit.clash.mine": {"en": "Save mine", "et": "Salvesta minu oma"},
     "edit.changed_meanwhile": {
-        "en": "Another device changed this while the question was open. Look at it and record again: nothing was saved.",
-        "et": "Teine seade muutis seda küsimuse ajal. Vaata see üle ja salvesta uuesti: midagi ei salvestatud.",
+        "en": "Another device changed this while the question was open; this is how it is now.",
+        "et": "Teine seade muutis seda küsimuse ajal; nüüd on see nii.",
     },
     "edit.field.parties": {"en": "Parties", "et": "Osapooled"},
     "edit.field.approach": {"en": "Approaches", "et": "Lähenemised"},

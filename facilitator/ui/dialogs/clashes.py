@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from textual.app import App
 
 from facilitator.core.edits import Clash, three_way
-from facilitator.core.errors import UserError
 from facilitator.core.i18n import Translator
 from facilitator.core.text import one_line
 
-T = TypeVar("T")
 Show = Callable[[str, Any], str]
 """A field's value as the facilitator reads it (a rung's title, party names), by field name."""
 
@@ -61,10 +59,28 @@ async def settle(
     return changes
 
 
-def if_unchanged(now: Callable[[], Mapping[str, Any]], seen: Mapping[str, Any], make: Callable[[], T]) -> T:
-    """`make()`, unless what `now()` reads is no longer what the form's changes were settled
-    against (`seen`): another device changed it while a question was open. Refused, so the
-    facilitator records again and `settle` asks about it; nothing written over unseen."""
-    if dict(now()) != dict(seen):
-        raise UserError("changed elsewhere meanwhile: record again", "edit.changed_meanwhile")
-    return make()
+class Settling:
+    """A form's own changes, carried over what other devices change while it is saved.
+
+    `against` settles them on what holds now (`settle`) and remembers the answer as the new
+    starting point: asked again (`reopen.change_asked` plans again after every question) it
+    asks only about what changed elsewhere since, never twice about the same thing."""
+
+    def __init__(
+        self,
+        app: App[Any],
+        t: Translator,
+        base: Mapping[str, Any],
+        mine: Mapping[str, Any],
+        label: Callable[[str], str],
+        show: Show = _as_text,
+    ) -> None:
+        self.app, self.t, self.label, self.show = app, t, label, show
+        self.base, self.mine = dict(base), dict(mine)
+
+    async def against(self, theirs: Mapping[str, Any]) -> dict[str, Any]:
+        """What to write over `theirs` (what the file holds now)."""
+        changes = await settle(self.app, self.t, self.base, self.mine, theirs, self.label, self.show)
+        self.base = {name: theirs.get(name) for name in self.mine}
+        self.mine = self.base | changes
+        return changes

@@ -1,15 +1,24 @@
-"""Asking before a change that reopens sign-offs, and saying after it what it reopened.
+"""Asking before a change that reopens sign-offs, and the one guard for what changed meanwhile.
 
 A party's sign-off is on the agreement as it stood; a change to its rung, roles, promises
 or fields makes it void (`core.reopening`). Such a change is never silent: the question
 names the parties and the change, starts on Cancel (their sign-offs don't come back by
 undoing the change), and the notice after it names whom it reopened, from the log.
+
+Phones and other processes change the same file while a question or a form is open. So
+`change_asked` decides on the session as it is right before the write, never on what was
+shown when the question opened: what the change is about is planned again on what holds
+now (a field changed elsewhere is asked about, `clashes.Settling`), a party that signed
+meanwhile is asked about again by name, and the write itself is bound, under the file's
+lock, to the parties the facilitator said yes to (`core.reopening.reopening_at_most`).
+Asking again rather than refusing: the room sees at once who signed, and what was typed
+or chosen stays as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 
@@ -17,9 +26,26 @@ from facilitator.core.i18n import Translator
 from facilitator.core.model import Event, Session
 from facilitator.core.reopening import would_reopen
 from facilitator.core.text import one_line
-from facilitator.ui.host import host_of
+from facilitator.ui.host import Done, host_of
 
+if TYPE_CHECKING:
+    from facilitator.core.service import SessionService
+
+T = TypeVar("T")
 TITLE_LIMIT = 80  # characters of an activity's title in a question
+
+Write = Callable[[], T]
+Plan = Callable[[Session], Awaitable["Write[T] | None"]]
+"""What to write, decided on the session as it is now (None: nothing, or no longer: said why)."""
+
+
+def just(write: Write[T]) -> Plan[T]:
+    """A plan that writes the same whatever changed meanwhile (an addition, a new round)."""
+
+    async def plan(_session: Session) -> Write[T] | None:
+        return write
+
+    return plan
 
 
 def names(session: Session, parties: Sequence[str]) -> str:
@@ -40,52 +66,121 @@ def reopen_question(
     )
 
 
-def and_what_it_reopens(
-    message: str, session: Session, activity_id: str, kind: str, change: str, t: Translator
-) -> str:
-    """`message` (a question about the change), and after it whose sign-offs the change would
-    reopen, if any: one question says both."""
-    parties = would_reopen(session, kind, activity_id)
-    return f"{message} {reopen_question(session, activity_id, parties, change, t)}" if parties else message
+def at_once(service: SessionService, activity_id: str, kind: str, write: Write[T]) -> Done[T] | None:
+    """A change made at once, with no question (a key typed in a grid keeps its pace), when
+    it reopens nobody's sign-off, bound to that under the lock: what it returned, or None
+    when it would reopen some (then ask: `change_asked`). A refusal is raised."""
+    from facilitator.core.errors import SignedMeanwhile
+    from facilitator.core.reopening import reopening_at_most
+
+    if would_reopen(service.room_view, kind, activity_id):
+        return None
+    try:
+        with reopening_at_most(()):
+            return Done(write())
+    except SignedMeanwhile:
+        return None
 
 
 async def confirm_reopen(
-    app: App[Any],
-    session: Session,
-    activity_id: str,
-    kind: str,
-    change: str,
-    t: Translator,
-    yes_key: str = "agree.reopen.yes",
+    app: App[Any], service: SessionService, activity_id: str, kind: str, change: str
 ) -> tuple[str, ...] | None:
-    """Ask before a change of `kind` that would reopen sign-offs; the parties asked about (an
-    empty tuple when nobody had signed: nothing to ask), or None when the answer was Cancel."""
+    """Asked before a form opens, so Cancel loses nothing typed: the parties the facilitator
+    said yes to (empty when nobody had signed), or None (Cancel). Give them to `change_asked`
+    when the form is saved: it asks again only about a party that signed meanwhile."""
+    session = service.room_view
     parties = would_reopen(session, kind, activity_id)
-    if not parties:
-        return ()
-    from facilitator.ui.dialogs.common import ConfirmDialog  # only when asked (not at the start)
-
-    question = reopen_question(session, activity_id, parties, change, t)
-    if not await app.push_screen_wait(ConfirmDialog(question, yes_key)):
+    if parties and not await _ask(app, session, activity_id, parties, change, ()):
         return None
     return parties
 
 
 async def change_asked(
-    app: App[Any], session: Session, activity_id: str, kind: str, change: str, make: Callable[[], Event]
-) -> Event | None:
-    """Make a change of `kind` to the activity: asked first if it would reopen sign-offs, and
-    said after whose it reopened. The event, or None (Cancel, or refused: said why)."""
+    app: App[Any],
+    service: SessionService,
+    activity_id: str,
+    kind: str,
+    change: str,
+    plan: Plan[T],
+    *,
+    asked: Sequence[str] | None = None,
+    question: str | Callable[[Session], str] = "",
+    yes_key: str = "agree.reopen.yes",
+    alone: tuple[str, bool] | None = None,
+    tell: bool = True,
+) -> T | None:
+    """Make a change of `kind` to the activity, asked first if it would reopen sign-offs.
+
+    `plan` is run on the session as it is now, again after every question (what it asks
+    about may have changed while it was open). `asked`: the parties a question before the
+    form was answered yes for (`confirm_reopen`). `question`: one more thing the same
+    question asks (a removal, a re-vote), said as the session has it (asked again when
+    that changed), with `alone` (its button, whether safe) when it reopens nothing.
+    `tell`: say after whom it reopened (the roles view says it itself).
+    What the write returned, or None: Cancel, nothing to do, or refused (said why)."""
+    from facilitator.core.errors import SignedMeanwhile, UserError
+    from facilitator.core.reopening import reopening_at_most
+
     host = host_of(app)
-    if await confirm_reopen(app, session, activity_id, kind, change, host.t) is None:
-        return None
-    done = host.attempt(make)
-    if done is None:
-        return None
-    notice = reopened_notice(session, done.value, host.t)
+    agreed, answered = (None if asked is None else tuple(asked)), ""
+    while True:
+        session = service.room_view
+        write = await plan(session)
+        if write is None:
+            return None
+        if service.room_view is not session:
+            continue  # changed while the plan asked about a field: planned again on what holds now
+        parties = would_reopen(session, kind, activity_id)
+        text = question(session) if callable(question) else question
+        if agreed is None and not parties and not text:
+            agreed = ()
+        if agreed is not None and set(parties) <= set(agreed) and text in ("", answered):
+            try:
+                with reopening_at_most(agreed):
+                    done = write()
+            except SignedMeanwhile:
+                continue  # signed between the reading and the lock: asked again with it
+            except UserError as error:
+                host.show_user_error(error)
+                return None
+            if tell and isinstance(done, Event):
+                notify_reopened(app, service.room_view, done, host.t)
+            return done
+        new = () if agreed is None else tuple(p for p in parties if p not in agreed)
+        lead = f"{host.t('edit.changed_meanwhile')}\n" if answered and text != answered else ""
+        key, safe = (yes_key, False) if parties or alone is None else alone
+        if not await _ask(app, session, activity_id, parties, change, new, lead + text, key, safe):
+            return None
+        agreed, answered = parties, text
+
+
+async def _ask(
+    app: App[Any],
+    session: Session,
+    activity_id: str,
+    parties: Sequence[str],
+    change: str,
+    new: Sequence[str],
+    question: str = "",
+    yes_key: str = "agree.reopen.yes",
+    safe: bool = False,
+) -> bool:
+    """One question: who signed meanwhile (`new`), `question`, and whose sign-offs it reopens."""
+    from facilitator.ui.dialogs.common import ConfirmDialog  # only when asked (not at the start)
+
+    t = host_of(app).t
+    parts = [t("agree.reopen.meanwhile", count=len(new), parties=names(session, new))] if new else []
+    parts += [question] if question else []
+    if parties:
+        parts.append(reopen_question(session, activity_id, parties, change, t))
+    answer: bool = await app.push_screen_wait(ConfirmDialog("\n".join(parts), yes_key, safe=safe))
+    return answer
+
+
+def notify_reopened(app: App[Any], session: Session, event: Event, t: Translator) -> None:
+    notice = reopened_notice(session, event, t)
     if notice is not None:
         app.notify(notice, severity="warning", markup=False, timeout=8)
-    return done.value
 
 
 def reopened_notice(session: Session, event: Event, t: Translator) -> str | None:

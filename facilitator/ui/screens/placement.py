@@ -14,9 +14,7 @@ changes made by other processes are picked up by polling the file, like the work
 from __future__ import annotations
 
 import contextlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from textual import events, work
@@ -29,26 +27,17 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
-from facilitator.core.followup import last_time_text
-from facilitator.core.model import Activity, Placement, Session
+from facilitator.core.model import Activity, Event, Placement, Session
 from facilitator.core.party import room_placements
 from facilitator.core.service import SessionService
 from facilitator.ui.base import BaseScreen, is_text_field
-from facilitator.ui.dialogs.clashes import if_unchanged, settle
 from facilitator.ui.dialogs.common import ConfirmDialog
-from facilitator.ui.dialogs.reopen import and_what_it_reopens, change_asked
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.one_pass import OnePassScreen
 from facilitator.ui.screens.phones import from_phone, open_join_panel, phone_sender
-from facilitator.ui.screens.reveal import (
-    REVEAL_RESERVE,
-    fit_box,
-    reveal_footer,
-    reveal_rungs,
-    show_controls,
-    spread,
-)
-from facilitator.ui.text import cut, literal, show
+from facilitator.ui.screens.placement_agree import AgreementForm
+from facilitator.ui.screens.reveal import REVEAL_RESERVE, fit_box, show_controls
+from facilitator.ui.text import literal, show
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.choice_list import PartyList
 from facilitator.ui.widgets.keybar import KeyBar
@@ -95,8 +84,8 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
         self._party_name = ""
         self._chosen_current: str | None = None  # held in memory only, never drawn
         self._page = ""
-        self._preset: tuple[int, bool] | None = None
-        self._agree_base: dict[str, Any] = {}
+        self.agreement = AgreementForm(self, service, self.current_activity, self.close_screen)
+        """The revealed page: the views side by side, and the room's agreement."""
         self._dismissing = False
         self._ready = False
 
@@ -185,7 +174,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
         session = shown.value
         if not session.has_activity(self.activity_id):
             self.notify(self.t("board.place.activity_gone"), severity="warning", timeout=4)
-            self._close()
+            self.close_screen()
             return
         activity = session.activity(self.activity_id)
         placements = room_placements(session, activity.id)  # no placement before the reveal
@@ -201,7 +190,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
             page = "page-empty"
         elif activity.revealed:
             page = "page-revealed"
-            self._show_revealed(activity, placements, names)
+            self.agreement.show(activity, placements, names)
         else:
             page = "page-placing"
             self._show_placing(activity, placements, names)
@@ -292,73 +281,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
         else:
             show(all_placed, Content(t("board.place.all_placed")))
 
-    def _show_revealed(
-        self, activity: Activity, placements: Sequence[Placement], names: dict[str, str]
-    ) -> None:
-        t = self.t
-        scenario = self.scenario
-        by_party = {p.party_id: p for p in placements if p.party_id in names}
-        currents = Counter(p.current for p in by_party.values())
-        wisheds = Counter(p.wished for p in by_party.values())
-        self.query_one(RevealLadder).show(
-            reveal_rungs(scenario, names, by_party),
-            (t("reveal.now"), t("reveal.wished")),
-            reveal_footer(t, names, by_party, last_time_text(self.service.session, activity.id, t)),
-        )
-        self._spread_line("#reveal-current", t("board.place.col.current"), currents)
-        self._spread_line("#reveal-wished", t("board.place.col.wished"), wisheds)
-        agreed = self.query_one("#reveal-agreed", Static)
-        agreed.display = activity.agreed_current is not None
-        if activity.agreed_current is not None:
-            wished = (
-                scenario.rung_title(activity.agreed_wished)
-                if activity.agreed_wished
-                else t("board.place.no_wish")
-            )
-            show(
-                agreed,
-                Content(
-                    t(
-                        "board.place.agreed_now",
-                        current=scenario.rung_title(activity.agreed_current),
-                        wished=wished,
-                    )
-                ),
-            )
-        if self._preset != (activity.round, True):
-            # Fill the form once per revealed round: later refreshes must not undo the facilitator's picks.
-            self._preset = (activity.round, True)
-            common_current = next(iter(currents)) if len(currents) == 1 else None
-            common_wished = next(iter(wisheds)) if len(wisheds) == 1 else None
-            self.query_one("#agree-current", RungPicker).set_value(activity.agreed_current or common_current)
-            self.query_one("#agree-wished", RungPicker).set_value(activity.agreed_wished or common_wished)
-            self.query_one("#agree-note", Input).value = activity.agreed_note
-            self._agree_base = _agreement(activity)  # what the form opened with: saving writes only changes
-
-    def _spread_line(self, widget_id: str, what: str, views: Counter[str]) -> None:
-        line = self.query_one(widget_id, Static)
-        result = spread(self.scenario, views)
-        line.set_class(result is not None and result[0] > 1, "-differ")
-        line.set_class(result is not None and result[0] == 1, "-same")
-        if result is None:
-            show(line, Content(self.t("board.place.nobody")))
-            return
-        count, low, high = result
-        if count == 1:
-            text = self.t("board.place.same", what=what, rung=self.scenario.rung_title(low))
-        else:
-            gap = self.scenario.rung_index(high) - self.scenario.rung_index(low)
-            text = self.t(
-                "board.place.differ",
-                what=what,
-                count=count,
-                spread=gap,
-                low=self.scenario.rung_title(low),
-                high=self.scenario.rung_title(high),
-            )
-        show(line, Content(text))
-
-    def _activity(self) -> Activity | None:
+    def current_activity(self) -> Activity | None:
         session = self.service.session
         return session.activity(self.activity_id) if session.has_activity(self.activity_id) else None
 
@@ -464,7 +387,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
 
     @work(exclusive=True, group="placement-confirm")
     async def action_reveal(self) -> None:
-        activity = self._activity()
+        activity = self.current_activity()
         if activity is None or activity.revealed or not activity.party_ids:
             return
         session = self.service.session
@@ -489,7 +412,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
 
     def action_record(self) -> None:
         """Record what the room agreed (the button, enter in the note, or `a` among the controls)."""
-        activity = self._activity()
+        activity = self.current_activity()
         if activity is None or not activity.revealed:
             return
         current = self.query_one("#agree-current", RungPicker).value
@@ -504,36 +427,7 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
 
     @work(exclusive=True, group="placement-record")
     async def _record(self, activity: Activity, mine: dict[str, Any]) -> None:
-        """Save what was changed here; a part another device changed meanwhile is asked about."""
-        labels = {
-            "current": self.t("board.place.agreed_current"),
-            "wished": self.t("board.place.agreed_wished"),
-            "note": self.t("board.place.note"),
-        }
-        now: Callable[[], dict[str, Any]] = lambda: _agreement(self._activity() or activity)  # noqa: E731
-        changes = await settle(
-            self.app, self.t, self._agree_base, mine, theirs := now(), labels.__getitem__, self._said
-        )
-        activity_id, said = self.activity_id, self.t("agree.reopen.change.agreement")
-        make = partial(if_unchanged, now, theirs, partial(self.service.agree, activity_id, **changes))
-        room = self.service.room_view
-        if changes and not await change_asked(self.app, room, activity_id, "activity.agreed", said, make):
-            return  # Cancel (the form stays as filled in), or refused
-        agreed = self._activity()
-        rung = agreed.agreed_current if agreed is not None else None
-        if rung is not None:
-            title = cut(activity.title, 60)
-            self.notify(
-                self.t("board.place.agreed", title=title, rung=self.scenario.rung_title(rung)),
-                markup=False,
-                timeout=3,
-            )
-        self._close()
-
-    def _said(self, name: str, value: Any) -> str:
-        if name == "note":
-            return str(value or "")
-        return self.scenario.rung_title(value) if value else self.t("review.none")
+        await self.agreement.record(activity, mine)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -541,19 +435,16 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
 
     @work(exclusive=True, group="placement-confirm")
     async def action_revote(self) -> None:
-        activity = self._activity()
+        activity = self.current_activity()
         if activity is None or not activity.revealed:
             return
-        if activity.agreed_current is not None:
-            message = self.t("board.place.revote_confirm", round=activity.round + 1, title=activity.title)
-            said, room = self.t("agree.reopen.change.revote"), self.service.room_view
-            message = and_what_it_reopens(message, room, activity.id, "activity.revote", said, self.t)
-            if not await self.app.push_screen_wait(ConfirmDialog(message, "board.place.button.revote")):
-                return
+        if await self.agreement.revote(activity, self._new_round):
+            self.notify(self.t("board.place.revoted", round=activity.round + 1), timeout=3)
+
+    def _new_round(self) -> Event:
         self.party_id = None
         self._chosen_current = None
-        if self.fapp.attempt(lambda: self.service.revote(self.activity_id)):
-            self.notify(self.t("board.place.revoted", round=activity.round + 1), timeout=3)
+        return self.service.revote(self.activity_id)
 
     def action_close(self) -> None:
         """Escape leaves the note first (its text stays); closing with an unsaved note asks."""
@@ -561,12 +452,12 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
             self.query_one("#agree-current").focus()
             return
         if not self.has_unsaved_text():
-            return self._close()
-        self.fapp.confirm_discard(self._close)
+            return self.close_screen()
+        self.fapp.confirm_discard(self.close_screen)
 
     def has_unsaved_text(self) -> bool:
         """A note typed for the agreement and not recorded (closing, or quitting, asks first)."""
-        activity, note = self._activity(), next(self.query("#agree-note").results(Input), None)
+        activity, note = self.current_activity(), next(self.query("#agree-note").results(Input), None)
         return bool(note and activity and activity.revealed and note.value != activity.agreed_note)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -583,18 +474,9 @@ class PlacementScreen(OnePassScreen[Any], BaseScreen):
         with contextlib.suppress(UserError):  # the placements themselves are safe either way
             self.service.open_placement(activity_id)
 
-    def _close(self) -> None:
+    def close_screen(self) -> None:
         if self._dismissing:
             return
         self._dismissing = True
         self._remember(None)
         self.dismiss(None)
-
-
-def _agreement(activity: Activity) -> dict[str, Any]:
-    """The activity's agreement as the form edits it."""
-    return {
-        "current": activity.agreed_current,
-        "wished": activity.agreed_wished,
-        "note": activity.agreed_note,
-    }

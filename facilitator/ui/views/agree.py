@@ -33,9 +33,7 @@ from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.actions import AddMenu
-from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.fields import FLOWS
-from facilitator.ui.dialogs.reopen import and_what_it_reopens
 from facilitator.ui.localized import localize_bindings
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_actions import ActionEditor, ReopenedNotices
@@ -44,6 +42,7 @@ from facilitator.ui.views.agree_expectations import PromiseEditor
 from facilitator.ui.views.agree_fields import FieldEditor
 from facilitator.ui.views.agree_items import NAME_LIMIT, Item
 from facilitator.ui.views.agree_panel import AgreePanel
+from facilitator.ui.views.agree_removal import Remover
 from facilitator.ui.views.agree_roles import RoleEditor
 from facilitator.ui.views.agree_rows import (
     TITLE_LIMIT,
@@ -96,6 +95,7 @@ class AgreeView(AgreePanel):
         self.fields = FieldEditor(self)
         self.actions = ActionEditor(self)
         self.reopened = ReopenedNotices(self)
+        self.remover = Remover(self)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -494,44 +494,7 @@ class AgreeView(AgreePanel):
         item, activity = self.current_item(), self.current_activity()
         if item is None or activity is None or not self._removable(item):
             return
-        session = self.shown
-        t = self.t
-        change: Callable[[], object]
-        if item.kind == "commitment":
-            c = next(c for c in session.commitments if c.id == item.key)
-            message = t(
-                "agree.remove.commitment", party=session.party_name(c.party_id), text=one_line(c.text, 200)
-            )
-            change = lambda: self.service.remove_commitment(c.id)  # noqa: E731
-        elif item.kind == "expectation":
-            e = next(e for e in session.expectations if e.id == item.key)
-            message = t(
-                "agree.remove.expectation",
-                to=session.party_name(e.to_party),
-                text=one_line(e.text, 200),
-                **{"from": session.party_name(e.from_party)},
-            )
-            change = lambda: self.service.remove_expectation(e.id)  # noqa: E731
-        elif item.kind == "action":
-            a = next(a for a in session.actions if a.id == item.key)
-            message = t("agree.remove.action", text=one_line(a.text, 200))
-            change = lambda: self.service.remove_action(a.id)  # noqa: E731
-        else:
-            assert activity.agreed_current is not None
-            label = next(
-                f.label for f in session.scenario.rung(activity.agreed_current).fields if f.id == item.key
-            )
-            message = t("agree.remove.field", field=one_line(label, 200))
-            change = lambda: self.service.set_field(activity.id, item.key, "")  # noqa: E731
-        confirm = "agree.remove.clear" if item.kind == "field" else "button.delete"
-        if item.kind != "action":  # the same question says what else it undoes
-            kinds = {"commitment": "commitment.removed", "expectation": "expectation.removed"}
-            said, room = t("agree.reopen.change.remove"), self.service.room_view
-            message = and_what_it_reopens(
-                message, room, activity.id, kinds.get(item.kind, "field.set"), said, t
-            )
-        if await self.app.push_screen_wait(ConfirmDialog(message, confirm)):
-            self.fapp.attempt(change)
+        await self.remover.remove(item, activity.id)
 
     # ---------------------------------------------------------------- the add menu (mouse)
     @work(exclusive=True, group="agree-dialog")

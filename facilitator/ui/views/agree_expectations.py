@@ -3,8 +3,13 @@ parties expect of each other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from facilitator.core.model import Event, Session
 from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
+from facilitator.ui.dialogs.reopen import just
 from facilitator.ui.dialogs.roles import CommitmentDialog
+from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.agree_panel import Editor
 
 
@@ -17,14 +22,17 @@ class PromiseEditor(Editor):
         if found is None:
             return
         activity, party = found
-        if not await view.reopen_ok(activity.id, "commitment.added", "agree.reopen.change.commitment"):
+        change = "agree.reopen.change.commitment"
+        asked = await view.reopen_ok(activity.id, "commitment.added", change)
+        if asked is None:
             return
         draft = await view.app.push_screen_wait(CommitmentDialog(view.parties(), activity.party_ids, party))
         if draft is None:
             return
-        view.add_then_highlight(
-            "commitment", lambda: view.service.add_commitment(activity.id, draft.party_id, draft.text)
-        )
+        add = just(lambda: view.service.add_commitment(activity.id, draft.party_id, draft.text))
+        added = await view.save(activity.id, "commitment.added", add, asked, change)
+        if added is not None:
+            view.once_shown(lambda: view.highlight(Item("commitment", added)))
 
     async def edit_commitment(self, commitment_id: str) -> None:
         view = self.view
@@ -32,7 +40,9 @@ class PromiseEditor(Editor):
         activity = view.current_activity()
         if commitment is None or activity is None:
             return
-        if not await view.reopen_ok(activity.id, "commitment.updated", "agree.reopen.change.commitment_edit"):
+        change = "agree.reopen.change.commitment_edit"
+        asked = await view.reopen_ok(activity.id, "commitment.updated", change)
+        if asked is None:
             return
         dialog = CommitmentDialog(
             view.parties(), activity.party_ids, commitment.party_id, commitment.text, editing=True
@@ -40,18 +50,20 @@ class PromiseEditor(Editor):
         draft = await view.app.push_screen_wait(dialog)
         if draft is None:
             return
-        now = next((c for c in view.service.session.commitments if c.id == commitment_id), None)
-        if now is None:  # removed on another device while the dialog was open
-            self.gone(view.t("agree.key.commitment"), draft.text)
-            return
-        changes = await view.settled(
-            {"text": commitment.text},
-            {"text": draft.text},
-            {"text": now.text},
-            view.t("agree.key.commitment"),
-        )
-        if "text" in changes:
-            view.fapp.attempt(lambda: view.service.update_commitment(commitment.id, changes["text"]))
+        label = view.t("agree.key.commitment")
+        settling = view.settling({"text": commitment.text}, {"text": draft.text}, label)
+
+        async def plan(session: Session) -> Callable[[], Event] | None:
+            now = next((c for c in session.commitments if c.id == commitment_id), None)
+            if now is None:  # removed on another device while the dialog was open
+                self.gone(label, draft.text)
+                return None
+            changes = await settling.against({"text": now.text})
+            return (
+                (lambda: view.service.update_commitment(commitment_id, changes["text"])) if changes else None
+            )
+
+        await view.save(activity.id, "commitment.updated", plan, asked, change)
 
     async def add_expectation(self) -> None:
         view = self.view
@@ -59,7 +71,9 @@ class PromiseEditor(Editor):
         if found is None:
             return
         activity, source = found
-        if not await view.reopen_ok(activity.id, "expectation.added", "agree.reopen.change.expectation"):
+        change = "agree.reopen.change.expectation"
+        asked = await view.reopen_ok(activity.id, "expectation.added", change)
+        if asked is None:
             return
         target = next((p for p in activity.party_ids if p != source), None)
         from facilitator.ui.views.expectation_keys import QuickExpectationDialog
@@ -68,11 +82,13 @@ class PromiseEditor(Editor):
         draft = await view.app.push_screen_wait(dialog)
         if draft is None:
             return
-        if not view.add_then_highlight(
-            "expectation",
-            lambda: view.service.add_expectation(activity.id, draft.from_party, draft.to_party, draft.text),
-        ):
+        add = just(
+            lambda: view.service.add_expectation(activity.id, draft.from_party, draft.to_party, draft.text)
+        )
+        added = await view.save(activity.id, "expectation.added", add, asked, change)
+        if added is None:
             return
+        view.once_shown(lambda: view.highlight(Item("expectation", added)))
         if draft.to_party not in activity.party_ids:
             name = view.session.party_name(draft.to_party)
             view.notify(
@@ -85,8 +101,9 @@ class PromiseEditor(Editor):
         expectation = next((e for e in session.expectations if e.id == expectation_id), None)
         if expectation is None:
             return
-        answering = "agree.reopen.change.answer"
-        if not await view.reopen_ok(expectation.activity_id, "expectation.answered", answering):
+        answering, activity_id = "agree.reopen.change.answer", expectation.activity_id
+        asked = await view.reopen_ok(activity_id, "expectation.answered", answering)
+        if asked is None:
             return
         dialog = AnswerDialog(
             expectation, session.party_name(expectation.from_party), session.party_name(expectation.to_party)
@@ -94,17 +111,22 @@ class PromiseEditor(Editor):
         answer = await view.app.push_screen_wait(dialog)
         if answer is None:
             return
-        now = next((e for e in view.service.session.expectations if e.id == expectation_id), None)
-        if now is None:  # removed on another device while the dialog was open
-            self.gone(view.t("agree.key.expectation"), answer.response)
-            return
-        said = {"answer": (expectation.state, expectation.response)}
-        changes = await view.settled(
-            said,
+        label = view.t("agree.key.expectation")
+        settling = view.settling(
+            {"answer": (expectation.state, expectation.response)},
             {"answer": (answer.state, answer.response)},
-            {"answer": (now.state, now.response)},
-            view.t("agree.key.expectation"),
+            label,
         )
-        if "answer" in changes:
+
+        async def plan(session: Session) -> Callable[[], Event] | None:
+            now = next((e for e in session.expectations if e.id == expectation_id), None)
+            if now is None:  # removed on another device while the dialog was open
+                self.gone(label, answer.response)
+                return None
+            changes = await settling.against({"answer": (now.state, now.response)})
+            if not changes:
+                return None
             state, response = changes["answer"]
-            view.fapp.attempt(lambda: view.service.answer_expectation(expectation.id, state, response))
+            return lambda: view.service.answer_expectation(expectation_id, state, response)
+
+        await view.save(activity_id, "expectation.answered", plan, asked, answering)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from functools import partial
 
+from facilitator.core.model import Session
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.fields import FieldsDialog
 from facilitator.ui.views.agree_panel import Editor
@@ -33,7 +34,9 @@ class FieldEditor(Editor):
         if not rung.fields and not rung.flows:
             view.notify(view.t("agree.fields.none"), timeout=4)
             return
-        if not await view.reopen_ok(activity.id, "field.set", "agree.reopen.change.fields"):
+        change = "agree.reopen.change.fields"
+        asked = await view.reopen_ok(activity.id, "field.set", change)
+        if asked is None:
             return
         values = session.fields_for(activity.id)
         flows = [(f.id, f.name) for f in rung.flows]
@@ -43,25 +46,41 @@ class FieldEditor(Editor):
         result = await view.app.push_screen_wait(dialog)
         if result is None or (not result.values and result.flows is None):
             return
-        now = view.service.session
-        if not now.has_activity(activity.id):  # removed on another device while the dialog was open
-            self.gone(view.t("agree.gone.activity"), " · ".join(v for v in result.values.values() if v))
-            return
-        theirs = now.fields_for(activity.id)
-        mine = {field_id: result.values.get(field_id, values.get(field_id, "")) for field_id in result.values}
         base = {field_id: values.get(field_id, "") for field_id in result.values}
         labels = ", ".join(f.label for f in rung.fields if f.id in result.values)
-        kept = await view.settled(base, mine, {k: theirs.get(k, "") for k in result.values}, labels)
-        result = replace(result, values=kept)
-        for field_id, value in result.values.items():
-            if not view.fapp.attempt(partial(view.service.set_field, activity.id, field_id, value)):
-                return
-        saved = [f.label for f in rung.fields if f.id in result.values]
-        if result.flows is not None:
-            chosen = list(result.flows)
-            if not view.fapp.attempt(lambda: view.service.update_activity(activity.id, flows=chosen)):
-                return
-            saved.append(view.t("agree.fields.flows"))
-        view.notify(
-            view.t("agree.fields.saved", fields=one_line(", ".join(saved), 200)), markup=False, timeout=3
-        )
+        settling = view.settling(base, base | result.values, labels)
+        names = {f.id: f.label for f in rung.fields}
+        saved: list[str] = []
+
+        async def plan(now: Session) -> Callable[[], None] | None:
+            if not now.has_activity(activity.id):  # removed on another device while the dialog was open
+                self.gone(view.t("agree.gone.activity"), " · ".join(v for v in result.values.values() if v))
+                return None
+            theirs = now.fields_for(activity.id)
+            kept = await settling.against({k: theirs.get(k, "") for k in result.values})
+            if not kept and result.flows is None:
+                return None
+            return partial(self._write, activity.id, kept, result.flows, names, saved)
+
+        await view.save(activity.id, "field.set", plan, asked, change)
+        if saved:
+            labels = one_line(", ".join(saved), 200)
+            view.notify(view.t("agree.fields.saved", fields=labels), markup=False, timeout=3)
+
+    def _write(
+        self,
+        activity_id: str,
+        values: dict[str, str],
+        flows: tuple[str, ...] | None,
+        names: dict[str, str],
+        saved: list[str],
+    ) -> None:
+        """The fields (each its own change, as the log tells them), then the flows; `saved`
+        gets what was saved, by name, as it is saved."""
+        service = self.view.service
+        for field_id, value in values.items():
+            service.set_field(activity_id, field_id, value)
+            saved.append(names.get(field_id, field_id))
+        if flows is not None:
+            service.update_activity(activity_id, flows=list(flows))
+            saved.append(self.view.t("agree.fields.flows"))

@@ -6,8 +6,8 @@ roles, commitments and expectations, fields, actions and sign-off as objects it 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Mapping
-from typing import Any
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from typing import Any, TypeVar
 
 from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
@@ -16,11 +16,13 @@ from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.clashes import settle
-from facilitator.ui.dialogs.reopen import confirm_reopen
+from facilitator.ui.dialogs.clashes import Settling, settle
+from facilitator.ui.dialogs.reopen import Plan, change_asked, confirm_reopen
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.base import PhaseView
+
+T = TypeVar("T")
 
 
 class AgreePanel(PhaseView):
@@ -38,12 +40,29 @@ class AgreePanel(PhaseView):
         """The session as last shown (cheap: key checks run on every refresh)."""
         return self._session if self._session is not None else self.session
 
-    async def reopen_ok(self, activity_id: str, kind: str, change_key: str, **values: str) -> bool:
-        """Before a change of `kind` that would void sign-offs: asked, and answered yes (or
-        nobody had signed). Asked before a dialog opens, so Cancel loses nothing typed."""
+    async def reopen_ok(
+        self, activity_id: str, kind: str, change_key: str, **values: str
+    ) -> tuple[str, ...] | None:
+        """Before a change of `kind` that would void sign-offs, asked before its dialog opens
+        (Cancel loses nothing typed): the parties said yes to (none: nobody had signed), or
+        None. `save` asks again only about a party that signed while the dialog was open."""
+        return await confirm_reopen(self.app, self.service, activity_id, kind, self.t(change_key, **values))
+
+    async def save(
+        self,
+        activity_id: str,
+        kind: str,
+        plan: Plan[T],
+        asked: Sequence[str] | None,
+        change_key: str,
+        **values: str,
+    ) -> T | None:
+        """Save a dialog's change on the session as it is now (`reopen.change_asked`): what the
+        write returned, or None. Whom it reopened the view says itself (`ReopenedNotices`)."""
         change = self.t(change_key, **values)
-        asked = await confirm_reopen(self.app, self.service.room_view, activity_id, kind, change, self.t)
-        return asked is not None
+        return await change_asked(
+            self.app, self.service, activity_id, kind, change, plan, asked=asked, tell=False
+        )
 
     def current_activity(self) -> Activity | None:
         session = self.shown
@@ -85,6 +104,10 @@ class AgreePanel(PhaseView):
         if added is not None:
             self.once_shown(lambda: self.highlight(Item(kind, added.value)))
         return added is not None
+
+    def settling(self, base: Mapping[str, Any], mine: Mapping[str, Any], label: str) -> Settling:
+        """A dialog's own changes, settled on what holds when it is saved (`clashes.Settling`)."""
+        return Settling(self.app, self.t, base, mine, lambda _name: label)
 
     def highlight(self, item: Item) -> None:
         items = self.query_one("#agree-items", OptionList)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from facilitator.ui.dialogs.roles import RoleDialog
 from facilitator.ui.views.agree_panel import Editor
+from facilitator.ui.views.role_change import role_change
 
 
 class RoleEditor(Editor):
@@ -33,6 +34,5 @@ class RoleEditor(Editor):
         choice = await view.app.push_screen_wait(dialog)
         if choice is None or choice.role_id == current:
             return
-        if not await view.reopen_ok(activity.id, "role.set", "agree.reopen.change.role", party=name):
-            return
-        view.fapp.attempt(lambda: view.service.set_role(activity.id, item.key, choice.role_id))
+        plan = role_change(view.app, view.service, activity.id, item.key, current, choice.role_id)
+        await view.save(activity.id, "role.set", plan, None, "agree.reopen.change.role", party=name)

@@ -5,11 +5,12 @@ open it is refused (the core refuses it too: reveal first). When parties have si
 the agreement, the move would make their sign-offs void: the question names them and the
 rung (the rung named is the one recorded), starts on Cancel, and after the move a notice
 says whom it reopened. A question answered after the card changed meanwhile (another
-device moved it, another party signed) is asked again with what holds now.
+device moved it, another party signed) is asked again with what holds now (`change_asked`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from facilitator.core.text import one_line
@@ -17,6 +18,7 @@ from facilitator.core.text import one_line
 # The rules and the dialogs are imported by the first move, not by the board's start: the
 # rules import every change handler (`core.kinds`) and TinyDB (~70 M instructions of a start).
 if TYPE_CHECKING:
+    from facilitator.core.model import Event, Session
     from facilitator.ui.views.base import PhaseView
 
 AGREED = "activity.agreed"
@@ -28,12 +30,11 @@ class CardMover:
     def __init__(self, view: PhaseView) -> None:
         self.view = view
 
-    def refusal(self, activity_id: str, target: str | None) -> str | None:
+    def refusal(self, session: Session, activity_id: str, target: str | None) -> str | None:
         """Why the card can't go to `target` now (its blind round is open), or None."""
         from facilitator.core.reopening import blind_round_open
         from facilitator.ui.dialogs.reopen import TITLE_LIMIT
 
-        session = self.view.session
         if target is None or not session.has_activity(activity_id):
             return None
         activity = session.activity(activity_id)
@@ -42,45 +43,52 @@ class CardMover:
         return self.view.t("error.round_open", activity=one_line(activity.title, TITLE_LIMIT))
 
     async def move(self, activity_id: str, target: str | None, question: str = "") -> None:
-        """Put the card on `target` (None: the tray); `question`: one more thing to ask first."""
-        from facilitator.core.reopening import would_reopen
-        from facilitator.ui.dialogs.common import ConfirmDialog
-        from facilitator.ui.dialogs.reopen import reopen_question, reopened_notice
+        """Put the card on `target` (None: the tray); `question`: one more thing to ask first.
 
-        view = self.view
-        t = view.t
-        asked: tuple[frozenset[str], str | None] | None = None  # what the last question said
-        while True:
-            session = view.session
-            if not session.has_activity(activity_id):
-                return
-            activity = session.activity(activity_id)
-            if activity.agreed_current == target:
-                return
-            refused = self.refusal(activity_id, target)
+        Decided on the card as it is right before the write (`reopen.change_asked`): moved
+        elsewhere meanwhile, the move is asked about as a clash; signed meanwhile, asked again."""
+        from facilitator.ui.dialogs.clashes import Settling
+        from facilitator.ui.dialogs.reopen import change_asked
+
+        view, t = self.view, self.view.t
+        shown = view.session
+        if not shown.has_activity(activity_id) or shown.activity(activity_id).agreed_current == target:
+            return
+        scenario = shown.scenario
+        label = t("board.place.agreed_current")
+        settling = Settling(
+            view.app,
+            t,
+            {"current": shown.activity(activity_id).agreed_current},
+            {"current": target},
+            lambda _name: label,
+            lambda _name, rung: scenario.rung_title(rung) if rung else t("review.none"),
+        )
+
+        async def plan(session: Session) -> Callable[[], Event] | None:
+            refused = self.refusal(session, activity_id, target)
             if refused is not None:
                 view.notify(refused, severity="warning", markup=False, timeout=6)
-                return
-            signed = would_reopen(session, AGREED, activity_id)
-            if asked is not None and set(signed) <= asked[0] and activity.agreed_current == asked[1]:
-                break  # as asked
-            if not signed and not question:
-                break  # nothing to ask
-            parts = [question] if question else []
-            if signed:
-                change = (
-                    t("board.move.change", rung=session.scenario.rung_title(target))
-                    if target is not None
-                    else t("board.move.change.off")
-                )
-                parts.append(reopen_question(session, activity_id, signed, change, t))
-            yes_key = "board.move.yes" if signed else "board.drag.yes"
-            dialog = ConfirmDialog(" ".join(parts), yes_key, safe=not signed)
-            if not await view.app.push_screen_wait(dialog):
-                return
-            asked, question = (frozenset(signed), activity.agreed_current), ""
-        done = view.fapp.attempt(lambda: view.service.agree(activity_id, current=target))
-        if done is not None:
-            notice = reopened_notice(view.session, done.value, t)
-            if notice is not None:
-                view.notify(notice, severity="warning", markup=False, timeout=8)
+                return None
+            if not session.has_activity(activity_id):
+                return None
+            if "current" not in await settling.against(
+                {"current": session.activity(activity_id).agreed_current}
+            ):
+                return None
+            return lambda: view.service.agree(activity_id, current=target)
+
+        change = (
+            t("board.move.change", rung=scenario.rung_title(target)) if target else t("board.move.change.off")
+        )
+        await change_asked(
+            view.app,
+            view.service,
+            activity_id,
+            AGREED,
+            change,
+            plan,
+            question=question,
+            yes_key="board.move.yes",
+            alone=("board.drag.yes", True),
+        )

@@ -31,12 +31,10 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from facilitator.core.model import Session
-from facilitator.core.reopening import would_reopen
 from facilitator.core.scenario import Role
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
-from facilitator.ui.dialogs.reopen import confirm_reopen
 from facilitator.ui.text import cut
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.keybar import KeyBar
@@ -444,21 +442,38 @@ class RoleGridScreen(BaseScreen):
         if self.service.room_view.roles_for(message.activity_id).get(message.party_id) == role_id:
             grid.action_skip(1)
             return
-        if would_reopen(self.service.room_view, "role.set", message.activity_id):
-            self._set_role_asked(message.activity_id, message.party_id, role_id)
-            return
         self._set_role(message.activity_id, message.party_id, role_id)
+
+    def _set_role(self, activity_id: str, party_id: str, role_id: str | None) -> None:
+        """At once when it reopens nobody's sign-off (typing keeps its pace), else asked."""
+        from facilitator.ui.dialogs.reopen import at_once
+
+        service = self.service
+        done = self.fapp.attempt(
+            lambda: at_once(
+                service, activity_id, "role.set", lambda: service.set_role(activity_id, party_id, role_id)
+            )
+        )
+        if done is not None and done.value is None:
+            self._set_role_asked(activity_id, party_id, role_id)
+            return
+        self._refresh_grid()
+        if done is not None:
+            self.query_one(RoleGrid).action_skip(1)  # on to the next party's cell, as in a spreadsheet
 
     @work(exclusive=True, group="grid-reopen")
     async def _set_role_asked(self, activity_id: str, party_id: str, role_id: str | None) -> None:
-        """A role of an activity parties have signed off: their sign-offs reopen, asked first."""
-        session = self.service.room_view
-        change = self.t("agree.reopen.change.role", party=session.party_name(party_id))
-        if await confirm_reopen(self.app, session, activity_id, "role.set", change, self.t) is not None:
-            self._set_role(activity_id, party_id, role_id)
+        """Parties have signed off: asked first, decided on the session as it is at the write
+        (`reopen.change_asked`); a role set elsewhere meanwhile is asked about, not written over."""
+        from facilitator.ui.dialogs.reopen import change_asked
+        from facilitator.ui.views.role_change import role_change
 
-    def _set_role(self, activity_id: str, party_id: str, role_id: str | None) -> None:
-        done = self.fapp.attempt(lambda: self.service.set_role(activity_id, party_id, role_id))
+        shown = self.service.room_view
+        name = shown.party_name(party_id)
+        current = shown.roles_for(activity_id).get(party_id)
+        plan = role_change(self.app, self.service, activity_id, party_id, current, role_id)
+        change = self.t("agree.reopen.change.role", party=name)
+        done = await change_asked(self.app, self.service, activity_id, "role.set", change, plan, tell=False)
         self._refresh_grid()
         if done:
             self.query_one(RoleGrid).action_skip(1)  # on to the next party's cell, as in a spreadsheet
