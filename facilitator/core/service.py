@@ -226,6 +226,18 @@ class SessionService:
                 self._view = (generation, named_by_file(built, self.path))
             return self._view[1]
 
+    def state_and_data(self) -> tuple[Session, Data]:
+        """The newest state with the file's data; while the file can't be read (gone, broken,
+        see `trouble`), the state shown and the data it was built from: an export saves it."""
+        session = self.session
+        try:
+            return session, self.file.read()
+        except SessionFileError:
+            held = self.file.held()
+            if held is None:
+                raise
+            return session, held
+
     @property
     def room_view(self) -> Session:
         """The newest state as the room may see it: nobody's placement before its reveal."""

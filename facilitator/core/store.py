@@ -392,6 +392,12 @@ class SessionFile:
         self._cache = (sig, data)
         return self._cache
 
+    def held(self) -> Data | None:
+        """The data last read or written here, whole (None if none): what is shown when the
+        file went away or broke meanwhile, so an export can still save it."""
+        cache = self._cache
+        return None if cache is None else self._whole(cache[1])
+
     def _whole(self, data: Data) -> Data | None:
         """The data held, its event log parsed if it was left for later: a re-read keeps what
         is equal to it (`validate.reuse`), and an empty log there would have every event checked

@@ -230,6 +230,12 @@ MESSAGES = {
         "en": "One file. A folder given here gets the file {name}; missing folders are made. An existing file is replaced.",
         "et": "Üks fail. Kausta korral kirjutatakse sinna fail {name}; puuduvad kaustad luuakse. Olemasolev fail asendatakse.",
     },
+    "exchange.export.from_shown": {
+        "en": "The workshop's file can't be read now: what is shown is exported (JSON: all of it; "
+        "facilitator import takes it back).",
+        "et": "Töötoa faili ei saa praegu lugeda: eksporditakse näidatu (JSON: kõik; "
+        "facilitator import toob selle tagasi).",
+    },
     "exchange.export.hint.folder": {
         "en": "{count} files into this folder (made if missing): {first} … {last}. Files of the same names are replaced.",
         "et": "Faile sellesse kausta: {count} (kaust luuakse vajadusel): {first} … {last}. Samanimelised failid asendatakse.",

@@ -116,8 +116,10 @@ MESSAGES = {
         "et": "{path}: töötoa tunnus {id} ei ole sobiv",
     },
     "file.cannot_save_now": {
-        "en": "Nothing can be saved in this workshop now (what is shown stays): {reason}",
-        "et": "Sellesse töötuppa ei saa praegu midagi salvestada (näidatu jääb alles): {reason}",
+        "en": "Nothing can be saved in this workshop now (what is shown stays; ctrl+e → JSON saves "
+        "all of it, facilitator import takes it back): {reason}",
+        "et": "Sellesse töötuppa ei saa praegu midagi salvestada (näidatu jääb alles; ctrl+e → JSON "
+        "salvestab kõik näidatu, facilitator import toob selle tagasi): {reason}",
     },
     "file.readable_again": {
         "en": "The workshop's file can be read again: changes are saved as before.",

@@ -116,7 +116,8 @@ def export_files(
 ) -> dict[str, bytes]:
     """The export of the session behind `service`, by file name (nothing is written)."""
     check_format(fmt)
-    source = _source(service.session, service.file.read(), public=public, lang=lang, generated=generated)
+    session, data = service.state_and_data()  # what is shown, if the file went away meanwhile
+    source = _source(session, data, public=public, lang=lang, generated=generated)
     return REGISTRY[fmt].render(source)
 
 

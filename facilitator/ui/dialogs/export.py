@@ -30,7 +30,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select
 
-from facilitator.core.errors import UserError, os_reason
+from facilitator.core.errors import SessionFileError, UserError, os_reason
 from facilitator.core.i18n import LANGUAGE_NAMES, LANGUAGES, explain
 from facilitator.core.model import Session
 from facilitator.core.reports import FORMATS, MULTI_FILE, REGISTRY, base_name, write_export
@@ -74,7 +74,20 @@ def written(paths: list[Path]) -> str:
     return "\n".join(one_line(str(p)) for p in paths)
 
 
-def export(service_path: Path, fmt: str, target: Path, *, public: bool, lang: str) -> list[Path]:
+def readable(service: SessionService) -> SessionService:
+    """A service of its own over the file (see the module's note), or the shown one while the
+    file can't be read (deleted, moved, broken, newer): what is shown is exported, not lost."""
+    fresh = SessionService(service.path)
+    try:
+        _ = fresh.session
+    except SessionFileError:
+        if service.file.held() is None:
+            raise
+        return service
+    return fresh
+
+
+def export(service: SessionService, fmt: str, target: Path, *, public: bool, lang: str) -> list[Path]:
     """Write the export; the folder of a one-file export is made if missing. UserError on failure."""
     if fmt not in MULTI_FILE and not target.parent.is_dir():
         try:
@@ -83,7 +96,7 @@ def export(service_path: Path, fmt: str, target: Path, *, public: bool, lang: st
             raise UserError.worded(
                 "file.cannot_make_folder", path=str(target.parent), reason=os_reason(error)
             ) from None
-    return write_export(SessionService(service_path), fmt, target, public=public, lang=lang)
+    return write_export(readable(service), fmt, target, public=public, lang=lang)
 
 
 class ExportDialog(BaseModal[list[Path] | None]):
@@ -218,6 +231,8 @@ class ExportDialog(BaseModal[list[Path] | None]):
             hint = t("exchange.export.hint.folder", count=len(names), first=names[0], last=names[-1])
         else:
             hint = t("exchange.export.hint.file", name=names[0])
+        if self.service.trouble is not None:  # the file went away or broke: say what is saved
+            hint += "\n" + t("exchange.export.from_shown")
         self.query_one("#export-hint", Label).update(Content(hint))
 
     def _show_problem(self, text: str) -> None:
@@ -257,7 +272,7 @@ class ExportDialog(BaseModal[list[Path] | None]):
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, fmt: str, target: Path, public: bool, language: str) -> None:
         try:
-            paths = export(self.service.path, fmt, target, public=public, lang=language)
+            paths = export(self.service, fmt, target, public=public, lang=language)
         except (UserError, OSError) as error:
             self.app.call_from_thread(self._failed, explain(error, self.t))
             return
