@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len, split_graphemes
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -53,6 +55,28 @@ class CutCell:
 
     def __hash__(self) -> int:
         return hash(self.text)
+
+
+def fitted(parts: Sequence[Content], width: int, height: int, order: Sequence[int]) -> Content:
+    """Paragraphs `parts` wrapped to `width` cells in at most `height` lines: each, in `order`,
+    takes the lines it needs of those left; one that finds too few ends its last line in "…",
+    those after it get none. Where all fit (or nothing is laid out yet) they are as given."""
+    whole = Content("\n").join(parts)
+    if width <= 1 or height <= 0:
+        return whole
+    wrapped = [part.wrap(width) for part in parts]
+    if sum(len(lines) for lines in wrapped) <= height:
+        return whole
+    kept: list[list[Content]] = [[] for _ in parts]
+    left = height
+    for index in (i for i in order if i < len(parts)):
+        lines = wrapped[index]
+        if len(lines) <= left:
+            kept[index], left = lines, left - len(lines)
+        elif left > 0:
+            last = lines[left - 1].rstrip().truncate(width - 1)
+            kept[index], left = [*lines[: left - 1], Content.assemble(last, "…")], 0
+    return Content("\n").join(line for lines in kept for line in lines)
 
 
 def cut(text: str, cells: int) -> str:

@@ -121,3 +121,44 @@ async def test_a_change_made_elsewhere_shows_on_a_card_on_screen_and_on_one_scro
         await pilot.press("end")
         await pilot.pause()
         assert "Renamed far" in column_text(board, TRAY)
+
+
+LONGEST = (  # 200 characters, emoji and markup-like text in it
+    "Lasnamäe noorte ja eakate ühised turvalisuse jalutuskäigud 🚶‍♀️🏘️ [b]koos[/b] "
+    "piirkonnapolitseiniku, sotsiaaltöötajate, korteriühistute ja vabatahtlike "
+    "naabrivalvega igal kuul, ka pimedal ajal"
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_the_selected_cards_status_stays_whole_under_a_long_title_and_names(
+    make_app: MakeApp, ui_library: SessionLibrary, size: tuple[int, int]
+) -> None:
+    """Under the board the selected card's title, parties, status and rung: at 80×24 (three
+    lines) long names pushed the status line out, unmarked. Now the status is whole and the
+    title and names are cut with "…" where the lines run out."""
+    names = [f"{name} ja tema naabrid Lasnamäelt" for name in ("Politsei", "Kaasiku vald", "Noored", "Eakad")]
+    service = make_session(ui_library, lang="et", parties=names, activities=[(LONGEST, (0, 1, 2, 3))])
+    app = make_app(session=service, lang="et")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one("#board-detail")
+        await until(pilot, lambda: "Redelile veel paigutamata" in str(detail.render()), "the status")
+        drawn = [detail.render_line(y).text.strip() for y in range(detail.size.height)]
+        assert drawn[0].startswith("▶ Lasnamäe noorte") and "[b]koos[/b]" in " ".join(drawn), drawn
+        assert drawn[-1].startswith("Redelile veel paigutamata"), drawn  # the status, whole
+        if size == (80, 24):
+            assert drawn[-2].endswith("…"), drawn  # the title and names, cut where marked
+        else:
+            assert "Eakad ja tema naabrid Lasnamäelt" in " ".join(drawn), drawn  # room for all
+
+
+def test_paragraphs_fit_their_lines_in_order() -> None:
+    from textual.content import Content
+
+    from facilitator.ui.text import fitted
+
+    parts = [Content("one two three four five six"), Content("status"), Content("summary line")]
+    assert fitted(parts, 40, 5, (1, 0, 2)).plain == "one two three four five six\nstatus\nsummary line"
+    assert fitted(parts, 10, 3, (1, 0, 2)).plain == "one two\nthree fou…\nstatus"  # the summary gets none
+    assert fitted(parts, 0, 3, (1, 0, 2)).plain == "one two three four five six\nstatus\nsummary line"

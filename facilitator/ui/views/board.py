@@ -29,7 +29,7 @@ from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.messages import OpenPlacement
 from facilitator.ui.one_pass import take_request
-from facilitator.ui.text import literal, show
+from facilitator.ui.text import fitted, literal, show
 from facilitator.ui.views.base import PhaseView
 from facilitator.ui.views.board_moves import CardMover
 from facilitator.ui.widgets.actionbar import ActionBar, BarAction
@@ -101,10 +101,12 @@ def card_detail(
     names: Sequence[str],
     t: Translator,
     new: bool = False,
-) -> Content:
+) -> list[Content]:
     """The selected card whole, under the board: at 120 columns a card shows its title, its
-    parties and its status cut short, and a column its rung's summary; here nothing is cut.
-    `new`: an activity last time's session did not have (a series), said on the status line."""
+    parties and its status cut short, and a column its rung's summary; here nothing is cut but
+    what does not fit the lines under the board (`BoardView._show_detail`).
+    `new`: an activity last time's session did not have (a series), said on the status line.
+    Its lines: the title and parties, the status, the rung's summary (once agreed)."""
     status, _tone = card_status(scenario, activity, placements, t)
     rung = activity.agreed_current
     where = scenario.rung_title(rung) if rung is not None else t("board.tray")
@@ -122,8 +124,9 @@ def card_detail(
     if new:
         parts[1] = Content.assemble(parts[1], " · ", Content.styled(t("followup.new_this_year"), "bold"))
     if rung is not None:
-        parts.append(Content.assemble("  ", Content.styled(scenario.rung(rung).summary, "italic")))
-    return Content("\n").join(parts)
+        summary = " ".join(scenario.rung(rung).summary.split())  # (scenario text: one paragraph)
+        parts.append(Content.assemble("  ", Content.styled(summary, "italic")))
+    return parts
 
 
 class BoardView(PhaseView):
@@ -282,9 +285,17 @@ class BoardView(PhaseView):
         activity = session.activity(activity_id)
         placements = [p for p in session.placements_for(activity_id) if p.round == activity.round]
         names = [session.party_name(p) for p in activity.party_ids]
-        detail.styles.max_height = 3 if self.app.size.height < 30 else 5  # at 80×24 the cards need the room
+        height = 3 if self.app.size.height < 30 else 5  # at 80×24 the cards need the room
+        detail.styles.max_height = height
         new = is_new_this_year(session, activity_id)
-        show(detail, card_detail(session.scenario, activity, placements, names, self.t, new))
+        parts = card_detail(session.scenario, activity, placements, names, self.t, new)
+        # The status line whole, then the title and parties (cut with "…" where long), then the
+        # rung's summary: at 80×24 long names pushed the status out of the three lines unmarked.
+        show(detail, fitted(parts, detail.content_region.width, height, (1, 0, 2)))
+
+    def on_resize(self) -> None:
+        if self._shown:
+            self._show_detail(self.session)  # fitted to the new width
 
     def _card_source(self, session: Session) -> CardSource:
         """How the board makes a card of this session when it draws it: the columns come from
