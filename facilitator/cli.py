@@ -211,9 +211,16 @@ class Cli:
             title = one_line(self.library.open(path.stem).session.info.title, 60)
         except UserError:  # a corrupt file (shown with "!" by list) can still be deleted
             title = self.t("cli.delete.unreadable")
+        from facilitator.core.open_marks import held_elsewhere
+
+        holders = ", ".join(map(str, held_elsewhere(path)))
+        if holders and self.args.yes:  # a workshop running on it: not without a look
+            raise self.fail("cli.delete.open", id=path.stem, pids=holders)
         if not self.args.yes:
             if not self.stdin.isatty():
                 raise self.fail("cli.delete.no_terminal")
+            if holders:
+                print(self.t("cli.delete.open_warning", id=path.stem, pids=holders), file=self.err)
             self.err.write(self.t("cli.delete.ask", id=path.stem, title=title))
             self.err.flush()
             answer = self.stdin.readline().strip().casefold()

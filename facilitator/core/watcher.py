@@ -29,6 +29,7 @@ from pathlib import Path
 
 from facilitator.core.errors import UserError
 from facilitator.core.model import Event, Session
+from facilitator.core.open_marks import mark_open, unmark
 from facilitator.core.service import SessionService
 
 POLL_SECONDS = 0.1
@@ -139,6 +140,8 @@ class SessionWatch:
         self._thread = threading.get_ident()
         self._soon: asyncio.Handle | None = None
         self._poll: asyncio.TimerHandle | None = self._loop.call_later(POLL_SECONDS, self._tick)
+        self._mark = mark_open(service.path)
+        """This process holds the session open: `facilitator delete` elsewhere warns (`open_marks`)."""
 
     def look_soon(self) -> None:
         """Look on the next turn of the event loop (several changes in one turn: one look).
@@ -198,6 +201,8 @@ class SessionWatch:
             if pending is not None:
                 pending.cancel()
         self._poll = self._soon = None
+        unmark(self._mark)
+        self._mark = None
         self._stopped(self)
 
 

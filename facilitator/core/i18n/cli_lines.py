@@ -34,6 +34,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Delete session {id} “{title}”? This can't be undone. [y/N] ",
         "et": "Kas kustutada töötuba {id} „{title}“? Seda ei saa tagasi võtta. [j/E] ",
     },
+    "cli.delete.open": {
+        "en": "session {id} is open on this computer (process {pids}: the app or serve): close it there first, "
+        "or run delete without --yes to confirm",
+        "et": "töötuba {id} on selles arvutis avatud (protsess {pids}: rakendus või serve): sulge see enne seal "
+        "või käivita delete ilma --yes-ita, et kinnitada",
+    },
+    "cli.delete.open_warning": {
+        "en": "Warning: session {id} is open on this computer (process {pids}: the app or serve); "
+        "there nothing could be saved any more.",
+        "et": "Hoiatus: töötuba {id} on selles arvutis avatud (protsess {pids}: rakendus või serve); "
+        "seal ei saaks enam midagi salvestada.",
+    },
     "cli.delete.kept": {"en": "not deleted", "et": "ei kustutatud"},
     "cli.delete.done": {"en": "deleted {id}", "et": "kustutatud: {id}"},
     "cli.delete.no_terminal": {

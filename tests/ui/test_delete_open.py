@@ -1,0 +1,88 @@
+"""`facilitator delete` of a session a workshop runs on: the app showing it on this computer
+marks it open (`core.open_marks`), and another process's `delete --yes` refuses in one line
+(exit 2); asked in a terminal, it warns before the question. Before, it deleted without a word
+and the room had nothing to save into (a tester's finding, F14)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli import EXIT_USER_ERROR, main
+from facilitator.core.open_marks import held_elsewhere, mark_open, unmark
+from facilitator.core.service import SessionService
+from facilitator.ui.screens.workshop import WorkshopScreen
+
+from .helpers import MakeApp, until
+
+
+def delete_elsewhere(session_id: str, lang: str) -> subprocess.CompletedProcess[str]:
+    """`facilitator --lang LANG delete ID --yes` in a process of its own (this one holds the app)."""
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator", "--lang", lang, "delete", session_id, "--yes"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("et", "on selles arvutis avatud"), ("en", "is open on this computer")]
+)
+async def test_delete_yes_refuses_a_session_open_in_the_app(
+    make_app: MakeApp, empty_session: SessionService, lang: str, said: str
+) -> None:
+    app = make_app(empty_session)
+    session_id = empty_session.session.id
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WorkshopScreen), "the workshop")
+        result = await asyncio.to_thread(delete_elsewhere, session_id, lang)
+        assert result.returncode == EXIT_USER_ERROR, result
+        assert result.stdout == "" and len(result.stderr.splitlines()) == 1, result.stderr
+        assert said in result.stderr and str(os.getpid()) in result.stderr
+        assert empty_session.path.is_file()
+    # The app closed: its mark went with it, and delete goes ahead.
+    result = await asyncio.to_thread(delete_elsewhere, session_id, lang)
+    assert result.returncode == 0, result.stderr
+    assert not empty_session.path.exists()
+
+
+class FakeTty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_delete_asked_in_a_terminal_warns_first(
+    empty_session: SessionService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds it (a mark with a live process's id): the question says so first."""
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        mark = mark_open(empty_session.path)
+        assert mark is not None
+        other = mark.with_name(mark.name.rsplit(".", 1)[0] + f".{sleeper.pid}")
+        mark.rename(other)
+        assert held_elsewhere(empty_session.path) == [sleeper.pid]
+        monkeypatch.setattr(sys, "stdin", FakeTty("n\n"))
+        err = io.StringIO()
+        code = main(["--lang", "et", "delete", empty_session.session.id], out=io.StringIO(), err=err)
+        assert code == 0
+        assert err.getvalue().startswith(
+            f"Hoiatus: töötuba {empty_session.session.id} on selles arvutis avatud"
+        )
+        assert empty_session.path.is_file()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert held_elsewhere(empty_session.path) == []  # an ended process's mark is swept away
+    assert not other.exists()
+    unmark(other)
