@@ -15,6 +15,7 @@ from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.expectations import AnswerDialog
 from facilitator.ui.dialogs.fields import FieldsDialog
 from facilitator.ui.dialogs.roles import CommitmentDialog, RoleDialog
 from facilitator.ui.screens.placement import PlacementScreen
@@ -53,10 +54,11 @@ def count(session: Session, kind: str) -> int:
     return sum(1 for e in session.events if e.kind == kind)
 
 
-async def key_on(pilot: Pilot[int], app: FacilitatorApp, commitment: str, key: str) -> ConfirmDialog:
-    """In the roles view, `key` on the commitment's line: the question it asks."""
+async def key_on(pilot: Pilot[int], app: FacilitatorApp, line: str, key: str) -> ConfirmDialog:
+    """In the roles view, `key` on a line (a commitment's id, or "expectation:ID"): the
+    question it asks."""
     view = await open_agree(app, pilot)
-    await cursor_to(pilot, view, f"commitment:{commitment}")
+    await cursor_to(pilot, view, line if ":" in line else f"commitment:{line}")
     await pilot.press(key)
     return await screen_shown(pilot, ConfirmDialog)
 
@@ -118,6 +120,29 @@ async def test_a_commitment_edited_while_a_party_signs_is_asked_about_again(
         await closed(pilot, app)
         after = fresh(service)
         assert signed(service, talks) == {police, town} and after.commitments[0].text == "We walk"
+
+
+async def test_an_answer_given_while_a_party_signs_is_asked_about_again_and_made_once(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    service = empty_session
+    talks, police, town = talks_signed_by_police(service)
+    expectation = service.add_expectation(talks, town, police, "We expect you to patrol")
+    service.sign_off(talks, police)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await key_on(pilot, app, f"expectation:{expectation}", "enter")
+        assert "(Police). Answering this expectation reopens its sign-off" in dialog.message
+        await pilot.click("#confirm")
+        await screen_shown(pilot, AnswerDialog)
+        town_signs_on_its_phone(service, talks, town)
+        await pilot.press("ctrl+s")  # accepting: the default for an open expectation
+        await asked_again(pilot, "Answering this expectation reopens their sign-offs")
+        assert fresh(service).expectations[0].state == "open"
+        await pilot.click("#confirm")
+        await until(pilot, lambda: fresh(service).expectations[0].state == "accepted")
+        after = fresh(service)
+        assert count(after, "expectation.answered") == 1 and signed(service, talks) == set()
 
 
 async def test_fields_saved_after_a_party_signed_meanwhile_ask_first(
