@@ -55,6 +55,20 @@ def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ..
     return signed_parties(session, activity_id)
 
 
+def agreement_mark(session: Session, activity_id: str) -> int:
+    """Where the activity's agreement (what a sign-off is on) last changed: the number of the
+    latest change of a kind that reopens sign-offs (0: none). Equal marks, the same agreement."""
+    from facilitator.core.kinds import KINDS
+
+    for event in reversed(session.events):
+        declared = KINDS.get(event.kind)
+        if declared is not None and declared.reopens:
+            concerned = event.data.get("activity_id") or event.data.get("id")
+            if concerned == activity_id:
+                return event.seq
+    return 0
+
+
 _AT_MOST: ContextVar[frozenset[str] | None] = ContextVar("reopen_at_most", default=None)
 
 

@@ -269,3 +269,32 @@ async def test_a_rung_recorded_elsewhere_while_asked_is_asked_about_not_written_
         await pilot.click("#confirm")  # save mine
         await until(pilot, lambda: fresh(service).activity(talks).agreed_current == "cooperation")
         assert count(fresh(service), "activity.agreed") == before + 1
+
+
+async def test_sign_all_asked_again_when_the_agreement_changed_while_asked(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """All present parties sign off on the agreement the room saw: a role set on another
+    device while the question was open is asked about again; a party that signed on its
+    phone meanwhile is left out of the question (and not signed twice)."""
+    service = empty_session
+    talks, police, town = talks_agreed(service)
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("S")
+        dialog = await screen_shown(pilot, ConfirmDialog)
+        assert "Police, Town" in dialog.message
+        SessionService(service.path).set_role(talks, police, "lead")  # another device, meanwhile
+        await pilot.click("#confirm")
+        dialog = await screen_shown(pilot, ConfirmDialog)
+        await until(pilot, lambda: dialog.message.startswith("Another device changed this"), "asked again")
+        assert signed(service, talks) == set()
+        town_signs_on_its_phone(service, talks, town)
+        await pilot.click("#confirm")
+        dialog = await screen_shown(pilot, ConfirmDialog)
+        await until(pilot, lambda: "Town" not in dialog.message, "asked without Town")
+        assert "Sign off “Talks” for the one party present: Police?" in dialog.message
+        await pilot.click("#confirm")
+        await until(pilot, lambda: signed(service, talks) == {police, town})
+        assert count(fresh(service), "signoff.given") == 2

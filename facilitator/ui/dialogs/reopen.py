@@ -105,6 +105,7 @@ async def change_asked(
     *,
     asked: Sequence[str] | None = None,
     question: str | Callable[[Session], str] = "",
+    about: Callable[[Session], object] | None = None,
     yes_key: str = "agree.reopen.yes",
     alone: tuple[str, bool] | None = None,
     tell: bool = True,
@@ -115,14 +116,16 @@ async def change_asked(
     about may have changed while it was open). `asked`: the parties a question before the
     form was answered yes for (`confirm_reopen`). `question`: one more thing the same
     question asks (a removal, a re-vote), said as the session has it (asked again when
-    that changed), with `alone` (its button, whether safe) when it reopens nothing.
+    that changed), with `alone` (its button, whether safe) when it reopens nothing;
+    `about`: what it is about beyond its words (the agreement a sign-off is on), likewise.
     `tell`: say after whom it reopened (the roles view says it itself).
     What the write returned, or None: Cancel, nothing to do, or refused (said why)."""
     from facilitator.core.errors import SignedMeanwhile, UserError
     from facilitator.core.reopening import reopening_at_most
 
     host = host_of(app)
-    agreed, answered = (None if asked is None else tuple(asked)), ""
+    agreed = None if asked is None else tuple(asked)
+    answered: tuple[str, object] | None = None  # the question said yes to, and what it was about
     while True:
         session = service.room_view
         write = await plan(session)
@@ -132,9 +135,10 @@ async def change_asked(
             continue  # changed while the plan asked about a field: planned again on what holds now
         parties = would_reopen(session, kind, activity_id)
         text = question(session) if callable(question) else question
+        subject = (text, about(session) if about is not None else None)
         if agreed is None and not parties and not text:
             agreed = ()
-        if agreed is not None and set(parties) <= set(agreed) and text in ("", answered):
+        if agreed is not None and set(parties) <= set(agreed) and (not text or subject == answered):
             try:
                 with reopening_at_most(agreed):
                     done = write()
@@ -147,11 +151,11 @@ async def change_asked(
                 notify_reopened(app, service.room_view, done, host.t)
             return done
         new = () if agreed is None else tuple(p for p in parties if p not in agreed)
-        lead = f"{host.t('edit.changed_meanwhile')}\n" if answered and text != answered else ""
+        lead = f"{host.t('edit.changed_meanwhile')}\n" if answered and subject != answered else ""
         key, safe = (yes_key, False) if parties or alone is None else alone
         if not await _ask(app, session, activity_id, parties, change, new, lead + text, key, safe):
             return None
-        agreed, answered = parties, text
+        agreed, answered = parties, subject
 
 
 async def _ask(

@@ -13,12 +13,10 @@ one by one, as if given in turn.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
-from functools import partial
+from collections.abc import Callable, Collection
 
 from facilitator.core.model import Session
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.views.base import PhaseView
 
 NAME_LIMIT = 60
@@ -63,27 +61,56 @@ def sign_all(view: PhaseView, activity_id: str | None) -> None:
     session = view.session
     if activity_id is None or not session.has_activity(activity_id):
         return
-    t = view.t
-    to_sign, absent = present_parties(session, activity_id, parties_on_phones(view))
-    title = one_line(session.activity(activity_id).title, 120)
-    if not to_sign:
-        view.notify(t("signall.none"), timeout=4)
+    if not present_parties(session, activity_id, parties_on_phones(view))[0]:
+        view.notify(view.t("signall.none"), timeout=4)
         return
-    names = ", ".join(one_line(session.party_name(p), NAME_LIMIT) for p in to_sign)
-    message = t("signall.confirm", activity=title, count=len(to_sign), parties=names)
-    if absent:
-        away = ", ".join(one_line(session.party_name(p), NAME_LIMIT) for p in absent)
-        message += "\n" + t("signall.absent", parties=away)
+    view.run_worker(_sign_all(view, activity_id), group="sign-all", exclusive=True)
 
-    def confirmed(yes: bool | None) -> None:
-        if not yes:
-            return
-        done = 0
-        for party_id in to_sign:
-            if not view.fapp.attempt(partial(view.service.sign_off, activity_id, party_id)):
-                break
-            done += 1
-        if done:
-            view.notify(t("signall.done", count=done, activity=title), markup=False, timeout=4)
 
-    view.app.push_screen(ConfirmDialog(message, "signall.button", safe=True), confirmed)
+async def _sign_all(view: PhaseView, activity_id: str) -> None:
+    """Decided on the session as it is at the write (`reopen.change_asked`): a party that
+    signed meanwhile is left out, and an agreement changed meanwhile (another device) is
+    asked about again, so nobody is signed off on what the room did not see."""
+    from facilitator.core.reopening import agreement_mark
+    from facilitator.ui.dialogs.reopen import change_asked
+
+    t, phones = view.t, parties_on_phones(view)
+    signing: list[str] = []  # the parties the question names, as last asked
+
+    def question(session: Session) -> str:
+        to_sign, absent = present_parties(session, activity_id, phones)
+        signing[:] = to_sign
+        title = one_line(session.activity(activity_id).title, 120)
+        names = ", ".join(one_line(session.party_name(p), NAME_LIMIT) for p in to_sign)
+        message = t("signall.confirm", activity=title, count=len(to_sign), parties=names)
+        if absent:
+            away = ", ".join(one_line(session.party_name(p), NAME_LIMIT) for p in absent)
+            message += "\n" + t("signall.absent", parties=away)
+        return message
+
+    async def plan(session: Session) -> Callable[[], int] | None:
+        if session.has_activity(activity_id) and present_parties(session, activity_id, phones)[0]:
+            return write
+        view.notify(t("signall.none"), timeout=4)  # signed meanwhile (or gone): nothing left
+        return None
+
+    def write() -> int:
+        for party_id in signing:
+            view.service.sign_off(activity_id, party_id)
+        return len(signing)
+
+    done = await change_asked(
+        view.app,
+        view.service,
+        activity_id,
+        "signoff.given",
+        "",
+        plan,
+        question=question,
+        about=lambda session: agreement_mark(session, activity_id),
+        yes_key="signall.button",
+        alone=("signall.button", True),
+    )
+    if done:
+        title = one_line(view.session.activity(activity_id).title, 120)
+        view.notify(t("signall.done", count=done, activity=title), markup=False, timeout=4)
