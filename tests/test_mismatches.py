@@ -120,6 +120,8 @@ def make_placements_disagree(w: World) -> Key:
 
 
 def make_no_lead(w: World) -> Key:
+    if w.svc.session.activity(w.activity).agreed_current is None:
+        w.svc.agree(w.activity, current=COMM, wished=COMM)
     for party in w.pair:
         w.svc.set_role(w.activity, party, "partner")
     return ("no_lead", w.activity, ())
@@ -328,7 +330,6 @@ def test_a_new_activity_already_shows_what_is_missing(world: World) -> None:
     w = world
     assert keys(w.svc) == [
         ("not_placed", w.activity, w.pair),
-        ("no_lead", w.activity, ()),
         ("no_role", w.activity, (w.police,)),
         ("no_role", w.activity, (w.residents,)),
         ("not_signed", w.activity, w.pair),
@@ -444,12 +445,32 @@ def test_several_leads_lists_exactly_the_leads(service: SessionService) -> None:
     # Everyone lead: all three listed.
     service.set_role(activity, b, "lead")
     assert keys(service, "several_leads") == [("several_leads", activity, (a, b, c))]
-    # Taking the role away also resolves it, into no lead at all.
+    # Taking the role away also resolves it; with no role at all, nobody is asked who leads.
     for party in (a, b, c):
         service.set_role(activity, party, None)
     assert keys(service, "several_leads") == []
-    assert keys(service, "no_lead") == [("no_lead", activity, ())]
+    assert keys(service, "no_lead") == []
     assert len(keys(service, "no_role")) == 3
+
+
+def test_who_leads_is_asked_only_once_the_rung_is_agreed_and_roles_are_being_set(
+    service: SessionService,
+) -> None:
+    """The guide never says a joint activity needs a lead: "no lead" is the tool's question,
+    asked only where it means something, and says it is the tool's own (a tester's finding)."""
+    police, residents = service.add_party("Police"), service.add_party("Residents")
+    activity = service.add_activity("Round table", party_ids=[police, residents])
+    assert keys(service, "no_lead") == []  # not placed, nothing agreed: no question yet
+    service.set_role(activity, police, "partner")
+    assert keys(service, "no_lead") == []  # roles before the rung is agreed: not yet
+    service.agree(activity, current="communication", wished="communication")
+    (m,) = found(service, "no_lead")
+    assert m.question and m.explain(Translator("et")).endswith("?")
+    assert m.sources == ("roles",)
+    for lang in ("et", "en"):
+        t = Translator(lang)
+        assert m.tool_note(t) and m.tool_note(t) in m.basis(t)
+    assert "eestvedaja" in m.tool_note(Translator("et"))
 
 
 def test_one_lead_and_a_role_for_everyone_leaves_no_role_mismatch(world: World) -> None:

@@ -254,7 +254,8 @@ TALKS_AND_TABLES: tuple[DemoActivity, ...] = (
         placements=_all(_YOUTH_MEET, COOP, COOP),
         reveal=True,
         agreed=(COOP, COOP),
-        roles={"youth": "lead", "child": "partner", "school": "partner", "police": "partner"},
+        # A meeting of equals: no lead (the "no lead?" question of the demo).
+        roles={"youth": "partner", "child": "partner", "school": "partner", "police": "partner"},
         commitments=(
             (
                 "youth",

@@ -40,7 +40,13 @@ KINDS = (
 
 # Kinds that ask a question rather than report a gap: the answer may well be "yes, on purpose".
 QUESTIONS = frozenset(
-    {"several_leads", "affected_missing", "informed_on_collaboration", "cooperation_across_fields"}
+    {
+        "no_lead",
+        "several_leads",
+        "affected_missing",
+        "informed_on_collaboration",
+        "cooperation_across_fields",
+    }
 )
 
 # The sentence of the guide each kind rests on (`guide.quote.*`, with `guide.where.*` saying
@@ -50,7 +56,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "not_placed": ("forms",),
     "placements_disagree": ("forms",),
     "no_lead": ("roles",),
-    "several_leads": ("collaboration",),
+    "several_leads": ("roles",),
     "no_role": ("roles",),
     "expectation_outside": ("expectations",),
     "expectation_open": ("expectations",),
@@ -64,9 +70,19 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "cooperation_across_fields": ("cooperation", "coordination"),
     "not_signed": ("forms",),
 }
-# Kinds whose question or advice is this tool's own, beyond the sentence they cite.
+# Kinds whose question or advice is this tool's own, beyond the sentence they cite. The guide
+# asks that roles be agreed; it never says a joint activity needs a lead (a round table of
+# equals often has none), so "no lead" and "several leads" are the tool's questions.
 TOOL_NOTES = frozenset(
-    {"several_leads", "fields_empty", "wish_without_action", "affected_missing", "cooperation_across_fields"}
+    {
+        "no_lead",
+        "several_leads",
+        "overlap",
+        "fields_empty",
+        "wish_without_action",
+        "affected_missing",
+        "cooperation_across_fields",
+    }
 )
 
 # The rules that follow the guide's own distinctions key on the shipped scenarios' ids:
@@ -232,7 +248,10 @@ def _role_rules(session: Session, activity: Activity) -> Iterator[Mismatch]:
     lead = session.scenario.lead_role()
     if lead is not None and activity.party_ids:
         leads = [p for p in activity.party_ids if roles.get(p) == lead.id]
-        if not leads:
+        # "Does anyone lead it?" is asked only once the rung is agreed and roles are being set:
+        # before that it means nothing (an activity not even placed has no roles yet).
+        setting = activity.agreed_current is not None and any(p in roles for p in activity.party_ids)
+        if not leads and setting:
             yield Mismatch("no_lead", activity.id, (), {"activity": activity.title, "role": lead.name})
         elif len(leads) > 1:
             yield Mismatch(

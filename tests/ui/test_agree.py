@@ -494,7 +494,7 @@ async def test_sign_off_and_a_change_reopens_it_visibly(
         await pilot.click("#agree-sign")  # the mouse path
         await pilot.pause()
         assert {s.party_id for s in fresh(empty_session).signoffs_for(w.talks)} == {w.police, w.town}
-        assert "The party Town signed off (2 of 3). Mismatches left: 5." in notifications(app)
+        assert "The party Town signed off (2 of 3). Mismatches left: 4." in notifications(app)
         assert "✓ signed" in line_of(items(view), "Town")
         assert plain(view.query_one("#agree-sign", Button).label) == "Withdraw sign-off"
         assert plain(view.query_one("#agree-status", Label)).endswith("Signed off: 2 of 3 parties")
@@ -683,7 +683,7 @@ async def test_markup_like_text_is_shown_literally_in_both_languages(
         await cursor_to(pilot, view, f"party:{w.town}")
         await pilot.press("s")
         await pilot.pause()
-        assert "Kinnitas: Town (1/2). Lahknevusi alles: 5." in notifications(app)
+        assert "Kinnitas: Town (1/2). Lahknevusi alles: 4." in notifications(app)
         await pilot.press("r")
         role = await screen_shown(pilot, RoleDialog)
         assert plain(role.query_one("#role-title", Label)) == f"Roll tegevuses „{HOSTILE}“: Town"

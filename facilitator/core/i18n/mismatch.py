@@ -15,8 +15,8 @@ MESSAGES = {
         "et": "„{activity}“: osapooled näevad seda erinevalt ({views}) ega ole astmes veel kokku leppinud.",
     },
     "mismatch.no_lead": {
-        "en": "“{activity}”: nobody has the role “{role}”. Who leads it?",
-        "et": "„{activity}“: kellelgi pole rolli „{role}“. Kes seda juhib?",
+        "en": "“{activity}”: nobody has the role “{role}”. Does anyone lead it, or do the parties take part as equals?",
+        "et": "„{activity}“: kellelgi pole rolli „{role}“. Kas keegi juhib seda või osalevad osapooled võrdsetena?",
     },
     "mismatch.several_leads": {
         "en": "“{activity}”: more than one party has the role “{role}” ({parties}). Do they lead it together, and who calls the parties together?",
@@ -72,7 +72,7 @@ MESSAGES = {
     },
     "mismatch.kind.not_placed": {"en": "Not placed", "et": "Paigutamata"},
     "mismatch.kind.placements_disagree": {"en": "Placements differ", "et": "Paigutused erinevad"},
-    "mismatch.kind.no_lead": {"en": "No lead", "et": "Eestvedaja puudub"},
+    "mismatch.kind.no_lead": {"en": "No lead?", "et": "Eestvedaja puudub?"},
     "mismatch.kind.several_leads": {"en": "Several leads?", "et": "Mitu eestvedajat?"},
     "mismatch.kind.no_role": {"en": "No role", "et": "Roll puudub"},
     "mismatch.kind.expectation_outside": {
@@ -102,6 +102,14 @@ MESSAGES = {
     },
     "mismatch.kind.not_signed": {"en": "Not signed off", "et": "Kinnitamata"},
     # ------------------------------------------------------------ what the tool asks beyond the guide
+    "mismatch.tool.no_lead": {
+        "en": "The guide asks that roles be agreed; it does not say that every joint activity needs a lead (communication between agencies or a round table of equals often has none). The question is this tool's own.",
+        "et": "Juhend palub rollides kokku leppida, kuid ei ütle, et igal ühistegevusel peab olema eestvedaja (ametkondade infovahetusel või võrdsete ümarlaual sageli polegi). Küsimus on selle tööriista oma.",
+    },
+    "mismatch.tool.overlap": {
+        "en": "The guide names avoiding overlap and duplication as an aim of cooperation; asking it of every rung is this tool's question.",
+        "et": "Tegevuste kattuvusest ja kordamisest hoidumist nimetab juhend kooperatsiooni eesmärgina; teistel astmetel on küsimus selle tööriista oma.",
+    },
     "mismatch.tool.several_leads": {
         "en": "Leading may be shared; who calls the parties together is this tool's question.",
         "et": "Eestvedamist võib jagada; kes kutsub osapooled kokku, on selle tööriista küsimus.",
@@ -149,8 +157,8 @@ MESSAGES = {
         "et": "Koostöö ehk „ühine eesmärkide, tegevuste ja ressursside planeerimine ning tulemuste hindamine“",
     },
     "guide.quote.empowerment": {
-        "en": "In the community empowerment approach, planning answers the question “What do we do with them?”, not the question “What do we do for them?”",
-        "et": "Kogukonna võimustamise lähenemise puhul vastatakse tegevuste planeerimisel küsimusele „Mida me nendega koos teeme?“, mitte küsimusele „Mida me nende jaoks teeme?“",
+        "en": "Community empowerment: “In this approach, planning the activities answers the question ‘What do we do with them?’, not the question ‘What do we do for them?’.”",
+        "et": "Kogukonna võimustamine: „Selle lähenemise puhul vastatakse tegevuste planeerimisel küsimusele „Mida me nendega koos teeme?“, mitte küsimusele „Mida me nende jaoks teeme?“.“",
     },
     "guide.quote.community": {
         "en": "“Community safety means joint activity in which the people whose safety is at stake take part.”",
