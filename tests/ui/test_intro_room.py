@@ -55,3 +55,22 @@ def test_tall_steps_are_as_wide_as_the_page_and_keep_their_notes_whole() -> None
     assert not any("…" in line for line in lines)
     said = " ".join(" ".join(line.strip("│┌┐└┘─ ").split()) for line in lines)
     assert " ".join(long.split()) in said
+
+
+@pytest.mark.parametrize("lang", ["et", "en"])
+@pytest.mark.parametrize("projector", [False, True])
+async def test_every_page_fits_120x40_whole(
+    make_app: MakeApp, empty_session: SessionService, lang: str, projector: bool
+) -> None:
+    """On the projector the room sees the whole page, not a ladder with the key sentence below
+    the fold (a tester's finding: "up, the same or down" was hidden on page 1 at 120x40)."""
+    app = make_app(session=empty_session, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.projector = projector
+        view = await open_intro(app, pilot)
+        for page in range(len(view.pages)):
+            view.go(page)
+            await pilot.pause()
+            scroll = view.query_one("#intro-scroll")
+            assert scroll.max_scroll_y == 0, (page, view.query_one("#intro-body").plain[-200:])
+            assert view.query_one("#intro-body").region.bottom <= 40 - 1

@@ -170,8 +170,10 @@ def staircase(labels: Sequence[str], width: int, rows: int = 2, notes: Sequence[
     return lines
 
 
-INTRO_RESERVE = 21
-"""Lines of the screen the overview page needs besides the ladder (header, heading, text, keys)."""
+INTRO_CHROME = 12
+"""Lines of the screen the overview page needs besides the ladder and its text: the app's
+header, the page's heading with its margins, the text's margin, the page keys and the footer."""
+BODY_WIDTH = 110  # #intro-body's max-width in intro.tcss
 MAX_RUNG_ROWS = 9
 
 
@@ -195,6 +197,8 @@ class Staircase(Widget):
         self.notes: tuple[str, ...] = ()
         self.rows = 2
         """Lines per rung, from the screen's height."""
+        self.beside: Prose | None = None
+        """The text under the ladder: the ladder leaves it room, so the whole page fits."""
 
     def show(self, labels: Iterable[str], notes: Iterable[str] = ()) -> None:
         self.labels = tuple(labels)
@@ -204,9 +208,17 @@ class Staircase(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.labels:
             return 0
-        room = viewport.height - INTRO_RESERVE
-        self.rows = min(max(room // len(self.labels), 2), MAX_RUNG_ROWS)
-        return len(staircase(self.labels, width, self.rows, self.notes))
+        text = len(self.beside.lines(min(width, BODY_WIDTH))) if self.beside is not None else 13
+        # Padding around the page grows in projector mode: the ladder gives up those lines too.
+        gutters = sum(w.styles.gutter.height for w in self.ancestors if isinstance(w, Widget))
+        room = viewport.height - INTRO_CHROME - gutters - text
+        rows = min(max(room // len(self.labels), 2), MAX_RUNG_ROWS)
+        drawn = staircase(self.labels, width, rows, self.notes)
+        while rows > 2 and len(drawn) > room:  # notes wrap: a step may take more than its rows
+            rows -= 1
+            drawn = staircase(self.labels, width, rows, self.notes)
+        self.rows = rows
+        return len(drawn)
 
     def render(self) -> Content:
         return Content("\n").join(staircase(self.labels, self.size.width, self.rows, self.notes))
@@ -278,8 +290,10 @@ class IntroView(PhaseView):
                 with Vertical(id="intro-heading-text"):
                     yield Label("", id="intro-title")
                     yield Label("", id="intro-summary")
-            yield Staircase(id="intro-ladder")
-            yield Prose(id="intro-body")
+            ladder = Staircase(id="intro-ladder")
+            ladder.beside = Prose(id="intro-body")
+            yield ladder
+            yield ladder.beside
         with Horizontal(id="intro-nav"):
             yield nav_button("◀", "intro-previous")
             yield nav_button("", "intro-go-overview")
@@ -389,12 +403,11 @@ class IntroView(PhaseView):
         return [
             BLANK,
             Block(Content.styled(t("intro.overview.message"), "bold")),
+            # "Up, the same or down" before the quotes: the room must see it (a tester's finding).
+            Block(Content.styled(t("intro.overview.advice"), "italic")),
             BLANK,
             Block(Content(t("intro.overview.forms")), Content("•")),
             Block(Content(t("intro.overview.agree")), Content("•")),
-            Block(Content(t("intro.overview.aim")), Content("•")),
-            BLANK,
-            Block(Content.styled(t("intro.overview.advice"), "italic")),
         ]
 
     def rung_blocks(self, rung: Rung) -> list[Block]:
@@ -405,29 +418,27 @@ class IntroView(PhaseView):
         if rung.flows:
             blocks += [BLANK, Block(Content.styled(t("intro.rung.flows"), HEADING_STYLE))]
             for flow in rung.flows:
-                text = Content.assemble((one_line(flow.name), "bold"))
-                if flow.description:
-                    text += Content(" – " + one_line(flow.description))
+                # The guide's words where the scenario has them; the short name would say it twice.
+                text = Content(one_line(flow.description or flow.name))
                 blocks.append(Block(text, Content("→"), indent=2))
         examples = self.scenario.examples_for(rung.id)
         if examples:
             blocks += [BLANK, Block(Content.styled(t("intro.rung.examples"), HEADING_STYLE))]
-            for example in examples:
-                heading = Content.assemble(
-                    (one_line(example.place), "bold"), ": ", (one_line(example.title), "italic")
-                )
-                blocks.append(Block(heading, Content("▸"), indent=2))
-                blocks.append(Block(Content(one_line(example.text)), indent=4))
+            for example in examples:  # the place and the guide's own words: the title would say it twice
+                said = Content.assemble((one_line(example.place), "bold"), ": ", one_line(example.text))
+                blocks.append(Block(said, Content("▸"), indent=2))
         return blocks
 
     def approach_blocks(self) -> list[Block]:
-        blocks: list[Block] = []
+        blocks: list[Block] = [Block(Content.styled(self.t("intro.overview.aim"), "italic"))]
         for number, approach in enumerate(self.scenario.approaches, start=1):
-            if blocks:
-                blocks.append(BLANK)
+            blocks.append(BLANK)
             name = Content.styled(f"{number}. {one_line(approach.name)}", HEADING_STYLE)
             blocks.append(Block(name))
-            blocks.append(Block(Content.styled(one_line(approach.summary), "italic")))
+            summary = one_line(approach.summary)
+            description = " ".join(approach.description.split())
+            if not description.startswith(" ".join(summary.split()).rstrip(".")):  # said once, not twice
+                blocks.append(Block(Content.styled(summary, "italic")))
             if approach.description:
                 blocks += text_blocks(approach.description)
             if approach.question:
