@@ -222,8 +222,21 @@ async def test_the_app_serves_no_second_server_where_serve_runs_and_says_where_i
             await pilot.pause()
             await pilot.press("j")
             await until(pilot, lambda: isinstance(app.screen, JoinPanel) and app.screen._ready)
-            said = str(panel(app).query_one("#join-address", Static).render())
-            assert f"already runs on this computer, at {address} (process {proc.pid})" in said
+            screen = panel(app)
+
+            def shown(selector: str) -> str:
+                return str(screen.query_one(selector, Static).render())
+
+            # What the room needs, to project: the running server's address and code (F8)...
+            assert shown("#join-address") == address
+            assert shown("#join-code") == " ".join(code)
+            assert screen.query_one("#join-code-big", Static).display
+            # ... and why it is read-only here, said once (not in the address box and again below).
+            said = shown("#join-status")
+            assert f"Served by another process on this computer (process {proc.pid}" in said
+            everything = screen_text(app)
+            assert everything.count(f"process {proc.pid}") == 1, everything
+            assert "already runs" not in everything
             assert app.participants is not None and not app.participants.running
             await pilot.press("r")  # a new code, here, would be for nobody: nothing written
             await pilot.pause()

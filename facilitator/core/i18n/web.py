@@ -257,6 +257,18 @@ MESSAGES = {
         "en": "Local network ({address}): phones on the same Wi-Fi can join.",
         "et": "Kohalik võrk ({address}): samas Wi-Fi-võrgus olevad telefonid saavad liituda.",
     },
+    "join.elsewhere": {
+        "en": "Served by another process on this computer (process {pid}, facilitator serve): shown here "
+        "to project; devices, code and network are changed there (stop it there to serve from here)",
+        "et": "Serveerib teine protsess selles arvutis (protsess {pid}, facilitator serve): siin näidatakse "
+        "projitseerimiseks; seadmeid, koodi ja võrku muudetakse seal (siit serveerimiseks peata see seal)",
+    },
+    "join.local_only.elsewhere": {
+        "en": "Phones can't reach this server yet: it listens on this computer only. Start facilitator serve "
+        "with --lan to open it to the local network (the same Wi-Fi); then the QR code appears here.",
+        "et": "Telefonid ei pääse sellele serverile veel ligi: see kuulab ainult selles arvutis. Käivita "
+        "facilitator serve võtmega --lan, et avada see kohalikule võrgule (samale Wi-Fi-le); siis ilmub siia QR-kood.",
+    },
     "join.network.switch": {"en": "(n switches)", "et": "(n vahetab)"},
     "join.more_keys": {
         "en": "m moves a device to another party · r new code (joined devices stay) · s stops the server",

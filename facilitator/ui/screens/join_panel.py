@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -111,6 +112,42 @@ async def resume_serving(app: Host, service: SessionService) -> tuple[WebServer 
     return (server if server.running else None), reason
 
 
+@dataclass(frozen=True)
+class Served:
+    """Where phones join: this app's server, or another process's (`facilitator serve`) read
+    from the room file, shown read-only so the facilitator can still project it."""
+
+    url: str
+    on_lan: bool
+    host: str
+    code: str
+    pid: str = ""  # another process's; "" for this app's own server
+
+    @property
+    def join_url(self) -> str:
+        return f"{self.url}?code={self.code}"
+
+
+def served_elsewhere(service: SessionService) -> Served | None:
+    """The running server's address and code as another process keeps them in the room file now."""
+    from urllib.parse import urlsplit
+
+    from facilitator.web.joining import CODE_ALPHABET
+    from facilitator.web.room_file import RoomFile
+
+    room = RoomFile(service.path)
+    owner, desk = room.get("owner"), room.desk()
+    url = owner.get("url") if isinstance(owner, dict) else None
+    code = desk.get("code")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")) or not isinstance(code, str):
+        return None
+    if not code or not all(ch in CODE_ALPHABET for ch in code):
+        return None
+    host = urlsplit(url).hostname or ""
+    on_lan = host not in ("127.0.0.1", "localhost", "::1")
+    return Served(url, on_lan, host, code, str(owner.get("pid", "?")))
+
+
 def device_state(device: Device, flagged: dict[str, str], rejoined: bool, t: Callable[..., str]) -> str:
     """What the facilitator needs to know of a device, in a few words."""
     if not device.admitted:
@@ -147,6 +184,8 @@ class JoinPanel(BaseScreen):
         self._shown: tuple[object, ...] = ()
         self._error = ""
         self._ready = False
+        self._elsewhere: Served | None = None
+        """Served by another process (`facilitator serve`): its address and code, read-only here."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="join-title")
@@ -179,7 +218,17 @@ class JoinPanel(BaseScreen):
             await self._start(self.server.saved_lan(), opening=True)
         self._ready = True
         self.show_server()
-        self.set_interval(0.5, self.show_devices)
+        self.set_interval(0.5, self._tick)
+
+    def _tick(self) -> None:
+        """Twice a second: the devices; served elsewhere, also that server's code (renewed there)."""
+        if self._elsewhere is not None and not self.server.running:
+            now = served_elsewhere(self.service)
+            if now is not None and now != self._elsewhere:
+                self._elsewhere = now
+                self.show_server()
+                return
+        self.show_devices()
 
     def relabel(self) -> None:
         super().relabel()
@@ -217,42 +266,57 @@ class JoinPanel(BaseScreen):
         try:
             self.server.claim()
         except RoomTaken as taken:
-            self._error = self.t(taken.key or "room.taken", **taken.values)
+            self._elsewhere = served_elsewhere(self.service)
+            pid = taken.values.get("pid", "?")
+            self._error = (
+                self.t("join.elsewhere", pid=pid)
+                if self._elsewhere
+                else self.t(taken.key or "room.taken", **taken.values)
+            )
             return
+        self._elsewhere = None
         if opening:
             self.server.desk.set_open(True)
         self._error = await start_serving(self.server, lan, self.t)
         self._lan = lan
 
     def show_server(self) -> None:
-        t = self.t
         binding = self.server.binding
-        address = self.query_one("#join-address", Static)
-        if binding is None or not self.server.running:
-            address.update(Content(self._error or t("join.starting")))
+        if binding is not None and self.server.running:
+            served = Served(binding.url, binding.on_lan, binding.shown_host, self.server.desk.code)
+        elif self._elsewhere is not None:
+            served = self._elsewhere
+        else:  # (the reason is said once, in the status line below)
+            self.query_one("#join-address", Static).update(
+                Content("" if self._error else self.t("join.starting"))
+            )
+            self.show_devices()
             return
+        self.show_where(served)
+        self.show_devices()
+
+    def show_where(self, served: Served) -> None:
+        """The QR code (or why there is none), the address, the code and the network."""
+        t = self.t
         qr = self.query_one("#join-qr", Static)
-        qr.set_class(not binding.on_lan, "-local")
-        if binding.on_lan:
-            drawn = qr_text(self.server.join_url(), self.qr_scale())
+        qr.set_class(not served.on_lan, "-local")
+        if served.on_lan:
+            drawn = qr_text(served.join_url, self.qr_scale())
             qr.update(drawn)
             beside = len(drawn.plain.split("\n", 1)[0]) + 2
         else:  # a QR code no phone can use would only mislead
-            qr.update(Content(t("join.local_only")))
+            qr.update(Content(t("join.local_only" if not served.pid else "join.local_only.elsewhere")))
             beside = LOCAL_NOTE_WIDTH + 2
-        address.update(Content(binding.url))
-        code = self.server.desk.code
-        scale = self.code_scale(code, beside)
+        self.query_one("#join-address", Static).update(Content(served.url))
+        scale = self.code_scale(served.code, beside)
         big = self.query_one("#join-code-big", Static)
         big.display = scale > 0  # cut letters would mislead: then the spaced line alone
         if scale:
-            big.update(big_code(code, scale))
-        self.query_one("#join-code", Static).update(Content(spaced(code)))
-        network = (
-            t("join.network.lan", address=binding.shown_host) if binding.on_lan else t("join.network.local")
-        )
-        self.query_one("#join-network", Static).update(Content(network + "\n" + t("join.network.switch")))
-        self.show_devices()
+            big.update(big_code(served.code, scale))
+        self.query_one("#join-code", Static).update(Content(spaced(served.code)))
+        network = t("join.network.lan", address=served.host) if served.on_lan else t("join.network.local")
+        switch = t("join.network.switch") if not served.pid else ""
+        self.query_one("#join-network", Static).update(Content(f"{network}\n{switch}".strip()))
 
     def qr_scale(self) -> int:
         """Twice the size when the screen has room for it beside the address and code."""
@@ -343,7 +407,10 @@ class JoinPanel(BaseScreen):
         self.query_one("#join-status", Static).update(Content(status))
         self.query_one("#join-status", Static).set_class(desk.room_limited or bool(waiting), "-alert")
         admit = t("join.admit_each.on") if desk.admit_each else t("join.admit_each.off")
-        self.query_one("#join-admit", Static).update(Content(admit + "\n" + t("join.more_keys")))
+        elsewhere = self._elsewhere is not None and not self.server.running  # its keys work there
+        self.query_one("#join-admit", Static).update(
+            Content("" if elsewhere else admit + "\n" + t("join.more_keys"))
+        )
 
     # ---------------------------------------------------------------- actions
     def selected(self) -> str | None:
@@ -359,6 +426,13 @@ class JoinPanel(BaseScreen):
         self.server.state.poke()
         self.show_devices()
 
+    def _read_only(self) -> bool:
+        """Served by another process: its room changes there, never from here (said again)."""
+        if self._elsewhere is None or self.server.running:
+            return False
+        self.notify(self._error, markup=False, timeout=5)
+        return True
+
     def action_network(self) -> None:
         """Switch between this computer only and the local network."""
         if self._ready:
@@ -367,6 +441,8 @@ class JoinPanel(BaseScreen):
     def action_remove(self) -> None:
         """Remove the selected device: its page stops working; it may join again with the code.
         Asks first (a letter typed by mistake removes nothing)."""
+        if self._read_only():
+            return
         device_id = self.selected()
         device = self.server.desk.by_id(device_id) if device_id else None
         if device is None:
@@ -384,6 +460,8 @@ class JoinPanel(BaseScreen):
 
     def action_move(self) -> None:
         """Move the selected device to another party (only the facilitator can)."""
+        if self._read_only():
+            return
         device_id = self.selected()
         device = self.server.desk.by_id(device_id) if device_id else None
         if device is None:
@@ -402,12 +480,16 @@ class JoinPanel(BaseScreen):
 
     def action_admit_each(self) -> None:
         """Switch: new devices wait for the facilitator to admit them, or take part at once."""
+        if self._read_only():
+            return
         if self._ready:
             self.server.desk.set_admit_each(not self.server.desk.admit_each)
             self.show_devices()
 
     def action_admit(self) -> None:
         """Admit every device waiting for the facilitator."""
+        if self._read_only():
+            return
         if self._ready:
             count = self.server.desk.admit_waiting()
             self.notify(self.t("join.admitted", count=count), timeout=3)
@@ -415,6 +497,8 @@ class JoinPanel(BaseScreen):
 
     def action_renew(self) -> None:
         """A new join code (after too many wrong guesses, or a code seen by the wrong people)."""
+        if self._read_only():
+            return
         if self._ready:
             code = self.server.desk.renew_code()
             self.notify(self.t("join.renewed", code=code), timeout=5)
