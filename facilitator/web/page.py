@@ -75,6 +75,10 @@ class AgreeBlock:
     others: list[tuple[str, str]]  # (party id, name): who we can address an expectation to
     signed_off: bool
     agreed: str
+    agreed_wished: str = ""
+    """The agreed wished rung, as "2. Cooperation" ("" until agreed)."""
+    role: str = ""
+    """The party's role in the activity, by the scenario's name ("" until set)."""
     closed_key: str = ""
     """Why the party can't commit, expect, answer or sign off here now (`core.rules`); "" if it can."""
     closed_values: dict[str, object] = field(default_factory=dict)
@@ -261,6 +265,8 @@ def _agree_block(
         others=[(p, session.party_name(p)) for p in activity.party_ids if p != party_id],
         signed_off=signed,
         agreed=rung_name(session.scenario, activity.agreed_current),
+        agreed_wished=rung_name(session.scenario, activity.agreed_wished),
+        role=_role_name(session, activity.id, party_id),
         closed_key=(closed.key or "") if closed else "",
         closed_values=dict(closed.values) if closed else {},
         can_withdraw=may_withdraw,
@@ -269,6 +275,12 @@ def _agree_block(
             session.party_name(p) for p in signed_parties(session, activity.id) if p != party_id
         ],
     )
+
+
+def _role_name(session: Session, activity_id: str, party_id: str) -> str:
+    role_id = session.roles_for(activity_id).get(party_id)
+    known = {r.id: r.name for r in session.scenario.roles}
+    return known.get(role_id, role_id) if role_id else ""
 
 
 def replaced_phone(ours: Placement | None) -> str:

@@ -50,6 +50,11 @@ MESSAGES = {
     "web.nobody_placed": {"en": "Nobody placed this activity.", "et": "Keegi ei paigutanud seda tegevust."},
     "web.agreed": {"en": "Agreed rung: {rung}", "et": "Kokkulepitud aste: {rung}"},
     "web.agreed_wished": {"en": "Wished rung: {rung}", "et": "Soovitud aste: {rung}"},
+    "web.agreed_to_wished": {
+        "en": "Agreed rung: {rung} → wished: {wished}",
+        "et": "Kokkulepitud aste: {rung} → soovitud: {wished}",
+    },
+    "web.our_role": {"en": "Your role: {role}", "et": "Teie roll: {role}"},
     "web.agreeing": {
         "en": "The parties are now agreeing on the rung.",
         "et": "Nüüd lepivad osapooled astmes kokku.",
@@ -104,6 +109,10 @@ MESSAGES = {
     "web.none_to_us": {
         "en": "Nothing expected of your party yet.",
         "et": "Teie osapoolelt pole veel midagi oodatud.",
+    },
+    "web.none_to_us.closed": {
+        "en": "Nothing was expected of your party.",
+        "et": "Teie osapoolelt ei oodatud midagi.",
     },
     "web.accept": {"en": "Accept", "et": "Võtke vastu"},
     "web.response": {
