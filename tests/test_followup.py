@@ -96,10 +96,13 @@ def test_the_series_of_three(library: SessionLibrary) -> None:
     kept = h.parties[police][1]
     assert kept is not None and kept.kept is not None and kept.kept == kept.commitments
     first_year = h.parties[police][0]
-    done_first = sum(
-        1 for c in first.commitments if c.party_id == police and recorded[c.id].outcome == "done"
-    )
+    # Its promises are its commitments and the expectations it accepted or amended (as followed up).
+    promised = [c.id for c in first.commitments if c.party_id == police] + [
+        e.id for e in first.expectations if e.to_party == police and e.state in ("accepted", "amended")
+    ]
+    done_first = sum(1 for i in promised if recorded[i].outcome == "done" and recorded[i].confirmed)
     assert first_year is not None and first_year.kept == done_first
+    assert first_year.commitments == len(promised)
 
 
 def test_a_party_answers_only_for_its_own_items_and_the_room_confirms(library: SessionLibrary) -> None:

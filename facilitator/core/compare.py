@@ -316,12 +316,19 @@ class _Comparer:
 
     # ---------------------------------------------------------------- actions
     def actions(self) -> tuple[tuple[ActionFollowUp, ...], tuple[Action, ...]]:
+        carried = {x.id: f.carried_action for x in self.a.actions if (f := self.followed("action", x.id))}
         steps: list[tuple[ActionMatch, Key[Action], Key[Action]]] = [
-            ("id", lambda x: x.id, lambda y: y.id),
-            ("text", lambda x: (self.ref_a(x.owner), x.text), lambda y: (self.ref_b(y.owner), y.text)),
+            ("carried", lambda x: carried.get(x.id), lambda y: y.id),  # the step it was carried over as
+            ("id", lambda x: None if x.id in carried else x.id, lambda y: y.id),
+            # A step `b` follows up is only the step it was carried over as, never one of like words.
             (
                 "text",
-                lambda x: (self.ref_a(x.owner), normalise(x.text)),
+                lambda x: None if x.id in carried else (self.ref_a(x.owner), x.text),
+                lambda y: (self.ref_b(y.owner), y.text),
+            ),
+            (
+                "text",
+                lambda x: None if x.id in carried else (self.ref_a(x.owner), normalise(x.text)),
                 lambda y: (self.ref_b(y.owner), normalise(y.text)),
             ),
         ]
@@ -332,8 +339,7 @@ class _Comparer:
         follow_ups = []
         for i, x in enumerate(before):
             y, how = found.get(i, (None, None))
-            followup = self.followed("action", x.id) if y is None else None
-            follow_ups.append(ActionFollowUp(x, y, how, self.ref_a(x.owner), followup))
+            follow_ups.append(ActionFollowUp(x, y, how, self.ref_a(x.owner), self.followed("action", x.id)))
         return tuple(follow_ups), tuple(y for j, y in enumerate(after) if j not in used)
 
     def run(self) -> Comparison:

@@ -20,7 +20,7 @@ from facilitator.core.comparison import (
 )
 from facilitator.core.dates import shown_date
 from facilitator.core.i18n import Translator
-from facilitator.core.model import Expectation, FollowUp, Session
+from facilitator.core.model import Action, Expectation, FollowUp, Session
 from facilitator.core.scenario import Scenario
 
 
@@ -49,14 +49,26 @@ def role_name(scenario: Scenario, role_id: str | None, t: Translator, *, not_set
         return role_id
 
 
-def followup_text(followup: FollowUp | None, t: Translator) -> str:
-    """What the follow-up recorded of a carried item: "followed up: done", or "not followed up yet"."""
+def followup_text(followup: FollowUp | None, t: Translator, carried: Action | None = None) -> str:
+    """What the follow-up recorded of a carried item: "followed up: done — its note", or "not
+    followed up yet"; and "↪ carried over (due 01.03.2027)" where a step was carried into `b` as
+    `carried`. Every place that reports last time's promises says it in these words."""
     if followup is None:
         return ""
     key = outcome_key(followup)
-    if key == "none":
-        return t("followup.outcome.none")
-    return t("compare.followed", outcome=t(f"followup.outcome.{key}"))
+    said = (
+        t("followup.outcome.none")
+        if key == "none"
+        else t("compare.followed", outcome=t(f"followup.outcome.{key}"))
+    )
+    if followup.note:
+        said += " — " + followup.note
+    if carried is not None:
+        due = shown_date(carried.due, t.language) if carried.due else ""
+        said += " " + (t("compare.carried.due", due=due) if due else t("compare.carried"))
+        if carried.done:
+            said += " " + t("compare.carried.done")
+    return said
 
 
 def _state(e: Expectation, t: Translator) -> str:
@@ -208,6 +220,8 @@ def _expectation(c: Comparison, pair: ActivityPair, e: ExpectationChange, t: Tra
         **{"from": c.party_name(e.from_party), "to": c.party_name(e.to_party)},
         text=e.text,
     )
+    if e.original:
+        what += " " + t("compare.expectation.original", text=e.original)
     if e.before is None:
         assert e.after is not None
         how = t("compare.expectation.added", state=_state(e.after, t))
@@ -266,7 +280,7 @@ def _actions(c: Comparison, t: Translator) -> list[str]:
             t,
             "compare.section.actions_followed",
             [
-                f"{action(c.party_name(f.owner), f.before.text)}: {followup_text(f.followup, t)}"
+                f"{action(c.party_name(f.owner), f.before.text)}: {followup_text(f.followup, t, f.after)}"
                 for f in c.actions
                 if f.status == "followed" and f.followup is not None
             ],

@@ -35,7 +35,7 @@ def normalise(text: str) -> str:
 Basis = Literal["id", "index"]
 ActivityMatch = Literal["id", "title"]
 PartyMatchKind = Literal["id", "suggested_id", "name"]
-ActionMatch = Literal["id", "text"]
+ActionMatch = Literal["id", "carried", "text"]
 RungChangeKind = Literal["up", "down", "same", "agreed", "cleared", "none"]
 Movement = Literal["up", "down", "same", "unrated"]
 ChangeKind = Literal["added", "removed", "changed"]
@@ -139,10 +139,20 @@ class ExpectationChange:
 
     @property
     def text(self) -> str:
-        """The expectation as stated (the later wording when both have it)."""
+        """The expectation as stated (the later wording when both have it); one `b` followed up
+        by the wording agreed last time, as the follow-up itself quotes it."""
+        if self.followup is not None and self.before is not None:
+            return self.before.effective_text
         shown = self.after or self.before
         assert shown is not None
         return shown.text
+
+    @property
+    def original(self) -> str:
+        """The wording first asked, where the follow-up is about an amended one ("" otherwise)."""
+        if self.followup is not None and self.before is not None and self.before.text != self.text:
+            return self.before.text
+        return ""
 
 
 @dataclass(frozen=True)
@@ -209,7 +219,8 @@ class ActivityPair:
 @dataclass(frozen=True)
 class ActionFollowUp:
     """An action of `a` and what `b` shows of it: done, still open, followed up (`b` continues `a`
-    and carries it as an item to follow up), or dropped."""
+    and carries it as an item to follow up; `after` is then the step it was carried over as, if
+    it was), or dropped."""
 
     before: Action
     after: Action | None
@@ -219,8 +230,10 @@ class ActionFollowUp:
 
     @property
     def status(self) -> ActionStatus:
+        if self.followup is not None:
+            return "followed"
         if self.after is None:
-            return "followed" if self.followup is not None else "dropped"
+            return "dropped"
         return "done" if self.after.done else "open"
 
     @property
@@ -230,7 +243,7 @@ class ActionFollowUp:
 
     @property
     def changed(self) -> bool:
-        return self.after is None or self.after.done != self.before.done
+        return self.followup is not None or self.after is None or self.after.done != self.before.done
 
 
 @dataclass(frozen=True)

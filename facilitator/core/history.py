@@ -103,7 +103,8 @@ class PairsYear:
 
 @dataclass(frozen=True)
 class PartyYear:
-    """One party's record in one session: its steps, and its commitments as followed up later."""
+    """One party's record in one session: its steps (less those the next follow-up found no longer
+    needed), and its promises (commitments, accepted or amended expectations) as followed up later."""
 
     steps: int
     done: int
@@ -210,16 +211,29 @@ def on_time(session: Session, action: Action) -> bool:
     return day is None or day <= action.due
 
 
-def _kept(later: Session | None, session: Session, party_id: str) -> int | None:
-    """How many of the party's commitments the next session's follow-up recorded as done."""
-    if later is None:
-        return None
+def _promised(session: Session, party_id: str) -> list[str]:
+    """The ids of what a party promised in a session: its commitments and the expectations it
+    accepted or amended (the follow-up carries both as its promises)."""
+    return [c.id for c in session.commitments if c.party_id == party_id] + [
+        e.id for e in session.expectations if e.to_party == party_id and e.state in ("accepted", "amended")
+    ]
+
+
+def _party_year(session: Session, later: Session | None, party_id: str) -> PartyYear:
+    """A party's record in `session`; `later`'s follow-up tells what came of its promises, and a
+    step it recorded as no longer needed is not counted as one left undone."""
     from facilitator.core.followup import outcomes_of
 
-    outcomes = outcomes_of(later, session.id)
-    if not outcomes:
-        return None
-    return sum(1 for c in session.commitments if c.party_id == party_id and outcomes.get(c.id) == "done")
+    outcomes = outcomes_of(later, session.id) if later is not None else {}
+    steps = [x for x in session.actions if x.owner == party_id and outcomes.get(x.id) != "dropped"]
+    promised = _promised(session, party_id)
+    return PartyYear(
+        steps=len(steps),
+        done=sum(1 for x in steps if x.done),
+        on_time=sum(1 for x in steps if on_time(session, x)),
+        commitments=len(promised),
+        kept=sum(1 for i in promised if outcomes.get(i) == "done") if outcomes else None,
+    )
 
 
 def _party_years(sessions: tuple[Session, ...]) -> dict[str, tuple[PartyYear | None, ...]]:
@@ -228,23 +242,12 @@ def _party_years(sessions: tuple[Session, ...]) -> dict[str, tuple[PartyYear | N
         ids.extend(p.id for p in s.parties if p.id not in ids)
     out: dict[str, tuple[PartyYear | None, ...]] = {}
     for party_id in ids:
-        years: list[PartyYear | None] = []
-        for i, s in enumerate(sessions):
-            if not s.has_party(party_id):
-                years.append(None)
-                continue
-            steps = [x for x in s.actions if x.owner == party_id]
-            later = sessions[i + 1] if i + 1 < len(sessions) else None
-            years.append(
-                PartyYear(
-                    steps=len(steps),
-                    done=sum(1 for x in steps if x.done),
-                    on_time=sum(1 for x in steps if on_time(s, x)),
-                    commitments=sum(1 for c in s.commitments if c.party_id == party_id),
-                    kept=_kept(later, s, party_id),
-                )
-            )
-        out[party_id] = tuple(years)
+        out[party_id] = tuple(
+            _party_year(s, sessions[i + 1] if i + 1 < len(sessions) else None, party_id)
+            if s.has_party(party_id)
+            else None
+            for i, s in enumerate(sessions)
+        )
     return out
 
 

@@ -63,6 +63,13 @@ MESSAGES = {
     "compare.role.none": {"en": "no role", "et": "rollita"},
     "compare.role.not_set": {"en": "not set yet", "et": "veel määramata"},
     "compare.followed": {"en": "followed up: {outcome}", "et": "üle vaadatud: {outcome}"},
+    "compare.carried.due": {
+        "en": "↪ carried over (due {due})",
+        "et": "↪ võeti edasi (tähtaeg {due})",
+    },
+    "compare.carried": {"en": "↪ carried over", "et": "↪ võeti edasi"},
+    "compare.carried.done": {"en": "(done since)", "et": "(nüüdseks tehtud)"},
+    "compare.expectation.original": {"en": "(first asked: “{text}”)", "et": "(algselt: „{text}“)"},
     "compare.commitment.followed": {
         "en": "{activity}: commitment of {party}: “{text}”: {outcome}",
         "et": "{activity}: lubadus ({party}): „{text}“: {outcome}",

@@ -63,13 +63,13 @@ MESSAGES = {
     },
     "history.steps.heading": {"en": "Next steps done", "et": "Tehtud järgmised sammud"},
     "history.steps.intro": {
-        "en": "Per party and workshop: the party's next steps done, of all, and in brackets how many were done by their due date. — : no steps.",
-        "et": "Osapoolte ja töötubade kaupa: osapoole tehtud järgmised sammud kõigist ning sulgudes, mitu neist tehti tähtajaks. — : samme polnud.",
+        "en": "Per party and workshop: the party's next steps done, of all (a step the next follow-up found no longer needed is left out), and in brackets how many were done by their due date. — : no steps.",
+        "et": "Osapoolte ja töötubade kaupa: osapoole tehtud järgmised sammud kõigist (samm, mida järgmine järelkontroll enam vajalikuks ei pidanud, jääb välja) ning sulgudes, mitu neist tehti tähtajaks. — : samme polnud.",
     },
     "history.kept.heading": {"en": "Promises kept", "et": "Peetud lubadused"},
     "history.kept.intro": {
-        "en": "Per party and workshop: the party's commitments kept, of all, as the next workshop's follow-up recorded them. ? : not followed up yet. — : no commitments.",
-        "et": "Osapoolte ja töötubade kaupa: osapoole peetud lubadused kõigist, nagu järgmise töötoa järelkontroll need kirja pani. ? : veel üle vaatamata. — : lubadusi polnud.",
+        "en": "Per party and workshop: the party's promises kept, of all (its commitments and the expectations it accepted or amended), as the next workshop's follow-up recorded them. ? : not followed up yet. — : no promises.",
+        "et": "Osapoolte ja töötubade kaupa: osapoole peetud lubadused kõigist (tema lubadused ja ootused, mille ta vastu võttis või mida muutis), nagu järgmise töötoa järelkontroll need kirja pani. ? : veel üle vaatamata. — : lubadusi polnud.",
     },
     "history.approaches.heading": {
         "en": "Approaches and information flows",

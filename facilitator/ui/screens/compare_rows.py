@@ -241,7 +241,7 @@ def describe_pair(pair: ActivityPair, c: Comparison, t: Translator) -> list[str]
         for ch in pair.commitments:
             if ch.followup is not None:  # last time's, carried here: what the follow-up says
                 said = t("exchange.detail.commitment.followed", party=ref(ch.party), text=one_line(ch.text))
-                lines.append(f"  ↩ {said}: {followup_text(ch.followup, t)}")
+                lines.append(f"  ↩ {said}: {one_line(followup_text(ch.followup, t))}")
                 continue
             symbol = "+" if ch.kind == "added" else "−"
             lines.append(
@@ -263,11 +263,13 @@ def expectation_line(e: ExpectationChange, c: Comparison, t: Translator) -> str:
         **{"from": one_line(c.party_name(e.from_party)), "to": one_line(c.party_name(e.to_party))},
         text=one_line(e.text),
     )
+    if e.original:
+        who += " " + t("compare.expectation.original", text=one_line(e.original))
     if e.before is None:
         assert e.after is not None
         return f"+ {who}: " + t("exchange.detail.expectation.added", state=state_text(e.after, t))
     if e.followup is not None:
-        return f"↩ {who}: {followup_text(e.followup, t)}"
+        return f"↩ {who}: {one_line(followup_text(e.followup, t))}"
     if e.after is None:
         return f"− {who}: " + t("exchange.detail.expectation.removed", state=state_text(e.before, t))
     return f"≠ {who}: {state_text(e.before, t)} → {state_text(e.after, t)}"
