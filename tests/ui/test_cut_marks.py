@@ -207,3 +207,26 @@ async def test_home_tells_sessions_of_one_long_title_apart(
             assert shown_date(summary.date or summary.created_at[:10], "et") in line, line  # the date
         wide = table.virtual_size.width > table.scrollable_content_region.width
         assert all(line.rstrip().endswith("…") for line in lines) == wide, lines  # more: marked
+
+
+@pytest.mark.parametrize("language", ["et", "en"])
+async def test_reviews_tables_fit_80_columns(ui_library: SessionLibrary, language: str) -> None:
+    """Review's partner table, its steps and the history's tables wrap long names into taller
+    rows instead of scrolling sideways (at 80×24 the pairs' rung and the history's last header
+    were cut)."""
+    _demo, followup = sessions(ui_library, language)
+    app = create_app(ui_library, lang=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await screen_shown(pilot, HomeScreen)
+        ids = [s.id for s in home.summaries]
+        home.query_one("#sessions", DataTable).move_cursor(row=ids.index(followup.session.id))
+        await pilot.press("r")
+        screen = await screen_shown(pilot, ReviewScreen)
+        found: list[str] = []
+        for tab in ("review-tab-dashboard", "review-tab-history"):
+            screen.query_one("#review-tabs", TabbedContent).active = tab
+            await settled(pilot)
+            for table in screen.query(DataTable):
+                if table.display and table.size.area:
+                    found += header_cuts(table)
+        assert found == [], "\n".join(found)

@@ -36,9 +36,10 @@ MESSAGES = {
     "history.col.agreed": {"en": "Rung agreed", "et": "Aste kokku lepitud"},
     "history.col.activity": {"en": "Activity", "et": "Tegevus"},
     "history.col.session": {"en": "Workshop", "et": "Töötuba"},
-    "history.col.pairs": {"en": "Pairs working together", "et": "Koos tegutsevaid paare"},
+    # Short, so that the table's four headers fit 80 columns whole (the lost pairs' was cut).
+    "history.col.pairs": {"en": "Pairs together", "et": "Paare koos"},
     "history.col.gained": {"en": "New pairs", "et": "Uued paarid"},
-    "history.col.lost": {"en": "Pairs no longer together", "et": "Paarid, kes enam koos ei tegutse"},
+    "history.col.lost": {"en": "No longer together", "et": "Enam mitte koos"},
     "history.col.party": {"en": "Party", "et": "Osapool"},
     "history.col.approach": {"en": "Approach", "et": "Lähenemine"},
     "history.col.flow": {"en": "Information flow", "et": "Info liikumise suund"},

@@ -34,7 +34,7 @@ from facilitator.core.i18n import reason
 from facilitator.core.model import Session
 from facilitator.ui.host import AppBound
 from facilitator.ui.text import literal_cell
-from facilitator.ui.widgets.tables import Table
+from facilitator.ui.widgets.tables import Column, Table
 
 TITLE_WIDTH = 34
 NAMES_WIDTH = 48
@@ -100,11 +100,14 @@ class HistoryPane(AppBound, VerticalScroll):
         return Text(value, style="italic" if quiet(value, self.fapp.t) else "")
 
     def _fill(self, table_id: str, heading: str, header: list[str], rows: list[tuple[Any, ...]]) -> None:
-        table: DataTable[Any] = self.query_one(f"#{table_id}", DataTable)
-        table.clear(columns=True)
-        for name in header:
-            table.add_column(Text(name))
-        table.add_rows(rows)
+        """Every column within the width, long cells wrapped (a year's lost pairs pushed the
+        last column out at 80 columns, its header cut)."""
+        table = self.query_one(f"#{table_id}", Table)
+        cells = [
+            (str(n), tuple(c if isinstance(c, Text) else Text(str(c)) for c in row))
+            for n, row in enumerate(rows)
+        ]
+        table.show_rows([Column(f"c{n}", name) for n, name in enumerate(header)], cells)
         self.query_one(f"#{table_id}-heading", Label).update(Content(heading))
         table.display = bool(rows)
 

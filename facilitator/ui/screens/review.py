@@ -16,7 +16,6 @@ screen that can change or delete data (home opens, deletes and imports). ctrl+q 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Label, TabbedContent, TabPane
+from textual.widgets import Label, TabbedContent, TabPane
 
 from facilitator.core.closing import closed_on
 from facilitator.core.dates import shown_date
@@ -35,7 +34,7 @@ from facilitator.core.review import Dashboard, dashboard, phase_number
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseScreen
-from facilitator.ui.text import CutCell, literal, literal_block, literal_cell
+from facilitator.ui.text import literal, literal_block, literal_cell
 from facilitator.ui.views.summary import ChartRow, RungChart
 from facilitator.ui.widgets.keybar import KeyBar
 from facilitator.ui.widgets.linelist import Cell, LineList, fit
@@ -96,13 +95,7 @@ class ReviewScreen(BaseScreen):
                     yield Label("", id="review-approaches")
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-pairs-heading", classes="review-heading")
-                    yield Table(
-                        id="review-pairs",
-                        cursor_type="row",
-                        zebra_stripes=True,
-                        gives_way="review.pairs.col.b",
-                        least=12,
-                    )
+                    yield Table(id="review-pairs", cursor_type="row", zebra_stripes=True)
                 with Vertical(classes="review-section"):
                     yield Label("", id="review-mismatches-heading", classes="review-heading")
                     yield Label("", id="review-mismatch-counts")
@@ -218,49 +211,34 @@ class ReviewScreen(BaseScreen):
         self._fill_actions(data)
         self._fill_signoffs(data)
 
-    def _refill(
-        self,
-        table_id: str,
-        columns: Iterable[tuple[str, int | None]],
-        rows: Iterable[tuple[Any, ...]],
-        heading_id: str,
-        heading: str,
-    ) -> int:
-        """Replace a table's columns (catalogue key, width) and rows, keeping its cursor row."""
-        table: DataTable[Any] = self.query_one(f"#{table_id}", DataTable)
-        keep = table.cursor_row
-        table.clear(columns=True)
-        for key, width in columns:
-            table.add_column(Text(self.t(key)), key=key, width=width)
-        table.add_rows(rows)
-        if 0 < keep < table.row_count:
-            table.move_cursor(row=keep, animate=False)
-        self.query_one(f"#{heading_id}", Label).update(Content(heading))
-        table.display = table.row_count > 0
-        return table.row_count
-
     def _fill_pairs(self, data: Dashboard) -> None:
+        """Names whole, wrapped where long: they pushed the rung out of sight, then were cut."""
         t = self.t
         none = Text(t("review.none"))
-        rows = (
+        rows = [
             (
-                literal_cell(p.a, 40),
-                CutCell(p.b, 40),  # gives way: long names pushed the rung out of sight
-                Text(str(p.activities), justify="right"),
-                Text(str(p.agreed), justify="right"),
-                literal_cell(p.highest) if p.highest else none,
+                str(n),
+                (
+                    literal_cell(p.a),
+                    literal_cell(p.b),
+                    Text(str(p.activities), justify="right"),
+                    Text(str(p.agreed), justify="right"),
+                    literal_cell(p.highest) if p.highest else none,
+                ),
             )
-            for p in data.pairs
-        )
-        columns = ("a", "b", "activities", "agreed", "highest")
-        heading = t("review.pairs.heading") if data.pairs else t("review.pairs.empty")
-        self._refill(
-            "review-pairs",
-            ((f"review.pairs.col.{c}", None) for c in columns),
+            for n, p in enumerate(data.pairs)
+        ]
+        table = self.query_one("#review-pairs", Table)
+        table.show_rows(
+            [
+                Column(c, t(f"review.pairs.col.{c}"), wraps=c not in ("activities", "agreed"))
+                for c in ("a", "b", "activities", "agreed", "highest")
+            ],
             rows,
-            "review-pairs-heading",
-            heading,
         )
+        table.display = bool(rows)
+        heading = t("review.pairs.heading") if data.pairs else t("review.pairs.empty")
+        self.query_one("#review-pairs-heading", Label).update(Content(heading))
 
     def _fill_mismatches(self, data: Dashboard) -> None:
         """Thousands of mismatches are cheap: a line-based list, cut to the width when drawn."""
