@@ -228,3 +228,60 @@ async def test_recording_over_a_phone_answer_asks_first(
         await pilot.press("left", "enter")  # Replace
         await until(pilot, lambda: item(service, 0).outcome == "done", "replaced")
         assert item(service, 0).confirmed
+
+
+async def test_a_carried_step_marked_no_longer_needed_asks_to_remove_it_too(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    """F7: c then 4 on last year's step would leave "no longer needed" beside this workshop's open
+    step carried from it; the view asks, Cancel records nothing, Remove removes the step too.
+    The carry dialog does not offer last year's due date once it has passed."""
+    late = next(x for x in demo_session.session.actions if not x.done)
+    demo_session.update_action(late.id, due="2026-01-15")  # passed by the time of the next year
+    service = continued(ui_library, demo_session)
+    steps = [i for i in promises(service.session) if i.kind == "action"]
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await view_of(app, pilot)
+        table = view.query_one("#followup-items", DataTable)
+        row = promises(service.session).index(steps[0])
+        table.move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("c")
+        dialog = await screen_shown(pilot, TextPromptDialog)
+        assert steps[0].due == "2026-01-15" and dialog.query_one(Input).value == ""  # passed: not offered
+        dialog.query_one(Input).value = "01.03.2027"
+        await pilot.press("enter")
+        await until(pilot, lambda: item(service, row).carried_action, "carried")
+        carried = item(service, row).carried_action
+        await pilot.press("4")
+        question = await screen_shown(pilot, ConfirmDialog)
+        assert "2027-03-01" in question.message and steps[0].text[:20] in question.message
+        await pilot.press("escape")  # Cancel: nothing recorded, the step stays
+        await pilot.pause()
+        assert item(service, row).outcome == "" and any(x.id == carried for x in service.session.actions)
+        await pilot.press("4")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.click("#confirm")
+        await until(pilot, lambda: item(service, row).outcome == "dropped", "no longer needed")
+        assert not any(x.id == carried for x in service.session.actions)
+        assert "↪" not in str(table.get_row_at(row))  # no longer said to be carried
+
+
+async def test_a_carried_step_marked_done_is_done_here_too(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    service = continued(ui_library, demo_session)
+    step = next(i for i in promises(service.session) if i.kind == "action")
+    row = promises(service.session).index(step)
+    carried = service.carry_over(step.id, due="2027-03-01")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await view_of(app, pilot)
+        view.query_one("#followup-items", DataTable).move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("1")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.press("enter")  # safe: starts on its button
+        await until(pilot, lambda: item(service, row).outcome == "done", "done")
+        assert next(x for x in service.session.actions if x.id == carried).done

@@ -44,6 +44,17 @@ MESSAGES = {
     },
     "followup.note.title": {"en": "Note on what came of it", "et": "Märkus selle kohta, mis sellest sai"},
     "followup.note.label": {"en": "A short note:", "et": "Lühike märkus:"},
+    "followup.carried_open.done": {
+        "en": "This step was carried into this workshop (due {due}) and is still open here: “{text}”. Mark it done here too?",
+        "et": "See samm võeti sellesse töötuppa edasi (tähtaeg {due}) ja on siin veel tegemata: „{text}“. Kas märgid selle ka siin tehtuks?",
+    },
+    "followup.carried_open.done.yes": {"en": "Mark both done", "et": "Märgi mõlemad tehtuks"},
+    "followup.carried_open.dropped": {
+        "en": "This step was carried into this workshop (due {due}): “{text}”. If it is no longer needed, remove it from this workshop's steps too?",
+        "et": "See samm võeti sellesse töötuppa edasi (tähtaeg {due}): „{text}“. Kui seda pole enam vaja, kas eemaldad selle ka selle töötoa sammude seast?",
+    },
+    "followup.carried_open.dropped.yes": {"en": "Remove the step", "et": "Eemalda samm"},
+    "followup.carried_open.no_due": {"en": "none", "et": "puudub"},
     "followup.carry.title": {"en": "Carry the step over", "et": "Võta samm edasi"},
     "followup.carry.due": {
         "en": "New due date (2027-03-01 or 01.03.2027; empty: none):",

@@ -11,6 +11,9 @@ a screenful does.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,7 +25,7 @@ from textual.widgets import DataTable, Label, Static
 from facilitator.core.comparison import outcome_key
 from facilitator.core.dates import shown_date
 from facilitator.core.followup import not_carried_over, promises
-from facilitator.core.model import OUTCOMES, FollowUp, Session
+from facilitator.core.model import OUTCOMES, Action, FollowUp, Session
 from facilitator.core.text import multi_line, one_line
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell
@@ -90,9 +93,15 @@ class FollowUpView(PhaseView):
         said = t(f"followup.outcome.{outcome_key(item)}" if item.confirmed else "followup.outcome.none")
         if item.outcome and not item.confirmed:
             said = t("followup.to_confirm", outcome=t(f"followup.outcome.{item.outcome}"))
-        if item.carried_action:
+        if self.carried_step(item) is not None:
             said += " ↪"
         return said
+
+    def carried_step(self, item: FollowUp) -> Action | None:
+        """The step of this workshop the item was carried over as, while it is still there."""
+        if not item.carried_action:
+            return None
+        return next((x for x in self.session.actions if x.id == item.carried_action), None)
 
     def show_session(self, session: Session) -> None:
         t = self.t
@@ -169,7 +178,7 @@ class FollowUpView(PhaseView):
             parts += ["\n", Content(one_line(t("followup.detail.from", party=who)))]
         if item.note.strip():
             parts += ["\n", Content(one_line(t("followup.detail.note", note=item.note), 300))]
-        if item.carried_action:
+        if self.carried_step(item) is not None:
             parts += ["\n", Content.styled(t("followup.carried"), "italic")]
         detail.update(Content.assemble(*parts))
 
@@ -196,7 +205,32 @@ class FollowUpView(PhaseView):
             )
             if not await self.app.push_screen_wait(ConfirmDialog(question, "board.place.replace")):
                 return
-        self.fapp.attempt(lambda: self.service.record_followup(item.id, outcome))
+        await self._record_with_carried(item, outcome, lambda: self.service.record_followup(item.id, outcome))
+
+    async def _record_with_carried(self, item: FollowUp, outcome: str, record: Callable[[], object]) -> None:
+        """Done or no longer needed, of a step carried into this workshop and still open here:
+        ask to mark it done here too (or remove it); Cancel records nothing, so the two never
+        contradict each other."""
+        step = self.carried_step(item) if outcome in ("done", "dropped") else None
+        if step is None or step.done:
+            self.fapp.attempt(record)
+            return
+        t = self.t
+        due = shown_date(step.due, t.language) if step.due else t("followup.carried_open.no_due")
+        question = t(f"followup.carried_open.{outcome}", text=one_line(step.text, 60), due=due)
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(question, f"followup.carried_open.{outcome}.yes", safe=outcome == "done")
+        ):
+            return
+
+        def both() -> None:
+            record()
+            if outcome == "done":
+                self.service.update_action(step.id, done=True)
+            else:
+                self.service.remove_action(step.id)
+
+        self.fapp.attempt(both)
 
     def action_confirm(self) -> None:
         """Confirm what a party answered from its phone."""
@@ -207,7 +241,11 @@ class FollowUpView(PhaseView):
             self.fapp.show_error(self.t("followup.nothing_to_confirm"))
             return
         seen = self._outcomes_shown.get(item.id, item.outcome)  # the answer on screen, not one sent since
-        self.fapp.attempt(lambda: self.service.confirm_followup(item.id, seen))
+        self._confirm_with_carried(item, seen)
+
+    @work(exclusive=True, group="followup-record")
+    async def _confirm_with_carried(self, item: FollowUp, seen: str) -> None:
+        await self._record_with_carried(item, seen, lambda: self.service.confirm_followup(item.id, seen))
 
     @work
     async def action_note(self) -> None:
@@ -241,12 +279,18 @@ class FollowUpView(PhaseView):
             TextPromptDialog(
                 "followup.carry.title",
                 "followup.carry.due",
-                shown_date(item.due, t.language),
+                shown_date(item.due, t.language) if self._still_ahead(item.due) else "",
                 attempt=lambda due: self.service.carry_over(item.id, due=due.strip() or None),
             )
         )
         if due is not None:
             self.notify(t("followup.carry.done", text=one_line(item.text, 60)), markup=False, timeout=3)
+
+    def _still_ahead(self, due: str | None) -> bool:
+        """A due date after today and this workshop's day: worth offering as the new one (last
+        year's, passed, would carry the step over already late)."""
+        now = max(dt.date.today().isoformat(), self.session.info.date or "")
+        return bool(due) and str(due) > now
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
