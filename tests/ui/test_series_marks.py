@@ -77,3 +77,21 @@ async def test_a_session_of_its_own_marks_nothing(make_app: MakeApp, demo_sessio
         table = view.query_one("#collect-table", DataTable)
         assert all("+" not in str(table.get_row_at(i)[0]) for i in range(table.row_count))
         assert not view.query_one("#collect-series", Label).display
+
+
+async def test_no_legend_for_a_mark_nothing_has(make_app: MakeApp, ui_library: SessionLibrary) -> None:
+    """A series where every activity came from last time: no "+ new this time" legend above the
+    detail (a tester's finding), and nothing left out: no line at all."""
+    first = create_demo(ui_library, find_scenario("community-safety"))
+    second = ui_library.create_from(first.session.id, date="2027-12-06")
+    app = make_app(second)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        collect = next(p.id for p in (await workshop_shown(pilot)).agenda if p.kind == "collect")
+        view = await open_view(app, pilot, collect, CollectView)
+        line = view.query_one("#collect-series", Label)
+        assert not line.display
+        # A new activity brings its mark and the legend.
+        second.add_activity("Joint drills", party_ids=[second.session.parties[0].id])
+        await until(pilot, lambda: line.display, "the legend")
+        assert "+ new this time" in str(line.render())

@@ -129,6 +129,7 @@ class AgreeView(AgreePanel):
         activity = self.current_activity()
         if self._ready and activity is not None:
             self._fill_activities(self.shown)
+            self._show_status(self.shown, activity)
             self._fill_items(self.shown, activity)
 
     def _fill_activities(self, session: Session) -> None:
@@ -227,10 +228,14 @@ class AgreeView(AgreePanel):
         if activity is None:
             return
         self.query_one("#agree-title", Label).update(literal(activity.title, TITLE_LIMIT))
-        self.query_one("#agree-status", Label).update(status_line(session, activity, self.t))
+        self._show_status(session, activity)
         self._fill_items(session, activity)
         self._fill_gaps(session, activity)
         self._update_buttons()
+
+    def _show_status(self, session: Session, activity: Activity) -> None:
+        status = self.query_one("#agree-status", Label)
+        status.update(status_line(session, activity, self.t, status.content_region.width))
 
     def _fill_items(self, session: Session, activity: Activity) -> None:
         width = self._items_width()

@@ -410,8 +410,9 @@ def activity_option(session: Session, row: ActivityRow, t: Translator, narrow_wi
     return Option(prompt, id=row.activity_id)
 
 
-def status_line(session: Session, activity: Activity, t: Translator) -> Content:
-    """The header's status: the agreed rung (and the wished one), and how many have signed."""
+def status_line(session: Session, activity: Activity, t: Translator, width: int = 0) -> Content:
+    """The header's status: the agreed rung (and the wished one), and how many have signed;
+    on two lines where one `width` is too narrow (a "·" left at a line's end says nothing)."""
     scenario = session.scenario
     current, wished = activity.agreed_current, activity.agreed_wished
     if current is None:
@@ -428,6 +429,8 @@ def status_line(session: Session, activity: Activity, t: Translator) -> Content:
         signoffs = Content.styled(t("agree.header.all_signed", total=total), "bold $success")
     else:
         signoffs = Content(t("agree.header.signed", signed=count, total=total))
+    if width and rung.cell_length + 5 + signoffs.cell_length > width:
+        return Content.assemble(rung, "\n", signoffs)
     return Content.assemble(rung, Content.styled("  ·  ", "$text-muted"), signoffs)
 
 

@@ -233,15 +233,17 @@ class CollectView(PhaseView):
     def _show_series(self, session: Session) -> None:
         """In a series: what the + mark means, and last time's activities this one left out."""
         line = self.query_one("#collect-series", Label)
-        line.display = bool(session.info.previous_id)
-        if not line.display:
-            return
-        parts = [f"{NEW_MARK} {self.t('followup.new_this_year')}"]
-        gone = not_carried_over(session)
-        if gone:
-            titles = ", ".join(one_line(f.text, 60) for f in gone)
-            parts.append(self.t("followup.not_carried", titles=titles))
-        line.update(Content(" · ".join(parts)))  # Content, not markup: titles are the user's
+        parts: list[str] = []
+        if session.info.previous_id:
+            if any(row.new for row in self._rows):  # the legend only where the mark is shown
+                parts.append(f"{NEW_MARK} {self.t('followup.new_this_year')}")
+            gone = not_carried_over(session)
+            if gone:
+                titles = ", ".join(one_line(f.text, 60) for f in gone)
+                parts.append(self.t("followup.not_carried", titles=titles))
+        line.display = bool(parts)
+        if parts:
+            line.update(Content(" · ".join(parts)))  # Content, not markup: titles are the user's
 
     def _rebuild_columns(self, table: DataTable[object]) -> None:
         t = self.t
