@@ -426,10 +426,10 @@ async def test_actions_with_owner_due_date_and_done(make_app: MakeApp, empty_ses
         assert not action.query_one("#action-done").display  # only when editing
         await pilot.press(*"Book the [b]hall[/b]", "enter")
         assert app.focused is action.query_one("#action-due", Input)
-        await pilot.press(*"2026-13-01", "enter")
+        await pilot.press(*"31.02.2026", "enter")  # the right form, no day of the calendar
         assert (
             plain(action.query_one("#form-problem", Label))
-            == "The due date must be a date like 2026-12-31 or 31.12.2026."
+            == "“31.02.2026” is not a date (write 2026-12-03 or 03.12.2026)."  # as the CLI says
         )
         await pilot.press("ctrl+u", *"2026-12-01", "enter")
         await back_to_view(pilot)

@@ -136,3 +136,5 @@ async def test_why_a_new_workshop_is_refused_is_shown_at_80x24(make_app: MakeApp
         await until(pilot, lambda: date.has_focus and on_screen(pilot, problem), "the reason in view")
         assert on_screen(pilot, date)
         assert "kuupäev" in str(problem.render()).lower()
+        # The CLI's words (one rule): the form was right, the day is not in the calendar.
+        assert "„31.02.2026“ ei ole kuupäev" in str(problem.render())

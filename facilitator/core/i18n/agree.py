@@ -311,10 +311,6 @@ MESSAGES = {
     "agree.action.due.placeholder": {"en": "YYYY-MM-DD", "et": "PP.KK.AAAA"},
     "agree.action.done": {"en": "Done", "et": "Tehtud"},
     "agree.action.empty": {"en": "Write the next step.", "et": "Kirjuta järgmine samm."},
-    "agree.action.bad_date": {
-        "en": "The due date must be a date like 2026-12-31 or 31.12.2026.",
-        "et": "Tähtaeg peab olema kuupäev kujul 31.12.2026 (või 2026-12-31).",
-    },
     "agree.add.title": {"en": "Add to this activity", "et": "Lisa sellele tegevusele"},
     "agree.add.commitment": {"en": "A commitment: “we will …”", "et": "Lubadus: „teeme …“"},
     "agree.add.expectation": {"en": "An expectation: “we expect you to …”", "et": "Ootus: „ootame, et te …“"},

@@ -19,8 +19,8 @@ MESSAGES = {
         "et": "Tegevuses „{activity}“ ei osale: {party}.",
     },
     "error.bad_date": {
-        "en": "“{value}” is not a date: write it as 2026-12-03 or 03.12.2026.",
-        "et": "„{value}“ ei ole kuupäev: kuupäeva kuju on 03.12.2026 (või 2026-12-03).",
+        "en": "“{value}” is not a date (write 2026-12-03 or 03.12.2026).",
+        "et": "„{value}“ ei ole kuupäev (kuju 03.12.2026 või 2026-12-03).",
     },
     "error.duplicate_party": {
         "en": "There is already a party called “{name}”.",

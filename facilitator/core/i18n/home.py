@@ -39,10 +39,6 @@ MESSAGES = {
     "home.new.facilitator": {"en": "Facilitator", "et": "Läbiviija"},
     "home.new.create": {"en": "Create", "et": "Loo"},
     "home.new.no_title": {"en": "Give the workshop a title", "et": "Anna töötoale pealkiri"},
-    "home.new.bad_date": {
-        "en": "The date must look like 2026-12-03 or 03.12.2026",
-        "et": "Kuupäev peab olema kujul 03.12.2026 (või 2026-12-03)",
-    },
     "home.delete.confirm": {
         "en": "Delete the workshop “{title}” ({id})? This can't be undone.",
         "et": "Kas kustutada töötuba „{title}“ ({id})? Seda ei saa tagasi võtta.",

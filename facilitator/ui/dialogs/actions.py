@@ -115,7 +115,7 @@ class ActionDialog(AgreeForm[ActionDraft | None]):
         elif not isinstance(owner, str):
             self.problem("agree.form.no_party", "#action-owner")
         elif due and not is_date(due):
-            self.problem("agree.action.bad_date", "#action-due")
+            self.problem("error.bad_date", "#action-due", value=due)  # the CLI's words, one rule
         else:
             done = self.query_one("#action-done", Checkbox).value
             self.dismiss(ActionDraft(text, owner, parse_date(due) if due else None, done))

@@ -78,15 +78,16 @@ class AgreeForm(BaseModal[FormResult]):
                 select.value = value
 
     problem_key: str | None = None
+    problem_values: dict[str, object] = {}  # replaced on each problem, never changed in place
 
-    def problem(self, key: str | None, focus: str | None = None) -> None:
+    def problem(self, key: str | None, focus: str | None = None, **values: object) -> None:
         """Say what is missing (its line is always there, so the buttons never move)."""
-        self.problem_key = key
+        self.problem_key, self.problem_values = key, values
         label = self.query_one("#form-problem", Label)
         if key is None:
             label.update("")
         else:
-            self.show_problem(label, self.t(key), self.query_one(focus) if focus else None)
+            self.show_problem(label, self.t(key, **values), self.query_one(focus) if focus else None)
 
     def buttons(self) -> ComposeResult:
         yield Label("", id="form-problem", classes="dialog-problem")
@@ -98,7 +99,7 @@ class AgreeForm(BaseModal[FormResult]):
         super().relabel()
         self.query_one("#save", Button).label = Content(self.t("button.save"))
         self.query_one("#cancel", Button).label = Content(self.t("button.cancel"))
-        self.problem(self.problem_key)
+        self.problem(self.problem_key, **self.problem_values)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -277,7 +277,8 @@ class NewSessionDialog(BaseModal[NewSession | None]):
         if date:
             parsed = parse_date(date)
             if parsed is None:
-                self.show_problem(problem, self.t("home.new.bad_date"), self.query_one("#date", Input))
+                said = self.t("error.bad_date", value=date)  # the CLI's words, one rule
+                self.show_problem(problem, said, self.query_one("#date", Input))
                 return
             date = parsed
         chosen = self.query_one("#scenario", Select).value
