@@ -99,7 +99,7 @@ class AgreeForm(BaseModal[FormResult]):
         super().relabel()
         self.query_one("#save", Button).label = Content(self.t("button.save"))
         self.query_one("#cancel", Button).label = Content(self.t("button.cancel"))
-        self.problem(self.problem_key, **self.problem_values)
+        self.problem(self.problem_key, None, **self.problem_values)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
