@@ -1,5 +1,6 @@
 """Nothing is cut without a mark: at 120×40, in both languages and in projector mode, on
-home, the workshop's phases, the overview's tabs, review, compare and the follow-up, every
+home, the workshop's phases, the placement screen, help, the overview's tabs, review, compare
+and the follow-up, every
 table fits its width (no sideways scrolling: a projector's room can't scroll) with its header
 cells whole, every button's label is drawn whole, and every label and placeholder is drawn
 whole or ends in "…".
@@ -155,6 +156,22 @@ async def test_nothing_is_cut_without_a_mark_at_120x40(
             workshop.action_go_phase(phase_id)
             await until(pilot, lambda: workshop.phase_id == phase_id, phase_id)  # noqa: B023
             await check(app, pilot, f"phase {phase_id}", found)
+            if workshop.phase_kind(phase_id) == "place":  # the selected card's placement, revealed
+                await pilot.press("enter")
+                await until(pilot, lambda: app.screen is not workshop, "the placement")
+                await check(app, pilot, "placement", found)
+                await pilot.press("a")  # the agreement's controls below the spread
+                await check(app, pilot, "placement, agreeing", found)
+                for _ in range(4):  # out of the agreement's field, its controls, the screen
+                    if app.screen is not workshop:
+                        await pilot.press("escape")
+                        await settled(pilot)
+                assert app.screen is workshop, "the board again"
+        await pilot.press("f1")
+        await until(pilot, lambda: app.screen is not workshop, "help")
+        await check(app, pilot, "help", found)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is workshop, "the workshop again")
         await pilot.press("f2")
         await until(pilot, lambda: app.screen is not workshop, "the overview")
         for tab in "123":
