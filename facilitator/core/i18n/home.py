@@ -33,6 +33,14 @@ MESSAGES = {
     "key.refresh": {"en": "Refresh", "et": "Värskenda"},
     "home.new.title": {"en": "New workshop", "et": "Uus töötuba"},
     "home.new.scenario": {"en": "Scenario", "et": "Stsenaarium"},
+    "home.new.refused": {
+        "en": "{count} scenario files were not usable: {names} (facilitator scenario check FILE says why)",
+        "et": "{count} stsenaariumifaili ei sobinud: {names} (facilitator scenario check FAIL ütleb, miks)",
+    },
+    "home.new.refused.one": {
+        "en": "1 scenario file was not usable: {names} (facilitator scenario check FILE says why)",
+        "et": "1 stsenaariumifail ei sobinud: {names} (facilitator scenario check FAIL ütleb, miks)",
+    },
     "home.new.name": {"en": "Title", "et": "Pealkiri"},
     "home.new.date": {"en": "Date (YYYY-MM-DD)", "et": "Kuupäev (PP.KK.AAAA)"},
     "home.new.place": {"en": "Place", "et": "Koht"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -203,6 +204,13 @@ class NewSession:
     facilitator: str
 
 
+def scenario_options(scenarios: list[Scenario]) -> list[tuple[Content, str]]:
+    """Each scenario by its title; titles that are the same (an own copy of a shipped one)
+    also by id, so the two can be told apart."""
+    titles = Counter(s.title for s in scenarios)
+    return [(literal(f"{s.title} ({s.id})" if titles[s.title] > 1 else s.title), s.id) for s in scenarios]
+
+
 class NewSessionDialog(BaseModal[NewSession | None]):
     """Scenario, title, date, place and facilitator for a new workshop."""
 
@@ -210,10 +218,12 @@ class NewSessionDialog(BaseModal[NewSession | None]):
 
     BINDINGS = [Binding("escape", "cancel", "button.cancel")]
 
-    def __init__(self, scenarios: list[Scenario], language: str) -> None:
+    def __init__(self, scenarios: list[Scenario], language: str, refused: tuple[str, ...] = ()) -> None:
         super().__init__(classes="dialog")
         self.scenarios = scenarios
         self.language = language
+        self.refused = refused
+        """The scenario files that could not be offered (broken, an id taken): said, not hidden."""
         preferred = next((s for s in scenarios if s.language == language), None)
         self.initial = preferred.id if preferred else (scenarios[0].id if scenarios else None)
 
@@ -223,11 +233,12 @@ class NewSessionDialog(BaseModal[NewSession | None]):
             with VerticalScroll(classes="dialog-body"):
                 yield Label("", id="scenario-label")
                 yield Select(
-                    [(literal(s.title), s.id) for s in self.scenarios],
+                    scenario_options(self.scenarios),
                     value=self.initial if self.initial else Select.NULL,
                     allow_blank=False,
                     id="scenario",
                 )
+                yield Label("", id="scenario-refused", classes="dialog-problem")
                 yield Label("", id="title-label")
                 yield MarkedInput(id="title")
                 yield Label("", id="date-label")
@@ -252,6 +263,10 @@ class NewSessionDialog(BaseModal[NewSession | None]):
             ("facilitator-label", "home.new.facilitator"),
         ):
             self.query_one(f"#{widget_id}", Label).update(self.t(key))
+        refused = self.query_one("#scenario-refused", Label)
+        refused.display = bool(self.refused)
+        names = ", ".join(self.refused)  # file names: the user's text, never markup
+        refused.update(Content(self.t("home.new.refused", count=len(self.refused), names=names)))
         self.query_one("#create", Button).label = self.t("home.new.create")
         self.query_one("#cancel", Button).label = self.t("button.cancel")
 

@@ -205,13 +205,16 @@ class HomeScreen(BaseScreen):
             return
         export_session(self.app, summary.path)
 
-    def scenarios(self) -> list[Scenario]:
+    def scenarios(self) -> tuple[list[Scenario], tuple[str, ...]]:
+        """The scenarios to offer, and the names of the files that could not be offered."""
         entries = discover((self.fapp.library.scenarios_dir,))
-        return [e.scenario for e in entries if e.scenario is not None]
+        refused = tuple(e.path.name for e in entries if e.scenario is None)
+        return [e.scenario for e in entries if e.scenario is not None], refused
 
     @work
     async def action_new(self) -> None:
-        result = await self.app.push_screen_wait(NewSessionDialog(self.scenarios(), self.t.language))
+        scenarios, refused = self.scenarios()
+        result = await self.app.push_screen_wait(NewSessionDialog(scenarios, self.t.language, refused))
         if result is None:
             return
         made = self.fapp.attempt(
@@ -294,7 +297,7 @@ class HomeScreen(BaseScreen):
         """Open the demo session made before; make one only when there is none yet."""
         from facilitator.core.demo import create_demo, demo_scenario, find_demo
 
-        scenario = demo_scenario(self.scenarios(), self.t.language)
+        scenario = demo_scenario(self.scenarios()[0], self.t.language)
         if scenario is None:
             return
         existing = find_demo(self.fapp.library, scenario)
