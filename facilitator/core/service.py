@@ -495,12 +495,20 @@ class SessionService:
         return expectation_id
 
     def answer_expectation(
-        self, expectation_id: str, state: str, response: str = "", actor: str | Author | None = None
+        self,
+        expectation_id: str,
+        state: str,
+        response: str = "",
+        actor: str | Author | None = None,
+        *,
+        seen: tuple[str, str] | None = None,
     ) -> Event:
-        """accepted, amended (response = new text) or declined (response = reason)."""
-        return self.change(
-            "expectation.answered", {"id": expectation_id, "state": state, "response": response}, actor
-        )
+        """accepted, amended (response = new text) or declined (response = reason); `seen` is the
+        answer (state, response) it replaces as shown: refused if another device changed it since."""
+        data: dict[str, str] = {"id": expectation_id, "state": state, "response": response}
+        if seen is not None:
+            data |= {"seen_state": seen[0], "seen_response": seen[1]}
+        return self.change("expectation.answered", data, actor)
 
     def remove_expectation(self, expectation_id: str, actor: str | Author | None = None) -> Event:
         return self.change("expectation.removed", {"id": expectation_id}, actor)

@@ -26,7 +26,7 @@ async def test_the_answer_highlighted_is_the_answer_saved(
         await pilot.press("enter")
         answer = await screen_shown(pilot, AnswerDialog)
         will_save = answer.query_one("#answer-will-save", Label)
-        assert plain(will_save) == "Save records: ✓ accepted"
+        assert plain(will_save) == "Save records: ✓ accepted as asked — “Fund the hall”"
         await pilot.press("down", "down")  # accept → amend → decline
         assert plain(will_save) == "Save records: ✗ declined"
         await pilot.press("tab", *"No budget")

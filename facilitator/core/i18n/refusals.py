@@ -66,6 +66,10 @@ MESSAGES = {
         "en": "last time's rungs are not an item to follow up",
         "et": "eelmise korra astmed ei ole järelkontrolli kirje",
     },
+    "error.change.answer_changed": {
+        "en": "The answer was changed meanwhile (now: {state}): look at it again, then answer.",
+        "et": "Vastust muudeti vahepeal (nüüd: {state}): see tuleb enne uut vastust üle vaadata.",
+    },
     "error.change.followup_changed": {
         "en": "The party changed its answer meanwhile (now: {outcome}): look at it again, then confirm.",
         "et": "Osapool muutis vahepeal oma vastust (nüüd: {outcome}): see tuleb enne kinnitamist üle vaadata.",

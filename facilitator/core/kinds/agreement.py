@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from facilitator.core.errors import ChangeRejected
+from facilitator.core.i18n import Worded
 from facilitator.core.kinds.base import Context, Telling, handles, involved, text
 from facilitator.core.model import (
     ACTIVITIES,
@@ -169,6 +170,11 @@ def _expectation_added(ctx: Context, data: ExpectationAdded) -> None:
 def _expectation_answered(ctx: Context, data: ExpectationAnswered) -> None:
     """The addressee's answer; an amendment keeps the original text beside the new one."""
     expectation = ctx.need(EXPECTATIONS, data["id"])
+    seen = (data.get("seen_state", expectation.state), data.get("seen_response", expectation.response))
+    if ctx.live and seen != (expectation.state, expectation.response):  # answered anew meanwhile
+        raise ChangeRejected(
+            Worded("error.change.answer_changed", state=Worded(f"agree.state.{expectation.state}"))
+        )
     state = data["state"]
     response = ""
     if state == "amended":

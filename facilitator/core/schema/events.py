@@ -195,6 +195,9 @@ class ExpectationAnswered(Payload):
     id: Annotated[str, Ref("expectations", "expectation")]
     state: Annotated[str, Known("answer")]
     response: NotRequired[str]
+    seen_state: NotRequired[Annotated[str, Known("answer")]]
+    """The answer as the facilitator saw it (state, response): refused if it changed since."""
+    seen_response: NotRequired[str]
     activity_id: NotRequired[Annotated[str, Recorded()]]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual import on
@@ -116,6 +116,19 @@ class ExpectationDialog(AgreeForm[ExpectationDraft | None]):
             self.dismiss(ExpectationDraft(source, target, text.strip()))
 
 
+def answer_words(t: Callable[..., str], asked: str, state: str, response: str) -> str:
+    """The answer in words, as stored: an acceptance says the text accepted (what was asked)
+    and its note apart, so an amendment never reads as accepted when the original is."""
+    mark = f"{ANSWER_MARKS[state]} {t(f'agree.state.{state}')}"
+    text = one_line(response, NAME_LIMIT)
+    if state == "accepted":
+        said = t("answer.words.accepted", state=mark, text=one_line(asked, NAME_LIMIT))
+        return said + (t("answer.words.note", note=text) if text else "")
+    if state == "open" or not text:
+        return mark
+    return t("answer.words.with", state=mark, text=text)
+
+
 @dataclass(frozen=True)
 class Answer:
     """The addressee's answer: a state and, for amend or decline, the new text or the reason."""
@@ -133,6 +146,8 @@ class AnswerDialog(AgreeForm[Answer | None]):
         self.from_name = from_name
         self.to_name = to_name
         self.state = "accepted" if expectation.state == "open" else expectation.state
+        self.drafts: dict[str, str] = {expectation.state: expectation.response}
+        """What was typed for each answer: an amendment is no note of an acceptance, nor a reason."""
 
     def compose(self) -> ComposeResult:
         e = self.expectation
@@ -173,12 +188,13 @@ class AnswerDialog(AgreeForm[Answer | None]):
     @on(ChosenRadioSet.Changed)
     def _state_changed(self, event: ChosenRadioSet.Changed) -> None:
         event.stop()
-        self.state = ANSWERS[event.index]
         response = self.query_one("#answer-response", Input)
-        if self.state == "amended" and not response.value.strip():
-            response.value = self.expectation.text  # amend by editing what was asked
-        elif self.state != "amended" and response.value.strip() == self.expectation.text.strip():
-            response.value = ""  # what was asked is no reason for declining, nor a note
+        self.drafts[self.state] = response.value
+        self.state = ANSWERS[event.index]
+        draft = self.drafts.get(self.state, "")
+        if self.state == "amended" and not draft.strip():
+            draft = self.expectation.text  # amend by editing what was asked
+        response.value = draft  # each answer its own text: what Save records is what is shown
         self.problem(None)
         self._show_state()
 
@@ -199,11 +215,15 @@ class AnswerDialog(AgreeForm[Answer | None]):
 
     def _show_outcome(self) -> None:
         """What Save will record, in words: the chosen answer and the text that goes with it."""
-        t = self.t
-        response = one_line(self.query_one("#answer-response", Input).value.strip(), NAME_LIMIT)
-        state = f"{ANSWER_MARKS[self.state]} {t(f'agree.state.{self.state}')}"
-        key = "answer.will_save.with" if response and self.state != "open" else "answer.will_save"
-        self.query_one("#answer-will-save", Label).update(Content(t(key, state=state, text=response)))
+        response = self.query_one("#answer-response", Input).value.strip()
+        self.query_one("#answer-will-save", Label).update(
+            Content(
+                self.t(
+                    "answer.will_save",
+                    state=answer_words(self.t, self.expectation.text, self.state, response),
+                )
+            )
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from facilitator.core.model import Event, Session
-from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog
+from facilitator.core.authorship import PHONE, entered_for
+from facilitator.core.model import Event, Expectation, Session
+from facilitator.core.text import one_line
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog, answer_words
 from facilitator.ui.dialogs.reopen import just
 from facilitator.ui.dialogs.roles import CommitmentDialog
 from facilitator.ui.views.agree_items import Item
@@ -127,6 +130,30 @@ class PromiseEditor(Editor):
             if not changes:
                 return None
             state, response = changes["answer"]
-            return lambda: view.service.answer_expectation(expectation_id, state, response)
+            if not await self.replace_phone_answer(session, now, state, response):
+                return None
+            seen = (now.state, now.response)  # refused if the phone answers anew while asked
+            return lambda: view.service.answer_expectation(expectation_id, state, response, seen=seen)
 
         await view.save(activity_id, "expectation.answered", plan, asked, answering)
+
+    async def replace_phone_answer(
+        self, session: Session, now: Expectation, state: str, response: str
+    ) -> bool:
+        """Over the answer the addressee sent from its phone, ask first (Cancel is the default),
+        naming the party and the name typed on the phone: its own word is never replaced unseen."""
+        view = self.view
+        said = entered_for(session).said("answer", now.id)
+        if said.how != PHONE or (state, response) == (now.state, now.response):
+            return True
+        t = view.t
+        key = "answer.replace_phone" if said.name else "answer.replace_phone.unnamed"
+        question = t(
+            key,
+            party=one_line(session.party_name(now.to_party), 120),
+            who=one_line(said.name, 120),
+            answer=answer_words(t, now.text, now.state, now.response),
+            mine=answer_words(t, now.text, state, response),
+        )
+        replace: bool = await view.app.push_screen_wait(ConfirmDialog(question, "board.place.replace"))
+        return replace

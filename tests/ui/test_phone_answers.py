@@ -1,0 +1,155 @@
+"""A party's own word from its phone is never replaced unseen, and the answer form saves what it
+says it will (F19): through the real app, the phone a second service on the same file."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Label
+
+from facilitator.core.party import PartyService
+from facilitator.core.service import SessionService
+from facilitator.ui.dialogs.common import ConfirmDialog
+from facilitator.ui.dialogs.expectations import AnswerDialog
+
+from .helpers import MakeApp, fresh, notifications, screen_shown, until
+from .test_agree import Workshop, back_to_view, build, cursor_to, open_agree, plain
+
+ASKED = "Ootame, et te teavitate meid noorte kogunemistest"
+AMENDED = "Teavitame kord nädalas; -- mitte iga päev"
+
+
+def phone(service: SessionService, party_id: str, name: str = "Jüri") -> PartyService:
+    """A participant's phone: another process's service, through its party's facade."""
+    return SessionService(service.path).for_party(party_id, device="phone-1", name=name)
+
+
+def amended_from_phone(service: SessionService) -> tuple[Workshop, str]:
+    """Police expects something of Town; Town's phone answers with an amendment."""
+    w = build(service)
+    service.set_phase("agree")
+    asked = service.add_expectation(w.talks, w.police, w.town, ASKED)
+    phone(service, w.town).answer_expectation(asked, "amended", AMENDED)
+    return w, asked
+
+
+def stored(service: SessionService, asked: str) -> tuple[str, str, str]:
+    e = next(e for e in fresh(service).expectations if e.id == asked)
+    return e.state, e.text, e.response
+
+
+async def test_accepting_over_a_phones_amendment_asks_and_saves_what_it_said(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """F19: ↑ to Accept kept the amendment as a "note" of the original, and nothing asked."""
+    _w, asked = amended_from_phone(empty_session)
+    app = make_app(session=empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        answer = await screen_shown(pilot, AnswerDialog)
+        will_save = answer.query_one("#answer-will-save", Label)
+        assert plain(will_save) == f"Salvestatakse: ✎ muudetud — „{AMENDED}“"
+        await pilot.press("up")  # to Accept: the amendment is no note of an acceptance
+        assert plain(will_save) == f"Salvestatakse: ✓ vastu võetud nii, nagu oodati — „{ASKED}“"
+        await pilot.press("ctrl+s")
+        question = await screen_shown(pilot, ConfirmDialog)
+        said = plain(question.query_one(".dialog-message", Label))
+        assert said.startswith("Osapool Town vastas telefonist (Jüri): ✎ muudetud")
+        assert f"sinu vastusega: ✓ vastu võetud nii, nagu oodati — „{ASKED}“?" in said
+        await pilot.press("enter")  # Cancel has the focus
+        await back_to_view(pilot)
+        assert stored(empty_session, asked) == ("amended", ASKED, AMENDED)
+
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        await screen_shown(pilot, AnswerDialog)
+        await pilot.press("up", "ctrl+s")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.click("#confirm")
+        await back_to_view(pilot)
+    assert stored(empty_session, asked) == ("accepted", ASKED, "")
+    event = fresh(empty_session).events[-1]
+    assert (event.kind, event.device) == ("expectation.answered", "")
+
+
+async def test_an_answer_the_phone_sent_while_the_question_was_open_is_not_overwritten(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w, asked = amended_from_phone(empty_session)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        await screen_shown(pilot, AnswerDialog)
+        await pilot.press("down", "tab", *"No budget", "ctrl+s")
+        await screen_shown(pilot, ConfirmDialog)
+        phone(empty_session, w.town).answer_expectation(asked, "accepted")  # the phone again
+        await pilot.click("#confirm")
+        await until(pilot, lambda: any("changed meanwhile" in n for n in notifications(app)), "the refusal")
+    assert stored(empty_session, asked) == ("accepted", ASKED, "")
+
+
+async def test_the_facilitators_own_answer_changes_without_a_question(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w = build(empty_session)
+    asked = empty_session.add_expectation(w.talks, w.police, w.town, ASKED)
+    empty_session.answer_expectation(asked, "amended", AMENDED)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        await screen_shown(pilot, AnswerDialog)
+        await pilot.press("up", "ctrl+s")
+        await back_to_view(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+    assert stored(empty_session, asked) == ("accepted", ASKED, "")
+
+
+@pytest.mark.parametrize(
+    ("keys", "will_save", "saved"),
+    [
+        ((), "Save records: ✎ amended — “We share it”", ("amended", "We share it")),
+        (("up",), f"Save records: ✓ accepted as asked — “{ASKED}”", ("accepted", "")),
+        (
+            ("up", "tab", *"from May"),
+            f"Save records: ✓ accepted as asked — “{ASKED}”; note: “from May”",
+            ("accepted", "from May"),
+        ),
+        (("down",), "Save records: ✗ declined", None),
+        (("down", "tab", *"No staff"), "Save records: ✗ declined — “No staff”", ("declined", "No staff")),
+        (("down", "down"), "Save records: ○ open", ("open", "")),
+        (("up", "down"), "Save records: ✎ amended — “We share it”", ("amended", "We share it")),
+    ],
+)
+async def test_what_the_answer_form_says_it_saves_is_what_is_stored(
+    make_app: MakeApp,
+    empty_session: SessionService,
+    keys: tuple[str, ...],
+    will_save: str,
+    saved: tuple[str, str] | None,
+) -> None:
+    """Every answer state the form can be in: its "Save records" line, then the stored answer."""
+    w = build(empty_session)
+    asked = empty_session.add_expectation(w.talks, w.police, w.town, ASKED)
+    empty_session.answer_expectation(asked, "amended", "We share it")
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        answer = await screen_shown(pilot, AnswerDialog)
+        await pilot.press(*keys)
+        assert plain(answer.query_one("#answer-will-save", Label)) == will_save
+        await pilot.press("ctrl+s")
+        if saved is None:  # a decline needs its reason: the form stays, nothing saved
+            await pilot.pause()
+            assert isinstance(app.screen, AnswerDialog)
+            assert stored(empty_session, asked) == ("amended", ASKED, "We share it")
+            return
+        await back_to_view(pilot)
+    state, _text, response = stored(empty_session, asked)
+    assert (state, response) == saved
