@@ -11,7 +11,7 @@ from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.expectations import AnswerDialog
 
-from .helpers import MakeApp, fresh, notifications, screen_shown, until
+from .helpers import MakeApp, fresh, screen_shown, until
 from .test_agree import Workshop, back_to_view, build, cursor_to, open_agree, plain
 
 ASKED = "Ootame, et te teavitate meid noorte kogunemistest"
@@ -84,10 +84,16 @@ async def test_an_answer_the_phone_sent_while_the_question_was_open_is_not_overw
         await pilot.press("enter")
         await screen_shown(pilot, AnswerDialog)
         await pilot.press("down", "tab", *"No budget", "ctrl+s")
-        await screen_shown(pilot, ConfirmDialog)
+        question = await screen_shown(pilot, ConfirmDialog)
         phone(empty_session, w.town).answer_expectation(asked, "accepted")  # the phone again
         await pilot.click("#confirm")
-        await until(pilot, lambda: any("changed meanwhile" in n for n in notifications(app)), "the refusal")
+        await until(pilot, lambda: app.screen is not question, "the next question")
+        again = await screen_shown(pilot, ConfirmDialog)
+        said = plain(again.query_one(".dialog-message", Label))
+        assert f"It is now “✓ accepted as asked — “{ASKED}””" in said
+        assert "you wrote “✗ declined — “No budget””" in said
+        await pilot.press("enter")  # Cancel: the phone's new answer stays
+        await back_to_view(pilot)
     assert stored(empty_session, asked) == ("accepted", ASKED, "")
 
 

@@ -119,6 +119,7 @@ class PromiseEditor(Editor):
             {"answer": (expectation.state, expectation.response)},
             {"answer": (answer.state, answer.response)},
             label,
+            lambda _name, said: answer_words(view.t, expectation.text, *said),
         )
 
         async def plan(session: Session) -> Callable[[], Event] | None:

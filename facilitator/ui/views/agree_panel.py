@@ -16,7 +16,7 @@ from facilitator.core.mismatches import Mismatch
 from facilitator.core.model import Activity, Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.clashes import Settling, settle
+from facilitator.ui.dialogs.clashes import Settling, Show, settle
 from facilitator.ui.dialogs.reopen import Plan, change_asked, confirm_reopen
 from facilitator.ui.messages import GoToPhase
 from facilitator.ui.views.agree_items import Item
@@ -105,9 +105,14 @@ class AgreePanel(PhaseView):
             self.once_shown(lambda: self.highlight(Item(kind, added.value)))
         return added is not None
 
-    def settling(self, base: Mapping[str, Any], mine: Mapping[str, Any], label: str) -> Settling:
-        """A dialog's own changes, settled on what holds when it is saved (`clashes.Settling`)."""
-        return Settling(self.app, self.t, base, mine, lambda _name: label)
+    def settling(
+        self, base: Mapping[str, Any], mine: Mapping[str, Any], label: str, show: Show | None = None
+    ) -> Settling:
+        """A dialog's own changes, settled on what holds when it is saved (`clashes.Settling`);
+        `show` words a value for the question (an answer's state and text)."""
+        if show is None:
+            return Settling(self.app, self.t, base, mine, lambda _name: label)
+        return Settling(self.app, self.t, base, mine, lambda _name: label, show)
 
     def highlight(self, item: Item) -> None:
         items = self.query_one("#agree-items", OptionList)
