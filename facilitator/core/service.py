@@ -41,6 +41,9 @@ Clock = Callable[[], str]
 """When a change happens: an ISO time stamp with its zone (tests give a fixed one)."""
 IdSource = Callable[[], str]
 """New ids for parties, activities, ... (tests give counted ones)."""
+Actor = str | Author | None
+Seen = tuple[str, str] | None
+"""An answer (state, response) as the facilitator saw it, before replacing it."""
 DEFAULT_ACTOR = "facilitator"
 
 
@@ -495,19 +498,12 @@ class SessionService:
         return expectation_id
 
     def answer_expectation(
-        self,
-        expectation_id: str,
-        state: str,
-        response: str = "",
-        actor: str | Author | None = None,
-        *,
-        seen: tuple[str, str] | None = None,
+        self, expectation_id: str, state: str, response: str = "", actor: Actor = None, *, seen: Seen = None
     ) -> Event:
-        """accepted, amended (response = new text) or declined (response = reason); `seen` is the
+        """accepted, amended (response = new text) or declined (response = reason); `seen`, the
         answer (state, response) it replaces as shown: refused if another device changed it since."""
-        data: dict[str, str] = {"id": expectation_id, "state": state, "response": response}
-        if seen is not None:
-            data |= {"seen_state": seen[0], "seen_response": seen[1]}
+        more = {} if seen is None else {"seen_state": seen[0], "seen_response": seen[1]}
+        data = {"id": expectation_id, "state": state, "response": response, **more}
         return self.change("expectation.answered", data, actor)
 
     def remove_expectation(self, expectation_id: str, actor: str | Author | None = None) -> Event:
