@@ -86,3 +86,18 @@ def test_delete_asked_in_a_terminal_warns_first(
     assert held_elsewhere(empty_session.path) == []  # an ended process's mark is swept away
     assert not other.exists()
     unmark(other)
+
+
+def test_delete_yes_refuses_a_session_served_to_phones(service: SessionService, data_dir: Path) -> None:
+    """`facilitator serve` holds it too: one line, exit 2, the file kept; after ctrl+c it goes."""
+    from tests.web.test_serve_cli import serving
+
+    session_id = service.session.id
+    with serving(data_dir, service, "--port", "0") as served:
+        err = io.StringIO()
+        code = main(["delete", session_id, "--yes"], out=io.StringIO(), err=err)
+        assert code == EXIT_USER_ERROR
+        assert err.getvalue().count("\n") == 1 and f"process {served.proc.pid}" in err.getvalue()
+        assert service.path.is_file()
+    assert main(["delete", session_id, "--yes"], out=io.StringIO(), err=io.StringIO()) == 0
+    assert not service.path.exists()
