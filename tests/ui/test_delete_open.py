@@ -88,6 +88,33 @@ def test_delete_asked_in_a_terminal_warns_first(
     unmark(other)
 
 
+async def test_the_home_screens_delete_says_the_session_is_open_elsewhere(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    from textual.widgets import Static
+
+    from facilitator.ui.dialogs.common import ConfirmDialog
+    from tests.ui.test_placement import screen_text
+
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        mark = mark_open(empty_session.path)
+        assert mark is not None
+        mark.rename(mark.with_name(mark.name.rsplit(".", 1)[0] + f".{sleeper.pid}"))
+        app = make_app(lang="et")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("d")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+            said = screen_text(app)
+            assert f"See on praegu selles arvutis avatud (protsess {sleeper.pid}" in said, said
+            assert app.screen.query(Static)
+            await pilot.press("escape")
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert empty_session.path.is_file()
+
+
 def test_delete_yes_refuses_a_session_served_to_phones(service: SessionService, data_dir: Path) -> None:
     """`facilitator serve` holds it too: one line, exit 2, the file kept; after ctrl+c it goes."""
     from tests.web.test_serve_cli import serving

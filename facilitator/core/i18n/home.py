@@ -51,6 +51,10 @@ MESSAGES = {
         "en": "Delete the workshop “{title}” ({id})? This can't be undone.",
         "et": "Kas kustutada töötuba „{title}“ ({id})? Seda ei saa tagasi võtta.",
     },
+    "home.delete.open": {
+        "en": "It is open on this computer now (process {pids}: another app or serve); there nothing could be saved any more.",
+        "et": "See on praegu selles arvutis avatud (protsess {pids}: teine rakendus või serve); seal ei saaks enam midagi salvestada.",
+    },
     "home.deleted": {"en": "Deleted “{title}”", "et": "Kustutatud: „{title}“"},
     "home.import.title": {"en": "Import a workshop", "et": "Impordi töötuba"},
     "home.import.path": {

@@ -260,6 +260,11 @@ class HomeScreen(BaseScreen):
             return
         title = summary.title or summary.id
         message = self.t("home.delete.confirm", title=title, id=summary.id)
+        from facilitator.core.open_marks import held_elsewhere
+
+        holders = held_elsewhere(self.fapp.library.path_for(summary.id))
+        if holders:  # a workshop running on it elsewhere would have nothing to save into
+            message += "\n" + self.t("home.delete.open", pids=", ".join(map(str, holders)))
         if not await self.app.push_screen_wait(ConfirmDialog(message, "button.delete")):
             return
         try:
