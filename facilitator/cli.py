@@ -254,6 +254,8 @@ class Cli:
 
     def cmd_compare(self) -> int:
         from facilitator.core.compare import compare, report
+        from facilitator.core.comparison import dated as _dated
+        from facilitator.core.comparison import later_first
         from facilitator.core.i18n import Translator
 
         services = self.library.open(self.args.a), self.library.open(self.args.b)
@@ -261,6 +263,10 @@ class Cli:
         for service in services:  # rung and role names in the report's language, from the twin
             service.show_names_in(t.language, self.scenario_dirs)
         a, b = (service.session for service in services)
+        if later_first(_dated(a), _dated(b)):  # A is the earlier one, B the later: say so
+            a, b = b, a
+            when = {k: shown_date(_dated(s)[2], t.language) for k, s in (("a_date", a), ("b_date", b))}
+            self.say(one_line(t("compare.time_order", a=a.info.title, b=b.info.title, **when)))
         for line in report(compare(a, b), t):
             self.say(one_line(line))
         return EXIT_OK

@@ -114,3 +114,23 @@ def test_cli_compare_says_it_all(library: SessionLibrary) -> None:
     assert f"„{AGREED}“ (algselt: „{ASKED}“)" in printed
     assert "— Politsei vahetus" in printed
     assert "↪ võeti edasi (tähtaeg 01.03.2027)" in printed
+
+
+def test_cli_compares_in_time_order_and_says_so(library: SessionLibrary) -> None:
+    y = year_after(library)
+    out = io.StringIO()
+    assert (
+        main(["--lang", "et", "compare", y.new.session.id, y.old.session.id], out, io.StringIO()) == EXIT_OK
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0] == (
+        "Ajalises järjekorras: A on varasem töötuba „Rapla 2025“ (05.12.2025), "
+        "B hilisem „Rapla 2025“ (04.12.2026)."
+    )
+    assert lines[1].startswith("Võrdlus: „Rapla 2025“ (05.12.2025) ja „Rapla 2025“ (04.12.2026)")
+    assert "↪ võeti edasi (tähtaeg 01.03.2027)" in out.getvalue()  # the follow-up is read, not reversed
+    again = io.StringIO()
+    assert (
+        main(["--lang", "et", "compare", y.old.session.id, y.new.session.id], again, io.StringIO()) == EXIT_OK
+    )
+    assert again.getvalue() == "\n".join(lines[1:]) + "\n"  # in order already: nothing more said

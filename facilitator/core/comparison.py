@@ -21,6 +21,24 @@ def outcome_key(followup: FollowUp) -> str:
     return followup.outcome if followup.outcome and followup.confirmed else "none"
 
 
+Dated = tuple[str, str, str]
+"""A session as time order sees it: (id, the id it continues or "", its day as ISO)."""
+
+
+def later_first(a: Dated, b: Dated) -> bool:
+    """Whether `a` comes after `b`, so that a comparison in time order swaps them: `a` continues
+    `b` (`new --from`), or, neither continuing the other, `a` is dated later."""
+    if a[1] == b[0] or b[1] == a[0]:
+        return a[1] == b[0]
+    return a[2] > b[2]
+
+
+def dated(session: Session) -> Dated:
+    """A session's place in time order."""
+    info = session.info
+    return (info.id, info.previous_id or "", info.date or info.created_at[:10])
+
+
 def normalise(text: str) -> str:
     """Text compared as people read it: NFKC, case folded, punctuation and spacing collapsed.
 

@@ -62,6 +62,10 @@ MESSAGES = {
     "compare.rung.none": {"en": "not agreed", "et": "kokku leppimata"},
     "compare.role.none": {"en": "no role", "et": "rollita"},
     "compare.role.not_set": {"en": "not set yet", "et": "veel määramata"},
+    "compare.time_order": {
+        "en": "In time order: A is the earlier workshop “{a}” ({a_date}), B the later “{b}” ({b_date}).",
+        "et": "Ajalises järjekorras: A on varasem töötuba „{a}“ ({a_date}), B hilisem „{b}“ ({b_date}).",
+    },
     "compare.followed": {"en": "followed up: {outcome}", "et": "üle vaadatud: {outcome}"},
     "compare.carried.due": {
         "en": "↪ carried over (due {due})",

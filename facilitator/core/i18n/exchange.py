@@ -14,9 +14,10 @@ MESSAGES = {
     # ------------------------------------------------------------ choosing B
     "exchange.pick.title": {"en": "Compare two workshops", "et": "Võrdle kahte töötuba"},
     "exchange.pick.label": {
-        "en": "Choose B, the session to compare A with (usually the later one). In the comparison, s swaps A and B.",
-        "et": "Vali B ehk töötuba, millega A-d võrrelda (tavaliselt hilisem). Võrdluses vahetab klahv s A ja B kohad.",
+        "en": "Choose the workshop to compare it with. The earlier one is A, the later B (the one that continues the other is the later); in the comparison, s swaps them.",
+        "et": "Vali töötuba, millega seda võrrelda. Varasem on A, hilisem B (teist jätkav on hilisem); võrdluses vahetab klahv s need.",
     },
+    "exchange.pick.selected": {"en": "Selected:", "et": "Valitud:"},
     "exchange.pick.go": {"en": "Compare", "et": "Võrdle"},
     "exchange.pick.activities": {"en": "{count} activities", "et": "tegevusi {count}"},
     "exchange.pick.activities.one": {"en": "{count} activity", "et": "tegevusi {count}"},

@@ -51,6 +51,7 @@ from facilitator.core.compare import (
     rung_name,
     summary_lines,
 )
+from facilitator.core.comparison import Dated, later_first
 from facilitator.core.dates import shown_date
 from facilitator.core.library import SessionSummary
 from facilitator.core.model import Session
@@ -423,7 +424,16 @@ class CompareWithDialog(BaseModal[str | None]):
 
     def after_mount(self) -> None:
         options = self.query_one("#cmp-pick-list", OptionList)
-        options.highlighted = 0 if self.others else None
+        # The workshop the selected one continues, or the one that continues it, comes first to hand.
+        kin = next(
+            (
+                i
+                for i, s in enumerate(self.others)
+                if self.a.id == s.previous_id or self.a.previous_id == s.id
+            ),
+            0,
+        )
+        options.highlighted = kin if self.others else None
         options.focus()
 
     def relabel(self) -> None:
@@ -432,7 +442,7 @@ class CompareWithDialog(BaseModal[str | None]):
         self.query_one("#cmp-pick-title", Label).update(Content(t("exchange.pick.title")))
         self.query_one("#cmp-pick-a", Label).update(
             Content.assemble(
-                Content.styled(t("exchange.compare.side_a"), "bold reverse"),
+                Content.styled(t("exchange.pick.selected"), "bold"),
                 " ",
                 Content.styled(one_line(self.a.title or self.a.id, 60), "bold"),
                 f" · {one_line(shown_date(self.a.date or self.a.created_at[:10], t.language))}",
@@ -479,6 +489,10 @@ class CompareWithDialog(BaseModal[str | None]):
         self.close_asking(None)
 
 
+def _dated(s: SessionSummary) -> Dated:
+    return (s.id, s.previous_id, s.date or s.created_at[:10])
+
+
 def choose_and_compare(app: App[Any], a: SessionSummary, summaries: Sequence[SessionSummary]) -> None:
     """Ask for session B (any other readable session), then show the comparison of A and B."""
     t = host_of(app).t
@@ -492,8 +506,10 @@ def choose_and_compare(app: App[Any], a: SessionSummary, summaries: Sequence[Ses
 
     def chosen(b_id: str | None) -> None:
         b = next((s for s in others if s.id == b_id), None)
-        if b is not None:
-            open_comparison(app, a.path, b.path)
+        if b is None:
+            return
+        first, second = (b, a) if later_first(_dated(a), _dated(b)) else (a, b)  # A earlier, B later
+        open_comparison(app, first.path, second.path)
 
     app.push_screen(CompareWithDialog(a, others), chosen)
 
