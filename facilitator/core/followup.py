@@ -4,7 +4,7 @@ and what the room recorded of it.
 `carried_items(earlier)` lists what is carried: each commitment, each accepted or amended
 expectation (its agreed wording) and each open next step, with its wording, party and due
 date; and each activity's agreed rungs, which the new session shows only beside this year's
-revealed placements ("last time: 2. Cooperation → wished 3"). The service records them as
+revealed placements ("last time: 2. Cooperation → wished 3. Coordination"). The service records them as
 `followup.added` changes (`kinds.followup`); the room then records what came of each.
 """
 
@@ -101,7 +101,7 @@ def followed_up(session: Session, kind: str, source_id: str) -> FollowUp | None:
 
 
 def last_time_text(session: Session, activity_id: str, t: Translator) -> str | None:
-    """Beside this year's revealed placements: "last time: 2. Cooperation → wished 3", or "new
+    """Beside this year's revealed placements: "last time: 2. Cooperation → wished 3. Coordination", or "new
     this time"; None in a session without a predecessor. Shown only once the round is revealed."""
     if not session.info.previous_id:
         return None
@@ -110,15 +110,11 @@ def last_time_text(session: Session, activity_id: str, t: Translator) -> str | N
         return t("followup.new_this_year")
     if found.current is None:
         return t("followup.last_time.not_agreed")
-    scenario = session.scenario
     current = _rung_title(session, found.current)
     if found.wished is None or found.wished == found.current:
         return t("followup.last_time", current=current)
-    try:
-        wished = str(scenario.rung_index(found.wished) + 1)
-    except KeyError:
-        wished = found.wished
-    return t("followup.last_time.wished", current=current, wished=wished)
+    # The wished rung by its title, as the handout writes it: "→ wished 3" was an abbreviation.
+    return t("followup.last_time.wished", current=current, wished=_rung_title(session, found.wished))
 
 
 def _rung_title(session: Session, rung_id: str) -> str:

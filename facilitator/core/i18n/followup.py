@@ -89,7 +89,7 @@ MESSAGES = {
     "followup.last_time": {"en": "last time: {current}", "et": "eelmisel korral: {current}"},
     "followup.last_time.wished": {
         "en": "last time: {current} → wished {wished}",
-        "et": "eelmisel korral: {current} → soov {wished}",
+        "et": "eelmisel korral: {current} → soovitud {wished}",
     },
     "followup.last_time.not_agreed": {
         "en": "last time: no rung agreed",
