@@ -438,11 +438,13 @@ class FacilitatorApp(KeysInOrder, App[int]):
         ]
         for node, binding in nodes:
             action = binding.action
-            if action in seen or action in NOT_IN_PALETTE or not binding.description:
+            # A dialog's "app.toggle_language" is the app's "toggle_language": offered once.
+            same = action.removeprefix("app.")
+            if same in seen or action in NOT_IN_PALETTE or not binding.description:
                 continue
             if not is_own_binding(node, binding):  # Textual's own (copy, focus next, ...)
                 continue
-            seen.add(action)
+            seen.add(same)
             yield SystemCommand(
                 binding.description,
                 self.get_key_display(binding),  # "[", not "left_square_bracket"

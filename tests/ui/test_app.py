@@ -524,3 +524,22 @@ async def test_help_lists_the_views_list_keys_and_only_the_ctrl_w_that_works_now
         assert {"r", "space", "del"} <= keys
         ctrl_w = [action for key, action in rows if key == "^w"]
         assert ctrl_w == ["Close the workshop"]
+
+
+async def test_the_palette_over_a_dialog_lists_language_and_projector_once(make_app: MakeApp) -> None:
+    """A dialog binds f7/f8 to the app's actions: the palette offered each twice (a tester's finding)."""
+    from facilitator.ui.dialogs.common import NewSessionDialog
+
+    from .helpers import screen_shown
+
+    app = make_app(lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        dialog = await screen_shown(pilot, NewSessionDialog)
+        titles = [command.title for command in app.get_system_commands(dialog)]
+        assert titles.count("Projektor") == 1 and titles.count("English") == 1, titles
+        command = next(c for c in app.get_system_commands(dialog) if c.title == "Projektor")
+        command.callback()
+        await pilot.pause()
+        assert app.projector
