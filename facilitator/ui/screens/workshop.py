@@ -225,7 +225,7 @@ class WorkshopScreen(Backdrop, OnePassScreen[Any], BaseScreen):
             view.call_after_refresh(view.focus_first)
         self.query_one("#timer", TimerPanel).timer = self.current_timer()
         self.query_one("#timer", TimerPanel).display = phase_id != SETUP
-        if record:
+        if record and not self.service.session.info.closed_at:  # a closed workshop: looking writes nothing
             room_phase = "" if phase_id == SETUP else phase_id
             if room_phase != self.service.session.room.phase:
                 self.fapp.attempt(lambda: self.service.set_phase(room_phase))
