@@ -112,6 +112,22 @@ def test_a_lock_file_that_cannot_be_made_is_a_user_error(
         service.add_party("Police")
 
 
+def test_new_in_a_folder_whose_lock_cannot_be_made_says_it_could_not_create(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An immutable sessions folder: `new` said "the file on disk is as it was before this
+    change", of a file that never was (a tester's finding)."""
+    from filelock import FileLock
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)
+    code, _out, err = run_cli("new", "--scenario", "community-safety", "--title", "A")
+    assert_one_line(code, err, "Could not create", os.strerror(errno.EPERM))
+    assert "unchanged" not in err and "as it was before" not in err
+
+
 @pytest.mark.parametrize("number", [errno.ENOSPC, errno.EROFS])
 def test_cli_new_and_import_on_a_full_or_read_only_disk(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int

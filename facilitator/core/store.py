@@ -519,8 +519,9 @@ class SessionFile:
             finally:
                 self.lock.release()
 
-    def _acquire(self) -> None:
-        """Take the write lock; a lock file that can't be made is a user error, not a traceback."""
+    def _acquire(self, *, creating: bool = False) -> None:
+        """Take the write lock; a lock file that can't be made is a user error, not a traceback
+        (`creating`: for a file not there yet, which no "unchanged on disk" can be said of)."""
         from filelock import Timeout as FileLockTimeout
 
         try:
@@ -528,7 +529,8 @@ class SessionFile:
         except FileLockTimeout:
             raise LockTimeout.worded("file.locked", path=str(self.path)) from None
         except OSError as error:
-            raise SessionWriteError(self.path, Worded("file.lock_reason", reason=os_reason(error))) from None
+            reason = Worded("file.lock_reason", reason=os_reason(error))
+            raise SessionWriteError(self.path, reason, creating=creating) from None
 
     @classmethod
     def create(cls, path: Path, data: Data) -> SessionFile:
@@ -539,7 +541,7 @@ class SessionFile:
         except OSError as error:  # a file where the folder should be, a read-only place, ...
             raise SessionWriteError(path, os_reason(error), creating=True) from None
         session_file = cls(path)
-        session_file._acquire()
+        session_file._acquire(creating=True)
         try:
             if path.exists() or path.is_symlink():
                 raise SessionFileError.worded("file.exists", path=str(path))
@@ -558,7 +560,7 @@ def put_in_place(draft: Path, path: Path) -> None:
     """Move a finished session file (made whole elsewhere in the same folder tree) to `path`,
     never over an existing one: under `path`'s lock, as `SessionFile.create` writes."""
     session_file = SessionFile(path)
-    session_file._acquire()
+    session_file._acquire(creating=True)
     try:
         if path.exists() or path.is_symlink():
             raise SessionFileError.worded("file.exists", path=str(path))

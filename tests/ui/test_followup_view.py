@@ -149,8 +149,9 @@ async def test_last_time_s_rungs_appear_only_with_the_reveal(
         )
         await until(
             pilot,
-            lambda: "last time: 1. Communication → wished 2. Cooperation"
-            in screen.query_one(RevealLadder).plain,
+            lambda: (
+                "last time: 1. Communication → wished 2. Cooperation" in screen.query_one(RevealLadder).plain
+            ),
             "last time's rungs beside the reveal",
         )
 
