@@ -70,7 +70,7 @@ def test_the_apps_export_refuses_the_session_file(session: SessionService) -> No
     """The export dialog goes through the same core check, with no data folder given."""
     before = session.path.read_bytes()
     with pytest.raises(ExportTargetRefused):
-        dialog_export(session.path, "json", session.path, public=False, lang="en")
+        dialog_export(session, "json", session.path, public=False, lang="en")
     with pytest.raises(ExportTargetRefused):
         write_export(session, "svg", session.path.parent.parent / "pictures")
     assert session.path.read_bytes() == before
@@ -180,5 +180,5 @@ def test_the_state_folder_is_known_through_links_and_dots(
     history = ("history", session.session.id, "--format", "md", "-o", str(room_file))
     refused(history, "state folder")
     with pytest.raises(ExportTargetRefused):  # the app's export dialog: the same check
-        dialog_export(session.path, "json", room_file, public=False, lang="en")
+        dialog_export(session, "json", room_file, public=False, lang="en")
     assert room_file.read_text(encoding="utf-8") == '{"code": "123456"}'
