@@ -134,3 +134,15 @@ def test_cli_compares_in_time_order_and_says_so(library: SessionLibrary) -> None
         main(["--lang", "et", "compare", y.old.session.id, y.new.session.id], again, io.StringIO()) == EXIT_OK
     )
     assert again.getvalue() == "\n".join(lines[1:]) + "\n"  # in order already: nothing more said
+
+
+def test_the_handout_names_last_year_s_workshop_and_sets_the_note_apart(library: SessionLibrary) -> None:
+    from tests.test_handouts import pages
+    from tests.test_reports import parse_html
+
+    y = year_after(library)
+    written = dict(zip((p.id for p in y.new.session.parties), pages(y.new, lang="et").values(), strict=True))
+    police = parse_html(written[y.police]).all_text
+    assert "eelmisest töötoast (Rapla 2025, 05.12.2025)" in police
+    assert y.old.session.id not in police  # an id means nothing on paper
+    assert "tegemata (sisestas läbiviija) — Politsei vahetus" in " ".join(police.split())

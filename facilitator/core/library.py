@@ -267,6 +267,7 @@ class SessionLibrary:
         place: str = "",
         facilitator: str = "",
         previous_id: str | None = None,
+        previous_name: tuple[str, str] = ("", ""),
         fill: Fill | None = None,
     ) -> SessionService:
         """A new session; `fill` makes its first changes (a demo's activities, what `--from`
@@ -282,6 +283,7 @@ class SessionLibrary:
             facilitator=facilitator,
             clock=self.clock,
             previous_id=previous_id,
+            previous_name=previous_name,
         )
         self.make_folders()
         path = self.path_for(session_id)
@@ -358,6 +360,7 @@ class SessionLibrary:
             place=place,
             facilitator=facilitator,
             previous_id=earlier.info.id,
+            previous_name=(earlier.info.title, earlier.info.date or earlier.info.created_at[:10]),
             fill=carry_over,
         )
 

@@ -62,6 +62,8 @@ class SessionInfo:
     phase: Annotated[str, Known("phase or setup")] = ""
     open_activity: ActivityId | None = None
     previous_id: str | None = None  # the earlier session this one started from, if any
+    previous_title: str = ""  # its title and day then, to name it on paper (its id means nothing there)
+    previous_date: str = ""
     closed_at: Stamp | None = None  # when the workshop was closed (`session.closed`); None while it runs
 
 

@@ -129,7 +129,8 @@ MESSAGES = {
         "et": "Mis sai eelmise korra lubadustest",
     },
     "handout.followup.intro": {
-        "en": "Our commitments, what was expected of us and our open steps from the workshop before (session {id}), and what came of them.",
-        "et": "Meie lubadused, meilt oodatu ja meie pooleli sammud eelmisest töötoast (töötuba {id}) ning mis neist sai.",
+        "en": "Our commitments, what was expected of us and our open steps from the workshop before ({workshop}), and what came of them.",
+        "et": "Meie lubadused, meilt oodatu ja meie pooleli sammud eelmisest töötoast ({workshop}) ning mis neist sai.",
     },
+    "handout.followup.session_id": {"en": "session {id}", "et": "töötuba {id}"},
 }

@@ -252,13 +252,18 @@ def followup_sections(source: Source, party_id: str) -> tuple[Section, ...]:
         if f.outcome and not f.confirmed:
             parts.append(muted(f" ({t('followup.unconfirmed')})"))
         if f.note.strip():
-            parts += [Span(": "), user(f.note)]
+            parts += [Span(" — "), user(f.note)]
         if f.carried_action:
             parts.append(muted(f" ({t('followup.carried')})"))
         items.append(tuple(parts))
     blocks: list[Block] = [Heading(2, text(t("handout.followup")))]
-    previous = session.info.previous_id or ""
-    blocks.append(Para(text(muted(t("handout.followup.intro", id=previous)))))
+    info = session.info
+    if info.previous_title:  # named as people know it; a session made before it was kept: by its id
+        when = shown_date(info.previous_date, t.language) if info.previous_date else ""
+        previous = f"{info.previous_title}, {when}" if when else info.previous_title
+    else:
+        previous = t("handout.followup.session_id", id=info.previous_id or "")
+    blocks.append(Para(text(muted(t("handout.followup.intro", workshop=previous)))))
     blocks.append(Bullets(tuple(items)))
     return (Section(tuple(blocks), kind="part"),)
 

@@ -49,6 +49,8 @@ PUBLIC: dict[str, dict[str, Any] | None] = {
         "phase": KEEP,
         "open_activity": KEEP,
         "previous_id": KEEP,
+        "previous_title": KEEP,  # the workshop before, as its handout names it
+        "previous_date": KEEP,
         "closed_at": KEEP,  # when the workshop was closed: a time, no person
         "initial": _INITIAL,
     },
