@@ -283,8 +283,9 @@ class SessionLibrary:
             facilitator=facilitator,
             clock=self.clock,
             previous_id=previous_id,
-            previous_name=previous_name,
         )
+        if previous_id:  # the workshop before by title and day, for a handout (an id means nothing on paper)
+            data["meta"]["session"] |= {"previous_title": previous_name[0], "previous_date": previous_name[1]}
         self.make_folders()
         path = self.path_for(session_id)
         if fill is None:  # one write: atomic already

@@ -61,12 +61,10 @@ def new_session_data(
     facilitator: str = "",
     clock: Clock | None = None,
     previous_id: str | None = None,
-    previous_name: tuple[str, str] = ("", ""),
 ) -> Data:
     """The tables of a brand-new session, embedding a copy of its scenario.
 
-    `previous_id` names the earlier session this one starts from (`new --from`), `previous_name`
-    its title and day (ISO) to name it by where an id means nothing, as on a handout. A session
+    `previous_id` names the earlier session this one starts from (`new --from`). A session
     without one leaves out the agenda's follow-up of last time: it has nothing to follow up."""
     from facilitator.core.changes import text as check_text
     from facilitator.core.kinds.base import a_date
@@ -99,7 +97,6 @@ def new_session_data(
     }
     if previous_id:
         meta["previous_id"] = previous_id
-        meta["previous_title"], meta["previous_date"] = previous_name
     return {"meta": {"session": meta}, "events": {}}
 
 
