@@ -4,12 +4,14 @@ says it will (F19): through the real app, the phone a second service on the same
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from facilitator.core.party import PartyService
 from facilitator.core.service import SessionService
 from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.expectations import AnswerDialog
+from facilitator.ui.dialogs.roles import CommitmentDialog
 
 from .helpers import MakeApp, fresh, screen_shown, until
 from .test_agree import Workshop, back_to_view, build, cursor_to, open_agree, plain
@@ -159,3 +161,100 @@ async def test_what_the_answer_form_says_it_saves_is_what_is_stored(
         await back_to_view(pilot)
     state, _text, response = stored(empty_session, asked)
     assert (state, response) == saved
+
+
+# ----------------------------------------------------------------- the party's other words
+
+
+def phone_words_in(service: SessionService) -> tuple[Workshop, str, str]:
+    """Town's phone (Jüri) commits, expects of Police, and signs off Joint plan."""
+    w = build(service)
+    service.set_phase("agree")
+    town = phone(service, w.town)
+    promised = town.add_commitment(w.talks, "We open the hall")
+    expects = town.add_expectation(w.talks, w.police, "Come on Fridays")
+    return w, promised, expects
+
+
+async def question_text(pilot: Pilot[int]) -> str:
+    question = await screen_shown(pilot, ConfirmDialog)
+    return plain(question.query_one(".dialog-message", Label))
+
+
+async def test_editing_a_commitment_sent_from_a_phone_asks_first(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    _w, promised, _expects = phone_words_in(empty_session)
+    app = make_app(session=empty_session, lang="et")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"commitment:{promised}")
+        await pilot.press("enter")
+        await screen_shown(pilot, CommitmentDialog)
+        await pilot.press("end", *" on Sundays", "ctrl+s")
+        said = await question_text(pilot)
+        assert said == (
+            "Osapool Town kirjutas selle lubaduse telefonist (Jüri): „We open the hall“. "
+            "Kas asendada see sinu tekstiga: „We open the hall on Sundays“?"
+        )
+        await pilot.press("enter")  # Cancel has the focus
+        await back_to_view(pilot)
+        (kept,) = fresh(empty_session).commitments
+        assert kept.text == "We open the hall"
+        await cursor_to(pilot, view, f"commitment:{promised}")
+        await pilot.press("enter")
+        await screen_shown(pilot, CommitmentDialog)
+        await pilot.press("end", *" on Sundays", "ctrl+s")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.click("#confirm")
+        await back_to_view(pilot)
+    (changed,) = fresh(empty_session).commitments
+    assert changed.text == "We open the hall on Sundays"
+
+
+async def test_removing_a_phones_commitment_or_expectation_says_whose_word_it_is(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w, promised, expects = phone_words_in(empty_session)
+    phone(empty_session, w.police, name="Mari").answer_expectation(expects, "declined", "No staff")
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"commitment:{promised}")
+        await pilot.press("delete")
+        said = await question_text(pilot)
+        assert said.endswith("The party Town sent it from a phone (Jüri).")
+        await pilot.press("enter")  # Cancel
+        await back_to_view(pilot)
+        await cursor_to(pilot, view, f"expectation:{expects}")
+        await pilot.press("delete")
+        said = await question_text(pilot)
+        assert said.endswith(
+            "The party Town sent it from a phone (Jüri). The party Police sent it from a phone (Mari)."
+        )
+        await pilot.press("enter")
+        await back_to_view(pilot)
+    session = fresh(empty_session)
+    assert len(session.commitments) == 1 and len(session.expectations) == 1
+
+
+async def test_withdrawing_a_sign_off_given_from_a_phone_asks_first(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    w, _promised, _expects = phone_words_in(empty_session)
+    phone(empty_session, w.town).sign_off(w.talks)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"party:{w.town}")
+        await pilot.press("s")
+        said = await question_text(pilot)
+        assert said == "The party Town signed off “Joint plan” from a phone (Jüri). Withdraw its sign-off?"
+        await pilot.press("enter")  # Cancel
+        await back_to_view(pilot)
+        assert [s.party_id for s in fresh(empty_session).signoffs_for(w.talks)] == [w.town]
+        await pilot.press("s")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.click("#confirm")
+        await back_to_view(pilot)
+        await until(pilot, lambda: not fresh(empty_session).signoffs_for(w.talks), "the withdrawal")

@@ -11,12 +11,14 @@ from typing import Any
 
 from facilitator.core.model import Activity, Session
 from facilitator.core.reopening import reason_key
+from facilitator.core.schema.table import pair_id
 from facilitator.core.text import one_line
 from facilitator.ui.dialogs.actions import ActionDialog
 from facilitator.ui.dialogs.common import ChoiceDialog
 from facilitator.ui.text import literal
 from facilitator.ui.views.agree_panel import AgreePanel, Editor
 from facilitator.ui.views.agree_rows import event_activity
+from facilitator.ui.views.phone_words import from_phone, phone_words, replace_ok
 
 NOTIFY_LIMIT = 3  # reopened activities announced one by one; more are counted in one notice
 
@@ -128,8 +130,26 @@ class ActionEditor(Editor):
         activity, item = view.current_activity(), view.current_item()
         if activity is None or item is None or item.kind != "party":
             return
-        if view.fapp.attempt(lambda: view.service.withdraw_sign_off(activity.id, item.key)):
-            name = view.session.party_name(item.key)
+        session, party_id = view.service.session, item.key
+        who = from_phone(session, "signoff", pair_id(activity.id, party_id))
+        if who is None or all(s.party_id != party_id for s in session.signoffs_for(activity.id)):
+            self._withdrawn(activity.id, party_id)
+            return
+        title = one_line(activity.title, 120)
+        words = phone_words(
+            view.t, "answer.withdraw_phone", who, session.party_name(party_id), activity=title
+        )
+
+        async def asked() -> None:  # the party signed from its own phone: asked first
+            if await replace_ok(view.app, words, "agree.button.withdraw"):
+                self._withdrawn(activity.id, party_id)
+
+        view.run_dialog(asked())
+
+    def _withdrawn(self, activity_id: str, party_id: str) -> None:
+        view = self.view
+        if view.fapp.attempt(lambda: view.service.withdraw_sign_off(activity_id, party_id)):
+            name = view.session.party_name(party_id)
             view.notify(view.t("agree.signed.withdrawn", party=name), markup=False, timeout=4)
 
 

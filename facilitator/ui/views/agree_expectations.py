@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from facilitator.core.authorship import PHONE, entered_for
 from facilitator.core.model import Event, Expectation, Session
 from facilitator.core.text import one_line
-from facilitator.ui.dialogs.common import ConfirmDialog
 from facilitator.ui.dialogs.expectations import AnswerDialog, ExpectationDialog, answer_words
 from facilitator.ui.dialogs.reopen import just
 from facilitator.ui.dialogs.roles import CommitmentDialog
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.agree_panel import Editor
+from facilitator.ui.views.phone_words import NAME_LIMIT, from_phone, phone_words, replace_ok
 
 
 class PromiseEditor(Editor):
@@ -62,9 +61,16 @@ class PromiseEditor(Editor):
                 self.gone(label, draft.text)
                 return None
             changes = await settling.against({"text": now.text})
-            return (
-                (lambda: view.service.update_commitment(commitment_id, changes["text"])) if changes else None
-            )
+            if not changes:
+                return None
+            who = from_phone(session, "commitment", commitment_id)
+            if who is not None:
+                party, text = session.party_name(now.party_id), one_line(now.text, NAME_LIMIT)
+                mine = one_line(changes["text"], NAME_LIMIT)
+                words = phone_words(view.t, "answer.commitment_phone", who, party, text=text, mine=mine)
+                if not await replace_ok(view.app, words):
+                    return None
+            return lambda: view.service.update_commitment(commitment_id, changes["text"])
 
         await view.save(activity.id, "commitment.updated", plan, asked, change)
 
@@ -143,18 +149,16 @@ class PromiseEditor(Editor):
     ) -> bool:
         """Over the answer the addressee sent from its phone, ask first (Cancel is the default),
         naming the party and the name typed on the phone: its own word is never replaced unseen."""
-        view = self.view
-        said = entered_for(session).said("answer", now.id)
-        if said.how != PHONE or (state, response) == (now.state, now.response):
+        who = from_phone(session, "answer", now.id)
+        if who is None or (state, response) == (now.state, now.response):
             return True
-        t = view.t
-        key = "answer.replace_phone" if said.name else "answer.replace_phone.unnamed"
-        question = t(
-            key,
-            party=one_line(session.party_name(now.to_party), 120),
-            who=one_line(said.name, 120),
+        t = self.view.t
+        question = phone_words(
+            t,
+            "answer.replace_phone",
+            who,
+            session.party_name(now.to_party),
             answer=answer_words(t, now.text, now.state, now.response),
             mine=answer_words(t, now.text, state, response),
         )
-        replace: bool = await view.app.push_screen_wait(ConfirmDialog(question, "board.place.replace"))
-        return replace
+        return await replace_ok(self.view.app, question)

@@ -15,6 +15,7 @@ from facilitator.core.text import one_line
 from facilitator.ui.dialogs.reopen import change_asked
 from facilitator.ui.views.agree_items import Item
 from facilitator.ui.views.agree_panel import Editor
+from facilitator.ui.views.phone_words import removes_phone
 
 KINDS = {
     "commitment": "commitment.removed",
@@ -35,9 +36,9 @@ class Remover(Editor):
             c = next((c for c in session.commitments if c.id == item.key), None)
             if c is None:
                 return ""
-            return t(
-                "agree.remove.commitment", party=session.party_name(c.party_id), text=one_line(c.text, 200)
-            )
+            party, text = session.party_name(c.party_id), one_line(c.text, 200)
+            phone = removes_phone(t, session, ("commitment", c.id, c.party_id))  # the party's own word
+            return t("agree.remove.commitment", party=party, text=text) + phone
         if item.kind == "expectation":
             e = next((e for e in session.expectations if e.id == item.key), None)
             if e is None:
@@ -47,7 +48,7 @@ class Remover(Editor):
                 to=session.party_name(e.to_party),
                 text=one_line(e.text, 200),
                 **{"from": session.party_name(e.from_party)},
-            )
+            ) + removes_phone(t, session, ("expectation", e.id, e.from_party), ("answer", e.id, e.to_party))
         if item.kind == "action":
             a = next((a for a in session.actions if a.id == item.key), None)
             return "" if a is None else t("agree.remove.action", text=one_line(a.text, 200))
