@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Label
 from facilitator.core.closing import listed_state
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
+from facilitator.core.i18n import Translator, Worded
 from facilitator.core.library import SessionSummary, link_state
 from facilitator.core.scenario import Scenario, discover
 from facilitator.ui.base import BaseScreen
@@ -27,6 +28,17 @@ from facilitator.ui.widgets.tables import Table
 
 if TYPE_CHECKING:  # the service is imported by the first session opened, not by the home list
     from facilitator.core.service import SessionService
+
+
+def _said_of_the_file(summary: SessionSummary, t: Translator) -> str:
+    """Why a session file can't be opened, without its path: the whole path took the row and
+    the reason was cut (a tester's finding). The row's id names the file; elsewhere in the
+    sentence the file is named by its name, the folder being the list's own."""
+    error = summary.error or ""
+    if not (isinstance(error, Worded) and "path" in error.values):
+        return error.replace(str(summary.path), summary.path.name)
+    said = t(error.key, **{**error.values, "path": "\0"})
+    return said.removeprefix("\0: ").replace("\0", summary.path.name)
 
 
 class HomeScreen(BaseScreen):
@@ -114,21 +126,17 @@ class HomeScreen(BaseScreen):
         table.add_column(t("home.col.activities"), key="activities")
         table.add_column(t("home.col.id"), key="id")
         table.add_column(t("home.col.phase"), key="phase")
-        table.add_column(t("home.col.scenario"), key="scenario")
+        # One scenario for every session tells none apart: its column would take the title's room.
+        several = len({s.scenario_id for s in self.summaries if not s.error}) > 1
+        if several:
+            table.add_column(t("home.col.scenario"), key="scenario")
         table.add_column(t("home.col.continues"), key="continues")
         folders = self.fapp.scenario_folders
         for s in self.summaries:
             if s.error:
-                table.add_row(
-                    CutCell(t("home.unreadable", error=s.error), 70),
-                    "",
-                    "",
-                    literal(s.id),
-                    "",
-                    "",
-                    "",
-                    key=s.id,
-                )
+                cells = ["", "", literal(s.id), "", *([""] if several else []), ""]
+                said = t("home.unreadable", error=_said_of_the_file(s, t))
+                table.add_row(CutCell(said, 70), *cells, key=s.id)
                 continue
             table.add_row(
                 CutCell(s.title, 60),
@@ -136,7 +144,7 @@ class HomeScreen(BaseScreen):
                 t.number(s.activities),
                 literal(s.id),
                 literal(listed_state(s, t, folders)),
-                literal(s.scenario_id),
+                *([literal(s.scenario_id)] if several else []),
                 literal(self._continues(s.previous_id)),
                 key=s.id,
             )
