@@ -349,11 +349,22 @@ async def test_compare_in_estonian_and_switching_language(
         ]
         tabs = screen.query_one("#cmp-tabs", TabbedContent)
         assert plain(tabs.get_tab("cmp-actions").label) == "Sammud (2)"
+        assert rows(screen.query_one("#cmp-table", DataTable))[0][0] == "1. Kommunikatsioon"
         await pilot.press("f7")
         await pilot.pause()
         assert changes(screen)["Evening patrols"] == "↑ up"
         assert "Role changes (2):" in detail(screen)
         assert plain(screen.query_one("#cmp-a-meta", Label)).startswith("2025-05-06 · Keila")
+        # The scenario's words too, as a fresh open in English shows them (F7 left them Estonian).
+        assert rows(screen.query_one("#cmp-table", DataTable))[0][:3] == [
+            "1. Communication",
+            "Evening patrols",
+            "2. Cooperation",
+        ]
+        assert "Police: Lead → Partner" in detail(screen)
+        filter_shown = screen.query_one("#cmp-filter", Select)
+        assert "Show" in plain(screen.query_one("#cmp-filter-label", Label))
+        assert plain(filter_shown.query_one("SelectCurrent #label", Static)).startswith("All (")
 
 
 async def test_small_terminal_keeps_every_column(make_app: MakeApp, ui_library: SessionLibrary) -> None:

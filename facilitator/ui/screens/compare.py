@@ -21,6 +21,7 @@ s swaps A and B. Escape returns to the home screen.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,6 @@ from facilitator.core.compare import (
 from facilitator.core.comparison import Dated, later_first
 from facilitator.core.dates import shown_date
 from facilitator.core.library import SessionSummary
-from facilitator.core.model import Session
 from facilitator.core.service import SessionService
 from facilitator.core.text import one_line
 from facilitator.ui.base import BaseModal, BaseScreen
@@ -106,9 +106,11 @@ class CompareScreen(BaseScreen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # -wide: the detail beside the table
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, services: Sequence[SessionService] = ()) -> None:
         super().__init__()
         self.comparison = comparison
+        self._services = tuple(services)  # to read rung, role and filter names again in a new language
+        self._names_in = ""
         self.filter: Filter = "all"
         self.rows: list[ActivityRow] = []
         self._shown_title_width = 0
@@ -169,8 +171,26 @@ class CompareScreen(BaseScreen):
         return max(12, min(TITLE_WIDTH, width - fixed - 10 - 4 - 2))
 
     # ---------------------------------------------------------------- text
+    def _names_in_language(self) -> None:
+        """After a language change, the scenario's names (rungs, roles) as a fresh open shows them:
+        both sessions read again with their counterpart's names, compared the same way round."""
+        host = host_of(self.app)
+        if not self._names_in:
+            self._names_in = host.language
+        if host.language == self._names_in or len(self._services) != 2:
+            return
+        self._names_in = host.language
+        for service in self._services:
+            service.show_names_in(host.language, host.scenario_folders)
+        sessions = {s.session.id: s.session for s in self._services}
+        a, b = self.comparison.a.id, self.comparison.b.id
+        if a in sessions and b in sessions:
+            with contextlib.suppress(LadderMismatch):  # pragma: no cover - compared so already
+                self.comparison = compare(sessions[a], sessions[b])
+
     def relabel(self) -> None:
         super().relabel()
+        self._names_in_language()
         t = self.t
         c = self.comparison
         self.query_one("#cmp-heading", Label).update(Content(t("exchange.compare.heading")))
@@ -228,9 +248,14 @@ class CompareScreen(BaseScreen):
 
     def _fill_filter(self) -> None:
         select: Select[str] = self.query_one("#cmp-filter", Select)
+        options = self._filter_options()
         with self.prevent(Select.Changed):
-            select.set_options(self._filter_options())
+            select.set_options(options)
             select.value = self.filter
+        # The value stayed the same, so Select keeps showing the old wording (a language change).
+        shown = next((prompt for prompt, value in options if value == self.filter), None)
+        if shown is not None:
+            select.query_one("SelectCurrent #label", Static).update(shown)
 
     # ---------------------------------------------------------------- activities
     def _fill_activities(self) -> None:
@@ -519,15 +544,17 @@ def open_comparison(app: App[Any], path_a: Path, path_b: Path) -> bool:
     host = host_of(app)
     t = host.t
 
-    def read(path: Path) -> Session:
+    def read(path: Path) -> SessionService:
         service = SessionService(path)
         service.show_names_in(host.language, host.scenario_folders)  # one language at a time
-        return service.session
+        service.session  # noqa: B018 - read here, so a file that can't be read is said now
+        return service
 
     both = host.attempt(lambda: (read(path_a), read(path_b)))
     if both is None:
         return False
-    a, b = both.value
+    services = both.value
+    a, b = (service.session for service in services)
     try:
         comparison = compare(a, b)
     except LadderMismatch:
@@ -541,5 +568,5 @@ def open_comparison(app: App[Any], path_a: Path, path_b: Path) -> bool:
             )
         )
         return False
-    app.push_screen(CompareScreen(comparison))
+    app.push_screen(CompareScreen(comparison, services))
     return True
