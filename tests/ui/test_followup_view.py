@@ -232,6 +232,26 @@ async def test_recording_over_a_phone_answer_asks_first(
         assert item(service, 0).confirmed
 
 
+async def test_the_question_over_a_phone_answer_names_who_sent_it(
+    make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
+) -> None:
+    service = continued(ui_library, demo_session)
+    first = item(service, 0)
+    service.for_party(first.party_id, device="phone-1", name="Jüri").answer_followup(first.id, "not_done")
+    app = make_app(service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await view_of(app, pilot)
+        await pilot.press("1")
+        dialog = await screen_shown(pilot, ConfirmDialog)
+        party = service.session.party_name(first.party_id)
+        assert dialog.message == (
+            f"The party {party} answered from a phone (Jüri): not done. Record done in its place?"
+        )
+        await pilot.press("enter")  # Cancel
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "the dialog closed")
+    assert (item(service, 0).outcome, item(service, 0).confirmed) == ("not_done", False)
+
+
 async def test_a_carried_step_marked_no_longer_needed_asks_to_remove_it_too(
     make_app: MakeApp, ui_library: SessionLibrary, demo_session: SessionService
 ) -> None:

@@ -35,6 +35,10 @@ MESSAGES = {
     "followup.detail.from": {"en": "Expected by: {party}", "et": "Ootaja: {party}"},
     "followup.detail.note": {"en": "Note: {note}", "et": "Märkus: {note}"},
     "followup.replace_phone": {
+        "en": "The party {party} answered from a phone ({who}): {answer}. Record {outcome} in its place?",
+        "et": "Osapool {party} vastas telefonist ({who}): {answer}. Kas salvestada selle asemel {outcome}?",
+    },
+    "followup.replace_phone.unnamed": {
         "en": "The party {party} answered from a phone: {answer}. Record {outcome} in its place?",
         "et": "Osapool {party} vastas telefonist: {answer}. Kas salvestada selle asemel {outcome}?",
     },

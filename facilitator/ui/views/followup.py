@@ -30,6 +30,7 @@ from facilitator.core.text import multi_line, one_line
 from facilitator.ui.dialogs.common import ConfirmDialog, TextPromptDialog
 from facilitator.ui.text import literal_cell
 from facilitator.ui.views.base import PhaseView
+from facilitator.ui.views.phone_words import from_phone, phone_words
 from facilitator.ui.widgets.button import Button
 from facilitator.ui.widgets.parts import PartsLabel
 from facilitator.ui.widgets.tables import Table, key_at_cursor, move_to
@@ -195,11 +196,13 @@ class FollowUpView(PhaseView):
         if item is None:
             return
         if item.outcome and not item.confirmed and item.outcome != outcome:  # the party's own answer
-            t = self.t
-            party = self.session.party_name(item.party_id) if self.session.has_party(item.party_id) else ""
-            question = t(
+            t, session = self.t, self.session
+            party = session.party_name(item.party_id) if session.has_party(item.party_id) else ""
+            question = phone_words(  # naming the person too when the phone gave a name
+                t,
                 "followup.replace_phone",
-                party=party or item.party_name,
+                from_phone(session, "followup", item.id) or "",
+                party or item.party_name,
                 answer=t(f"followup.outcome.{item.outcome}"),
                 outcome=t(f"followup.outcome.{outcome}"),
             )
