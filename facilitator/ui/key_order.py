@@ -13,7 +13,11 @@ app to do (a focus moved later, a screen pushed).
 "Handled" is looked at, not assumed: a callback goes into the queue of the widget the key went
 to, behind the key; from there to the app, which waits until no widget has a message waiting
 (what the key sent up, what a binding it reached asked of a widget below, what bubbled) and
-its own queue holds nothing from before (a focus moved later).
+its own queue holds nothing from before (a focus moved later). A key the app takes itself (a
+priority key: ctrl+e opens the export) is followed from the app's queue the same way, and a
+click that comes while keys are held waits its turn behind them. What it does not see: a
+handler still awaiting (a mount it started) has an empty queue, so the next key may go before
+that handler ends; such handlers move the focus before they await.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ SPINS = 50
 class KeysInOrder:
     """App mixin (before `App` in the bases): routes keys and pastes one at a time."""
 
-    _held: deque[events.Key | events.Paste]
+    _held: deque[events.Key | events.Paste | events.MouseDown | events.MouseUp]
     _routing: events.Event | None
     _in_flight: object | None
     _waited: float
@@ -58,8 +62,12 @@ class KeysInOrder:
         self._look = None
 
     async def on_event(self, event: events.Event) -> None:
-        held = isinstance(event, events.Key | events.Paste) and not event.is_forwarded
-        if held and event is not self._routing:
+        busy = bool(self._held) or self._in_flight is not None
+        # a click behind held keys waits its turn too (text typed before Save is in the form)
+        held = isinstance(event, events.Key | events.Paste) or (
+            busy and isinstance(event, events.MouseDown | events.MouseUp)
+        )
+        if held and not event.is_forwarded and event is not self._routing:
             self._held.append(event)  # type: ignore[arg-type]
             await self._route_held()
             return
@@ -69,14 +77,16 @@ class KeysInOrder:
         app: App[Any] = self  # type: ignore[assignment]
         while self._held and self._in_flight is None:
             event = self._held.popleft()
-            target = app.focused or app.screen
+            target: MessagePump = app.focused or app.screen
             self._routing = event
             try:
                 await self.on_event(event)  # as Textual routes it, now
             finally:
                 self._routing = None
-            if not event.is_forwarded:
-                continue  # taken by the app itself (a priority key, escape to minimize)
+            if isinstance(event, events.MouseEvent):
+                target = app.screen  # (Textual hands a click to the screen, which finds the widget)
+            elif not event.is_forwarded:
+                target = app  # taken by the app itself (a priority key): what its action set going
             flight = self._in_flight = object()
             self._waited = 0.0
             if not target.call_later(self._follow, flight):
@@ -113,13 +123,14 @@ class KeysInOrder:
             self._look.pause()
         await self._route_held()
 
-    async def _look_at_held(self) -> None:
+    def _look_at_held(self) -> None:
         """A key that took too long goes on without waiting for its follow."""
         if self._in_flight is None:
             return
         self._waited += LOOK_SECONDS
-        if self._waited >= HOLD_SECONDS:
-            await self._release(self._in_flight)
+        if self._waited >= HOLD_SECONDS:  # routed from the app's own queue, not the timer's task
+            app: App[Any] = self  # type: ignore[assignment]
+            app.call_later(self._release, self._in_flight)
 
 
 def _waiting(node: MessagePump) -> bool:
