@@ -125,7 +125,8 @@ def test_the_html_report_tells_them_apart_and_escapes_the_name(service: SessionS
     assert "We keep the hall warm" + mark.format(PHONE[lang].format(who=name)) in report
     assert mark.format(FACILITATOR_ANSWER[lang]) in report
     assert mark.format(PHONE_ANSWER[lang].format(who=name)) in report
-    assert report.count(mark.format(FACILITATOR[lang])) == 4  # placement, sign-off, commitment, expectation
+    # placement, sign-off, commitment, expectation, and last time's item the facilitator followed up
+    assert report.count(mark.format(FACILITATOR[lang])) == 5
     assert "<b>*Tamm" not in report
 
 

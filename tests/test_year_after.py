@@ -146,3 +146,18 @@ def test_the_handout_names_last_year_s_workshop_and_sets_the_note_apart(library:
     assert "eelmisest töötoast (Rapla 2025, 05.12.2025)" in police
     assert y.old.session.id not in police  # an id means nothing on paper
     assert "tegemata (sisestas läbiviija) — Politsei vahetus" in " ".join(police.split())
+
+
+def test_the_report_tells_what_came_of_last_year_s_promises(library: SessionLibrary) -> None:
+    from facilitator.core import reports
+
+    y = year_after(library)
+    files = reports.export_files(y.new, "md", generated="2026-12-07 10:00", lang="et")  # type: ignore[arg-type]
+    text = " ".join(b"".join(files.values()).decode("utf-8").split())
+    assert "Mis sai eelmise korra lubadustest" in text
+    assert "Eelmise töötoa (Rapla 2025, 05.12.2025)" in text
+    assert AGREED.split(";")[0] in text and "Politsei vahetus" in text
+    assert "võeti edasi (tähtaeg 01.03.2027)" in text
+    assert "Mis sai" not in " ".join(
+        b"".join(reports.export_files(y.old, "md", generated="x", lang="et").values()).decode().split()  # type: ignore[arg-type]
+    )

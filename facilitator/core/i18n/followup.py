@@ -136,5 +136,9 @@ MESSAGES = {
         "en": "Our commitments, what was expected of us and our open steps from the workshop before ({workshop}), and what came of them.",
         "et": "Meie lubadused, meilt oodatu ja meie pooleli sammud eelmisest töötoast ({workshop}) ning mis neist sai.",
     },
+    "handout.followup.report_intro": {
+        "en": "The commitments, accepted expectations and open steps of the workshop before ({workshop}), and what came of them.",
+        "et": "Eelmise töötoa ({workshop}) lubadused, vastu võetud ootused ja pooleli sammud ning mis neist sai.",
+    },
     "handout.followup.session_id": {"en": "session {id}", "et": "töötuba {id}"},
 }

@@ -41,6 +41,7 @@ from facilitator.core.reports.svg import ladder_svg, pair_cell, partnership_svg
 
 class _Builder:
     def __init__(self, source: Source) -> None:
+        self.source = source
         self.s = session = source.view
         self.t = t = source.t
         self.public = source.public
@@ -371,8 +372,11 @@ class _Builder:
         return Section(tuple(blocks), kind="footer")
 
     def build(self) -> Document:
+        from facilitator.core.reports.handouts import report_followup  # its words, said once
+
         blocks: list[Block] = [
             Section(tuple(self.header()), kind="header"),
+            *report_followup(self.source),
             self.ladder(),
             self.partnership(),
             self.actions(),

@@ -19,7 +19,7 @@ from facilitator.core.comparison import outcome_key
 from facilitator.core.dates import shown_date
 from facilitator.core.errors import UserError
 from facilitator.core.followup import promises
-from facilitator.core.model import Expectation, Party, Session
+from facilitator.core.model import Expectation, FollowUp, Party, Session
 from facilitator.core.reports.authors import expectation_notes
 from facilitator.core.reports.document import (
     Block,
@@ -236,13 +236,27 @@ def build_handout(source: Source, party_id: str) -> Document:
 
 def followup_sections(source: Source, party_id: str) -> tuple[Section, ...]:
     """What came of last time's items of this party; nothing for a session without a predecessor."""
+    mine = [f for f in promises(source.view) if f.party_id == party_id]
+    return (_followup_section(source, mine, "handout.followup.intro"),) if mine else ()
+
+
+def report_followup(source: Source) -> tuple[Section, ...]:
+    """The report's account of last time's promises, every party's, in the handouts' words."""
+    items = list(promises(source.view))
+    return (
+        (_followup_section(source, items, "handout.followup.report_intro", by_party=True),) if items else ()
+    )
+
+
+def _followup_section(
+    source: Source, items: list[FollowUp], intro: str, *, by_party: bool = False
+) -> Section:
     session, t = source.view, source.t
-    mine = [f for f in promises(session) if f.party_id == party_id]
-    if not mine:
-        return ()
-    items = []
-    for f in mine:
-        parts: list[Span] = [muted(t(f"followup.kind.{f.kind}") + ": "), user(f.text)]
+    steps = {x.id: x for x in session.actions}
+    lines = []
+    for f in items:
+        parts: list[Span] = [strong(f.party_name + ": ")] if by_party else []
+        parts += [muted(t(f"followup.kind.{f.kind}") + ": "), user(f.text)]
         if f.due:
             parts += [Span(f" — {t('handout.due')} "), user(shown_date(f.due, t.language))]
         key = outcome_key(f)
@@ -253,19 +267,23 @@ def followup_sections(source: Source, party_id: str) -> tuple[Section, ...]:
             parts.append(muted(f" ({t('followup.unconfirmed')})"))
         if f.note.strip():
             parts += [Span(" — "), user(f.note)]
-        if f.carried_action:
-            parts.append(muted(f" ({t('followup.carried')})"))
-        items.append(tuple(parts))
-    blocks: list[Block] = [Heading(2, text(t("handout.followup")))]
+        carried = steps.get(f.carried_action or "")
+        if carried is not None:  # the step it became here, with its new due date (as compare says it)
+            due = shown_date(carried.due, t.language) if carried.due else ""
+            parts.append(muted(" " + (t("compare.carried.due", due=due) if due else t("compare.carried"))))
+        lines.append(tuple(parts))
     info = session.info
     if info.previous_title:  # named as people know it; a session made before it was kept: by its id
         when = shown_date(info.previous_date, t.language) if info.previous_date else ""
         previous = f"{info.previous_title}, {when}" if when else info.previous_title
     else:
         previous = t("handout.followup.session_id", id=info.previous_id or "")
-    blocks.append(Para(text(muted(t("handout.followup.intro", workshop=previous)))))
-    blocks.append(Bullets(tuple(items)))
-    return (Section(tuple(blocks), kind="part"),)
+    blocks: list[Block] = [
+        Heading(2, text(t("handout.followup"))),
+        Para(text(muted(t(intro, workshop=previous)))),
+        Bullets(tuple(lines)),
+    ]
+    return Section(tuple(blocks), kind="part")
 
 
 def render(source: Source) -> dict[str, bytes]:
