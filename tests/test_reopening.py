@@ -131,3 +131,34 @@ def test_a_change_bound_to_the_parties_asked_about_is_refused_when_another_signe
         service.set_role(activity, police, "lead")
     assert service.session.events[-1].data["reopened"] == sorted([police, town])
     service.add_commitment(activity, town, "We walk")  # outside the bound: no bound (CLI, phones)
+
+
+def test_a_sign_off_on_an_agreement_changed_since_it_was_shown_is_refused_under_the_lock(
+    talks: tuple[SessionService, str, str, str],
+) -> None:
+    """A party signs off the agreement it saw (`seen_mark`): a change another process made after
+    it was shown refuses the sign-off, nothing written; a party signed already gets no second
+    sign-off in the log; an old log without marks still replays."""
+    from facilitator.core.errors import AgreementChanged, AlreadySigned
+    from facilitator.core.reopening import agreement_mark
+
+    service, activity, police, town = talks
+    service.set_phase("agree")
+    shown = agreement_mark(service.session, activity)
+    SessionService(service.path).set_role(activity, police, "lead")  # another process, after it was shown
+    before = len(service.session.events)
+    with pytest.raises(AgreementChanged) as refused:
+        service.sign_off(activity, town, mark=shown)
+    assert explain(refused.value, Translator("et")).startswith("Kokkulepet muudeti pärast selle näitamist")
+    assert len(service.session.events) == before and service.session.signoffs_for(activity) == ()
+    now = agreement_mark(service.session, activity)
+    assert now > shown
+    service.sign_off(activity, town, mark=now)  # shown again, signed on what holds now
+    assert service.session.events[-1].data["seen_mark"] == now
+    count = len(service.session.events)
+    with pytest.raises(AlreadySigned):  # signed meanwhile (its phone): no second event
+        service.sign_off(activity, town, mark=now)
+    assert len(service.session.events) == count
+    service.sign_off(activity, police)  # no mark (an older caller, the CLI): as before
+    session, meta = service.session, service.file.read()["meta"]["session"]
+    assert len(replay(meta, session.events, session.scenario).signoffs_for(activity)) == 2  # not re-judged

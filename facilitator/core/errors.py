@@ -92,6 +92,17 @@ class SignedMeanwhile(ChangeRejected):
     asks again with what holds now; nothing was changed."""
 
 
+class AgreementChanged(ChangeRejected):
+    """A sign-off on an agreement that changed after it was shown (its `seen_mark` is not the
+    agreement's mark under the lock): nobody is signed off on what they did not see. The app
+    asks again with what holds now; the phone shows the agreement as it is now."""
+
+
+class AlreadySigned(ChangeRejected):
+    """A sign-off (with a `seen_mark`) for a party that has signed already: nothing to record,
+    so the log has no second sign-off. Sign-all leaves the party out; a phone is answered done."""
+
+
 class LockTimeout(UserError):
     """Another process held the session's lock for too long."""
 

@@ -10,10 +10,11 @@ reopened its sign-off (`reopenings`). Pure functions over a built `Session`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.core.model import Activity, Event, Session
 
@@ -58,14 +59,19 @@ def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ..
 def agreement_mark(session: Session, activity_id: str) -> int:
     """Where the activity's agreement (what a sign-off is on) last changed: the number of the
     latest change of a kind that reopens sign-offs (0: none). Equal marks, the same agreement."""
+    return latest_change(((e.seq, e.kind, e.data) for e in reversed(session.events)), activity_id)
+
+
+def latest_change(newest_first: Iterable[tuple[int, str, Mapping[str, Any]]], activity_id: str) -> int:
+    """`agreement_mark` over a log given newest first (number, kind, data): the session's, or
+    the file's under its lock (a sign-off checks the agreement its party saw is still the one)."""
     from facilitator.core.kinds import KINDS
 
-    for event in reversed(session.events):
-        declared = KINDS.get(event.kind)
-        if declared is not None and declared.reopens:
-            concerned = event.data.get("activity_id") or event.data.get("id")
-            if concerned == activity_id:
-                return event.seq
+    for seq, kind, data in newest_first:
+        declared = KINDS.get(kind)
+        concerned = data.get("activity_id") or data.get("id")
+        if declared is not None and declared.reopens and concerned == activity_id:
+            return seq
     return 0
 
 

@@ -509,15 +509,14 @@ class SessionService:
     def remove_expectation(self, expectation_id: str, actor: str | Author | None = None) -> Event:
         return self.change("expectation.removed", {"id": expectation_id}, actor)
 
-    def set_field(
-        self, activity_id: str, field_id: str, value: str, actor: str | Author | None = None
-    ) -> Event:
-        return self.change(
-            "field.set", {"activity_id": activity_id, "field_id": field_id, "value": value}, actor
-        )
+    def set_field(self, activity_id: str, field_id: str, value: str, actor: Actor = None) -> Event:
+        data = {"activity_id": activity_id, "field_id": field_id, "value": value}
+        return self.change("field.set", data, actor)
 
-    def sign_off(self, activity_id: str, party_id: str, actor: str | Author | None = None) -> Event:
-        return self.change("signoff.given", {"activity_id": activity_id, "party_id": party_id}, actor)
+    def sign_off(self, activity_id: str, party_id: str, actor: Actor = None, *, mark: int = -1) -> Event:
+        """`mark`: the agreement as shown (`agreement_mark`; -1 none): refused if it changed since."""
+        data = {"activity_id": activity_id, "party_id": party_id} | ({"seen_mark": mark} if mark >= 0 else {})
+        return self.change("signoff.given", data, actor)
 
     def withdraw_sign_off(self, activity_id: str, party_id: str, actor: str | Author | None = None) -> Event:
         return self.change("signoff.withdrawn", {"activity_id": activity_id, "party_id": party_id}, actor)

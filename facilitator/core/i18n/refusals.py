@@ -62,6 +62,14 @@ MESSAGES = {
         "en": "A party signed off meanwhile: nothing was changed, so its sign-off is not voided unasked.",
         "et": "Osapool kinnitas vahepeal: midagi ei muudetud, nii et tema kinnitus ei kao küsimata.",
     },
+    "error.change.agreement_changed": {
+        "en": "The agreement changed after it was shown: nothing was recorded. Look at it as it is now, then sign off again.",
+        "et": "Kokkulepet muudeti pärast selle näitamist: midagi ei salvestatud. Vaadake see üle nii, nagu see nüüd on, ja kinnitage siis uuesti.",
+    },
+    "error.change.signed_already": {
+        "en": "This party has signed off already: nothing more to record.",
+        "et": "See osapool on juba kinnitanud: rohkem pole midagi salvestada.",
+    },
     "error.change.followup_rungs": {
         "en": "last time's rungs are not an item to follow up",
         "et": "eelmise korra astmed ei ole järelkontrolli kirje",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from facilitator.core.errors import ChangeRejected
+from facilitator.core.errors import AgreementChanged, AlreadySigned, ChangeRejected
 from facilitator.core.i18n import Worded
 from facilitator.core.kinds.base import Context, Telling, handles, involved, text
 from facilitator.core.model import (
@@ -21,6 +21,7 @@ from facilitator.core.model import (
     RoleAssignment,
     SignOff,
 )
+from facilitator.core.reopening import latest_change
 from facilitator.core.schema.events import (
     CommitmentAdded,
     CommitmentRemoved,
@@ -208,8 +209,16 @@ def _field_set(ctx: Context, data: FieldSet) -> None:
 
 @handles("signoff.given", describe=_told_signoff("signoff.given"))
 def _signoff_given(ctx: Context, data: SignOffChange) -> None:
+    """On the agreement as the party saw it (`seen_mark`, checked under the lock): one changed
+    since is refused, and a party signed already gets no second sign-off in the log."""
     activity = ctx.need(ACTIVITIES, data["activity_id"])
-    ctx.put(SIGNOFFS, SignOff(activity.id, involved(ctx, activity, data["party_id"]), ctx.at))
+    party_id = involved(ctx, activity, data["party_id"])
+    if ctx.live and "seen_mark" in data:
+        if ctx.find(SIGNOFFS, pair_id(activity.id, party_id)) is not None:
+            raise AlreadySigned(Worded("error.change.signed_already"))
+        if data["seen_mark"] != latest_change(ctx.log_newest_first(), activity.id):
+            raise AgreementChanged(Worded("error.change.agreement_changed"))
+    ctx.put(SIGNOFFS, SignOff(activity.id, party_id, ctx.at))
 
 
 @handles("signoff.withdrawn", describe=_told_signoff("signoff.withdrawn"))

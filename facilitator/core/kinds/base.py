@@ -9,7 +9,7 @@ timeline's replay call the same handler, so a replay can't drift from what happe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -62,6 +62,11 @@ class Context:
         """
         data = self.db.storage.read() or {}
         return cast(Mapping[str, Doc], data.get(table, {}))
+
+    def log_newest_first(self) -> Iterator[tuple[int, str, Mapping[str, Any]]]:
+        """The file's event log as it is now (number, kind, data), newest first."""
+        for doc in reversed(list(self._stored("events").values())):
+            yield doc["seq"], doc["kind"], doc.get("data", {})
 
     def exists(self, table: str, doc_id: Any, what: str) -> str:
         """`doc_id`, if it names a document of `table`; else the refusal the app shows."""

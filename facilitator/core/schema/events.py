@@ -215,6 +215,9 @@ class FieldSet(Payload):
 class SignOffChange(Payload):
     activity_id: ActivityId
     party_id: PartyId
+    seen_mark: NotRequired[Annotated[int, Whole(lowest=0)]]
+    """The agreement as the party saw it (`reopening.agreement_mark`): refused if it changed
+    since. Older files have none."""
 
 
 # ----------------------------------------------------------------- next steps
