@@ -8,6 +8,10 @@ board's own case is in test_board_signoffs (asked again after a sign-off meanwhi
 
 from __future__ import annotations
 
+import contextvars
+from collections.abc import Callable
+from typing import Any
+
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -295,6 +299,68 @@ async def test_sign_all_asked_again_when_the_agreement_changed_while_asked(
         dialog = await screen_shown(pilot, ConfirmDialog)
         await until(pilot, lambda: "Town" not in dialog.message, "asked without Town")
         assert "Sign off “Talks” for the one party present: Police?" in dialog.message
+        await pilot.click("#confirm")
+        await until(pilot, lambda: signed(service, talks) == {police, town})
+        assert count(fresh(service), "signoff.given") == 2
+
+
+def race_at_sign_off(monkeypatch: object, at: int, meanwhile: Callable[[SessionService, str], None]) -> None:
+    """Before the app's `at`-th sign-off is written (after the question was answered yes),
+    `meanwhile(a second service on the file, activity)` lands: another process, a phone."""
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    real, calls = SessionService.sign_off, [0]
+
+    def racing(
+        self: SessionService, activity_id: str, party_id: str, actor: Any = None, *, mark: int = -1
+    ) -> Any:
+        calls[0] += 1
+        if calls[0] == at:  # in a context of its own: not bound by the app's `reopening_at_most`
+            contextvars.Context().run(meanwhile, SessionService(self.path), activity_id)
+        return real(self, activity_id, party_id, actor, mark=mark)
+
+    monkeypatch.setattr(SessionService, "sign_off", racing)
+
+
+async def test_sign_all_signs_nobody_on_a_role_set_between_its_writes(
+    make_app: MakeApp, empty_session: SessionService, monkeypatch: object
+) -> None:
+    """A role set by another process after Yes, between Police's and Town's sign-off: Town's is
+    refused under the lock (its agreement is not the one asked about), Police's was voided by
+    the change, and the room is asked again; Yes signs both on the agreement it now sees."""
+    service = empty_session
+    talks, police, town = talks_agreed(service)
+    race_at_sign_off(monkeypatch, 2, lambda other, activity: other.set_role(activity, police, "lead"))
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("S")
+        await screen_shown(pilot, ConfirmDialog)
+        await pilot.click("#confirm")
+        dialog = await screen_shown(pilot, ConfirmDialog)
+        await until(pilot, lambda: dialog.message.startswith("Another device changed this"), "asked again")
+        assert signed(service, talks) == set()  # nobody signed on the changed agreement
+        await pilot.click("#confirm")
+        await until(pilot, lambda: signed(service, talks) == {police, town})
+        events = fresh(service).events
+        role_at = next(e.seq for e in events if e.kind == "role.set")
+        assert [e.seq > role_at for e in events if e.kind == "signoff.given"] == [False, True, True]
+
+
+async def test_sign_all_leaves_out_a_party_that_signed_on_its_phone_after_yes(
+    make_app: MakeApp, empty_session: SessionService, monkeypatch: object
+) -> None:
+    """Town signs on its phone after Yes, before the write: no second sign-off in the log."""
+    service = empty_session
+    talks, police, town = talks_agreed(service)
+    phone = SessionService.sign_off
+    race_at_sign_off(monkeypatch, 1, lambda other, activity: phone(other, activity, town))
+    app = make_app(session=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agree(app, pilot)
+        await pilot.press("S")
+        await screen_shown(pilot, ConfirmDialog)
         await pilot.click("#confirm")
         await until(pilot, lambda: signed(service, talks) == {police, town})
         assert count(fresh(service), "signoff.given") == 2

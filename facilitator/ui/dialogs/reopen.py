@@ -120,7 +120,7 @@ async def change_asked(
     `about`: what it is about beyond its words (the agreement a sign-off is on), likewise.
     `tell`: say after whom it reopened (the roles view says it itself).
     What the write returned, or None: Cancel, nothing to do, or refused (said why)."""
-    from facilitator.core.errors import SignedMeanwhile, UserError
+    from facilitator.core.errors import AgreementChanged, SignedMeanwhile, UserError
     from facilitator.core.reopening import reopening_at_most
 
     host = host_of(app)
@@ -142,8 +142,8 @@ async def change_asked(
             try:
                 with reopening_at_most(agreed):
                     done = write()
-            except SignedMeanwhile:
-                continue  # signed between the reading and the lock: asked again with it
+            except (SignedMeanwhile, AgreementChanged):
+                continue  # signed, or the agreement changed, between the reading and the lock: asked again
             except UserError as error:
                 host.show_user_error(error)
                 return None

@@ -88,16 +88,28 @@ async def _sign_all(view: PhaseView, activity_id: str) -> None:
             message += "\n" + t("signall.absent", parties=away)
         return message
 
+    seen: list[int] = [0]  # the agreement the plan (and so the question) was on
+
     async def plan(session: Session) -> Callable[[], int] | None:
         if session.has_activity(activity_id) and present_parties(session, activity_id, phones)[0]:
+            seen[0] = agreement_mark(session, activity_id)
             return write
         view.notify(t("signall.none"), timeout=4)  # signed meanwhile (or gone): nothing left
         return None
 
     def write() -> int:
+        """Each sign-off on the agreement asked about, checked under the lock (`AgreementChanged`
+        when it changed meanwhile: asked again); a party signed meanwhile is left out."""
+        from facilitator.core.errors import AlreadySigned
+
+        signed = 0
         for party_id in signing:
-            view.service.sign_off(activity_id, party_id)
-        return len(signing)
+            try:
+                view.service.sign_off(activity_id, party_id, mark=seen[0])
+            except AlreadySigned:
+                continue  # on its phone, since the question: no second sign-off in the log
+            signed += 1
+        return signed
 
     done = await change_asked(
         view.app,
