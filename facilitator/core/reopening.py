@@ -10,11 +10,10 @@ reopened its sign-off (`reopenings`). Pure functions over a built `Session`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
 
 from facilitator.core.model import Activity, Event, Session
 
@@ -59,20 +58,10 @@ def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ..
 def agreement_mark(session: Session, activity_id: str) -> int:
     """Where the activity's agreement (what a sign-off is on) last changed: the number of the
     latest change of a kind that reopens sign-offs (0: none). Equal marks, the same agreement."""
+    import facilitator.core.kinds  # noqa: F401  (every kind declared: which ones reopen)
+    from facilitator.core.kinds.base import latest_change
+
     return latest_change(((e.seq, e.kind, e.data) for e in reversed(session.events)), activity_id)
-
-
-def latest_change(newest_first: Iterable[tuple[int, str, Mapping[str, Any]]], activity_id: str) -> int:
-    """`agreement_mark` over a log given newest first (number, kind, data): the session's, or
-    the file's under its lock (a sign-off checks the agreement its party saw is still the one)."""
-    from facilitator.core.kinds import KINDS
-
-    for seq, kind, data in newest_first:
-        declared = KINDS.get(kind)
-        concerned = data.get("activity_id") or data.get("id")
-        if declared is not None and declared.reopens and concerned == activity_id:
-            return seq
-    return 0
 
 
 _AT_MOST: ContextVar[frozenset[str] | None] = ContextVar("reopen_at_most", default=None)

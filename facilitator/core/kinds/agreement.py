@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from facilitator.core.errors import AgreementChanged, AlreadySigned, ChangeRejected
 from facilitator.core.i18n import Worded
-from facilitator.core.kinds.base import Context, Telling, handles, involved, text
+from facilitator.core.kinds.base import Context, Telling, handles, involved, latest_change, text
 from facilitator.core.model import (
     ACTIVITIES,
     COMMITMENTS,
@@ -21,7 +21,6 @@ from facilitator.core.model import (
     RoleAssignment,
     SignOff,
 )
-from facilitator.core.reopening import latest_change
 from facilitator.core.schema.events import (
     CommitmentAdded,
     CommitmentRemoved,

@@ -242,6 +242,17 @@ class EventKind:
 KINDS: dict[str, EventKind] = {}
 
 
+def latest_change(newest_first: Iterable[tuple[int, str, Mapping[str, Any]]], activity_id: str) -> int:
+    """`reopening.agreement_mark` over a log given newest first (number, kind, data): the
+    session's, or the file's under its lock (a sign-off checks its party saw the agreement)."""
+    for seq, kind, data in newest_first:
+        declared = KINDS.get(kind)
+        concerned = data.get("activity_id") or data.get("id")
+        if declared is not None and declared.reopens and concerned == activity_id:
+            return seq
+    return 0
+
+
 def handles(
     kind: str, *, describe: Callable[[P, Telling], str], reopens: bool = False
 ) -> Callable[[Callable[[Context, P], None]], Callable[[Context, P], None]]:
