@@ -40,7 +40,7 @@ class SessionChanges(Protocol):
         self, activity_id: str, from_party: str, to_party: str, text: str, actor: Any = None
     ) -> str: ...
 
-    def sign_off(self, activity_id: str, party_id: str, actor: Any = None) -> Event: ...
+    def sign_off(self, activity_id: str, party_id: str, actor: Any = None, *, mark: int = -1) -> Event: ...
 
     def withdraw_sign_off(self, activity_id: str, party_id: str, actor: Any = None) -> Event: ...
 
@@ -257,8 +257,9 @@ class PartyService:
     def add_expectation(self, activity_id: str, to_party: str, text: str) -> str:
         return self._service.add_expectation(activity_id, self.party_id, to_party, text, actor=self.author)
 
-    def sign_off(self, activity_id: str) -> Event:
-        return self._service.sign_off(activity_id, self.party_id, actor=self.author)
+    def sign_off(self, activity_id: str, mark: int = -1) -> Event:
+        """`mark`: the agreement as the page showed it (`agreement_mark`): refused if it changed."""
+        return self._service.sign_off(activity_id, self.party_id, actor=self.author, mark=mark)
 
     def withdraw_sign_off(self, activity_id: str) -> Event:
         return self._service.withdraw_sign_off(activity_id, self.party_id, actor=self.author)

@@ -21,7 +21,13 @@ from pathlib import Path
 
 from aiohttp import web
 
-from facilitator.core.errors import ChangeRejected, SessionFileError, UserError
+from facilitator.core.errors import (
+    AgreementChanged,
+    AlreadySigned,
+    ChangeRejected,
+    SessionFileError,
+    UserError,
+)
 from facilitator.core.i18n import LANGUAGES, Translator, explain
 from facilitator.core.model import Session
 from facilitator.core.service import SessionService
@@ -328,8 +334,39 @@ async def sign_off_page(request: web.Request) -> web.StreamResponse:
     if (refused := core_api.refusal(session, device.party_id, "signoff.given", asked)) is not None:
         text = refusal_text(request, device, refused)  # the facilitator moved on: say so now
         return render(request, "message.html", 403, device, text=text)
-    title = session.activity(activity_id).title
-    return render(request, "signoff.html", 200, device, csrf=device.csrf, activity=activity_id, title=title)
+    return sign_off_form(request, device, session, activity_id)
+
+
+def sign_off_form(
+    request: web.Request,
+    device: Device,
+    session: Session,
+    activity_id: str,
+    notice: str = "",
+    status: int = 200,
+) -> web.Response:
+    """The question, with the agreement's mark as shown now: the sign-off is on this one."""
+    from facilitator.core.reopening import agreement_mark
+
+    title, mark = session.activity(activity_id).title, agreement_mark(session, activity_id)
+    context = {"csrf": device.csrf, "activity": activity_id, "title": title, "mark": mark, "notice": notice}
+    return render(request, "signoff.html", status, device, **context)
+
+
+def sign_off_again(
+    request: web.Request, device: Device, data: Mapping[str, str], notice: str
+) -> web.Response:
+    """The agreement changed after the page was shown: nothing recorded; asked again on it as it is now."""
+    session, activity_id = state_of(request).service.session, data.get("activity", "")
+    if not session.has_activity(activity_id):
+        return message(request, "error.gone", 404, device=device)
+    return sign_off_form(request, device, session, activity_id, notice, 409)
+
+
+def shown_mark(data: Mapping[str, str]) -> int:
+    """The agreement's mark the sign-off page was rendered with (-1: a page from before marks)."""
+    mark = data.get("mark", "")
+    return int(mark) if mark.isascii() and mark.isdigit() and len(mark) <= 12 else -1
 
 
 async def leave(request: web.Request) -> web.StreamResponse:
@@ -376,10 +413,12 @@ def party_action(
     act: Callable[[core_api.PartyActions, Mapping[str, str]], object],
     refused: Callable[[Session, Mapping[str, str]], str | None] | None = None,
     already: AlreadySo | None = None,
+    changed: Callable[[web.Request, Device, Mapping[str, str], str], web.Response] | None = None,
 ) -> Handler:
     """A change through the party's facade; a refusal is a message page and changes nothing.
     `refused`: the form's own check, a refusal in the page's words before the core's;
-    `already`: whether what the form asks for is so already (sent again: answered as done)."""
+    `already`: whether what the form asks for is so already (sent again: answered as done);
+    `changed`: the page when what the form was shown on changed since (`AgreementChanged`)."""
 
     async def handler(request: web.Request) -> web.StreamResponse:
         device, data, refusal = await checked(request)
@@ -412,7 +451,11 @@ def party_action(
             try:
                 if trying is not None:  # (None: applied already, answered as done)
                     await asyncio.shield(state.sent_once.run(device.key, once, trying, start))
+            except AlreadySigned:  # so already, found under the lock: nothing more to record
+                return done(request, device, data)
             except UserError as error:
+                if changed is not None and isinstance(error, AgreementChanged):
+                    return changed(request, device, data, refusal_text(request, device, error))
                 status = (
                     403
                     if isinstance(error, core_api.NotAllowed)
@@ -471,7 +514,11 @@ commit = party_action(lambda f, d: f.add_commitment(d.get("activity", ""), d.get
 expect = party_action(
     lambda f, d: f.add_expectation(d.get("activity", ""), d.get("to_party", ""), d.get("text", ""))
 )
-sign_off = party_action(lambda f, d: f.sign_off(d.get("activity", "")), already=signed_already)
+sign_off = party_action(
+    lambda f, d: f.sign_off(d.get("activity", ""), shown_mark(d)),
+    already=signed_already,
+    changed=sign_off_again,
+)
 withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")), already=withdrawn_already)
 follow_up = party_action(
     lambda f, d: f.answer_followup(d.get("item", ""), d.get("outcome", ""), d.get("note", "").strip()),

@@ -16,7 +16,7 @@ import pytest
 from facilitator.core.i18n import Translator
 from tests.web.conftest import Phone, Room, Server
 from tests.web.test_followup_web import later, police_phone, served
-from tests.web.test_form_once import CASES, agreeing, filled, recorded, signed, to_answer
+from tests.web.test_form_once import CASES, agreeing, filled, form_of, recorded, signed, to_answer
 
 __all__ = ["later", "served"]  # the follow-up session's fixtures
 
@@ -248,3 +248,24 @@ async def test_a_moved_device_s_page_names_its_new_party_at_once(server: Server,
     server.desk.move(device.id, room.b)
     status, text = await phone.get("/live")
     assert status == 200 and "Your party: Municipality" in text and 'name="party" value="' + room.b in text
+
+
+async def test_a_sign_off_on_an_agreement_changed_since_the_page_is_refused_and_asked_again(
+    server: Server, room: Room
+) -> None:
+    """The sign-off page was shown; the facilitator added a commitment before Yes: nothing is
+    recorded (checked under the lock), it says so in the page's language, and the question is
+    asked again on the agreement as it is now; Yes on that one signs."""
+    agreeing(room)
+    phone = await joined(server, room.a, lang="et")
+    shown = await filled(phone, room, "sign-off")
+    assert shown["mark"].isdigit()
+    room.service.add_commitment(room.x, room.b, "We fund two lamps")  # the facilitator, meanwhile
+    status, text = await phone.post("/signoff", shown)
+    assert status == 409 and recorded(room, "signoff.given") == 0
+    said_now = Translator("et")("error.change.agreement_changed")
+    assert said_now.startswith("Kokkulepet muudeti") and said_now in html.unescape(text)
+    again = form_of(text, "/signoff")
+    assert int(again["mark"]) > int(shown["mark"])
+    status, text = await phone.post("/signoff", again)
+    assert status == 200 and recorded(room, "signoff.given") == 1
