@@ -14,8 +14,8 @@ MESSAGES = {
     # ------------------------------------------------------------ choosing B
     "exchange.pick.title": {"en": "Compare two workshops", "et": "Võrdle kahte töötuba"},
     "exchange.pick.label": {
-        "en": "Choose the workshop to compare it with. The earlier one is A, the later B (the one that continues the other is the later); in the comparison, s swaps them.",
-        "et": "Vali töötuba, millega seda võrrelda. Varasem on A, hilisem B (teist jätkav on hilisem); võrdluses vahetab klahv s need.",
+        "en": "Choose the one to compare with: the earlier is A, the later B (s swaps them).",
+        "et": "Vali töötuba, millega võrrelda: varasem on A, hilisem B (s vahetab need).",
     },
     "exchange.pick.selected": {"en": "Selected:", "et": "Valitud:"},
     "exchange.pick.go": {"en": "Compare", "et": "Võrdle"},
