@@ -58,10 +58,17 @@ def would_reopen(session: Session, kind: str, activity_id: str) -> tuple[str, ..
 def agreement_mark(session: Session, activity_id: str) -> int:
     """Where the activity's agreement (what a sign-off is on) last changed: the number of the
     latest change of a kind that reopens sign-offs (0: none). Equal marks, the same agreement."""
-    import facilitator.core.kinds  # noqa: F401  (every kind declared: which ones reopen)
-    from facilitator.core.kinds.base import latest_change
+    marks = session.__dict__.get("_agreement_marks")
+    if marks is None:  # one walk of the log per session, kept with it: forty phones' pages
+        import facilitator.core.kinds  # noqa: F401  (every kind declared: which ones reopen)
+        from facilitator.core.kinds.base import reopened_activity
 
-    return latest_change(((e.seq, e.kind, e.data) for e in reversed(session.events)), activity_id)
+        marks = session.__dict__["_agreement_marks"] = {}
+        for event in session.events:
+            if isinstance(concerned := reopened_activity(event.kind, event.data), str):
+                marks[concerned] = event.seq
+    mark: int = marks.get(activity_id, 0)
+    return mark
 
 
 _AT_MOST: ContextVar[frozenset[str] | None] = ContextVar("reopen_at_most", default=None)

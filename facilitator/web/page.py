@@ -14,7 +14,7 @@ from facilitator.core.authorship import EnteredFor, entered_for
 from facilitator.core.counterpart import in_language
 from facilitator.core.dates import shown_date
 from facilitator.core.model import Activity, Expectation, Placement, Session
-from facilitator.core.reopening import Reopening, reopenings, signed_parties
+from facilitator.core.reopening import Reopening, agreement_mark, reopenings, signed_parties
 from facilitator.core.rules import refusal
 from facilitator.core.scenario import Scenario
 from facilitator.web.core_api import promises
@@ -86,6 +86,8 @@ class AgreeBlock:
     """Signed off, and the room's rules still let the party withdraw it (until the phase ends)."""
     reopened: Reopening | None = None
     """The change that reopened the party's sign-off, not signed again since (`core.reopening`)."""
+    mark: int = 0
+    """The agreement as shown (`agreement_mark`): the sign-off asked for from here is on it."""
     signed_by_others: list[str] = field(default_factory=list)
     """The other parties that have signed off: a commitment, expectation or answer sent now
     reopens their sign-offs, which the page says beside the forms."""
@@ -271,6 +273,7 @@ def _agree_block(
         closed_values=dict(closed.values) if closed else {},
         can_withdraw=may_withdraw,
         reopened=None if signed else reopened.get(activity.id, {}).get(party_id),
+        mark=agreement_mark(session, activity.id),
         signed_by_others=[
             session.party_name(p) for p in signed_parties(session, activity.id) if p != party_id
         ],

@@ -28,8 +28,9 @@ from facilitator.core.errors import (
     SessionFileError,
     UserError,
 )
-from facilitator.core.i18n import LANGUAGES, Translator, explain
+from facilitator.core.i18n import LANGUAGES, Translator, Worded, explain
 from facilitator.core.model import Session
+from facilitator.core.reopening import agreement_mark
 from facilitator.core.service import SessionService
 from facilitator.core.text import NAME, clean, one_line
 from facilitator.web import core_api, handout
@@ -334,7 +335,10 @@ async def sign_off_page(request: web.Request) -> web.StreamResponse:
     if (refused := core_api.refusal(session, device.party_id, "signoff.given", asked)) is not None:
         text = refusal_text(request, device, refused)  # the facilitator moved on: say so now
         return render(request, "message.html", 403, device, text=text)
-    return sign_off_form(request, device, session, activity_id)
+    shown = shown_mark(request.query)  # the agreement the page asking for it showed
+    changed = 0 <= shown != agreement_mark(session, activity_id)
+    notice = refusal_text(request, device, AgreementChanged(Worded("error.change.agreement_changed")))
+    return sign_off_form(request, device, session, activity_id, notice if changed else "")
 
 
 def sign_off_form(
@@ -346,8 +350,6 @@ def sign_off_form(
     status: int = 200,
 ) -> web.Response:
     """The question, with the agreement's mark as shown now: the sign-off is on this one."""
-    from facilitator.core.reopening import agreement_mark
-
     title, mark = session.activity(activity_id).title, agreement_mark(session, activity_id)
     context = {"csrf": device.csrf, "activity": activity_id, "title": title, "mark": mark, "notice": notice}
     return render(request, "signoff.html", status, device, **context)
@@ -364,7 +366,7 @@ def sign_off_again(
 
 
 def shown_mark(data: Mapping[str, str]) -> int:
-    """The agreement's mark the sign-off page was rendered with (-1: a page from before marks)."""
+    """The agreement's mark the sign-off page was rendered with (-1: none, or not a mark)."""
     mark = data.get("mark", "")
     return int(mark) if mark.isascii() and mark.isdigit() and len(mark) <= 12 else -1
 
@@ -514,11 +516,17 @@ commit = party_action(lambda f, d: f.add_commitment(d.get("activity", ""), d.get
 expect = party_action(
     lambda f, d: f.add_expectation(d.get("activity", ""), d.get("to_party", ""), d.get("text", ""))
 )
-sign_off = party_action(
-    lambda f, d: f.sign_off(d.get("activity", ""), shown_mark(d)),
-    already=signed_already,
-    changed=sign_off_again,
-)
+
+
+def sign_off_shown(party: core_api.PartyActions, data: Mapping[str, str]) -> object:
+    """On the agreement the page showed; a mark that can't be read is asked again (none at all:
+    a page from before marks, signed as then)."""
+    if (mark := shown_mark(data)) < 0 and "mark" in data:
+        raise AgreementChanged(Worded("error.change.agreement_changed"))
+    return party.sign_off(data.get("activity", ""), mark)
+
+
+sign_off = party_action(sign_off_shown, already=signed_already, changed=sign_off_again)
 withdraw = party_action(lambda f, d: f.withdraw_sign_off(d.get("activity", "")), already=withdrawn_already)
 follow_up = party_action(
     lambda f, d: f.answer_followup(d.get("item", ""), d.get("outcome", ""), d.get("note", "").strip()),

@@ -18,8 +18,9 @@ VARIANTS = {"missing": None, "empty": "", "unknown": "bogus", "too long": "x" * 
 OPTIONAL = {"response": ("too long",), "note": ("too long",)}
 """Fields a person may leave empty or fill with anything: only too long is refused."""
 FREE = {"text": ("missing", "empty", "too long")}
-GUARD = {"party": ("unknown", "too long")}
-"""The party the page was shown for: without it (a page from before it was sent) the device's own."""
+GUARD = {"party": ("unknown", "too long"), "mark": ("empty", "unknown", "too long")}
+"""The party (the agreement) the page was shown for: without it (a page from before it was
+sent) the device's own (the agreement as it is)."""
 IGNORED = {("/answer", "activity")}  # the answer form's place on the page, not what it records
 
 

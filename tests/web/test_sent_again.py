@@ -269,3 +269,22 @@ async def test_a_sign_off_on_an_agreement_changed_since_the_page_is_refused_and_
     assert int(again["mark"]) > int(shown["mark"])
     status, text = await phone.post("/signoff", again)
     assert status == 200 and recorded(room, "signoff.given") == 1
+
+
+async def test_the_live_page_asks_for_a_sign_off_on_the_agreement_it_shows(
+    server: Server, room: Room
+) -> None:
+    """The live page's button carries the agreement it showed: changed before the question
+    opened, the question says so and asks on the agreement as it is now."""
+    agreeing(room)
+    phone = await joined(server, room.a, lang="et")
+    status, page = await phone.get("/")
+    mark = re.search(r'name="mark" value="(\d+)"', page)
+    assert status == 200 and mark is not None
+    status, text = await phone.get(f"/signoff?activity={room.x}&mark={mark.group(1)}")
+    assert status == 200 and "Kokkulepet muudeti" not in html.unescape(text)
+    room.service.add_commitment(room.x, room.b, "We fund two lamps")  # the facilitator, meanwhile
+    status, text = await phone.get(f"/signoff?activity={room.x}&mark={mark.group(1)}")
+    assert status == 200 and "Kokkulepet muudeti pärast selle näitamist" in html.unescape(text)
+    assert int(form_of(text, "/signoff")["mark"]) > int(mark.group(1))
+    assert recorded(room, "signoff.given") == 0

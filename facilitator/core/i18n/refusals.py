@@ -63,8 +63,8 @@ MESSAGES = {
         "et": "Osapool kinnitas vahepeal: midagi ei muudetud, nii et tema kinnitus ei kao küsimata.",
     },
     "error.change.agreement_changed": {
-        "en": "The agreement changed after it was shown: nothing was recorded. Look at it as it is now, then sign off again.",
-        "et": "Kokkulepet muudeti pärast selle näitamist: midagi ei salvestatud. Vaadake see üle nii, nagu see nüüd on, ja kinnitage siis uuesti.",
+        "en": "The agreement changed after it was shown, so nothing was recorded: look at it as it is now and sign off again.",
+        "et": "Kokkulepet muudeti pärast selle näitamist, nii et midagi ei salvestatud: vaadake see üle nii, nagu see nüüd on, ja kinnitage uuesti.",
     },
     "error.change.signed_already": {
         "en": "This party has signed off already: nothing more to record.",

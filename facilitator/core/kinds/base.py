@@ -242,15 +242,16 @@ class EventKind:
 KINDS: dict[str, EventKind] = {}
 
 
+def reopened_activity(kind: str, data: Mapping[str, Any]) -> object:
+    """The activity whose sign-offs a change of `kind` made void (None: it reopens none)."""
+    declared = KINDS.get(kind)
+    return data.get("activity_id") or data.get("id") if declared is not None and declared.reopens else None
+
+
 def latest_change(newest_first: Iterable[tuple[int, str, Mapping[str, Any]]], activity_id: str) -> int:
-    """`reopening.agreement_mark` over a log given newest first (number, kind, data): the
-    session's, or the file's under its lock (a sign-off checks its party saw the agreement)."""
-    for seq, kind, data in newest_first:
-        declared = KINDS.get(kind)
-        concerned = data.get("activity_id") or data.get("id")
-        if declared is not None and declared.reopens and concerned == activity_id:
-            return seq
-    return 0
+    """`reopening.agreement_mark` over the file's log under its lock, given newest first
+    (number, kind, data): a sign-off checks its party saw the agreement as it is."""
+    return next((seq for seq, kind, data in newest_first if reopened_activity(kind, data) == activity_id), 0)
 
 
 def handles(
