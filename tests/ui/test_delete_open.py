@@ -61,16 +61,41 @@ class FakeTty(io.StringIO):
         return True
 
 
+HOLDER = (
+    "import sys, time; from pathlib import Path; from facilitator.core.open_marks import mark_open; "
+    "print(mark_open(Path(sys.argv[1])), flush=True); time.sleep(30)"
+)
+
+
+def holding(session: SessionService) -> tuple[subprocess.Popen[str], Path]:
+    """Another process that holds the session open (its mark, locked while it runs)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(session.path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None
+    return holder, Path(holder.stdout.readline().strip())
+
+
+def test_a_mark_nobody_holds_is_swept_whatever_its_process_id(empty_session: SessionService) -> None:
+    """A mark left by a process that ended (killed, a crash) under an id a live program has now
+    (after a restart: here this test's parent process) is stale: the lock says so, not the id."""
+    mark = mark_open(empty_session.path)
+    assert mark is not None
+    left = mark.with_name(mark.name.rsplit(".", 1)[0] + f".{os.getppid()}")
+    left.touch()  # nobody holds it
+    assert held_elsewhere(empty_session.path) == []
+    assert not left.exists()
+    unmark(mark)
+    assert not mark.exists()
+
+
 def test_delete_asked_in_a_terminal_warns_first(
     empty_session: SessionService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another process holds it (a mark with a live process's id): the question says so first."""
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    """Another process holds it (its mark, locked): the question says so first."""
+    sleeper, other = holding(empty_session)
     try:
-        mark = mark_open(empty_session.path)
-        assert mark is not None
-        other = mark.with_name(mark.name.rsplit(".", 1)[0] + f".{sleeper.pid}")
-        mark.rename(other)
+        assert other.exists()
         assert held_elsewhere(empty_session.path) == [sleeper.pid]
         monkeypatch.setattr(sys, "stdin", FakeTty("n\n"))
         err = io.StringIO()
@@ -85,7 +110,6 @@ def test_delete_asked_in_a_terminal_warns_first(
         sleeper.wait()
     assert held_elsewhere(empty_session.path) == []  # an ended process's mark is swept away
     assert not other.exists()
-    unmark(other)
 
 
 async def test_the_home_screens_delete_says_the_session_is_open_elsewhere(
@@ -96,11 +120,8 @@ async def test_the_home_screens_delete_says_the_session_is_open_elsewhere(
     from facilitator.ui.dialogs.common import ConfirmDialog
     from tests.ui.test_placement import screen_text
 
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    sleeper, _mark = holding(empty_session)
     try:
-        mark = mark_open(empty_session.path)
-        assert mark is not None
-        mark.rename(mark.with_name(mark.name.rsplit(".", 1)[0] + f".{sleeper.pid}"))
         app = make_app(lang="et")
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("d")
