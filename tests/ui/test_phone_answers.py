@@ -99,6 +99,37 @@ async def test_an_answer_the_phone_sent_while_the_question_was_open_is_not_overw
     assert stored(empty_session, asked) == ("accepted", ASKED, "")
 
 
+async def test_replacing_a_phones_answer_is_asked_once_when_a_party_signs_meanwhile(
+    make_app: MakeApp, empty_session: SessionService
+) -> None:
+    """Review: the plan runs again after every question, and the Yes to replacing the phone's
+    answer was forgotten: a party signing while the questions were open brought the same
+    question back (in a busy room, again and again)."""
+    w, asked = amended_from_phone(empty_session)
+    empty_session.sign_off(w.talks, w.police)
+    app = make_app(session=empty_session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_agree(app, pilot)
+        await cursor_to(pilot, view, f"expectation:{asked}")
+        await pilot.press("enter")
+        await screen_shown(pilot, ConfirmDialog)  # it reopens Police's sign-off
+        await pilot.click("#confirm")
+        await screen_shown(pilot, AnswerDialog)
+        await pilot.press("up", "ctrl+s")
+        replace = await screen_shown(pilot, ConfirmDialog)
+        assert "Town" in plain(replace.query_one(".dialog-message", Label))
+        SessionService(empty_session.path).sign_off(w.talks, w.town)  # Town signs on its phone
+        await pilot.click("#confirm")
+        await until(pilot, lambda: app.screen is not replace, "the next question")
+        meanwhile = await screen_shown(pilot, ConfirmDialog)
+        assert "Meanwhile the party Town signed off." in plain(meanwhile.query_one(".dialog-message", Label))
+        await pilot.click("#confirm")
+        await back_to_view(pilot)  # no third question: the replacing was said yes to
+    assert stored(empty_session, asked) == ("accepted", ASKED, "")
+    answered = [e for e in fresh(empty_session).events if e.kind == "expectation.answered"]
+    assert len(answered) == 2  # the phone's, then the facilitator's once
+
+
 async def test_the_facilitators_own_answer_changes_without_a_question(
     make_app: MakeApp, empty_session: SessionService
 ) -> None:

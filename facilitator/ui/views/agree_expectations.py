@@ -54,6 +54,7 @@ class PromiseEditor(Editor):
             return
         label = view.t("agree.key.commitment")
         settling = view.settling({"text": commitment.text}, {"text": draft.text}, label)
+        replacing: set[tuple[str, str]] = set()  # the phone's texts already said yes to
 
         async def plan(session: Session) -> Callable[[], Event] | None:
             now = next((c for c in session.commitments if c.id == commitment_id), None)
@@ -64,12 +65,13 @@ class PromiseEditor(Editor):
             if not changes:
                 return None
             who = from_phone(session, "commitment", commitment_id)
-            if who is not None:
+            if who is not None and (now.text, changes["text"]) not in replacing:
                 party, text = session.party_name(now.party_id), one_line(now.text, NAME_LIMIT)
                 mine = one_line(changes["text"], NAME_LIMIT)
                 words = phone_words(view.t, "answer.commitment_phone", who, party, text=text, mine=mine)
                 if not await replace_ok(view.app, words):
                     return None
+                replacing.add((now.text, changes["text"]))  # asked again only if it changes
             return lambda: view.service.update_commitment(commitment_id, changes["text"])
 
         await view.save(activity.id, "commitment.updated", plan, asked, change)
@@ -127,6 +129,7 @@ class PromiseEditor(Editor):
             label,
             lambda _name, said: answer_words(view.t, expectation.text, *said),
         )
+        replacing: set[tuple[str, str, str, str]] = set()  # the phone's answers already said yes to
 
         async def plan(session: Session) -> Callable[[], Event] | None:
             now = next((e for e in session.expectations if e.id == expectation_id), None)
@@ -137,8 +140,11 @@ class PromiseEditor(Editor):
             if not changes:
                 return None
             state, response = changes["answer"]
-            if not await self.replace_phone_answer(session, now, state, response):
-                return None
+            said = (now.state, now.response, state, response)
+            if said not in replacing:  # (asked again only if the phone's answer changed since)
+                if not await self.replace_phone_answer(session, now, state, response):
+                    return None
+                replacing.add(said)
             seen = (now.state, now.response)  # refused if the phone answers anew while asked
             return lambda: view.service.answer_expectation(expectation_id, state, response, seen=seen)
 
