@@ -91,6 +91,7 @@ TEXT_FIELDS = {
     "description": LONG,
     "text": LONG,
     "response": LONG,
+    "seen_response": LONG,  # compared with a response stored cleaned: cleaned alike
     "note": LONG,
     "value": LONG,
     # What a session made with `new --from` carries (`followup.added`): names and titles as the
