@@ -130,11 +130,13 @@ class HomeScreen(BaseScreen):
         several = len({s.scenario_id for s in self.summaries if not s.error}) > 1
         if several:
             table.add_column(t("home.col.scenario"), key="scenario")
-        table.add_column(t("home.col.continues"), key="continues")
+        series = any(s.previous_id for s in self.summaries if not s.error)  # else an empty column
+        if series:
+            table.add_column(t("home.col.continues"), key="continues")
         folders = self.fapp.scenario_folders
         for s in self.summaries:
             if s.error:
-                cells = ["", "", literal(s.id), "", *([""] if several else []), ""]
+                cells = ["", "", literal(s.id), "", *([""] if several else []), *([""] if series else [])]
                 said = t("home.unreadable", error=_said_of_the_file(s, t))
                 table.add_row(CutCell(said, 70), *cells, key=s.id)
                 continue
@@ -145,7 +147,7 @@ class HomeScreen(BaseScreen):
                 literal(s.id),
                 literal(listed_state(s, t, folders)),
                 *([literal(s.scenario_id)] if several else []),
-                literal(self._continues(s.previous_id)),
+                *([literal(self._continues(s.previous_id))] if series else []),
                 key=s.id,
             )
         self.query_one("#home-empty", Label).display = not self.summaries
