@@ -92,6 +92,7 @@ MESSAGES = {
     "error.field.description": {"en": "description", "et": "kirjeldus"},
     "error.field.note": {"en": "note", "et": "märkus"},
     "error.field.response": {"en": "answer", "et": "vastus"},
+    "error.field.seen_response": {"en": "answer seen", "et": "nähtud vastus"},
     "error.field.text": {"en": "text", "et": "tekst"},
     "error.field.value": {"en": "value", "et": "väärtus"},
     "error.field.action": {"en": "next step", "et": "samm"},
